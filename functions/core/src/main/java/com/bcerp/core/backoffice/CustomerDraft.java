@@ -1,0 +1,8 @@
+package com.bcerp.core.backoffice;
+
+import com.bcerp.core.model.Address;
+
+/** A back-office customer to create for a store buyer. */
+public record CustomerDraft(
+        String name, String email, String company, String phone, Address billing, Address shipping,
+        String externalRef, boolean guest) {}

@@ -1,0 +1,20 @@
+package com.bcerp.core.failure;
+
+/**
+ * A failure that retrying will not fix (an unknown SKU, a rejected field): park the record with this reason until
+ * someone fixes the cause and replays it. The message names the record and the field.
+ */
+public class PermanentFailure extends RuntimeException {
+
+    private final String field;
+
+    public PermanentFailure(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    /** The field at fault, e.g. {@code Details[2].InventoryID} or {@code lines[2].sku}; may be null. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,38 @@
+package com.bcerp.core.port;
+
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Claim;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable sync state: idempotency claims per business key, links between store and back-office records, and the
+ * audit trail. Every write that decides ownership is conditional, so concurrent workers cannot both win.
+ */
+public interface SyncState {
+
+    /**
+     * Claims a business key for {@code lease}. A key that is completed answers DONE; one held by an unexpired lease
+     * answers BUSY; an absent, released, parked or expired one is ACQUIRED.
+     */
+    Claim claim(String key, Duration lease);
+
+    /** Marks the key done for good, remembering what the work produced. */
+    void complete(String key, String result);
+
+    /** Marks the key as waiting for a fix and a replay, with the reason ops will see. */
+    void park(String key, String reason);
+
+    /** Gives the key up after a transient failure, so the retry can claim it at once. */
+    void release(String key);
+
+    Optional<String> link(String linkKey);
+
+    void saveLink(String linkKey, String value);
+
+    void audit(AuditRecord record);
+
+    /** The attempts made at one record, oldest first. */
+    List<AuditRecord> history(String recordKey);
+}
