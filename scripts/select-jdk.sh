@@ -5,7 +5,7 @@
 _jdk_major() { # prints the feature version of the JDK at $1, or nothing
   local v
   v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
-  [[ -x "$1/bin/javac" && -n $v ]] && echo "${v%%.*}"
+  if [[ -x "$1/bin/javac" && -n $v ]]; then echo "${v%%.*}"; fi
 }
 
 select_jdk() {
@@ -18,7 +18,7 @@ select_jdk() {
     [[ -d $c ]] && candidates+=("$c")
   done
   for c in "${candidates[@]}"; do
-    major=$(_jdk_major "$c" 2>/dev/null)
+    major=$(_jdk_major "$c" 2>/dev/null || true)
     if [[ -n $major && $major -ge 21 ]]; then
       export JAVA_HOME="$c"
       export PATH="$JAVA_HOME/bin:$PATH"

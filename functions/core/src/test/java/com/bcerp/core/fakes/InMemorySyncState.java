@@ -1,0 +1,95 @@
+package com.bcerp.core.fakes;
+
+import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Claim;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** SyncState with the same claim semantics as the DynamoDB one, for unit tests of core's flows. */
+public final class InMemorySyncState implements SyncState {
+
+    private enum Status { IN_PROGRESS, COMPLETED, PARKED }
+
+    private record Entry(Status status, Instant leaseExpiry, int attempts, String result) {}
+
+    private final Clock clock;
+    private final Map<String, Entry> claims = new ConcurrentHashMap<>();
+    private final Map<String, String> links = new ConcurrentHashMap<>();
+    private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+
+    public InMemorySyncState(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Claim claim(String key, Duration lease) {
+        Instant now = clock.instant();
+        Entry e = claims.get(key);
+        if (e != null && e.status == Status.COMPLETED) {
+            return Claim.done(e.attempts, e.result);
+        }
+        if (e != null && e.status == Status.IN_PROGRESS && e.leaseExpiry.isAfter(now)) {
+            return Claim.busy(e.attempts);
+        }
+        int attempts = e == null ? 0 : e.attempts;
+        claims.put(key, new Entry(Status.IN_PROGRESS, now.plus(lease), attempts + 1, null));
+        return Claim.acquired(attempts);
+    }
+
+    @Override
+    public synchronized void complete(String key, String result) {
+        Entry e = claims.get(key);
+        claims.put(key, new Entry(Status.COMPLETED, null, e == null ? 1 : e.attempts, result));
+    }
+
+    @Override
+    public synchronized void park(String key, String reason) {
+        Entry e = claims.get(key);
+        claims.put(key, new Entry(Status.PARKED, null, e == null ? 1 : e.attempts, reason));
+    }
+
+    @Override
+    public synchronized void release(String key) {
+        Entry e = claims.get(key);
+        if (e != null && e.status == Status.IN_PROGRESS) {
+            claims.put(key, new Entry(Status.IN_PROGRESS, Instant.MIN, e.attempts, null));
+        }
+    }
+
+    @Override
+    public Optional<String> link(String linkKey) {
+        return Optional.ofNullable(links.get(linkKey));
+    }
+
+    @Override
+    public void saveLink(String linkKey, String value) {
+        links.put(linkKey, value);
+    }
+
+    @Override
+    public void audit(AuditRecord record) {
+        audit.add(record);
+    }
+
+    @Override
+    public List<AuditRecord> history(String recordKey) {
+        return new ArrayList<>(audit.stream().filter(r -> r.recordKey().equals(recordKey)).toList());
+    }
+
+    public boolean isParked(String key) {
+        Entry e = claims.get(key);
+        return e != null && e.status == Status.PARKED;
+    }
+
+    public Optional<String> parkReason(String key) {
+        return isParked(key) ? Optional.of(claims.get(key).result) : Optional.empty();
+    }
+}

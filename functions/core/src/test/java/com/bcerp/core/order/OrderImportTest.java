@@ -1,0 +1,175 @@
+package com.bcerp.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.InMemoryBackOffice;
+import com.bcerp.core.fakes.InMemorySyncState;
+import com.bcerp.core.fakes.MutableClock;
+import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class OrderImportTest {
+
+    private static final String KEY = "order#abc123#250";
+    private static final String REF = "BC-abc123-250";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final InMemorySyncState state = new InMemorySyncState(clock);
+    private final InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-0101", "HANDLING",
+            "GIFTWRAP", "ROUNDING"));
+    private final Map<Long, StoreOrder> store = new ConcurrentHashMap<>();
+    private final OrderImport orderImport = new OrderImport(id -> Optional.ofNullable(store.get(id)), backOffice, state,
+            new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
+
+    private void place(StoreOrder order) {
+        store.put(order.id(), order);
+    }
+
+    @Test
+    void an_order_delivered_twice_becomes_one_sales_order_and_both_attempts_are_audited() {
+        place(StoreOrders.order().line("SKU-0100", 2, "12.50").build());
+
+        Outcome first = orderImport.importOrder("abc123", 250, "store/order/created h1");
+        Outcome second = orderImport.importOrder("abc123", 250, "store/order/created h1");
+
+        assertThat(first).isEqualTo(Outcome.CREATED);
+        assertThat(second).isEqualTo(Outcome.ALREADY_SYNCED);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+        assertThat(state.history(KEY)).extracting(AuditRecord::outcome)
+                .containsExactly(Outcome.CREATED, Outcome.ALREADY_SYNCED);
+        assertThat(state.history(KEY)).extracting(AuditRecord::document).containsOnly("SO/SO000001");
+    }
+
+    @Test
+    void concurrent_duplicate_deliveries_create_exactly_one_sales_order() throws Exception {
+        place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        int workers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+            for (int i = 0; i < workers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return orderImport.importOrder("abc123", 250, "dup");
+                    } catch (TransientFailure busy) {
+                        return Outcome.RETRYING;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : results) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).filteredOn(o -> o == Outcome.CREATED).hasSize(1);
+        }
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+    }
+
+    @Test
+    void a_crash_after_the_back_office_write_is_recovered_by_the_look_up_not_duplicated() {
+        place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        // first attempt: the sales order is written, then the worker dies before recording it
+        Claim claim = state.claim(KEY, Duration.ofMinutes(2));
+        assertThat(claim.status()).isEqualTo(Claim.Status.ACQUIRED);
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults())
+                .toDraft(store.get(250L)).withCustomerId("C1"));
+
+        // the redelivery finds the key still leased, and is told to come back later
+        assertThatThrownBy(() -> orderImport.importOrder("abc123", 250, "redelivery"))
+                .isInstanceOf(TransientFailure.class);
+        clock.advance(Duration.ofMinutes(3));
+        Outcome outcome = orderImport.importOrder("abc123", 250, "redelivery after lease");
+
+        assertThat(outcome).isEqualTo(Outcome.LINKED_EXISTING);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+        assertThat(orderImport.importOrder("abc123", 250, "late duplicate")).isEqualTo(Outcome.ALREADY_SYNCED);
+    }
+
+    @Test
+    void an_unknown_sku_parks_the_order_with_the_field_named_and_a_replay_after_the_fix_syncs_it() {
+        place(StoreOrders.order().line("SKU-0100", 1, "20.00").line("SKU-NEW", 1, "5.00").build());
+
+        Outcome outcome = orderImport.importOrder("abc123", 250, "store/order/created");
+
+        assertThat(outcome).isEqualTo(Outcome.PARKED);
+        assertThat(state.parkReason(KEY)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("Details[1].InventoryID").contains("SKU-NEW").contains("order 250 line 2"));
+        assertThat(backOffice.orders()).isEmpty();
+
+        // ops adds the item to the back office and replays
+        InMemoryBackOffice fixed = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-NEW"));
+        OrderImport replay = new OrderImport(id -> Optional.ofNullable(store.get(id)), fixed, state,
+                new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
+        assertThat(replay.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
+        assertThat(fixed.ordersFor(REF)).isEqualTo(1);
+        assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.PARKED, Outcome.CREATED);
+    }
+
+    @Test
+    void a_transient_failure_releases_the_claim_so_the_retry_runs_at_once() {
+        place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        backOffice.down = true;
+
+        assertThatThrownBy(() -> orderImport.importOrder("abc123", 250, "created"))
+                .isInstanceOf(TransientFailure.class).hasMessageContaining("unavailable");
+        backOffice.down = false;
+
+        assertThat(orderImport.importOrder("abc123", 250, "retry")).isEqualTo(Outcome.CREATED);
+        assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.RETRYING, Outcome.CREATED);
+        assertThat(state.history(KEY).get(0).error()).contains("unavailable");
+    }
+
+    @Test
+    void an_incomplete_order_is_skipped_and_imported_once_its_checkout_completes() {
+        place(StoreOrders.order().status(0).line("SKU-0100", 1, "20.00").build());
+
+        assertThat(orderImport.importOrder("abc123", 250, "created")).isEqualTo(Outcome.SKIPPED);
+        assertThat(backOffice.orders()).isEmpty();
+
+        place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00").build());
+        assertThat(orderImport.importOrder("abc123", 250, "statusUpdated")).isEqualTo(Outcome.CREATED);
+    }
+
+    @Test
+    void an_order_the_store_does_not_have_is_skipped() {
+        assertThat(orderImport.importOrder("abc123", 999, "created")).isEqualTo(Outcome.SKIPPED);
+        assertThat(state.history("order#abc123#999").get(0).error()).contains("no order 999");
+    }
+
+    @Test
+    void a_returning_customer_is_matched_once_and_not_created_again() {
+        place(StoreOrders.order().id(1).line("SKU-0100", 1, "20.00").build());
+        place(StoreOrders.order().id(2).email("JANE@example.com ").line("SKU-0101", 1, "9.00").build());
+        place(StoreOrders.order().id(3).email("someone@else.com").guest().line("SKU-0101", 1, "9.00").build());
+
+        orderImport.importOrder("abc123", 1, "created");
+        int callsBefore = backOffice.calls.get();
+        orderImport.importOrder("abc123", 2, "created");
+        orderImport.importOrder("abc123", 3, "created");
+
+        assertThat(backOffice.customerCreates.get()).isEqualTo(2);
+        assertThat(backOffice.orders()).extracting(o -> o.draft().customerId()).containsExactly("C1", "C1", "C2");
+        // order 2: look up by external reference, then create; the customer came from the link
+        assertThat(backOffice.calls.get() - callsBefore).isEqualTo(2 + 4);
+    }
+}
