@@ -1,0 +1,213 @@
+package com.bcerp.aws;
+
+import static com.bcerp.aws.Tables.PK;
+import static com.bcerp.aws.Tables.SK;
+import static com.bcerp.aws.Tables.TTL;
+
+import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * {@link SyncState} on DynamoDB. A claim is one conditional update, following Powertools' idempotency semantics:
+ * it succeeds when the key is absent, parked, or held by a lease that has run out, and otherwise reports what holds
+ * it, from the item the failed condition returns. Correctness never depends on TTL deletion timing.
+ */
+public final class DynamoSyncState implements SyncState {
+
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMPLETED = "COMPLETED";
+    private static final String PARKED = "PARKED";
+
+    private final DynamoDbClient dynamo;
+    private final String stateTable;
+    private final String auditTable;
+    private final Clock clock;
+    private final Duration auditRetention;
+
+    public DynamoSyncState(DynamoDbClient dynamo, String stateTable, String auditTable, Clock clock,
+            Duration auditRetention) {
+        this.dynamo = dynamo;
+        this.stateTable = stateTable;
+        this.auditTable = auditTable;
+        this.clock = clock;
+        this.auditRetention = auditRetention;
+    }
+
+    @Override
+    public Claim claim(String key, Duration lease) {
+        Instant now = clock.instant();
+        try {
+            Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(stateTable).key(key(key))
+                    .updateExpression("SET #s = :inprogress, lease_until = :until, updated_at = :now "
+                            + "ADD attempts :one REMOVE #r")
+                    .conditionExpression("attribute_not_exists(pk) OR #s = :parked "
+                            + "OR (#s = :inprogress AND lease_until < :nowms)")
+                    .expressionAttributeNames(Map.of("#s", "status", "#r", "result"))
+                    .expressionAttributeValues(Map.of(
+                            ":inprogress", s(IN_PROGRESS), ":parked", s(PARKED),
+                            ":until", n(now.plus(lease).toEpochMilli()), ":nowms", n(now.toEpochMilli()),
+                            ":now", s(now.toString()), ":one", n(1)))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes();
+            return Claim.acquired(attempts(old));
+        } catch (ConditionalCheckFailedException held) {
+            Map<String, AttributeValue> item = held.item() == null ? Map.of() : held.item();
+            String status = item.containsKey("status") ? item.get("status").s() : "";
+            return COMPLETED.equals(status)
+                    ? Claim.done(attempts(item), item.containsKey("result") ? item.get("result").s() : null)
+                    : Claim.busy(attempts(item));
+        } catch (SdkException e) {
+            throw new TransientFailure("could not claim " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void complete(String key, String result) {
+        update(key, "SET #s = :done, #r = :result, updated_at = :now REMOVE lease_until, reason",
+                Map.of(":done", s(COMPLETED), ":result", s(result == null ? "" : result)));
+    }
+
+    @Override
+    public void park(String key, String reason) {
+        update(key, "SET #s = :parked, reason = :reason, updated_at = :now REMOVE lease_until",
+                Map.of(":parked", s(PARKED), ":reason", s(reason)));
+    }
+
+    @Override
+    public void release(String key) {
+        // only a lease we hold is given up; a completed key stays completed
+        try {
+            dynamo.updateItem(b -> b.tableName(stateTable).key(key(key))
+                    .updateExpression("SET lease_until = :zero")
+                    .conditionExpression("#s = :inprogress")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":zero", n(0), ":inprogress", s(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException notHeld) {
+            // nothing to release
+        } catch (SdkException e) {
+            throw new TransientFailure("could not release " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> link(String linkKey) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(linkKey))
+                    .consistentRead(true)).item();
+            return item == null || !item.containsKey("value") ? Optional.empty() : Optional.of(item.get("value").s());
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read link " + linkKey + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void saveLink(String linkKey, String value) {
+        try {
+            dynamo.putItem(b -> b.tableName(stateTable).item(Map.of(PK, s(linkKey), "value", s(value),
+                    "updated_at", s(clock.instant().toString()))));
+        } catch (SdkException e) {
+            throw new TransientFailure("could not save link " + linkKey + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void audit(AuditRecord r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(r.recordKey()));
+        item.put(SK, s(r.startedAt() + "#" + r.attemptId()));
+        item.put("attempt_id", s(r.attemptId()));
+        item.put("started_at", s(r.startedAt().toString()));
+        item.put("duration_ms", n(r.durationMs()));
+        item.put("outcome", s(r.outcome().name()));
+        putIfPresent(item, "trigger", r.trigger());
+        putIfPresent(item, "document", r.document());
+        putIfPresent(item, "error", r.error());
+        item.put(TTL, n(r.startedAt().plus(auditRetention).getEpochSecond()));
+        try {
+            dynamo.putItem(b -> b.tableName(auditTable).item(item));
+        } catch (SdkException e) {
+            throw new TransientFailure("could not write the audit record for " + r.recordKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AuditRecord> history(String recordKey) {
+        List<AuditRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(auditTable).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(recordKey))).exclusiveStartKey(from)
+                    .consistentRead(true));
+            page.items().forEach(i -> records.add(toAudit(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return records;
+    }
+
+    private void update(String key, String expression, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":now", s(clock.instant().toString()));
+        Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
+        if (expression.contains("#r")) {
+            names.put("#r", "result");
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(stateTable).key(key(key)).updateExpression(expression)
+                    .expressionAttributeNames(names).expressionAttributeValues(all));
+        } catch (SdkException e) {
+            throw new TransientFailure("could not update " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static AuditRecord toAudit(Map<String, AttributeValue> i) {
+        return new AuditRecord(i.get(PK).s(), i.get("attempt_id").s(), Instant.parse(i.get("started_at").s()),
+                Long.parseLong(i.get("duration_ms").n()), Outcome.valueOf(i.get("outcome").s()), text(i, "trigger"),
+                text(i, "document"), text(i, "error"));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? item.get(name).s() : null;
+    }
+
+    private static int attempts(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0;
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String key) {
+        return Map.of(PK, s(key));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,55 @@
+package com.bcerp.aws;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The connector's two tables. On AWS the CDK stack creates them (same keys); the local runtime and tests create
+ * them from here.
+ *
+ * <ul>
+ *   <li>state: {@code pk} (string). Idempotency claims ({@code order#...}), links ({@code customer#email#...}),
+ *       cursors.</li>
+ *   <li>audit: {@code pk} (the record key) + {@code sk} (attempt time and id), so one query returns a record's
+ *       history in order. Expires through the {@code ttl} attribute.</li>
+ * </ul>
+ */
+public final class Tables {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String TTL = "ttl";
+
+    private Tables() {}
+
+    public static void createIfMissing(DynamoDbClient dynamo, String stateTable, String auditTable) {
+        create(dynamo, CreateTableRequest.builder().tableName(stateTable).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr(PK)).keySchema(key(PK, KeyType.HASH)).build());
+        create(dynamo, CreateTableRequest.builder().tableName(auditTable).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr(PK), attr(SK))
+                .keySchema(List.of(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))).build());
+    }
+
+    private static void create(DynamoDbClient dynamo, CreateTableRequest request) {
+        try {
+            dynamo.createTable(request);
+        } catch (ResourceInUseException alreadyThere) {
+            // idempotent: the table exists
+        }
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}
