@@ -36,8 +36,10 @@ public record HttpRequest(
     public JsonNode json() {
         try {
             return Json.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new HttpError(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new HttpError(400, "The request body could not be read: " + e.getMessage());
         }
     }
 }
