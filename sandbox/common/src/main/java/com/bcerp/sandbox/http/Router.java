@@ -112,8 +112,9 @@ public final class Router implements AutoCloseable {
             return applyFilters(request, 0, route.handler);
         }
         HttpRequest request = new HttpRequest(method, path, Map.of(), parseQuery(rawQuery), headers, body);
+        int status = pathMatched ? 405 : 404;
         return applyFilters(request, 0, r -> {
-            throw new HttpError(pathMatched ? 405 : 404, pathMatched ? "Method not allowed" : "Not found: " + r.path());
+            throw new HttpError(status, status == 405 ? "Method not allowed" : "Not found: " + r.path());
         });
     }
 
