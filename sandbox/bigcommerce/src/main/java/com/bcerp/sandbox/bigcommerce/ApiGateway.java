@@ -1,0 +1,82 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import com.bcerp.sandbox.http.HttpError;
+import com.bcerp.sandbox.http.HttpRequest;
+import com.bcerp.sandbox.http.HttpResponse;
+import com.bcerp.sandbox.http.Router;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What BigCommerce's API gateway does before a request reaches the store: the store must exist (404), the
+ * {@code X-Auth-Token} must belong to one of its API accounts (401), and the store's shared quota must have a
+ * request left (429). Every answer past authentication carries the {@code X-Rate-Limit-*} headers.
+ */
+final class ApiGateway implements Router.Filter {
+
+    private static final Pattern STORE_PATH = Pattern.compile("^/stores/([^/]+)(/.*)?$");
+
+    private final String storeHash;
+    private final Map<String, ApiAccount> accountsByToken;
+    private final QuotaWindow quota;
+    private final Faults faults;
+    private final CallLog calls;
+    private final Endpoints endpoints;
+
+    ApiGateway(String storeHash, Map<String, ApiAccount> accountsByToken, QuotaWindow quota, Faults faults,
+            CallLog calls, Endpoints endpoints) {
+        this.storeHash = storeHash;
+        this.accountsByToken = accountsByToken;
+        this.quota = quota;
+        this.faults = faults;
+        this.calls = calls;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public HttpResponse apply(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        Matcher m = STORE_PATH.matcher(request.path());
+        if (!m.matches() || !m.group(1).equals(storeHash)) {
+            throw BcErrors.v3(404, "Store not found");
+        }
+        Optional<ApiAccount> account = request.header("X-Auth-Token").map(accountsByToken::get);
+        if (account.isEmpty()) {
+            throw BcErrors.v3(401, "Unauthorized: the X-Auth-Token header is missing or not valid for this store");
+        }
+        calls.record(account.get().accessToken(), endpoints.label(request.method(), request.path()));
+        if (faults.rateLimitStorm()) {
+            return tooManyRequests(quota.peekExhausted());
+        }
+        QuotaWindow.Reading reading = quota.acquire();
+        if (!reading.granted()) {
+            return tooManyRequests(reading);
+        }
+        if (ThreadLocalRandom.current().nextDouble() < faults.serverErrorShare()) {
+            return withQuota(HttpResponse.json(500, BcErrors.v3Body(500, "Internal Server Error (sandbox fault)", null)),
+                    reading);
+        }
+        HttpResponse response;
+        try {
+            response = next.apply(request);
+        } catch (HttpError e) {
+            response = HttpResponse.json(e.status(), e.body());
+        }
+        return withQuota(response, reading);
+    }
+
+    private static HttpResponse tooManyRequests(QuotaWindow.Reading reading) {
+        HttpResponse response = HttpResponse.json(429, BcErrors.v3Body(429, "Too many requests", null));
+        return withQuota(response, reading).withHeader("X-Retry-After", Long.toString(reading.retryAfterSeconds()));
+    }
+
+    private static HttpResponse withQuota(HttpResponse response, QuotaWindow.Reading reading) {
+        return response.withHeader("X-Rate-Limit-Time-Window-Ms", Long.toString(reading.windowMs()))
+                .withHeader("X-Rate-Limit-Time-Reset-Ms", Long.toString(reading.resetMs()))
+                .withHeader("X-Rate-Limit-Requests-Quota", Integer.toString(reading.quota()))
+                .withHeader("X-Rate-Limit-Requests-Left", Integer.toString(reading.left()));
+    }
+}

@@ -1,0 +1,195 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.http.HttpError;
+import com.bcerp.sandbox.http.HttpResponse;
+import com.bcerp.sandbox.http.Router;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2, V3 transactions and V3 webhooks, with the
+ * store's rate limit, signed webhook deliveries with BigCommerce's retry schedule, and fault knobs.
+ *
+ * <p>API at {@code baseUrl() + "/stores/" + storeHash() + "/v2/..."} and {@code .../v3/...}. Two API accounts:
+ * the connector's (whose app's client secret signs its webhooks) and an admin one for seeding, each with its own
+ * call counts and its own hooks; both share the store's one quota, as on BigCommerce.
+ */
+public final class BigCommerceSandbox implements AutoCloseable {
+
+    /**
+     * @param port                  0 picks a free port
+     * @param quotaPerWindow        requests per window, shared by all accounts (150 on Standard and Plus plans)
+     * @param windowMs              the quota window (30 s on BigCommerce)
+     * @param webhookRetryTimeScale 1.0 is BigCommerce's real retry schedule; 0.001 in tests
+     * @param taxRate               the store's one tax rate (a tax-exclusive store), e.g. 0.10
+     */
+    public record Settings(int port, String storeHash, int quotaPerWindow, long windowMs, double webhookRetryTimeScale,
+            BigDecimal taxRate, String currency) {
+
+        public static Settings defaults() {
+            return new Settings(0, "sbx7k2m9q4", 150, 30_000, 1.0, new BigDecimal("0.10"), "USD");
+        }
+
+        public Settings withPort(int value) {
+            return new Settings(value, storeHash, quotaPerWindow, windowMs, webhookRetryTimeScale, taxRate, currency);
+        }
+
+        public Settings withStoreHash(String value) {
+            return new Settings(port, value, quotaPerWindow, windowMs, webhookRetryTimeScale, taxRate, currency);
+        }
+
+        public Settings withQuota(int perWindow, long windowMillis) {
+            return new Settings(port, storeHash, perWindow, windowMillis, webhookRetryTimeScale, taxRate, currency);
+        }
+
+        public Settings withWebhookRetryTimeScale(double value) {
+            return new Settings(port, storeHash, quotaPerWindow, windowMs, value, taxRate, currency);
+        }
+
+        public Settings withTaxRate(BigDecimal value) {
+            return new Settings(port, storeHash, quotaPerWindow, windowMs, webhookRetryTimeScale, value, currency);
+        }
+    }
+
+    /** One request and the answer it got, as seen on the wire (for conformance checks and debugging). */
+    public record Exchange(String method, String path, Map<String, List<String>> query, Map<String, String> requestHeaders,
+            byte[] requestBody, int status, Map<String, String> responseHeaders, byte[] responseBody) {}
+
+    private final Settings settings;
+    private final SandboxCatalog catalog = SandboxCatalog.standard();
+    private final Faults faults = new Faults();
+    private final CallLog calls = new CallLog();
+    private final ApiAccount connector;
+    private final ApiAccount admin;
+    private final WebhookDispatcher dispatcher;
+    private final List<Consumer<Exchange>> exchangeListeners = new CopyOnWriteArrayList<>();
+    private final Router router;
+
+    private BigCommerceSandbox(Settings settings) {
+        this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        this.connector = new ApiAccount("connector", "bcsbx_" + random(16), "connector-app-" + random(4), random(24));
+        this.admin = new ApiAccount("admin", "bcsbx_" + random(16), "admin-app-" + random(4), random(24));
+        Map<String, ApiAccount> byToken = Map.of(connector.accessToken(), connector, admin.accessToken(), admin);
+        Map<String, String> secretsByClient = Map.of(connector.clientId(), connector.clientSecret(),
+                admin.clientId(), admin.clientSecret());
+
+        HookRegistry hooks = new HookRegistry(clock);
+        this.dispatcher = new WebhookDispatcher(settings.storeHash(), storeId(settings.storeHash()), hooks,
+                secretsByClient::get, faults, settings.webhookRetryTimeScale(), clock);
+        this.router = new Router();
+        Endpoints endpoints = new Endpoints(router);
+        router.filter(this::recordExchange);
+        router.filter(new ApiGateway(settings.storeHash(), byToken,
+                new QuotaWindow(settings.quotaPerWindow(), settings.windowMs(), clock), faults, calls, endpoints));
+        OrderBook book = new OrderBook(new OrderFactory(catalog, settings.taxRate(), settings.currency()), dispatcher,
+                clock);
+        // links in answers name the port, which is known once the router listens
+        new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()))
+                .register(endpoints);
+        new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
+        router.start(settings.port());
+    }
+
+    public static BigCommerceSandbox start(Settings settings) {
+        return new BigCommerceSandbox(settings);
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public String baseUrl() {
+        return router.baseUrl();
+    }
+
+    public String storeHash() {
+        return settings.storeHash();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The connector's API account (send as {@code X-Auth-Token}). */
+    public String connectorAccessToken() {
+        return connector.accessToken();
+    }
+
+    /** A second API account, e.g. for seeding orders, with separate call counts and hooks. */
+    public String adminAccessToken() {
+        return admin.accessToken();
+    }
+
+    /** The connector app's client secret: it signs the webhooks of hooks the connector's token created. */
+    public String clientSecret() {
+        return connector.clientSecret();
+    }
+
+    public SandboxCatalog catalog() {
+        return catalog;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    public Deliveries deliveries() {
+        return dispatcher.stats();
+    }
+
+    /** True once no webhook delivery is in flight and none is due within the timeout. */
+    public boolean awaitDeliveriesIdle(Duration timeout) {
+        return dispatcher.awaitIdle(timeout);
+    }
+
+    /** Calls {@code listener} with every request the API answers, after it is answered. */
+    public void onExchange(Consumer<Exchange> listener) {
+        exchangeListeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        router.close();
+        dispatcher.close();
+    }
+
+    private HttpResponse recordExchange(com.bcerp.sandbox.http.HttpRequest request,
+            Function<com.bcerp.sandbox.http.HttpRequest, HttpResponse> next) {
+        HttpResponse response;
+        try {
+            response = next.apply(request);
+        } catch (HttpError e) {
+            response = HttpResponse.json(e.status(), e.body());
+        }
+        if (!exchangeListeners.isEmpty()) {
+            Exchange exchange = new Exchange(request.method(), request.path(), request.query(), request.headers(),
+                    request.body(), response.status(), response.headers(), response.body());
+            exchangeListeners.forEach(l -> l.accept(exchange));
+        }
+        return response;
+    }
+
+    /** BigCommerce's numeric store id (sent as a string in webhooks), derived from the hash so it is stable. */
+    private static String storeId(String storeHash) {
+        return Long.toString(1_000_000 + Math.floorMod(storeHash.hashCode(), 9_000_000));
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

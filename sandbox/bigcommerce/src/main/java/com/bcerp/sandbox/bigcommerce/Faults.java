@@ -1,0 +1,83 @@
+package com.bcerp.sandbox.bigcommerce;
+
+/**
+ * Fault knobs of the BigCommerce sandbox, all off by default and safe to change while it runs (demo, chaos runs).
+ */
+public final class Faults {
+
+    private volatile int deliveriesPerEvent = 1;
+    private volatile double dropDeliveryShare;
+    private volatile boolean shuffleDeliveries;
+    private volatile boolean rateLimitStorm;
+    private volatile double serverErrorShare;
+
+    /** Each webhook message is delivered this many times, concurrently (at-least-once, as BigCommerce may). */
+    public int deliveriesPerEvent() {
+        return deliveriesPerEvent;
+    }
+
+    public Faults deliveriesPerEvent(int copies) {
+        if (copies < 1) {
+            throw new IllegalArgumentException("deliveriesPerEvent must be at least 1, was " + copies);
+        }
+        this.deliveriesPerEvent = copies;
+        return this;
+    }
+
+    /** The share (0..1) of webhook messages that are never delivered, so only a catch-up poll can find them. */
+    public double dropDeliveryShare() {
+        return dropDeliveryShare;
+    }
+
+    public Faults dropDeliveryShare(double share) {
+        this.dropDeliveryShare = share(share, "dropDeliveryShare");
+        return this;
+    }
+
+    /** When on, each delivery waits a random moment first, so deliveries arrive out of order. */
+    public boolean shuffleDeliveries() {
+        return shuffleDeliveries;
+    }
+
+    public Faults shuffleDeliveries(boolean on) {
+        this.shuffleDeliveries = on;
+        return this;
+    }
+
+    /** When on, every API request is answered 429 (with the rate-limit headers) until it is turned off. */
+    public boolean rateLimitStorm() {
+        return rateLimitStorm;
+    }
+
+    public Faults rateLimitStorm(boolean on) {
+        this.rateLimitStorm = on;
+        return this;
+    }
+
+    /** The share (0..1) of authenticated API requests answered 500 before they reach the store. */
+    public double serverErrorShare() {
+        return serverErrorShare;
+    }
+
+    public Faults serverErrorShare(double share) {
+        this.serverErrorShare = share(share, "serverErrorShare");
+        return this;
+    }
+
+    /** Everything off again. */
+    public Faults reset() {
+        deliveriesPerEvent = 1;
+        dropDeliveryShare = 0;
+        shuffleDeliveries = false;
+        rateLimitStorm = false;
+        serverErrorShare = 0;
+        return this;
+    }
+
+    private static double share(double value, String name) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, was " + value);
+        }
+        return value;
+    }
+}

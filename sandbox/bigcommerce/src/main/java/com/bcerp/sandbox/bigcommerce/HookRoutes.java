@@ -1,0 +1,118 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import com.bcerp.sandbox.http.HttpRequest;
+import com.bcerp.sandbox.http.HttpResponse;
+import com.bcerp.sandbox.http.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Webhooks V3: {@code /v3/hooks} CRUD in {data, meta} envelopes, each app seeing only its own hooks. */
+final class HookRoutes {
+
+    private final HookRegistry hooks;
+    private final Map<String, ApiAccount> accountsByToken;
+    private final String storeHash;
+
+    HookRoutes(HookRegistry hooks, Map<String, ApiAccount> accountsByToken, String storeHash) {
+        this.hooks = hooks;
+        this.accountsByToken = accountsByToken;
+        this.storeHash = storeHash;
+    }
+
+    void register(Endpoints endpoints) {
+        endpoints.route("GET", "/v3/hooks", this::list)
+                .route("POST", "/v3/hooks", r -> single(hooks.create(client(r), r.json())))
+                .route("GET", "/v3/hooks/{webhook_id}", r -> single(found(hooks.get(client(r), id(r)))))
+                .route("PUT", "/v3/hooks/{webhook_id}", r -> single(found(hooks.update(client(r), id(r), r.json()))))
+                .route("DELETE", "/v3/hooks/{webhook_id}", r -> single(found(hooks.delete(client(r), id(r)))));
+    }
+
+    private HttpResponse list(HttpRequest r) {
+        Predicate<Hook> filter = h -> true;
+        Optional<String> active = r.queryParam("is_active");
+        if (active.isPresent()) {
+            boolean wanted = Boolean.parseBoolean(active.get());
+            filter = filter.and(h -> h.active() == wanted);
+        }
+        Optional<String> scope = r.queryParam("scope");
+        if (scope.isPresent()) {
+            filter = filter.and(h -> h.scope().equals(scope.get()));
+        }
+        Optional<String> destination = r.queryParam("destination");
+        if (destination.isPresent()) {
+            filter = filter.and(h -> h.destination().equals(destination.get()));
+        }
+        int page = Math.max(1, intParam(r, "page", 1));
+        int limit = Math.max(1, Math.min(250, intParam(r, "limit", 50)));
+        List<Hook> all = hooks.ofClient(client(r)).stream().filter(filter).toList();
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode data = out.putArray("data");
+        all.stream().skip((long) (page - 1) * limit).limit(limit).forEach(h -> data.add(json(h)));
+        int totalPages = (all.size() + limit - 1) / limit;
+        ObjectNode pagination = out.putObject("meta").putObject("pagination").put("total", all.size())
+                .put("count", data.size()).put("per_page", limit).put("current_page", page)
+                .put("total_pages", totalPages);
+        ObjectNode links = pagination.putObject("links").put("current", "?page=" + page + "&limit=" + limit);
+        if (page > 1) {
+            links.put("previous", "?page=" + (page - 1) + "&limit=" + limit);
+        }
+        if (page < totalPages) {
+            links.put("next", "?page=" + (page + 1) + "&limit=" + limit);
+        }
+        return HttpResponse.json(200, out);
+    }
+
+    private HttpResponse single(Hook hook) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("data", json(hook));
+        out.putObject("meta");
+        return HttpResponse.json(200, out);
+    }
+
+    private ObjectNode json(Hook h) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", h.id());
+        n.put("client_id", h.clientId());
+        n.put("store_hash", storeHash);
+        n.put("scope", h.scope());
+        n.put("destination", h.destination());
+        if (h.headers() == null) {
+            n.putNull("headers");
+        } else {
+            ObjectNode headers = n.putObject("headers");
+            h.headers().forEach(headers::put);
+        }
+        n.put("is_active", h.active());
+        n.put("created_at", h.createdAt());
+        n.put("updated_at", h.updatedAt());
+        return n;
+    }
+
+    private String client(HttpRequest r) {
+        return r.header("X-Auth-Token").map(accountsByToken::get).orElseThrow().clientId();
+    }
+
+    private static Hook found(Optional<Hook> hook) {
+        return hook.orElseThrow(() -> BcErrors.v3(404, "Webhook not found"));
+    }
+
+    private static long id(HttpRequest r) {
+        try {
+            return Long.parseLong(r.pathParam("webhook_id"));
+        } catch (NumberFormatException e) {
+            throw BcErrors.v3(404, "Webhook not found");
+        }
+    }
+
+    private static int intParam(HttpRequest r, String name, int absent) {
+        try {
+            return r.queryParam(name).map(String::trim).map(Integer::parseInt).orElse(absent);
+        } catch (NumberFormatException e) {
+            throw BcErrors.v3(400, "The query parameter '" + name + "' must be a whole number.");
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import com.bcerp.sandbox.http.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Orders as the V2 and V3 APIs write them (see orders.v2.oas2.yml and orders.v3.yml): V2 amounts are 4-decimal
+ * strings, except in consignments, whose costs the spec types as numbers.
+ */
+final class OrderJson {
+
+    static final String INCLUDE_CONSIGNMENTS = "consignments";
+    static final String INCLUDE_LINE_ITEMS = "consignments.line_items";
+    static final String INCLUDE_FEES = "fees";
+
+    private final Supplier<String> apiBase;
+
+    /** @param apiBase e.g. {@code http://127.0.0.1:8080/stores/abc123}, for the {url, resource} links */
+    OrderJson(Supplier<String> apiBase) {
+        this.apiBase = apiBase;
+    }
+
+    ObjectNode order(SandboxOrder o, Set<String> include) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", o.id());
+        n.put("customer_id", o.customerId());
+        n.put("date_created", BcDates.rfc2822(o.created()));
+        n.put("date_modified", BcDates.rfc2822(o.modified()));
+        n.put("date_shipped", "");
+        n.put("status_id", o.statusId());
+        n.put("status", o.status());
+        n.put("custom_status", o.status());
+        n.put("subtotal_ex_tax", Amounts.str(o.subtotalExTax()));
+        n.put("subtotal_inc_tax", Amounts.str(o.subtotalExTax().add(o.subtotalTax())));
+        n.put("subtotal_tax", Amounts.str(o.subtotalTax()));
+        charge(n, "shipping_cost", "base_shipping_cost", o.shipping());
+        charge(n, "handling_cost", "base_handling_cost", o.handling());
+        charge(n, "wrapping_cost", "base_wrapping_cost", o.wrapping());
+        n.put("total_ex_tax", Amounts.str(o.totalExTax()));
+        n.put("total_inc_tax", Amounts.str(o.totalIncTax()));
+        n.put("total_tax", Amounts.str(o.totalTax()));
+        n.put("is_tax_inclusive_pricing", false);
+        n.put("items_total", o.itemsTotal());
+        n.put("items_shipped", 0);
+        n.put("payment_method", o.paymentMethod());
+        n.put("payment_provider_id", "");
+        n.put("payment_status", o.transactions().isEmpty() ? "" : "captured");
+        n.put("refunded_amount", Amounts.str(BigDecimal.ZERO));
+        n.put("order_is_digital", o.isDigital());
+        n.put("store_credit_amount", Amounts.str(BigDecimal.ZERO));
+        n.put("gift_certificate_amount", Amounts.str(BigDecimal.ZERO));
+        n.put("ip_address", "");
+        n.put("ip_address_v6", "");
+        n.put("geoip_country", "");
+        n.put("geoip_country_iso2", "");
+        n.put("currency_id", 1);
+        n.put("currency_code", o.currency());
+        n.put("currency_exchange_rate", "1.0000000000");
+        n.put("default_currency_id", 1);
+        n.put("default_currency_code", o.currency());
+        n.put("store_default_currency_code", o.currency());
+        n.put("store_default_to_transactional_exchange_rate", "1.0000000000");
+        n.put("staff_notes", o.staffNotes());
+        n.put("customer_message", o.customerMessage());
+        n.put("discount_amount", Amounts.str(o.discountAmount()));
+        n.put("coupon_discount", Amounts.str(BigDecimal.ZERO));
+        n.put("shipping_address_count", o.shippingAddresses().size());
+        n.put("is_deleted", false);
+        n.put("ebay_order_id", "0");
+        n.put("cart_id", "");
+        ObjectNode billing = n.putObject("billing_address");
+        o.billing().writeTo(billing);
+        billing.putArray("form_fields");
+        n.put("is_email_opt_in", false);
+        n.put("order_source", "external");
+        n.put("channel_id", 1);
+        n.put("external_source", o.externalSource());
+        n.putNull("external_id");
+        n.putNull("external_merchant_id");
+        n.put("external_order_id", "");
+        n.put("tax_provider_id", "BasicTaxProvider");
+        n.put("customer_locale", "en");
+        if (include.contains(INCLUDE_CONSIGNMENTS) || include.contains(INCLUDE_LINE_ITEMS)) {
+            n.set("consignments", consignments(o, include.contains(INCLUDE_LINE_ITEMS)));
+        } else {
+            n.set("consignments", link("/orders/" + o.id() + "/consignments"));
+        }
+        n.set("products", link("/orders/" + o.id() + "/products"));
+        n.set("shipping_addresses", link("/orders/" + o.id() + "/shipping_addresses"));
+        n.set("coupons", link("/orders/" + o.id() + "/coupons"));
+        if (include.contains(INCLUDE_FEES)) {
+            n.putArray("fees");
+        } else {
+            n.set("fees", link("/orders/" + o.id() + "/fees"));
+        }
+        return n;
+    }
+
+    /** The object form ({@code consignment_structure=object}): pickups, shipping, downloads, email gift certificates. */
+    private ObjectNode consignments(SandboxOrder o, boolean expandLines) {
+        ObjectNode c = Json.MAPPER.createObjectNode();
+        c.putArray("pickups");
+        ArrayNode shipping = c.putArray("shipping");
+        for (ShippingAddress s : o.shippingAddresses()) {
+            ObjectNode n = shipping.addObject();
+            n.put("id", s.id());
+            s.address().writeTo(n);
+            n.putArray("form_fields");
+            n.put("shipping_method", s.shippingMethod());
+            List<LineItem> lines = o.lines().stream().filter(l -> l.orderAddressId() == s.id()).toList();
+            n.set("line_items", lineItems(o, lines, expandLines));
+            n.put("items_total", lines.stream().mapToInt(LineItem::quantity).sum());
+            n.put("items_shipped", 0);
+            n.put("base_cost", Amounts.four(s.cost().exTax()));
+            n.put("cost_ex_tax", Amounts.four(s.cost().exTax()));
+            n.put("cost_inc_tax", Amounts.four(s.cost().incTax()));
+            n.put("cost_tax", Amounts.four(s.cost().tax()));
+            n.put("cost_tax_class_id", 0);
+            n.put("base_handling_cost", Amounts.four(s.handling().exTax()));
+            n.put("handling_cost_ex_tax", Amounts.four(s.handling().exTax()));
+            n.put("handling_cost_inc_tax", Amounts.four(s.handling().incTax()));
+            n.put("handling_cost_tax", Amounts.four(s.handling().tax()));
+            n.put("handling_cost_tax_class_id", 0);
+            n.put("shipping_zone_id", 1);
+            n.put("shipping_zone_name", "Everywhere");
+            n.set("shipping_quotes", link("/orders/" + o.id() + "/consignments/shipping/" + s.id() + "/shipping_quotes"));
+        }
+        ArrayNode downloads = c.putArray("downloads");
+        List<LineItem> digital = o.lines().stream().filter(LineItem::isDigital).toList();
+        if (!digital.isEmpty()) {
+            ObjectNode d = downloads.addObject();
+            d.put("recipient_email", o.billing().email());
+            d.set("line_items", lineItems(o, digital, expandLines));
+        }
+        c.putObject("email").putArray("gift_certificates");
+        return c;
+    }
+
+    private ArrayNode lineItems(SandboxOrder o, List<LineItem> lines, boolean expand) {
+        ArrayNode items = Json.MAPPER.createArrayNode();
+        for (LineItem line : lines) {
+            items.add(expand ? line(o, line) : link("/orders/" + o.id() + "/products/" + line.id()));
+        }
+        return items;
+    }
+
+    /** An order product; the spec forbids any property it does not list. */
+    ObjectNode line(SandboxOrder o, LineItem l) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", l.id());
+        n.put("order_id", o.id());
+        n.put("product_id", l.productId());
+        if (l.variantId() != null) {
+            n.put("variant_id", l.variantId());
+        }
+        n.put("order_pickup_method_id", 0);
+        n.put("order_address_id", l.orderAddressId());
+        n.put("name", l.name());
+        n.put("name_customer", l.name());
+        n.put("name_merchant", l.name());
+        n.put("sku", l.sku());
+        n.put("upc", "");
+        n.put("type", l.type());
+        n.put("base_price", Amounts.str(l.priceExTax()));
+        n.put("price_ex_tax", Amounts.str(l.priceExTax()));
+        n.put("price_inc_tax", Amounts.str(l.priceIncTax()));
+        n.put("price_tax", Amounts.str(l.priceTax()));
+        n.put("base_total", Amounts.str(l.totalExTax()));
+        n.put("total_ex_tax", Amounts.str(l.totalExTax()));
+        n.put("total_inc_tax", Amounts.str(l.totalIncTax()));
+        n.put("total_tax", Amounts.str(l.totalTax()));
+        n.put("weight", "0.0000");
+        n.put("width", "0.0000");
+        n.put("height", "0.0000");
+        n.put("depth", "0.0000");
+        n.put("quantity", l.quantity());
+        n.put("base_cost_price", "0.0000");
+        n.put("cost_price_inc_tax", "0.0000");
+        n.put("cost_price_ex_tax", "0.0000");
+        n.put("cost_price_tax", "0.0000");
+        n.put("is_refunded", false);
+        n.put("quantity_refunded", 0);
+        n.put("return_id", 0);
+        n.put("wrapping_id", 0);
+        n.put("wrapping_name", "");
+        n.put("base_wrapping_cost", "0.0000");
+        n.put("wrapping_cost_ex_tax", "0.0000");
+        n.put("wrapping_cost_inc_tax", "0.0000");
+        n.put("wrapping_cost_tax", "0.0000");
+        n.put("wrapping_message", "");
+        n.put("quantity_shipped", 0);
+        n.putNull("event_name");
+        n.putNull("event_date");
+        n.put("fixed_shipping_cost", "0.0000");
+        n.put("ebay_item_id", "");
+        n.put("ebay_transaction_id", "");
+        n.putNull("option_set_id");
+        n.putNull("parent_order_product_id");
+        n.put("is_bundled_product", false);
+        n.put("bin_picking_number", "");
+        n.putNull("external_id");
+        n.put("brand", "");
+        ArrayNode discounts = n.putArray("applied_discounts");
+        if (l.discount().signum() != 0) {
+            discounts.addObject().put("id", "manual-discount").put("amount", Amounts.str(l.discount()))
+                    .put("name", "Manual Discount").putNull("code").put("target", "order");
+        }
+        ArrayNode options = n.putArray("product_options");
+        for (LineItem.SelectedOption opt : l.options()) {
+            options.addObject().put("id", opt.id()).put("option_id", opt.productOptionId())
+                    .put("order_product_id", l.id()).put("product_option_id", opt.productOptionId())
+                    .put("display_name", opt.displayName()).put("display_name_customer", opt.displayName())
+                    .put("display_name_merchant", opt.displayName()).put("display_value", opt.displayValue())
+                    .put("display_value_customer", opt.displayValue()).put("display_value_merchant", opt.displayValue())
+                    .put("value", Long.toString(opt.valueId())).put("type", "Multiple choice")
+                    .put("name", opt.displayName()).put("display_style", "Rectangle");
+        }
+        n.putArray("configurable_fields");
+        n.putNull("gift_certificate_id");
+        n.put("discounted_total_inc_tax", Amounts.str(l.discountedTotalIncTax()));
+        return n;
+    }
+
+    ObjectNode shippingAddress(SandboxOrder o, ShippingAddress s) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", s.id());
+        n.put("order_id", o.id());
+        s.address().writeTo(n);
+        n.put("items_total", o.lines().stream().filter(l -> l.orderAddressId() == s.id()).mapToInt(LineItem::quantity).sum());
+        n.put("items_shipped", 0);
+        n.put("shipping_method", s.shippingMethod());
+        n.put("base_cost", Amounts.str(s.cost().exTax()));
+        n.put("cost_ex_tax", Amounts.str(s.cost().exTax()));
+        n.put("cost_inc_tax", Amounts.str(s.cost().incTax()));
+        n.put("cost_tax", Amounts.str(s.cost().tax()));
+        n.put("cost_tax_class_id", 0);
+        n.put("base_handling_cost", Amounts.str(s.handling().exTax()));
+        n.put("handling_cost_ex_tax", Amounts.str(s.handling().exTax()));
+        n.put("handling_cost_inc_tax", Amounts.str(s.handling().incTax()));
+        n.put("handling_cost_tax", Amounts.str(s.handling().tax()));
+        n.put("handling_cost_tax_class_id", 0);
+        n.put("shipping_zone_id", 1);
+        n.put("shipping_zone_name", "Everywhere");
+        n.set("shipping_quotes", link("/orders/" + o.id() + "/shipping_addresses/" + s.id() + "/shipping_quotes"));
+        n.putArray("form_fields");
+        return n;
+    }
+
+    ObjectNode transaction(SandboxOrder o, Transaction t) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", t.id());
+        n.put("order_id", Long.toString(o.id()));
+        n.put("event", t.event());
+        n.put("method", t.method());
+        n.put("amount", t.amount());
+        n.put("currency", t.currency());
+        n.put("gateway", t.gateway());
+        n.put("gateway_transaction_id", t.gatewayTransactionId());
+        n.put("payment_method_id", t.gateway() + "." + t.method());
+        n.put("status", "ok");
+        n.put("test", true);
+        n.put("fraud_review", false);
+        n.put("date_created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.created().atOffset(java.time.ZoneOffset.UTC)));
+        n.putObject("avs_result").put("code", "").put("message", "").put("street_match", "").put("postal_match", "");
+        n.putObject("cvv_result").put("code", "").put("message", "");
+        switch (t.method()) {
+            case "credit_card" -> n.putObject("credit_card").put("card_type", "visa").put("card_iin", "411111")
+                    .put("card_last4", "1111").put("card_expiry_month", 12).put("card_expiry_year", 2030);
+            case "offline" -> n.putObject("offline").put("display_name", t.paymentMethodName());
+            default -> n.putObject("custom").put("payment_method", t.paymentMethodName());
+        }
+        return n;
+    }
+
+    private ObjectNode link(String resource) {
+        return Json.MAPPER.createObjectNode().put("url", apiBase.get() + "/v2" + resource).put("resource", resource);
+    }
+
+    private static void charge(ObjectNode n, String prefix, String baseField, Charge charge) {
+        n.put(baseField, Amounts.str(charge.exTax()));
+        n.put(prefix + "_ex_tax", Amounts.str(charge.exTax()));
+        n.put(prefix + "_inc_tax", Amounts.str(charge.incTax()));
+        n.put(prefix + "_tax", Amounts.str(charge.tax()));
+        n.put(prefix + "_tax_class_id", 0);
+    }
+}

@@ -1,0 +1,133 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import com.bcerp.sandbox.http.HttpRequest;
+import com.bcerp.sandbox.http.HttpResponse;
+import com.bcerp.sandbox.http.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Orders V2 (orders, products, shipping addresses, coupons) and V3 transactions. */
+final class OrderRoutes {
+
+    private static final Set<String> INCLUDES =
+            Set.of(OrderJson.INCLUDE_CONSIGNMENTS, OrderJson.INCLUDE_LINE_ITEMS, OrderJson.INCLUDE_FEES);
+
+    private final OrderBook book;
+    private final OrderJson json;
+
+    OrderRoutes(OrderBook book, OrderJson json) {
+        this.book = book;
+        this.json = json;
+    }
+
+    void register(Endpoints endpoints) {
+        endpoints.route("GET", "/v2/orders", this::list)
+                .route("POST", "/v2/orders", this::create)
+                .route("GET", "/v2/orders/{order_id}", this::get)
+                .route("PUT", "/v2/orders/{order_id}", this::update)
+                .route("GET", "/v2/orders/{order_id}/products", r -> page(r, o -> o.lines().stream()
+                        .map(l -> json.line(o, l)).toList()))
+                .route("GET", "/v2/orders/{order_id}/shipping_addresses", r -> page(r, o -> o.shippingAddresses()
+                        .stream().map(s -> json.shippingAddress(o, s)).toList()))
+                // orders created through the API carry no coupons
+                .route("GET", "/v2/orders/{order_id}/coupons", r -> page(r, o -> List.of()))
+                .route("GET", "/v3/orders/{order_id}/transactions", this::transactions);
+    }
+
+    private HttpResponse list(HttpRequest r) {
+        Set<String> include = include(r);
+        List<SandboxOrder> orders = book.query(OrderQuery.from(r));
+        if (orders.isEmpty()) {
+            return HttpResponse.empty(204);
+        }
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        orders.forEach(o -> out.add(json.order(o, include)));
+        return HttpResponse.json(200, out);
+    }
+
+    /** BigCommerce answers 201 Created (the spec says 200; see the conformance tests). */
+    private HttpResponse create(HttpRequest r) {
+        Set<String> include = include(r);
+        return HttpResponse.json(201, json.order(book.create(r.json()), include));
+    }
+
+    private HttpResponse get(HttpRequest r) {
+        return HttpResponse.json(200, json.order(order(r), include(r)));
+    }
+
+    private HttpResponse update(HttpRequest r) {
+        SandboxOrder updated = book.update(orderId(r), r.json()).orElseThrow(OrderRoutes::notFound);
+        return HttpResponse.json(200, json.order(updated, Set.of()));
+    }
+
+    /** V2 sub-collections: {@code page} and {@code limit}, 204 when the page is empty. */
+    private HttpResponse page(HttpRequest r, Function<SandboxOrder, List<ObjectNode>> items) {
+        SandboxOrder order = order(r);
+        int page = Math.max(1, intParam(r, "page", 1));
+        int limit = Math.min(OrderQuery.MAX_LIMIT, Math.max(1, intParam(r, "limit", OrderQuery.DEFAULT_LIMIT)));
+        List<ObjectNode> all = items.apply(order);
+        List<ObjectNode> slice = all.stream().skip((long) (page - 1) * limit).limit(limit).toList();
+        if (slice.isEmpty()) {
+            return HttpResponse.empty(204);
+        }
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        slice.forEach(out::add);
+        return HttpResponse.json(200, out);
+    }
+
+    private HttpResponse transactions(HttpRequest r) {
+        SandboxOrder order = book.get(orderId(r)).orElseThrow(() -> BcErrors.v3(404, "Order not found"));
+        if (order.transactions().isEmpty()) {
+            return HttpResponse.empty(204);
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode data = out.putArray("data");
+        order.transactions().forEach(t -> data.add(json.transaction(order, t)));
+        int n = order.transactions().size();
+        out.putObject("meta").putObject("pagination").put("total", n).put("count", n).put("per_page", 50)
+                .put("current_page", 1).put("total_pages", 1).putObject("links").put("current", "?page=1&limit=50");
+        return HttpResponse.json(200, out);
+    }
+
+    private SandboxOrder order(HttpRequest r) {
+        return book.get(orderId(r)).orElseThrow(OrderRoutes::notFound);
+    }
+
+    private static long orderId(HttpRequest r) {
+        try {
+            return Long.parseLong(r.pathParam("order_id"));
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+    }
+
+    private static com.bcerp.sandbox.http.HttpError notFound() {
+        return BcErrors.v2(404, "The requested resource was not found.");
+    }
+
+    /** {@code include=consignments.line_items,fees}; the object consignment structure is the only one served. */
+    private static Set<String> include(HttpRequest r) {
+        Set<String> include = r.queryParam("include").map(v -> Arrays.stream(v.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
+        for (String value : include) {
+            if (!INCLUDES.contains(value)) {
+                throw BcErrors.v2(400, "The include '" + value + "' is not valid: use consignments, "
+                        + "consignments.line_items or fees.");
+            }
+        }
+        return include;
+    }
+
+    private static int intParam(HttpRequest r, String name, int absent) {
+        try {
+            return r.queryParam(name).map(String::trim).map(Integer::parseInt).orElse(absent);
+        } catch (NumberFormatException e) {
+            throw BcErrors.v2(400, "The query parameter '" + name + "' must be a whole number.");
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import com.bcerp.sandbox.http.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the store's thin webhooks to the hooks that want them, as BigCommerce does: asynchronously, signed
+ * (Standard Webhooks) with the owning app's client secret, with the hook's custom headers; a non-2xx answer or a
+ * timeout is retried on BigCommerce's schedule (times the configured scale), and the hook is deactivated when the
+ * last retry fails.
+ */
+final class WebhookDispatcher implements StoreEvents, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    /** Seconds between a failed attempt and the next, per BigCommerce's docs: 11 retries over about 48 hours. */
+    static final List<Long> RETRY_SCHEDULE_SECONDS =
+            List.of(60L, 180L, 300L, 600L, 900L, 1800L, 3600L, 7200L, 21600L, 50400L, 86400L);
+
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final long SHUFFLE_WINDOW_MS = 250;
+
+    /** One message to one hook; {@code attempt} 0 is the first delivery, 1..11 the retries. */
+    private record Delivery(long hookId, String destination, Map<String, String> headers, String secret,
+            String messageId, byte[] body, int attempt) {
+
+        Delivery next() {
+            return new Delivery(hookId, destination, headers, secret, messageId, body, attempt + 1);
+        }
+    }
+
+    private final String storeHash;
+    private final String storeId;
+    private final HookRegistry hooks;
+    private final Function<String, String> clientSecrets;
+    private final Faults faults;
+    private final double timeScale;
+    private final Clock clock;
+    private final Deliveries stats;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bigcommerce-sandbox-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Deliveries waiting for their time, by sequence number: when they are due and which attempt they are. */
+    private final Map<Long, Delivery> waiting = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> dueAt = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /**
+     * @param clientSecrets the client secret of an app, by client id (signs that app's hooks)
+     * @param timeScale     1.0 is BigCommerce's real schedule; 0.001 turns a minute into 60 ms
+     */
+    WebhookDispatcher(String storeHash, String storeId, HookRegistry hooks, Function<String, String> clientSecrets,
+            Faults faults, double timeScale, Clock clock) {
+        this.storeHash = storeHash;
+        this.storeId = storeId;
+        this.hooks = hooks;
+        this.clientSecrets = clientSecrets;
+        this.faults = faults;
+        this.timeScale = timeScale;
+        this.clock = clock;
+        this.stats = new Deliveries(() -> waiting.values().stream().filter(d -> d.attempt() > 0).count());
+    }
+
+    Deliveries stats() {
+        return stats;
+    }
+
+    @Override
+    public void raise(String scope, Map<String, Object> data) {
+        stats.eventsRaised.incrementAndGet();
+        List<Hook> subscribers = hooks.subscribers(scope);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        byte[] body = payload(scope, data);
+        for (Hook hook : subscribers) {
+            stats.messages.incrementAndGet();
+            if (ThreadLocalRandom.current().nextDouble() < faults.dropDeliveryShare()) {
+                stats.dropped.incrementAndGet();
+                log.debug("dropping {} for hook {} (fault)", scope, hook.id());
+                continue;
+            }
+            String messageId = "msg_" + UUID.randomUUID();
+            String secret = clientSecrets.apply(hook.clientId());
+            Map<String, String> headers = hook.headers() == null ? Map.of() : hook.headers();
+            for (int copy = 0; copy < faults.deliveriesPerEvent(); copy++) {
+                long delayMs = faults.shuffleDeliveries() ? ThreadLocalRandom.current().nextLong(SHUFFLE_WINDOW_MS) : 0;
+                schedule(new Delivery(hook.id(), hook.destination(), headers, secret, messageId, body, 0), delayMs);
+            }
+        }
+    }
+
+    /** The thin payload; {@code hash} is the SHA-1 of the JSON-encoded data, the same on every retry. */
+    private byte[] payload(String scope, Map<String, Object> data) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("scope", scope);
+        payload.put("store_id", storeId);
+        payload.put("data", data);
+        payload.put("hash", sha1Hex(Json.write(data)));
+        payload.put("created_at", clock.instant().getEpochSecond());
+        payload.put("producer", "stores/" + storeHash);
+        return Json.write(payload).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void schedule(Delivery delivery, long delayMs) {
+        long seq = sequence.incrementAndGet();
+        waiting.put(seq, delivery);
+        dueAt.put(seq, clock.instant().plusMillis(delayMs));
+        try {
+            scheduler.schedule(() -> launch(seq), delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            waiting.remove(seq);
+            dueAt.remove(seq);
+        }
+    }
+
+    private void launch(long seq) {
+        inFlight.incrementAndGet();
+        Delivery delivery = waiting.remove(seq);
+        dueAt.remove(seq);
+        Thread.ofVirtual().name("webhook-delivery-" + seq).start(() -> {
+            try {
+                attempt(delivery);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private void attempt(Delivery d) {
+        if (!hooks.isActive(d.hookId())) {
+            log.debug("hook {} is gone or inactive; message {} abandoned", d.hookId(), d.messageId());
+            return;
+        }
+        stats.attempts.incrementAndGet();
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.destination()))
+                .timeout(DELIVERY_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
+        d.headers().forEach((name, value) -> {
+            try {
+                request.header(name, value);
+            } catch (IllegalArgumentException restricted) {
+                log.debug("hook {}: header {} cannot be sent by the JDK client; skipped", d.hookId(), name);
+            }
+        });
+        request.header("Content-Type", "application/json")
+                .header("webhook-id", d.messageId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(d.secret(), d.messageId(), timestamp, d.body()));
+        String outcome;
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                stats.successes.incrementAndGet();
+                return;
+            }
+            outcome = "status " + status;
+        } catch (java.io.IOException e) {
+            outcome = e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        stats.failures.incrementAndGet();
+        if (d.attempt() < RETRY_SCHEDULE_SECONDS.size()) {
+            long delayMs = Math.round(RETRY_SCHEDULE_SECONDS.get(d.attempt()) * 1000 * timeScale);
+            log.debug("hook {} message {} attempt {} failed ({}); retry in {} ms", d.hookId(), d.messageId(),
+                    d.attempt(), outcome, delayMs);
+            schedule(d.next(), delayMs);
+        } else if (hooks.deactivate(d.hookId())) {
+            stats.deactivatedHooks.incrementAndGet();
+            log.info("hook {} deactivated: the last retry of message {} failed ({})", d.hookId(), d.messageId(), outcome);
+        }
+    }
+
+    /** True once nothing is being delivered and nothing is due before the timeout ends. */
+    boolean awaitIdle(Duration timeout) {
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            boolean dueSoon = dueAt.values().stream().anyMatch(due -> !due.isAfter(deadline));
+            if (inFlight.get() == 0 && !dueSoon) {
+                return true;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        http.close();
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Standard Webhooks signing as BigCommerce applies it: HMAC-SHA256 keyed with the app's client secret (its UTF-8
+ * bytes), over {@code id + "." + timestamp + "." + body}, sent as {@code v1,<base64>}.
+ */
+final class WebhookSignature {
+
+    private WebhookSignature() {}
+
+    static String sign(String clientSecret, String messageId, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((messageId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}
