@@ -1,0 +1,140 @@
+package com.bcerp.bigcommerce.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Decides whether a webhook delivery really comes from BigCommerce for this connector. Two checks, both compared in
+ * constant time:
+ * <ul>
+ *   <li>the Standard Webhooks signature BigCommerce sends ({@code webhook-id}, {@code webhook-timestamp},
+ *   {@code webhook-signature}: {@code v1,<base64 HMAC-SHA256>} keyed with the app's client secret over
+ *   {@code id.timestamp.body}), with the timestamp within a tolerance either way;</li>
+ *   <li>the connector's own secret header ({@value #SECRET_HEADER}), which it registers on its hooks.</li>
+ * </ul>
+ * With {@code requireSignature} off, an unsigned delivery passes on the secret header alone (BigCommerce does not
+ * document which hooks are signed); a signature that is present is always checked.
+ */
+public final class WebhookAuthenticator {
+
+    public static final String SECRET_HEADER = "X-Connector-Secret";
+
+    /**
+     * @param clientSecret     the BigCommerce app's client secret (the HMAC key, as its UTF-8 bytes)
+     * @param connectorSecret  the value the connector registers in {@value #SECRET_HEADER}
+     * @param requireSignature reject deliveries without the Standard Webhooks headers
+     * @param tolerance        how far the signed timestamp may be from now, in the past or the future
+     */
+    public record Config(String clientSecret, String connectorSecret, boolean requireSignature, Duration tolerance) {
+
+        public Config {
+            Objects.requireNonNull(clientSecret, "clientSecret");
+            Objects.requireNonNull(connectorSecret, "connectorSecret");
+            Objects.requireNonNull(tolerance, "tolerance");
+            if (clientSecret.isEmpty() || connectorSecret.isEmpty()) {
+                throw new IllegalArgumentException("the client secret and the connector secret must not be empty");
+            }
+        }
+
+        /** Signature required, 5 minutes' tolerance (the Standard Webhooks reference libraries' default). */
+        public static Config of(String clientSecret, String connectorSecret) {
+            return new Config(clientSecret, connectorSecret, true, Duration.ofMinutes(5));
+        }
+
+        public Config withRequireSignature(boolean required) {
+            return new Config(clientSecret, connectorSecret, required, tolerance);
+        }
+
+        @Override
+        public String toString() {
+            return "WebhookAuthenticator.Config[requireSignature=" + requireSignature + ", tolerance=" + tolerance
+                    + ", secrets=(redacted)]";
+        }
+    }
+
+    /** The decision and why, for logs; the reason never contains a secret or a signature. */
+    public record Verdict(boolean accepted, String reason) {
+
+        static Verdict accept(String reason) {
+            return new Verdict(true, reason);
+        }
+
+        static Verdict reject(String reason) {
+            return new Verdict(false, reason);
+        }
+    }
+
+    private final Config config;
+    private final Clock clock;
+    private final byte[] connectorSecret;
+
+    public WebhookAuthenticator(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.connectorSecret = config.connectorSecret().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Verdict verify(Map<String, String> headers, byte[] body) {
+        return verify(new WebhookHeaders(headers), body);
+    }
+
+    Verdict verify(WebhookHeaders headers, byte[] body) {
+        Optional<String> secret = headers.get(SECRET_HEADER);
+        if (secret.isEmpty()) {
+            return Verdict.reject("no " + SECRET_HEADER + " header");
+        }
+        if (!MessageDigest.isEqual(secret.get().getBytes(StandardCharsets.UTF_8), connectorSecret)) {
+            return Verdict.reject(SECRET_HEADER + " does not match");
+        }
+        Optional<String> id = headers.get("webhook-id");
+        Optional<String> timestamp = headers.get("webhook-timestamp");
+        Optional<String> signature = headers.get("webhook-signature");
+        if (id.isEmpty() && timestamp.isEmpty() && signature.isEmpty()) {
+            return config.requireSignature()
+                    ? Verdict.reject("unsigned: no webhook-id, webhook-timestamp and webhook-signature headers")
+                    : Verdict.accept("secret header (unsigned delivery allowed)");
+        }
+        if (id.isEmpty() || timestamp.isEmpty() || signature.isEmpty()) {
+            return Verdict.reject("incomplete signature: webhook-id, webhook-timestamp and webhook-signature must all be present");
+        }
+        long signedAt;
+        try {
+            signedAt = Long.parseLong(timestamp.get().trim());
+        } catch (NumberFormatException e) {
+            return Verdict.reject("webhook-timestamp is not a number of seconds");
+        }
+        long skew = clock.instant().getEpochSecond() - signedAt;
+        if (Math.abs(skew) > config.tolerance().toSeconds()) {
+            return Verdict.reject("webhook-timestamp is " + Math.abs(skew) + " s " + (skew > 0 ? "old" : "in the future")
+                    + " (tolerance " + config.tolerance().toSeconds() + " s)");
+        }
+        byte[] expected = expectedSignature(id.get(), timestamp.get().trim(), body);
+        for (String candidate : signature.get().trim().split("\\s+")) {
+            if (candidate.startsWith("v1,")
+                    && MessageDigest.isEqual(candidate.substring(3).getBytes(StandardCharsets.US_ASCII), expected)) {
+                return Verdict.accept("signature v1 and secret header");
+            }
+        }
+        return Verdict.reject("no v1 signature matches");
+    }
+
+    private byte[] expectedSignature(String id, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encode(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package com.bcerp.bigcommerce.webhook;
+
+import com.bcerp.core.model.StoreEvent;
+import com.bcerp.core.port.EventQueue;
+import com.bcerp.http.JsonSupport;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook receiver's whole decision, independent of Lambda: too big (413), not authentic (401), not a webhook
+ * payload (400), for another store (401), a scope the connector does not handle (200, nothing queued), or queued
+ * for the worker (200). Nothing is queued on any error; a queue failure answers 500 so BigCommerce retries.
+ *
+ * <p>A delivery for another store answers 401: the app's client secret is shared by every store that installed the
+ * app, so a valid signature proves only that BigCommerce sent it for <em>some</em> store; this deployment serves one,
+ * and anything else is not an authorised sender here (and its non-2xx answers make BigCommerce retire the hook).
+ */
+public final class WebhookReceiver {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    /** The order scopes the worker imports orders on (see core's StoreEventHandler). */
+    public static final Set<String> ORDER_SCOPES =
+            Set.of("store/order/created", "store/order/updated", "store/order/statusUpdated");
+
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    /**
+     * @param storeHash     the one store this deployment serves
+     * @param maxBodyBytes  larger bodies are refused unread (413)
+     * @param handledScopes scopes that are queued; others are acknowledged and dropped
+     */
+    public record Config(String storeHash, int maxBodyBytes, Set<String> handledScopes) {
+
+        public Config {
+            Objects.requireNonNull(storeHash, "storeHash");
+            handledScopes = Set.copyOf(handledScopes);
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive");
+            }
+        }
+
+        public static Config of(String storeHash) {
+            return new Config(storeHash, DEFAULT_MAX_BODY_BYTES, ORDER_SCOPES);
+        }
+    }
+
+    /** The HTTP answer: a status and a small JSON body. */
+    public record Response(int status, String body) {
+
+        static Response of(int status, Map<String, String> body) {
+            return new Response(status, JsonSupport.write(body));
+        }
+    }
+
+    private final Config config;
+    private final WebhookAuthenticator authenticator;
+    private final EventQueue queue;
+
+    public WebhookReceiver(Config config, WebhookAuthenticator authenticator, EventQueue queue) {
+        this.config = config;
+        this.authenticator = authenticator;
+        this.queue = queue;
+    }
+
+    public Response receive(Map<String, String> headers, String body) {
+        return receive(headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response receive(Map<String, String> headers, byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        if (raw.length > config.maxBodyBytes()) {
+            log.warn("webhook refused: body of {} bytes exceeds {}", raw.length, config.maxBodyBytes());
+            return Response.of(413, Map.of("error", "payload too large"));
+        }
+        WebhookAuthenticator.Verdict verdict = authenticator.verify(new WebhookHeaders(headers), raw);
+        if (!verdict.accepted()) {
+            log.warn("webhook refused: {}", verdict.reason());
+            return Response.of(401, Map.of("error", "unauthenticated"));
+        }
+        String text;
+        StoreEvent event;
+        try {
+            text = utf8(raw);
+            event = WebhookPayloads.parse(text);
+        } catch (MalformedWebhookException e) {
+            log.warn("webhook refused: malformed ({})", e.getMessage());
+            return Response.of(400, Map.of("error", "malformed payload", "field", e.field(), "message", e.getMessage()));
+        }
+        if (!config.storeHash().equals(event.storeHash())) {
+            log.warn("webhook refused: {} for store {}, but this deployment serves {}", event.scope(),
+                    event.storeHash(), config.storeHash());
+            return Response.of(401, Map.of("error", "unauthenticated"));
+        }
+        if (!config.handledScopes().contains(event.scope())) {
+            log.info("webhook {} for {} {} acknowledged: no flow handles this scope", event.scope(),
+                    event.resourceType(), event.resourceId());
+            return Response.of(200, Map.of("status", "ignored", "scope", event.scope()));
+        }
+        try {
+            queue.publish(text, event.orderingKey(), sha256Hex(raw));
+        } catch (RuntimeException e) {
+            log.error("webhook {} for {} {} could not be queued; answering 500 so BigCommerce retries", event.scope(),
+                    event.resourceType(), event.resourceId(), e);
+            return Response.of(500, Map.of("error", "could not queue the event"));
+        }
+        log.info("webhook {} for {} {} queued ({})", event.scope(), event.resourceType(), event.resourceId(),
+                verdict.reason());
+        return Response.of(200, Map.of("status", "queued"));
+    }
+
+    /** The queue's deduplication id: the same bytes delivered again are the same message. */
+    public static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    private static String utf8(byte[] raw) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedWebhookException("body", "the body is not UTF-8 text");
+        }
+    }
+}

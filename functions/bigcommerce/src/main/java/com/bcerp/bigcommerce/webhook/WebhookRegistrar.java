@@ -1,0 +1,115 @@
+package com.bcerp.bigcommerce.webhook;
+
+import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.http.ApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the connector's webhooks exist: one per scope at the destination, active, carrying the headers the
+ * receiver checks. Creates missing ones, re-activates deactivated ones (BigCommerce deactivates a hook after its
+ * retries run out) and repairs wrong headers. Safe to run at every start.
+ */
+public final class WebhookRegistrar {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookRegistrar.class);
+
+    /** What {@link #ensure} did, per scope. */
+    public record Report(List<String> created, List<String> reactivated, List<String> repaired, List<String> unchanged) {
+
+        public boolean changedAnything() {
+            return !(created.isEmpty() && reactivated.isEmpty() && repaired.isEmpty());
+        }
+    }
+
+    private final BigCommerceClient client;
+
+    public WebhookRegistrar(BigCommerceClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @param headers sent with every delivery, e.g. {@code X-Connector-Secret}; values are never logged
+     */
+    public Report ensure(List<String> scopes, String destination, Map<String, String> headers) {
+        Map<String, Webhook> existing = new HashMap<>();
+        for (Webhook hook : list(destination)) {
+            existing.putIfAbsent(hook.scope(), hook);
+        }
+        List<String> created = new ArrayList<>();
+        List<String> reactivated = new ArrayList<>();
+        List<String> repaired = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (String scope : new LinkedHashSet<>(scopes)) {
+            Webhook hook = existing.get(scope);
+            if (hook == null) {
+                create(scope, destination, headers);
+                created.add(scope);
+                continue;
+            }
+            boolean headersOk = hook.headers().entrySet().containsAll(headers.entrySet());
+            if (hook.active() && headersOk) {
+                unchanged.add(scope);
+                continue;
+            }
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("is_active", true);
+            if (!headersOk) {
+                Map<String, String> merged = new LinkedHashMap<>(hook.headers());
+                merged.putAll(headers);
+                change.put("headers", merged);
+            }
+            BigCommerceClient.expect(client.put("/v3/hooks/" + hook.id(), change), "update webhook " + hook.id(),
+                    Set.of(200));
+            (hook.active() ? repaired : reactivated).add(scope);
+            log.info("webhook {} for {} {}", hook.id(), scope, hook.active() ? "headers repaired" : "re-activated");
+        }
+        return new Report(created, reactivated, repaired, unchanged);
+    }
+
+    /** The calling app's hooks at this destination (every page). */
+    public List<Webhook> list(String destination) {
+        List<Webhook> hooks = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            ApiResponse response = BigCommerceClient.expect(client.get("/v3/hooks?destination="
+                    + URLEncoder.encode(destination, StandardCharsets.UTF_8) + "&page=" + page + "&limit=250"),
+                    "list webhooks", Set.of(200));
+            JsonNode body = response.json();
+            for (JsonNode h : body.path("data")) {
+                hooks.add(webhook(h));
+            }
+            JsonNode pagination = body.path("meta").path("pagination");
+            if (pagination.path("current_page").asInt(1) >= pagination.path("total_pages").asInt(1)) {
+                return hooks;
+            }
+        }
+    }
+
+    private void create(String scope, String destination, Map<String, String> headers) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scope", scope);
+        body.put("destination", destination);
+        body.put("is_active", true);
+        body.put("headers", headers);
+        ApiResponse response = BigCommerceClient.expect(client.post("/v3/hooks", body), "create webhook " + scope,
+                Set.of(200, 201));
+        log.info("webhook {} for {} created", response.json().path("data").path("id").asText("?"), scope);
+    }
+
+    private static Webhook webhook(JsonNode h) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        h.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        return new Webhook(h.path("id").asLong(), h.path("scope").asText(), h.path("destination").asText(),
+                h.path("is_active").asBoolean(), headers);
+    }
+}
