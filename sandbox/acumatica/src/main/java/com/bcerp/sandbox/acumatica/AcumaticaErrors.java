@@ -1,0 +1,39 @@
+package com.bcerp.sandbox.acumatica;
+
+import com.bcerp.sandbox.http.HttpError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Error answers in the contract's {@code HttpError} shape ({@code message}, {@code modelState}, ...). */
+final class AcumaticaErrors {
+
+    private AcumaticaErrors() {}
+
+    static HttpError of(int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        return new HttpError(status, message, body);
+    }
+
+    /** A 400 naming each field at fault, as ASP.NET model validation does. */
+    static HttpError invalid(Map<String, List<String>> problems) {
+        StringBuilder message = new StringBuilder();
+        problems.forEach((field, messages) -> messages.forEach(m ->
+                message.append(message.isEmpty() ? "" : "; ").append(field).append(": ").append(m)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message.toString());
+        body.put("exceptionMessage", message.toString());
+        body.put("exceptionType", "PX.Api.ContractBased.InvalidEntityException");
+        body.put("modelState", problems);
+        return new HttpError(400, message.toString(), body);
+    }
+
+    static HttpError notLoggedIn() {
+        return of(401, "You are not logged in.");
+    }
+
+    static HttpError noEntity() {
+        return of(404, "No entity satisfies the condition.");
+    }
+}

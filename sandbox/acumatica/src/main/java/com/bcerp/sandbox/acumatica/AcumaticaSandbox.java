@@ -1,0 +1,325 @@
+package com.bcerp.sandbox.acumatica;
+
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.bcerp.sandbox.http.HttpError;
+import com.bcerp.sandbox.http.HttpRequest;
+import com.bcerp.sandbox.http.HttpResponse;
+import com.bcerp.sandbox.http.Json;
+import com.bcerp.sandbox.http.Router;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated Acumatica instance over real HTTP, in the JVM: the contract-based REST API for Customer and SalesOrder
+ * on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
+ * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
+ * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
+ *
+ * <p>Known simplifications: one user and one connected application; order types {@value #ORDER_TYPES_TEXT}; tax ids
+ * from {@link #TAX_IDS}; items are the shared catalogue plus the non-stock charge items; no carrier rates, tax zones,
+ * price lists or automatic discounts. GET by keys of a record that does not exist answers 404 "No entity satisfies
+ * the condition." (the vendor's file lists no answer for that case).
+ */
+public final class AcumaticaSandbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AcumaticaSandbox.class);
+
+    static final String ORDER_TYPES_TEXT = "SO, QT, RC, CR, IN, RM, TR";
+
+    /** Tax ids the sandbox knows (TaxDetails with another TaxID are a 422). */
+    public static final Set<String> TAX_IDS = SalesOrderBook.TAX_IDS;
+
+    /** Customer classes the sandbox knows (DEFAULT when none is sent). */
+    public static final Set<String> CUSTOMER_CLASSES = CustomerBook.CLASSES;
+
+    private static final String TOKEN_PATH = "/identity/connect/token";
+    private static final ObjectWriter WRITER = Json.MAPPER.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /**
+     * How the instance is set up.
+     *
+     * @param port            0 picks a free port
+     * @param endpointVersion the one version of the Default endpoint served, e.g. "24.200.001"
+     * @param tokenLifetime   how long an access token works (Acumatica: 3600 s)
+     * @param clientId        the connected application's id, with the tenant suffix ("guid@Company")
+     */
+    public record Settings(int port, String endpointVersion, Duration tokenLifetime, String username, String password,
+            String clientId, String clientSecret) {
+
+        public static Settings defaults() {
+            return new Settings(0, "24.200.001", Duration.ofSeconds(3600), "admin", "sandbox-admin-password",
+                    "3F2C9E1A-7B4D-4E8A-9C21-5D6F0A1B2C3D@Company", "sandbox-client-secret");
+        }
+
+        public Settings withPort(int newPort) {
+            return new Settings(newPort, endpointVersion, tokenLifetime, username, password, clientId, clientSecret);
+        }
+
+        public Settings withTokenLifetime(Duration lifetime) {
+            return new Settings(port, endpointVersion, lifetime, username, password, clientId, clientSecret);
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[port=" + port + ", endpointVersion=" + endpointVersion + ", tokenLifetime=" + tokenLifetime
+                    + ", username=" + username + ", clientId=" + clientId + ", password and clientSecret redacted]";
+        }
+    }
+
+    private final Settings settings;
+    private final String base;
+    private final SandboxCatalog catalog = SandboxCatalog.standard();
+    private final CallLog calls = new CallLog();
+    private final Faults faults = new Faults();
+    private final OAuthServer oauth;
+    private final CustomerBook customers;
+    private final SalesOrderBook salesOrders;
+    private final Router router = new Router();
+
+    private AcumaticaSandbox(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.base = "/entity/Default/" + settings.endpointVersion();
+        this.oauth = new OAuthServer(settings, clock, faults);
+        ReentrantLock lock = new ReentrantLock();
+        this.customers = new CustomerBook(lock, clock);
+        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
+        router.filter(this::logCall).filter(this::injectFaults).filter(this::authenticate)
+                .onNotFound(AcumaticaSandbox::notFound)
+                .route("POST", TOKEN_PATH, oauth::token)
+                .route("POST", "/entity/auth/logout", r -> HttpResponse.empty(204))
+                .route("PUT", base + "/Customer", this::putCustomer)
+                .route("GET", base + "/Customer", r -> list(r, CustomerBook.SHAPE, customers::list))
+                .route("GET", base + "/Customer/{customerId}", this::getCustomer)
+                .route("PUT", base + "/SalesOrder", this::putSalesOrder)
+                .route("GET", base + "/SalesOrder", r -> list(r, SalesOrderBook.SHAPE, salesOrders::list))
+                .route("GET", base + "/SalesOrder/{id}", this::getSalesOrderById)
+                .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", this::getSalesOrder);
+    }
+
+    public static AcumaticaSandbox start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts with a clock of the caller's (token expiry, LastModified). */
+    public static AcumaticaSandbox start(Settings settings, Clock clock) {
+        AcumaticaSandbox sandbox = new AcumaticaSandbox(settings, clock);
+        sandbox.router.start(settings.port());
+        log.info("Acumatica sandbox serving {} at {}", sandbox.base, sandbox.baseUrl());
+        return sandbox;
+    }
+
+    /** The instance root, e.g. {@code http://127.0.0.1:PORT} ({@code /identity/connect/token}, {@code /entity/...}). */
+    public String baseUrl() {
+        return router.baseUrl();
+    }
+
+    public String endpointUrl() {
+        return baseUrl() + base;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public SandboxCatalog catalog() {
+        return catalog;
+    }
+
+    /** Every sales order, as {@code GET /SalesOrder?$expand=Details} answers. */
+    public List<JsonNode> salesOrders() {
+        return render(salesOrders.list(o -> true), SalesOrderBook.SHAPE, Set.of("Details"));
+    }
+
+    /** Every customer, as {@code GET /Customer} answers. */
+    public List<JsonNode> customers() {
+        return render(customers.list(c -> true), CustomerBook.SHAPE, Set.of());
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Ends every access token now, as an application-pool restart does; clients must refresh. */
+    public void expireAccessTokens() {
+        oauth.expireAccessTokens();
+    }
+
+    /** Handles a request without a socket (unit tests). Headers are lower-case names. */
+    public HttpResponse dispatch(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
+        return router.dispatch(method, rawPath, rawQuery, headers, body);
+    }
+
+    @Override
+    public void close() {
+        router.close();
+    }
+
+    private HttpResponse putCustomer(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, CustomerBook.SHAPE);
+        ObjectNode entity = RequestEntities.read(request, CustomerBook.SHAPE);
+        return answer(customers.put(entity, Precondition.of(request)), CustomerBook.SHAPE, query);
+    }
+
+    private HttpResponse getCustomer(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, CustomerBook.SHAPE);
+        ObjectNode customer = customers.get(request.pathParam("customerId")).orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(customer, CustomerBook.SHAPE, query, 1));
+    }
+
+    private HttpResponse putSalesOrder(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
+        ObjectNode entity = RequestEntities.read(request, SalesOrderBook.SHAPE);
+        return answer(salesOrders.put(entity, Precondition.of(request)), SalesOrderBook.SHAPE, query);
+    }
+
+    private HttpResponse getSalesOrder(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
+        ObjectNode order = salesOrders.get(request.pathParam("orderType"), request.pathParam("orderNbr"))
+                .orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(order, SalesOrderBook.SHAPE, query, 1));
+    }
+
+    private HttpResponse getSalesOrderById(HttpRequest request) {
+        UUID id;
+        try {
+            id = UUID.fromString(request.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw AcumaticaErrors.of(400, "'" + request.pathParam("id") + "' is not a record id; a sales order's keys are "
+                    + "OrderType/OrderNbr, e.g. SalesOrder/SO/SO000001.");
+        }
+        ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
+        ObjectNode order = salesOrders.get(id).orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(order, SalesOrderBook.SHAPE, query, 1));
+    }
+
+    private HttpResponse list(HttpRequest request, Shape shape,
+            Function<java.util.function.Predicate<JsonNode>, List<ObjectNode>> source) {
+        ODataQuery query = ODataQuery.of(request, shape);
+        List<ObjectNode> matching = source.apply(query.filter());
+        var rows = Values.NODES.arrayNode();
+        matching.stream().skip(query.skip()).limit(query.top().orElse(Integer.MAX_VALUE))
+                .forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
+        return json(200, rows);
+    }
+
+    private HttpResponse answer(PutResult result, Shape shape, ODataQuery query) {
+        if (result.rejected()) {
+            return json(422, EntityView.render(result.entity(), shape, ODataQuery.everything(result.entity(), shape), 1));
+        }
+        return json(200, EntityView.render(result.entity(), shape, query, 1));
+    }
+
+    private static List<JsonNode> render(List<ObjectNode> entities, Shape shape, Set<String> expand) {
+        ODataQuery query = new ODataQuery(e -> true, expand, Set.of(), Optional.empty(), 0);
+        return entities.stream().map(e -> (JsonNode) EntityView.render(e, shape, query, 1)).toList();
+    }
+
+    // Filters, in order: log every call, inject faults, require a valid token on the endpoint.
+
+    private HttpResponse logCall(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        if (request.path().equals(TOKEN_PATH)) {
+            calls.countToken();
+            return next.apply(request);
+        }
+        calls.countCall(route(request));
+        HttpResponse response = next.apply(request);
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.remove("authorization");
+        calls.record(new CallLog.Exchange(request.method(), request.path(), request.query(), headers,
+                request.bodyText(), response.status(), response.headers(), new String(response.body(), StandardCharsets.UTF_8)));
+        return response;
+    }
+
+    private HttpResponse injectFaults(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        pause(faults.latency());
+        if (!request.path().startsWith("/entity/")) {
+            return next.apply(request);
+        }
+        if (faults.unavailable()) {
+            throw AcumaticaErrors.of(503, "The service is unavailable.");
+        }
+        if (faults.drawTimeout()) {
+            HttpResponse response = faults.timeoutAfterWrite() ? next.apply(request) : null;
+            pause(faults.hang());
+            if (response != null) {
+                return response;
+            }
+            throw AcumaticaErrors.of(504, "The request timed out.");
+        }
+        return next.apply(request);
+    }
+
+    private HttpResponse authenticate(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        if (request.path().startsWith(base + "/") && !oauth.authorises(request.header("Authorization").orElse(null))) {
+            throw AcumaticaErrors.notLoggedIn();
+        }
+        return next.apply(request);
+    }
+
+    private String route(HttpRequest request) {
+        String path = request.path();
+        if (!path.startsWith(base + "/")) {
+            return request.method() + " " + path;
+        }
+        String rest = path.substring(base.length() + 1);
+        int slash = rest.indexOf('/');
+        return request.method() + " /" + (slash < 0 ? rest : rest.substring(0, slash) + "/{keys}");
+    }
+
+    /** Acumatica answers an unknown route (e.g. an endpoint version it does not publish) with an HttpError. */
+    private static HttpResponse notFound(HttpResponse response) {
+        try {
+            JsonNode body = Json.MAPPER.readTree(response.body());
+            if (body.hasNonNull("message")) {
+                return response;
+            }
+        } catch (java.io.IOException e) {
+            // fall through to the generic answer
+        }
+        return json(404, Json.MAPPER.createObjectNode().put("message",
+                "No HTTP resource was found that matches the request URI."));
+    }
+
+    private static HttpResponse json(int status, JsonNode body) {
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json; charset=utf-8");
+            return new HttpResponse(status, headers, WRITER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an answer", e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "The sandbox is shutting down.");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package com.bcerp.sandbox.acumatica;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fields of the entities the sandbox simulates, with their kinds, as the Default/24.200.001 contract defines them
+ * (a test checks this table against the vendor's OpenAPI file, so it cannot drift). The sandbox uses it to reject what
+ * a real instance would not understand: flat values, unknown fields, wrong value types.
+ *
+ * <p>Kinds: {@code s d b t i g} are StringValue, DecimalValue, BooleanValue, DateTimeValue, IntValue (and ShortValue),
+ * GuidValue; a capitalised name is a linked entity the sandbox simulates, {@code [Name} a detail collection of it;
+ * {@code ?} and {@code [?} are linked entities and collections the sandbox accepts and stores but does not simulate.
+ */
+public final class EntityShapes {
+
+    /** The kind of one field. */
+    public sealed interface Kind {}
+
+    /** A general field, wrapped as {@code {"value": ...}}. */
+    public record Value(ValueType type) implements Kind {}
+
+    /** A linked entity (one object) or a detail collection (an array of objects) of a simulated shape. */
+    public record Nested(String shape, boolean collection) implements Kind {}
+
+    /** A linked entity or collection outside the simulation: accepted and kept as sent. */
+    public record Opaque(boolean collection) implements Kind {}
+
+    public enum ValueType { STRING, DECIMAL, BOOLEAN, DATETIME, INT, GUID }
+
+    /** One entity's fields, in contract order. */
+    public record Shape(String name, Map<String, Kind> fields) {
+
+        public Optional<Kind> field(String field) {
+            return Optional.ofNullable(fields.get(field));
+        }
+    }
+
+    /** Fields every entity may carry besides its own (the contract's {@code Entity} base). */
+    public static final java.util.Set<String> SYSTEM_FIELDS = java.util.Set.of("id", "rowNumber", "note", "custom", "error",
+            "files", "delete", "_links");
+
+    private static final Map<String, String> TABLE = new LinkedHashMap<>();
+
+    static {
+        TABLE.put("SalesOrder", """
+                Approved:b BaseCurrencyID:s BillToAddress:Address BillToAddressOverride:b BillToAddressValidated:b
+                BillToContact:DocContact BillToContactOverride:b Branch:s CashAccount:s Commissions:? ContactID:s
+                ControlTotal:d CreditHold:b CurrencyID:s CurrencyRate:d CurrencyRateTypeID:s CustomerID:s CustomerOrder:s
+                Date:t Description:s DestinationWarehouseID:s Details:[SalesOrderDetail DisableAutomaticDiscountUpdate:b
+                DisableAutomaticTaxCalculation:b DiscountDetails:[? EffectiveDate:t ExternalRef:s FinancialSettings:?
+                Hold:b IsTaxValid:b LastModified:t LocationID:s MaxRiskScore:d OrderedQty:d OrderNbr:s OrderRisks:[?
+                OrderTotal:d OrderType:s PaymentMethod:s Payments:[? PreferredWarehouseID:s Project:s ReciprocalRate:d
+                Relations:[? RequestedOn:t Shipments:[? ShippingSettings:ShippingSettings ShipToAddress:Address
+                ShipToAddressOverride:b ShipToAddressValidated:b ShipToContact:DocContact ShipToContactOverride:b ShipVia:s
+                Status:s TaxDetails:[TaxDetail TaxTotal:d Totals:Totals VATExemptTotal:d VATTaxableTotal:d
+                ExternalOrderOriginal:b ExternalRefundRef:s WillCall:b PaymentRef:s NoteID:g UsrExternalOrderOriginal:b
+                ExternalOrderOrigin:s ExternalOrderSource:s TaxCalcMode:s CreatedDate:t""");
+        TABLE.put("SalesOrderDetail", """
+                Account:s Allocations:[? AlternateID:s Amount:d AutoCreateIssue:b AverageCost:d Branch:s
+                CalculateDiscountsOnImport:b Commissionable:b Completed:b CostCode:s CustomerOrderNbr:s DiscountAmount:d
+                DiscountCode:s DiscountedUnitPrice:d DiscountPercent:d ExtendedPrice:d FreeItem:b InventoryID:s
+                InvoiceLineNbr:i InvoiceNbr:s InvoiceType:s LastModifiedDate:s LineDescription:s LineNbr:i LineType:s
+                Location:s ManualDiscount:b MarkForPO:b OpenQty:d Operation:s OrderQty:d OvershipThreshold:d POSource:s
+                ProjectTask:s PurchaseWarehouse:s PurchasingDetails:[? VendorID:s QtyOnShipments:d ReasonCode:s
+                RequestedOn:t SalespersonID:s SchedOrderDate:t ShipOn:t ShippingRule:s ShipToLocation:s Subitem:s
+                TaxCategory:s TaxZone:s UnbilledAmount:d UndershipThreshold:d UnitCost:d UnitPrice:d UOM:s WarehouseID:s
+                AssociatedOrderLineNbr:i GiftMessage:s ManualPrice:b LotSerialNbr:s NoteID:g ExternalRef:s""");
+        TABLE.put("Address", "AddressLine1:s AddressLine2:s City:s Country:s PostalCode:s State:s Validated:b");
+        TABLE.put("DocContact", "Attention:s BusinessName:s Email:s Phone1:s");
+        TABLE.put("ShippingSettings", """
+                CancelByDate:t Canceled:b FOBPoint:s GroundCollect:b Insurance:b PreferredWarehouseID:s Priority:i
+                ResidentialDelivery:b SaturdayDelivery:b ScheduledShipmentDate:t ShippingRule:s ShippingTerms:s
+                ShippingZone:s ShipSeparately:b ShipVia:s ShopForRates:? UseCustomersAccount:b FreightPrice:d
+                FreightCost:d FreightCostIsuptodate:b FreightTaxCategory:s OrderVolume:d OrderWeight:d
+                OverrideFreightPrice:b PackageWeight:d PremiumFreight:d""");
+        TABLE.put("TaxDetail", """
+                CustomerTaxZone:s IncludeInVATExemptTotal:b LineNbr:i OrderNbr:s OrderType:s PendingVAT:b RecordID:i
+                ReverseVAT:b StatisticalVAT:b TaxableAmount:d TaxAmount:d TaxID:s TaxRate:d TaxType:s""");
+        TABLE.put("Totals", """
+                DiscountTotal:d LineTotalAmount:d MiscTotalAmount:d TaxTotal:d UnbilledAmount:d UnbilledQty:d
+                UnpaidBalance:d Freight:d FreightCost:d FreightCostIsuptodate:b FreightTaxCategory:s OrderVolume:d
+                OrderWeight:d PackageWeight:d PremiumFreight:d OverrideFreightAmount:b""");
+        TABLE.put("Customer", """
+                AccountRef:s ApplyOverdueCharges:b Attributes:[? AutoApplyPayments:b BAccountID:i
+                BillingAddressOverride:b BillingContact:Contact BillingContactOverride:b Contacts:[? CreatedDateTime:t
+                CreditVerificationRules:? CurrencyID:s CurrencyRateType:s CustomerClass:s CustomerID:s CustomerCategory:s
+                CustomerName:s Email:s EnableCurrencyOverride:b EnableRateOverride:b EnableWriteOffs:b FOBPoint:s
+                LastModifiedDateTime:t LeadTimedays:i LocationName:s MainContact:Contact MultiCurrencyStatements:b
+                OrderPriority:i ParentRecord:s PaymentInstructions:[? PriceClassID:s PrimaryContact:Contact
+                PrimaryContactID:i PrintDunningLetters:b PrintInvoices:b PrintStatements:b ResidentialDelivery:b
+                Salespersons:[? SaturdayDelivery:b SendDunningLettersbyEmail:b SendInvoicesbyEmail:b
+                SendStatementsbyEmail:b ShippingAddressOverride:b ShippingBranch:s ShippingContact:Contact
+                ShippingContactOverride:b ShippingRule:s ShippingTerms:s ShippingZoneID:s ShipVia:s StatementCycleID:s
+                StatementType:s Status:s TaxRegistrationID:s TaxZone:s Terms:s WarehouseID:s WriteOffLimit:d
+                RestrictVisibilityTo:s CreditLimit:d NoteID:g EntityUsageType:s TaxExemptionNumber:s IsGuestCustomer:b""");
+        TABLE.put("Contact", """
+                Active:b Activities:[? Address:Address OverrideAccountAddress:b AddressValidated:b Attention:s
+                Attributes:[? BusinessAccount:s Campaigns:[? Cases:[? CompanyName:s ContactClass:s ContactID:i
+                ContactMethod:s ConvertedBy:s DateOfBirth:t DisplayName:s DoNotCall:b DoNotEmail:b DoNotFax:b DoNotMail:b
+                Duplicate:s DuplicateFound:b Duplicates:[? Email:s Fax:s FaxType:s FirstName:s Gender:s Image:s
+                JobTitle:s LanguageOrLocale:s LastIncomingActivity:t LastModifiedDateTime:t LastName:s
+                LastOutgoingActivity:t MaritalStatus:s MarketingLists:[? MiddleName:s NoMarketing:b NoMassMail:b
+                Notifications:[? Opportunities:[? Owner:s OwnerEmployeeName:s ParentAccount:s Phone1:s Phone1Type:s
+                Phone2:s Phone2Type:s Phone3:s Phone3Type:s QualificationDate:t Reason:s Relations:[? RoleAssignments:[?
+                Source:s SourceCampaign:s SpouseOrPartnerName:s Status:s Synchronize:b Title:s Type:s UserInfo:?
+                WebSite:s Workgroup:s WorkgroupDescription:s NoteID:g FullName:s ExtRefNbr:s""");
+    }
+
+    private static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
+
+    static {
+        TABLE.forEach((name, fields) -> SHAPES.put(name, new Shape(name, parse(fields))));
+    }
+
+    private EntityShapes() {}
+
+    public static Shape get(String name) {
+        Shape shape = SHAPES.get(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("the sandbox does not simulate entity " + name);
+        }
+        return shape;
+    }
+
+    public static Map<String, Shape> all() {
+        return java.util.Collections.unmodifiableMap(SHAPES);
+    }
+
+    private static Map<String, Kind> parse(String table) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        for (String entry : table.trim().split("\\s+")) {
+            int colon = entry.indexOf(':');
+            fields.put(entry.substring(0, colon), kind(entry.substring(colon + 1)));
+        }
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    private static Kind kind(String code) {
+        boolean collection = code.startsWith("[");
+        String rest = collection ? code.substring(1) : code;
+        return switch (rest) {
+            case "s" -> new Value(ValueType.STRING);
+            case "d" -> new Value(ValueType.DECIMAL);
+            case "b" -> new Value(ValueType.BOOLEAN);
+            case "t" -> new Value(ValueType.DATETIME);
+            case "i" -> new Value(ValueType.INT);
+            case "g" -> new Value(ValueType.GUID);
+            case "?" -> new Opaque(collection);
+            default -> new Nested(rest, collection);
+        };
+    }
+}

@@ -1,0 +1,310 @@
+package com.bcerp.sandbox.acumatica;
+
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox's sales orders (SO301000), keyed by OrderType + OrderNbr, numbered per order type ({@code SO000001}).
+ *
+ * <p>What it computes, as Acumatica posts it: a line's {@code ExtendedPrice} = OrderQty x UnitPrice and its
+ * {@code DiscountAmount} each rounded to the cent, {@code Amount} = ExtendedPrice - DiscountAmount; freight only when
+ * {@code OverrideFreightPrice} is set (the sandbox has no carrier rates); {@code TaxTotal} = the sum of the
+ * {@code TaxDetails} when {@code IsTaxValid} is true (the store's taxes carried over), otherwise zero (the sandbox has
+ * no tax zones to calculate with, so the details sent are dropped as Acumatica would replace them);
+ * {@code OrderTotal} = lines + freight + tax. Unit prices keep four decimals (Price decimal places = 4).
+ *
+ * <p>Like Acumatica, nothing makes CustomerOrder or ExternalRef unique: a client that creates twice gets two orders.
+ */
+final class SalesOrderBook {
+
+    static final Shape SHAPE = EntityShapes.get("SalesOrder");
+
+    static final Set<String> ORDER_TYPES = Set.of("SO", "QT", "RC", "CR", "IN", "RM", "TR");
+    static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT");
+
+    private final ReentrantLock lock;
+    private final Clock clock;
+    private final CustomerBook customers;
+    private final Map<String, BigDecimal> itemPrices = new HashMap<>();
+    private final Map<String, ObjectNode> byKey = new LinkedHashMap<>();
+    private final Map<String, Integer> lastNumber = new HashMap<>();
+
+    SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog) {
+        this.lock = lock;
+        this.clock = clock;
+        this.customers = customers;
+        catalog.sharedItems().forEach(i -> itemPrices.put(i.sku(), i.price()));
+        SandboxCatalog.CHARGE_ITEMS.forEach(i -> itemPrices.put(i, BigDecimal.ZERO));
+    }
+
+    PutResult put(ObjectNode request, Precondition precondition) {
+        lock.lock();
+        try {
+            Optional<ObjectNode> existing = find(request);
+            precondition.check(existing.isPresent());
+            ObjectNode candidate = existing.map(Values::copy).orElseGet(Values::object);
+            EntityMerge.merge(candidate, request, SHAPE);
+            existing.ifPresent(e -> {
+                candidate.set("OrderType", e.get("OrderType")); // keys do not change
+                candidate.set("OrderNbr", e.get("OrderNbr"));
+            });
+            if (Values.text(candidate, "OrderType").isEmpty()) {
+                Values.set(candidate, "OrderType", "SO");
+            }
+            if (validate(candidate)) {
+                if (existing.isEmpty()) {
+                    Values.set(candidate, "OrderNbr", "<NEW>");
+                }
+                candidate.put("error", FieldErrors.summary(existing.isPresent() ? "Updating" : "Inserting", "Sales Order"));
+                return PutResult.rejected(candidate);
+            }
+            if (existing.isEmpty()) {
+                String type = Values.text(candidate, "OrderType").orElseThrow();
+                Values.set(candidate, "OrderNbr", nextNumber(type));
+                Values.set(candidate, "NoteID", UUID.randomUUID().toString());
+                Values.set(candidate, "CreatedDate", OffsetDateTime.now(clock));
+            }
+            compute(candidate);
+            Values.set(candidate, "LastModified", OffsetDateTime.now(clock));
+            EntityMerge.assignIds(candidate, SHAPE);
+            byKey.put(key(candidate), candidate);
+            return PutResult.stored(Values.copy(candidate));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<ObjectNode> get(String orderType, String orderNbr) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(byKey.get(orderType.toUpperCase(java.util.Locale.ROOT) + "/" + orderNbr))
+                    .map(Values::copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<ObjectNode> get(UUID id) {
+        lock.lock();
+        try {
+            return byGuid(id.toString()).map(Values::copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<ObjectNode> list(Predicate<JsonNode> filter) {
+        lock.lock();
+        try {
+            List<ObjectNode> out = new ArrayList<>();
+            byKey.values().stream().filter(filter).forEach(o -> out.add(Values.copy(o)));
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks every field at fault inside the candidate; true when there was any. */
+    private boolean validate(ObjectNode order) {
+        FieldErrors errors = new FieldErrors();
+        String type = Values.text(order, "OrderType").orElseThrow();
+        if (!ORDER_TYPES.contains(type)) {
+            errors.add(order, "OrderType", "'Order Type' cannot be found in the system.");
+        }
+        Optional<String> customer = Values.text(order, "CustomerID");
+        if (customer.isEmpty()) {
+            errors.add(order, "CustomerID", "'Customer' cannot be empty.");
+        } else if (!customers.exists(customer.get())) {
+            errors.add(order, "CustomerID", "'Customer' cannot be found in the system.");
+        }
+        for (JsonNode line : order.withArrayProperty("Details")) {
+            Optional<String> item = Values.text(line, "InventoryID");
+            if (item.isEmpty()) {
+                errors.add((ObjectNode) line, "InventoryID", "'Inventory ID' cannot be empty.");
+            } else if (!itemPrices.containsKey(item.get())) {
+                errors.add((ObjectNode) line, "InventoryID", "'Inventory ID' cannot be found in the system.");
+            }
+        }
+        for (JsonNode tax : order.withArrayProperty("TaxDetails")) {
+            Optional<String> taxId = Values.text(tax, "TaxID");
+            if (taxId.isEmpty() || !TAX_IDS.contains(taxId.get())) {
+                errors.add((ObjectNode) tax, "TaxID", "'Tax ID' cannot be " + (taxId.isEmpty() ? "empty." : "found in the system."));
+            }
+        }
+        return errors.any();
+    }
+
+    private void compute(ObjectNode order) {
+        String type = Values.text(order, "OrderType").orElseThrow();
+        String nbr = Values.text(order, "OrderNbr").orElseThrow();
+        OffsetDateTime today = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
+        defaultTo(order, "Date", Values.format(today));
+        defaultTo(order, "RequestedOn", Values.text(order, "Date").orElseThrow());
+        defaultTo(order, "CurrencyID", "USD");
+        defaultTo(order, "Description", "");
+        Values.set(order, "BaseCurrencyID", "USD");
+        boolean hold = Values.isTrue(order, "Hold");
+        Values.set(order, "Hold", hold);
+        Values.set(order, "Status", hold ? "On Hold" : "Open");
+
+        BigDecimal lines = BigDecimal.ZERO;
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal discounts = BigDecimal.ZERO;
+        int lineNbr = 0;
+        for (JsonNode node : order.withArrayProperty("Details")) {
+            lineNbr = Math.max(lineNbr, Values.raw(node, "LineNbr").map(JsonNode::asInt).orElse(0));
+        }
+        for (JsonNode node : order.withArrayProperty("Details")) {
+            ObjectNode line = (ObjectNode) node;
+            if (Values.raw(line, "LineNbr").isEmpty()) {
+                Values.set(line, "LineNbr", ++lineNbr);
+            }
+            String item = Values.text(line, "InventoryID").orElseThrow();
+            BigDecimal qty = Values.decimal(line, "OrderQty").orElse(BigDecimal.ZERO);
+            BigDecimal price = Values.decimal(line, "UnitPrice").orElse(itemPrices.get(item)).setScale(4, RoundingMode.HALF_UP);
+            BigDecimal extended = cents(qty.multiply(price));
+            BigDecimal discount = cents(Values.decimal(line, "DiscountAmount").orElseGet(() -> Values.decimal(line, "DiscountPercent")
+                    .map(p -> extended.multiply(p).movePointLeft(2)).orElse(BigDecimal.ZERO)));
+            BigDecimal amount = extended.subtract(discount);
+            Values.set(line, "OrderQty", qty);
+            Values.set(line, "OpenQty", qty);
+            Values.set(line, "UnitPrice", price);
+            Values.set(line, "ManualPrice", Values.isTrue(line, "ManualPrice"));
+            Values.set(line, "ExtendedPrice", extended);
+            Values.set(line, "DiscountAmount", discount);
+            Values.set(line, "ManualDiscount", Values.isTrue(line, "ManualDiscount"));
+            Values.set(line, "Amount", amount);
+            Values.set(line, "UnbilledAmount", amount);
+            defaultTo(line, "UOM", "EA");
+            defaultTo(line, "LineDescription", "");
+            Values.set(line, "Completed", false);
+            lines = lines.add(amount);
+            quantity = quantity.add(qty);
+            discounts = discounts.add(discount);
+        }
+
+        ObjectNode shipping = order.withObjectProperty("ShippingSettings");
+        boolean freightOverridden = Values.isTrue(shipping, "OverrideFreightPrice");
+        BigDecimal freight = freightOverridden ? cents(Values.decimal(shipping, "FreightPrice").orElse(BigDecimal.ZERO)) : cents(BigDecimal.ZERO);
+        Values.set(shipping, "OverrideFreightPrice", freightOverridden);
+        Values.set(shipping, "FreightPrice", freight);
+
+        BigDecimal tax = cents(BigDecimal.ZERO);
+        ArrayNode taxes = order.withArrayProperty("TaxDetails");
+        if (Values.isTrue(order, "IsTaxValid")) {
+            for (JsonNode node : taxes) {
+                ObjectNode row = (ObjectNode) node;
+                BigDecimal amount = cents(Values.decimal(row, "TaxAmount").orElse(BigDecimal.ZERO));
+                Values.set(row, "TaxAmount", amount);
+                Values.set(row, "OrderType", type);
+                Values.set(row, "OrderNbr", nbr);
+                tax = tax.add(amount);
+            }
+        } else {
+            taxes.removeAll();
+        }
+        Values.set(order, "IsTaxValid", Values.isTrue(order, "IsTaxValid"));
+        BigDecimal total = lines.add(freight).add(tax);
+        Values.set(order, "TaxTotal", tax);
+        Values.set(order, "OrderTotal", total);
+        Values.set(order, "OrderedQty", quantity);
+
+        ObjectNode totals = order.withObjectProperty("Totals");
+        Values.set(totals, "LineTotalAmount", lines);
+        Values.set(totals, "Freight", freight);
+        Values.set(totals, "TaxTotal", tax);
+        Values.set(totals, "DiscountTotal", cents(BigDecimal.ZERO)); // document-level discounts: none in the sandbox
+        Values.set(totals, "UnpaidBalance", total);
+        Values.set(totals, "UnbilledAmount", total);
+        Values.set(totals, "UnbilledQty", quantity);
+
+        customers.get(Values.text(order, "CustomerID").orElseThrow()).ifPresent(c -> {
+            documentContact(order, "BillToContact", "BillToContactOverride", c.path("BillingContact"));
+            documentAddress(order, "BillToAddress", "BillToAddressOverride", c.path("BillingContact").path("Address"));
+            documentContact(order, "ShipToContact", "ShipToContactOverride", c.path("ShippingContact"));
+            documentAddress(order, "ShipToAddress", "ShipToAddressOverride", c.path("ShippingContact").path("Address"));
+        });
+    }
+
+    /** Without the override flag a document contact comes from the customer, whatever the request sent. */
+    private static void documentContact(ObjectNode order, String field, String flag, JsonNode customerContact) {
+        boolean override = Values.isTrue(order, flag);
+        Values.set(order, flag, override);
+        if (override) {
+            return;
+        }
+        ObjectNode contact = Values.object();
+        Values.text(customerContact, "Attention").or(() -> Values.text(customerContact, "DisplayName"))
+                .ifPresent(v -> Values.set(contact, "Attention", v));
+        Values.text(customerContact, "CompanyName").ifPresent(v -> Values.set(contact, "BusinessName", v));
+        Values.text(customerContact, "Email").ifPresent(v -> Values.set(contact, "Email", v));
+        Values.text(customerContact, "Phone1").ifPresent(v -> Values.set(contact, "Phone1", v));
+        order.set(field, contact);
+    }
+
+    private static void documentAddress(ObjectNode order, String field, String flag, JsonNode customerAddress) {
+        boolean override = Values.isTrue(order, flag);
+        Values.set(order, flag, override);
+        if (override) {
+            return;
+        }
+        ObjectNode address = Values.object();
+        EntityShapes.get("Address").fields().keySet().forEach(f -> {
+            if (customerAddress.has(f)) {
+                address.set(f, customerAddress.get(f).deepCopy());
+            }
+        });
+        order.set(field, address);
+    }
+
+    private Optional<ObjectNode> find(JsonNode request) {
+        Optional<ObjectNode> byGuid = Optional.ofNullable(request.get("id")).map(JsonNode::asText).flatMap(this::byGuid);
+        return byGuid.or(() -> Values.text(request, "OrderNbr").flatMap(nbr ->
+                Optional.ofNullable(byKey.get(Values.text(request, "OrderType").orElse("SO") + "/" + nbr))));
+    }
+
+    private Optional<ObjectNode> byGuid(String id) {
+        return byKey.values().stream().filter(o -> id.equalsIgnoreCase(o.path("id").asText())).findFirst();
+    }
+
+    private String nextNumber(String type) {
+        String nbr;
+        do {
+            nbr = String.format("%s%06d", type, lastNumber.merge(type, 1, Integer::sum));
+        } while (byKey.containsKey(type + "/" + nbr));
+        return nbr;
+    }
+
+    private static String key(JsonNode order) {
+        return Values.text(order, "OrderType").orElseThrow() + "/" + Values.text(order, "OrderNbr").orElseThrow();
+    }
+
+    private static void defaultTo(ObjectNode entity, String field, String value) {
+        if (Values.raw(entity, field).isEmpty()) {
+            Values.set(entity, field, value);
+        }
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}
