@@ -39,6 +39,7 @@ public final class RateLimitPacer implements ApiClient.Pacer {
     private boolean known;
     private long left;
     private long quota;
+    private long windowMs = 30_000;
     private Instant resetAt = Instant.MIN;
     private Instant probeUntil = Instant.MIN;
 
@@ -72,9 +73,11 @@ public final class RateLimitPacer implements ApiClient.Pacer {
     private synchronized Duration reserve() {
         Instant now = clock.instant();
         if (known && !now.isBefore(resetAt)) {
-            // the window has turned over: the full quota is back (the next response will confirm it)
+            // the window has turned over: the full quota is back until the next one (answers will correct this)
             left = quota;
-            resetAt = Instant.MAX;
+            while (!now.isBefore(resetAt)) {
+                resetAt = resetAt.plusMillis(windowMs);
+            }
         }
         if (!known) {
             if (now.isBefore(probeUntil)) {
@@ -87,7 +90,7 @@ public final class RateLimitPacer implements ApiClient.Pacer {
             left--;
             return Duration.ZERO;
         }
-        return resetAt == Instant.MAX ? POLL : Duration.between(now, resetAt).plusMillis(1);
+        return Duration.between(now, resetAt).plusMillis(1);
     }
 
     @Override
@@ -100,9 +103,9 @@ public final class RateLimitPacer implements ApiClient.Pacer {
         }
         Instant reportedReset = clock.instant().plusMillis(resetMs.getAsLong());
         // the reset time a response reports wobbles by the request's latency; a window is far longer than that
-        long windowMs = response.headerLong("X-Rate-Limit-Time-Window-Ms").orElse(30_000);
+        windowMs = Math.max(1, response.headerLong("X-Rate-Limit-Time-Window-Ms").orElse(windowMs));
         Duration slack = Duration.ofMillis(Math.min(500, windowMs / 4));
-        if (!known || resetAt == Instant.MAX || reportedReset.isAfter(resetAt.plus(slack))) {
+        if (!known || reportedReset.isAfter(resetAt.plus(slack))) {
             left = headerLeft.getAsLong();
             resetAt = reportedReset;
         } else if (reportedReset.isBefore(resetAt.minus(slack))) {

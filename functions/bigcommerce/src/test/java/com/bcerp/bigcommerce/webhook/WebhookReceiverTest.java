@@ -1,0 +1,158 @@
+package com.bcerp.bigcommerce.webhook;
+
+import static com.bcerp.bigcommerce.webhook.WebhookAuthenticatorTest.BODY;
+import static com.bcerp.bigcommerce.webhook.WebhookAuthenticatorTest.CLIENT_SECRET;
+import static com.bcerp.bigcommerce.webhook.WebhookAuthenticatorTest.CONNECTOR_SECRET;
+import static com.bcerp.bigcommerce.webhook.WebhookAuthenticatorTest.NOW;
+import static com.bcerp.bigcommerce.webhook.WebhookAuthenticatorTest.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bcerp.core.port.EventQueue;
+import com.bcerp.http.JsonSupport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WebhookReceiverTest {
+
+    record Published(String body, String orderingKey, String deduplicationId) {}
+
+    private final List<Published> published = new ArrayList<>();
+    private final EventQueue queue = (body, key, dedup) -> published.add(new Published(body, key, dedup));
+    private final WebhookAuthenticator authenticator = new WebhookAuthenticator(
+            WebhookAuthenticator.Config.of(CLIENT_SECRET, CONNECTOR_SECRET),
+            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+    private final WebhookReceiver receiver =
+            new WebhookReceiver(WebhookReceiver.Config.of("abc123"), authenticator, queue);
+
+    private WebhookReceiver.Response deliver(String body) {
+        return receiver.receive(signed(NOW, body), body);
+    }
+
+    @Test
+    void queuesAnAuthenticOrderEventKeyedByStoreAndOrderAndDeduplicatedOnThePayloadHash() throws Exception {
+        WebhookReceiver.Response response = deliver(BODY);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(published).singleElement().satisfies(p -> {
+            assertThat(p.body()).isEqualTo(BODY);
+            assertThat(p.orderingKey()).isEqualTo("abc123:order:250");
+            String sha256 = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(BODY.getBytes(StandardCharsets.UTF_8)));
+            assertThat(p.deduplicationId()).isEqualTo(sha256);
+        });
+    }
+
+    @Test
+    void theSameBytesDeliveredTwiceCarryTheSameDeduplicationId() {
+        deliver(BODY);
+        deliver(BODY);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0).deduplicationId()).isEqualTo(published.get(1).deduplicationId());
+    }
+
+    @Test
+    void queuesStatusUpdatesWithTheirStatusData() {
+        String body = "{\"scope\":\"store/order/statusUpdated\",\"store_id\":\"1025646\",\"data\":{\"type\":\"order\","
+                + "\"id\":250,\"status\":{\"previous_status_id\":0,\"new_status_id\":11}},\"hash\":\"7ee6\","
+                + "\"created_at\":1561479335,\"producer\":\"stores/abc123\"}";
+        assertThat(deliver(body).status()).isEqualTo(200);
+        assertThat(published).singleElement().extracting(Published::orderingKey).isEqualTo("abc123:order:250");
+    }
+
+    @Test
+    void unauthenticatedIs401AndQueuesNothing() {
+        Map<String, String> headers = signed(NOW, BODY);
+        headers.put("X-Connector-Secret", "guess");
+        WebhookReceiver.Response response = receiver.receive(headers, BODY);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain(CONNECTOR_SECRET).doesNotContain("guess");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void oversizedIs413BeforeAnythingElse() {
+        WebhookReceiver small = new WebhookReceiver(
+                new WebhookReceiver.Config("abc123", 100, WebhookReceiver.ORDER_SCOPES), authenticator, queue);
+        assertThat(small.receive(Map.of(), BODY).status()).isEqualTo(413);
+        String padded = BODY.replace("{\"scope\"", " ".repeat(64 * 1024) + "{\"scope\"");
+        assertThat(deliver(padded).status()).isEqualTo(413);
+        assertThat(published).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> field {1}")
+    @CsvSource(delimiter = '|', value = {
+        "not json at all|body",
+        "[1,2,3]|body",
+        "{\"store_id\":\"1\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"stores/abc123\"}|scope",
+        "{\"scope\":7,\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"stores/abc123\"}|scope",
+        "{\"scope\":\"store/order/created\",\"producer\":\"stores/abc123\"}|data",
+        "{\"scope\":\"store/order/created\",\"data\":\"order 1\",\"producer\":\"stores/abc123\"}|data",
+        "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\"},\"producer\":\"stores/abc123\"}|data.id",
+        "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":{}},\"producer\":\"stores/abc123\"}|data.id",
+        "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1}}|producer",
+        "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"abc123\"}|producer",
+        "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"stores/abc123\",\"created_at\":\"now\"}|created_at",
+    })
+    void malformedIs400NamingTheFieldAndQueuesNothing(String body, String field) {
+        WebhookReceiver.Response response = deliver(body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(JsonSupport.MAPPER.convertValue(json(response.body()), Map.class)).containsEntry("field", field);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void bodyThatIsNotUtf8Is400() {
+        byte[] body = {(byte) 0xff, (byte) 0xfe, '{', '}'};
+        Map<String, String> headers = new HashMap<>(Map.of("X-Connector-Secret", CONNECTOR_SECRET,
+                "webhook-id", "msg_bin", "webhook-timestamp", Long.toString(NOW),
+                "webhook-signature", Signing.v1(CLIENT_SECRET, "msg_bin", NOW, body)));
+        assertThat(receiver.receive(headers, body).status()).isEqualTo(400);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void anotherStoresEventIs401() {
+        String body = BODY.replace("stores/abc123", "stores/zzz999");
+        assertThat(deliver(body).status()).isEqualTo(401);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void unhandledScopesAre200WithoutQueueing() {
+        String body = BODY.replace("store/order/created", "store/order/archived");
+        WebhookReceiver.Response response = deliver(body);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("ignored");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aQueueFailureIs500SoBigCommerceRetries() {
+        WebhookReceiver failing = new WebhookReceiver(WebhookReceiver.Config.of("abc123"), authenticator,
+                (b, k, d) -> {
+                    throw new IllegalStateException("queue unavailable");
+                });
+        assertThat(failing.receive(signed(NOW, BODY), BODY).status()).isEqualTo(500);
+    }
+
+    private static Object json(String body) {
+        try {
+            return JsonSupport.MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
