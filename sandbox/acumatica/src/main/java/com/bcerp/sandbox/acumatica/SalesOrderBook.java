@@ -41,6 +41,9 @@ final class SalesOrderBook {
     static final Set<String> ORDER_TYPES = Set.of("SO", "QT", "RC", "CR", "IN", "RM", "TR");
     static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT");
 
+    /** Kept on the stored order, never rendered (not a contract field). */
+    private static final String LINE_COUNTER = "$lineCounter";
+
     private final ReentrantLock lock;
     private final Clock clock;
     private final CustomerBook customers;
@@ -169,10 +172,7 @@ final class SalesOrderBook {
         BigDecimal lines = BigDecimal.ZERO;
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal discounts = BigDecimal.ZERO;
-        int lineNbr = 0;
-        for (JsonNode node : order.withArrayProperty("Details")) {
-            lineNbr = Math.max(lineNbr, Values.raw(node, "LineNbr").map(JsonNode::asInt).orElse(0));
-        }
+        int lineNbr = order.path(LINE_COUNTER).asInt(0); // line numbers are never reused, as SOOrder.LineCntr
         for (JsonNode node : order.withArrayProperty("Details")) {
             ObjectNode line = (ObjectNode) node;
             if (Values.raw(line, "LineNbr").isEmpty()) {
@@ -201,6 +201,8 @@ final class SalesOrderBook {
             quantity = quantity.add(qty);
             discounts = discounts.add(discount);
         }
+
+        order.put(LINE_COUNTER, lineNbr);
 
         ObjectNode shipping = order.withObjectProperty("ShippingSettings");
         boolean freightOverridden = Values.isTrue(shipping, "OverrideFreightPrice");
