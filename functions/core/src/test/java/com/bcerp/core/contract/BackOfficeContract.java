@@ -1,0 +1,179 @@
+package com.bcerp.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.DraftLine;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.TaxLine;
+import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.model.Address;
+import com.bcerp.core.model.Money;
+import com.bcerp.core.port.BackOffice;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link BackOffice} adapter must do, asserted through the port only, so that core can rely on the same
+ * outcomes whichever back office is behind it. An adapter's test extends this class, wires the adapter to its
+ * sandbox, and names a few facts of the sandbox's catalogue. Every test makes its own references, so a sandbox may be
+ * shared by all of them.
+ *
+ * <p>Failure contract: a mapping problem is a {@link PermanentFailure} whose {@code field()} names the field, with the
+ * draft line's zero-based index in brackets when a line is at fault (e.g. {@code Details[1].InventoryID}), and whose
+ * message carries the line's {@link DraftLine#source()} so ops can find the store record.
+ */
+public abstract class BackOfficeContract {
+
+    /** The adapter under test, wired to its sandbox. */
+    protected abstract BackOffice backOffice();
+
+    /** An item the back office sells. */
+    protected abstract String knownItem();
+
+    /** A second item the back office sells (e.g. a non-stock charge item). */
+    protected abstract String anotherKnownItem();
+
+    /** An item the back office does not know. */
+    protected abstract String unknownItem();
+
+    /** A tax id the back office accepts for the store's carried-over tax. */
+    protected abstract String taxId();
+
+    /** The store's currency, the back office's base currency unless overridden. */
+    protected String currency() {
+        return "USD";
+    }
+
+    private String run;
+
+    @BeforeEach
+    void newRun() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected Money money(String amount) {
+        return Money.of(amount, currency());
+    }
+
+    protected Address address(String lastName) {
+        return new Address("Pat", lastName, "Harbor & Co", "12 Quay St", "Unit 4", "Portland", "OR", "97201", "US",
+                "555-0100", "pat." + lastName.toLowerCase(java.util.Locale.ROOT) + "@example.com");
+    }
+
+    protected CustomerDraft customer(String email) {
+        return new CustomerDraft("Pat O'Hara", email, "Harbor & Co", "555-0100", address("OHara"), address("Shipping"),
+                "BC-contract-customer-" + run, false);
+    }
+
+    protected DraftLine line(int number, String item, String qty, String unitPrice, String discount) {
+        return new DraftLine(item, "Contract line " + number, new BigDecimal(qty), money(unitPrice), money(discount),
+                Integer.toString(900 + number), "order " + run + " line " + number + " (sku " + item + ")");
+    }
+
+    protected SalesOrderDraft order(String customerId, String externalRef, List<DraftLine> lines, Money freight,
+            List<TaxLine> taxes) {
+        return new SalesOrderDraft(externalRef, "CO-" + run, customerId, LocalDate.of(2026, 3, 1), currency(),
+                "Contract order " + run, lines, freight, taxes, address("Billing"), address("Shipping"), null, null);
+    }
+
+    private String newCustomer() {
+        return backOffice().createCustomer(customer("contract." + run + "@example.com"));
+    }
+
+    private String externalRef(String what) {
+        return "BC-contract-" + what + "-" + run;
+    }
+
+    @Test
+    void a_created_customer_is_found_by_email() {
+        String email = "o'hara." + run + "@example.com";
+
+        String id = backOffice().createCustomer(customer(email));
+
+        assertThat(id).isNotBlank();
+        assertThat(backOffice().findCustomerByEmail(email)).contains(id);
+    }
+
+    @Test
+    void an_unknown_email_finds_no_customer() {
+        assertThat(backOffice().findCustomerByEmail("nobody." + run + "@example.com")).isEmpty();
+    }
+
+    @Test
+    void a_created_sales_order_is_found_by_its_external_reference_with_the_same_total() {
+        String ref = externalRef("found");
+        SalesOrderDraft draft = order(newCustomer(), ref, List.of(line(1, knownItem(), "2", "12.50", "0")), money("5.00"),
+                List.of());
+
+        SalesOrderRef created = backOffice().createSalesOrder(draft);
+        Optional<SalesOrderRef> found = backOffice().findSalesOrder(ref);
+
+        assertThat(found).isPresent();
+        assertThat(found.get().display()).isEqualTo(created.display());
+        assertThat(found.get().total().sameAs(created.total())).as("%s vs %s", found.get().total(), created.total()).isTrue();
+    }
+
+    @Test
+    void the_back_office_total_equals_the_draft_total_to_the_cent() {
+        SalesOrderDraft draft = order(newCustomer(), externalRef("total"), List.of(
+                        line(1, knownItem(), "3", "16.6583", "2.50"),
+                        line(2, knownItem(), "1", "19.99", "0"),
+                        line(3, anotherKnownItem(), "1", "4.00", "0")),
+                money("7.50"),
+                List.of(new TaxLine(taxId(), new BigDecimal("8.25"), money("78.96"), money("6.5142"))));
+
+        SalesOrderRef created = backOffice().createSalesOrder(draft);
+
+        assertThat(draft.total().sameAs(money("85.47"))).as("the draft's own arithmetic: %s", draft.total()).isTrue();
+        assertThat(created.total().sameAs(draft.total()))
+                .as("back office total %s equals the draft's %s", created.total(), draft.total()).isTrue();
+    }
+
+    @Test
+    void an_order_without_freight_or_taxes_totals_its_lines() {
+        SalesOrderDraft draft = order(newCustomer(), externalRef("plain"), List.of(line(1, knownItem(), "1", "10.00", "1.25")),
+                money("0"), List.of());
+
+        assertThat(backOffice().createSalesOrder(draft).total().sameAs(money("8.75"))).isTrue();
+    }
+
+    @Test
+    void an_unknown_item_is_a_permanent_failure_naming_the_line() {
+        String ref = externalRef("unknown-item");
+        DraftLine bad = line(2, unknownItem(), "1", "5.00", "0");
+        SalesOrderDraft draft = order(newCustomer(), ref,
+                List.of(line(1, knownItem(), "1", "5.00", "0"), bad, line(3, knownItem(), "1", "5.00", "0")),
+                money("0"), List.of());
+
+        PermanentFailure failure = catchThrowableOfType(PermanentFailure.class, () -> backOffice().createSalesOrder(draft));
+
+        assertThat(failure).as("an unknown item is a PermanentFailure").isNotNull();
+        assertThat(failure.field()).contains("[1]");
+        assertThat(failure.getMessage()).contains(bad.source());
+        assertThat(backOffice().findSalesOrder(ref)).as("a rejected order leaves nothing behind").isEmpty();
+    }
+
+    @Test
+    void an_order_for_an_unknown_customer_is_a_permanent_failure() {
+        SalesOrderDraft draft = order("NO-SUCH-CUSTOMER-" + run, externalRef("unknown-customer"),
+                List.of(line(1, knownItem(), "1", "5.00", "0")), money("0"), List.of());
+
+        PermanentFailure failure = catchThrowableOfType(PermanentFailure.class, () -> backOffice().createSalesOrder(draft));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.field()).isNotBlank();
+    }
+
+    @Test
+    void a_missing_external_reference_is_empty() {
+        assertThat(backOffice().findSalesOrder(externalRef("missing"))).isEmpty();
+    }
+}
