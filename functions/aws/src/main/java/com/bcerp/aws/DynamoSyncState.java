@@ -9,6 +9,7 @@ import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Outcome;
+import com.bcerp.core.sync.ParkedRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class DynamoSyncState implements SyncState {
         try {
             Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(stateTable).key(key(key))
                     .updateExpression("SET #s = :inprogress, lease_until = :until, updated_at = :now "
-                            + "ADD attempts :one REMOVE #r")
+                            + "ADD attempts :one REMOVE #r, parked_index, parked_at")
                     .conditionExpression("attribute_not_exists(pk) OR #s = :parked "
                             + "OR (#s = :inprogress AND lease_until < :nowms)")
                     .expressionAttributeNames(Map.of("#s", "status", "#r", "result"))
@@ -88,8 +89,8 @@ public final class DynamoSyncState implements SyncState {
 
     @Override
     public void park(String key, String reason) {
-        update(key, "SET #s = :parked, reason = :reason, updated_at = :now REMOVE lease_until",
-                Map.of(":parked", s(PARKED), ":reason", s(reason)));
+        update(key, "SET #s = :parked, reason = :reason, updated_at = :now, parked_index = :parked, parked_at = :now "
+                + "REMOVE lease_until", Map.of(":parked", s(PARKED), ":reason", s(reason)));
     }
 
     @Override
@@ -159,6 +160,22 @@ public final class DynamoSyncState implements SyncState {
                     .expressionAttributeValues(Map.of(":pk", s(recordKey))).exclusiveStartKey(from)
                     .consistentRead(true));
             page.items().forEach(i -> records.add(toAudit(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return records;
+    }
+
+    @Override
+    public List<ParkedRecord> parked() {
+        List<ParkedRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(stateTable).indexName(Tables.PARKED_INDEX)
+                    .keyConditionExpression("parked_index = :parked")
+                    .expressionAttributeValues(Map.of(":parked", s(PARKED))).exclusiveStartKey(from));
+            page.items().forEach(i -> records.add(new ParkedRecord(i.get(PK).s(), text(i, "reason"),
+                    Instant.parse(i.get("parked_at").s()))));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return records;

@@ -5,6 +5,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -16,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <ul>
  *   <li>state: {@code pk} (string). Idempotency claims ({@code order#...}), links ({@code customer#email#...}),
- *       cursors.</li>
+ *       cursors. A sparse index, {@value #PARKED_INDEX}, holds only parked records ({@code parked_index} =
+ *       {@code PARKED}, sorted by {@code parked_at}), so listing them never scans the table.</li>
  *   <li>audit: {@code pk} (the record key) + {@code sk} (attempt time and id), so one query returns a record's
  *       history in order. Expires through the {@code ttl} attribute.</li>
  * </ul>
@@ -26,12 +30,22 @@ public final class Tables {
     public static final String PK = "pk";
     public static final String SK = "sk";
     public static final String TTL = "ttl";
+    public static final String PARKED_INDEX = "parked";
+    public static final String PARKED_INDEX_PK = "parked_index";
+    public static final String PARKED_INDEX_SK = "parked_at";
 
     private Tables() {}
 
     public static void createIfMissing(DynamoDbClient dynamo, String stateTable, String auditTable) {
         create(dynamo, CreateTableRequest.builder().tableName(stateTable).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr(PK)).keySchema(key(PK, KeyType.HASH)).build());
+                .attributeDefinitions(attr(PK), attr(PARKED_INDEX_PK), attr(PARKED_INDEX_SK))
+                .keySchema(key(PK, KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(PARKED_INDEX)
+                        .keySchema(key(PARKED_INDEX_PK, KeyType.HASH), key(PARKED_INDEX_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("reason").build())
+                        .build())
+                .build());
         create(dynamo, CreateTableRequest.builder().tableName(auditTable).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr(PK), attr(SK))
                 .keySchema(List.of(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))).build());

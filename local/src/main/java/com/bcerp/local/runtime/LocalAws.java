@@ -52,9 +52,9 @@ public final class LocalAws implements AutoCloseable {
         sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         sqsEndpoint = URI.create("http://127.0.0.1:" + sqsServer.waitUntilStarted().localAddress().getPort());
 
-        AwsClients clients = AwsClients.local(dynamoEndpoint);
+        AwsClients clients = AwsClients.local(endpointEnvironment());
         dynamo = clients.dynamoDb();
-        sqs = clients.at(sqsEndpoint).sqs();
+        sqs = clients.sqs();
         Tables.createIfMissing(dynamo, STATE_TABLE, AUDIT_TABLE);
 
         deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(queues.deadLetterQueue())
@@ -88,6 +88,11 @@ public final class LocalAws implements AutoCloseable {
             }
         }
         throw new IllegalStateException("DynamoDB Local has no server connector to bind");
+    }
+
+    /** The endpoint variables that point the functions' AWS clients at these emulators. */
+    public Map<String, String> endpointEnvironment() {
+        return Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString(), "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
     }
 
     public String queueArn(String queueUrl) {

@@ -2,6 +2,7 @@ package com.bcerp.core.port;
 
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ParkedRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,4 +36,7 @@ public interface SyncState {
 
     /** The attempts made at one record, oldest first. */
     List<AuditRecord> history(String recordKey);
+
+    /** Every record parked now, oldest first (a replay that succeeds takes it off the list). */
+    List<ParkedRecord> parked();
 }

@@ -103,6 +103,26 @@ public abstract class SyncStateContract {
     }
 
     @Test
+    void parked_records_are_listed_with_their_reasons_until_a_replay_succeeds() {
+        String other = key + "-b";
+        state.claim(key, LEASE);
+        state.park(key, "Details[1].InventoryID: 'SKU-X' cannot be found");
+        clock.advance(Duration.ofSeconds(5));
+        state.claim(other, LEASE);
+        state.park(other, "billing_address.email: missing");
+
+        assertThat(state.parked()).filteredOn(p -> p.recordKey().startsWith(key))
+                .extracting(p -> p.recordKey() + " " + p.reason())
+                .containsExactly(key + " Details[1].InventoryID: 'SKU-X' cannot be found",
+                        other + " billing_address.email: missing");
+
+        state.claim(key, LEASE);
+        state.complete(key, "SO/SO000009");
+        assertThat(state.parked()).filteredOn(p -> p.recordKey().startsWith(key))
+                .extracting(p -> p.recordKey()).containsExactly(other);
+    }
+
+    @Test
     void links_are_remembered() {
         String link = "customer#email#" + UUID.randomUUID() + "@example.com";
         assertThat(state.link(link)).isEmpty();

@@ -3,6 +3,8 @@ package com.bcerp.core.fakes;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ParkedRecord;
+import java.util.Comparator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +20,11 @@ public final class InMemorySyncState implements SyncState {
 
     private enum Status { IN_PROGRESS, COMPLETED, PARKED }
 
-    private record Entry(Status status, Instant leaseExpiry, int attempts, String result) {}
+    private record Entry(Status status, Instant leaseExpiry, int attempts, String result, Instant since) {
+        Entry(Status status, Instant leaseExpiry, int attempts, String result) {
+            this(status, leaseExpiry, attempts, result, null);
+        }
+    }
 
     private final Clock clock;
     private final Map<String, Entry> claims = new ConcurrentHashMap<>();
@@ -53,7 +59,7 @@ public final class InMemorySyncState implements SyncState {
     @Override
     public synchronized void park(String key, String reason) {
         Entry e = claims.get(key);
-        claims.put(key, new Entry(Status.PARKED, null, e == null ? 1 : e.attempts, reason));
+        claims.put(key, new Entry(Status.PARKED, null, e == null ? 1 : e.attempts, reason, clock.instant()));
     }
 
     @Override
@@ -82,6 +88,13 @@ public final class InMemorySyncState implements SyncState {
     @Override
     public List<AuditRecord> history(String recordKey) {
         return new ArrayList<>(audit.stream().filter(r -> r.recordKey().equals(recordKey)).toList());
+    }
+
+    @Override
+    public List<ParkedRecord> parked() {
+        return claims.entrySet().stream().filter(e -> e.getValue().status == Status.PARKED)
+                .map(e -> new ParkedRecord(e.getKey(), e.getValue().result, e.getValue().since))
+                .sorted(Comparator.comparing(ParkedRecord::parkedAt)).toList();
     }
 
     public boolean isParked(String key) {

@@ -1,0 +1,38 @@
+package com.bcerp.handlers.receiver;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.bcerp.bigcommerce.webhook.WebhookReceiver;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** BigCommerce webhook deliveries through API Gateway's HTTP API: verify, enqueue, answer fast. */
+public final class WebhookReceiverHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final WebhookReceiver receiver;
+
+    /** Lambda's entry point. */
+    public WebhookReceiverHandler() {
+        this(ReceiverComposition.fromLambdaEnvironment());
+    }
+
+    public WebhookReceiverHandler(WebhookReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String body = event.getBody() == null ? "" : event.getBody();
+        byte[] raw = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        WebhookReceiver.Response response = receiver.receive(headers, raw);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(response.body())
+                .build();
+    }
+}
