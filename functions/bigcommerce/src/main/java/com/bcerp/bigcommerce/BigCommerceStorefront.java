@@ -46,25 +46,20 @@ public final class BigCommerceStorefront implements Storefront {
         return Optional.of(mapper.map(response.json()));
     }
 
-    /** The order's payment transactions, oldest first; empty when it has none (or there is no such order). */
+    /**
+     * The order's payment transactions, oldest first; empty when it has none (or there is no such order). The
+     * endpoint takes no paging parameters; an order's transactions fit in its one answer.
+     */
     public List<StoreTransaction> transactions(long orderId) {
+        ApiResponse response = BigCommerceClient.expect(client.get("/v3/orders/" + orderId + "/transactions"),
+                "get transactions of order " + orderId, Set.of(200, 204, 404));
         List<StoreTransaction> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            ApiResponse response = BigCommerceClient.expect(
-                    client.get("/v3/orders/" + orderId + "/transactions?page=" + page + "&limit=50"),
-                    "get transactions of order " + orderId, Set.of(200, 204, 404));
-            if (response.status() != 200) {
-                return all;
-            }
-            JsonNode body = response.json();
-            for (JsonNode t : body.path("data")) {
+        if (response.status() == 200) {
+            for (JsonNode t : response.json().path("data")) {
                 all.add(transaction(orderId, t));
             }
-            JsonNode pagination = body.path("meta").path("pagination");
-            if (pagination.path("current_page").asInt(1) >= pagination.path("total_pages").asInt(1)) {
-                return all;
-            }
         }
+        return all;
     }
 
     private static StoreTransaction transaction(long orderId, JsonNode t) {

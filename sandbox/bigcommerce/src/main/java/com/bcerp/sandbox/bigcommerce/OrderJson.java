@@ -35,7 +35,6 @@ final class OrderJson {
         n.put("date_shipped", "");
         n.put("status_id", o.statusId());
         n.put("status", o.status());
-        n.put("custom_status", o.status());
         n.put("subtotal_ex_tax", Amounts.str(o.subtotalExTax()));
         n.put("subtotal_inc_tax", Amounts.str(o.subtotalExTax().add(o.subtotalTax())));
         n.put("subtotal_tax", Amounts.str(o.subtotalTax()));
