@@ -138,7 +138,7 @@ final class CustomerBook {
         if (!ownContact) {
             ObjectNode kept = target.deepCopy().retain("id", "Address");
             target.removeAll();
-            main.fields().forEachRemaining(f -> target.set(f.getKey(), f.getValue().deepCopy()));
+            main.properties().forEach(f -> target.set(f.getKey(), f.getValue().deepCopy()));
             target.remove(java.util.List.of("id", "Address"));
             target.setAll(kept);
         }

@@ -17,7 +17,7 @@ final class EntityMerge {
     private EntityMerge() {}
 
     static void merge(ObjectNode target, JsonNode patch, Shape shape) {
-        patch.fields().forEachRemaining(e -> {
+        patch.properties().forEach(e -> {
             String name = e.getKey();
             JsonNode value = e.getValue();
             if (name.equals("note") || name.equals("custom")) {

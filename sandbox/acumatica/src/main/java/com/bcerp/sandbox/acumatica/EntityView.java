@@ -30,7 +30,7 @@ final class EntityView {
         if (stored.hasNonNull("error")) {
             out.set("error", stored.get("error"));
         }
-        stored.fields().forEachRemaining(e -> {
+        stored.properties().forEach(e -> {
             Kind kind = shape.fields().get(e.getKey());
             String path = prefix + e.getKey();
             if (kind == null || e.getValue().isNull()) {

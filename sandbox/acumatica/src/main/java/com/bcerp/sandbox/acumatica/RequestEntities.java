@@ -47,7 +47,7 @@ final class RequestEntities {
 
     private static ObjectNode normalise(ObjectNode in, Shape shape, String path, Map<String, List<String>> problems) {
         ObjectNode out = Values.object();
-        in.fields().forEachRemaining(e -> {
+        in.properties().forEach(e -> {
             String name = e.getKey();
             JsonNode value = e.getValue();
             String at = path + name;

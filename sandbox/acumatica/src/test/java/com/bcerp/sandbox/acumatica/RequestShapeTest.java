@@ -103,4 +103,17 @@ class RequestShapeTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("Details").get(0).get("ExtendedPrice").get("value").decimalValue()).isEqualByComparingTo("7.50");
     }
+
+    @Test
+    void dispatch_answers_without_a_socket_with_the_same_rules() {
+        var noToken = sandbox.dispatch("GET", "/entity/Default/24.200.001/Customer", null, java.util.Map.of(), new byte[0]);
+        var withToken = sandbox.dispatch("GET", "/entity/Default/24.200.001/Customer", "$top=1",
+                java.util.Map.of("authorization", "Bearer " + http.token()), new byte[0]);
+        var otherVersion = sandbox.dispatch("GET", "/entity/Default/23.200.001/Customer", null,
+                java.util.Map.of("authorization", "Bearer " + http.token()), new byte[0]);
+
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(withToken.status()).isEqualTo(200);
+        assertThat(otherVersion.status()).isEqualTo(404);
+    }
 }

@@ -1,0 +1,173 @@
+package com.bcerp.acumatica;
+
+import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.DraftLine;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.TaxLine;
+import com.bcerp.core.model.Address;
+import com.bcerp.core.model.Money;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Core's drafts as Acumatica contract-based entities (Default endpoint): every general field wrapped as
+ * {@code {"value": ...}}, fields left out when the draft has nothing for them. Translation only: the lines, prices,
+ * discounts, freight and taxes are the draft's; the flags tell Acumatica to keep them (ManualPrice, ManualDiscount,
+ * OverrideFreightPrice, IsTaxValid with the store's TaxDetails, DisableAutomaticDiscountUpdate) rather than
+ * recalculate, and the Override flags make it keep the store's addresses instead of the customer's.
+ */
+final class AcumaticaDocuments {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+    private AcumaticaDocuments() {}
+
+    /** A Customer: name, email, class if configured, main contact with the billing address, billing and shipping. */
+    static ObjectNode customer(CustomerDraft draft, String customerClass) {
+        ObjectNode customer = NODES.objectNode();
+        put(customer, "CustomerName", draft.name());
+        put(customer, "Email", draft.email());
+        put(customer, "CustomerClass", customerClass);
+        put(customer, "AccountRef", draft.externalRef());
+        if (draft.guest()) {
+            put(customer, "IsGuestCustomer", true);
+        }
+        customer.set("MainContact", contact(draft, draft.billing()));
+        if (draft.billing() != null) {
+            put(customer, "BillingContactOverride", true);
+            put(customer, "BillingAddressOverride", true);
+            customer.set("BillingContact", contact(draft, draft.billing()));
+        }
+        if (draft.shipping() != null) {
+            put(customer, "ShippingContactOverride", true);
+            put(customer, "ShippingAddressOverride", true);
+            customer.set("ShippingContact", contact(draft, draft.shipping()));
+        }
+        return customer;
+    }
+
+    /** A SalesOrder with every line, the freight, the store's taxes and both addresses. */
+    static ObjectNode salesOrder(SalesOrderDraft draft, String orderType) {
+        ObjectNode order = NODES.objectNode();
+        put(order, "OrderType", orderType);
+        put(order, "CustomerID", draft.customerId());
+        put(order, "CustomerOrder", draft.customerOrder());
+        put(order, "ExternalRef", draft.externalRef());
+        if (draft.date() != null) {
+            put(order, "Date", DATE.format(draft.date().atStartOfDay().atOffset(ZoneOffset.UTC)));
+        }
+        put(order, "CurrencyID", draft.currency());
+        put(order, "Description", draft.description());
+        put(order, "DisableAutomaticDiscountUpdate", true);
+        put(order, "PaymentMethod", draft.paymentMethod());
+
+        ArrayNode details = order.putArray("Details");
+        for (DraftLine line : draft.lines()) {
+            details.add(line(line));
+        }
+
+        ObjectNode shipping = order.putObject("ShippingSettings");
+        put(shipping, "ShipVia", draft.shipVia());
+        put(shipping, "OverrideFreightPrice", true);
+        put(shipping, "FreightPrice", draft.freight() == null ? BigDecimal.ZERO : draft.freight().amount());
+
+        put(order, "IsTaxValid", true);
+        ArrayNode taxes = order.putArray("TaxDetails");
+        for (TaxLine tax : draft.taxes()) {
+            ObjectNode row = taxes.addObject();
+            put(row, "TaxID", tax.taxId());
+            put(row, "TaxableAmount", amount(tax.taxable()));
+            put(row, "TaxAmount", amount(tax.amount()));
+            put(row, "TaxRate", tax.rate());
+        }
+
+        if (draft.billTo() != null) {
+            put(order, "BillToContactOverride", true);
+            order.set("BillToContact", documentContact(draft.billTo()));
+            put(order, "BillToAddressOverride", true);
+            order.set("BillToAddress", address(draft.billTo()));
+        }
+        if (draft.shipTo() != null) {
+            put(order, "ShipToContactOverride", true);
+            order.set("ShipToContact", documentContact(draft.shipTo()));
+            put(order, "ShipToAddressOverride", true);
+            order.set("ShipToAddress", address(draft.shipTo()));
+        }
+        return order;
+    }
+
+    private static ObjectNode line(DraftLine line) {
+        ObjectNode row = NODES.objectNode();
+        put(row, "InventoryID", line.itemId());
+        put(row, "LineDescription", line.description());
+        put(row, "OrderQty", line.quantity());
+        put(row, "UnitPrice", amount(line.unitPrice()));
+        put(row, "ManualPrice", true);
+        put(row, "DiscountAmount", line.discount() == null ? BigDecimal.ZERO : line.discount().amount());
+        put(row, "ManualDiscount", true);
+        put(row, "ExternalRef", line.storeLineRef());
+        return row;
+    }
+
+    /** A Contact (customer side): who, how to reach them, and the address. */
+    private static ObjectNode contact(CustomerDraft draft, Address address) {
+        ObjectNode contact = NODES.objectNode();
+        String name = address != null && !address.fullName().isEmpty() ? address.fullName() : draft.name();
+        put(contact, "Attention", name);
+        put(contact, "CompanyName", address != null && address.company() != null ? address.company() : draft.company());
+        put(contact, "Email", address != null && address.email() != null ? address.email() : draft.email());
+        put(contact, "Phone1", address != null && address.phone() != null ? address.phone() : draft.phone());
+        if (address != null) {
+            put(contact, "FirstName", address.firstName());
+            put(contact, "LastName", address.lastName());
+            contact.set("Address", address(address));
+        }
+        return contact;
+    }
+
+    /** A DocContact (document side: BillToContact, ShipToContact). */
+    private static ObjectNode documentContact(Address address) {
+        ObjectNode contact = NODES.objectNode();
+        put(contact, "Attention", address.fullName().isEmpty() ? null : address.fullName());
+        put(contact, "BusinessName", address.company());
+        put(contact, "Email", address.email());
+        put(contact, "Phone1", address.phone());
+        return contact;
+    }
+
+    private static ObjectNode address(Address address) {
+        ObjectNode node = NODES.objectNode();
+        put(node, "AddressLine1", address.street1());
+        put(node, "AddressLine2", address.street2());
+        put(node, "City", address.city());
+        put(node, "State", address.state());
+        put(node, "PostalCode", address.postalCode());
+        put(node, "Country", address.countryIso2());
+        return node;
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private static void put(ObjectNode entity, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            entity.putObject(field).put("value", value);
+        }
+    }
+
+    private static void put(ObjectNode entity, String field, BigDecimal value) {
+        if (value != null) {
+            entity.putObject(field).put("value", value);
+        }
+    }
+
+    private static void put(ObjectNode entity, String field, boolean value) {
+        entity.putObject(field).put("value", value);
+    }
+}

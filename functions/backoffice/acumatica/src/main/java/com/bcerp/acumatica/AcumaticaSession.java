@@ -1,0 +1,177 @@
+package com.bcerp.acumatica;
+
+import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.port.SecretSource;
+import com.bcerp.http.ApiClient;
+import com.bcerp.http.ApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connector's OAuth2 session with one Acumatica instance: the resource-owner password grant with scope
+ * {@code api offline_access}, the access token reused until shortly before it expires, then renewed with the refresh
+ * token. Acumatica rotates refresh tokens, so each new one is written back to the secret at once: a restart (or the
+ * next Lambda container) continues the session instead of signing in again and using up an API-user slot.
+ *
+ * <p>A refresh the instance refuses falls back to the password grant once; if that is refused too the credentials are
+ * wrong, which is a {@link PermanentFailure} naming the secret (never a loop, never a value from it). Acumatica's
+ * "API Login Limit" refusal is transient: it passes when idle sessions end. One renewal at a time; callers share it.
+ */
+public final class AcumaticaSession {
+
+    private static final Logger log = LoggerFactory.getLogger(AcumaticaSession.class);
+    private static final String SCOPE = "api offline_access";
+    private static final Duration MAX_EARLY_RENEWAL = Duration.ofSeconds(60);
+
+    private record Token(String value, Instant renewAt) {}
+
+    /** The token endpoint refused a grant (400/401 with an OAuth error). */
+    private static final class Refused extends RuntimeException {
+        Refused(String description) {
+            super(description, null, false, false);
+        }
+    }
+
+    private final AcumaticaSettings settings;
+    private final SecretSource secrets;
+    private final ApiClient api;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private AcumaticaCredentials credentials;
+    private Token token;
+
+    public AcumaticaSession(AcumaticaSettings settings, SecretSource secrets, ApiClient api, Clock clock) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /** A valid access token: the current one, or a renewed one when it is about to expire. */
+    public String accessToken() {
+        lock.lock();
+        try {
+            if (token == null || !clock.instant().isBefore(token.renewAt())) {
+                token = obtain();
+            }
+            return token.value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A new token after the instance answered 401 to {@code rejected}. If another caller already renewed it, that
+     * token is returned without asking the instance again.
+     */
+    public String renewAfterRejection(String rejected) {
+        lock.lock();
+        try {
+            if (token == null || token.value().equals(rejected)) {
+                token = obtain();
+            }
+            return token.value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Token obtain() {
+        AcumaticaCredentials creds = credentials();
+        if (creds.refreshToken() != null) {
+            try {
+                return grant(Map.of("grant_type", "refresh_token", "refresh_token", creds.refreshToken()), false);
+            } catch (Refused e) {
+                log.info("Acumatica refused the stored refresh token ({}); signing in with the password grant", e.getMessage());
+                credentials = creds.withRefreshToken(null);
+            }
+        }
+        try {
+            return grant(Map.of("grant_type", "password", "username", creds.username(), "password", creds.password(),
+                    "scope", SCOPE), true);
+        } catch (Refused e) {
+            throw new PermanentFailure("secret " + settings.secretName(), "Acumatica at " + settings.instanceUrl()
+                    + " refused the connector's sign-in (" + e.getMessage() + "): check username, password, client_id "
+                    + "(with its @tenant suffix) and client_secret in secret '" + settings.secretName() + "'");
+        }
+    }
+
+    /** Sends one grant; a refresh is not retried blindly, as a lost answer would have used up the refresh token. */
+    private Token grant(Map<String, String> grantFields, boolean retryable) {
+        AcumaticaCredentials creds = credentials();
+        Map<String, String> form = new LinkedHashMap<>(grantFields);
+        form.put("client_id", creds.clientId());
+        form.put("client_secret", creds.clientSecret());
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Instant sentAt = clock.instant();
+        ApiResponse response = api.send(attempt -> HttpRequest.newBuilder(settings.tokenUrl())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), retryable);
+        if (response.body() != null && response.body().contains("API Login Limit")) {
+            throw new TransientFailure("Acumatica refused the sign-in: API Login Limit (every API user slot of the licence "
+                    + "is in use; it frees when idle sessions end)");
+        }
+        if (response.status() == 400 || response.status() == 401) {
+            JsonNode error = json(response);
+            throw new Refused(error.path("error").asText("status " + response.status())
+                    + (error.hasNonNull("error_description") ? ": " + error.get("error_description").asText() : ""));
+        }
+        if (!response.isSuccess()) {
+            throw new TransientFailure("Acumatica token endpoint: " + response.describe());
+        }
+        JsonNode answer = json(response);
+        String access = answer.path("access_token").asText("");
+        if (access.isEmpty()) {
+            throw new TransientFailure("Acumatica token endpoint answered without an access token");
+        }
+        Duration lifetime = Duration.ofSeconds(answer.path("expires_in").asLong(3600));
+        Duration early = lifetime.dividedBy(4).compareTo(MAX_EARLY_RENEWAL) < 0 ? lifetime.dividedBy(4) : MAX_EARLY_RENEWAL;
+        String refresh = answer.path("refresh_token").asText("");
+        if (!refresh.isEmpty()) {
+            keepRefreshToken(refresh);
+        }
+        return new Token(access, sentAt.plus(lifetime).minus(early));
+    }
+
+    private void keepRefreshToken(String refresh) {
+        credentials = credentials().withRefreshToken(refresh);
+        try {
+            Map<String, String> secret = new LinkedHashMap<>(secrets.get(settings.secretName()));
+            secret.put(AcumaticaCredentials.REFRESH_TOKEN, refresh);
+            secrets.put(settings.secretName(), secret);
+        } catch (RuntimeException e) {
+            // the session goes on; after a restart the password grant starts a new one
+            log.warn("could not write the rotated Acumatica refresh token back to secret '{}': {}", settings.secretName(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private AcumaticaCredentials credentials() {
+        if (credentials == null) {
+            credentials = AcumaticaCredentials.from(settings.secretName(), secrets.get(settings.secretName()));
+        }
+        return credentials;
+    }
+
+    private static JsonNode json(ApiResponse response) {
+        try {
+            return response.json();
+        } catch (IllegalStateException e) {
+            return com.bcerp.http.JsonSupport.MAPPER.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.bcerp.acumatica;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how the connector talks to one Acumatica instance. Credentials are not here: they come from the secret
+ * named {@code secretName} (see {@link AcumaticaCredentials}).
+ *
+ * @param instanceUrl     the instance root, e.g. {@code https://acme.acumatica.com} or {@code https://host/MyInstance}
+ * @param endpointName    the web-service endpoint, usually {@code Default}
+ * @param endpointVersion the endpoint version the instance publishes, e.g. {@code 24.200.001}
+ * @param orderType       the sales order type store orders become, usually {@code SO}
+ * @param customerClass   the class of customers the connector creates; null for the instance's default
+ * @param secretName      the secret with username, password, client_id, client_secret and refresh_token
+ * @param requestTimeout  how long one request may take; Acumatica queues requests over its licence limits, so generous
+ */
+public record AcumaticaSettings(URI instanceUrl, String endpointName, String endpointVersion, String orderType,
+        String customerClass, String secretName, Duration requestTimeout) {
+
+    public AcumaticaSettings {
+        Objects.requireNonNull(instanceUrl, "instanceUrl");
+        Objects.requireNonNull(endpointName, "endpointName");
+        Objects.requireNonNull(endpointVersion, "endpointVersion");
+        Objects.requireNonNull(orderType, "orderType");
+        Objects.requireNonNull(secretName, "secretName");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    /** Default/24.200.001, order type SO, the instance's default customer class, 60-second requests. */
+    public static AcumaticaSettings defaults(URI instanceUrl, String secretName) {
+        return new AcumaticaSettings(instanceUrl, "Default", "24.200.001", "SO", null, secretName, Duration.ofSeconds(60));
+    }
+
+    public AcumaticaSettings withCustomerClass(String newCustomerClass) {
+        return new AcumaticaSettings(instanceUrl, endpointName, endpointVersion, orderType, newCustomerClass, secretName,
+                requestTimeout);
+    }
+
+    public AcumaticaSettings withRequestTimeout(Duration timeout) {
+        return new AcumaticaSettings(instanceUrl, endpointName, endpointVersion, orderType, customerClass, secretName, timeout);
+    }
+
+    /** e.g. {@code https://host/MyInstance/entity/Default/24.200.001} */
+    public String endpointUrl() {
+        return root() + "/entity/" + endpointName + "/" + endpointVersion;
+    }
+
+    public URI tokenUrl() {
+        return URI.create(root() + "/identity/connect/token");
+    }
+
+    private String root() {
+        String url = instanceUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,52 @@
+package com.bcerp.acumatica;
+
+import com.bcerp.core.contract.BackOfficeContract;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The Acumatica adapter passes the back-office contract against the sandbox, over real HTTP. */
+class AcumaticaBackOfficeIT extends BackOfficeContract {
+
+    private static AcumaticaSandbox sandbox;
+    private static AcumaticaBackOffice backOffice;
+
+    @BeforeAll
+    static void start() {
+        sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
+        InMemorySecrets secrets = new InMemorySecrets().with(Fixtures.SECRET, Fixtures.secretFor(sandbox));
+        backOffice = AcumaticaBackOffice.create(Fixtures.settingsFor(sandbox), secrets);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Override
+    protected BackOffice backOffice() {
+        return backOffice;
+    }
+
+    @Override
+    protected String knownItem() {
+        return sandbox.catalog().simpleItems().get(0).sku();
+    }
+
+    @Override
+    protected String anotherKnownItem() {
+        return SandboxCatalog.CHARGE_ITEMS.get(0);
+    }
+
+    @Override
+    protected String unknownItem() {
+        return sandbox.catalog().storeOnlyItem().sku();
+    }
+
+    @Override
+    protected String taxId() {
+        return "BCTAX";
+    }
+}

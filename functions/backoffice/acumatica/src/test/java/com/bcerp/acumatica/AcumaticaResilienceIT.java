@@ -1,0 +1,136 @@
+package com.bcerp.acumatica;
+
+import static com.bcerp.acumatica.Fixtures.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.MutableClock;
+import com.bcerp.http.ApiClient;
+import com.bcerp.http.RetryPolicy;
+import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapter against the sandbox over real HTTP when things go wrong: tokens expire, the instance fails or hangs. */
+class AcumaticaResilienceIT {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private AcumaticaSandbox sandbox;
+    private InMemorySecrets secrets;
+    private AcumaticaBackOffice backOffice;
+
+    @BeforeEach
+    void start() {
+        sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults().withTokenLifetime(Duration.ofMinutes(5)), clock);
+        secrets = new InMemorySecrets().with(Fixtures.SECRET, Fixtures.secretFor(sandbox));
+        backOffice = new AcumaticaBackOffice(Fixtures.settingsFor(sandbox).withRequestTimeout(Duration.ofMillis(800)), secrets,
+                ApiClient.defaultHttpClient(), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private SalesOrderDraft draft(String customerId, String ref) {
+        return Fixtures.order(customerId, ref, List.of(line(1, "SKU-0100", "3", "16.6583", "2.50"),
+                line(2, "SKU-0101", "1", "19.99", "0"), line(3, "HANDLING", "1", "4.00", "0")));
+    }
+
+    private String ref() {
+        return "BC-it-" + UUID.randomUUID();
+    }
+
+    @Test
+    void a_token_the_instance_dropped_mid_run_is_refreshed_and_the_call_succeeds() {
+        String customer = backOffice.createCustomer(Fixtures.customer("mid.run@example.com"));
+        String refreshBefore = secrets.get(Fixtures.SECRET).get("refresh_token");
+
+        sandbox.expireAccessTokens(); // e.g. an application-pool restart
+        SalesOrderRef created = backOffice.createSalesOrder(draft(customer, ref()));
+
+        assertThat(created.orderNbr()).isNotBlank();
+        assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);      // the password grant, then one refresh
+        assertThat(sandbox.calls().count("PUT /SalesOrder")).isEqualTo(2); // the 401, then the create
+        assertThat(sandbox.salesOrders()).hasSize(1);
+        assertThat(secrets.get(Fixtures.SECRET).get("refresh_token")).isNotBlank().isNotEqualTo(refreshBefore);
+    }
+
+    @Test
+    void an_expired_token_is_renewed_before_the_call_with_the_rotated_refresh_token_written_back() {
+        backOffice.findCustomerByEmail("first@example.com");
+        String refreshBefore = secrets.get(Fixtures.SECRET).get("refresh_token");
+
+        clock.advance(Duration.ofMinutes(6)); // past the lifetime on both sides
+        assertThat(backOffice.findSalesOrder(ref())).isEmpty();
+
+        assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);
+        assertThat(sandbox.calls().exchanges()).as("no call was refused: renewed in time")
+                .extracting(e -> e.status()).containsOnly(200);
+        assertThat(secrets.writes).hasSize(2);
+        assertThat(secrets.get(Fixtures.SECRET).get("refresh_token")).isNotEqualTo(refreshBefore);
+    }
+
+    @Test
+    void the_instance_being_unavailable_is_a_transient_failure() {
+        sandbox.faults().unavailable(true);
+
+        assertThatThrownBy(() -> backOffice.findSalesOrder(ref())).isInstanceOf(TransientFailure.class)
+                .hasMessageContaining("503");
+        assertThatThrownBy(() -> backOffice.findCustomerByEmail("x@example.com")).isInstanceOf(TransientFailure.class);
+        assertThat(sandbox.calls().count("GET /SalesOrder")).as("reads are retried").isEqualTo(3);
+    }
+
+    @Test
+    void a_create_that_times_out_is_not_sent_again_and_the_look_up_finds_it() {
+        String customer = backOffice.createCustomer(Fixtures.customer("timeout@example.com"));
+        String ref = ref();
+        sandbox.faults().timeoutShare(1).timeoutAfterWrite(true).hang(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> backOffice.createSalesOrder(draft(customer, ref))).isInstanceOf(TransientFailure.class)
+                .hasMessageContaining("timed out");
+        assertThat(sandbox.calls().count("PUT /SalesOrder")).isEqualTo(1);
+
+        sandbox.faults().reset();
+        assertThat(backOffice.findSalesOrder(ref)).isPresent(); // what the caller's retry does before creating again
+    }
+
+    @Test
+    void an_unknown_item_names_the_line_as_core_described_it() {
+        String customer = backOffice.createCustomer(Fixtures.customer("unknown.item@example.com"));
+        SalesOrderDraft draft = Fixtures.order(customer, ref(), List.of(line(1, "SKU-0100", "1", "5", "0"),
+                line(2, "SKU-0101", "1", "5", "0"), line(3, "SKU-STORE-ONLY", "1", "24", "0")));
+
+        assertThatThrownBy(() -> backOffice.createSalesOrder(draft)).isInstanceOfSatisfying(PermanentFailure.class, f -> {
+            assertThat(f.field()).isEqualTo("Details[2].InventoryID");
+            assertThat(f.getMessage()).isEqualTo("Details[2].InventoryID: 'Inventory ID' cannot be found in the system. "
+                    + "(order 250 line 3 (product 131, sku SKU-STORE-ONLY))");
+        });
+    }
+
+    @Test
+    void emails_with_quotes_and_plus_signs_are_found() {
+        String email = "pat.o'hara+shop@example.com";
+        String id = backOffice.createCustomer(Fixtures.customer(email));
+        backOffice.createCustomer(Fixtures.customer("pat.ohara+shop@example.com"));
+
+        assertThat(backOffice.findCustomerByEmail(email)).contains(id);
+    }
+
+    @Test
+    void the_login_limit_is_a_transient_failure() {
+        sandbox.faults().rejectLogin(true);
+
+        assertThatThrownBy(() -> backOffice.findSalesOrder(ref())).isInstanceOf(TransientFailure.class)
+                .hasMessageContaining("API Login Limit");
+    }
+}
