@@ -13,7 +13,7 @@ import java.util.Optional;
  * GuidValue; a capitalised name is a linked entity the sandbox simulates, {@code [Name} a detail collection of it;
  * {@code ?} and {@code [?} are linked entities and collections the sandbox accepts and stores but does not simulate.
  */
-public final class EntityShapes {
+final class EntityShapes {
 
     /** The kind of one field. */
     public sealed interface Kind {}
