@@ -100,6 +100,15 @@ public final class LocalAws implements AutoCloseable {
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
+    /** Messages in a queue, visible or in flight (approximate, as SQS reports it). */
+    public int visibleAndInFlight(String queueUrl) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return a.values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
     public URI dynamoEndpoint() {
         return dynamoEndpoint;
     }

@@ -1,0 +1,76 @@
+package com.bcerp.local.cli;
+
+import com.bcerp.local.demo.DemoReport;
+import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.runtime.LocalRuntime;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts everything, places orders in the store sandbox, and reports whether each arrived exactly once. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Place orders in the BigCommerce sandbox (every webhook delivered twice) and report what "
+                + "reached the Acumatica sandbox. Exits 0 only when every order arrived exactly once.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--orders", defaultValue = "50", description = "Orders to place (default ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the readable report.")
+    boolean json;
+
+    @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for the work to settle (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the generated orders (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verbose", description = "Log the connector's work to standard error.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(verbose);
+        Path stateDir = Files.createTempDirectory("bcerp-demo");
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir))) {
+            runtime.bigcommerce().faults().deliveriesPerEvent(2);
+            DemoReport.Baseline baseline = DemoReport.Baseline.of(runtime);
+            long start = System.nanoTime();
+            if (!json) {
+                System.err.printf("demo: placing %d orders in the BigCommerce sandbox...%n", orders);
+            }
+            List<OrderSeeder.Placed> placed = new OrderSeeder(runtime.bigcommerce(), seed).place(orders);
+            awaitSettled(runtime, placed.size(), Duration.ofSeconds(timeoutSeconds));
+            DemoReport report = DemoReport.measure(runtime, placed, baseline, (System.nanoTime() - start) / 1_000_000);
+            System.out.println(json ? new ObjectMapper().writeValueAsString(report.toJson()) : report.toText());
+            return report.everyOrderExactlyOnce() ? 0 : 1;
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    /** Waits until every order is in the back office and nothing is moving, or until the timeout. */
+    private static void awaitSettled(LocalRuntime runtime, int expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean allThere = runtime.acumatica().salesOrders().size() >= expected;
+            if (runtime.isSettled(Duration.ofSeconds(allThere ? 1 : 3))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
