@@ -14,8 +14,11 @@ public record DraftLine(
         String itemId, String description, BigDecimal quantity, Money unitPrice, Money discount, String storeLineRef,
         String source) {
 
-    /** Extended amount after discount, rounded to the cent as the back office posts it. */
+    /**
+     * The line's amount as the back office posts it: the extended price and the discount are each rounded to the
+     * cent, then subtracted (Acumatica's ExtendedPrice - DiscountAmount).
+     */
     public Money amount() {
-        return unitPrice.times(quantity).minus(discount).toCents();
+        return unitPrice.times(quantity).toCents().minus(discount.toCents());
     }
 }

@@ -1,6 +1,7 @@
 package com.bcerp.core.order;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * The merchant's choices for turning store orders into back-office sales orders.
@@ -10,11 +11,22 @@ import java.math.BigDecimal;
  * @param wrappingItem      non-stock item that carries gift-wrapping charges
  * @param roundingItem      non-stock item that carries a rounding difference, so totals agree to the cent
  * @param roundingTolerance the largest difference treated as rounding; anything larger parks the order as a mismatch
+ * @param unitPriceDecimals the decimals the back office keeps on unit prices (Acumatica: the company's price
+ *                          precision); store prices are rounded to it and any difference goes to the rounding line
+ * @param shipVia           store shipping method name to back-office ship-via code; an unmapped method is not sent
+ * @param paymentMethods    store payment method name to back-office payment method; an unmapped one is not sent
  */
 public record OrderMappingSettings(
-        String taxId, String handlingItem, String wrappingItem, String roundingItem, BigDecimal roundingTolerance) {
+        String taxId, String handlingItem, String wrappingItem, String roundingItem, BigDecimal roundingTolerance,
+        int unitPriceDecimals, Map<String, String> shipVia, Map<String, String> paymentMethods) {
+
+    public OrderMappingSettings {
+        shipVia = Map.copyOf(shipVia);
+        paymentMethods = Map.copyOf(paymentMethods);
+    }
 
     public static OrderMappingSettings defaults() {
-        return new OrderMappingSettings("BCTAX", "HANDLING", "GIFTWRAP", "ROUNDING", new BigDecimal("0.05"));
+        return new OrderMappingSettings("BCTAX", "HANDLING", "GIFTWRAP", "ROUNDING", new BigDecimal("0.05"), 4,
+                Map.of(), Map.of());
     }
 }

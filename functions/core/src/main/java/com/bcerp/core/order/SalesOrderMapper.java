@@ -44,7 +44,7 @@ public final class SalesOrderMapper {
             taxes.add(new TaxLine(settings.taxId(), null, order.totalExTax(), order.totalTax()));
         }
         Address shipTo = order.shipping().isEmpty() ? order.billingAddress() : order.shipping().get(0).address();
-        String shipVia = order.shipping().isEmpty() ? null : order.shipping().get(0).shippingMethod();
+        String shipVia = order.shipping().isEmpty() ? null : settings.shipVia().get(order.shipping().get(0).shippingMethod());
 
         SalesOrderDraft draft = new SalesOrderDraft(
                 externalRef(order.storeHash(), order.id()),
@@ -59,7 +59,7 @@ public final class SalesOrderMapper {
                 order.billingAddress(),
                 shipTo,
                 shipVia,
-                order.paymentMethod());
+                order.paymentMethod() == null ? null : settings.paymentMethods().get(order.paymentMethod()));
         return withRounding(order, draft);
     }
 
@@ -74,7 +74,9 @@ public final class SalesOrderMapper {
         if (!line.options().isEmpty()) {
             description += " (" + String.join(", ", line.options().stream().map(o -> o.name() + ": " + o.value()).toList()) + ")";
         }
-        return new DraftLine(line.sku(), description, line.quantity(), line.unitPriceExTax(), line.discountTotal(),
+        Money unitPrice = new Money(line.unitPriceExTax().amount().setScale(settings.unitPriceDecimals(),
+                java.math.RoundingMode.HALF_UP), line.unitPriceExTax().currency());
+        return new DraftLine(line.sku(), description, line.quantity(), unitPrice, line.discountTotal().toCents(),
                 Long.toString(line.id()), source.replace(")", ", sku " + line.sku() + ")"));
     }
 

@@ -30,11 +30,10 @@ class SalesOrderMapperTest {
         assertThat(draft.externalRef()).isEqualTo("BC-abc123-250");
         assertThat(draft.customerOrder()).isEqualTo("250");
         assertThat(draft.lines()).extracting(DraftLine::itemId, l -> l.quantity().intValue(),
-                        l -> l.unitPrice().amount().toPlainString(), l -> l.discount().amount().toPlainString(),
-                        l -> l.amount().amount().toPlainString())
+                        l -> plain(l.unitPrice()), l -> plain(l.discount()), l -> plain(l.amount()))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("SKU-0100", 2, "12.50", "0", "25.00"),
-                        org.assertj.core.groups.Tuple.tuple("TEE-200-RED-M", 1, "18.50", "3.00", "15.50"));
+                        org.assertj.core.groups.Tuple.tuple("SKU-0100", 2, "12.5", "0", "25"),
+                        org.assertj.core.groups.Tuple.tuple("TEE-200-RED-M", 1, "18.5", "3", "15.5"));
         assertThat(draft.freight()).isEqualTo(Money.of("7.95", "USD"));
         // tax: (25.00 + 15.50) * 10% = 4.05, shipping 0.795 -> 0.80
         assertThat(draft.taxes()).singleElement().satisfies(t -> {
@@ -75,6 +74,35 @@ class SalesOrderMapperTest {
         assertThat(draft.lines()).extracting(DraftLine::itemId).containsExactly("SKU-0100", "SKU-0101", "ROUNDING");
         assertThat(draft.lines().get(2).amount().amount()).isEqualByComparingTo("-0.01");
         assertThat(draft.total().amount()).isEqualByComparingTo("2.01");
+    }
+
+    @Test
+    void prorated_discounts_are_sent_in_cents_and_what_that_rounds_away_goes_to_the_rounding_line() {
+        // the store splits 3.3334 over two lines; the back office posts each discount in cents (1.67 + 1.67)
+        StoreOrder order = StoreOrders.order().taxRate("0").shipping("0")
+                .line("SKU-0100", 1, "10.00", "1.6667", List.of())
+                .line("SKU-0101", 1, "10.00", "1.6667", List.of()).build();
+
+        SalesOrderDraft draft = mapper.toDraft(order);
+
+        assertThat(draft.lines()).extracting(l -> l.discount().amount().toPlainString()).containsExactly("1.67", "1.67", "0");
+        assertThat(draft.lines().get(2).itemId()).isEqualTo("ROUNDING");
+        assertThat(draft.lines().get(2).amount().amount()).isEqualByComparingTo("0.01");
+        assertThat(draft.total().amount()).isEqualByComparingTo("16.67");
+    }
+
+    @Test
+    void shipping_and_payment_methods_are_sent_only_when_mapped_to_back_office_codes() {
+        StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").build();
+        OrderMappingSettings d = OrderMappingSettings.defaults();
+        SalesOrderMapper mapped = new SalesOrderMapper(new OrderMappingSettings(d.taxId(), d.handlingItem(),
+                d.wrappingItem(), d.roundingItem(), d.roundingTolerance(), d.unitPriceDecimals(),
+                java.util.Map.of("Flat Rate", "UPSGROUND"), java.util.Map.of("Credit Card", "VISA")));
+
+        assertThat(mapper.toDraft(order).shipVia()).isNull();
+        assertThat(mapper.toDraft(order).paymentMethod()).isNull();
+        assertThat(mapped.toDraft(order).shipVia()).isEqualTo("UPSGROUND");
+        assertThat(mapped.toDraft(order).paymentMethod()).isEqualTo("VISA");
     }
 
     @Test
@@ -132,5 +160,9 @@ class SalesOrderMapperTest {
 
         assertThat(mapper.toDraft(order).lines().get(0).source()).isEqualTo("order 250 line 1 (product 77, sku SKU-0100)");
         assertThat(mapper.toDraft(order).lines().get(0).quantity()).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    private static String plain(Money m) {
+        return m.amount().stripTrailingZeros().toPlainString();
     }
 }
