@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -106,27 +105,6 @@ public final class DynamoSyncState implements SyncState {
             // nothing to release
         } catch (SdkException e) {
             throw new TransientFailure("could not release " + key + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Optional<String> link(String linkKey) {
-        try {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(linkKey))
-                    .consistentRead(true)).item();
-            return item == null || !item.containsKey("value") ? Optional.empty() : Optional.of(item.get("value").s());
-        } catch (SdkException e) {
-            throw new TransientFailure("could not read link " + linkKey + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void saveLink(String linkKey, String value) {
-        try {
-            dynamo.putItem(b -> b.tableName(stateTable).item(Map.of(PK, s(linkKey), "value", s(value),
-                    "updated_at", s(clock.instant().toString()))));
-        } catch (SdkException e) {
-            throw new TransientFailure("could not save link " + linkKey + ": " + e.getMessage(), e);
         }
     }
 

@@ -117,7 +117,11 @@ public final class OrderImport {
         return attempt.end(Outcome.CREATED, created.display(), null);
     }
 
-    /** Matches the buyer by email (remembered in a link), or creates the customer. */
+    /**
+     * Matches the buyer by email, or creates the customer, exactly once per email: two orders from one new buyer may
+     * be processed at the same time (they are in different queue groups), so creating is claimed like an order. The
+     * completed claim remembers the back-office id, so a returning buyer costs no back-office call.
+     */
     private String customerFor(StoreOrder order) {
         Buyer buyer = order.buyer();
         String email = buyer.email() == null || buyer.email().isBlank() ? order.billingAddress().email() : buyer.email();
@@ -125,15 +129,25 @@ public final class OrderImport {
             throw new PermanentFailure("billing_address.email",
                     "order " + order.id() + ": no email on the order, so no customer can be matched or created");
         }
-        String linkKey = "customer#email#" + email.trim().toLowerCase(Locale.ROOT);
-        Optional<String> known = state.link(linkKey);
-        if (known.isPresent()) {
-            return known.get();
+        String key = "customer#email#" + email.trim().toLowerCase(Locale.ROOT);
+        Claim claim = state.claim(key, lease);
+        switch (claim.status()) {
+            case DONE -> {
+                return claim.result();
+            }
+            case BUSY -> throw new TransientFailure("order " + order.id() + ": customer " + email
+                    + " is being created by another attempt");
+            case ACQUIRED -> { }
         }
-        String customerId = backOffice.findCustomerByEmail(email).orElseGet(() -> backOffice.createCustomer(
-                newCustomer(order, email)));
-        state.saveLink(linkKey, customerId);
-        return customerId;
+        try {
+            String customerId = backOffice.findCustomerByEmail(email)
+                    .orElseGet(() -> backOffice.createCustomer(newCustomer(order, email)));
+            state.complete(key, customerId);
+            return customerId;
+        } catch (RuntimeException e) {
+            state.release(key);
+            throw e;
+        }
     }
 
     private static CustomerDraft newCustomer(StoreOrder order, String email) {

@@ -5,11 +5,10 @@ import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Durable sync state: idempotency claims per business key, links between store and back-office records, and the
- * audit trail. Every write that decides ownership is conditional, so concurrent workers cannot both win.
+ * Durable sync state: idempotency claims per business key (a completed claim remembers what the work produced, e.g.
+ * the back-office document or customer id), and the audit trail. Every write that decides ownership is conditional, so concurrent workers cannot both win.
  */
 public interface SyncState {
 
@@ -27,10 +26,6 @@ public interface SyncState {
 
     /** Gives the key up after a transient failure, so the retry can claim it at once. */
     void release(String key);
-
-    Optional<String> link(String linkKey);
-
-    void saveLink(String linkKey, String value);
 
     void audit(AuditRecord record);
 

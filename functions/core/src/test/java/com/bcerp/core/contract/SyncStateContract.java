@@ -123,16 +123,6 @@ public abstract class SyncStateContract {
     }
 
     @Test
-    void links_are_remembered() {
-        String link = "customer#email#" + UUID.randomUUID() + "@example.com";
-        assertThat(state.link(link)).isEmpty();
-
-        state.saveLink(link, "C000042");
-
-        assertThat(state.link(link)).contains("C000042");
-    }
-
-    @Test
     void the_history_of_a_record_lists_its_attempts_oldest_first() {
         Instant t0 = clock.instant();
         state.audit(new AuditRecord(key, "a1", t0, 12, Outcome.RETRYING, "created", null, "503 from the back office"));

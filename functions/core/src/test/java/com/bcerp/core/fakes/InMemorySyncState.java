@@ -28,7 +28,6 @@ public final class InMemorySyncState implements SyncState {
 
     private final Clock clock;
     private final Map<String, Entry> claims = new ConcurrentHashMap<>();
-    private final Map<String, String> links = new ConcurrentHashMap<>();
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
 
     public InMemorySyncState(Clock clock) {
@@ -68,16 +67,6 @@ public final class InMemorySyncState implements SyncState {
         if (e != null && e.status == Status.IN_PROGRESS) {
             claims.put(key, new Entry(Status.IN_PROGRESS, Instant.MIN, e.attempts, null));
         }
-    }
-
-    @Override
-    public Optional<String> link(String linkKey) {
-        return Optional.ofNullable(links.get(linkKey));
-    }
-
-    @Override
-    public void saveLink(String linkKey, String value) {
-        links.put(linkKey, value);
     }
 
     @Override

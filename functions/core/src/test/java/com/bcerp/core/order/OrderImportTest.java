@@ -157,6 +157,38 @@ class OrderImportTest {
     }
 
     @Test
+    void two_orders_from_one_new_buyer_processed_at_once_create_one_customer() throws Exception {
+        for (long id = 1; id <= 6; id++) {
+            place(StoreOrders.order().id(id).email("new.buyer@example.com").line("SKU-0100", 1, "20.00").build());
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (long id = 1; id <= 6; id++) {
+                long orderId = id;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    // a busy customer claim sends the order back to the queue; the redelivery then succeeds
+                    for (int attempt = 0; attempt < 50; attempt++) {
+                        try {
+                            return orderImport.importOrder("abc123", orderId, "created");
+                        } catch (TransientFailure busy) {
+                            Thread.sleep(5);
+                        }
+                    }
+                    throw new AssertionError("order " + orderId + " never imported");
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(backOffice.customerCreates.get()).isEqualTo(1);
+        assertThat(backOffice.orders()).hasSize(6).extracting(o -> o.draft().customerId()).containsOnly("C1");
+    }
+
+    @Test
     void a_returning_customer_is_matched_once_and_not_created_again() {
         place(StoreOrders.order().id(1).line("SKU-0100", 1, "20.00").build());
         place(StoreOrders.order().id(2).email("JANE@example.com ").line("SKU-0101", 1, "9.00").build());
@@ -169,7 +201,7 @@ class OrderImportTest {
 
         assertThat(backOffice.customerCreates.get()).isEqualTo(2);
         assertThat(backOffice.orders()).extracting(o -> o.draft().customerId()).containsExactly("C1", "C1", "C2");
-        // order 2: look up by external reference, then create; the customer came from the link
+        // order 2: look up by external reference, then create; the customer came from the completed claim
         assertThat(backOffice.calls.get() - callsBefore).isEqualTo(2 + 4);
     }
 }

@@ -1,0 +1,36 @@
+package com.bcerp.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code connector demo --json} as a user runs it: a process, one JSON object on standard output, its exit code. */
+class DemoCommandIT {
+
+    @Test
+    void the_demo_reports_every_order_exactly_once_and_exits_zero() throws Exception {
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(),
+                "demo", "--orders", "25", "--json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("orders_created").asInt()).isEqualTo(25);
+        assertThat(report.get("erp_sales_orders").asInt()).isEqualTo(25);
+        assertThat(report.get("duplicates").asInt()).isZero();
+        assertThat(report.get("failed").asInt()).isZero();
+        assertThat(report.get("mismatched_totals").asInt()).isZero();
+        assertThat(report.get("bc_calls_per_order").asDouble()).isLessThanOrEqualTo(2.0);
+        assertThat(report.get("webhook_deliveries").asInt()).isEqualTo(50);
+        assertThat(demo.exitValue()).isZero();
+    }
+}
