@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts everything, places orders in the store sandbox, and reports whether each arrived exactly once. */
@@ -30,14 +31,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the generated orders (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        Path configFile = config.validated();
         Path stateDir = Files.createTempDirectory("bcerp-demo");
-        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir))) {
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withConfigFile(configFile))) {
             runtime.bigcommerce().faults().deliveriesPerEvent(2);
             DemoReport.Baseline baseline = DemoReport.Baseline.of(runtime);
             long start = System.nanoTime();

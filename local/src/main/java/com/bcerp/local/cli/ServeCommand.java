@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,14 +33,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--quota", defaultValue = "450", description = "The store sandbox's requests per 30 s (default ${DEFAULT-VALUE}).")
     int quota;
 
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        Path configFile = config.validated();
         Path stateDir = Files.createTempDirectory("bcerp-serve");
-        LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withQuota(quota)
+        LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withQuota(quota).withConfigFile(configFile)
                 .withFrontDoorPort(port));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -37,18 +37,26 @@ public final class LocalRuntime implements AutoCloseable {
      * @param workerConcurrency    batches the worker may run at once (the event source's maximum concurrency)
      */
     public record Options(Path stateDir, int frontDoorPort, int quotaPerWindow, double webhookRetryTimeScale,
-            int workerConcurrency, LocalAws.QueueSettings queues) {
+            int workerConcurrency, LocalAws.QueueSettings queues, Path configFile) {
 
         public static Options defaults(Path stateDir) {
-            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults());
+            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults(), null);
         }
 
         public Options withQuota(int perWindow) {
-            return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, workerConcurrency, queues);
+            return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, workerConcurrency, queues,
+                    configFile);
         }
 
         public Options withFrontDoorPort(int port) {
-            return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, workerConcurrency, queues);
+            return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, workerConcurrency, queues,
+                    configFile);
+        }
+
+        /** The merchant config file the functions read ({@code CONNECTOR_CONFIG}); null for the defaults. */
+        public Options withConfigFile(Path file) {
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+                    queues, file);
         }
     }
 
@@ -93,6 +101,9 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);
         env.put("AUDIT_TABLE", LocalAws.AUDIT_TABLE);
+        if (options.configFile() != null) {
+            env.put("CONNECTOR_CONFIG", options.configFile().toAbsolutePath().toString());
+        }
         environment = Map.copyOf(env);
         AwsClients clients = AwsClients.local(environment);
         Environment functionEnv = new Environment(environment);

@@ -1,6 +1,7 @@
 package com.bcerp.core.order;
 
 import java.math.BigDecimal;
+import com.bcerp.core.config.InvalidConfig;
 import java.util.Map;
 
 /**
@@ -21,8 +22,16 @@ public record OrderMappingSettings(
         int unitPriceDecimals, Map<String, String> shipVia, Map<String, String> paymentMethods) {
 
     public OrderMappingSettings {
-        shipVia = Map.copyOf(shipVia);
-        paymentMethods = Map.copyOf(paymentMethods);
+        InvalidConfig.require(taxId != null && !taxId.isBlank(), "tax_id", "must name the back-office tax id");
+        InvalidConfig.require(handlingItem != null && !handlingItem.isBlank(), "handling_item", "must name an item");
+        InvalidConfig.require(wrappingItem != null && !wrappingItem.isBlank(), "wrapping_item", "must name an item");
+        InvalidConfig.require(roundingItem != null && !roundingItem.isBlank(), "rounding_item", "must name an item");
+        InvalidConfig.require(roundingTolerance != null && roundingTolerance.signum() >= 0
+                && roundingTolerance.compareTo(BigDecimal.ONE) <= 0, "rounding_tolerance", "must be between 0 and 1");
+        InvalidConfig.require(unitPriceDecimals >= 2 && unitPriceDecimals <= 6, "unit_price_decimals",
+                "must be between 2 and 6, was " + unitPriceDecimals);
+        shipVia = shipVia == null ? Map.of() : Map.copyOf(shipVia);
+        paymentMethods = paymentMethods == null ? Map.of() : Map.copyOf(paymentMethods);
     }
 
     public static OrderMappingSettings defaults() {

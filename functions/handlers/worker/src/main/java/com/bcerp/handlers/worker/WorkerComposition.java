@@ -9,7 +9,8 @@ import com.bcerp.aws.SecretsManagerSource;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.core.order.OrderImport;
-import com.bcerp.core.order.OrderMappingSettings;
+import com.bcerp.config.ConfigLoader;
+import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
@@ -17,6 +18,7 @@ import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -75,10 +77,17 @@ public final class WorkerComposition {
                 env.required("AUDIT_TABLE", "the DynamoDB table of the audit trail"), clock,
                 Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
 
+        ConnectorConfig config = config(env);
         OrderImport orderImport = new OrderImport(store, backOffice, state,
-                new SalesOrderMapper(OrderMappingSettings.defaults()), clock,
+                new SalesOrderMapper(config.orders()), clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
         return new WorkerComposition(store, backOffice, state, new StoreEventHandler(orderImport));
+    }
+
+    /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
+    static ConnectorConfig config(Environment env) {
+        String file = env.optional("CONNECTOR_CONFIG", null);
+        return file == null ? ConfigLoader.defaults() : ConfigLoader.load(Path.of(file));
     }
 
     public StoreEventHandler events() {

@@ -1,0 +1,80 @@
+package com.bcerp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bcerp.core.config.ConnectorConfig;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void an_empty_file_is_the_defaults() {
+        assertThat(ConfigLoader.parse("")).isEqualTo(ConnectorConfig.defaults());
+    }
+
+    @Test
+    void a_section_can_set_one_field_and_keep_the_other_defaults() {
+        ConnectorConfig config = ConfigLoader.parse("orders:\n  tax_id: NYSTATETAX\n");
+
+        assertThat(config.orders().taxId()).isEqualTo("NYSTATETAX");
+        assertThat(config.orders().roundingItem()).isEqualTo("ROUNDING");
+        assertThat(config.orders().roundingTolerance()).isEqualByComparingTo("0.05");
+    }
+
+    @Test
+    void mapping_tables_are_read_as_given() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                orders:
+                  ship_via:
+                    Flat Rate: FLATRATE
+                    Free Shipping: FREE
+                  payment_methods:
+                    Credit Card: VISA
+                """);
+
+        assertThat(config.orders().shipVia()).containsEntry("Flat Rate", "FLATRATE").containsEntry("Free Shipping", "FREE");
+        assertThat(config.orders().paymentMethods()).containsOnlyKeys("Credit Card");
+    }
+
+    @Test
+    void a_bad_value_is_refused_with_its_path_in_the_file() {
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  rounding_tolerance: -1\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config orders.rounding_tolerance: must be between 0 and 1")
+                .extracting(e -> ((ConfigException) e).field()).isEqualTo("orders.rounding_tolerance");
+    }
+
+    @Test
+    void an_unknown_key_is_refused_so_a_typo_does_not_fall_back_to_a_default() {
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  taxid: X\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config orders.taxid: unknown field")
+                .hasMessageContaining("tax_id");
+        assertThatThrownBy(() -> ConfigLoader.parse("order:\n  tax_id: X\n"))
+                .hasMessageStartingWith("config order: unknown field");
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_names_the_field() {
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  unit_price_decimals: four\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config orders.unit_price_decimals:");
+    }
+
+    @Test
+    void broken_yaml_says_where() {
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  tax_id: [unclosed\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void the_example_file_in_the_repository_is_valid_and_documents_every_orders_field() {
+        ConnectorConfig example = ConfigLoader.load(Path.of("..", "..", "config", "connector.example.yaml"));
+
+        assertThat(example.orders().roundingTolerance()).isEqualByComparingTo(new BigDecimal("0.05"));
+        assertThat(example.orders().shipVia()).containsEntry("Flat Rate", "FLATRATE");
+    }
+}
