@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderImport {
 
     private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
+    private static final Duration CUSTOMER_WAIT = Duration.ofSeconds(3);
 
     private final Storefront store;
     private final BackOffice backOffice;
@@ -130,7 +131,7 @@ public final class OrderImport {
                     "order " + order.id() + ": no email on the order, so no customer can be matched or created");
         }
         String key = "customer#email#" + email.trim().toLowerCase(Locale.ROOT);
-        Claim claim = state.claim(key, lease);
+        Claim claim = claimCustomer(key);
         switch (claim.status()) {
             case DONE -> {
                 return claim.result();
@@ -148,6 +149,27 @@ public final class OrderImport {
             state.release(key);
             throw e;
         }
+    }
+
+    /**
+     * Claims the customer key, waiting a little while another attempt holds it: that attempt is creating this
+     * customer now and will finish within a second or two, which is far sooner than a queue redelivery.
+     */
+    private Claim claimCustomer(String key) {
+        long deadline = System.nanoTime() + CUSTOMER_WAIT.toNanos();
+        long pause = 50;
+        Claim claim = state.claim(key, lease);
+        while (claim.status() == Claim.Status.BUSY && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause = Math.min(pause * 2, 500);
+            claim = state.claim(key, lease);
+        }
+        return claim;
     }
 
     private static CustomerDraft newCustomer(StoreOrder order, String email) {
