@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bcerp.core.config.ConnectorConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -76,5 +82,59 @@ class ConfigLoaderTest {
 
         assertThat(example.orders().roundingTolerance()).isEqualByComparingTo(new BigDecimal("0.05"));
         assertThat(example.orders().shipVia()).containsEntry("Flat Rate", "FLATRATE");
+    }
+
+    @Test
+    void the_deployment_section_defaults_need_no_store_and_merge_key_by_key() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                deployment:
+                  store_hash: abc123
+                  order_worker:
+                    max_concurrency: 3
+                """);
+
+        assertThat(config.deployment().storeHash()).isEqualTo("abc123");
+        assertThat(config.deployment().orderWorker().maxConcurrency()).isEqualTo(3);
+        assertThat(config.deployment().orderWorker().batchSize()).isEqualTo(5);
+        assertThat(config.deployment().acumatica().url()).isNull();
+        assertThat(ConfigLoader.defaults().deployment().storeHash()).isNull();
+    }
+
+    @Test
+    void a_bad_deployment_value_names_its_nested_path() {
+        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  order_worker:\n    batch_size: 11\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
+        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  acumatica:\n    url: http://erp.example.com\n"))
+                .hasMessage("config deployment.acumatica.url: must be an https URL, was 'http://erp.example.com'");
+        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  log_retention_days: 10\n"))
+                .hasMessageStartingWith("config deployment.log_retention_days: must be one of CloudWatch's");
+        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  store_hash: ABC/1\n"))
+                .hasMessageStartingWith("config deployment.store_hash: must be the store hash");
+        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  schedules:\n    stock_sync: 5\n"))
+                .hasMessageStartingWith("config deployment.schedules.stock_sync: unknown field")
+                .hasMessageContaining("stock_sync_minutes");
+    }
+
+    @Test
+    void the_example_file_documents_every_deployment_key() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        JsonNode example = yaml.readTree(Path.of("..", "..", "config", "connector.example.yaml").toFile());
+        JsonNode defaults = yaml.valueToTree(ConnectorConfig.defaults());
+
+        List<String> undocumented = new ArrayList<>();
+        missingKeys(defaults.get("deployment"), example.get("deployment"), "deployment", undocumented);
+        assertThat(undocumented).as("keys missing from config/connector.example.yaml").isEmpty();
+    }
+
+    private static void missingKeys(JsonNode expected, JsonNode given, String path, List<String> missing) {
+        expected.fieldNames().forEachRemaining(name -> {
+            JsonNode there = given == null ? null : given.get(name);
+            if (there == null) {
+                missing.add(path + "." + name);
+            } else if (expected.get(name).isObject()) {
+                missingKeys(expected.get(name), there, path + "." + name, missing);
+            }
+        });
     }
 }

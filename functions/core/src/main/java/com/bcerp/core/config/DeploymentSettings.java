@@ -1,0 +1,217 @@
+package com.bcerp.core.config;
+
+import static com.bcerp.core.config.InvalidConfig.require;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How the connector is deployed on AWS: read by the CDK stack at synth (it becomes the functions' environment, the
+ * queue, the schedules and the alarms); the local runtime ignores it. The store hash and the Acumatica URL have no
+ * default: a deployment needs them, a local run does not, so the stack checks them at synth.
+ *
+ * @param storeHash          the BigCommerce store hash (the {@code {hash}} in {@code /stores/{hash}/v3/...})
+ * @param bigcommerceApiUrl  the BigCommerce API base
+ * @param acumatica          the Acumatica instance the workers write to
+ * @param webhooks           how the receiver judges deliveries
+ * @param storeEvents        the store-events FIFO queue
+ * @param orderWorker        the order worker's size and its share of the store's API quota
+ * @param schedules          how often each scheduled job runs, and the size of their functions
+ * @param auditRetentionDays audit records expire after this many days (DynamoDB TTL)
+ * @param logRetentionDays   how long CloudWatch keeps the functions' logs (one of CloudWatch's retention periods)
+ * @param alarms             where alarms go and when they fire
+ */
+public record DeploymentSettings(
+        String storeHash, String bigcommerceApiUrl, Acumatica acumatica, Webhooks webhooks, StoreEvents storeEvents,
+        OrderWorker orderWorker, Schedules schedules, int auditRetentionDays, int logRetentionDays, Alarms alarms) {
+
+    private static final Pattern STORE_HASH = Pattern.compile("[a-z0-9]{1,32}");
+    /** The retention periods CloudWatch Logs accepts, in days. */
+    public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    public DeploymentSettings {
+        require(storeHash == null || STORE_HASH.matcher(storeHash).matches(), "store_hash",
+                "must be the store hash: lower-case letters and digits, e.g. abc123def");
+        requireHttps(bigcommerceApiUrl, "bigcommerce_api_url");
+        require(acumatica != null, "acumatica", "must be given");
+        require(webhooks != null, "webhooks", "must be given");
+        require(storeEvents != null, "store_events", "must be given");
+        require(orderWorker != null, "order_worker", "must be given");
+        require(schedules != null, "schedules", "must be given");
+        require(alarms != null, "alarms", "must be given");
+        require(auditRetentionDays >= 1 && auditRetentionDays <= 3650, "audit_retention_days",
+                "must be between 1 and 3650, was " + auditRetentionDays);
+        require(LOG_RETENTION_DAYS.contains(logRetentionDays), "log_retention_days",
+                "must be one of CloudWatch's retention periods " + LOG_RETENTION_DAYS.stream().sorted().toList()
+                        + ", was " + logRetentionDays);
+    }
+
+    public static DeploymentSettings defaults() {
+        return new DeploymentSettings(null, "https://api.bigcommerce.com", Acumatica.defaults(), Webhooks.defaults(),
+                StoreEvents.defaults(), OrderWorker.defaults(), Schedules.defaults(), 90, 30, Alarms.defaults());
+    }
+
+    /**
+     * The Acumatica instance.
+     *
+     * @param url             the instance root, e.g. {@code https://acme.acumatica.com/ACME}
+     * @param endpointName    the contract-based endpoint's name
+     * @param endpointVersion the contract-based endpoint's version
+     * @param orderType       the sales order type the connector creates
+     * @param customerClass   the class of customers the connector creates; none sends no class
+     * @param timeoutSeconds  per-request timeout
+     */
+    public record Acumatica(String url, String endpointName, String endpointVersion, String orderType,
+            String customerClass, int timeoutSeconds) {
+
+        public Acumatica {
+            if (url != null) {
+                requireHttps(url, "url");
+            }
+            require(endpointName != null && !endpointName.isBlank(), "endpoint_name", "must name the endpoint");
+            require(endpointVersion != null && endpointVersion.matches("\\d+\\.\\d+\\.\\d+"), "endpoint_version",
+                    "must be a version like 24.200.001");
+            require(orderType != null && !orderType.isBlank(), "order_type", "must name the sales order type");
+            require(customerClass == null || !customerClass.isBlank(), "customer_class", "must not be blank");
+            require(timeoutSeconds >= 1 && timeoutSeconds <= 300, "timeout_seconds",
+                    "must be between 1 and 300, was " + timeoutSeconds);
+        }
+
+        static Acumatica defaults() {
+            return new Acumatica(null, "Default", "24.200.001", "SO", null, 30);
+        }
+    }
+
+    /**
+     * @param requireSignature refuse deliveries without a Standard Webhooks signature
+     * @param toleranceSeconds how far a delivery's timestamp may be from now
+     * @param maxBodyBytes     larger bodies are refused with 413
+     */
+    public record Webhooks(boolean requireSignature, int toleranceSeconds, int maxBodyBytes) {
+
+        public Webhooks {
+            require(toleranceSeconds >= 1 && toleranceSeconds <= 3600, "tolerance_seconds",
+                    "must be between 1 and 3600, was " + toleranceSeconds);
+            require(maxBodyBytes >= 1024 && maxBodyBytes <= 1024 * 1024, "max_body_bytes",
+                    "must be between 1024 and 1048576, was " + maxBodyBytes);
+        }
+
+        static Webhooks defaults() {
+            return new Webhooks(true, 300, 64 * 1024);
+        }
+    }
+
+    /** @param maxReceiveCount deliveries of one message before it is moved to the dead-letter queue */
+    public record StoreEvents(int maxReceiveCount) {
+
+        public StoreEvents {
+            require(maxReceiveCount >= 1 && maxReceiveCount <= 1000, "max_receive_count",
+                    "must be between 1 and 1000, was " + maxReceiveCount);
+        }
+
+        static StoreEvents defaults() {
+            return new StoreEvents(5);
+        }
+    }
+
+    /**
+     * The order worker. Its maximum concurrency bounds the calls it makes on the store's shared API quota and the
+     * back-office sessions it holds (each instance holds one).
+     *
+     * @param batchSize      messages per invocation (1 to 10: a FIFO event source takes at most 10)
+     * @param maxConcurrency instances the queue may run at once (2 is the least SQS allows)
+     * @param timeoutSeconds the function timeout; the queue's visibility timeout is six times this
+     * @param memoryMb       the function's memory (and so its CPU share)
+     */
+    public record OrderWorker(int batchSize, int maxConcurrency, int timeoutSeconds, int memoryMb) {
+
+        public OrderWorker {
+            require(batchSize >= 1 && batchSize <= 10, "batch_size",
+                    "must be between 1 and 10 (a FIFO event source takes at most 10), was " + batchSize);
+            require(maxConcurrency >= 2 && maxConcurrency <= 1000, "max_concurrency",
+                    "must be between 2 and 1000 (SQS event source limits), was " + maxConcurrency);
+            require(timeoutSeconds >= 10 && timeoutSeconds <= 900, "timeout_seconds",
+                    "must be between 10 and 900, was " + timeoutSeconds);
+            requireMemory(memoryMb);
+        }
+
+        static OrderWorker defaults() {
+            return new OrderWorker(5, 2, 120, 1024);
+        }
+    }
+
+    /**
+     * How often each scheduled job runs (in minutes), and the size of the scheduled functions.
+     *
+     * @param timeoutSeconds the scheduled functions' timeout
+     * @param memoryMb       the scheduled functions' memory
+     */
+    public record Schedules(int stockSyncMinutes, int catalogSyncMinutes, int fulfilmentSyncMinutes,
+            int orderCatchUpMinutes, int webhookHealthMinutes, int timeoutSeconds, int memoryMb) {
+
+        public Schedules {
+            requireRate(stockSyncMinutes, "stock_sync_minutes");
+            requireRate(catalogSyncMinutes, "catalog_sync_minutes");
+            requireRate(fulfilmentSyncMinutes, "fulfilment_sync_minutes");
+            requireRate(orderCatchUpMinutes, "order_catch_up_minutes");
+            requireRate(webhookHealthMinutes, "webhook_health_minutes");
+            require(timeoutSeconds >= 10 && timeoutSeconds <= 900, "timeout_seconds",
+                    "must be between 10 and 900, was " + timeoutSeconds);
+            requireMemory(memoryMb);
+        }
+
+        static Schedules defaults() {
+            return new Schedules(5, 60, 15, 15, 60, 300, 1024);
+        }
+
+        private static void requireRate(int minutes, String field) {
+            require(minutes >= 1 && minutes <= 1440, field, "must be between 1 and 1440 minutes, was " + minutes);
+        }
+    }
+
+    /**
+     * @param email                 an address the alarm topic notifies (it must confirm the subscription); none
+     *                              leaves subscribing to the topic to the merchant
+     * @param oldestMessageMinutes  alarm when the oldest store event has waited longer than this
+     * @param syncLagMinutes        alarm when an order reaches the back office later than this after the store
+     *                              event
+     * @param errorRatePercent      alarm when more than this share of a function's invocations fail
+     */
+    public record Alarms(String email, int oldestMessageMinutes, int syncLagMinutes, int errorRatePercent) {
+
+        public Alarms {
+            require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
+                    "must be an email address");
+            require(oldestMessageMinutes >= 1 && oldestMessageMinutes <= 20160, "oldest_message_minutes",
+                    "must be between 1 and 20160 (14 days), was " + oldestMessageMinutes);
+            require(syncLagMinutes >= 1 && syncLagMinutes <= 10080, "sync_lag_minutes",
+                    "must be between 1 and 10080 (7 days), was " + syncLagMinutes);
+            require(errorRatePercent >= 1 && errorRatePercent <= 100, "error_rate_percent",
+                    "must be between 1 and 100, was " + errorRatePercent);
+        }
+
+        static Alarms defaults() {
+            return new Alarms(null, 15, 30, 5);
+        }
+    }
+
+    private static void requireHttps(String url, String field) {
+        require(url != null && !url.isBlank(), field, "must be given");
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(field, "is not a URL: '" + url + "'");
+        }
+        require("https".equals(Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT))
+                && uri.getHost() != null, field, "must be an https URL, was '" + url + "'");
+    }
+
+    private static void requireMemory(int memoryMb) {
+        require(memoryMb >= 128 && memoryMb <= 10240, "memory_mb", "must be between 128 and 10240, was " + memoryMb);
+    }
+}
