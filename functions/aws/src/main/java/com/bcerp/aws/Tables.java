@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The connector's two tables. On AWS the CDK stack creates them (same keys); the local runtime and tests create
- * them from here.
+ * The connector's two tables. On AWS the CDK stack (infra/) creates them with these same names for keys and index;
+ * the local runtime and tests create them from here.
  *
  * <ul>
  *   <li>state: {@code pk} (string). Idempotency claims ({@code order#...}, {@code customer#email#...}; a completed
@@ -33,6 +33,8 @@ public final class Tables {
     public static final String PARKED_INDEX = "parked";
     public static final String PARKED_INDEX_PK = "parked_index";
     public static final String PARKED_INDEX_SK = "parked_at";
+    /** Attributes the parked index carries besides its keys: enough to list parked records with their reasons. */
+    public static final List<String> PARKED_INDEX_ATTRIBUTES = List.of("reason");
 
     private Tables() {}
 
@@ -43,7 +45,7 @@ public final class Tables {
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(PARKED_INDEX)
                         .keySchema(key(PARKED_INDEX_PK, KeyType.HASH), key(PARKED_INDEX_SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes("reason").build())
+                                .nonKeyAttributes(PARKED_INDEX_ATTRIBUTES).build())
                         .build())
                 .build());
         create(dynamo, CreateTableRequest.builder().tableName(auditTable).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -1,0 +1,53 @@
+package com.bcerp.infra;
+
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.StackProps;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CDK app: {@code cdk synth|deploy -c config=PATH [-c stackName=NAME]} from {@code infra/} (cdk.json runs this
+ * with the classpath Maven wrote). Synth is offline: no context look-ups, no Docker; the functions are the zips
+ * Maven built.
+ */
+public final class ConnectorApp {
+
+    public static final String DEFAULT_STACK_NAME = "bc-erp-connector";
+    public static final String DEFAULT_CONFIG = "../config/connector.yaml";
+
+    /**
+     * Feature flags the stack relies on: a function's published version must change when its config layer changes,
+     * or a new config would never reach the alias.
+     */
+    static final Map<String, Object> FEATURE_FLAGS = Map.of(
+            "@aws-cdk/aws-lambda:recognizeLayerVersion", true,
+            "@aws-cdk/aws-lambda:recognizeVersionProps", true);
+
+    private ConnectorApp() {}
+
+    public static void main(String[] args) {
+        App app = newApp(null);
+        String stackName = context(app, "stackName", DEFAULT_STACK_NAME);
+        DeployConfig config = DeployConfig.load(Path.of(context(app, "config", DEFAULT_CONFIG)));
+        new ConnectorStack(app, stackName, StackProps.builder()
+                .description("bc-erp-connector: BigCommerce <-> back office (store " + config.config().deployment().storeHash() + ")")
+                .build(), config, LambdaPackages.inRepository(Path.of("..")), ScheduledJobs.ALL);
+        app.synth();
+    }
+
+    /** An app with the stack's feature flags; {@code outdir} null uses the CLI's ({@code cdk.out}). */
+    public static App newApp(String outdir) {
+        AppProps.Builder props = AppProps.builder().context(FEATURE_FLAGS);
+        if (outdir != null) {
+            props.outdir(outdir);
+        }
+        return new App(props.build());
+    }
+
+    private static String context(App app, String key, String fallback) {
+        Object value = app.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package com.bcerp.infra;
+
+import com.bcerp.config.ConfigException;
+import com.bcerp.config.ConfigLoader;
+import com.bcerp.core.config.ConnectorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The merchant's config file, read and validated at synth by the loader the functions use, plus what only a
+ * deployment needs (the store and the back office to connect). A bad file fails the synth with the field named.
+ *
+ * @param file   the file, shipped unchanged to the functions (a Lambda layer)
+ * @param config what it says, over the defaults
+ */
+public record DeployConfig(Path file, ConnectorConfig config) {
+
+    public static DeployConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toString(), "no such file; copy config/connector.example.yaml, set "
+                    + "deployment.store_hash and deployment.acumatica.url, and pass it with -c config=PATH");
+        }
+        ConnectorConfig config = ConfigLoader.load(file);
+        if (config.deployment().storeHash() == null) {
+            throw new ConfigException("deployment.store_hash",
+                    "required to deploy: the BigCommerce store hash (the {hash} in api.bigcommerce.com/stores/{hash})");
+        }
+        if (config.deployment().acumatica().url() == null) {
+            throw new ConfigException("deployment.acumatica.url",
+                    "required to deploy: the Acumatica instance root, e.g. https://acme.acumatica.com/ACME");
+        }
+        return new DeployConfig(file.toAbsolutePath().normalize(), config);
+    }
+}
