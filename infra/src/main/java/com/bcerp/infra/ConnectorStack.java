@@ -321,13 +321,20 @@ public final class ConnectorStack extends Stack {
     }
 
     /**
-     * What every worker function calls: the state table (claims, links, cursors; the parked index), the audit
+     * What every worker function calls: the state table (claims, links, cursors), the audit
      * table (write, and read for history), both secrets at start-up, and Acumatica's secret written back when
      * Acumatica rotates the refresh token.
      */
     private void grantWorker(Function function) {
-        stateTable.grant(function, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
-        auditTable.grant(function, "dynamodb:PutItem", "dynamodb:Query");
+        // on the tables themselves, not their indexes: the parked index is read by ops, not by the functions
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"))
+                .resources(List.of(stateTable.getTableArn()))
+                .build());
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem", "dynamodb:Query"))
+                .resources(List.of(auditTable.getTableArn()))
+                .build());
         bigCommerceSecret.grantRead(function);
         acumaticaSecret.grantRead(function);
         function.addToRolePolicy(PolicyStatement.Builder.create()
