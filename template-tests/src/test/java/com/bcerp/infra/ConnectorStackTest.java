@@ -1,0 +1,280 @@
+package com.bcerp.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bcerp.aws.Tables;
+import com.bcerp.config.ConfigException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The stack synthesized from config/connector.example.yaml, as `cdk synth` builds it. */
+class ConnectorStackTest {
+
+    private static SynthesizedStack synthesized;
+    private static Template template;
+
+    @BeforeAll
+    static void synth() {
+        synthesized = SynthesizedStack.of(SynthesizedStack.EXAMPLE_CONFIG, ScheduledJobs.ALL, stack -> {});
+        template = synthesized.template();
+    }
+
+    @Test
+    void the_state_table_has_the_keys_and_sparse_parked_index_the_code_uses_and_survives_stack_deletion() {
+        template.hasResource("AWS::DynamoDB::Table", Map.of(
+                "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain",
+                "Properties", Match.objectLike(Map.of(
+                        "KeySchema", List.of(Map.of("AttributeName", Tables.PK, "KeyType", "HASH")),
+                        "BillingMode", "PAY_PER_REQUEST",
+                        "DeletionProtectionEnabled", true,
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                        "GlobalSecondaryIndexes", List.of(Map.of(
+                                "IndexName", Tables.PARKED_INDEX,
+                                "KeySchema", List.of(Map.of("AttributeName", Tables.PARKED_INDEX_PK, "KeyType", "HASH"),
+                                        Map.of("AttributeName", Tables.PARKED_INDEX_SK, "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "INCLUDE",
+                                        "NonKeyAttributes", Tables.PARKED_INDEX_ATTRIBUTES)))))));
+    }
+
+    @Test
+    void the_audit_table_is_keyed_by_record_and_attempt_and_expires_through_ttl() {
+        template.hasResource("AWS::DynamoDB::Table", Map.of(
+                "DeletionPolicy", "Retain",
+                "Properties", Match.objectLike(Map.of(
+                        "KeySchema", List.of(Map.of("AttributeName", Tables.PK, "KeyType", "HASH"),
+                                Map.of("AttributeName", Tables.SK, "KeyType", "RANGE")),
+                        "TimeToLiveSpecification", Map.of("AttributeName", Tables.TTL, "Enabled", true),
+                        "BillingMode", "PAY_PER_REQUEST",
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)))));
+        template.resourceCountIs("AWS::DynamoDB::Table", 2);
+    }
+
+    @Test
+    void store_events_go_through_a_fifo_queue_with_a_fifo_dead_letter_queue_after_max_receive_count() {
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", "bc-erp-connector-store-events.fifo", "FifoQueue", true,
+                "VisibilityTimeout", 6 * 120,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", Match.anyValue(), "maxReceiveCount", 5),
+                "SqsManagedSseEnabled", true));
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", "bc-erp-connector-store-events-dlq.fifo", "FifoQueue", true,
+                "MessageRetentionPeriod", 14 * 24 * 3600));
+        // both refuse anything but TLS
+        Object denyWithoutTls = Match.objectLike(Map.of(
+                "Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        template.resourcePropertiesCountIs("AWS::SQS::QueuePolicy", Match.objectLike(Map.of("PolicyDocument",
+                Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(denyWithoutTls)))))), 2);
+    }
+
+    @Test
+    void the_order_worker_reads_the_queue_through_its_alias_with_partial_batch_failures_and_bounded_concurrency() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "BatchSize", 5,
+                "ScalingConfig", Map.of("MaximumConcurrency", 2),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
+        // the mapping names the alias (function:live), so SnapStart's published version takes the events
+        String target = synthesized.resources("AWS::Lambda::EventSourceMapping").values().iterator().next()
+                .get("Properties").get("FunctionName").toString();
+        assertThat(target).contains(logicalId("AWS::Lambda::Alias", "OrderWorkerLive"), ":" + ConnectorStack.ALIAS);
+    }
+
+    @Test
+    void every_function_is_java21_on_arm64_with_snapstart_on_published_versions_behind_a_live_alias() {
+        Map<String, JsonNode> functions = synthesized.resources("AWS::Lambda::Function");
+        assertThat(functions).hasSize(2);
+        functions.values().forEach(f -> {
+            JsonNode p = f.get("Properties");
+            assertThat(p.get("Runtime").asText()).isEqualTo("java21");
+            assertThat(p.get("Architectures").get(0).asText()).isEqualTo("arm64");
+            assertThat(p.get("SnapStart").get("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        });
+        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", ConnectorStack.ALIAS), 2);
+        template.resourceCountIs("AWS::Lambda::Version", 2);
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void webhooks_are_posted_to_one_route_integrated_with_the_receivers_alias_and_access_logged() {
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /webhooks/bigcommerce"));
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
+                "IntegrationType", "AWS_PROXY",
+                "IntegrationUri", Map.of("Ref", logicalId("AWS::Lambda::Alias", "ReceiverLive"))));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+                "StageName", "$default", "AutoDeploy", true,
+                "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue())),
+                "DefaultRouteSettings", Map.of("ThrottlingBurstLimit", 100, "ThrottlingRateLimit", 50)));
+    }
+
+    @Test
+    void the_secrets_are_created_empty_under_the_names_the_functions_are_given() {
+        Map<String, JsonNode> secrets = synthesized.resources("AWS::SecretsManager::Secret");
+        assertThat(secrets.values()).extracting(s -> s.get("Properties").get("Name").asText())
+                .containsExactlyInAnyOrder("bc-erp-connector/bigcommerce", "bc-erp-connector/acumatica");
+        secrets.values().forEach(s -> assertThat(s.get("Properties").has("SecretString")
+                || s.get("Properties").has("GenerateSecretString")).isFalse());
+        assertThat(environment("Receiver").get("BIGCOMMERCE_SECRET").asText()).isEqualTo("bc-erp-connector/bigcommerce");
+        assertThat(environment("OrderWorker").get("ACUMATICA_SECRET").asText()).isEqualTo("bc-erp-connector/acumatica");
+    }
+
+    @Test
+    void each_function_is_given_every_variable_its_composition_root_reads() throws IOException {
+        assertThat(names(environment("Receiver"))).containsAll(variablesRead("receiver/src/main/java/com/bcerp/handlers/receiver"));
+        assertThat(names(environment("OrderWorker"))).containsAll(variablesRead("worker/src/main/java/com/bcerp/handlers/worker"));
+        JsonNode worker = environment("OrderWorker");
+        assertThat(worker.get("STORE_HASH").asText()).isEqualTo("abc123def");
+        assertThat(worker.get("ACUMATICA_URL").asText()).isEqualTo("https://acme.acumatica.com/ACME");
+        assertThat(worker.get("ACUMATICA_CUSTOMER_CLASS").asText()).isEqualTo("RETAIL");
+        assertThat(worker.get("CONNECTOR_CONFIG").asText()).isEqualTo(ConnectorStack.CONFIG_PATH);
+        assertThat(worker.get("CLAIM_LEASE_SECONDS").asInt()).isGreaterThan(120);
+    }
+
+    @Test
+    void the_merchant_config_reaches_the_workers_in_a_layer_and_not_the_receiver() {
+        String layer = logicalId("AWS::Lambda::LayerVersion", "MerchantConfig");
+        assertThat(function("OrderWorker").get("Properties").get("Layers").get(0).get("Ref").asText()).isEqualTo(layer);
+        assertThat(function("Receiver").get("Properties").has("Layers")).isFalse();
+        JsonNode layerCode = synthesized.resources("AWS::Lambda::LayerVersion").get(layer);
+        assertThat(layerCode.get("Properties").get("CompatibleArchitectures").get(0).asText()).isEqualTo("arm64");
+    }
+
+    @Test
+    void each_role_allows_only_what_its_function_calls() {
+        String receiverPolicy = policyOf("ReceiverRole");
+        assertThat(receiverPolicy).contains("sqs:SendMessage", "secretsmanager:GetSecretValue")
+                .doesNotContain("dynamodb:", "secretsmanager:PutSecretValue", "sqs:ReceiveMessage");
+        String workerPolicy = policyOf("OrderWorkerRole");
+        assertThat(workerPolicy).contains("dynamodb:UpdateItem", "sqs:ReceiveMessage", "secretsmanager:PutSecretValue")
+                .doesNotContain("sqs:SendMessage", "dynamodb:DeleteItem", "dynamodb:Scan", "\"*\"", "index/");
+        // no managed policies: logs go to each function's own log group
+        synthesized.resources("AWS::IAM::Role").values()
+                .forEach(r -> assertThat(r.get("Properties").has("ManagedPolicyArns")).isFalse());
+    }
+
+    @Test
+    void alarms_on_dead_letters_waiting_events_sync_lag_and_error_rates_notify_the_topic() {
+        Map<String, JsonNode> alarms = synthesized.resources("AWS::CloudWatch::Alarm");
+        assertThat(alarms.keySet()).anyMatch(id -> id.startsWith("MonitoringDeadLetters"))
+                .anyMatch(id -> id.startsWith("MonitoringOldestStoreEvent"))
+                .anyMatch(id -> id.startsWith("MonitoringOrderSyncLag"))
+                .anyMatch(id -> id.startsWith("MonitoringOrderWorkerErrorRate"))
+                .anyMatch(id -> id.startsWith("MonitoringReceiverErrorRate"))
+                .anyMatch(id -> id.startsWith("MonitoringWebhookApiErrorRate"));
+        String topic = logicalId("AWS::SNS::Topic", "MonitoringAlarmTopic");
+        alarms.values().forEach(a -> assertThat(a.get("Properties").get("AlarmActions").get(0).get("Ref").asText())
+                .isEqualTo(topic));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 0,
+                "ComparisonOperator", "GreaterThanThreshold"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 15 * 60));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", Monitoring.NAMESPACE, "MetricName", Monitoring.SYNC_LAG, "Threshold", 30 * 60,
+                "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Store", "Value", "abc123def")))));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    @Test
+    void the_outputs_the_ops_cli_reads_are_there() {
+        template.hasOutput("WebhookUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
+                Map.of("Fn::GetAtt", List.of(logicalId("AWS::ApiGatewayV2::Api", "WebhookApi"), "ApiEndpoint")),
+                ConnectorStack.WEBHOOK_PATH)))));
+        for (String output : List.of("EventsQueueUrl", "DeadLetterQueueUrl", "StateTableName", "AuditTableName",
+                "AlarmTopicArn")) {
+            template.hasOutput(output, Match.objectLike(Map.of("Value", Match.anyValue())));
+        }
+    }
+
+    @Test
+    void every_function_names_a_handler_class_its_package_holds() {
+        assertThat(HandlerClasses.missing(synthesized)).isEmpty();
+    }
+
+    @Test
+    void a_config_file_without_what_a_deployment_needs_or_with_a_bad_value_fails_synth_naming_the_field() {
+        Path noStore = SynthesizedStack.exampleWith();
+        assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "  store_hash: abc123def", "")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config deployment.store_hash: required to deploy");
+        assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "    url: https://acme.acumatica.com/ACME", "")))
+                .hasMessageStartingWith("config deployment.acumatica.url: required to deploy");
+        assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "    batch_size: 5", "    batch_size: 20")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
+        assertThatThrownBy(() -> DeployConfig.load(Path.of("no-such-connector.yaml")))
+                .hasMessageContaining("no such file");
+    }
+
+    private static Path rewrite(Path file, String line, String replacement) {
+        try {
+            String text = Files.readString(file);
+            assertThat(text).contains(line + "\n");
+            Path out = Files.createTempFile("connector", ".yaml");
+            Files.writeString(out, text.replace(line + "\n", replacement.isEmpty() ? "" : replacement + "\n"));
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String logicalId(String type, String prefix) {
+        return synthesized.resources(type).keySet().stream().filter(id -> id.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + prefix + "*"));
+    }
+
+    private static JsonNode function(String prefix) {
+        return synthesized.resources("AWS::Lambda::Function").get(logicalId("AWS::Lambda::Function", prefix));
+    }
+
+    private static JsonNode environment(String prefix) {
+        return function(prefix).get("Properties").get("Environment").get("Variables");
+    }
+
+    private static String policyOf(String rolePrefix) {
+        String role = logicalId("AWS::IAM::Role", rolePrefix);
+        return synthesized.resources("AWS::IAM::Policy").values().stream()
+                .filter(p -> p.get("Properties").get("Roles").toString().contains(role))
+                .map(p -> p.get("Properties").get("PolicyDocument").toString())
+                .reduce("", String::concat);
+    }
+
+    private static Set<String> names(JsonNode variables) {
+        Set<String> names = new TreeSet<>();
+        variables.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The variables a handler module's composition root reads through Environment (required, optional, ...). */
+    private static Set<String> variablesRead(String sourceFolder) throws IOException {
+        Pattern read = Pattern.compile("env\\.(?:required|optional|uri|integer|flag|seconds)\\(\\s*\"([A-Z0-9_]+)\"");
+        Set<String> names = new TreeSet<>();
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SynthesizedStack.ROOT.resolve("functions/handlers").resolve(sourceFolder))) {
+            files.filter(f -> f.getFileName().toString().endsWith("Composition.java")).forEach(sources::add);
+        }
+        for (Path source : sources) {
+            Matcher m = read.matcher(Files.readString(source));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        assertThat(names).as("variables read in " + sourceFolder).isNotEmpty();
+        return names;
+    }
+}
