@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The CDK app: {@code cdk synth|deploy -c config=PATH [-c stackName=NAME]} from {@code infra/} (cdk.json runs this
- * with the classpath Maven wrote). Synth is offline: no context look-ups, no Docker; the functions are the zips
- * Maven built.
+ * with the classpath Maven wrote). Two stacks: {@code {stackName}-secrets} (the secrets, created empty) and
+ * {@code {stackName}} (everything else). Synth is offline: no context look-ups, no Docker; the functions are the
+ * zips Maven built.
  */
 public final class ConnectorApp {
 
@@ -31,10 +32,19 @@ public final class ConnectorApp {
         App app = newApp(null);
         String stackName = context(app, "stackName", DEFAULT_STACK_NAME);
         DeployConfig config = DeployConfig.load(Path.of(context(app, "config", DEFAULT_CONFIG)));
-        new ConnectorStack(app, stackName, StackProps.builder()
-                .description("bc-erp-connector: BigCommerce <-> back office (store " + config.config().deployment().storeHash() + ")")
-                .build(), config, LambdaPackages.inRepository(Path.of("..")), ScheduledJobs.ALL);
+        stacks(app, stackName, config, LambdaPackages.inRepository(Path.of("..")), ScheduledJobs.ALL);
         app.synth();
+    }
+
+    /** The secrets' stack ({@code {stackName}-secrets}, deployed first) and the connector's. */
+    public static ConnectorStack stacks(App app, String stackName, DeployConfig config, LambdaPackages packages,
+            List<ScheduledJob> jobs) {
+        String store = config.config().deployment().storeHash();
+        ConnectorSecretsStack secrets = new ConnectorSecretsStack(app, stackName + "-secrets", StackProps.builder()
+                .description("bc-erp-connector secrets, created empty (store " + store + ")").build(), stackName);
+        return new ConnectorStack(app, stackName, StackProps.builder()
+                .description("bc-erp-connector: BigCommerce to back office (store " + store + ")").build(),
+                config, secrets, packages, jobs);
     }
 
     /** An app with the stack's feature flags; {@code outdir} null uses the CLI's ({@code cdk.out}). */

@@ -53,8 +53,7 @@ import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
-import software.amazon.awscdk.services.secretsmanager.CfnSecret;
-import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -62,8 +61,8 @@ import software.constructs.Construct;
 
 /**
  * The connector in one merchant's AWS account: the webhook API and receiver, the store-events FIFO queue and its
- * dead-letter queue, the order worker, the scheduled jobs, the tables, the secrets (created empty), and the alarms
- * and dashboard ({@link Monitoring}).
+ * dead-letter queue, the order worker, the scheduled jobs, the tables, and the alarms and dashboard
+ * ({@link Monitoring}). The secrets are in {@link ConnectorSecretsStack}, deployed (and given values) first.
  *
  * <p>Every function runs {@code java21} on arm64 with SnapStart; its event source, schedule or API integration points
  * at the alias {@value #ALIAS}, which follows the version published for the current code and configuration. Each
@@ -83,8 +82,8 @@ public final class ConnectorStack extends Stack {
     private final Table auditTable;
     private final Queue eventsQueue;
     private final Queue deadLetterQueue;
-    private final Secret bigCommerceSecret;
-    private final Secret acumaticaSecret;
+    private final ISecret bigCommerceSecret;
+    private final ISecret acumaticaSecret;
     private final LayerVersion configLayer;
     private final HttpApi api;
     private final Function receiver;
@@ -92,12 +91,16 @@ public final class ConnectorStack extends Stack {
     private final Map<ScheduledJob, Function> scheduled = new LinkedHashMap<>();
     private final Monitoring monitoring;
 
-    public ConnectorStack(Construct scope, String id, StackProps props, DeployConfig config, LambdaPackages packages,
-            List<ScheduledJob> jobs) {
+    public ConnectorStack(Construct scope, String id, StackProps props, DeployConfig config,
+            ConnectorSecretsStack secrets, LambdaPackages packages, List<ScheduledJob> jobs) {
         super(scope, id, props);
         this.deployment = config.config().deployment();
-        this.bigCommerceSecretName = id + "/bigcommerce";
-        this.acumaticaSecretName = id + "/acumatica";
+        this.bigCommerceSecret = secrets.bigCommerce();
+        this.acumaticaSecret = secrets.acumatica();
+        this.bigCommerceSecretName = secrets.bigCommerceName();
+        this.acumaticaSecretName = secrets.acumaticaName();
+        // the functions read the secrets as they start, which SnapStart does while this stack deploys
+        addDependency(secrets, "the functions read the secrets' values as their versions are published");
 
         stateTable = stateTable();
         auditTable = auditTable();
@@ -117,10 +120,6 @@ public final class ConnectorStack extends Stack {
                         .maxReceiveCount(deployment.storeEvents().maxReceiveCount()).build())
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
                 .build();
-        bigCommerceSecret = emptySecret("BigCommerceSecret", bigCommerceSecretName,
-                "BigCommerce: access_token, client_secret, webhook_secret (JSON)");
-        acumaticaSecret = emptySecret("AcumaticaSecret", acumaticaSecretName,
-                "Acumatica: username, password, client_id, client_secret (JSON); the connector writes refresh_token");
         configLayer = LayerVersion.Builder.create(this, "MerchantConfig")
                 .code(Code.fromAsset(configLayerDirectory(config.file()).toString()))
                 .compatibleRuntimes(List.of(Runtime.JAVA_21))
@@ -161,8 +160,8 @@ public final class ConnectorStack extends Stack {
         output("StateTableName", stateTable.getTableName(), "claims, links, cursors, parked records");
         output("AuditTableName", auditTable.getTableName(), "every attempt on every record");
         output("AlarmTopicArn", monitoring.topic().getTopicArn(), "alarms are published here; subscribe ops to it");
-        output("BigCommerceSecretName", bigCommerceSecretName, "set its value before the first webhook arrives");
-        output("AcumaticaSecretName", acumaticaSecretName, "set its value before the first order arrives");
+        output("BigCommerceSecretName", bigCommerceSecretName, "the store's credentials (JSON)");
+        output("AcumaticaSecretName", acumaticaSecretName, "the back office's credentials (JSON)");
     }
 
     /** The webhook destination: the API's endpoint and the route. */
@@ -200,14 +199,6 @@ public final class ConnectorStack extends Stack {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-    }
-
-    /** A secret with no value: the merchant sets it after the first deploy, so no credential is in the template. */
-    private Secret emptySecret(String id, String name, String description) {
-        Secret secret = Secret.Builder.create(this, id).secretName(name).description(description).build();
-        // the L2 construct generates a random value unless told otherwise; an empty secret has neither
-        ((CfnSecret) secret.getNode().getDefaultChild()).addPropertyDeletionOverride("GenerateSecretString");
-        return secret;
     }
 
     /** A folder holding only the merchant's file, as {@code connector.yaml}: the layer's content. */

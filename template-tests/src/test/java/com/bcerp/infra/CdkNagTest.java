@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
@@ -21,13 +22,15 @@ class CdkNagTest {
             Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
             NagSuppressionsForConnector.apply(stack);
         });
-        Annotations annotations = Annotations.fromStack(synthesized.stack());
-        List<String> findings = Stream.concat(
-                        annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream(),
-                        annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream())
-                .map(CdkNagTest::describe).toList();
+        for (Stack stack : List.of(synthesized.stack(), synthesized.secretsStack())) {
+            Annotations annotations = Annotations.fromStack(stack);
+            List<String> findings = Stream.concat(
+                            annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream(),
+                            annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream())
+                    .map(CdkNagTest::describe).toList();
 
-        assertThat(findings).isEmpty();
+            assertThat(findings).as(stack.getStackName()).isEmpty();
+        }
     }
 
     private static String describe(SynthesisMessage m) {

@@ -122,12 +122,15 @@ class ConnectorStackTest {
     }
 
     @Test
-    void the_secrets_are_created_empty_under_the_names_the_functions_are_given() {
-        Map<String, JsonNode> secrets = synthesized.resources("AWS::SecretsManager::Secret");
-        assertThat(secrets.values()).extracting(s -> s.get("Properties").get("Name").asText())
-                .containsExactlyInAnyOrder("bc-erp-connector/bigcommerce", "bc-erp-connector/acumatica");
-        secrets.values().forEach(s -> assertThat(s.get("Properties").has("SecretString")
-                || s.get("Properties").has("GenerateSecretString")).isFalse());
+    void the_secrets_are_created_empty_in_a_stack_deployed_first_under_the_names_the_functions_are_given() {
+        Template secrets = Template.fromStack(synthesized.secretsStack());
+        Map<String, Map<String, Object>> found = secrets.findResources("AWS::SecretsManager::Secret");
+        assertThat(found).hasSize(2);
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(found).toString();
+        assertThat(json).contains("\"Name\":\"bc-erp-connector/bigcommerce\"", "\"Name\":\"bc-erp-connector/acumatica\"")
+                .doesNotContain("SecretString", "GenerateSecretString");
+        assertThat(synthesized.stack().getDependencies()).containsExactly(synthesized.secretsStack());
+        template.resourceCountIs("AWS::SecretsManager::Secret", 0);
         assertThat(environment("Receiver").get("BIGCOMMERCE_SECRET").asText()).isEqualTo("bc-erp-connector/bigcommerce");
         assertThat(environment("OrderWorker").get("ACUMATICA_SECRET").asText()).isEqualTo("bc-erp-connector/acumatica");
     }

@@ -18,6 +18,9 @@ final class NagSuppressionsForConnector {
                 suppress("AwsSolutions-SMG4", "Secrets Manager cannot rotate these: the BigCommerce token and client "
                         + "secret are issued by BigCommerce and the Acumatica credentials by Acumatica; the Acumatica "
                         + "refresh token is rotated by the connector itself on every refresh.")));
+        if (!(stack instanceof ConnectorStack)) {
+            return;
+        }
         NagSuppressions.addResourceSuppressionsByPath(stack,
                 "/" + stack.getStackName() + "/WebhookApi/POST--webhooks--bigcommerce/Resource", List.of(
                         suppress("AwsSolutions-APIG4", "BigCommerce cannot sign requests for AWS; every delivery is "

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
 /**
@@ -19,16 +20,23 @@ import software.amazon.awscdk.assertions.Template;
  */
 record SynthesizedStack(ConnectorStack stack, Template template, Path outdir) {
 
+    /** The secrets' stack, which the connector's depends on. */
+    ConnectorSecretsStack secretsStack() {
+        return (ConnectorSecretsStack) stack.getDependencies().get(0);
+    }
+
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path EXAMPLE_CONFIG = ROOT.resolve("config/connector.example.yaml");
 
-    static SynthesizedStack of(Path configFile, List<ScheduledJob> jobs, java.util.function.Consumer<ConnectorStack> before) {
+    /** {@code before} runs on each of the app's stacks before synth (cdk-nag's aspect, its suppressions). */
+    static SynthesizedStack of(Path configFile, List<ScheduledJob> jobs, Consumer<Stack> before) {
         try {
             Path outdir = Files.createTempDirectory("cdk-out");
             App app = ConnectorApp.newApp(outdir.toString());
-            ConnectorStack stack = new ConnectorStack(app, ConnectorApp.DEFAULT_STACK_NAME, StackProps.builder().build(),
+            ConnectorStack stack = ConnectorApp.stacks(app, ConnectorApp.DEFAULT_STACK_NAME,
                     DeployConfig.load(configFile), LambdaPackages.inRepository(ROOT), jobs);
             before.accept(stack);
+            before.accept((Stack) stack.getDependencies().get(0));
             app.synth();
             return new SynthesizedStack(stack, Template.fromStack(stack), outdir);
         } catch (IOException e) {
