@@ -10,6 +10,8 @@ import com.bcerp.core.port.SecretSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Wires the webhook receiver from its environment. Reads the store's secret once, at init (the SnapStart snapshot
@@ -30,15 +32,25 @@ public final class ReceiverComposition {
 
     private ReceiverComposition() {}
 
+    /**
+     * The receiver, and a read-only call on its queue with the same SQS client (SnapStart priming warms the client
+     * with it; it never sends).
+     */
+    public record Wired(WebhookReceiver receiver, Runnable readQueue) {}
+
     /** On Lambda. */
-    public static WebhookReceiver fromLambdaEnvironment() {
+    public static Wired fromLambdaEnvironment() {
         Map<String, String> env = System.getenv();
         AwsClients aws = AwsClients.fromEnvironment(env);
-        return create(new Environment(env), new SecretsManagerSource(aws.secretsManager(), Duration.ofMinutes(5),
+        return wire(new Environment(env), new SecretsManagerSource(aws.secretsManager(), Duration.ofMinutes(5),
                 Clock.systemUTC()), aws, Clock.systemUTC());
     }
 
     public static WebhookReceiver create(Environment env, SecretSource secrets, AwsClients aws, Clock clock) {
+        return wire(env, secrets, aws, clock).receiver();
+    }
+
+    public static Wired wire(Environment env, SecretSource secrets, AwsClients aws, Clock clock) {
         String storeHash = env.required("STORE_HASH", "the BigCommerce store hash");
         String queueUrl = env.required("EVENTS_QUEUE_URL", "the store-events FIFO queue");
         String secretName = env.optional("BIGCOMMERCE_SECRET", DEFAULT_BIGCOMMERCE_SECRET);
@@ -50,7 +62,11 @@ public final class ReceiverComposition {
         WebhookReceiver.Config config = new WebhookReceiver.Config(storeHash,
                 env.integer("WEBHOOK_MAX_BODY_BYTES", WebhookReceiver.DEFAULT_MAX_BODY_BYTES),
                 WebhookReceiver.ORDER_SCOPES);
-        return new WebhookReceiver(config, new WebhookAuthenticator(auth, clock), new SqsEventQueue(aws.sqs(), queueUrl));
+        SqsClient sqs = aws.sqs();
+        WebhookReceiver receiver = new WebhookReceiver(config, new WebhookAuthenticator(auth, clock),
+                new SqsEventQueue(sqs, queueUrl));
+        return new Wired(receiver, () -> sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
     }
 
     private static String field(Map<String, String> secret, String secretName, String field) {

@@ -8,19 +8,29 @@ import com.bcerp.bigcommerce.webhook.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.crac.Core;
 
 /** BigCommerce webhook deliveries through API Gateway's HTTP API: verify, enqueue, answer fast. */
 public final class WebhookReceiverHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final WebhookReceiver receiver;
+    /** Held here: the runtime's hook registry may keep only a weak reference. */
+    private final ReceiverPriming priming;
 
-    /** Lambda's entry point. */
+    /** Lambda's entry point; registers the SnapStart priming hook. */
     public WebhookReceiverHandler() {
         this(ReceiverComposition.fromLambdaEnvironment());
     }
 
+    private WebhookReceiverHandler(ReceiverComposition.Wired wired) {
+        this.receiver = wired.receiver();
+        this.priming = new ReceiverPriming(this, wired.readQueue());
+        Core.getGlobalContext().register(priming);
+    }
+
     public WebhookReceiverHandler(WebhookReceiver receiver) {
         this.receiver = receiver;
+        this.priming = null;
     }
 
     @Override
