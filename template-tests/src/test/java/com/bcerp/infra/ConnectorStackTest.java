@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.aws.Tables;
 import com.bcerp.config.ConfigException;
+import com.bcerp.handlers.worker.SyncLagMetric;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,6 +187,9 @@ class ConnectorStackTest {
                 "ComparisonOperator", "GreaterThanThreshold"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 15 * 60));
+        // the metric the order worker publishes
+        assertThat(Monitoring.NAMESPACE).isEqualTo(SyncLagMetric.NAMESPACE);
+        assertThat(Monitoring.SYNC_LAG).isEqualTo(SyncLagMetric.NAME);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "Namespace", Monitoring.NAMESPACE, "MetricName", Monitoring.SYNC_LAG, "Threshold", 30 * 60,
                 "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Store", "Value", "abc123def")))));
@@ -201,6 +205,28 @@ class ConnectorStackTest {
         for (String output : List.of("EventsQueueUrl", "DeadLetterQueueUrl", "StateTableName", "AuditTableName",
                 "AlarmTopicArn")) {
             template.hasOutput(output, Match.objectLike(Map.of("Value", Match.anyValue())));
+        }
+    }
+
+    @Test
+    void the_worker_package_carries_one_aws_http_client_and_no_emulator_and_the_receiver_no_dynamodb() throws IOException {
+        Set<String> worker = jars("functions/handlers/worker/target/worker-lambda.zip");
+        Set<String> receiver = jars("functions/handlers/receiver/target/receiver-lambda.zip");
+        for (Set<String> jars : List.of(worker, receiver)) {
+            assertThat(jars).anyMatch(j -> j.startsWith("url-connection-client-"))
+                    .noneMatch(j -> j.matches("(apache-client|apache5-client|netty-nio-client|aws-crt-client|DynamoDBLocal"
+                            + "|elasticmq|aws-cdk-lib|sandbox-).*"));
+        }
+        assertThat(worker).anyMatch(j -> j.startsWith("dynamodb-"));
+        assertThat(receiver).noneMatch(j -> j.startsWith("dynamodb-"));
+    }
+
+    private static Set<String> jars(String zip) throws IOException {
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(SynthesizedStack.ROOT.resolve(zip).toFile())) {
+            Set<String> jars = new TreeSet<>();
+            file.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("lib/"))
+                    .forEach(n -> jars.add(n.substring(4)));
+            return jars;
         }
     }
 

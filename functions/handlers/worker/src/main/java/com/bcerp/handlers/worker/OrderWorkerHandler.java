@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.bcerp.bigcommerce.webhook.WebhookPayloads;
+import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.order.StoreEventHandler;
+import java.time.Clock;
+import org.crac.Core;
 
 /**
  * Store events from the FIFO queue: each message is one store event, handled by core; a failure is reported so the
@@ -14,18 +17,38 @@ import com.bcerp.core.order.StoreEventHandler;
 public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final StoreEventHandler events;
+    private final SyncLagMetric syncLag;
+    /** Held here: the runtime's hook registry may keep only a weak reference. */
+    private final WorkerPriming priming;
 
-    /** Lambda's entry point. */
+    /** Lambda's entry point; registers the SnapStart priming hook. */
     public OrderWorkerHandler() {
-        this(WorkerComposition.fromLambdaEnvironment().events());
+        this(WorkerComposition.fromLambdaEnvironment());
     }
 
+    private OrderWorkerHandler(WorkerComposition worker) {
+        this.events = worker.events();
+        this.syncLag = SyncLagMetric.toStandardOutput();
+        this.priming = new WorkerPriming(worker.state(), worker.store());
+        Core.getGlobalContext().register(priming);
+    }
+
+    /** Off Lambda (the local runtime): no metric lines, which would mix into the program's standard output. */
     public OrderWorkerHandler(StoreEventHandler events) {
+        this(events, new SyncLagMetric(Clock.systemUTC(), line -> { }));
+    }
+
+    public OrderWorkerHandler(StoreEventHandler events, SyncLagMetric syncLag) {
         this.events = events;
+        this.syncLag = syncLag;
+        this.priming = null;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event.getRecords(), message -> events.handle(WebhookPayloads.parse(message.getBody())));
+        return SqsBatch.process(event.getRecords(), message -> {
+            StoreEvent storeEvent = WebhookPayloads.parse(message.getBody());
+            events.handle(storeEvent).ifPresent(outcome -> syncLag.record(storeEvent, outcome));
+        });
     }
 }
