@@ -19,12 +19,14 @@ public final class ConnectorApp {
     public static final String DEFAULT_CONFIG = "../config/connector.yaml";
 
     /**
-     * Feature flags the stack relies on: a function's published version must change when its config layer changes,
-     * or a new config would never reach the alias.
+     * Feature flags the stack relies on (cdk.json sets the same): a function's published version must change when its
+     * config layer changes, or a new config would never reach the alias; the connector's stack holds strong
+     * references to the secrets' stack, so the secrets cannot be removed while the functions use them.
      */
     static final Map<String, Object> FEATURE_FLAGS = Map.of(
             "@aws-cdk/aws-lambda:recognizeLayerVersion", true,
-            "@aws-cdk/aws-lambda:recognizeVersionProps", true);
+            "@aws-cdk/aws-lambda:recognizeVersionProps", true,
+            "@aws-cdk/core:defaultCrossStackReferences", "strong");
 
     private ConnectorApp() {}
 

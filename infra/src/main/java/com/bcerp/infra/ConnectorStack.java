@@ -100,7 +100,7 @@ public final class ConnectorStack extends Stack {
         this.bigCommerceSecretName = secrets.bigCommerceName();
         this.acumaticaSecretName = secrets.acumaticaName();
         // the functions read the secrets as they start, which SnapStart does while this stack deploys
-        addDependency(secrets, "the functions read the secrets' values as their versions are published");
+        addStackDependency(secrets, "the functions read the secrets' values as their versions are published");
 
         stateTable = stateTable();
         auditTable = auditTable();

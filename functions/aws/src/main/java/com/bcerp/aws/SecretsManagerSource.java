@@ -46,7 +46,9 @@ public final class SecretsManagerSource implements SecretSource {
         try {
             text = client.getSecretValue(b -> b.secretId(name)).secretString();
         } catch (ResourceNotFoundException e) {
-            throw new PermanentFailure("secret " + name, "secret " + name + " does not exist");
+            // also what Secrets Manager answers for a secret created empty (the stack's) that was never given a value
+            throw new PermanentFailure("secret " + name, "secret " + name
+                    + " does not exist or has no value yet; set it (see the README's deploy steps)");
         } catch (SdkException e) {
             throw new TransientFailure("could not read secret " + name + ": " + e.getClass().getSimpleName(), e);
         }
