@@ -169,16 +169,20 @@ public final class ConnectorStack extends Stack {
         return api.getApiEndpoint() + WEBHOOK_PATH;
     }
 
-    private Table stateTable() {
-        Table table = Table.Builder.create(this, "StateTable")
+    /** On demand, recoverable to any second of the last 35 days, and kept whatever happens to the stack. */
+    private Table.Builder durableTable(String id) {
+        return Table.Builder.create(this, id)
                 .partitionKey(Attribute.builder().name(Tables.PK).type(AttributeType.STRING).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
                 .encryption(TableEncryption.AWS_MANAGED)
                 .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+                .removalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    private Table stateTable() {
+        Table table = durableTable("StateTable").build();
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(Tables.PARKED_INDEX)
                 .partitionKey(Attribute.builder().name(Tables.PARKED_INDEX_PK).type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name(Tables.PARKED_INDEX_SK).type(AttributeType.STRING).build())
@@ -188,16 +192,9 @@ public final class ConnectorStack extends Stack {
     }
 
     private Table auditTable() {
-        return Table.Builder.create(this, "AuditTable")
-                .partitionKey(Attribute.builder().name(Tables.PK).type(AttributeType.STRING).build())
+        return durableTable("AuditTable")
                 .sortKey(Attribute.builder().name(Tables.SK).type(AttributeType.STRING).build())
                 .timeToLiveAttribute(Tables.TTL)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .encryption(TableEncryption.AWS_MANAGED)
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 

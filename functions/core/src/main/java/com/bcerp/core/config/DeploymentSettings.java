@@ -43,8 +43,7 @@ public record DeploymentSettings(
         require(orderWorker != null, "order_worker", "must be given");
         require(schedules != null, "schedules", "must be given");
         require(alarms != null, "alarms", "must be given");
-        require(auditRetentionDays >= 1 && auditRetentionDays <= 3650, "audit_retention_days",
-                "must be between 1 and 3650, was " + auditRetentionDays);
+        requireBetween(auditRetentionDays, 1, 3650, "audit_retention_days", "");
         require(LOG_RETENTION_DAYS.contains(logRetentionDays), "log_retention_days",
                 "must be one of CloudWatch's retention periods " + LOG_RETENTION_DAYS.stream().sorted().toList()
                         + ", was " + logRetentionDays);
@@ -77,8 +76,7 @@ public record DeploymentSettings(
                     "must be a version like 24.200.001");
             require(orderType != null && !orderType.isBlank(), "order_type", "must name the sales order type");
             require(customerClass == null || !customerClass.isBlank(), "customer_class", "must not be blank");
-            require(timeoutSeconds >= 1 && timeoutSeconds <= 300, "timeout_seconds",
-                    "must be between 1 and 300, was " + timeoutSeconds);
+            requireBetween(timeoutSeconds, 1, 300, "timeout_seconds", "");
         }
 
         static Acumatica defaults() {
@@ -94,10 +92,8 @@ public record DeploymentSettings(
     public record Webhooks(boolean requireSignature, int toleranceSeconds, int maxBodyBytes) {
 
         public Webhooks {
-            require(toleranceSeconds >= 1 && toleranceSeconds <= 3600, "tolerance_seconds",
-                    "must be between 1 and 3600, was " + toleranceSeconds);
-            require(maxBodyBytes >= 1024 && maxBodyBytes <= 1024 * 1024, "max_body_bytes",
-                    "must be between 1024 and 1048576, was " + maxBodyBytes);
+            requireBetween(toleranceSeconds, 1, 3600, "tolerance_seconds", "");
+            requireBetween(maxBodyBytes, 1024, 1024 * 1024, "max_body_bytes", "");
         }
 
         static Webhooks defaults() {
@@ -109,8 +105,7 @@ public record DeploymentSettings(
     public record StoreEvents(int maxReceiveCount) {
 
         public StoreEvents {
-            require(maxReceiveCount >= 1 && maxReceiveCount <= 1000, "max_receive_count",
-                    "must be between 1 and 1000, was " + maxReceiveCount);
+            requireBetween(maxReceiveCount, 1, 1000, "max_receive_count", "");
         }
 
         static StoreEvents defaults() {
@@ -130,12 +125,9 @@ public record DeploymentSettings(
     public record OrderWorker(int batchSize, int maxConcurrency, int timeoutSeconds, int memoryMb) {
 
         public OrderWorker {
-            require(batchSize >= 1 && batchSize <= 10, "batch_size",
-                    "must be between 1 and 10 (a FIFO event source takes at most 10), was " + batchSize);
-            require(maxConcurrency >= 2 && maxConcurrency <= 1000, "max_concurrency",
-                    "must be between 2 and 1000 (SQS event source limits), was " + maxConcurrency);
-            require(timeoutSeconds >= 10 && timeoutSeconds <= 900, "timeout_seconds",
-                    "must be between 10 and 900, was " + timeoutSeconds);
+            requireBetween(batchSize, 1, 10, "batch_size", "a FIFO event source takes at most 10");
+            requireBetween(maxConcurrency, 2, 1000, "max_concurrency", "SQS event source limits");
+            requireBetween(timeoutSeconds, 10, 900, "timeout_seconds", "");
             requireMemory(memoryMb);
         }
 
@@ -159,8 +151,7 @@ public record DeploymentSettings(
             requireRate(fulfilmentSyncMinutes, "fulfilment_sync_minutes");
             requireRate(orderCatchUpMinutes, "order_catch_up_minutes");
             requireRate(webhookHealthMinutes, "webhook_health_minutes");
-            require(timeoutSeconds >= 10 && timeoutSeconds <= 900, "timeout_seconds",
-                    "must be between 10 and 900, was " + timeoutSeconds);
+            requireBetween(timeoutSeconds, 10, 900, "timeout_seconds", "");
             requireMemory(memoryMb);
         }
 
@@ -169,7 +160,7 @@ public record DeploymentSettings(
         }
 
         private static void requireRate(int minutes, String field) {
-            require(minutes >= 1 && minutes <= 1440, field, "must be between 1 and 1440 minutes, was " + minutes);
+            requireBetween(minutes, 1, 1440, field, "minutes");
         }
     }
 
@@ -186,12 +177,9 @@ public record DeploymentSettings(
         public Alarms {
             require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                     "must be an email address");
-            require(oldestMessageMinutes >= 1 && oldestMessageMinutes <= 20160, "oldest_message_minutes",
-                    "must be between 1 and 20160 (14 days), was " + oldestMessageMinutes);
-            require(syncLagMinutes >= 1 && syncLagMinutes <= 10080, "sync_lag_minutes",
-                    "must be between 1 and 10080 (7 days), was " + syncLagMinutes);
-            require(errorRatePercent >= 1 && errorRatePercent <= 100, "error_rate_percent",
-                    "must be between 1 and 100, was " + errorRatePercent);
+            requireBetween(oldestMessageMinutes, 1, 20160, "oldest_message_minutes", "14 days");
+            requireBetween(syncLagMinutes, 1, 10080, "sync_lag_minutes", "7 days");
+            requireBetween(errorRatePercent, 1, 100, "error_rate_percent", "");
         }
 
         static Alarms defaults() {
@@ -212,6 +200,12 @@ public record DeploymentSettings(
     }
 
     private static void requireMemory(int memoryMb) {
-        require(memoryMb >= 128 && memoryMb <= 10240, "memory_mb", "must be between 128 and 10240, was " + memoryMb);
+        requireBetween(memoryMb, 128, 10240, "memory_mb", "");
+    }
+
+    /** {@code why}, when given, says where the limits come from. */
+    private static void requireBetween(int value, int min, int max, String field, String why) {
+        require(value >= min && value <= max, field, "must be between " + min + " and " + max
+                + (why.isEmpty() ? "" : " (" + why + ")") + ", was " + value);
     }
 }
