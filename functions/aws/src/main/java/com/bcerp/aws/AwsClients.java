@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,12 +34,18 @@ public final class AwsClients {
         this.env = Map.copyOf(env);
     }
 
-    /** On Lambda: region and credentials from the runtime's environment variables; elsewhere the default chain. */
+    /**
+     * On Lambda: region and credentials from the runtime. With SnapStart, Lambda serves the role's credentials from a
+     * local endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}) instead of access-key variables, so a restored
+     * snapshot never runs on credentials frozen at init. Elsewhere the default chain.
+     */
     public static AwsClients fromEnvironment(Map<String, String> env) {
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
-        AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
-                ? EnvironmentVariableCredentialsProvider.create()
-                : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider credentials = env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                ? ContainerCredentialsProvider.builder().build()
+                : env.containsKey("AWS_ACCESS_KEY_ID")
+                        ? EnvironmentVariableCredentialsProvider.create()
+                        : DefaultCredentialsProvider.builder().build();
         return new AwsClients(Region.of(region), credentials, env);
     }
 
