@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,12 @@ public final class WebhookHealth {
             }
         }
 
+        /** Every scope the receiver handles, with the connector's secret header, at the receiver's URLs. */
+        public static Target of(String destination, String exceptionDestination, String connectorSecret) {
+            return new Target(List.copyOf(new TreeSet<>(WebhookReceiver.ORDER_SCOPES)), destination,
+                    exceptionDestination, Map.of(WebhookAuthenticator.SECRET_HEADER, connectorSecret));
+        }
+
         @Override
         public String toString() {
             return "WebhookHealth.Target[" + scopes + " -> " + destination + ", exceptions -> " + exceptionDestination
@@ -51,6 +59,15 @@ public final class WebhookHealth {
 
         public boolean changedAnything() {
             return hooks.changedAnything() || !"unchanged".equals(deliveryExceptionHook);
+        }
+
+        /** Something had broken since the last check (a first registration is not a repair). */
+        public boolean repairedAnything() {
+            boolean firstRegistration = hooks.unchanged().isEmpty() && hooks.reactivated().isEmpty()
+                    && hooks.repaired().isEmpty();
+            return !hooks.reactivated().isEmpty() || !hooks.repaired().isEmpty()
+                    || (!hooks.created().isEmpty() && !firstRegistration)
+                    || !Set.of("unchanged", "created").contains(deliveryExceptionHook);
         }
 
         public String summary() {
@@ -92,7 +109,7 @@ public final class WebhookHealth {
         WebhookRegistrar.Report hooks = registrar.ensure(target.scopes(), target.destination(), target.headers());
         String exceptionHook = registrar.ensureDeliveryExceptionHook(target.exceptionDestination(), target.headers());
         Report report = new Report(hooks, exceptionHook);
-        if (report.changedAnything()) {
+        if (report.repairedAnything()) {
             log.warn("webhook health for store {}: {}", storeHash, report.summary());
         } else {
             log.info("webhook health for store {}: {}", storeHash, report.summary());

@@ -12,10 +12,8 @@ import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.bigcommerce.RateLimitPacer;
-import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.bigcommerce.webhook.WebhookEventQueue;
 import com.bcerp.bigcommerce.webhook.WebhookHealth;
-import com.bcerp.bigcommerce.webhook.WebhookReceiver;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.config.ConnectorConfig;
@@ -37,7 +35,6 @@ import com.bcerp.http.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -143,9 +140,8 @@ public final class WorkerComposition {
             String webhookUrl = env.uri("WEBHOOK_URL", null).toString();
             String exceptionUrl = env.uri("DELIVERY_EXCEPTION_URL", webhookUrl + DELIVERY_EXCEPTION_PATH).toString();
             String webhookSecret = secretField(secrets, bcSecretName, "webhook_secret");
-            return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state, new WebhookHealth.Target(
-                    List.copyOf(new java.util.TreeSet<>(WebhookReceiver.ORDER_SCOPES)), webhookUrl, exceptionUrl,
-                    Map.of(WebhookAuthenticator.SECRET_HEADER, webhookSecret)), clock);
+            return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state,
+                    WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
         });
         return new WorkerComposition(storeHash, store, backOffice, state, new StoreEventHandler(orderImport), catchUp,
                 webhookHealth);
