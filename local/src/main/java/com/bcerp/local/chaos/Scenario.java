@@ -82,11 +82,18 @@ public enum Scenario {
         }
     },
 
-    CRASH_AFTER_WRITE("crash-after-write", "a quarter of the attempts die after the back-office write and before the "
-            + "state write") {
+    CRASH_AFTER_WRITE("crash-after-write", "one back-office create in ten is followed by the attempt dying before the "
+            + "state write (its whole batch comes back, as from a Lambda instance that died)") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            // attempts are quick here: a short lease and visibility bring the crashed batches back in seconds
+            return super.options(base).withTiming(timing(Duration.ofSeconds(30), Duration.ofSeconds(5),
+                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(7), 5));
+        }
+
         @Override
         void act(Harness h) {
-            h.runtime().crashes().share(0.25);
+            h.runtime().crashes().share(0.1);
             h.place(h.orders());
         }
 
