@@ -37,8 +37,8 @@ public final class DeadLetters {
     /** One dead-lettered message, as it was queued. */
     public record Letter(String messageId, String body, String groupId, int receiveCount, Instant firstSent) {}
 
-    /** What a redrive did. */
-    public record Redrive(Method method, String why, long moved) {}
+    /** What a redrive did; {@code left} messages are still in the dead-letter queue afterwards. */
+    public record Redrive(Method method, String why, long moved, int left) {}
 
     private final SqsClient sqs;
     private final String deadLetterQueueUrl;
@@ -86,7 +86,20 @@ public final class DeadLetters {
         }
         progress.accept("redrive: " + why);
         long moved = chosen == Method.MOVE_TASK ? moveTask(progress) : resend();
-        return new Redrive(chosen, why, moved);
+        int left = depth(deadLetterQueueUrl);
+        if (left > 0) {
+            progress.accept("redrive: " + left + " message(s) are still in the dead-letter queue (new failures, or a "
+                    + "move task that moved less than it found); `ops errors` lists them, `ops redrive --method RESEND` "
+                    + "moves them");
+        }
+        return new Redrive(chosen, why, moved, left);
+    }
+
+    private int depth(String queueUrl) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return a.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     /** The least time between a message's first send and its dead-lettering, from the source queue's settings. */
