@@ -59,6 +59,7 @@ public enum Scenario {
             faults.reset();
             placing.join();
             h.fact("outage", "503 for 4 s, then 30% timeouts for 4 s");
+            h.fact("timeouts_injected", faults.timeoutsInjected());
         }
     },
 

@@ -81,7 +81,7 @@ final class OpsCommand {
     }
 
     /** {@code --order ID} or {@code --key RECORD_KEY}. */
-    static final class Record {
+    static class Record {
         @Option(names = "--order", required = true, description = "A store order id.")
         Long order;
 
@@ -125,13 +125,8 @@ final class OpsCommand {
         @ParentCommand
         OpsCommand ops;
 
-        static final class Which {
-            @Option(names = "--order", required = true, description = "A store order id.")
-            Long order;
-
-            @Option(names = "--key", required = true, description = "A record key, e.g. order#abc123#250.")
-            String key;
-
+        /** One record, or every parked one. */
+        static final class Which extends Record {
             @Option(names = "--parked", required = true, description = "Every parked record.")
             boolean parked;
         }
@@ -143,7 +138,7 @@ final class OpsCommand {
         public Integer call() throws Exception {
             Operations operations = ops.operations();
             List<Operations.Replay> replays = which.parked ? operations.replayParked()
-                    : List.of(operations.replay(which.order != null ? operations.orderKey(which.order) : which.key));
+                    : List.of(operations.replay(which.key(operations)));
             StringBuilder text = new StringBuilder();
             replays.forEach(r -> text.append(r.recordKey()).append(": ").append(r.note()).append('\n'));
             text.append(replays.size()).append(" record(s) replayed");

@@ -28,6 +28,7 @@ public final class Faults {
     private volatile boolean rejectLogin;
     private volatile int licenceLimit;
     private final Random random = new Random();
+    private final java.util.concurrent.atomic.AtomicLong timeoutsInjected = new java.util.concurrent.atomic.AtomicLong();
     private long minute = -1;
     private int callsThisMinute;
 
@@ -129,6 +130,15 @@ public final class Faults {
 
     boolean drawTimeout() {
         double share = timeoutShare;
-        return share > 0 && random.nextDouble() < share;
+        boolean drawn = share > 0 && random.nextDouble() < share;
+        if (drawn) {
+            timeoutsInjected.incrementAndGet();
+        }
+        return drawn;
+    }
+
+    /** Calls made to hang so far (by {@link #timeoutShare(double)}). */
+    public long timeoutsInjected() {
+        return timeoutsInjected.get();
     }
 }
