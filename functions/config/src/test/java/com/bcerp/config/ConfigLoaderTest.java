@@ -89,7 +89,7 @@ class ConfigLoaderTest {
 
         assertThat(config.reliability().storeQuotaShare()).isEqualByComparingTo("0.5");
         assertThat(config.reliability().catchUp().overlapMinutes()).isEqualTo(30);
-        assertThat(config.reliability().catchUp().everyMinutes()).isEqualTo(5);
+        assertThat(config.reliability().catchUp().firstRunLookbackHours()).isEqualTo(1);
         assertThat(config.reliability().backOfficeRequestsPerMinute()).isZero();
     }
 

@@ -36,6 +36,10 @@ final class OpsCommand {
     @Option(names = "--region", description = "The stack's region (default: AWS_REGION).")
     String region;
 
+    @Option(names = "--store-hash", description = "The store hash, when the stack has no StoreHash output (the "
+            + "config file's deployment.store_hash).")
+    String storeHash;
+
     @Option(names = "--runtime-file", description = "The file a running `connector serve` wrote (default: "
             + "~/.bc-erp-connector/serve.json).")
     Path runtimeFile;
@@ -49,7 +53,7 @@ final class OpsCommand {
 
     Operations operations() {
         Logging.configure(false);
-        OpsTarget target = stack != null ? OpsTarget.ofStack(stack, region)
+        OpsTarget target = stack != null ? OpsTarget.ofStack(stack, region, storeHash)
                 : OpsTarget.of(RuntimeFile.read(runtimeFile != null ? runtimeFile : RuntimeFile.DEFAULT));
         return new Operations(target, Clock.systemUTC());
     }

@@ -35,9 +35,12 @@ public record OpsTarget(String description, String storeHash, String eventsQueue
         String stateTable, String auditTable, URI bigcommerceApiUrl, String bigcommerceSecret, String webhookUrl,
         String deliveryExceptionUrl, DynamoDbClient dynamo, SqsClient sqs, SecretSource secrets) {
 
-    /** The CloudFormation outputs ops reads from a deployed stack, and whether each must be there. */
+    /**
+     * The CloudFormation outputs ops reads from a deployed stack, and whether each must be there. Without a
+     * {@code StoreHash} output, the store hash comes from {@code --store-hash}.
+     */
     public static final Map<String, Boolean> STACK_OUTPUTS = Map.of(
-            "StoreHash", true, "EventsQueueUrl", true, "DeadLetterQueueUrl", true, "StateTableName", true,
+            "StoreHash", false, "EventsQueueUrl", true, "DeadLetterQueueUrl", true, "StateTableName", true,
             "AuditTableName", true, "WebhookUrl", true, "DeliveryExceptionUrl", false, "BigCommerceSecretName", false,
             "BigCommerceApiUrl", false);
 
@@ -70,7 +73,7 @@ public record OpsTarget(String description, String storeHash, String eventsQueue
      * A deployed stack: its outputs name the queues, tables and secret; AWS credentials come from the usual places
      * (environment, profile, SSO).
      */
-    public static OpsTarget ofStack(String stackName, String region) {
+    public static OpsTarget ofStack(String stackName, String region, String storeHash) {
         Map<String, String> env = new HashMap<>(System.getenv());
         if (region != null) {
             env.put("AWS_REGION", region);
@@ -85,20 +88,25 @@ public record OpsTarget(String description, String storeHash, String eventsQueue
             outputs = cloudFormation.describeStacks(b -> b.stackName(stackName)).stacks().get(0).outputs().stream()
                     .collect(Collectors.toMap(Output::outputKey, Output::outputValue));
         }
-        return ofOutputs("stack " + stackName, outputs, clients.dynamoDb(), clients.sqs(),
+        return ofOutputs("stack " + stackName, outputs, storeHash, clients.dynamoDb(), clients.sqs(),
                 new SecretsManagerSource(clients.secretsManager(), Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
-    static OpsTarget ofOutputs(String description, Map<String, String> outputs, DynamoDbClient dynamo, SqsClient sqs,
-            SecretSource secrets) {
+    static OpsTarget ofOutputs(String description, Map<String, String> outputs, String storeHash, DynamoDbClient dynamo,
+            SqsClient sqs, SecretSource secrets) {
         for (Map.Entry<String, Boolean> output : STACK_OUTPUTS.entrySet()) {
             if (output.getValue() && !outputs.containsKey(output.getKey())) {
                 throw new IllegalStateException(description + " has no output " + output.getKey() + " (it has "
                         + new TreeSet<>(outputs.keySet()) + "); ops needs " + new TreeSet<>(STACK_OUTPUTS.keySet()));
             }
         }
+        String store = storeHash != null ? storeHash : outputs.get("StoreHash");
+        if (store == null) {
+            throw new IllegalStateException(description + " has no StoreHash output: pass --store-hash (the "
+                    + "config file's deployment.store_hash)");
+        }
         String webhookUrl = outputs.get("WebhookUrl");
-        return new OpsTarget(description, outputs.get("StoreHash"), outputs.get("EventsQueueUrl"),
+        return new OpsTarget(description, store, outputs.get("EventsQueueUrl"),
                 outputs.get("DeadLetterQueueUrl"), outputs.get("StateTableName"), outputs.get("AuditTableName"),
                 URI.create(outputs.getOrDefault("BigCommerceApiUrl", BigCommerceSettings.DEFAULT_API_BASE.toString())),
                 outputs.getOrDefault("BigCommerceSecretName", WorkerComposition.DEFAULT_BIGCOMMERCE_SECRET), webhookUrl,

@@ -5,18 +5,16 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Pacing and the scheduled safety nets.
+ * Pacing, and how the order catch-up reads. (How often the scheduled jobs run is the stack's: the
+ * {@code deployment.schedules} section.)
  *
  * @param storeQuotaShare             the share of the store's API quota the connector may use; the merchant's other
  *                                    apps share the same quota (BigCommerce counts every app against it)
  * @param backOfficeRequestsPerMinute the requests per minute the back office's licence allows the connector
  *                                    (Acumatica: the License Monitoring Console); 0 paces only on refusals (429)
  * @param catchUp                     the order catch-up poll
- * @param webhookHealthEveryMinutes   how often the webhook-health job checks the store's hooks (the deployed
- *                                    schedule's rate)
  */
-public record ReliabilitySettings(BigDecimal storeQuotaShare, int backOfficeRequestsPerMinute, CatchUpSettings catchUp,
-        int webhookHealthEveryMinutes) {
+public record ReliabilitySettings(BigDecimal storeQuotaShare, int backOfficeRequestsPerMinute, CatchUpSettings catchUp) {
 
     public ReliabilitySettings {
         InvalidConfig.require(storeQuotaShare != null && storeQuotaShare.compareTo(new BigDecimal("0.1")) >= 0
@@ -26,11 +24,9 @@ public record ReliabilitySettings(BigDecimal storeQuotaShare, int backOfficeRequ
                 "back_office_requests_per_minute", "must be between 0 (not paced) and 100000, was "
                         + backOfficeRequestsPerMinute);
         Objects.requireNonNull(catchUp, "catch_up");
-        InvalidConfig.require(webhookHealthEveryMinutes >= 1 && webhookHealthEveryMinutes <= 1440,
-                "webhook_health_every_minutes", "must be between 1 and 1440, was " + webhookHealthEveryMinutes);
     }
 
     public static ReliabilitySettings defaults() {
-        return new ReliabilitySettings(new BigDecimal("0.8"), 0, CatchUpSettings.defaults(), 30);
+        return new ReliabilitySettings(new BigDecimal("0.8"), 0, CatchUpSettings.defaults());
     }
 }

@@ -5,17 +5,16 @@ import com.bcerp.core.config.InvalidConfig;
 /**
  * How the scheduled order catch-up polls the store for orders whose webhooks never arrived.
  *
- * @param everyMinutes          how often it runs (the deployed schedule's rate): the most a dropped webhook delays
- *                              an order
+ * <p>How often it runs is the stack's schedule ({@code deployment.schedules.order_catch_up_minutes}): the most a
+ * dropped webhook delays an order.
+ *
  * @param overlapMinutes        how far before its cursor each run starts reading again, for changes the store
  *                              records late or with a clock that lags
  * @param firstRunLookbackHours with no cursor yet (the first run after install), how far back the first run reads
  */
-public record CatchUpSettings(int everyMinutes, int overlapMinutes, int firstRunLookbackHours) {
+public record CatchUpSettings(int overlapMinutes, int firstRunLookbackHours) {
 
     public CatchUpSettings {
-        InvalidConfig.require(everyMinutes >= 1 && everyMinutes <= 1440, "every_minutes",
-                "must be between 1 and 1440, was " + everyMinutes);
         InvalidConfig.require(overlapMinutes >= 1 && overlapMinutes <= 1440, "overlap_minutes",
                 "must be between 1 and 1440, was " + overlapMinutes);
         InvalidConfig.require(firstRunLookbackHours >= 0 && firstRunLookbackHours <= 24 * 90,
@@ -23,6 +22,6 @@ public record CatchUpSettings(int everyMinutes, int overlapMinutes, int firstRun
     }
 
     public static CatchUpSettings defaults() {
-        return new CatchUpSettings(5, 10, 1);
+        return new CatchUpSettings(10, 1);
     }
 }

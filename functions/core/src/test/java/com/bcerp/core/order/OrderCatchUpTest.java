@@ -27,7 +27,7 @@ class OrderCatchUpTest {
     private final InMemorySyncState state = new InMemorySyncState(clock);
     private final Store store = new Store();
     private final Queue queue = new Queue();
-    private final OrderCatchUp catchUp = new OrderCatchUp("abc123", store, queue, state, new CatchUpSettings(5, 10, 1), clock);
+    private final OrderCatchUp catchUp = new OrderCatchUp("abc123", store, queue, state, new CatchUpSettings(10, 1), clock);
 
     @Test
     void the_first_run_reads_back_its_lookback_enqueues_each_complete_order_and_saves_the_latest_change_as_cursor() {
