@@ -45,21 +45,25 @@ public enum Scenario {
         }
     },
 
-    BACK_OFFICE_OUTAGE("back-office-outage", "the back office down mid-run: 503s for 4 s, then 30% of calls time "
-            + "out (some after the write) for 4 s, then back") {
+    BACK_OFFICE_OUTAGE("back-office-outage", "the back office failing mid-run: 30% of calls time out (the writes "
+            + "among them after they are stored) for 5 s, then every call answers 503 for 4 s, then back") {
         @Override
         void act(Harness h) throws InterruptedException {
             Thread placing = h.placeInBackground(h.orders());
             Faults faults = h.runtime().acumatica().faults();
             h.awaitPlaced(h.orders() / 4);
-            faults.unavailable(true);
-            Thread.sleep(4_000);
-            faults.unavailable(false).timeoutShare(0.3).timeoutAfterWrite(true).hang(Duration.ofSeconds(2));
+            faults.timeoutShare(0.3).timeoutAfterWrite(true).hang(Duration.ofSeconds(2));
+            Thread.sleep(5_000);
+            faults.timeoutShare(0).unavailable(true);
             Thread.sleep(4_000);
             faults.reset();
             placing.join();
-            h.fact("outage", "503 for 4 s, then 30% timeouts for 4 s");
             h.fact("timeouts_injected", faults.timeoutsInjected());
+        }
+
+        @Override
+        void after(Harness h) {
+            h.fact("linked_existing_after_a_lost_answer", h.outcomes().getOrDefault("LINKED_EXISTING", 0L));
         }
     },
 
