@@ -72,6 +72,7 @@ public final class ConnectorStack extends Stack {
 
     public static final String ALIAS = "live";
     public static final String WEBHOOK_PATH = "/webhooks/bigcommerce";
+    public static final String DELIVERY_EXCEPTION_PATH = WEBHOOK_PATH + "/delivery-exceptions";
     /** Where the config layer puts the merchant's file on the functions' file system. */
     public static final String CONFIG_PATH = "/opt/connector.yaml";
 
@@ -162,6 +163,9 @@ public final class ConnectorStack extends Stack {
         output("AlarmTopicArn", monitoring.topic().getTopicArn(), "alarms are published here; subscribe ops to it");
         output("BigCommerceSecretName", bigCommerceSecretName, "the store's credentials (JSON)");
         output("AcumaticaSecretName", acumaticaSecretName, "the back office's credentials (JSON)");
+        output("StoreHash", deployment.storeHash(), "the BigCommerce store this deployment serves (read by ./connector ops)");
+        output("DeliveryExceptionUrl", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH,
+                "where BigCommerce reports failed deliveries (the delivery-exception hook's destination)");
     }
 
     /** The webhook destination: the API's endpoint and the route. */
@@ -265,10 +269,12 @@ public final class ConnectorStack extends Stack {
                 // far above any store's delivery rate; a flood of forged requests is cut off before the receiver
                 .throttle(ThrottleSettings.builder().rateLimit(50).burstLimit(100).build())
                 .build();
+        HttpLambdaIntegration receiver = new HttpLambdaIntegration("ReceiverIntegration", receiverAlias);
         httpApi.addRoutes(AddRoutesOptions.builder()
-                .path(WEBHOOK_PATH).methods(List.of(HttpMethod.POST))
-                .integration(new HttpLambdaIntegration("ReceiverIntegration", receiverAlias))
-                .build());
+                .path(WEBHOOK_PATH).methods(List.of(HttpMethod.POST)).integration(receiver).build());
+        // BigCommerce's delivery-exception hook must have a destination of its own; the receiver logs its reports
+        httpApi.addRoutes(AddRoutesOptions.builder()
+                .path(DELIVERY_EXCEPTION_PATH).methods(List.of(HttpMethod.POST)).integration(receiver).build());
         return httpApi;
     }
 
@@ -336,6 +342,7 @@ public final class ConnectorStack extends Stack {
         String id = pascal(job.name());
         Map<String, String> env = workerEnvironment(schedules.timeoutSeconds());
         env.put("WEBHOOK_URL", webhookUrl());
+        env.put("DELIVERY_EXCEPTION_URL", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH);
         if (job.enqueuesStoreEvents()) {
             env.put("EVENTS_QUEUE_URL", eventsQueue.getQueueUrl());
         }

@@ -1,5 +1,6 @@
 package com.bcerp.infra;
 
+import com.bcerp.core.config.DeploymentSettings.Schedules;
 import java.util.List;
 
 /** The scheduled jobs the stack deploys: one schedule and one function each. */
@@ -19,5 +20,7 @@ public final class ScheduledJobs {
      * new ScheduledJob("webhook-health", "com.bcerp.handlers.worker.WebhookHealthHandler", Schedules::webhookHealthMinutes, false),
      * }</pre>
      */
-    public static final List<ScheduledJob> ALL = List.of();
+    public static final List<ScheduledJob> ALL = List.of(
+            new ScheduledJob("order-catch-up", "com.bcerp.handlers.worker.OrderCatchUpHandler", Schedules::orderCatchUpMinutes, true),
+            new ScheduledJob("webhook-health", "com.bcerp.handlers.worker.WebhookHealthHandler", Schedules::webhookHealthMinutes, false));
 }

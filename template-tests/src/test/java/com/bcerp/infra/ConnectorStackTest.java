@@ -97,22 +97,26 @@ class ConnectorStackTest {
     @Test
     void every_function_is_java21_on_arm64_with_snapstart_on_published_versions_behind_a_live_alias() {
         Map<String, JsonNode> functions = synthesized.resources("AWS::Lambda::Function");
-        assertThat(functions).hasSize(2);
+        int expected = 2 + ScheduledJobs.ALL.size();
+        assertThat(functions).hasSize(expected);
         functions.values().forEach(f -> {
             JsonNode p = f.get("Properties");
             assertThat(p.get("Runtime").asText()).isEqualTo("java21");
             assertThat(p.get("Architectures").get(0).asText()).isEqualTo("arm64");
             assertThat(p.get("SnapStart").get("ApplyOn").asText()).isEqualTo("PublishedVersions");
         });
-        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", ConnectorStack.ALIAS), 2);
-        template.resourceCountIs("AWS::Lambda::Version", 2);
+        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", ConnectorStack.ALIAS), expected);
+        template.resourceCountIs("AWS::Lambda::Version", expected);
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
 
     @Test
-    void webhooks_are_posted_to_one_route_integrated_with_the_receivers_alias_and_access_logged() {
+    void webhooks_and_delivery_exception_reports_are_posted_to_the_receivers_alias_and_access_logged() {
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /webhooks/bigcommerce"));
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route",
+                Map.of("RouteKey", "POST /webhooks/bigcommerce/delivery-exceptions"));
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
         template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
                 "IntegrationType", "AWS_PROXY",
                 "IntegrationUri", Map.of("Ref", logicalId("AWS::Lambda::Alias", "ReceiverLive"))));
@@ -139,7 +143,14 @@ class ConnectorStackTest {
     @Test
     void each_function_is_given_every_variable_its_composition_root_reads() throws IOException {
         assertThat(names(environment("Receiver"))).containsAll(variablesRead("receiver/src/main/java/com/bcerp/handlers/receiver"));
-        assertThat(names(environment("OrderWorker"))).containsAll(variablesRead("worker/src/main/java/com/bcerp/handlers/worker"));
+        // WorkerComposition reads these only when the scheduled job that needs them asks (catch-up, webhook health)
+        Set<String> jobOnly = Set.of("EVENTS_QUEUE_URL", "WEBHOOK_URL", "DELIVERY_EXCEPTION_URL");
+        Set<String> workerReads = variablesRead("worker/src/main/java/com/bcerp/handlers/worker");
+        assertThat(names(environment("OrderWorker"))).containsAll(
+                workerReads.stream().filter(v -> !jobOnly.contains(v)).toList());
+        assertThat(names(environment("OrderCatchUp"))).containsAll(workerReads);
+        assertThat(names(environment("WebhookHealth"))).containsAll(
+                workerReads.stream().filter(v -> !v.equals("EVENTS_QUEUE_URL")).toList());
         JsonNode worker = environment("OrderWorker");
         assertThat(worker.get("STORE_HASH").asText()).isEqualTo("abc123def");
         assertThat(worker.get("ACUMATICA_URL").asText()).isEqualTo("https://acme.acumatica.com/ACME");

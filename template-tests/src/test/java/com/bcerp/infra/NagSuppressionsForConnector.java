@@ -21,12 +21,14 @@ final class NagSuppressionsForConnector {
         if (!(stack instanceof ConnectorStack)) {
             return;
         }
-        NagSuppressions.addResourceSuppressionsByPath(stack,
-                "/" + stack.getStackName() + "/WebhookApi/POST--webhooks--bigcommerce/Resource", List.of(
-                        suppress("AwsSolutions-APIG4", "BigCommerce cannot sign requests for AWS; every delivery is "
-                                + "authenticated by the receiver (Standard Webhooks HMAC signature and the connector's "
-                                + "secret header, compared in constant time) and refused with 401 before anything is "
-                                + "queued.")));
+        for (String route : List.of("POST--webhooks--bigcommerce", "POST--webhooks--bigcommerce--delivery-exceptions")) {
+            NagSuppressions.addResourceSuppressionsByPath(stack,
+                    "/" + stack.getStackName() + "/WebhookApi/" + route + "/Resource", List.of(
+                            suppress("AwsSolutions-APIG4", "BigCommerce cannot sign requests for AWS; every delivery "
+                                    + "(webhooks and delivery-exception reports alike) is authenticated by the receiver "
+                                    + "(Standard Webhooks HMAC signature and the connector's secret header, compared in "
+                                    + "constant time) and refused with 401 before anything is queued.")));
+        }
     }
 
     private static NagPackSuppression suppress(String id, String reason) {

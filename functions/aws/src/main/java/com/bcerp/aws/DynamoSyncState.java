@@ -8,6 +8,7 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,6 +37,7 @@ public final class DynamoSyncState implements SyncState {
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
     private static final String PARKED = "PARKED";
+    private static final String CURSOR = "cursor#";
 
     private final DynamoDbClient dynamo;
     private final String stateTable;
@@ -157,6 +160,35 @@ public final class DynamoSyncState implements SyncState {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return records;
+    }
+
+    @Override
+    public Optional<Cursor> cursor(String name) {
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamo.getItem(b -> b.tableName(stateTable).key(key(CURSOR + name)).consistentRead(true)).item();
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read cursor " + name + ": " + e.getMessage(), e);
+        }
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cursor(name, text(item, "position"), text(item, "note"),
+                Instant.parse(item.get("updated_at").s())));
+    }
+
+    @Override
+    public void saveCursor(String name, String position, String note) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(CURSOR + name));
+        item.put("position", s(position));
+        putIfPresent(item, "note", note);
+        item.put("updated_at", s(clock.instant().toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(stateTable).item(item));
+        } catch (SdkException e) {
+            throw new TransientFailure("could not save cursor " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private void update(String key, String expression, Map<String, AttributeValue> values) {

@@ -164,4 +164,20 @@ class BigCommerceStorefrontIT {
     private static Money usd(String amount) {
         return new Money(new BigDecimal(amount), "USD");
     }
+
+    @Test
+    void listsOrdersModifiedSinceATimeOldestChangeFirstForTheCatchUp() throws Exception {
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long first = admin.createOrder(StoreAdmin.richOrder(sandbox, "first@example.com")).path("id").asLong();
+        long second = admin.createOrder(StoreAdmin.richOrder(sandbox, "second@example.com")).path("id").asLong();
+        admin.setStatus(first, 9); // modified again, so now the later of the two
+
+        List<com.bcerp.core.model.OrderChange> changes = storefront.ordersModifiedSince(since, 1, 250);
+
+        assertThat(changes).extracting(com.bcerp.core.model.OrderChange::id).containsSubsequence(second, first);
+        com.bcerp.core.model.OrderChange firstChange = changes.stream().filter(c -> c.id() == first).findFirst().orElseThrow();
+        assertThat(firstChange.statusId()).isEqualTo(9);
+        assertThat(firstChange.modifiedAt()).isAfterOrEqualTo(since);
+        assertThat(storefront.ordersModifiedSince(java.time.Instant.parse("2099-01-01T00:00:00Z"), 1, 250)).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.Sleeper;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -73,7 +74,7 @@ class RateLimitIT {
                 "products", List.of(Map.of("product_id", sandbox.catalog().simpleItems().get(0).productId(), "quantity", 1))));
         // no retries: a single 429 would surface as a failure
         ApiClient api = new ApiClient("bigcommerce", ApiClient.defaultHttpClient(), Duration.ofSeconds(10),
-                RetryPolicy.none(), new RateLimitPacer(Clock.systemUTC(), RateLimitPacer.Sleeper.THREAD));
+                RetryPolicy.none(), new RateLimitPacer(Clock.systemUTC(), Sleeper.THREAD));
         BigCommerceStorefront storefront = new BigCommerceStorefront(new BigCommerceClient(new BigCommerceSettings(
                 URI.create(sandbox.baseUrl()), sandbox.storeHash(), sandbox.connectorAccessToken()), api));
         tooMany.set(0);
@@ -106,7 +107,7 @@ class RateLimitIT {
         sandbox.faults().rateLimitStorm(true);
         ApiClient api = new ApiClient("bigcommerce", ApiClient.defaultHttpClient(), Duration.ofSeconds(10),
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)),
-                new RateLimitPacer(Clock.systemUTC(), RateLimitPacer.Sleeper.THREAD));
+                new RateLimitPacer(Clock.systemUTC(), Sleeper.THREAD));
         BigCommerceStorefront storefront = new BigCommerceStorefront(new BigCommerceClient(new BigCommerceSettings(
                 URI.create(sandbox.baseUrl()), sandbox.storeHash(), sandbox.connectorAccessToken()), api));
 

@@ -2,7 +2,11 @@ package com.bcerp.bigcommerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.core.fakes.InMemoryRequestBudget;
 import com.bcerp.http.ApiResponse;
+import com.bcerp.http.SharedRate;
+import com.bcerp.http.Sleeper;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -144,7 +148,7 @@ class RateLimitPacerTest {
 
     @Test
     void beforeTheFirstAnswerOnlyOneRequestProbesTheQuota() throws Exception {
-        RateLimitPacer real = new RateLimitPacer(Clock.systemUTC(), RateLimitPacer.Sleeper.THREAD);
+        RateLimitPacer real = new RateLimitPacer(Clock.systemUTC(), Sleeper.THREAD);
         real.beforeRequest();
         Thread second = Thread.ofVirtual().start(real::beforeRequest);
         second.join(200);
@@ -152,5 +156,51 @@ class RateLimitPacerTest {
         real.afterResponse(quota(200, 10, 30_000));
         second.join(1_000);
         assertThat(second.isAlive()).isFalse();
+    }
+
+    /** Two processes (each its own pacer, as two Lambda instances are) sharing one budget at half the quota. */
+    private RateLimitPacer process(InMemoryRequestBudget budget) {
+        Sleeper sleeper = d -> {
+            waits.add(d);
+            clock.now = clock.now.plus(d);
+        };
+        return new RateLimitPacer(clock, sleeper, new SharedRate(budget, "bigcommerce#abc", sleeper), new BigDecimal("0.5"));
+    }
+
+    @Test
+    void processesSharingABudgetTogetherKeepToTheirShareOfTheQuota() {
+        InMemoryRequestBudget budget = new InMemoryRequestBudget(clock);
+        RateLimitPacer a = process(budget);
+        RateLimitPacer b = process(budget);
+        for (RateLimitPacer p : List.of(a, b)) {
+            p.beforeRequest();
+            p.afterResponse(quota(200, 148, 30_000)); // the store has 148 left: alone, each would send them at once
+        }
+        Instant start = clock.now;
+        for (int i = 0; i < 75; i++) {
+            (i % 2 == 0 ? a : b).beforeRequest();
+        }
+        // half of 150 per 30 s: 400 ms apart once the burst of 7 is spent
+        assertThat(Duration.between(start, clock.now)).isGreaterThanOrEqualTo(Duration.ofMillis(400L * (75 - 7 - 2)));
+        assertThat(Duration.between(start, clock.now)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a429SeenByOneProcessHoldsTheOthersUntilTheWindowResets() {
+        InMemoryRequestBudget budget = new InMemoryRequestBudget(clock);
+        RateLimitPacer a = process(budget);
+        RateLimitPacer b = process(budget);
+        for (RateLimitPacer p : List.of(a, b)) {
+            p.beforeRequest();
+            p.afterResponse(quota(200, 100, 9_000));
+        }
+        waits.clear();
+        a.afterResponse(response(429, Map.of("X-Rate-Limit-Time-Reset-Ms", "9000", "X-Rate-Limit-Requests-Left", "0",
+                "X-Rate-Limit-Requests-Quota", "150", "X-Rate-Limit-Time-Window-Ms", "30000")));
+
+        b.beforeRequest(); // b never saw the 429 itself
+
+        assertThat(waits).isNotEmpty();
+        assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThanOrEqualTo(Duration.ofSeconds(9));
     }
 }

@@ -56,6 +56,10 @@ class SpecConformanceIT {
         storefront.order(424_242);
         storefront.transactions(paid);
         storefront.transactions(digital);
+        storefront.ordersModifiedSince(java.time.Instant.parse("2017-04-20T15:32:00Z"), 1, 250);
+        storefront.ordersModifiedSince(java.time.Instant.parse("2099-01-01T00:00:00Z"), 1, 250);
+        registrar.ensureDeliveryExceptionHook("https://connector.example.com/webhooks/delivery-exceptions",
+                Map.of("X-Connector-Secret", "s3cret"));
         registrar.list("https://connector.example.com/webhooks");
         registrar.ensure(List.of("store/order/created", "store/order/updated"), "https://connector.example.com/webhooks",
                 Map.of("X-Connector-Secret", "s3cret"));

@@ -137,4 +137,34 @@ class ConfigLoaderTest {
             }
         });
     }
+
+    @Test
+    void the_reliability_section_reads_nested_settings_and_keeps_the_defaults_it_leaves_out() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                reliability:
+                  store_quota_share: 0.5
+                  catch_up:
+                    overlap_minutes: 30
+                """);
+
+        assertThat(config.reliability().storeQuotaShare()).isEqualByComparingTo("0.5");
+        assertThat(config.reliability().catchUp().overlapMinutes()).isEqualTo(30);
+        assertThat(config.reliability().catchUp().firstRunLookbackHours()).isEqualTo(1);
+        assertThat(config.reliability().backOfficeRequestsPerMinute()).isZero();
+    }
+
+    @Test
+    void a_bad_reliability_value_is_refused_with_its_path() {
+        assertThatThrownBy(() -> ConfigLoader.parse("reliability:\n  store_quota_share: 1.5\n"))
+                .hasMessage("config reliability.store_quota_share: must be between 0.1 and 1, was 1.5");
+        assertThatThrownBy(() -> ConfigLoader.parse("reliability:\n  catch_up:\n    overlap_minutes: 0\n"))
+                .hasMessage("config reliability.catch_up.overlap_minutes: must be between 1 and 1440, was 0");
+    }
+
+    @Test
+    void the_example_file_documents_the_reliability_defaults() {
+        ConnectorConfig example = ConfigLoader.load(Path.of("..", "..", "config", "connector.example.yaml"));
+
+        assertThat(example.reliability()).isEqualTo(ConnectorConfig.defaults().reliability());
+    }
 }

@@ -1,6 +1,7 @@
 package com.bcerp.local.cli;
 
 import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
+import com.bcerp.local.ops.RuntimeFile;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
@@ -39,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
 
+    @Option(names = "--runtime-file", description = "Where to tell `connector ops` how to reach this runtime "
+            + "(default: ~/.bc-erp-connector/serve.json; removed on exit).")
+    Path runtimeFile;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
@@ -46,8 +51,11 @@ final class ServeCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("bcerp-serve");
         LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withQuota(quota).withConfigFile(configFile)
                 .withFrontDoorPort(port));
+        Path opsFile = runtimeFile != null ? runtimeFile : RuntimeFile.DEFAULT;
+        RuntimeFile.write(opsFile, RuntimeFile.describe(runtime));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RuntimeFile.remove(opsFile, ProcessHandle.current().pid());
             runtime.close();
             stopped.countDown();
         }));

@@ -65,7 +65,8 @@ public record DemoReport(
                 round(erpCalls / (double) n), runtime.bigcommerce().deliveries().successes(), elapsedMs);
     }
 
-    private static Map<String, List<JsonNode>> salesOrdersByCustomerOrder(LocalRuntime runtime) {
+    /** The back office's sales orders by the store order id they carry ({@code CustomerOrder}). */
+    public static Map<String, List<JsonNode>> salesOrdersByCustomerOrder(LocalRuntime runtime) {
         Map<String, List<JsonNode>> map = new HashMap<>();
         for (JsonNode so : runtime.acumatica().salesOrders()) {
             map.computeIfAbsent(so.path("CustomerOrder").path("value").asText(), k -> new ArrayList<>()).add(so);

@@ -2,18 +2,25 @@ package com.bcerp.local.demo;
 
 import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
+import com.bcerp.bigcommerce.RateLimitPacer;
+import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
+import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.Sleeper;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Places demo orders through the store sandbox's own API, as a merchant's checkout would: returning customers and
@@ -33,23 +40,51 @@ public final class OrderSeeder {
     private final Random random;
 
     public OrderSeeder(BigCommerceSandbox store, long seed) {
-        this.client = BigCommerceClient.create(new BigCommerceSettings(URI.create(store.baseUrl()), store.storeHash(),
-                store.adminAccessToken()));
+        this(store, seed, RetryPolicy.standard());
+    }
+
+    /** @param retry how the admin account's calls are retried (a fault scenario may answer 429 for a while) */
+    public OrderSeeder(BigCommerceSandbox store, long seed, RetryPolicy retry) {
+        this.client = new BigCommerceClient(new BigCommerceSettings(URI.create(store.baseUrl()), store.storeHash(),
+                store.adminAccessToken()), new ApiClient("bigcommerce-admin", ApiClient.defaultHttpClient(),
+                Duration.ofSeconds(30), retry, new RateLimitPacer(Clock.systemUTC(), Sleeper.THREAD)));
         this.catalog = store.catalog();
         this.random = new Random(seed);
     }
 
     /** Places {@code count} orders; about a third of buyers come back, one in seven checks out as a guest. */
     public List<Placed> place(int count) {
+        return place(count, 11, i -> false);
+    }
+
+    /**
+     * @param statusId the status the orders are placed in (0: the checkout has not completed yet)
+     * @param poison   which orders (by position) also get a line whose SKU the back office does not know
+     */
+    public List<Placed> place(int count, int statusId, IntPredicate poison) {
         int returning = Math.max(3, count / 3);
         List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean guest = random.nextInt(7) == 0;
             int customer = guest ? 0 : 1 + random.nextInt(returning);
             String email = guest ? "guest" + i + "@example.net" : "customer" + customer + "@example.com";
-            placed.add(place(order(customer, email)));
+            Map<String, Object> order = order(customer, email);
+            order.put("status_id", statusId);
+            if (poison.test(i)) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> products = (List<Map<String, Object>>) order.get("products");
+                SandboxCatalog.Item unknown = catalog.storeOnlyItem();
+                products.add(Map.of("product_id", unknown.productId(), "quantity", 1));
+            }
+            placed.add(place(order));
         }
         return placed;
+    }
+
+    /** Changes an order's status, as a merchant does in the control panel (the store raises its webhooks). */
+    public void setStatus(long orderId, int statusId) {
+        BigCommerceClient.expect(client.put("/v2/orders/" + orderId, Map.of("status_id", statusId)),
+                "PUT /v2/orders/" + orderId, Set.of(200));
     }
 
     private Map<String, Object> order(int customerId, String email) {

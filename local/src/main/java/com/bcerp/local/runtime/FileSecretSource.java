@@ -27,6 +27,10 @@ public final class FileSecretSource implements SecretSource {
         this.file = file;
     }
 
+    public Path file() {
+        return file;
+    }
+
     @Override
     public synchronized Map<String, String> get(String name) {
         Map<String, String> secret = readAll().get(name);

@@ -3,6 +3,7 @@ package com.bcerp.local.runtime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.bcerp.handlers.worker.WorkerComposition;
 import com.bcerp.sandbox.http.HttpRequest;
 import com.bcerp.sandbox.http.HttpResponse;
 import com.bcerp.sandbox.http.Router;
@@ -11,18 +12,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays API Gateway's HTTP API for the webhook route: each request becomes a payload-format 2.0 event for the
- * receiver handler, and the handler's answer goes back as the HTTP response.
+ * Plays API Gateway's HTTP API for the webhook routes (the webhooks, and BigCommerce's delivery-exception reports
+ * at their own path): each request becomes a payload-format 2.0 event for the receiver handler, and the handler's
+ * answer goes back as the HTTP response. Counts its answers by status and keeps the last requests it answered, so
+ * fault scenarios can see what was refused and replay what was accepted.
  */
 public final class FrontDoor implements AutoCloseable {
 
     public static final String WEBHOOK_PATH = "/webhooks/bigcommerce";
+    public static final String DELIVERY_EXCEPTION_PATH = WEBHOOK_PATH + WorkerComposition.DELIVERY_EXCEPTION_PATH;
+    private static final int KEPT = 200;
+
+    /** One request as it arrived (headers lower-case) and the status it was answered with. */
+    public record Delivery(Map<String, String> headers, byte[] body, int status) {}
+
+    private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+    private final Deque<Delivery> recent = new ArrayDeque<>();
     private static final DateTimeFormatter API_GATEWAY_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -30,12 +47,42 @@ public final class FrontDoor implements AutoCloseable {
 
     public FrontDoor(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> receiver, int port) {
         this.router = new Router()
-                .route("POST", WEBHOOK_PATH, request -> invoke(receiver, request))
+                .route("POST", WEBHOOK_PATH, request -> record(request, invoke(receiver, request)))
+                .route("POST", DELIVERY_EXCEPTION_PATH, request -> record(request, invoke(receiver, request)))
                 .start(port);
     }
 
     public String webhookUrl() {
         return router.baseUrl() + WEBHOOK_PATH;
+    }
+
+    public String deliveryExceptionUrl() {
+        return router.baseUrl() + DELIVERY_EXCEPTION_PATH;
+    }
+
+    /** How many requests were answered with each status. */
+    public Map<Integer, Long> answers() {
+        Map<Integer, Long> out = new TreeMap<>();
+        answers.forEach((status, n) -> out.put(status, n.get()));
+        return out;
+    }
+
+    /** The last requests answered, oldest first. */
+    public List<Delivery> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    private HttpResponse record(HttpRequest request, HttpResponse response) {
+        answers.computeIfAbsent(response.status(), k -> new AtomicLong()).incrementAndGet();
+        synchronized (recent) {
+            recent.addLast(new Delivery(Map.copyOf(request.headers()), request.body(), response.status()));
+            if (recent.size() > KEPT) {
+                recent.removeFirst();
+            }
+        }
+        return response;
     }
 
     public String baseUrl() {

@@ -2,14 +2,12 @@ package com.bcerp.local.runtime;
 
 import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.Environment;
-import com.bcerp.bigcommerce.BigCommerceClient;
-import com.bcerp.bigcommerce.BigCommerceSettings;
-import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.bigcommerce.webhook.WebhookReceiver;
-import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.handlers.receiver.ReceiverComposition;
 import com.bcerp.handlers.receiver.WebhookReceiverHandler;
+import com.bcerp.handlers.worker.OrderCatchUpHandler;
 import com.bcerp.handlers.worker.OrderWorkerHandler;
+import com.bcerp.handlers.worker.WebhookHealthHandler;
 import com.bcerp.handlers.worker.WorkerComposition;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
@@ -37,32 +35,59 @@ public final class LocalRuntime implements AutoCloseable {
      * @param workerConcurrency    batches the worker may run at once (the event source's maximum concurrency)
      */
     public record Options(Path stateDir, int frontDoorPort, int quotaPerWindow, double webhookRetryTimeScale,
-            int workerConcurrency, LocalAws.QueueSettings queues, Path configFile) {
+            int workerConcurrency, LocalAws.QueueSettings queues, Path configFile, Timing timing) {
 
         public static Options defaults(Path stateDir) {
-            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults(), null);
+            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults(), null, Timing.defaults());
         }
 
         public Options withQuota(int perWindow) {
             return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, workerConcurrency, queues,
-                    configFile);
+                    configFile, timing);
         }
 
         public Options withFrontDoorPort(int port) {
             return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, workerConcurrency, queues,
-                    configFile);
+                    configFile, timing);
         }
 
         /** The merchant config file the functions read ({@code CONNECTOR_CONFIG}); null for the defaults. */
         public Options withConfigFile(Path file) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
-                    queues, file);
+                    queues, file, timing);
+        }
+
+        public Options withQueues(LocalAws.QueueSettings value) {
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+                    value, configFile, timing);
+        }
+
+        public Options withTiming(Timing value) {
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+                    queues, configFile, value);
         }
     }
 
-    /** The scopes the connector registers its webhooks for. */
-    public static final List<String> WEBHOOK_SCOPES = List.of("store/order/created", "store/order/updated",
-            "store/order/statusUpdated");
+    /**
+     * Times a fault scenario shortens so that it runs in seconds. Keep the deployed proportions: a claim's lease
+     * longer than any one attempt (the back-office timeout included) and shorter than the queue's visibility timeout,
+     * so a message that comes back after a crash finds the lease run out.
+     *
+     * @param quotaWindow         the store sandbox's rate-limit window (BigCommerce: 30 s)
+     * @param claimLease          {@code CLAIM_LEASE_SECONDS}
+     * @param backOfficeTimeout   {@code ACUMATICA_TIMEOUT_SECONDS}
+     * @param accessTokenLifetime the Acumatica sandbox's access tokens (Acumatica: an hour)
+     * @param catchUpEvery        the ticker's rate for the order catch-up
+     * @param webhookHealthEvery  the ticker's rate for the webhook-health job
+     */
+    public record Timing(Duration quotaWindow, Duration claimLease, Duration backOfficeTimeout,
+            Duration accessTokenLifetime, Duration catchUpEvery, Duration webhookHealthEvery) {
+
+        public static Timing defaults() {
+            return new Timing(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1),
+                    Duration.ofMinutes(1), Duration.ofMinutes(5));
+        }
+    }
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final LocalAws aws;
@@ -75,12 +100,16 @@ public final class LocalRuntime implements AutoCloseable {
     private final FrontDoor frontDoor;
     private final QueuePump pump;
     private final Ticker ticker;
+    private final CrashAfterWrite crashes = new CrashAfterWrite();
 
     private LocalRuntime(Options options) {
+        Timing timing = options.timing();
         aws = track(LocalAws.start(options.queues()));
         bigcommerce = track(BigCommerceSandbox.start(BigCommerceSandbox.Settings.defaults()
-                .withQuota(options.quotaPerWindow(), 30_000).withWebhookRetryTimeScale(options.webhookRetryTimeScale())));
-        acumatica = track(AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults()));
+                .withQuota(options.quotaPerWindow(), timing.quotaWindow().toMillis())
+                .withWebhookRetryTimeScale(options.webhookRetryTimeScale())));
+        acumatica = track(AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults()
+                .withTokenLifetime(timing.accessTokenLifetime())));
 
         secrets = new FileSecretSource(options.stateDir().resolve("secrets.json"));
         webhookSecret = randomSecret();
@@ -101,23 +130,27 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);
         env.put("AUDIT_TABLE", LocalAws.AUDIT_TABLE);
+        env.put("CLAIM_LEASE_SECONDS", Long.toString(timing.claimLease().toSeconds()));
+        env.put("ACUMATICA_TIMEOUT_SECONDS", Long.toString(timing.backOfficeTimeout().toSeconds()));
         if (options.configFile() != null) {
             env.put("CONNECTOR_CONFIG", options.configFile().toAbsolutePath().toString());
         }
-        environment = Map.copyOf(env);
-        AwsClients clients = AwsClients.local(environment);
-        Environment functionEnv = new Environment(environment);
-
-        WebhookReceiver receiver = ReceiverComposition.create(functionEnv, secrets, clients, Clock.systemUTC());
-        worker = WorkerComposition.create(functionEnv, secrets, clients, Clock.systemUTC());
+        AwsClients clients = AwsClients.local(env);
+        WebhookReceiver receiver = ReceiverComposition.create(new Environment(env), secrets, clients, Clock.systemUTC());
         frontDoor = track(new FrontDoor(new WebhookReceiverHandler(receiver), options.frontDoorPort()));
+        env.put("WEBHOOK_URL", frontDoor.webhookUrl());
+        env.put("DELIVERY_EXCEPTION_URL", frontDoor.deliveryExceptionUrl());
+        environment = Map.copyOf(env);
+
+        worker = WorkerComposition.create(new Environment(environment), secrets, clients, Clock.systemUTC(),
+                crashes::wrap);
         pump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
                 new OrderWorkerHandler(worker.events()), "order-worker", options.workerConcurrency(), 10));
-        ticker = track(new Ticker());
-
-        new WebhookRegistrar(BigCommerceClient.create(new BigCommerceSettings(java.net.URI.create(bigcommerce.baseUrl()),
-                bigcommerce.storeHash(), bigcommerce.connectorAccessToken())))
-                .ensure(WEBHOOK_SCOPES, frontDoor.webhookUrl(), Map.of(WebhookAuthenticator.SECRET_HEADER, webhookSecret));
+        // the first registration, as `./connector ops register-webhooks` does for a deployed stack
+        worker.webhookHealth().check();
+        ticker = track(new Ticker()
+                .every(timing.catchUpEvery(), "order-catch-up", new OrderCatchUpHandler(worker.catchUp()))
+                .every(timing.webhookHealthEvery(), "webhook-health", new WebhookHealthHandler(worker.webhookHealth())));
     }
 
     /**
@@ -175,6 +208,16 @@ public final class LocalRuntime implements AutoCloseable {
 
     public Ticker ticker() {
         return ticker;
+    }
+
+    /** The crash fault in the worker's path: a share of attempts die after their back-office write. */
+    public CrashAfterWrite crashes() {
+        return crashes;
+    }
+
+    /** The local stand-in for Secrets Manager (a file only its owner can read). */
+    public FileSecretSource secrets() {
+        return secrets;
     }
 
     /** The value of the connector's own webhook header, as registered on the store's hooks. */

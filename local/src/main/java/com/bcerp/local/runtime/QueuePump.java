@@ -40,6 +40,7 @@ public final class QueuePump implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong crashed = new AtomicLong();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private volatile boolean running = true;
 
@@ -100,6 +101,12 @@ public final class QueuePump implements AutoCloseable {
             // a handler that throws fails the whole batch, as on Lambda
             log.warn("{} failed its whole batch of {}: {}", functionName, messages.size(), e.toString());
             messages.forEach(m -> failedIds.add(m.messageId()));
+        } catch (CrashAfterWrite.SimulatedCrash e) {
+            // the instance died: nothing is deleted, every message comes back after the visibility timeout
+            log.warn("{} crashed mid-batch ({}); its {} messages return after the visibility timeout", functionName,
+                    e.getMessage(), messages.size());
+            crashed.incrementAndGet();
+            return;
         }
         failed.addAndGet(failedIds.size());
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
@@ -137,6 +144,11 @@ public final class QueuePump implements AutoCloseable {
     /** Messages the handler reported failed (each failed receive counts). */
     public long failed() {
         return failed.get();
+    }
+
+    /** Invocations that died (the crash fault) and so reported nothing. */
+    public long crashed() {
+        return crashed.get();
     }
 
     /** True when no batch is running and none has been received for {@code quiet}. */

@@ -33,14 +33,30 @@ class ServeCommandIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path RUNTIME_FILE = Path.of("target", "serve-it-runtime.json").toAbsolutePath();
     private static Process serve;
     private static JsonNode info;
+
+    /** {@code connector ops --runtime-file ... --json ARGS}, as a separate process; its standard output as JSON. */
+    private static JsonNode ops(String... args) throws Exception {
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(), "ops",
+                "--runtime-file", RUNTIME_FILE.toString(), "--json"));
+        command.addAll(List.of(args));
+        Process ops = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(ops.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ops.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ops.exitValue()).as("ops " + String.join(" ", args) + " exit code").isZero();
+        return JSON.readTree(out);
+    }
 
     @BeforeAll
     static void startServe() throws Exception {
         String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
         serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(), "serve")
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(), "serve",
+                "--runtime-file", RUNTIME_FILE.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         String first = stdout.readLine();
@@ -52,6 +68,21 @@ class ServeCommandIT {
     static void stopServe() throws Exception {
         serve.destroy();
         assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+        assertThat(RUNTIME_FILE).as("serve removes the file ops found it by").doesNotExist();
+    }
+
+    @Test
+    void ops_finds_this_serve_by_its_runtime_file_and_reports_status_errors_and_the_webhooks() throws Exception {
+        assertThat(RUNTIME_FILE).exists();
+
+        JsonNode status = ops("status");
+        assertThat(status.get("store_hash").asText()).isEqualTo(info.get("bigcommerce_store_hash").asText());
+        assertThat(status.get("cursors").findValuesAsText("name")).anyMatch(n -> n.startsWith("webhook-health#"));
+        assertThat(status.get("dead_letters").get("visible").asInt()).isZero();
+        assertThat(ops("errors").isArray()).isTrue();
+        JsonNode webhooks = ops("register-webhooks");
+        assertThat(webhooks.get("delivery_exception_hook").asText()).isEqualTo("unchanged");
+        assertThat(webhooks.get("hooks").get("unchanged").size()).isEqualTo(3);
     }
 
     @Test

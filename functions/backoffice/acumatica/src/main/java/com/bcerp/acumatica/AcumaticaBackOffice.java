@@ -33,8 +33,14 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     public AcumaticaBackOffice(AcumaticaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
             Clock clock) {
+        this(settings, secrets, http, retry, ApiClient.Pacer.NONE, clock);
+    }
+
+    /** @param pacer paces every request to the instance, token requests included (they count against the licence) */
+    public AcumaticaBackOffice(AcumaticaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
+            ApiClient.Pacer pacer, Clock clock) {
         this.settings = settings;
-        ApiClient client = new ApiClient("acumatica", http, settings.requestTimeout(), retry, ApiClient.Pacer.NONE);
+        ApiClient client = new ApiClient("acumatica", http, settings.requestTimeout(), retry, pacer);
         this.api = new AcumaticaApi(settings, client, new AcumaticaSession(settings, secrets, client, clock));
     }
 

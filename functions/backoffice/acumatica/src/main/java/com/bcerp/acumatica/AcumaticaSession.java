@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * next Lambda container) continues the session instead of signing in again and using up an API-user slot.
  *
  * <p>A refresh the instance refuses falls back to the password grant once; if that is refused too the credentials are
- * wrong, which is a {@link PermanentFailure} naming the secret (never a loop, never a value from it). Acumatica's
- * "API Login Limit" refusal is transient: it passes when idle sessions end. One renewal at a time; callers share it.
+ * wrong, which is a {@link PermanentFailure} naming the secret (never a value from it): the work parks with that
+ * reason. The session remembers the refused credentials and does not offer them again (repeated failed sign-ins can
+ * lock the API user); it reads the secret afresh on every later attempt and signs in once the secret has changed.
+ * Acumatica's "API Login Limit" refusal is transient: it passes when idle sessions end. One renewal at a time;
+ * callers share it.
  */
 public final class AcumaticaSession {
 
@@ -51,6 +54,9 @@ public final class AcumaticaSession {
     private final ReentrantLock lock = new ReentrantLock();
     private AcumaticaCredentials credentials;
     private Token token;
+    /** The sign-in the instance refused, so it is not sent again; null when none was refused. */
+    private AcumaticaCredentials refused;
+    private PermanentFailure refusal;
 
     public AcumaticaSession(AcumaticaSettings settings, SecretSource secrets, ApiClient api, Clock clock) {
         this.settings = settings;
@@ -89,6 +95,13 @@ public final class AcumaticaSession {
     }
 
     private Token obtain() {
+        if (refused != null) {
+            credentials = null; // read the secret again: ops may have fixed it
+            if (sameSignIn(credentials(), refused)) {
+                throw refusal;
+            }
+            refused = null;
+        }
         AcumaticaCredentials creds = credentials();
         if (creds.refreshToken() != null) {
             try {
@@ -102,10 +115,18 @@ public final class AcumaticaSession {
             return grant(Map.of("grant_type", "password", "username", creds.username(), "password", creds.password(),
                     "scope", SCOPE), true);
         } catch (Refused e) {
-            throw new PermanentFailure("secret " + settings.secretName(), "Acumatica at " + settings.instanceUrl()
+            refused = creds;
+            refusal = new PermanentFailure("secret " + settings.secretName(), "Acumatica at " + settings.instanceUrl()
                     + " refused the connector's sign-in (" + e.getMessage() + "): check username, password, client_id "
-                    + "(with its @tenant suffix) and client_secret in secret '" + settings.secretName() + "'");
+                    + "(with its @tenant suffix) and client_secret in secret '" + settings.secretName() + "'; the "
+                    + "connector will not sign in again with these credentials until the secret changes");
+            throw refusal;
         }
+    }
+
+    private static boolean sameSignIn(AcumaticaCredentials a, AcumaticaCredentials b) {
+        return a.username().equals(b.username()) && a.password().equals(b.password())
+                && a.clientId().equals(b.clientId()) && a.clientSecret().equals(b.clientSecret());
     }
 
     /** Sends one grant; a refresh is not retried blindly, as a lost answer would have used up the refresh token. */

@@ -81,6 +81,37 @@ class AcumaticaResilienceIT {
     }
 
     @Test
+    void calls_over_the_licence_limit_are_a_transient_failure_not_a_parked_record() {
+        sandbox.faults().licenceLimit(2);
+        backOffice.findCustomerByEmail("one@example.com");
+        backOffice.findCustomerByEmail("two@example.com");
+
+        assertThatThrownBy(() -> backOffice.findCustomerByEmail("three@example.com"))
+                .isInstanceOf(TransientFailure.class).hasMessageContaining("429");
+    }
+
+    @Test
+    void processes_paced_at_half_the_licence_limit_are_never_declined() {
+        sandbox.faults().licenceLimit(2);
+        com.bcerp.core.fakes.InMemoryRequestBudget budget = new com.bcerp.core.fakes.InMemoryRequestBudget(clock);
+        com.bcerp.http.Sleeper sleeper = clock::advance;
+        List<AcumaticaBackOffice> processes = List.of(paced(budget, sleeper), paced(budget, sleeper));
+
+        for (int i = 0; i < 6; i++) {
+            processes.get(i % 2).findCustomerByEmail("paced" + i + "@example.com");
+        }
+
+        assertThat(sandbox.calls().byStatus()).containsOnlyKeys(200);
+        assertThat(sandbox.calls().count("GET /Customer")).isEqualTo(6);
+    }
+
+    private AcumaticaBackOffice paced(com.bcerp.core.fakes.InMemoryRequestBudget budget, com.bcerp.http.Sleeper sleeper) {
+        return new AcumaticaBackOffice(Fixtures.settingsFor(sandbox), secrets, ApiClient.defaultHttpClient(),
+                RetryPolicy.none(), new com.bcerp.http.SharedRatePacer(new com.bcerp.http.SharedRate(budget,
+                        "acumatica", sleeper), 1, 1, clock), clock);
+    }
+
+    @Test
     void the_instance_being_unavailable_is_a_transient_failure() {
         sandbox.faults().unavailable(true);
 

@@ -158,6 +158,24 @@ class AcumaticaSessionTest {
     }
 
     @Test
+    void refused_credentials_are_not_offered_again_until_ops_change_the_secret() {
+        secrets.with(Fixtures.SECRET, secretWith("password", "wrong-password-123"));
+        AcumaticaSession session = session();
+        assertThatThrownBy(session::accessToken).isInstanceOf(PermanentFailure.class);
+
+        // every later attempt parks at once with the same reason, without another failed sign-in
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(session::accessToken).isInstanceOf(PermanentFailure.class)
+                    .hasMessageContaining("until the secret changes");
+        }
+        assertThat(sandbox.calls().tokenRequests()).isEqualTo(1);
+
+        secrets.with(Fixtures.SECRET, Fixtures.secretFor(sandbox)); // ops fix the password
+        assertThat(session.accessToken()).isNotBlank();
+        assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
     void a_secret_without_a_field_is_named() {
         Map<String, String> secret = new java.util.HashMap<>(Fixtures.secretFor(sandbox));
         secret.remove("client_secret");

@@ -29,6 +29,13 @@ public final class WebhookAuthenticator {
     public static final String SECRET_HEADER = "X-Connector-Secret";
 
     /**
+     * The longest timestamp tolerance: SQS FIFO's deduplication window. A replayed genuine delivery carries its
+     * original signed timestamp and body; within the tolerance its body hash (the deduplication id) is still in the
+     * window, so the queue drops it, and after the tolerance it is refused here.
+     */
+    public static final Duration MAX_TOLERANCE = Duration.ofMinutes(5);
+
+    /**
      * @param clientSecret     the BigCommerce app's client secret (the HMAC key, as its UTF-8 bytes)
      * @param connectorSecret  the value the connector registers in {@value #SECRET_HEADER}
      * @param requireSignature reject deliveries without the Standard Webhooks headers
@@ -42,6 +49,12 @@ public final class WebhookAuthenticator {
             Objects.requireNonNull(tolerance, "tolerance");
             if (clientSecret.isEmpty() || connectorSecret.isEmpty()) {
                 throw new IllegalArgumentException("the client secret and the connector secret must not be empty");
+            }
+            if (tolerance.isNegative() || tolerance.compareTo(MAX_TOLERANCE) > 0) {
+                throw new IllegalArgumentException("the timestamp tolerance must be between 0 and "
+                        + MAX_TOLERANCE.toSeconds() + " s, was " + tolerance.toSeconds() + " s: a genuine delivery "
+                        + "replayed within the tolerance is dropped by the FIFO queue's 5-minute deduplication window, "
+                        + "so a longer tolerance would let a replay through");
             }
         }
 

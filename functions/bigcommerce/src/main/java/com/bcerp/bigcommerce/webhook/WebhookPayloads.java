@@ -5,6 +5,7 @@ import com.bcerp.http.JsonSupport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -70,6 +71,22 @@ public final class WebhookPayloads {
                 createdAt == null ? 0 : createdAt.asLong(),
                 hash == null ? null : hash.asText(),
                 fields);
+    }
+
+    /**
+     * A store event the connector produced itself (catch-up, replay) as the thin payload BigCommerce sends, so it
+     * takes the webhooks' path through the queue and the worker: {@link #parse} reads it back as the same event.
+     */
+    public static String encode(StoreEvent event) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("scope", event.scope());
+        payload.put("data", event.data());
+        if (event.hash() != null) {
+            payload.put("hash", event.hash());
+        }
+        payload.put("created_at", event.createdAt());
+        payload.put("producer", "stores/" + event.storeHash());
+        return JsonSupport.write(payload);
     }
 
     /** {@code store/order/created} is about an {@code order}. */

@@ -102,6 +102,10 @@ public final class WebhookReceiver {
                     event.storeHash(), config.storeHash());
             return Response.of(401, Map.of("error", "unauthenticated"));
         }
+        if (WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE.equals(event.scope())) {
+            logDeliveryException(event);
+            return Response.of(200, Map.of("status", "noted"));
+        }
         if (!config.handledScopes().contains(event.scope())) {
             log.info("webhook {} for {} {} acknowledged: no flow handles this scope", event.scope(),
                     event.resourceType(), event.resourceId());
@@ -117,6 +121,24 @@ public final class WebhookReceiver {
         log.info("webhook {} for {} {} queued ({})", event.scope(), event.resourceType(), event.resourceId(),
                 verdict.reason());
         return Response.of(200, Map.of("status", "queued"));
+    }
+
+    /**
+     * BigCommerce could not deliver to the connector's webhook destination. Nothing is lost by it: the webhook-health
+     * job re-activates a disabled hook and the order catch-up enqueues what was missed. The log line (a stable
+     * marker for a metric filter and alarm) is what tells ops the destination is failing.
+     */
+    private static void logDeliveryException(StoreEvent event) {
+        Object code = event.data().get("error_code");
+        String meaning = switch (String.valueOf(code)) {
+            case "90001" -> "BigCommerce will retry";
+            case "90002" -> "every retry failed; BigCommerce is disabling the hook (webhook health re-activates it, the "
+                    + "order catch-up enqueues the missed orders)";
+            case "90003" -> "the destination's domain is blocked for a while after too many failures";
+            default -> "unknown code";
+        };
+        log.warn("webhook_delivery_exception: BigCommerce could not deliver hook {}: error {} ({}): {}",
+                event.resourceId(), code, meaning, event.data().getOrDefault("message", ""));
     }
 
     /** The queue's deduplication id: the same bytes delivered again are the same message. */

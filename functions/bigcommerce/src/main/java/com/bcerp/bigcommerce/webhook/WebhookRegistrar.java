@@ -24,6 +24,9 @@ public final class WebhookRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistrar.class);
 
+    /** BigCommerce's report of deliveries it could not make (error codes 90001, 90002, 90003). */
+    public static final String DELIVERY_EXCEPTION_SCOPE = "store/hook/deliveryException";
+
     /** What {@link #ensure} did, per scope. */
     public record Report(List<String> created, List<String> reactivated, List<String> repaired, List<String> unchanged) {
 
@@ -77,12 +80,49 @@ public final class WebhookRegistrar {
         return new Report(created, reactivated, repaired, unchanged);
     }
 
+    /**
+     * Makes sure the app's one delivery-exception hook ({@value #DELIVERY_EXCEPTION_SCOPE}) exists, is active and
+     * goes to {@code destination}, which BigCommerce requires to differ from every other hook's. The store allows one
+     * per app, so one found at another destination is moved rather than a second created.
+     *
+     * @return what was done: "created", "re-activated", "moved", "repaired" or "unchanged"
+     */
+    public String ensureDeliveryExceptionHook(String destination, Map<String, String> headers) {
+        List<Webhook> found = list("scope", DELIVERY_EXCEPTION_SCOPE);
+        if (found.isEmpty()) {
+            create(DELIVERY_EXCEPTION_SCOPE, destination, headers);
+            return "created";
+        }
+        Webhook hook = found.get(0);
+        boolean headersOk = hook.headers().entrySet().containsAll(headers.entrySet());
+        boolean here = hook.destination().equals(destination);
+        if (hook.active() && headersOk && here) {
+            return "unchanged";
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("is_active", true);
+        change.put("destination", destination);
+        Map<String, String> merged = new LinkedHashMap<>(hook.headers());
+        merged.putAll(headers);
+        change.put("headers", merged);
+        BigCommerceClient.expect(client.put("/v3/hooks/" + hook.id(), change), "update webhook " + hook.id(),
+                Set.of(200));
+        String done = !hook.active() ? "re-activated" : !here ? "moved" : "repaired";
+        log.info("webhook {} for {} {}", hook.id(), DELIVERY_EXCEPTION_SCOPE, done);
+        return done;
+    }
+
     /** The calling app's hooks at this destination (every page). */
     public List<Webhook> list(String destination) {
+        return list("destination", destination);
+    }
+
+    /** The calling app's hooks whose {@code filter} (destination, scope) is {@code value}, every page. */
+    private List<Webhook> list(String filter, String value) {
         List<Webhook> hooks = new ArrayList<>();
         for (int page = 1; ; page++) {
-            ApiResponse response = BigCommerceClient.expect(client.get("/v3/hooks?destination="
-                    + URLEncoder.encode(destination, StandardCharsets.UTF_8) + "&page=" + page + "&limit=250"),
+            ApiResponse response = BigCommerceClient.expect(client.get("/v3/hooks?" + filter + "="
+                    + URLEncoder.encode(value, StandardCharsets.UTF_8) + "&page=" + page + "&limit=250"),
                     "list webhooks", Set.of(200));
             JsonNode body = response.json();
             for (JsonNode h : body.path("data")) {

@@ -45,6 +45,11 @@ final class Destination implements AutoCloseable {
         server.start();
     }
 
+    /** From now on, answer {@code newStatus}. */
+    void answer(int newStatus) {
+        this.status = newStatus;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
     }

@@ -130,4 +130,11 @@ class WebhookAuthenticatorTest {
         assertThat(WebhookAuthenticator.Config.of(CLIENT_SECRET, CONNECTOR_SECRET).toString())
                 .doesNotContain(CLIENT_SECRET).doesNotContain(CONNECTOR_SECRET);
     }
+
+    @Test
+    void aToleranceLongerThanTheQueuesDeduplicationWindowIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebhookAuthenticator.Config(CLIENT_SECRET,
+                CONNECTOR_SECRET, true, java.time.Duration.ofMinutes(6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deduplication window");
+    }
 }

@@ -155,4 +155,29 @@ class WebhookReceiverTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aDeliveryExceptionReportIsNotedAndNothingIsQueued() {
+        String body = "{\"scope\":\"store/hook/deliveryException\",\"store_id\":\"1025646\",\"data\":{\"type\":"
+                + "\"webhook\",\"id\":123,\"error_code\":90002,\"message\":\"Non-200 response received\"},"
+                + "\"hash\":\"e0c2\",\"created_at\":1561482670,\"producer\":\"stores/abc123\"}";
+
+        WebhookReceiver.Response response = deliver(body);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("noted");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void anEventTheConnectorWritesItselfReadsBackAsTheSameEvent() {
+        com.bcerp.core.model.StoreEvent event = new com.bcerp.core.model.StoreEvent("abc123", "store/order/updated",
+                "order", "250", 1_700_000_000L, "catch-up@2026-11-23T12:00:00Z", Map.of("type", "order", "id", 250L));
+
+        com.bcerp.core.model.StoreEvent read = WebhookPayloads.parse(WebhookPayloads.encode(event));
+
+        assertThat(read).usingRecursiveComparison().ignoringFields("data").isEqualTo(event);
+        assertThat(read.data()).containsEntry("type", "order");
+        assertThat(((Number) read.data().get("id")).longValue()).isEqualTo(250L);
+    }
 }

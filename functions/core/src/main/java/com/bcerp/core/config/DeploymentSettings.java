@@ -92,7 +92,8 @@ public record DeploymentSettings(
     public record Webhooks(boolean requireSignature, int toleranceSeconds, int maxBodyBytes) {
 
         public Webhooks {
-            requireBetween(toleranceSeconds, 1, 3600, "tolerance_seconds", "");
+            // at most SQS FIFO's 5-minute deduplication window: see WebhookAuthenticator.MAX_TOLERANCE
+            requireBetween(toleranceSeconds, 1, 300, "tolerance_seconds", "");
             requireBetween(maxBodyBytes, 1024, 1024 * 1024, "max_body_bytes", "");
         }
 

@@ -2,9 +2,11 @@ package com.bcerp.core.port;
 
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Durable sync state: idempotency claims per business key (a completed claim remembers what the work produced, e.g.
@@ -34,4 +36,13 @@ public interface SyncState {
 
     /** Every record parked now, oldest first (a replay that succeeds takes it off the list). */
     List<ParkedRecord> parked();
+
+    /** A scheduled job's cursor, or empty before its first run. */
+    Optional<Cursor> cursor(String name);
+
+    /**
+     * Records where a job has got to. Callers move a cursor only after the work it covers has succeeded (for the
+     * catch-up: every order up to it is enqueued), so a crash never skips work.
+     */
+    void saveCursor(String name, String position, String note);
 }

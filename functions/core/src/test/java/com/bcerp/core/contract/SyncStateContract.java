@@ -6,6 +6,7 @@ import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,5 +136,18 @@ public abstract class SyncStateContract {
         assertThat(history.get(0)).isEqualTo(
                 new AuditRecord(key, "a1", t0, 12, Outcome.RETRYING, "created", null, "503 from the back office"));
         assertThat(history.get(1).document()).isEqualTo("SO/SO000001");
+    }
+
+    @Test
+    void a_cursor_is_absent_before_its_first_run_and_then_holds_the_last_position_saved() {
+        String name = "orders-catch-up#" + UUID.randomUUID();
+        assertThat(state.cursor(name)).isEmpty();
+
+        state.saveCursor(name, "2026-11-23T08:59:00Z", "enqueued 3");
+        clock.advance(Duration.ofMinutes(5));
+        state.saveCursor(name, "2026-11-23T09:04:00Z", "enqueued 1");
+
+        assertThat(state.cursor(name)).contains(
+                new Cursor(name, "2026-11-23T09:04:00Z", "enqueued 1", clock.instant()));
     }
 }

@@ -3,6 +3,7 @@ package com.bcerp.core.fakes;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.ParkedRecord;
 import java.util.Comparator;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class InMemorySyncState implements SyncState {
     private final Clock clock;
     private final Map<String, Entry> claims = new ConcurrentHashMap<>();
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
 
     public InMemorySyncState(Clock clock) {
         this.clock = clock;
@@ -84,6 +86,16 @@ public final class InMemorySyncState implements SyncState {
         return claims.entrySet().stream().filter(e -> e.getValue().status == Status.PARKED)
                 .map(e -> new ParkedRecord(e.getKey(), e.getValue().result, e.getValue().since))
                 .sorted(Comparator.comparing(ParkedRecord::parkedAt)).toList();
+    }
+
+    @Override
+    public Optional<Cursor> cursor(String name) {
+        return Optional.ofNullable(cursors.get(name));
+    }
+
+    @Override
+    public void saveCursor(String name, String position, String note) {
+        cursors.put(name, new Cursor(name, position, note, clock.instant()));
     }
 
     public boolean isParked(String key) {

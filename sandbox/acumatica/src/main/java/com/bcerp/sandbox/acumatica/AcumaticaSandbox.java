@@ -84,6 +84,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final Clock clock;
     private final String base;
     private final SandboxCatalog catalog = SandboxCatalog.standard();
     private final CallLog calls = new CallLog();
@@ -95,6 +96,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     private AcumaticaSandbox(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.base = "/entity/Default/" + settings.endpointVersion();
         this.oauth = new OAuthServer(settings, clock, faults);
         ReentrantLock lock = new ReentrantLock();
@@ -163,6 +165,19 @@ public final class AcumaticaSandbox implements AutoCloseable {
     /** Ends every access token now, as an application-pool restart does; clients must refresh. */
     public void expireAccessTokens() {
         oauth.expireAccessTokens();
+    }
+
+    /**
+     * What an administrator does to a compromised or departed integration: gives the API user a new password and
+     * signs out its sessions (every access and refresh token stops working). Only the new password signs in.
+     */
+    public void changePasswordAndRevokeSessions(String newPassword) {
+        oauth.changePasswordAndRevokeSessions(newPassword);
+    }
+
+    /** Every access and refresh token the token endpoint has issued so far (to check that none reaches a log). */
+    public java.util.Set<String> issuedTokens() {
+        return oauth.issuedTokens();
     }
 
     /** Handles a request without a socket (unit tests). Headers are lower-case names. */
@@ -258,6 +273,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         }
         if (faults.unavailable()) {
             throw AcumaticaErrors.of(503, "The service is unavailable.");
+        }
+        if (!faults.withinLicence(clock.millis())) {
+            throw AcumaticaErrors.of(429, "The number of requests has exceeded the limit imposed by the license.");
         }
         if (faults.drawTimeout()) {
             HttpResponse response = faults.timeoutAfterWrite() ? next.apply(request) : null;

@@ -25,6 +25,7 @@ public final class CallLog {
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Map<String, AtomicInteger> byRoute = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     private final Deque<Exchange> exchanges = new ArrayDeque<>();
 
     /** Entity calls (everything but token requests), including those that failed. */
@@ -48,6 +49,13 @@ public final class CallLog {
         return out;
     }
 
+    /** Entity calls by the status they were answered with (faults included: 429, 503, 504). */
+    public Map<Integer, Integer> byStatus() {
+        Map<Integer, Integer> out = new TreeMap<>();
+        byStatus.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
     /** The last {@value #KEPT_EXCHANGES} entity calls, oldest first. */
     public List<Exchange> exchanges() {
         synchronized (exchanges) {
@@ -59,6 +67,7 @@ public final class CallLog {
         total.set(0);
         tokenRequests.set(0);
         byRoute.clear();
+        byStatus.clear();
         synchronized (exchanges) {
             exchanges.clear();
         }
@@ -74,6 +83,7 @@ public final class CallLog {
     }
 
     void record(Exchange exchange) {
+        byStatus.computeIfAbsent(exchange.status(), k -> new AtomicInteger()).incrementAndGet();
         synchronized (exchanges) {
             exchanges.addLast(exchange);
             if (exchanges.size() > KEPT_EXCHANGES) {

@@ -42,11 +42,24 @@ final class OAuthServer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private volatile String password;
 
     OAuthServer(AcumaticaSandbox.Settings settings, Clock clock, Faults faults) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
+        this.password = settings.password();
+    }
+
+    void changePasswordAndRevokeSessions(String newPassword) {
+        password = newPassword;
+        accessTokens.clear();
+        refreshTokens.clear();
+    }
+
+    Set<String> issuedTokens() {
+        return Set.copyOf(issued);
     }
 
     HttpResponse token(HttpRequest request) {
@@ -84,7 +97,7 @@ final class OAuthServer {
         if (faults.rejectLogin()) {
             throw error(400, "invalid_grant", "API Login Limit");
         }
-        if (!settings.username().equals(form.get("username")) || !settings.password().equals(form.get("password"))) {
+        if (!settings.username().equals(form.get("username")) || !password.equals(form.get("password"))) {
             throw error(400, "invalid_grant", "invalid_username_or_password");
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(form.getOrDefault("scope", "").trim().split("\\s+")));
@@ -106,6 +119,7 @@ final class OAuthServer {
 
     private HttpResponse issue(String scope) {
         String access = newToken();
+        issued.add(access);
         accessTokens.put(access, clock.instant().plus(settings.tokenLifetime()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", access);
@@ -113,6 +127,7 @@ final class OAuthServer {
         body.put("token_type", "Bearer");
         if (List.of(scope.split(" ")).contains("offline_access")) {
             String refresh = newToken();
+            issued.add(refresh);
             refreshTokens.put(refresh, new Grant(scope));
             body.put("refresh_token", refresh);
         }

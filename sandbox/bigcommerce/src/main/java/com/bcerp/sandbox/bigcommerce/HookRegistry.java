@@ -10,11 +10,13 @@ import java.util.Optional;
 
 /**
  * The store's webhooks, with BigCommerce's rules: a token sees only its own app's hooks; one hook per app, scope
- * and destination; at most ten per app and scope.
+ * and destination; at most ten per app and scope; one delivery-exception hook per app, at a destination none of
+ * the app's other hooks uses.
  */
 final class HookRegistry {
 
     static final int MAX_PER_SCOPE = 10;
+    static final String DELIVERY_EXCEPTION = "store/hook/deliveryException";
 
     private final Clock clock;
     private final Map<Long, Hook> hooks = new LinkedHashMap<>();
@@ -50,6 +52,7 @@ final class HookRegistry {
             throw BcErrors.v3(422, "A webhook for this scope and destination already exists.",
                     Map.of("destination", "duplicate of an existing webhook for scope " + scope));
         }
+        checkDeliveryExceptionRules(clientId, -1, scope, destination);
         if (ofClient(clientId).stream().filter(h -> h.scope().equals(scope)).count() >= MAX_PER_SCOPE) {
             throw BcErrors.v3(422, "Too many webhooks for this scope.",
                     Map.of("scope", "at most " + MAX_PER_SCOPE + " webhooks per scope"));
@@ -78,6 +81,7 @@ final class HookRegistry {
             throw BcErrors.v3(422, "A webhook for this scope and destination already exists.",
                     Map.of("destination", "duplicate of an existing webhook for scope " + scope));
         }
+        checkDeliveryExceptionRules(clientId, id, scope, destination);
         boolean active = body.has("is_active") ? body.get("is_active").asBoolean() : old.active();
         Map<String, String> headers = body.has("headers") ? headers(body) : old.headers();
         Hook hook = new Hook(id, clientId, scope, destination, active, headers, old.createdAt(),
@@ -90,6 +94,30 @@ final class HookRegistry {
         Optional<Hook> found = get(clientId, id);
         found.ifPresent(h -> hooks.remove(h.id()));
         return found;
+    }
+
+    /** The app's active delivery-exception hook, if it has one. */
+    synchronized Optional<Hook> deliveryExceptionHook(String clientId) {
+        return ofClient(clientId).stream().filter(h -> h.active() && h.scope().equals(DELIVERY_EXCEPTION)).findFirst();
+    }
+
+    /** One per app, and its destination is no other hook's (either way round). */
+    private void checkDeliveryExceptionRules(String clientId, long id, String scope, String destination) {
+        List<Hook> others = ofClient(clientId).stream().filter(h -> h.id() != id).toList();
+        if (scope.equals(DELIVERY_EXCEPTION)) {
+            if (others.stream().anyMatch(h -> h.scope().equals(DELIVERY_EXCEPTION))) {
+                throw BcErrors.v3(422, "There can only be one deliveryException hook per store and client.",
+                        Map.of("scope", "a deliveryException hook exists already"));
+            }
+            if (others.stream().anyMatch(h -> h.destination().equals(destination))) {
+                throw BcErrors.v3(422, "The deliveryException hook's destination must differ from all other hooks'.",
+                        Map.of("destination", "used by another hook"));
+            }
+        } else if (others.stream().anyMatch(h -> h.scope().equals(DELIVERY_EXCEPTION)
+                && h.destination().equals(destination))) {
+            throw BcErrors.v3(422, "The destination is the deliveryException hook's; it must differ from all other hooks'.",
+                    Map.of("destination", "used by the deliveryException hook"));
+        }
     }
 
     /** After the last retry failed; true when this call is what deactivated it. */

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Delivers the store's thin webhooks to the hooks that want them, as BigCommerce does: asynchronously, signed
  * (Standard Webhooks) with the owning app's client secret, with the hook's custom headers; a non-2xx answer or a
  * timeout is retried on BigCommerce's schedule (times the configured scale), and the hook is deactivated when the
- * last retry fails.
+ * last retry fails. An app with a delivery-exception hook is told: error 90001 when a delivery failed and will be
+ * retried (at most once per ten minutes, scaled, per destination), 90002 when the last retry failed and the hook is
+ * being disabled.
  */
 final class WebhookDispatcher implements StoreEvents, AutoCloseable {
 
@@ -45,13 +47,18 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     private static final long SHUFFLE_WINDOW_MS = 250;
 
     /** One message to one hook; {@code attempt} 0 is the first delivery, 1..11 the retries. */
-    private record Delivery(long hookId, String destination, Map<String, String> headers, String secret,
-            String messageId, byte[] body, int attempt) {
+    private record Delivery(long hookId, String clientId, String destination, Map<String, String> headers,
+            String secret, String messageId, byte[] body, int attempt, boolean exceptionReport) {
 
         Delivery next() {
-            return new Delivery(hookId, destination, headers, secret, messageId, body, attempt + 1);
+            return new Delivery(hookId, clientId, destination, headers, secret, messageId, body, attempt + 1,
+                    exceptionReport);
         }
     }
+
+    static final int RETRYING = 90001;
+    static final int DISABLED = 90002;
+    private static final Duration EXCEPTION_INTERVAL = Duration.ofMinutes(10);
 
     private final String storeHash;
     private final String storeId;
@@ -73,6 +80,8 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     private final Map<Long, Instant> dueAt = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** When each destination was last reported with 90001. */
+    private final Map<String, Instant> lastRetryReport = new ConcurrentHashMap<>();
 
     /**
      * @param clientSecrets the client secret of an app, by client id (signs that app's hooks)
@@ -110,13 +119,44 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
                 continue;
             }
             String messageId = "msg_" + UUID.randomUUID();
-            String secret = clientSecrets.apply(hook.clientId());
-            Map<String, String> headers = hook.headers() == null ? Map.of() : hook.headers();
             for (int copy = 0; copy < faults.deliveriesPerEvent(); copy++) {
                 long delayMs = faults.shuffleDeliveries() ? ThreadLocalRandom.current().nextLong(SHUFFLE_WINDOW_MS) : 0;
-                schedule(new Delivery(hook.id(), hook.destination(), headers, secret, messageId, body, 0), delayMs);
+                schedule(delivery(hook, messageId, body, false), delayMs);
             }
         }
+    }
+
+    private Delivery delivery(Hook hook, String messageId, byte[] body, boolean exceptionReport) {
+        Map<String, String> headers = hook.headers() == null ? Map.of() : hook.headers();
+        return new Delivery(hook.id(), hook.clientId(), hook.destination(), headers,
+                clientSecrets.apply(hook.clientId()), messageId, body, 0, exceptionReport);
+    }
+
+    /** Tells the hook's app, through its delivery-exception hook, that a delivery to {@code failed} went wrong. */
+    private void reportException(Delivery failed, int errorCode) {
+        if (failed.exceptionReport()) {
+            return; // never about the exception hook itself
+        }
+        if (errorCode == RETRYING) {
+            Instant now = clock.instant();
+            Duration interval = Duration.ofMillis(Math.round(EXCEPTION_INTERVAL.toMillis() * timeScale));
+            Instant last = lastRetryReport.get(failed.destination());
+            if (last != null && now.isBefore(last.plus(interval))) {
+                return;
+            }
+            lastRetryReport.put(failed.destination(), now);
+        }
+        hooks.deliveryExceptionHook(failed.clientId()).ifPresent(exceptionHook -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("type", "webhook");
+            data.put("id", failed.hookId());
+            data.put("error_code", errorCode);
+            data.put("message", errorCode == RETRYING
+                    ? "Non-200 response received when delivering to " + failed.destination() + ", will retry"
+                    : "All attempts to deliver to " + failed.destination() + " failed; the hook is being disabled");
+            schedule(delivery(exceptionHook, "msg_" + UUID.randomUUID(), payload(HookRegistry.DELIVERY_EXCEPTION, data),
+                    true), 0);
+        });
     }
 
     /** The thin payload; {@code hash} is the SHA-1 of the JSON-encoded data, the same on every retry. */
@@ -197,9 +237,11 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             log.debug("hook {} message {} attempt {} failed ({}); retry in {} ms", d.hookId(), d.messageId(),
                     d.attempt(), outcome, delayMs);
             schedule(d.next(), delayMs);
+            reportException(d, RETRYING);
         } else if (hooks.deactivate(d.hookId())) {
             stats.deactivatedHooks.incrementAndGet();
             log.info("hook {} deactivated: the last retry of message {} failed ({})", d.hookId(), d.messageId(), outcome);
+            reportException(d, DISABLED);
         }
     }
 

@@ -10,11 +10,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks signing as BigCommerce applies it: HMAC-SHA256 keyed with the app's client secret (its UTF-8
  * bytes), over {@code id + "." + timestamp + "." + body}, sent as {@code v1,<base64>}.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
     private WebhookSignature() {}
 
-    static String sign(String clientSecret, String messageId, long timestamp, byte[] body) {
+    public static String sign(String clientSecret, String messageId, long timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

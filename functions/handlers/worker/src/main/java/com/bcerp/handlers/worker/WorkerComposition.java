@@ -3,44 +3,74 @@ package com.bcerp.handlers.worker;
 import com.bcerp.acumatica.AcumaticaBackOffice;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
+import com.bcerp.aws.DynamoRequestBudget;
 import com.bcerp.aws.DynamoSyncState;
 import com.bcerp.aws.Environment;
 import com.bcerp.aws.SecretsManagerSource;
+import com.bcerp.aws.SqsEventQueue;
+import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
-import com.bcerp.core.order.OrderImport;
+import com.bcerp.bigcommerce.RateLimitPacer;
+import com.bcerp.bigcommerce.webhook.WebhookEventQueue;
+import com.bcerp.bigcommerce.webhook.WebhookHealth;
+import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.config.ReliabilitySettings;
+import com.bcerp.core.order.OrderCatchUp;
+import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
-import java.time.Clock;
+import com.bcerp.http.ApiClient;
+import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.SharedRate;
+import com.bcerp.http.SharedRatePacer;
+import com.bcerp.http.Sleeper;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The worker functions' composition root: the one place where the store, the back office and the state are chosen
- * and wired, from environment variables (listed in the README's configuration reference).
+ * and wired, from environment variables (listed in the README's configuration reference). The order worker and the
+ * scheduled jobs share one store pacer per process, and every process shares the request budgets in the state
+ * table. What only a scheduled job needs (the queue it feeds, the webhook URLs) is built when that job first asks,
+ * so each function needs only its own variables.
  */
 public final class WorkerComposition {
 
     public static final String DEFAULT_BIGCOMMERCE_SECRET = "bc-erp-connector/bigcommerce";
     public static final String DEFAULT_ACUMATICA_SECRET = "bc-erp-connector/acumatica";
+    /** Where BigCommerce reports failed deliveries, under the webhook URL unless {@code DELIVERY_EXCEPTION_URL} says. */
+    public static final String DELIVERY_EXCEPTION_PATH = "/delivery-exceptions";
 
+    private final String storeHash;
     private final Storefront store;
     private final BackOffice backOffice;
     private final SyncState state;
     private final StoreEventHandler events;
+    private final Supplier<OrderCatchUp> catchUp;
+    private final Supplier<WebhookHealth> webhookHealth;
 
-    private WorkerComposition(Storefront store, BackOffice backOffice, SyncState state, StoreEventHandler events) {
+    private WorkerComposition(String storeHash, Storefront store, BackOffice backOffice, SyncState state,
+            StoreEventHandler events, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth) {
+        this.storeHash = storeHash;
         this.store = store;
         this.backOffice = backOffice;
         this.state = state;
         this.events = events;
+        this.catchUp = catchUp;
+        this.webhookHealth = webhookHealth;
     }
 
     /** On Lambda. */
@@ -53,14 +83,35 @@ public final class WorkerComposition {
     }
 
     public static WorkerComposition create(Environment env, SecretSource secrets, AwsClients aws, Clock clock) {
+        return create(env, secrets, aws, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param orderBackOffice wraps the back office the order flow writes to: the local runtime's fault injection (a
+     *                        crash after the back-office write) goes here; Lambda passes it through unchanged
+     */
+    public static WorkerComposition create(Environment env, SecretSource secrets, AwsClients aws, Clock clock,
+            UnaryOperator<BackOffice> orderBackOffice) {
         String storeHash = env.required("STORE_HASH", "the BigCommerce store hash");
         String bcSecretName = env.optional("BIGCOMMERCE_SECRET", DEFAULT_BIGCOMMERCE_SECRET);
-        String accessToken = secrets.get(bcSecretName).get("access_token");
-        if (accessToken == null || accessToken.isBlank()) {
-            throw new IllegalStateException("secret " + bcSecretName + " has no access_token");
-        }
-        Storefront store = BigCommerceStorefront.create(new BigCommerceSettings(
-                env.uri("BIGCOMMERCE_API_URL", BigCommerceSettings.DEFAULT_API_BASE.toString()), storeHash, accessToken));
+        String accessToken = secretField(secrets, bcSecretName, "access_token");
+        ConnectorConfig config = config(env);
+        ReliabilitySettings reliability = config.reliability();
+
+        DynamoDbClient dynamo = aws.dynamoDb();
+        String stateTable = env.required("STATE_TABLE", "the DynamoDB table of claims, links, cursors and budgets");
+        SyncState state = new DynamoSyncState(dynamo, stateTable,
+                env.required("AUDIT_TABLE", "the DynamoDB table of the audit trail"), clock,
+                Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
+        RequestBudget budget = new DynamoRequestBudget(dynamo, stateTable, clock);
+
+        RateLimitPacer storePacer = new RateLimitPacer(clock, Sleeper.THREAD,
+                new SharedRate(budget, "bigcommerce#" + storeHash, Sleeper.THREAD), reliability.storeQuotaShare());
+        BigCommerceClient storeClient = new BigCommerceClient(new BigCommerceSettings(
+                env.uri("BIGCOMMERCE_API_URL", BigCommerceSettings.DEFAULT_API_BASE.toString()), storeHash, accessToken),
+                new ApiClient("bigcommerce", ApiClient.defaultHttpClient(), Duration.ofSeconds(30),
+                        RetryPolicy.standard(), storePacer));
+        BigCommerceStorefront store = new BigCommerceStorefront(storeClient);
 
         AcumaticaSettings erp = new AcumaticaSettings(
                 env.uri("ACUMATICA_URL", null),
@@ -70,18 +121,30 @@ public final class WorkerComposition {
                 env.optional("ACUMATICA_CUSTOMER_CLASS", null),
                 env.optional("ACUMATICA_SECRET", DEFAULT_ACUMATICA_SECRET),
                 env.seconds("ACUMATICA_TIMEOUT_SECONDS", Duration.ofSeconds(30)));
-        BackOffice backOffice = AcumaticaBackOffice.create(erp, secrets);
+        int licenceRate = reliability.backOfficeRequestsPerMinute();
+        ApiClient.Pacer erpPacer = licenceRate == 0 ? ApiClient.Pacer.NONE
+                : new SharedRatePacer(new SharedRate(budget, "backoffice#acumatica", Sleeper.THREAD), licenceRate,
+                        Math.max(1, licenceRate / 20), clock);
+        BackOffice backOffice = new AcumaticaBackOffice(erp, secrets, ApiClient.defaultHttpClient(),
+                RetryPolicy.standard(), erpPacer, clock);
 
-        SyncState state = new DynamoSyncState(aws.dynamoDb(),
-                env.required("STATE_TABLE", "the DynamoDB table of claims, links and cursors"),
-                env.required("AUDIT_TABLE", "the DynamoDB table of the audit trail"), clock,
-                Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
-
-        ConnectorConfig config = config(env);
-        OrderImport orderImport = new OrderImport(store, backOffice, state,
+        OrderImport orderImport = new OrderImport(store, orderBackOffice.apply(backOffice), state,
                 new SalesOrderMapper(config.orders()), clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
-        return new WorkerComposition(store, backOffice, state, new StoreEventHandler(orderImport));
+
+        Supplier<OrderCatchUp> catchUp = memoize(() -> new OrderCatchUp(storeHash, store,
+                new WebhookEventQueue(new SqsEventQueue(aws.sqs(),
+                        env.required("EVENTS_QUEUE_URL", "the store-events FIFO queue the catch-up feeds"))),
+                state, reliability.catchUp(), clock));
+        Supplier<WebhookHealth> webhookHealth = memoize(() -> {
+            String webhookUrl = env.uri("WEBHOOK_URL", null).toString();
+            String exceptionUrl = env.uri("DELIVERY_EXCEPTION_URL", webhookUrl + DELIVERY_EXCEPTION_PATH).toString();
+            String webhookSecret = secretField(secrets, bcSecretName, "webhook_secret");
+            return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state,
+                    WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
+        });
+        return new WorkerComposition(storeHash, store, backOffice, state, new StoreEventHandler(orderImport), catchUp,
+                webhookHealth);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -90,8 +153,44 @@ public final class WorkerComposition {
         return file == null ? ConfigLoader.defaults() : ConfigLoader.load(Path.of(file));
     }
 
+    private static String secretField(SecretSource secrets, String secretName, String field) {
+        String value = secrets.get(secretName).get(field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("secret " + secretName + " has no " + field);
+        }
+        return value;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> build) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = build.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    public String storeHash() {
+        return storeHash;
+    }
+
     public StoreEventHandler events() {
         return events;
+    }
+
+    /** The scheduled order catch-up (needs {@code EVENTS_QUEUE_URL}). */
+    public OrderCatchUp catchUp() {
+        return catchUp.get();
+    }
+
+    /** The scheduled webhook check (needs {@code WEBHOOK_URL}, and {@code webhook_secret} in the store's secret). */
+    public WebhookHealth webhookHealth() {
+        return webhookHealth.get();
     }
 
     public SyncState state() {

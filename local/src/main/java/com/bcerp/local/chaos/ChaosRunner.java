@@ -1,0 +1,200 @@
+package com.bcerp.local.chaos;
+
+import com.bcerp.core.order.OrderImport;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.ParkedRecord;
+import com.bcerp.handlers.worker.WorkerComposition;
+import com.bcerp.local.demo.DemoReport;
+import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.runtime.LocalRuntime;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs chaos scenarios, each in a fresh local runtime, and measures each from the systems themselves: the back
+ * office's sales orders against the orders placed in the store, the connector's parked records and dead-letter
+ * queue, and the requests each side refused. Then checks mechanically that no secret reached the logs, the audit
+ * trail or a parked reason.
+ */
+public final class ChaosRunner {
+
+    /** One scenario's figures. {@code lost}: placed, not in the back office, and not parked with a reason. */
+    public record ScenarioReport(String scenario, String description, int ordersPlaced, int backOfficeDocuments,
+            int duplicates, int lost, List<Map<String, String>> parked, int deadLettered,
+            Map<String, Object> requestsRejected, long rejectedTotal, Map<String, Object> facts, long elapsedMs,
+            boolean settled, List<String> problems) {
+
+        public boolean ok() {
+            return settled && lost == 0 && duplicates == 0 && deadLettered == 0 && problems.isEmpty();
+        }
+    }
+
+    public record SecretsCheck(int valuesChecked, long logBytes, List<SecretScan.Finding> found) {}
+
+    public record Report(List<ScenarioReport> scenarios, SecretsCheck secrets, long elapsedMs) {
+
+        public boolean noneLostOrDuplicated() {
+            return scenarios.stream().allMatch(s -> s.lost() == 0 && s.duplicates() == 0);
+        }
+
+        public boolean ok() {
+            return !scenarios.isEmpty() && scenarios.stream().allMatch(ScenarioReport::ok) && secrets.found().isEmpty();
+        }
+    }
+
+    private final int orders;
+    private final long seed;
+    private final Consumer<String> progress;
+    private final SecretScan secrets = new SecretScan();
+    private final List<SecretScan.Finding> findings = new ArrayList<>();
+
+    public ChaosRunner(int orders, long seed, Consumer<String> progress) {
+        this.orders = orders;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /** Runs the scenarios, then scans {@code logFile} (everything the run logged) for secrets. */
+    public Report run(List<Scenario> scenarios, Path logFile) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<ScenarioReport> reports = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            progress.accept("chaos: " + scenario.id() + ": " + scenario.description() + "...");
+            ScenarioReport report = run(scenario);
+            progress.accept("chaos: " + scenario.id() + ": " + (report.ok() ? "ok" : "NOT ok " + report.problems())
+                    + " (" + report.ordersPlaced() + " orders, " + report.elapsedMs() / 1000.0 + " s)");
+            reports.add(report);
+        }
+        System.err.flush();
+        long logBytes = 0;
+        if (logFile != null && Files.exists(logFile)) {
+            logBytes = Files.size(logFile);
+            try (Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+                StringBuilder text = new StringBuilder();
+                lines.forEach(l -> text.append(l).append('\n'));
+                findings.addAll(secrets.scan("logs", text.toString()));
+            }
+        }
+        findings.addAll(secrets.scan("report", reports.toString()));
+        return new Report(reports, new SecretsCheck(secrets.size(), logBytes, List.copyOf(findings)),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private ScenarioReport run(Scenario scenario) throws IOException, InterruptedException {
+        Path stateDir = Files.createTempDirectory("bcerp-chaos-" + scenario.id());
+        long start = System.nanoTime();
+        try (LocalRuntime runtime = LocalRuntime.start(scenario.options(LocalRuntime.Options.defaults(stateDir)))) {
+            AtomicLong store429 = new AtomicLong();
+            String connectorToken = runtime.bigcommerce().connectorAccessToken();
+            runtime.bigcommerce().onExchange(e -> {
+                if (e.status() == 429 && connectorToken.equals(e.requestHeaders().get("x-auth-token"))) {
+                    store429.incrementAndGet();
+                }
+            });
+            Harness h = new Harness(runtime, scenario.orders(orders), seed);
+            scenario.act(h);
+            h.awaitSettled();
+            scenario.after(h);
+            ScenarioReport report = measure(scenario, h, store429.get(), (System.nanoTime() - start) / 1_000_000);
+            collectSecrets(runtime);
+            scanRecords(scenario, h);
+            return report;
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private ScenarioReport measure(Scenario scenario, Harness h, long store429, long elapsedMs) {
+        LocalRuntime runtime = h.runtime();
+        Map<String, List<JsonNode>> documents = DemoReport.salesOrdersByCustomerOrder(runtime);
+        String store = runtime.bigcommerce().storeHash();
+        Map<String, ParkedRecord> parked = new TreeMap<>();
+        runtime.worker().state().parked().forEach(p -> parked.put(p.recordKey(), p));
+        Set<Long> poisoned = new HashSet<>(h.poisoned());
+        List<String> problems = new ArrayList<>(h.failures());
+        int present = 0;
+        int duplicates = 0;
+        int lost = 0;
+        for (OrderSeeder.Placed order : h.placed()) {
+            List<JsonNode> found = documents.getOrDefault(Long.toString(order.id()), List.of());
+            String key = OrderImport.recordKey(store, order.id());
+            present += found.isEmpty() ? 0 : 1;
+            duplicates += Math.max(0, found.size() - 1);
+            if (found.isEmpty() && !parked.containsKey(key)) {
+                lost++;
+            }
+            if (poisoned.contains(order.id()) && !(parked.containsKey(key) && parked.get(key).reason().contains("InventoryID"))) {
+                problems.add(key + " has an unknown SKU but is not parked with the field named");
+            }
+            if (!poisoned.contains(order.id()) && parked.containsKey(key)) {
+                problems.add(key + " was parked but should have been imported: " + parked.get(key).reason());
+            }
+        }
+        if (!h.settled()) {
+            problems.add("the work did not settle in time");
+        }
+        int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
+
+        Map<String, Object> rejected = new LinkedHashMap<>();
+        Map<Integer, Long> webhooks = new TreeMap<>(runtime.frontDoor().answers());
+        webhooks.keySet().removeIf(status -> status < 300);
+        Map<Integer, Integer> backOffice = new TreeMap<>(runtime.acumatica().calls().byStatus());
+        backOffice.keySet().removeIf(status -> status < 300);
+        rejected.put("webhook_deliveries", webhooks);
+        rejected.put("store_api", store429 == 0 ? Map.of() : Map.of(429, store429));
+        rejected.put("back_office", backOffice);
+        long total = webhooks.values().stream().mapToLong(Long::longValue).sum() + store429
+                + backOffice.values().stream().mapToLong(Integer::longValue).sum();
+
+        List<Map<String, String>> parkedList = parked.values().stream()
+                .sorted(Comparator.comparing(ParkedRecord::parkedAt))
+                .map(p -> Map.of("record", p.recordKey(), "reason", p.reason())).toList();
+        return new ScenarioReport(scenario.id(), scenario.description(), h.placed().size(), present + duplicates,
+                duplicates, lost, parkedList, deadLettered, rejected, total, new LinkedHashMap<>(h.facts()), elapsedMs,
+                h.settled(), problems);
+    }
+
+    /** Every secret value this scenario's runtime held or issued. */
+    private void collectSecrets(LocalRuntime runtime) {
+        Map<String, String> store = runtime.secrets().get(WorkerComposition.DEFAULT_BIGCOMMERCE_SECRET);
+        store.forEach((field, value) -> secrets.add("bigcommerce " + field, value));
+        Map<String, String> erp = runtime.secrets().get(WorkerComposition.DEFAULT_ACUMATICA_SECRET);
+        for (String field : List.of("password", "client_secret", "refresh_token")) {
+            secrets.add("acumatica " + field, erp.get(field));
+        }
+        secrets.add("bigcommerce admin access_token", runtime.bigcommerce().adminAccessToken());
+        runtime.acumatica().issuedTokens().forEach(t -> secrets.add("acumatica issued token", t));
+    }
+
+    /** The audit trail of every placed order, and the parked reasons, searched for this run's secrets. */
+    private void scanRecords(Scenario scenario, Harness h) {
+        StringBuilder text = new StringBuilder();
+        for (List<AuditRecord> history : h.histories().values()) {
+            history.forEach(r -> text.append(r).append('\n'));
+        }
+        h.runtime().worker().state().parked().forEach(p -> text.append(p).append('\n'));
+        findings.addAll(secrets.scan(scenario.id() + " audit trail and parked reasons", text.toString()));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

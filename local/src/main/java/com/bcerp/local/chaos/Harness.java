@@ -1,0 +1,141 @@
+package com.bcerp.local.chaos;
+
+import com.bcerp.core.order.OrderImport;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.local.demo.DemoReport;
+import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.http.RetryPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+
+/** One scenario's run: its runtime, the orders it placed, and what it noted on the way. */
+final class Harness {
+
+    /** Long enough for the slowest scenario's retries to come round (visibility timeouts of up to 25 s). */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
+
+    private final LocalRuntime runtime;
+    private final OrderSeeder seeder;
+    private final int orders;
+    private final List<OrderSeeder.Placed> placed = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> poisoned = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+    private boolean settled;
+
+    Harness(LocalRuntime runtime, int orders, long seed) {
+        this.runtime = runtime;
+        this.orders = orders;
+        // the shoppers' side: patient, so a storm at the store delays orders rather than losing them
+        this.seeder = new OrderSeeder(runtime.bigcommerce(), seed, new RetryPolicy(30, Duration.ofMillis(200),
+                Duration.ofSeconds(5)));
+    }
+
+    LocalRuntime runtime() {
+        return runtime;
+    }
+
+    OrderSeeder seeder() {
+        return seeder;
+    }
+
+    int orders() {
+        return orders;
+    }
+
+    List<OrderSeeder.Placed> place(int count) {
+        return place(count, 11, i -> false);
+    }
+
+    List<OrderSeeder.Placed> place(int count, int statusId, IntPredicate poison) {
+        List<OrderSeeder.Placed> batch = seeder.place(count, statusId, poison);
+        placed.addAll(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            if (poison.test(i)) {
+                poisoned.add(batch.get(i).id());
+            }
+        }
+        return batch;
+    }
+
+    Thread placeInBackground(int count) {
+        return Thread.ofPlatform().name("chaos-orders").start(() -> place(count));
+    }
+
+    /** Waits until {@code count} orders are placed (by a background placement). */
+    void awaitPlaced(int count) throws InterruptedException {
+        while (placed.size() < count) {
+            Thread.sleep(20);
+        }
+    }
+
+    List<OrderSeeder.Placed> placed() {
+        return List.copyOf(placed);
+    }
+
+    List<Long> poisoned() {
+        return List.copyOf(poisoned);
+    }
+
+    void fact(String name, Object value) {
+        facts.put(name, value);
+    }
+
+    Map<String, Object> facts() {
+        return facts;
+    }
+
+    void fail(String why) {
+        failures.add(why);
+    }
+
+    List<String> failures() {
+        return failures;
+    }
+
+    boolean settled() {
+        return settled;
+    }
+
+    /** Waits until every order that should be in the back office is, and nothing is delivered, queued or processed. */
+    void awaitSettled() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        int expected = placed.size() - poisoned.size();
+        while (System.nanoTime() < deadline) {
+            Map<String, List<JsonNode>> documents = DemoReport.salesOrdersByCustomerOrder(runtime);
+            long present = placed().stream().filter(o -> documents.containsKey(Long.toString(o.id()))).count();
+            if (runtime.isSettled(Duration.ofSeconds(present >= expected ? 1 : 4))) {
+                settled = true;
+                return;
+            }
+            Thread.sleep(250);
+        }
+        settled = false;
+    }
+
+    /** How the attempts at the placed orders ended, by outcome. */
+    Map<String, Long> outcomes() {
+        Map<String, Long> outcomes = new TreeMap<>();
+        for (List<AuditRecord> history : histories().values()) {
+            history.forEach(r -> outcomes.merge(r.outcome().name(), 1L, Long::sum));
+        }
+        return outcomes;
+    }
+
+    Map<String, List<AuditRecord>> histories() {
+        Map<String, List<AuditRecord>> all = new LinkedHashMap<>();
+        for (OrderSeeder.Placed order : placed()) {
+            String key = OrderImport.recordKey(runtime.bigcommerce().storeHash(), order.id());
+            all.put(key, runtime.worker().state().history(key));
+        }
+        return all;
+    }
+}

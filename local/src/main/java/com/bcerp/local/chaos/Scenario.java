@@ -1,0 +1,282 @@
+package com.bcerp.local.chaos;
+
+import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.ops.DeadLetters;
+import com.bcerp.local.ops.OpsTarget;
+import com.bcerp.local.ops.Operations;
+import com.bcerp.local.runtime.LocalAws;
+import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.sandbox.acumatica.Faults;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The chaos scenarios: each starts its own local runtime (so each is measured alone), injects one kind of fault
+ * while orders flow, and leaves the measuring to {@link ChaosRunner}. Times are shortened in the deployed
+ * proportions (see {@link LocalRuntime.Timing}): a claim's lease outlives any one attempt and runs out before the
+ * queue's visibility timeout brings a message back. The order catch-up only runs where it is the mechanism under
+ * test (dropped webhooks), so every other scenario shows its own mechanism recovering.
+ */
+public enum Scenario {
+
+    DUPLICATE_DELIVERIES("duplicate-deliveries", "every webhook delivered three times, concurrently") {
+        @Override
+        void act(Harness h) {
+            h.runtime().bigcommerce().faults().deliveriesPerEvent(3);
+            h.place(h.orders());
+            h.fact("webhook_copies_per_event", 3);
+        }
+    },
+
+    OUT_OF_ORDER("out-of-order", "events for one order out of order: placed incomplete, then completed and moved on, "
+            + "five events per order delivered shuffled") {
+        @Override
+        void act(Harness h) {
+            h.runtime().bigcommerce().faults().shuffleDeliveries(true);
+            List<OrderSeeder.Placed> placed = h.place(h.orders(), 0, i -> false);
+            for (OrderSeeder.Placed order : placed) {
+                h.seeder().setStatus(order.id(), 11); // the checkout completes: Awaiting Fulfillment
+            }
+            for (OrderSeeder.Placed order : placed) {
+                h.seeder().setStatus(order.id(), 9); // then Awaiting Shipment
+            }
+            h.fact("events_per_order", 5);
+        }
+    },
+
+    BACK_OFFICE_OUTAGE("back-office-outage", "the back office failing mid-run: 30% of calls time out (the writes "
+            + "among them after they are stored) for 5 s, then every call answers 503 for 4 s, then back") {
+        @Override
+        void act(Harness h) throws InterruptedException {
+            Thread placing = h.placeInBackground(h.orders());
+            Faults faults = h.runtime().acumatica().faults();
+            h.awaitPlaced(h.orders() / 4);
+            faults.timeoutShare(0.3).timeoutAfterWrite(true).hang(Duration.ofSeconds(2));
+            Thread.sleep(5_000);
+            faults.timeoutShare(0).unavailable(true);
+            Thread.sleep(4_000);
+            faults.reset();
+            placing.join();
+            h.fact("timeouts_injected", faults.timeoutsInjected());
+        }
+
+        @Override
+        void after(Harness h) {
+            h.fact("linked_existing_after_a_lost_answer", h.outcomes().getOrDefault("LINKED_EXISTING", 0L));
+        }
+    },
+
+    RATE_LIMIT_STORM("rate-limit-storm", "a BigCommerce 429 storm: every request refused for 3 s mid-run") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            // a 5-second window keeps the store's reset waits inside an attempt's lease
+            return super.options(base).withQuota(150).withTiming(timing(Duration.ofSeconds(5), Duration.ofSeconds(20),
+                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(25), 5));
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            Thread placing = h.placeInBackground(h.orders());
+            h.awaitPlaced(h.orders() / 4);
+            h.runtime().bigcommerce().faults().rateLimitStorm(true);
+            Thread.sleep(3_000);
+            h.runtime().bigcommerce().faults().rateLimitStorm(false);
+            placing.join();
+            h.fact("storm_seconds", 3);
+        }
+    },
+
+    CRASH_AFTER_WRITE("crash-after-write", "one back-office create in ten is followed by the attempt dying before the "
+            + "state write (its whole batch comes back, as from a Lambda instance that died)") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            // attempts are quick here: a short lease and visibility bring the crashed batches back in seconds
+            return super.options(base).withTiming(timing(Duration.ofSeconds(30), Duration.ofSeconds(5),
+                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(7), 5));
+        }
+
+        @Override
+        void act(Harness h) {
+            h.runtime().crashes().share(0.1);
+            h.place(h.orders());
+        }
+
+        @Override
+        void after(Harness h) {
+            h.fact("attempts_crashed", h.runtime().crashes().crashes());
+            h.fact("linked_existing_after_crash", h.outcomes().getOrDefault("LINKED_EXISTING", 0L));
+        }
+    },
+
+    POISON_RECORDS("poison-records", "one order in ten has a SKU the back office does not know") {
+        @Override
+        void act(Harness h) {
+            h.place(h.orders(), 11, i -> i % 10 == 3);
+        }
+    },
+
+    DROPPED_WEBHOOKS("dropped-webhooks", "30% of the webhooks never delivered; the order catch-up runs every 2 s") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            return super.options(base).withTiming(timing(Duration.ofSeconds(30), Duration.ofSeconds(12),
+                    Duration.ofSeconds(2)));
+        }
+
+        @Override
+        void act(Harness h) {
+            h.runtime().bigcommerce().faults().dropDeliveryShare(0.3);
+            h.place(h.orders());
+        }
+
+        @Override
+        void after(Harness h) {
+            h.fact("webhooks_dropped", h.runtime().bigcommerce().deliveries().dropped());
+            h.fact("catch_up_runs", h.runtime().ticker().ticks());
+        }
+    },
+
+    TOKEN_EXPIRY("token-expiry", "back-office access tokens live 3 s, and the instance drops every token each second "
+            + "(401 mid-run)") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            LocalRuntime.Timing t = base.timing();
+            return super.options(base).withTiming(new LocalRuntime.Timing(t.quotaWindow(), CHAOS_LEASE,
+                    CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofSeconds(3), Duration.ofHours(1), Duration.ofHours(1)));
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            Thread placing = h.placeInBackground(h.orders());
+            while (placing.isAlive()) {
+                Thread.sleep(1_000);
+                h.runtime().acumatica().expireAccessTokens();
+            }
+        }
+
+        @Override
+        void after(Harness h) {
+            h.fact("token_requests", h.runtime().acumatica().calls().tokenRequests());
+            String stored = h.runtime().secrets().get(com.bcerp.handlers.worker.WorkerComposition.DEFAULT_ACUMATICA_SECRET)
+                    .get("refresh_token");
+            boolean rotated = stored != null && h.runtime().acumatica().issuedTokens().contains(stored);
+            h.fact("rotated_refresh_token_written_back", rotated);
+            if (!rotated) {
+                h.fail("the secret does not hold a refresh token the instance issued");
+            }
+        }
+    },
+
+    HOSTILE_DELIVERIES("hostile-deliveries", "forged, replayed, stale-timestamp, unsigned, malformed, oversized and "
+            + "another store's deliveries, after genuine ones") {
+        @Override
+        int orders(int requested) {
+            return Math.max(10, requested / 10);
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            h.place(h.orders());
+            h.awaitSettled();
+            long received = h.runtime().pump().received();
+            var answers = new HostileDeliveries(h.runtime()).send(20);
+            Thread.sleep(3_000); // anything enqueued would have been received by now
+            h.awaitSettled();
+            long enqueued = h.runtime().pump().received() - received;
+            h.fact("attacks", answers);
+            h.fact("messages_enqueued_by_attacks", enqueued);
+            if (enqueued != 0) {
+                h.fail(enqueued + " message(s) reached the queue during the attack");
+            }
+            answers.forEach((kind, statuses) -> {
+                if (!HostileDeliveries.KINDS.get(kind).containsAll(statuses.keySet())) {
+                    h.fail(kind + " was answered " + statuses.keySet() + ", expected " + HostileDeliveries.KINDS.get(kind));
+                }
+            });
+        }
+    },
+
+    DEAD_LETTER_REDRIVE("dead-letter-redrive", "the back office down until every message is dead-lettered; then fixed, "
+            + "and the dead-letter queue redriven") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            return super.options(base).withTiming(timing(Duration.ofSeconds(30), Duration.ofSeconds(2),
+                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(3), 2));
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            h.runtime().acumatica().faults().unavailable(true);
+            h.place(h.orders());
+            LocalAws aws = h.runtime().aws();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            h.fact("dead_lettered_before_redrive", aws.visibleAndInFlight(aws.deadLetterQueueUrl()));
+            h.runtime().acumatica().faults().unavailable(false); // the cause is fixed
+            DeadLetters.Redrive redrive = new Operations(OpsTarget.of(h.runtime()), Clock.systemUTC())
+                    .redrive(DeadLetters.Method.AUTO, message -> { });
+            h.fact("redrive_method", redrive.method());
+            h.fact("redriven", redrive.moved());
+        }
+    };
+
+    /** Lease and visibility for the scenarios that keep the defaults: attempts here take a few seconds at most. */
+    static final Duration CHAOS_LEASE = Duration.ofSeconds(12);
+    static final Duration CHAOS_VISIBILITY = Duration.ofSeconds(15);
+    static final Duration CHAOS_BACK_OFFICE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final String id;
+    private final String description;
+
+    Scenario(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The runtime this scenario runs in. */
+    LocalRuntime.Options options(LocalRuntime.Options base) {
+        return base.withQuota(900).withTiming(timing(Duration.ofSeconds(30), CHAOS_LEASE, Duration.ofHours(1)))
+                .withQueues(queues(CHAOS_VISIBILITY, 5));
+    }
+
+    /** The orders this scenario places, given the run's orders per scenario. */
+    int orders(int requested) {
+        return requested;
+    }
+
+    /** Injects the fault while orders flow. */
+    abstract void act(Harness h) throws InterruptedException;
+
+    /** Records what the fault did, once the work has settled. */
+    void after(Harness h) {}
+
+    static LocalRuntime.Timing timing(Duration quotaWindow, Duration lease, Duration catchUpEvery) {
+        return new LocalRuntime.Timing(quotaWindow, lease, CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofHours(1), catchUpEvery,
+                Duration.ofHours(1));
+    }
+
+    static LocalAws.QueueSettings queues(Duration visibility, int maxReceiveCount) {
+        LocalAws.QueueSettings d = LocalAws.QueueSettings.defaults();
+        return new LocalAws.QueueSettings(d.eventsQueue(), d.deadLetterQueue(), visibility, maxReceiveCount);
+    }
+
+    public static Scenario byId(String id) {
+        for (Scenario s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no scenario '" + id + "'; the scenarios are "
+                + java.util.Arrays.stream(values()).map(Scenario::id).toList());
+    }
+}

@@ -1,0 +1,68 @@
+package com.bcerp.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code connector chaos --json} as a user runs it, on a few orders per scenario: every scenario runs, none loses
+ * or duplicates an order, the hostile deliveries enqueue nothing, and the run's logs hold no secret.
+ */
+class ChaosCommandIT {
+
+    @Test
+    void every_fault_scenario_ends_with_nothing_lost_or_duplicated_and_no_secret_in_the_logs() throws Exception {
+        Path log = Path.of("target", "chaos-it.log").toAbsolutePath();
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        Process chaos = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(),
+                "chaos", "--orders", "10", "--json", "--log", log.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(chaos.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(chaos.waitFor(600, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        List<String> scenarios = new ArrayList<>();
+        for (JsonNode s : report.get("scenarios")) {
+            String name = s.get("scenario").asText();
+            scenarios.add(name);
+            assertThat(s.get("lost").asInt()).as(name + " lost").isZero();
+            assertThat(s.get("duplicates").asInt()).as(name + " duplicates").isZero();
+            assertThat(s.get("problems")).as(name + " problems").isEmpty();
+            assertThat(s.get("orders_placed").asInt()).as(name + " orders").isPositive();
+        }
+        assertThat(scenarios).containsExactly("duplicate-deliveries", "out-of-order", "back-office-outage",
+                "rate-limit-storm", "crash-after-write", "poison-records", "dropped-webhooks", "token-expiry",
+                "hostile-deliveries", "dead-letter-redrive");
+        JsonNode poison = scenario(report, "poison-records");
+        assertThat(poison.get("parked")).hasSize(1);
+        assertThat(poison.get("parked").get(0).get("reason").asText()).contains("InventoryID");
+        JsonNode hostile = scenario(report, "hostile-deliveries");
+        assertThat(hostile.get("faults").get("messages_enqueued_by_attacks").asInt()).isZero();
+        assertThat(hostile.get("requests_rejected").get("webhook_deliveries").size()).isEqualTo(3); // 400, 401, 413
+        assertThat(scenario(report, "dead-letter-redrive").get("faults").get("redriven").asInt()).isEqualTo(10);
+        assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
+        assertThat(report.get("secrets_in_logs").get("values_checked").asInt()).isGreaterThan(20);
+        assertThat(Files.size(log)).isPositive();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(chaos.exitValue()).isZero();
+    }
+
+    private static JsonNode scenario(JsonNode report, String name) {
+        for (JsonNode s : report.get("scenarios")) {
+            if (s.get("scenario").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no scenario " + name);
+    }
+}
