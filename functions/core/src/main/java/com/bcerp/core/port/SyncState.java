@@ -5,6 +5,7 @@ import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Durable sync state: idempotency claims per business key (a completed claim remembers what the work produced, e.g.
@@ -20,6 +21,9 @@ public interface SyncState {
 
     /** Marks the key done for good, remembering what the work produced. */
     void complete(String key, String result);
+
+    /** What a completed key's work produced, read without claiming it; empty when the key is not completed. */
+    Optional<String> completed(String key);
 
     /** Marks the key as waiting for a fix and a replay, with the reason ops will see. */
     void park(String key, String reason);

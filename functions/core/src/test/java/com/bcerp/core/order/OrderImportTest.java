@@ -3,7 +3,9 @@ package com.bcerp.core.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
@@ -16,10 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,12 +34,13 @@ class OrderImportTest {
     private final InMemorySyncState state = new InMemorySyncState(clock);
     private final InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-0101", "HANDLING",
             "GIFTWRAP", "ROUNDING"));
-    private final Map<Long, StoreOrder> store = new ConcurrentHashMap<>();
-    private final OrderImport orderImport = new OrderImport(id -> Optional.ofNullable(store.get(id)), backOffice, state,
-            new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
+    private final InMemoryStore store = new InMemoryStore();
+    private final OrderImport orderImport = OrderFlows.wire(store, backOffice, state, ConnectorConfig.defaults(), clock,
+            Duration.ofMinutes(2)).orderImport();
 
-    private void place(StoreOrder order) {
-        store.put(order.id(), order);
+    private StoreOrder place(StoreOrder order) {
+        store.place(order);
+        return order;
     }
 
     @Test
@@ -87,12 +87,13 @@ class OrderImportTest {
 
     @Test
     void a_crash_after_the_back_office_write_is_recovered_by_the_look_up_not_duplicated() {
-        place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        StoreOrder order = place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
         // first attempt: the sales order is written, then the worker dies before recording it
         Claim claim = state.claim(KEY, Duration.ofMinutes(2));
         assertThat(claim.status()).isEqualTo(Claim.Status.ACQUIRED);
-        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults())
-                .toDraft(store.get(250L)).withCustomerId("C1"));
+        backOffice.existingCustomer("C1", "jane@example.com", null);
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults())
+                .toDraft(order, List.of()).withCustomerId("C1"));
 
         // the redelivery finds the key still leased, and is told to come back later
         assertThatThrownBy(() -> orderImport.importOrder("abc123", 250, "redelivery"))
@@ -117,11 +118,9 @@ class OrderImportTest {
         assertThat(backOffice.orders()).isEmpty();
 
         // ops adds the item to the back office and replays
-        InMemoryBackOffice fixed = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-NEW"));
-        OrderImport replay = new OrderImport(id -> Optional.ofNullable(store.get(id)), fixed, state,
-                new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
-        assertThat(replay.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
-        assertThat(fixed.ordersFor(REF)).isEqualTo(1);
+        backOffice.addItem("SKU-NEW");
+        assertThat(orderImport.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
         assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.PARKED, Outcome.CREATED);
     }
 
