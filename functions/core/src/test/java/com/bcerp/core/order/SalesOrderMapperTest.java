@@ -7,7 +7,10 @@ import com.bcerp.core.backoffice.DraftLine;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.model.AppliedDiscount;
 import com.bcerp.core.model.LineOption;
+import com.bcerp.core.model.OrderLine;
+import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.model.StoreOrder;
 import java.math.BigDecimal;
@@ -159,6 +162,117 @@ class SalesOrderMapperTest {
 
         assertThat(mapper.toDraft(order, List.of()).lines().get(0).source()).isEqualTo("order 250 line 1 (product 77, sku SKU-0100)");
         assertThat(mapper.toDraft(order, List.of()).lines().get(0).quantity()).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    private static SalesOrderMapper withTaxClasses(java.util.Map<String, String> classes) {
+        OrderMappingSettings d = OrderMappingSettings.defaults();
+        return new SalesOrderMapper(new OrderMappingSettings(d.taxId(), classes, d.handlingItem(), d.wrappingItem(),
+                d.roundingItem(), d.customProductItem(), d.giftCertificateItem(), d.feeItem(), d.refundItem(),
+                d.roundingTolerance(), d.unitPriceDecimals(), d.shipVia(), d.paymentMethods(), null, d.refundDocument()),
+                RoutingSettings.defaults());
+    }
+
+    private static StoreTax tax(long id, int taxClass, String className, String rate, String amount, String appliesTo,
+            Long lineId, Long addressId) {
+        return new StoreTax(id, taxClass, className, "Tax", new BigDecimal(rate), Money.of(amount, "USD"), appliesTo,
+                lineId, addressId);
+    }
+
+    @Test
+    void custom_products_gift_certificates_fees_and_bundle_components_post_on_their_items() {
+        StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "30.00").bundleComponent(100, "TEE-S", 2)
+                .customProduct("ENGRAVE-1", 1, "12.00").customProduct(null, 1, "3.00").giftCertificate("25.00")
+                .fee(1, "Eco fee", "2.00").build();
+
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
+
+        assertThat(draft.lines()).extracting(DraftLine::itemId, DraftLine::description, l -> plain(l.amount()))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SKU-0100", "Item SKU-0100", "30"),
+                        org.assertj.core.groups.Tuple.tuple("TEE-S", "Item TEE-S [part of bundle line 100]", "0"),
+                        org.assertj.core.groups.Tuple.tuple("NONSTOCK", "Item ENGRAVE-1 (custom product, sku ENGRAVE-1)", "12"),
+                        org.assertj.core.groups.Tuple.tuple("NONSTOCK", "Item null (custom product)", "3"),
+                        org.assertj.core.groups.Tuple.tuple("GIFTCERT", "Gift certificate: Item null", "25"),
+                        org.assertj.core.groups.Tuple.tuple("FEES", "Eco fee", "2"));
+        assertThat(draft.total().sameAs(order.totalIncTax())).isTrue();
+    }
+
+    @Test
+    void with_tax_classes_each_back_office_tax_id_gets_its_own_line_with_what_it_was_charged_on() {
+        // line 100 (20.00) at the standard rate, line 101 (10.00) at a reduced rate, shipping (10.00) standard
+        StoreOrder order = StoreOrders.order().taxRate("0").line("SKU-0100", 1, "20.00").line("SKU-0101", 1, "10.00")
+                .unexplainedTotalDifference("0").build();
+        StoreOrder taxed = StoreOrders.order().line("SKU-0100", 1, "20.00").line("SKU-0101", 1, "10.00").build();
+        List<StoreTax> taxes = List.of(
+                tax(1, 0, "Default Tax Class", "10", "2.00", "item", 100L, 5L),
+                tax(2, 4, "Reduced", "5", "0.50", "item", 101L, 5L),
+                tax(3, 2, "Shipping", "10", "1.00", "shipping", null, 5L));
+        SalesOrderMapper byClass = withTaxClasses(java.util.Map.of("0", "STDTAX", "Reduced", "REDTAX", "2", "STDTAX"));
+        StoreOrder withTax = new StoreOrder(taxed.storeHash(), taxed.id(), taxed.statusId(), taxed.status(),
+                taxed.createdAt(), taxed.modifiedAt(), taxed.channelId(), "USD", "USD", BigDecimal.ONE, false, taxed.buyer(),
+                taxed.billingAddress(), taxed.shipping(), taxed.lines(), List.of(), taxed.subtotalExTax(),
+                taxed.shippingExTax(), taxed.shippingTax(), taxed.handlingExTax(), taxed.handlingTax(),
+                taxed.wrappingExTax(), taxed.wrappingTax(), taxed.discountTotal(), order.totalExTax(),
+                Money.of("3.50", "USD"), order.totalExTax().plus(Money.of("3.50", "USD")), null, null, null, null);
+
+        SalesOrderDraft draft = byClass.toDraft(withTax, taxes);
+
+        assertThat(draft.taxes()).extracting(t -> t.taxId(), t -> plain(t.taxable()), t -> plain(t.amount()),
+                        t -> t.rate() == null ? null : t.rate().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("STDTAX", "30", "3", "10"),
+                        org.assertj.core.groups.Tuple.tuple("REDTAX", "10", "0.5", "5"));
+        assertThat(draft.total().sameAs(withTax.totalIncTax())).isTrue();
+    }
+
+    @Test
+    void an_unmapped_tax_class_parks_the_order_naming_the_class() {
+        StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").build();
+        SalesOrderMapper byClass = withTaxClasses(java.util.Map.of("0", "STDTAX"));
+
+        assertThatThrownBy(() -> byClass.toDraft(order, List.of(tax(1, 7, "Luxury", "20", "3.00", "item", 100L, 5L))))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("tax class 7 (Luxury")
+                .hasMessageContaining("orders.tax_classes")
+                .extracting(e -> ((PermanentFailure) e).field()).isEqualTo("taxes.tax_class_id");
+    }
+
+    @Test
+    void an_order_in_another_currency_is_posted_in_it_with_the_stores_rate_as_base_per_unit() {
+        StoreOrder order = StoreOrders.order().currency("EUR", "USD", "0.8").line("SKU-0100", 1, "20.00").build();
+
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
+
+        assertThat(draft.currency()).isEqualTo("EUR");
+        assertThat(draft.currencyRate()).isEqualByComparingTo("1.25");
+        assertThat(draft.total().currency()).isEqualTo("EUR");
+        assertThat(mapper.toDraft(StoreOrders.order().line("SKU-0100", 1, "20.00").build(), List.of()).currencyRate())
+                .as("no rate in the store's own currency").isNull();
+    }
+
+    @Test
+    void storefronts_and_currencies_route_to_their_branch_and_an_unrouted_storefront_parks() {
+        SalesOrderMapper routed = new SalesOrderMapper(OrderMappingSettings.defaults(), new RoutingSettings(
+                java.util.Map.of("1", "US-WEST", "2", "EU"), java.util.Map.of("GBP", "UK"), null));
+
+        assertThat(routed.toDraft(StoreOrders.order().channel(2).line("SKU-0100", 1, "5").build(), List.of()).branch())
+                .isEqualTo("EU");
+        assertThat(routed.toDraft(StoreOrders.order().channel(9).currency("GBP", "USD", "0.75").line("SKU-0100", 1, "5")
+                .build(), List.of()).branch()).isEqualTo("UK");
+        assertThatThrownBy(() -> routed.toDraft(StoreOrders.order().channel(9).line("SKU-0100", 1, "5").build(), List.of()))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("storefront (channel) 9")
+                .extracting(e -> ((PermanentFailure) e).field()).isEqualTo("channel_id");
+        assertThat(mapper.toDraft(StoreOrders.order().channel(9).line("SKU-0100", 1, "5").build(), List.of()).branch())
+                .as("without routing the back office's default branch").isNull();
+    }
+
+    @Test
+    void a_tax_inclusive_stores_discount_is_taken_without_its_tax() {
+        // a line of 22.00 incl. 10% tax (20.00 + 2.00), discounted 2.20 incl. tax: 2.00 without it
+        OrderLine line = new OrderLine(100, 77, 1L, "SKU-0100", "Mug", "physical", BigDecimal.ONE,
+                Money.of("20.00", "USD"), Money.of("22.00", "USD"), Money.of("20.00", "USD"), Money.of("2.00", "USD"),
+                List.of(new AppliedDiscount("1", "Coupon", "SAVE10", Money.of("2.20", "USD"), "order")), List.of(), null, 5L);
+
+        assertThat(line.discountExTax(true)).isEqualTo(Money.of("2.00", "USD"));
+        assertThat(line.discountExTax(false)).isEqualTo(Money.of("2.20", "USD"));
     }
 
     private static String plain(Money m) {
