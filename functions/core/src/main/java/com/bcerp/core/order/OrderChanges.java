@@ -114,7 +114,7 @@ public final class OrderChanges {
             return attempt.end(Outcome.SKIPPED, null, "the sales order " + sale.get().ref().display()
                     + " is cancelled; later changes of " + order.describe() + " are not posted");
         }
-        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(orderId) : List.of();
+        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         SalesOrderDraft desired = mapper.toDraft(order, taxes);
         List<PostedDocument> posted = documents.saleAndEdits().stream().filter(d -> !d.isCancelled()).toList();
         OrderEditPlanner.Plan plan = planner.plan(order, desired, posted, sale.get(), documents.nextEditNumber());

@@ -107,7 +107,7 @@ public final class OrderImport {
             state.release(key);
             return attempt.end(Outcome.SKIPPED, null, notNow.get());
         }
-        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(orderId) : List.of();
+        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         SalesOrderDraft draft = mapper.toDraft(order, taxes);
 
         Optional<PostedDocument> existing = OrderDocuments.find(backOffice, order.storeHash(), orderId).sale();

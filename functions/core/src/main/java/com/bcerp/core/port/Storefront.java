@@ -14,11 +14,11 @@ public interface Storefront {
     Optional<StoreOrder> order(long orderId);
 
     /** Every tax the store applied to the order, per part of the order (for mapping tax classes). */
-    List<StoreTax> taxes(long orderId);
+    List<StoreTax> taxes(StoreOrder order);
 
     /** The order's payment transactions, oldest first; empty when it has none. */
     List<PaymentTransaction> transactions(long orderId);
 
-    /** The order's refunds, oldest first; empty when it has none. */
-    List<StoreRefund> refunds(long orderId);
+    /** The order's refunds, oldest first, in its currency; empty when it has none. */
+    List<StoreRefund> refunds(StoreOrder order);
 }

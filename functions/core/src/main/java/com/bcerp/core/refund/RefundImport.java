@@ -79,7 +79,7 @@ public final class RefundImport implements OrderFollowUp {
         }
         OrderDocuments documents = OrderDocuments.find(backOffice, storeHash, orderId);
         Optional<PostedDocument> sale = documents.sale();
-        List<StoreRefund> refunds = store.refunds(orderId);
+        List<StoreRefund> refunds = store.refunds(order);
         if (sale.isEmpty()) {
             Optional<String> notImported = policy.notImported(order);
             if (notImported.isPresent()) {
@@ -104,13 +104,13 @@ public final class RefundImport implements OrderFollowUp {
     public void afterImport(StoreOrder order, PostedDocument salesOrder, String trigger) {
         if (REFUNDED_STATUSES.contains(order.statusId())) {
             OrderDocuments documents = OrderDocuments.find(backOffice, order.storeHash(), order.id());
-            postAll(order, salesOrder, documents, store.refunds(order.id()), trigger);
+            postAll(order, salesOrder, documents, store.refunds(order), trigger);
         }
     }
 
     private Outcome postAll(StoreOrder order, PostedDocument sale, OrderDocuments documents, List<StoreRefund> refunds,
             String trigger) {
-        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order.id()) : List.of();
+        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         List<Outcome> outcomes = new ArrayList<>();
         for (StoreRefund refund : refunds.stream().sorted(Comparator.comparingLong(StoreRefund::id)).toList()) {
             outcomes.add(post(order, sale, documents, taxes, refund, trigger));

@@ -48,9 +48,9 @@ public final class InMemoryStore implements Storefront {
     }
 
     @Override
-    public List<StoreTax> taxes(long orderId) {
+    public List<StoreTax> taxes(StoreOrder order) {
         calls.incrementAndGet();
-        return taxes.getOrDefault(orderId, List.of());
+        return taxes.getOrDefault(order.id(), List.of());
     }
 
     @Override
@@ -60,8 +60,8 @@ public final class InMemoryStore implements Storefront {
     }
 
     @Override
-    public List<StoreRefund> refunds(long orderId) {
+    public List<StoreRefund> refunds(StoreOrder order) {
         calls.incrementAndGet();
-        return List.copyOf(refunds.getOrDefault(orderId, List.of()));
+        return List.copyOf(refunds.getOrDefault(order.id(), List.of()));
     }
 }
