@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -84,6 +85,18 @@ public final class DynamoSyncState implements SyncState {
     public void complete(String key, String result) {
         update(key, "SET #s = :done, #r = :result, updated_at = :now REMOVE lease_until, reason",
                 Map.of(":done", s(COMPLETED), ":result", s(result == null ? "" : result)));
+    }
+
+    @Override
+    public Optional<String> completed(String key) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(key)).consistentRead(true))
+                    .item();
+            return item != null && item.containsKey("status") && COMPLETED.equals(item.get("status").s())
+                    ? Optional.ofNullable(text(item, "result")) : Optional.empty();
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read " + key + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -8,10 +8,9 @@ import com.bcerp.aws.Environment;
 import com.bcerp.aws.SecretsManagerSource;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
-import com.bcerp.core.order.OrderImport;
 import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.config.ConnectorConfig;
-import com.bcerp.core.order.SalesOrderMapper;
+import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SecretSource;
@@ -34,13 +33,13 @@ public final class WorkerComposition {
     private final Storefront store;
     private final BackOffice backOffice;
     private final SyncState state;
-    private final StoreEventHandler events;
+    private final OrderFlows flows;
 
-    private WorkerComposition(Storefront store, BackOffice backOffice, SyncState state, StoreEventHandler events) {
+    private WorkerComposition(Storefront store, BackOffice backOffice, SyncState state, OrderFlows flows) {
         this.store = store;
         this.backOffice = backOffice;
         this.state = state;
-        this.events = events;
+        this.flows = flows;
     }
 
     /** On Lambda. */
@@ -67,6 +66,8 @@ public final class WorkerComposition {
                 env.optional("ACUMATICA_ENDPOINT_NAME", "Default"),
                 env.optional("ACUMATICA_ENDPOINT_VERSION", "24.200.001"),
                 env.optional("ACUMATICA_ORDER_TYPE", "SO"),
+                env.optional("ACUMATICA_CREDIT_ORDER_TYPE", "CR"),
+                env.optional("ACUMATICA_RETURN_ORDER_TYPE", "RC"),
                 env.optional("ACUMATICA_CUSTOMER_CLASS", null),
                 env.optional("ACUMATICA_SECRET", DEFAULT_ACUMATICA_SECRET),
                 env.seconds("ACUMATICA_TIMEOUT_SECONDS", Duration.ofSeconds(30)));
@@ -77,11 +78,9 @@ public final class WorkerComposition {
                 env.required("AUDIT_TABLE", "the DynamoDB table of the audit trail"), clock,
                 Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
 
-        ConnectorConfig config = config(env);
-        OrderImport orderImport = new OrderImport(store, backOffice, state,
-                new SalesOrderMapper(config.orders()), clock,
+        OrderFlows flows = OrderFlows.wire(store, backOffice, state, config(env), clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
-        return new WorkerComposition(store, backOffice, state, new StoreEventHandler(orderImport));
+        return new WorkerComposition(store, backOffice, state, flows);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -91,7 +90,12 @@ public final class WorkerComposition {
     }
 
     public StoreEventHandler events() {
-        return events;
+        return flows.events();
+    }
+
+    /** Every order flow, e.g. for the hook that records the connector's own status writes. */
+    public OrderFlows flows() {
+        return flows;
     }
 
     public SyncState state() {
