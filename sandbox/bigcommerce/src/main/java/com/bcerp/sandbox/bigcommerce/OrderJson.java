@@ -229,7 +229,10 @@ final class OrderJson {
         n.put("adjustment", 0);
         n.put("tax_inclusive", true);
         ArrayNode methods = n.putArray("refund_methods");
+        // the card (or other gateway) first, then gift certificates and store credit
         List<String> providers = o.transactions().stream().filter(t -> !t.event().equals("refund"))
+                .sorted(java.util.Comparator.comparing(t -> t.method().equals("gift_certificate")
+                        || t.method().equals("store_credit")))
                 .map(Transaction::gateway).distinct().toList();
         for (String provider : providers) {
             methods.addArray().addObject().put("provider_id", provider).put("provider_description", provider)

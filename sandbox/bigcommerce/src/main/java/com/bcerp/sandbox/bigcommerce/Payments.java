@@ -113,7 +113,7 @@ final class Payments {
         return new Transaction(transactionId, "refund", paid.map(Transaction::method).orElse("custom"), payment.amount(),
                 order.currency(), payment.providerId(), payment.providerId() + "-" + transactionId,
                 paid.map(Transaction::paymentMethodName).orElse(payment.providerId()), now,
-                paid.map(Transaction::id).orElse(null), null);
+                paid.map(Transaction::id).orElse(null), paid.map(Transaction::detail).orElse(null));
     }
 
     private static SandboxOrder append(SandboxOrder order, Transaction t, String status, Instant now) {
