@@ -62,7 +62,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The scopes the connector registers its webhooks for. */
     public static final List<String> WEBHOOK_SCOPES = List.of("store/order/created", "store/order/updated",
-            "store/order/statusUpdated");
+            "store/order/statusUpdated", "store/order/refund/created", "store/order/transaction/created",
+            "store/order/transaction/updated");
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final LocalAws aws;

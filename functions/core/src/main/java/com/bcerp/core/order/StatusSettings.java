@@ -38,9 +38,12 @@ public record StatusSettings(List<Integer> importStatuses, List<Integer> cancelS
                 "must be a store status id from 0 to " + LAST_STATUS));
     }
 
-    /** Awaiting Payment, Pickup, Shipment or Fulfillment, Shipped, Partially Shipped, Completed, (Partially) Refunded. */
+    /**
+     * Pending (what an order created through the API gets when it names no status), Awaiting Payment, Pickup,
+     * Shipment or Fulfillment, Shipped, Partially Shipped, Completed, (Partially) Refunded.
+     */
     public static StatusSettings defaults() {
-        return new StatusSettings(List.of(2, 3, 4, 7, 8, 9, 10, 11, 14), List.of(5),
+        return new StatusSettings(List.of(1, 2, 3, 4, 7, 8, 9, 10, 11, 14), List.of(5),
                 Map.of("Completed", 2, "Cancelled", 5));
     }
 
