@@ -143,8 +143,10 @@ final class OrderEditPlanner {
                     source));
         }
         Money freightChange = desired.freight().minus(postedFreight);
-        List<TaxLine> addedTaxes = new ArrayList<>();
-        List<TaxLine> removedTaxes = new ArrayList<>();
+        Money addedBase = added.stream().map(DraftLine::amount).reduce(Money.zero(currency), Money::plus)
+                .plus(freightChange.amount().signum() > 0 ? freightChange : Money.zero(currency));
+        Money removedBase = removed.stream().map(DraftLine::amount).reduce(Money.zero(currency), Money::plus)
+                .plus(freightChange.amount().signum() < 0 ? freightChange.negate() : Money.zero(currency));
         Map<String, TaxLine> wantTaxes = new LinkedHashMap<>();
         for (TaxLine tax : desired.taxes()) {
             wantTaxes.merge(tax.taxId(), tax, OrderEditPlanner::sum);
@@ -152,15 +154,31 @@ final class OrderEditPlanner {
         List<String> taxIds = new ArrayList<>(wantTaxes.keySet());
         postedTaxes.keySet().stream().filter(id -> !wantTaxes.containsKey(id)).forEach(taxIds::add);
         TaxLine none = new TaxLine(null, null, Money.zero(currency), Money.zero(currency));
+        Money desiredBase = desired.lines().stream().filter(l -> !SalesOrderMapper.ROUNDING_REF.equals(l.storeLineRef()))
+                .map(DraftLine::amount).reduce(desired.freight().toCents(), Money::plus);
+        Money postedBase = postedTotal.minus(postedTaxes.values().stream().map(TaxLine::amount)
+                .reduce(Money.zero(currency), Money::plus));
+        List<TaxLine> addedTaxes = new ArrayList<>();
+        List<TaxLine> removedTaxes = new ArrayList<>();
         for (String taxId : taxIds) {
             TaxLine w = wantTaxes.getOrDefault(taxId, none);
             TaxLine h = postedTaxes.getOrDefault(taxId, none);
             Money change = w.amount().minus(h.amount());
-            if (change.amount().signum() != 0) {
-                Money taxable = w.taxable().minus(h.taxable());
-                (change.amount().signum() > 0 ? addedTaxes : removedTaxes).add(new TaxLine(taxId, w.rate() != null
-                        ? w.rate() : h.rate(), new Money(taxable.amount().abs(), currency),
-                        new Money(change.amount().abs(), currency)));
+            // the credit carries the tax of what it takes back, at the order's own rate for this tax id; the added
+            // sale the rest of the change, so together they move the tax by exactly the store's change
+            BigDecimal rate = rate(w.amount(), desiredBase).orElseGet(() -> rate(h.amount(), postedBase).orElse(BigDecimal.ZERO));
+            Money creditTax = removedBase.times(rate).toCents();
+            Money saleTax = change.plus(creditTax);
+            if (saleTax.amount().signum() < 0) {
+                creditTax = creditTax.minus(saleTax);
+                saleTax = Money.zero(currency);
+            }
+            BigDecimal taxRate = w.rate() != null ? w.rate() : h.rate();
+            if (!saleTax.isZero()) {
+                addedTaxes.add(new TaxLine(taxId, taxRate, taxable(saleTax, rate, addedBase), saleTax));
+            }
+            if (!creditTax.isZero()) {
+                removedTaxes.add(new TaxLine(taxId, taxRate, taxable(creditTax, rate, removedBase), creditTax));
             }
         }
         Money expectedChange = order.totalIncTax().toCents().minus(postedTotal);
@@ -197,6 +215,17 @@ final class OrderEditPlanner {
         addedSale.ifPresent(documents::add);
         credit.ifPresent(documents::add);
         return new Plan(documents);
+    }
+
+    /** Tax per unit of base: the order's effective rate for one tax id. */
+    private static Optional<BigDecimal> rate(Money tax, Money base) {
+        return base.amount().signum() == 0 ? Optional.empty()
+                : Optional.of(tax.amount().divide(base.amount(), 12, RoundingMode.HALF_UP));
+    }
+
+    /** What a document's tax was charged on: the tax at its rate, or the document's base when the rate is unknown. */
+    private static Money taxable(Money tax, BigDecimal rate, Money base) {
+        return rate.signum() == 0 ? base : new Money(tax.amount().divide(rate, 2, RoundingMode.HALF_UP), tax.currency());
     }
 
     private static TaxLine signed(TaxLine tax, BigDecimal sign) {

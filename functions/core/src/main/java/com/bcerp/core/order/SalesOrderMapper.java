@@ -188,6 +188,17 @@ public final class SalesOrderMapper {
             String taxId = taxIdFor(tax).orElseThrow(() -> unmappedTaxClass(order, tax));
             byTaxId.computeIfAbsent(taxId, id -> new TaxGroup(order.currency())).add(order, tax);
         }
+        // fees are not in the store's tax list (its line item types are items, shipping, handling and wrapping);
+        // each carries its own tax and class: a fee without a class is in the store's default fee class, tax_id
+        for (int i = 0; i < order.fees().size(); i++) {
+            OrderFee fee = order.fees().get(i);
+            if (!fee.tax().isZero()) {
+                String taxId = fee.taxClassId() == null ? settings.taxId()
+                        : Optional.ofNullable(settings.taxClasses().get(fee.taxClassId().toString()))
+                                .orElseThrow(() -> unmappedFeeClass(order, fee));
+                byTaxId.computeIfAbsent(taxId, id -> new TaxGroup(order.currency())).addFee(fee);
+            }
+        }
         List<TaxLine> lines = new ArrayList<>();
         byTaxId.forEach((taxId, group) -> lines.add(new TaxLine(taxId, group.rate(), group.taxable, group.amount)));
         Money sum = lines.stream().map(TaxLine::amount).reduce(Money.zero(order.currency()), Money::plus);
@@ -217,6 +228,12 @@ public final class SalesOrderMapper {
         return new PermanentFailure("taxes.tax_class_id", order.describe() + ": tax class "
                 + (tax.taxClassId() == null ? "" : tax.taxClassId() + " ") + "(" + tax.className() + ", " + tax.name()
                 + ") is not mapped to a back-office tax id; add it to orders.tax_classes");
+    }
+
+    private static PermanentFailure unmappedFeeClass(StoreOrder order, OrderFee fee) {
+        return new PermanentFailure("fees.tax_class_id", order.describe() + ": fee " + fee.id() + " (" + fee.name()
+                + ") is in tax class " + fee.taxClassId() + ", which is not mapped to a back-office tax id; add it to"
+                + " orders.tax_classes");
     }
 
     /** Base-currency units per unit of the order's currency, when the shopper paid in another currency. */
@@ -314,6 +331,15 @@ public final class SalesOrderMapper {
             String part = tax.appliesTo() + ":" + (tax.lineId() != null ? tax.lineId() : tax.addressId());
             if (parts.add(part)) {
                 taxable = taxable.plus(base(order, tax));
+            }
+        }
+
+        void addFee(OrderFee fee) {
+            amount = amount.plus(fee.tax());
+            taxable = taxable.plus(fee.exTax());
+            if (!fee.exTax().isZero()) {
+                rates.add(fee.tax().amount().movePointRight(2).divide(fee.exTax().amount(), 4, RoundingMode.HALF_UP)
+                        .stripTrailingZeros());
             }
         }
 

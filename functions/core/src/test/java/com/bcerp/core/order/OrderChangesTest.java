@@ -92,6 +92,10 @@ class OrderChangesTest {
                 l -> l.amount().amount().toPlainString()).containsExactly(tuple("SKU-0100", "2", "23.00"));
         assertThat(backOffice.orders().get(2).draft().lines()).extracting(DraftLine::itemId, l -> l.quantity().toPlainString(),
                 l -> l.amount().amount().toPlainString()).containsExactly(tuple("SKU-0101", "1", "5.00"));
+        assertThat(backOffice.orders().get(2).draft().taxes()).as("the credit takes back the removed line's tax")
+                .singleElement().satisfies(t -> assertThat(t.amount()).isEqualTo(Money.of("0.50", "USD")));
+        assertThat(backOffice.orders().get(1).draft().taxes()).as("the added sale carries the rest of the change")
+                .singleElement().satisfies(t -> assertThat(t.amount()).isEqualTo(Money.of("2.30", "USD")));
         assertThat(backOffice.netFor(REF, "USD")).isEqualTo(store.order(250).orElseThrow().totalIncTax());
     }
 

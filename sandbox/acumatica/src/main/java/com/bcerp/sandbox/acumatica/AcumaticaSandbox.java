@@ -164,6 +164,27 @@ public final class AcumaticaSandbox implements AutoCloseable {
         salesOrders.addItem(inventoryId, defaultPrice);
     }
 
+    /**
+     * Adds a customer the merchant already has (a generic guest customer, or one carrying a store's customer id in
+     * AccountRef); returns its CustomerID.
+     */
+    public String addCustomer(String customerId, String name, String email, String accountRef) {
+        ObjectNode customer = Values.object();
+        Values.set(customer, "CustomerID", customerId);
+        Values.set(customer, "CustomerName", name);
+        if (email != null) {
+            Values.set(customer, "Email", email);
+        }
+        if (accountRef != null) {
+            Values.set(customer, "AccountRef", accountRef);
+        }
+        PutResult result = customers.put(customer, Precondition.INSERT_ONLY);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused customer " + customerId + ": " + result.entity());
+        }
+        return customerId;
+    }
+
     /** Every customer, as {@code GET /Customer} answers. */
     public List<JsonNode> customers() {
         return render(customers.list(c -> true), CustomerBook.SHAPE, Set.of());
