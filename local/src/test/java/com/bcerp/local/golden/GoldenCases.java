@@ -1,6 +1,14 @@
 package com.bcerp.local.golden;
 
-import static com.bcerp.local.golden.GoldenCorpusWriter.map;
+import static com.bcerp.local.demo.OrderShapes.address;
+import static com.bcerp.local.demo.OrderShapes.checkout;
+import static com.bcerp.local.demo.OrderShapes.custom;
+import static com.bcerp.local.demo.OrderShapes.map;
+import static com.bcerp.local.demo.OrderShapes.order;
+import static com.bcerp.local.demo.OrderShapes.product;
+import static com.bcerp.local.demo.OrderShapes.shipTo;
+import static com.bcerp.local.demo.OrderShapes.variant;
+import static com.bcerp.local.demo.OrderShapes.with;
 
 import com.bcerp.local.golden.GoldenCorpusWriter.Case;
 import com.bcerp.sandbox.SandboxCatalog;
@@ -228,54 +236,6 @@ final class GoldenCases {
                 .then("PUT", "/v2/orders/{id}", o -> map("products", List.of(map("id", lineId(o, 0), "quantity", 2))),
                         "store/order/updated", "store/order/updated", "store/order/created"));
         return cases;
-    }
-
-    static Map<String, Object> address(String first, String email) {
-        return map("first_name", first, "last_name", "Lovelace", "street_1", "12 Analytical Way", "city", "Austin",
-                "state", "Texas", "zip", "78701", "country", "United States", "country_iso2", "US", "email", email,
-                "phone", "555-0100");
-    }
-
-    static Map<String, Object> shipTo(String first, String method, String cost) {
-        return with(with(address(first, first.toLowerCase() + "@example.com"), "shipping_method", method),
-                "shipping_cost_ex_tax", cost);
-    }
-
-    static Map<String, Object> order(int status, List<Map<String, Object>> products, String shipping) {
-        Map<String, Object> body = map("customer_id", 21, "status_id", status, "payment_method", "Credit Card",
-                "billing_address", address("Ada", "ada@example.com"),
-                "shipping_addresses", List.of(with(address("Ada", "ada@example.com"), "shipping_method", "Flat Rate")),
-                "products", products, "shipping_cost_ex_tax", shipping);
-        return body;
-    }
-
-    static Map<String, Object> checkout(List<Map<String, Object>> products) {
-        return map("customer_id", 21, "billing_address", address("Ada", "ada@example.com"),
-                "shipping_addresses", List.of(shipTo("Ada", "Flat Rate", "8.00")), "products", products,
-                "payment", map("gateway", "braintree", "action", "purchase"));
-    }
-
-    static Map<String, Object> product(SandboxCatalog.Item item, int quantity) {
-        return map("product_id", item.productId(), "quantity", quantity);
-    }
-
-    static Map<String, Object> variant(SandboxCatalog.Item item, int quantity) {
-        return map("product_id", item.productId(), "quantity", quantity, "product_options", item.options().stream()
-                .map(o -> map("id", o.optionId(), "value", Long.toString(o.valueId()))).toList());
-    }
-
-    static Map<String, Object> custom(String name, String sku, String ex, String inc) {
-        Map<String, Object> line = map("name", name, "quantity", 1, "price_ex_tax", ex, "price_inc_tax", inc);
-        if (sku != null) {
-            line.put("sku", sku);
-        }
-        return line;
-    }
-
-    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(body);
-        copy.put(key, value);
-        return copy;
     }
 
     static long lineId(JsonNode order, int index) {

@@ -1,6 +1,7 @@
 package com.bcerp.local.golden;
 
-import com.bcerp.sandbox.SandboxCatalog;
+import static com.bcerp.local.demo.OrderShapes.map;
+
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import com.bcerp.sandbox.bigcommerce.StoreSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -203,17 +203,5 @@ class GoldenCorpusWriter {
             throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.createArrayNode() : JSON.readTree(response.body());
-    }
-
-    static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return m;
-    }
-
-    static List<SandboxCatalog.Item> simple(BigCommerceSandbox store) {
-        return store.catalog().simpleItems();
     }
 }

@@ -42,8 +42,10 @@ public final class Attempt {
         state.audit(new AuditRecord(key, id, started, ms, outcome, trigger, document, error));
         if (error == null) {
             log.info("{} {} {} in {} ms ({})", key, outcome, document == null ? "" : document, ms, trigger);
-        } else {
+        } else if (outcome == Outcome.PARKED || outcome == Outcome.RETRYING) {
             log.warn("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
+        } else {
+            log.info("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
         }
         return outcome;
     }
