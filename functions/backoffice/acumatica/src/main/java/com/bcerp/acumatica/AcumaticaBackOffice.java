@@ -59,11 +59,21 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     @Override
     public Optional<String> findCustomerByEmail(String email) {
+        return findCustomer("Email", email);
+    }
+
+    /** The store's customer id is carried in AccountRef, which the connector sets on the customers it creates. */
+    @Override
+    public Optional<String> findCustomerByExternalRef(String externalRef) {
+        return findCustomer("AccountRef", externalRef);
+    }
+
+    private Optional<String> findCustomer(String field, String value) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("$filter", OData.eq("Email", email));
+        query.put("$filter", OData.eq(field, value));
         query.put("$select", "CustomerID");
         query.put("$top", "1");
-        JsonNode found = list(api.get("Customer", query), "customer look-up by email");
+        JsonNode found = list(api.get("Customer", query), "customer look-up by " + field);
         return found.isEmpty() ? Optional.empty() : Optional.of(value(found.get(0), "CustomerID"));
     }
 
@@ -78,16 +88,6 @@ public final class AcumaticaBackOffice implements BackOffice {
         return id;
     }
 
-    @Override
-    public Optional<String> findCustomerByExternalRef(String externalRef) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("$filter", OData.eq("AccountRef", externalRef));
-        query.put("$select", "CustomerID");
-        query.put("$top", "1");
-        JsonNode found = list(api.get("Customer", query), "customer look-up by AccountRef");
-        return found.isEmpty() ? Optional.empty() : Optional.of(value(found.get(0), "CustomerID"));
-    }
-
     /** One query: the document with this ExternalRef and those whose ExternalRef continues it with a dash. */
     @Override
     public List<PostedDocument> findOrderDocuments(String externalRef) {
@@ -95,12 +95,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         query.put("$filter", OData.eq("ExternalRef", externalRef) + " or startswith(ExternalRef," + OData.literal(externalRef + "-")
                 + ")");
         query.put("$expand", "Details,TaxDetails,ShippingSettings");
-        JsonNode found = list(api.get("SalesOrder", query), "order documents look-up by ExternalRef");
-        List<PostedDocument> documents = new ArrayList<>();
-        for (JsonNode order : found) {
-            documents.add(document(order));
-        }
-        return documents;
+        return each(list(api.get("SalesOrder", query), "order documents look-up by ExternalRef"), this::document);
     }
 
     @Override
@@ -133,12 +128,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ")");
         query.put("$select", "Type,ReferenceNbr,ExternalRef,PaymentAmount,CurrencyID,Hold,Status");
-        JsonNode found = list(api.get("Payment", query), "payment look-up by ExternalRef");
-        List<PostedPayment> payments = new ArrayList<>();
-        for (JsonNode p : found) {
-            payments.add(payment(p));
-        }
-        return payments;
+        return each(list(api.get("Payment", query), "payment look-up by ExternalRef"), AcumaticaBackOffice::payment);
     }
 
     @Override
@@ -231,6 +221,12 @@ public final class AcumaticaBackOffice implements BackOffice {
     private static BigDecimal decimal(JsonNode entity, String field) {
         JsonNode value = entity.path(field).path("value");
         return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
+    }
+
+    private static <T> List<T> each(JsonNode list, java.util.function.Function<JsonNode, T> read) {
+        List<T> out = new ArrayList<>();
+        list.forEach(entity -> out.add(read.apply(entity)));
+        return out;
     }
 
     private static JsonNode list(ApiResponse response, String what) {

@@ -4,8 +4,6 @@ import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
-import com.bcerp.core.failure.PermanentFailure;
-import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
@@ -13,7 +11,7 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
-import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,10 +39,11 @@ public final class OrderChanges {
     private final SyncState state;
     private final SalesOrderMapper mapper;
     private final OrderPolicy policy;
+    private final OrderLookup lookup;
     private final OrderEditPlanner planner;
     private final OwnStatusWrites ownWrites;
     private final Clock clock;
-    private final Duration lease;
+    private final ClaimedWork claims;
 
     public OrderChanges(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
             OrderPolicy policy, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
@@ -53,10 +52,11 @@ public final class OrderChanges {
         this.state = state;
         this.mapper = mapper;
         this.policy = policy;
+        this.lookup = new OrderLookup(store, backOffice, policy);
         this.planner = new OrderEditPlanner(mapper);
         this.ownWrites = ownWrites;
         this.clock = clock;
-        this.lease = lease;
+        this.claims = new ClaimedWork(state, clock, lease);
     }
 
     public static String recordKey(String storeHash, long orderId) {
@@ -67,42 +67,24 @@ public final class OrderChanges {
     public Outcome apply(StoreEvent event, long orderId) {
         String key = recordKey(event.storeHash(), orderId);
         String trigger = event.scope() + " " + event.hash();
-        Attempt attempt = Attempt.start(state, clock, key, trigger);
         Optional<Integer> newStatus = newStatus(event);
         Instant at = event.createdAt() > 0 ? Instant.ofEpochSecond(event.createdAt()) : clock.instant();
         if (newStatus.isPresent() && ownWrites.isEcho(event.storeHash(), orderId, newStatus.get(), at)) {
-            return attempt.end(Outcome.SKIPPED, null, "status " + newStatus.get() + " was set by the connector itself");
+            return Attempt.start(state, clock, key, trigger).end(Outcome.SKIPPED, null,
+                    "status " + newStatus.get() + " was set by the connector itself");
         }
-        Claim claim = state.claim(key, lease);
-        if (claim.status() != Claim.Status.ACQUIRED) {
-            attempt.end(Outcome.RETRYING, null, "another attempt is applying this order's changes");
-            throw new TransientFailure("the changes of order " + orderId + " are being applied by another attempt");
-        }
-        try {
-            Outcome outcome = applyClaimed(event.storeHash(), orderId, attempt);
-            state.release(key);
-            return outcome;
-        } catch (PermanentFailure e) {
-            state.park(key, e.getMessage());
-            return attempt.end(Outcome.PARKED, null, e.getMessage());
-        } catch (RuntimeException e) {
-            state.release(key);
-            attempt.end(Outcome.RETRYING, null, e.getMessage());
-            throw e instanceof TransientFailure t ? t : new TransientFailure("order " + orderId + ": " + e.getMessage(), e);
-        }
+        return claims.run(key, trigger, "the changes of order " + orderId, true,
+                attempt -> applyClaimed(event.storeHash(), orderId, attempt));
     }
 
     private Outcome applyClaimed(String storeHash, long orderId, Attempt attempt) {
-        Optional<StoreOrder> found = store.order(orderId);
-        if (found.isEmpty()) {
-            return attempt.end(Outcome.SKIPPED, null, "the store has no order " + orderId);
+        OrderLookup.Result result = lookup.find(storeHash, orderId);
+        if (result instanceof OrderLookup.Skipped skipped) {
+            return attempt.end(Outcome.SKIPPED, null, skipped.reason());
         }
-        StoreOrder order = found.get();
-        Optional<String> ignored = policy.ignored(order);
-        if (ignored.isPresent()) {
-            return attempt.end(Outcome.SKIPPED, null, ignored.get());
-        }
-        OrderDocuments documents = OrderDocuments.find(backOffice, storeHash, orderId);
+        OrderLookup.Found found = (OrderLookup.Found) result;
+        StoreOrder order = found.order();
+        OrderDocuments documents = found.documents();
         Optional<PostedDocument> sale = documents.sale();
         if (sale.isEmpty()) {
             return attempt.end(Outcome.SKIPPED, null, order.describe() + " has no sales order in the back office");

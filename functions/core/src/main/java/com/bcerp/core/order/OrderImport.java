@@ -4,7 +4,6 @@ import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
 import com.bcerp.core.customer.CustomerMatcher;
-import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
@@ -12,7 +11,7 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
-import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,8 +38,7 @@ public final class OrderImport {
     private final OrderPolicy policy;
     private final CustomerMatcher customers;
     private final List<OrderFollowUp> followUps;
-    private final Clock clock;
-    private final Duration lease;
+    private final ClaimedWork claims;
 
     /**
      * @param followUps run once the sales order exists, in the same attempt (payments, early refunds)
@@ -55,8 +53,7 @@ public final class OrderImport {
         this.policy = policy;
         this.customers = customers;
         this.followUps = List.copyOf(followUps);
-        this.clock = clock;
-        this.lease = lease;
+        this.claims = new ClaimedWork(state, clock, lease);
     }
 
     public static String recordKey(String storeHash, long orderId) {
@@ -70,28 +67,7 @@ public final class OrderImport {
      */
     public Outcome importOrder(String storeHash, long orderId, String trigger) {
         String key = recordKey(storeHash, orderId);
-        Attempt attempt = Attempt.start(state, clock, key, trigger);
-        Claim claim = state.claim(key, lease);
-        switch (claim.status()) {
-            case DONE -> {
-                return attempt.end(Outcome.ALREADY_SYNCED, claim.result(), null);
-            }
-            case BUSY -> {
-                attempt.end(Outcome.RETRYING, null, "another attempt is syncing this order");
-                throw new TransientFailure("order " + orderId + " is being synced by another attempt");
-            }
-            case ACQUIRED -> { }
-        }
-        try {
-            return importClaimed(orderId, key, attempt, trigger);
-        } catch (PermanentFailure e) {
-            state.park(key, e.getMessage());
-            return attempt.end(Outcome.PARKED, null, e.getMessage());
-        } catch (RuntimeException e) {
-            state.release(key);
-            attempt.end(Outcome.RETRYING, null, describe(e));
-            throw e instanceof TransientFailure t ? t : new TransientFailure("order " + orderId + ": " + describe(e), e);
-        }
+        return claims.run(key, trigger, "order " + orderId, false, attempt -> importClaimed(orderId, key, attempt, trigger));
     }
 
     private Outcome importClaimed(long orderId, String key, Attempt attempt, String trigger) {
@@ -133,7 +109,4 @@ public final class OrderImport {
         }
     }
 
-    private static String describe(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

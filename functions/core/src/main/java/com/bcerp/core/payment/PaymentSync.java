@@ -4,11 +4,10 @@ import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.failure.PermanentFailure;
-import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.PaymentTransaction;
 import com.bcerp.core.model.StoreOrder;
-import com.bcerp.core.order.OrderDocuments;
 import com.bcerp.core.order.OrderFollowUp;
+import com.bcerp.core.order.OrderLookup;
 import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.payment.PaymentPlan.Planned;
@@ -16,7 +15,7 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
-import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +44,8 @@ public final class PaymentSync implements OrderFollowUp {
     private final BackOffice backOffice;
     private final SyncState state;
     private final PaymentSettings settings;
-    private final OrderPolicy policy;
-    private final Clock clock;
-    private final Duration lease;
+    private final OrderLookup lookup;
+    private final ClaimedWork claims;
 
     public PaymentSync(Storefront store, BackOffice backOffice, SyncState state, PaymentSettings settings,
             OrderPolicy policy, Clock clock, Duration lease) {
@@ -55,9 +53,8 @@ public final class PaymentSync implements OrderFollowUp {
         this.backOffice = backOffice;
         this.state = state;
         this.settings = settings;
-        this.policy = policy;
-        this.clock = clock;
-        this.lease = lease;
+        this.lookup = new OrderLookup(store, backOffice, policy);
+        this.claims = new ClaimedWork(state, clock, lease);
     }
 
     public static String recordKey(String storeHash, long orderId) {
@@ -75,20 +72,17 @@ public final class PaymentSync implements OrderFollowUp {
             return Outcome.SKIPPED;
         }
         return claimed(storeHash, orderId, trigger, attempt -> {
-            Optional<StoreOrder> order = store.order(orderId);
-            if (order.isEmpty()) {
-                return attempt.end(Outcome.SKIPPED, null, "the store has no order " + orderId);
+            OrderLookup.Result result = lookup.find(storeHash, orderId);
+            if (result instanceof OrderLookup.Skipped skipped) {
+                return attempt.end(Outcome.SKIPPED, null, skipped.reason());
             }
-            Optional<String> ignored = policy.ignored(order.get());
-            if (ignored.isPresent()) {
-                return attempt.end(Outcome.SKIPPED, null, ignored.get());
-            }
-            Optional<PostedDocument> sale = OrderDocuments.find(backOffice, storeHash, orderId).sale();
+            OrderLookup.Found found = (OrderLookup.Found) result;
+            Optional<PostedDocument> sale = found.documents().sale();
             if (sale.isEmpty()) {
                 return attempt.end(Outcome.SKIPPED, null, "order " + orderId + " is not in the back office yet; its"
                         + " payments are posted when it is imported");
             }
-            return reconcile(order.get(), sale.get(), attempt);
+            return reconcile(found.order(), sale.get(), attempt);
         });
     }
 
@@ -100,25 +94,7 @@ public final class PaymentSync implements OrderFollowUp {
     }
 
     private Outcome claimed(String storeHash, long orderId, String trigger, Function<Attempt, Outcome> work) {
-        String key = recordKey(storeHash, orderId);
-        Attempt attempt = Attempt.start(state, clock, key, trigger);
-        Claim claim = state.claim(key, lease);
-        if (claim.status() != Claim.Status.ACQUIRED) {
-            attempt.end(Outcome.RETRYING, null, "another attempt is posting this order's payments");
-            throw new TransientFailure("the payments of order " + orderId + " are being posted by another attempt");
-        }
-        try {
-            Outcome outcome = work.apply(attempt);
-            state.release(key);
-            return outcome;
-        } catch (PermanentFailure e) {
-            state.park(key, e.getMessage());
-            return attempt.end(Outcome.PARKED, null, e.getMessage());
-        } catch (RuntimeException e) {
-            state.release(key);
-            attempt.end(Outcome.RETRYING, null, e.getMessage());
-            throw e;
-        }
+        return claims.run(recordKey(storeHash, orderId), trigger, "the payments of order " + orderId, true, work);
     }
 
     private Outcome reconcile(StoreOrder order, PostedDocument sale, Attempt attempt) {

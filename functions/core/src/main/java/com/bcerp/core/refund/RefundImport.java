@@ -3,13 +3,12 @@ package com.bcerp.core.refund;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
-import com.bcerp.core.failure.PermanentFailure;
-import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.order.OrderDocuments;
 import com.bcerp.core.order.OrderFollowUp;
+import com.bcerp.core.order.OrderLookup;
 import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.port.BackOffice;
@@ -17,6 +16,7 @@ import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +46,10 @@ public final class RefundImport implements OrderFollowUp {
     private final SalesOrderMapper mapper;
     private final RefundCreditMapper credits;
     private final OrderPolicy policy;
+    private final OrderLookup lookup;
     private final Clock clock;
     private final Duration lease;
+    private final ClaimedWork claims;
 
     public RefundImport(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
             OrderPolicy policy, Clock clock, Duration lease) {
@@ -57,8 +59,10 @@ public final class RefundImport implements OrderFollowUp {
         this.mapper = mapper;
         this.credits = new RefundCreditMapper(mapper);
         this.policy = policy;
+        this.lookup = new OrderLookup(store, backOffice, policy);
         this.clock = clock;
         this.lease = lease;
+        this.claims = new ClaimedWork(state, clock, lease);
     }
 
     public static String recordKey(String storeHash, long orderId, long refundId) {
@@ -68,16 +72,13 @@ public final class RefundImport implements OrderFollowUp {
     /** On a refund event: every refund of the order not posted yet. */
     public Outcome sync(String storeHash, long orderId, String trigger) {
         Attempt attempt = Attempt.start(state, clock, "refunds#" + storeHash + "#" + orderId, trigger);
-        Optional<StoreOrder> found = store.order(orderId);
-        if (found.isEmpty()) {
-            return attempt.end(Outcome.SKIPPED, null, "the store has no order " + orderId);
+        OrderLookup.Result result = lookup.find(storeHash, orderId);
+        if (result instanceof OrderLookup.Skipped skipped) {
+            return attempt.end(Outcome.SKIPPED, null, skipped.reason());
         }
-        StoreOrder order = found.get();
-        Optional<String> ignored = policy.ignored(order);
-        if (ignored.isPresent()) {
-            return attempt.end(Outcome.SKIPPED, null, ignored.get());
-        }
-        OrderDocuments documents = OrderDocuments.find(backOffice, storeHash, orderId);
+        OrderLookup.Found found = (OrderLookup.Found) result;
+        StoreOrder order = found.order();
+        OrderDocuments documents = found.documents();
         Optional<PostedDocument> sale = documents.sale();
         List<StoreRefund> refunds = store.refunds(order);
         if (sale.isEmpty()) {
@@ -126,20 +127,7 @@ public final class RefundImport implements OrderFollowUp {
     private Outcome post(StoreOrder order, PostedDocument sale, OrderDocuments documents, List<StoreTax> taxes,
             StoreRefund refund, String trigger) {
         String key = recordKey(order.storeHash(), order.id(), refund.id());
-        Attempt attempt = Attempt.start(state, clock, key, trigger);
-        Claim claim = state.claim(key, lease);
-        switch (claim.status()) {
-            case DONE -> {
-                return Outcome.ALREADY_SYNCED;
-            }
-            case BUSY -> {
-                attempt.end(Outcome.RETRYING, null, "another attempt is posting this refund");
-                throw new TransientFailure("refund " + refund.id() + " of order " + order.id()
-                        + " is being posted by another attempt");
-            }
-            case ACQUIRED -> { }
-        }
-        try {
+        return claims.run(key, trigger, "refund " + refund.id() + " of order " + order.id(), false, attempt -> {
             String ref = OrderDocuments.refundRef(documents.externalRef(), refund.id());
             Optional<PostedDocument> existing = documents.byRef(ref);
             if (existing.isPresent()) {
@@ -150,13 +138,6 @@ public final class RefundImport implements OrderFollowUp {
             SalesOrderRef created = backOffice.createSalesOrder(credit);
             state.complete(key, created.display());
             return attempt.end(Outcome.CREATED, created.display() + " for " + sale.ref().display(), null);
-        } catch (PermanentFailure e) {
-            state.park(key, e.getMessage());
-            return attempt.end(Outcome.PARKED, null, e.getMessage());
-        } catch (RuntimeException e) {
-            state.release(key);
-            attempt.end(Outcome.RETRYING, null, e.getMessage());
-            throw e;
-        }
+        });
     }
 }
