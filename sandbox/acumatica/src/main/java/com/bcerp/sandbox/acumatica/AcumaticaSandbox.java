@@ -151,7 +151,12 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /** Every sales order, as {@code GET /SalesOrder?$expand=Details} answers. */
     public List<JsonNode> salesOrders() {
-        return render(salesOrders.list(o -> true), SalesOrderBook.SHAPE, Set.of("Details"));
+        return salesOrders(Set.of("Details"));
+    }
+
+    /** Every sales order with these linked entities expanded, e.g. {@code FinancialSettings} for a credit's original. */
+    public List<JsonNode> salesOrders(Set<String> expand) {
+        return render(salesOrders.list(o -> true), SalesOrderBook.SHAPE, expand);
     }
 
     /** Every payment, as {@code GET /Payment?$expand=OrdersToApply} answers. */
