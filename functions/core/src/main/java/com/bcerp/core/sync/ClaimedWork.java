@@ -51,8 +51,8 @@ public final class ClaimedWork {
             }
             return outcome;
         } catch (PermanentFailure e) {
-            state.park(key, e.getMessage());
-            return attempt.end(Outcome.PARKED, null, e.getMessage());
+            state.park(key, e.reason());
+            return attempt.end(Outcome.PARKED, null, e.reason());
         } catch (RuntimeException e) {
             state.release(key);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -10,14 +10,18 @@ import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.model.Money;
 import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Outcome;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -122,6 +126,38 @@ class OrderImportTest {
         assertThat(orderImport.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
         assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
         assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.PARKED, Outcome.CREATED);
+    }
+
+    @Test
+    void an_unmapped_tax_class_parks_the_order_and_once_the_config_maps_it_a_replay_syncs_it() {
+        place(StoreOrders.order().shipping("0").line("SKU-0100", 1, "20.00").build());
+        store.taxes(250, List.of(new StoreTax(1, 7, "Luxury", "Tax", new BigDecimal("10"), Money.of("2.00", "USD"),
+                "item", null, 5L)));
+        backOffice.addItem("SKU-0100");
+
+        OrderImport before = importWithTaxClasses(Map.of("0", "STDTAX"));
+        assertThat(before.importOrder("abc123", 250, "store/order/created")).isEqualTo(Outcome.PARKED);
+        assertThat(state.parkReason(KEY)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("taxes.tax_class_id").contains("tax class 7 (Luxury").contains("orders.tax_classes"));
+        assertThat(backOffice.orders()).isEmpty();
+
+        // the merchant maps the class; the functions start again with the file, and ops replays the order
+        OrderImport after = importWithTaxClasses(Map.of("0", "STDTAX", "7", "LUXTAX"));
+        assertThat(after.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+        assertThat(backOffice.orders().get(0).draft().taxes()).extracting(t -> t.taxId(), t -> t.amount().amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("LUXTAX", "2.00"));
+        assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.PARKED, Outcome.CREATED);
+    }
+
+    private OrderImport importWithTaxClasses(Map<String, String> classes) {
+        ConnectorConfig d = ConnectorConfig.defaults();
+        OrderMappingSettings o = d.orders();
+        OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), classes, o.handlingItem(), o.wrappingItem(),
+                o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(), o.refundItem(),
+                o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument());
+        return OrderFlows.wire(store, backOffice, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
+                d.payments(), d.routing()), clock, Duration.ofMinutes(2)).orderImport();
     }
 
     @Test
