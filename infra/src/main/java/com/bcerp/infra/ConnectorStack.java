@@ -300,6 +300,8 @@ public final class ConnectorStack extends Stack {
         env.put("ACUMATICA_ENDPOINT_NAME", erp.endpointName());
         env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
         env.put("ACUMATICA_ORDER_TYPE", erp.orderType());
+        env.put("ACUMATICA_CREDIT_ORDER_TYPE", erp.creditOrderType());
+        env.put("ACUMATICA_RETURN_ORDER_TYPE", erp.returnOrderType());
         if (erp.customerClass() != null) {
             env.put("ACUMATICA_CUSTOMER_CLASS", erp.customerClass());
         }

@@ -90,6 +90,18 @@ public final class DynamoSyncState implements SyncState {
     }
 
     @Override
+    public Optional<String> completed(String key) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(key)).consistentRead(true))
+                    .item();
+            return item != null && item.containsKey("status") && COMPLETED.equals(item.get("status").s())
+                    ? Optional.ofNullable(text(item, "result")) : Optional.empty();
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void park(String key, String reason) {
         update(key, "SET #s = :parked, reason = :reason, updated_at = :now, parked_index = :parked, parked_at = :now "
                 + "REMOVE lease_until", Map.of(":parked", s(PARKED), ":reason", s(reason)));

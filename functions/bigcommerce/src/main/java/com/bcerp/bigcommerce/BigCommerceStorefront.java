@@ -3,7 +3,10 @@ package com.bcerp.bigcommerce;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.model.OrderChange;
+import com.bcerp.core.model.PaymentTransaction;
 import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreRefund;
+import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.port.OrderChangeFeed;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.http.ApiResponse;
@@ -25,7 +28,8 @@ import java.util.Set;
 
 /**
  * The connector's view of a BigCommerce store. An order is one call (the order with its consignments, line items
- * and fees); its payment transactions are the second. The catch-up poll reads the order list by modification time.
+ * and fees); its payment transactions, refunds and per-class taxes are one call each, made only when a flow needs
+ * them. The catch-up poll reads the order list by modification time.
  */
 public final class BigCommerceStorefront implements Storefront, OrderChangeFeed {
 
@@ -35,6 +39,8 @@ public final class BigCommerceStorefront implements Storefront, OrderChangeFeed 
 
     /** Everything the order import needs, in one response. */
     static final String ORDER_INCLUDES = "?include=consignments.line_items,fees&consignment_structure=object";
+    /** The most taxes one page of {@code /taxes} may hold (the orders spec's largest page). */
+    private static final int TAX_PAGE = 250;
 
     private final BigCommerceClient client;
     private final OrderMapper mapper;
@@ -86,14 +92,36 @@ public final class BigCommerceStorefront implements Storefront, OrderChangeFeed 
         }
     }
 
+    /** {@code GET /v2/orders/{id}/taxes?details=true}, every page (204 ends the list). */
+    @Override
+    public List<StoreTax> taxes(StoreOrder order) {
+        long orderId = order.id();
+        List<StoreTax> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            ApiResponse response = BigCommerceClient.expect(client.get("/v2/orders/" + orderId + "/taxes?details=true&page="
+                    + page + "&limit=" + TAX_PAGE), "get taxes of order " + orderId, Set.of(200, 204, 404));
+            if (response.status() != 200) {
+                return all;
+            }
+            JsonNode taxes = response.json();
+            for (int i = 0; i < taxes.size(); i++) {
+                all.add(tax(order, taxes.get(i), "taxes[" + ((page - 1) * TAX_PAGE + i) + "]"));
+            }
+            if (taxes.size() < TAX_PAGE) {
+                return all;
+            }
+        }
+    }
+
     /**
      * The order's payment transactions, oldest first; empty when it has none (or there is no such order). The
      * endpoint takes no paging parameters; an order's transactions fit in its one answer.
      */
-    public List<StoreTransaction> transactions(long orderId) {
+    @Override
+    public List<PaymentTransaction> transactions(long orderId) {
         ApiResponse response = BigCommerceClient.expect(client.get("/v3/orders/" + orderId + "/transactions"),
                 "get transactions of order " + orderId, Set.of(200, 204, 404));
-        List<StoreTransaction> all = new ArrayList<>();
+        List<PaymentTransaction> all = new ArrayList<>();
         if (response.status() == 200) {
             for (JsonNode t : response.json().path("data")) {
                 all.add(transaction(orderId, t));
@@ -102,7 +130,39 @@ public final class BigCommerceStorefront implements Storefront, OrderChangeFeed 
         return all;
     }
 
-    private static StoreTransaction transaction(long orderId, JsonNode t) {
+    /** {@code GET /v3/orders/{id}/payment_actions/refunds}: the order's refunds, by id ascending. */
+    @Override
+    public List<StoreRefund> refunds(StoreOrder order) {
+        ApiResponse response = BigCommerceClient.expect(client.get("/v3/orders/" + order.id()
+                + "/payment_actions/refunds"), "get refunds of order " + order.id(), Set.of(200, 204, 404));
+        List<StoreRefund> all = new ArrayList<>();
+        if (response.status() == 200) {
+            for (JsonNode r : response.json().path("data")) {
+                // a refund is in its order's currency; the refund object does not repeat it
+                all.add(refund(order.id(), r, order.currency()));
+            }
+        }
+        return all;
+    }
+
+    private static StoreTax tax(StoreOrder order, JsonNode t, String path) {
+        String record = order.describe() + " " + path;
+        BigDecimal amount = decimal(t, "line_amount", record);
+        if (amount == null) {
+            amount = decimal(t, "priority_amount", record);
+        }
+        if (amount == null) {
+            throw new PermanentFailure(path + ".line_amount", record + ": the tax has no amount");
+        }
+        Long line = longOrNull(t, "order_product_id");
+        Long address = longOrNull(t, "order_address_id");
+        return new StoreTax(t.path("id").asLong(), t.hasNonNull("tax_class_id") ? t.get("tax_class_id").asInt() : null,
+                t.path("class").asText(null), t.path("name").asText(null), decimal(t, "rate", record),
+                new Money(amount, order.currency()), t.path("line_item_type").asText("item"),
+                line, address);
+    }
+
+    private static PaymentTransaction transaction(long orderId, JsonNode t) {
         String record = "transaction " + t.path("id").asText("?") + " of order " + orderId;
         JsonNode amount = t.path("amount");
         String currency = t.path("currency").asText("");
@@ -110,18 +170,83 @@ public final class BigCommerceStorefront implements Storefront, OrderChangeFeed 
             throw new PermanentFailure(amount.isNumber() ? "currency" : "amount",
                     record + ": amount and currency must be a number and an ISO 4217 code");
         }
-        Instant created = null;
-        if (t.hasNonNull("date_created")) {
+        JsonNode reference = t.path("reference_transaction_id");
+        return new PaymentTransaction(t.path("id").asLong(), orderId, t.path("event").asText(), t.path("method").asText(),
+                new Money(amount.decimalValue(), currency), t.path("gateway").asText(), t.path("gateway_transaction_id").asText(""),
+                t.path("payment_method_id").asText(""), t.path("status").asText(), t.path("test").asBoolean(false),
+                instant(t, "date_created", record), reference.canConvertToLong() && reference.isIntegralNumber()
+                        ? reference.asLong() : null);
+    }
+
+    private static StoreRefund refund(long orderId, JsonNode r, String currency) {
+        String record = "refund " + r.path("id").asText("?") + " of order " + orderId;
+        List<StoreRefund.Item> items = new ArrayList<>();
+        JsonNode itemNodes = r.path("items");
+        for (int i = 0; i < itemNodes.size(); i++) {
+            JsonNode item = itemNodes.get(i);
+            String type = item.path("item_type").asText("");
+            StoreRefund.ItemType itemType;
             try {
-                created = OffsetDateTime.parse(t.get("date_created").asText()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new PermanentFailure("date_created", record + ": date_created is not an ISO-8601 date");
+                itemType = StoreRefund.ItemType.valueOf(type.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new PermanentFailure("items[" + i + "].item_type", record + ": item type '" + type + "' is unknown");
+            }
+            BigDecimal requested = decimal(item, "requested_amount", record);
+            items.add(new StoreRefund.Item(itemType, item.path("item_id").asLong(),
+                    item.hasNonNull("quantity") ? item.get("quantity").decimalValue() : null,
+                    requested == null ? null : new Money(requested, currency), item.path("reason").asText(null)));
+        }
+        List<StoreRefund.Payment> payments = new ArrayList<>();
+        for (JsonNode p : r.path("payments")) {
+            BigDecimal amount = decimal(p, "amount", record);
+            payments.add(new StoreRefund.Payment(p.path("provider_id").asText(), new Money(amount == null ? BigDecimal.ZERO
+                    : amount, currency), p.path("offline").asBoolean(false), p.path("is_declined").asBoolean(false)));
+        }
+        BigDecimal total = decimal(r, "total_amount", record);
+        if (total == null) {
+            throw new PermanentFailure("total_amount", record + ": total_amount is missing");
+        }
+        BigDecimal tax = decimal(r, "total_tax", record);
+        return new StoreRefund(r.path("id").asLong(), orderId, instant(r, "created", record), r.path("reason").asText(null),
+                new Money(total, currency), new Money(tax == null ? BigDecimal.ZERO : tax, currency), items, payments);
+    }
+
+    /** A number the API writes as a number or a numeric string; null when absent. */
+    private static BigDecimal decimal(JsonNode node, String field, String record) {
+        JsonNode value = node.path(field);
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isTextual() && !value.asText().isBlank()) {
+            try {
+                return new BigDecimal(value.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new PermanentFailure(field, record + ": " + field + " is not a number");
             }
         }
-        BigDecimal value = amount.decimalValue();
-        return new StoreTransaction(t.path("id").asLong(), orderId, t.path("event").asText(), t.path("method").asText(),
-                new Money(value, currency), t.path("gateway").asText(), t.path("gateway_transaction_id").asText(""),
-                t.path("payment_method_id").asText(""), t.path("status").asText(), t.path("test").asBoolean(false),
-                created);
+        return null;
+    }
+
+    private static Long longOrNull(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isIntegralNumber()) {
+            return value.asLong() == 0 ? null : value.asLong();
+        }
+        if (value.isTextual() && value.asText().matches("\\d+")) {
+            long v = Long.parseLong(value.asText());
+            return v == 0 ? null : v;
+        }
+        return null;
+    }
+
+    private static Instant instant(JsonNode node, String field, String record) {
+        if (!node.hasNonNull(field) || node.get(field).asText().isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.get(field).asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new PermanentFailure(field, record + ": " + field + " is not an ISO-8601 date");
+        }
     }
 }

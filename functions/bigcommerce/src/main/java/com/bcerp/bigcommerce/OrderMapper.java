@@ -6,6 +6,7 @@ import com.bcerp.core.model.AppliedDiscount;
 import com.bcerp.core.model.Buyer;
 import com.bcerp.core.model.LineOption;
 import com.bcerp.core.model.Money;
+import com.bcerp.core.model.OrderFee;
 import com.bcerp.core.model.OrderLine;
 import com.bcerp.core.model.ShippingDestination;
 import com.bcerp.core.model.StoreOrder;
@@ -78,6 +79,7 @@ final class OrderMapper {
         }
         List<OrderLine> ordered = lines.values().stream().sorted(Comparator.comparingLong(OrderLine::id)).toList();
         Money discounts = ordered.stream().map(OrderLine::discountTotal).reduce(Money.zero(currency), Money::plus);
+        String storeCurrency = text(o, "store_default_currency_code");
 
         return new StoreOrder(
                 storeHash,
@@ -88,11 +90,14 @@ final class OrderMapper {
                 f.date(o, "date_modified"),
                 o.path("channel_id").asInt(1),
                 currency,
+                storeCurrency.matches("[A-Z]{3}") ? storeCurrency : currency,
+                f.decimalOrNull(o, "store_default_to_transactional_exchange_rate"),
                 o.path("is_tax_inclusive_pricing").asBoolean(false),
                 buyer,
                 billing,
                 shipping,
                 ordered,
+                fees(o.path("fees"), f, currency),
                 f.money(o, "subtotal_ex_tax", "", currency),
                 f.money(o, "shipping_cost_ex_tax", "", currency),
                 f.money(o, "shipping_cost_tax", "", currency),
@@ -104,8 +109,34 @@ final class OrderMapper {
                 f.money(o, "total_ex_tax", "", currency),
                 f.money(o, "total_tax", "", currency),
                 f.money(o, "total_inc_tax", "", currency),
+                f.moneyOrZero(o, "gift_certificate_amount", currency),
+                f.moneyOrZero(o, "store_credit_amount", currency),
                 text(o, "payment_method"),
                 text(o, "customer_message"));
+    }
+
+    /**
+     * The order's custom fees ({@code include=fees}). The spec's own example spells the ex-tax cost both
+     * {@code cost_ex_tax} and {@code cost_exc_tax}; either is read, and the tax is {@code cost_tax}, else the
+     * difference to {@code cost_inc_tax}.
+     */
+    private static List<OrderFee> fees(JsonNode fees, Fields f, String currency) {
+        List<OrderFee> result = new ArrayList<>();
+        if (!fees.isArray()) {
+            return result;
+        }
+        for (int i = 0; i < fees.size(); i++) {
+            JsonNode fee = fees.get(i);
+            String path = "fees[" + i + "].";
+            String exField = fee.hasNonNull("cost_ex_tax") ? "cost_ex_tax" : "cost_exc_tax";
+            Money ex = f.money(fee, exField, path, currency);
+            Money tax = fee.hasNonNull("cost_tax") ? f.money(fee, "cost_tax", path, currency)
+                    : f.money(fee, "cost_inc_tax", path, currency).minus(ex);
+            String name = text(fee, "display_name_merchant");
+            result.add(new OrderFee(fee.path("id").asLong(), name.isEmpty() ? text(fee, "display_name_customer") : name,
+                    ex, tax, fee.hasNonNull("tax_class_id") ? fee.get("tax_class_id").asInt() : null));
+        }
+        return result;
     }
 
     private void addLines(Map<Long, OrderLine> lines, JsonNode items, String path, Fields f, String currency) {
@@ -191,6 +222,10 @@ final class OrderMapper {
         /** V2 writes amounts as strings ("12.5000"); consignments and V3 as numbers. */
         Money money(JsonNode node, String field, String path, String currency) {
             return new Money(decimal(node, field, path), currency);
+        }
+
+        BigDecimal decimalOrNull(JsonNode node, String field) {
+            return node.hasNonNull(field) && !text(node, field).isEmpty() ? decimal(node, field, "") : null;
         }
 
         Money moneyOrZero(JsonNode node, String field, String currency) {

@@ -8,7 +8,9 @@ import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.model.OrderLine;
 import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.PaymentTransaction;
 import com.bcerp.core.order.OrderMappingSettings;
+import com.bcerp.core.order.RoutingSettings;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +108,8 @@ class BigCommerceStorefrontIT {
         assertThat(order.totalIncTax().sameAs(order.totalExTax().plus(order.totalTax()))).isTrue();
 
         // and core's sales order carries the same total without a rounding line
-        SalesOrderDraft draft = new SalesOrderMapper(OrderMappingSettings.defaults()).toDraft(order);
+        SalesOrderDraft draft = new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults())
+                .toDraft(order, List.of());
         assertThat(draft.total()).isEqualTo(order.totalIncTax().toCents());
         assertThat(draft.lines()).noneMatch(l -> "ROUNDING".equals(l.itemId()));
     }
@@ -135,7 +138,7 @@ class BigCommerceStorefrontIT {
         long id = admin.createOrder(StoreAdmin.richOrder(sandbox, "pay@example.com")).path("id").asLong();
         StoreOrder order = storefront.order(id).orElseThrow();
 
-        List<StoreTransaction> transactions = storefront.transactions(id);
+        List<PaymentTransaction> transactions = storefront.transactions(id);
 
         assertThat(transactions).singleElement().satisfies(t -> {
             assertThat(t.orderId()).isEqualTo(id);

@@ -122,6 +122,32 @@ class OrderMapperTest {
     }
 
     @Test
+    void readsTheSpecExamplesFeesWhicheverWayTheyNameTheirExTaxCost() throws IOException {
+        StoreOrder order = mapper.map(fixture("order-218-spec-example.json"));
+
+        assertThat(order.fees()).extracting(f -> f.id(), f -> f.name(), f -> f.exTax(), f -> f.tax(), f -> f.taxClassId())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "A Fee", usd("12.3000"), usd("0.0000"), 22),
+                        org.assertj.core.groups.Tuple.tuple(2L, "B Fee", usd("4.0000"), usd("8.0000"), null));
+        assertThat(order.giftCertificateAmount().isZero()).isTrue();
+        assertThat(order.storeCurrency()).as("the spec example's store_default_currency_code is empty").isEqualTo("USD");
+    }
+
+    @Test
+    void readsTheShoppersCurrencyTheStoresAndTheRateBetweenThem() throws IOException {
+        ObjectNode json = (ObjectNode) fixture("order-247-every-consignment.json");
+        json.put("currency_code", "EUR").put("default_currency_code", "EUR").put("store_default_currency_code", "USD")
+                .put("store_default_to_transactional_exchange_rate", "0.9200000000").put("gift_certificate_amount", "10.0000");
+
+        StoreOrder order = mapper.map(json);
+
+        assertThat(order.currency()).isEqualTo("EUR");
+        assertThat(order.storeCurrency()).isEqualTo("USD");
+        assertThat(order.exchangeRate()).isEqualByComparingTo("0.92");
+        assertThat(order.isForeignCurrency()).isTrue();
+        assertThat(order.giftCertificateAmount()).isEqualTo(Money.of("10.0000", "EUR"));
+    }
+
+    @Test
     void refusesAnOrderFetchedWithoutItsConsignments() throws IOException {
         ObjectNode json = (ObjectNode) fixture("order-218-spec-example.json");
         json.putObject("consignments").put("url", "https://x/v2/orders/218/consignments").put("resource", "/orders/218/consignments");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +91,45 @@ class SpecConformanceIT {
         List<BigCommerceSandbox.Exchange> checked = List.copyOf(exchanges);
         assertThat(checked).extracting(BigCommerceSandbox.Exchange::status)
                 .contains(200, 201, 204, 404);
+        assertThat(problems(checked)).as("exchanges that do not conform").isEmpty();
+    }
+
+    @Test
+    void theLifecycleEndpointsConform() {
+        BigCommerceStorefront storefront = new BigCommerceStorefront(BigCommerceClient.create(new BigCommerceSettings(
+                URI.create(sandbox.baseUrl()), sandbox.storeHash(), sandbox.connectorAccessToken())));
+        sandbox.store().productTaxClass(sandbox.catalog().simpleItems().get(1).productId(), 4);
+        JsonNode placed = admin.checkout(StoreAdmin.everyShapeCheckout(sandbox, "lin@example.com", "EUR"));
+        long id = placed.path("id").asLong();
+        long lineId = placed.path("consignments").path("shipping").get(0).path("line_items").get(0).path("id").asLong();
+        admin.paymentAction(id, "capture");
+        admin.update(id, Map.of("products", List.of(Map.of("id", lineId, "quantity", 2),
+                Map.of("product_id", sandbox.catalog().simpleItems().get(5).productId(), "quantity", 1))));
+        admin.refund(id, List.of(Map.of("item_type", "PRODUCT", "item_id", lineId, "quantity", 1)));
+        long authorised = admin.checkout(StoreAdmin.everyShapeCheckout(sandbox, "void@example.com", "USD")).path("id").asLong();
+        admin.paymentAction(authorised, "void");
+
+        readThroughTheAdapter(storefront, id);
+        String token = sandbox.connectorAccessToken();
+        for (String path : List.of(
+                "/v2/orders/" + id + "?include=consignments.line_items,fees&consignment_structure=object",
+                "/v2/orders/" + id + "/taxes?details=true&page=1&limit=250",
+                "/v2/orders/" + id + "/coupons",
+                "/v3/orders/" + id + "/transactions",
+                "/v3/orders/" + authorised + "/transactions",
+                "/v3/orders/" + id + "/payment_actions/refunds")) {
+            admin.send("GET", path, null, token);
+        }
+
+        List<BigCommerceSandbox.Exchange> checked = exchanges.stream().filter(e -> !e.path().contains("/sandbox/")).toList();
+        assertThat(checked).extracting(e -> e.method() + " " + e.path().replaceAll("/stores/[^/]+", "").replaceAll("\\d+", "{id}"))
+                .contains("PUT /v{id}/orders/{id}", "POST /v{id}/orders/{id}/payment_actions/refund_quotes",
+                        "POST /v{id}/orders/{id}/payment_actions/refunds", "POST /v{id}/orders/{id}/payment_actions/capture",
+                        "POST /v{id}/orders/{id}/payment_actions/void", "GET /v{id}/orders/{id}/taxes");
+        assertThat(problems(checked)).as("exchanges that do not conform").isEmpty();
+    }
+
+    private List<String> problems(List<BigCommerceSandbox.Exchange> checked) {
         List<String> problems = new ArrayList<>();
         for (BigCommerceSandbox.Exchange e : checked) {
             ValidationReport report = specs.validate(e);
@@ -97,7 +137,15 @@ class SpecConformanceIT {
                 problems.add(BigCommerceSpecs.describe(e, report));
             }
         }
-        assertThat(problems).as("exchanges that do not conform").isEmpty();
+        return problems;
+    }
+
+    /** Reads the order, its taxes, transactions and refunds through the adapter (those requests are checked too). */
+    private static void readThroughTheAdapter(BigCommerceStorefront storefront, long id) {
+        var order = storefront.order(id).orElseThrow();
+        storefront.taxes(order);
+        storefront.transactions(id);
+        storefront.refunds(order);
     }
 
     @Test

@@ -29,6 +29,70 @@ final class StoreAdmin {
         return json(response.body());
     }
 
+    /** The sandbox's checkout: orders only a storefront makes (coupons, currencies, bundles, gift certificates, ...). */
+    JsonNode checkout(Object order) {
+        return expect(send("POST", "/sandbox/checkouts", JsonSupport.write(order), sandbox.adminAccessToken()), 201);
+    }
+
+    /** PUT /v2/orders/{id}, e.g. with products to edit the order. */
+    JsonNode update(long orderId, Object change) {
+        return expect(send("PUT", "/v2/orders/" + orderId, JsonSupport.write(change), sandbox.adminAccessToken()), 200);
+    }
+
+    /** A refund of these items, paid back as a quote for them says. */
+    JsonNode refund(long orderId, java.util.List<Map<String, Object>> items) {
+        JsonNode quote = expect(send("POST", "/v3/orders/" + orderId + "/payment_actions/refund_quotes",
+                JsonSupport.write(Map.of("items", items)), sandbox.adminAccessToken()), 201).path("data");
+        JsonNode method = quote.path("refund_methods").get(0).get(0);
+        return expect(send("POST", "/v3/orders/" + orderId + "/payment_actions/refunds", JsonSupport.write(Map.of(
+                "items", items, "payments", java.util.List.of(Map.of("provider_id", method.path("provider_id").asText(),
+                        "amount", method.path("amount").decimalValue(), "offline", false)))), sandbox.adminAccessToken()), 201)
+                .path("data");
+    }
+
+    void paymentAction(long orderId, String action) {
+        expect(send("POST", "/v3/orders/" + orderId + "/payment_actions/" + action, null, sandbox.adminAccessToken()), 201);
+    }
+
+    private static JsonNode expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError(response.request().method() + " " + response.request().uri().getPath() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /** A checkout with every shape: a coupon, a bundle, a gift certificate, a download, two addresses, an authorised card. */
+    static Map<String, Object> everyShapeCheckout(BigCommerceSandbox sandbox, String email, String currency) {
+        var simple = sandbox.catalog().simpleItems();
+        Map<String, Object> second = new java.util.LinkedHashMap<>(address("Ada", "Lovelace", email));
+        second.put("street_1", "7 Dock Road");
+        second.put("shipping_method", "Express");
+        second.put("shipping_cost_ex_tax", "6.00");
+        Map<String, Object> first = new java.util.LinkedHashMap<>(address("Ada", "Lovelace", email));
+        first.put("shipping_method", "Flat Rate");
+        first.put("shipping_cost_ex_tax", "9.00");
+        Map<String, Object> order = new java.util.LinkedHashMap<>();
+        order.put("customer_id", 7);
+        order.put("currency", currency);
+        order.put("billing_address", address("Ada", "Lovelace", email));
+        order.put("shipping_addresses", java.util.List.of(first, second));
+        order.put("products", java.util.List.of(
+                Map.of("product_id", simple.get(0).productId(), "quantity", 3),
+                Map.of("product_id", simple.get(1).productId(), "quantity", 1, "shipping_address_index", 1,
+                        "bundle", java.util.List.of(Map.of("product_id", simple.get(2).productId(), "quantity", 2))),
+                Map.of("product_id", simple.get(3).productId(), "quantity", 1, "digital", true)));
+        order.put("gift_certificates", java.util.List.of(Map.of("amount", "25.00", "to_email", "friend@example.com")));
+        order.put("coupons", java.util.List.of("SAVE10"));
+        order.put("handling_cost_ex_tax", "1.50");
+        order.put("wrapping_cost_ex_tax", "2.00");
+        order.put("fees", java.util.List.of(Map.of("type", "custom_fee", "display_name_customer", "Eco fee",
+                "cost_ex_tax", "1.00", "tax_class_id", 0)));
+        order.put("payment", Map.of("gift_certificate", Map.of("code", "GC-7", "amount", "10.00"), "gateway", "braintree",
+                "method", "credit_card", "action", "authorize"));
+        return order;
+    }
+
     JsonNode setStatus(long orderId, int statusId) {
         HttpResponse<String> response = send("PUT", "/v2/orders/" + orderId,
                 JsonSupport.write(Map.of("status_id", statusId)), sandbox.adminAccessToken());
@@ -43,7 +107,7 @@ final class StoreAdmin {
                 URI.create(sandbox.baseUrl() + "/stores/" + sandbox.storeHash() + pathAndQuery))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null || method.equals("POST")) {
             request.header("Content-Type", "application/json");
         }
         if (token != null) {

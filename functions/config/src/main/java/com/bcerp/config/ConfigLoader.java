@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -30,6 +31,9 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private ConfigLoader() {}
 
@@ -63,7 +67,7 @@ public final class ConfigLoader {
             throw new ConfigException("(file)", "the config must be a mapping of sections (orders: ...)");
         }
         ObjectNode merged = MAPPER.valueToTree(ConnectorConfig.defaults());
-        overlay(merged, (ObjectNode) given);
+        overlay(merged, (ObjectNode) given, ConnectorConfig.class);
         try {
             return MAPPER.treeToValue(merged, ConnectorConfig.class);
         } catch (JsonMappingException e) {
@@ -73,27 +77,37 @@ public final class ConfigLoader {
         }
     }
 
-    /** Objects merge key by key (so a section can set one field); anything else replaces the default. */
-    private static void overlay(ObjectNode target, ObjectNode source) {
+    /**
+     * A section (a record) merges key by key, so the file can set one field and keep the other defaults; anything
+     * else replaces the default whole. That includes mapping tables (store name to back-office code): the file's
+     * table is the merchant's whole table, never mixed with default entries.
+     */
+    private static void overlay(ObjectNode target, ObjectNode source, Class<?> type) {
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode givenObject
-                    && !isFreeFormMap(existingObject)) {
-                overlay(existingObject, givenObject);
+            Class<?> section = componentType(type, field.getKey());
+            if (section != null && section.isRecord() && existing instanceof ObjectNode existingObject
+                    && field.getValue() instanceof ObjectNode givenObject) {
+                overlay(existingObject, givenObject, section);
             } else {
                 target.set(field.getKey(), field.getValue());
             }
         }
     }
 
-    /**
-     * An object that is empty by default is a mapping table whose keys are the merchant's (store name to back-office
-     * code): the file's table replaces it whole rather than merging key by key.
-     */
-    private static boolean isFreeFormMap(ObjectNode node) {
-        return node.isEmpty();
+    /** The type of the record component a file key names (keys are the components' names in snake_case). */
+    private static Class<?> componentType(Class<?> record, String key) {
+        if (record == null || !record.isRecord()) {
+            return null;
+        }
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (SNAKE_CASE.translate(component.getName()).equals(key)) {
+                return component.getType();
+            }
+        }
+        return null;
     }
 
     private static ConfigException translate(JsonMappingException e) {

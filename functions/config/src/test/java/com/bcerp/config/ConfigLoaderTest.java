@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.config.ConnectorConfig;
 import java.math.BigDecimal;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,11 +79,113 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_example_file_in_the_repository_is_valid_and_documents_every_orders_field() {
-        ConnectorConfig example = ConfigLoader.load(Path.of("..", "..", "config", "connector.example.yaml"));
+    void the_example_file_in_the_repository_is_valid_and_documents_every_field_of_every_section() throws Exception {
+        Path file = Path.of("..", "..", "config", "connector.example.yaml");
+        ConnectorConfig example = ConfigLoader.load(file);
+        String text = Files.readString(file);
 
         assertThat(example.orders().roundingTolerance()).isEqualByComparingTo(new BigDecimal("0.05"));
         assertThat(example.orders().shipVia()).containsEntry("Flat Rate", "FLATRATE");
+        for (RecordComponent section : ConnectorConfig.class.getRecordComponents()) {
+            String sectionKey = snake(section.getName());
+            assertThat(text).as("section %s", sectionKey).containsPattern("(?m)^" + sectionKey + ":");
+            for (RecordComponent field : section.getType().getRecordComponents()) {
+                assertThat(text).as("%s.%s", sectionKey, snake(field.getName()))
+                        .containsPattern("(?m)^  " + snake(field.getName()) + ":");
+            }
+        }
+        ConnectorConfig defaults = ConnectorConfig.defaults();
+        assertThat(example.statuses()).isEqualTo(defaults.statuses());
+        assertThat(example.customers()).isEqualTo(defaults.customers());
+        assertThat(example.payments()).isEqualTo(defaults.payments());
+        assertThat(example.routing()).isEqualTo(defaults.routing());
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void every_section_reads_its_mapping_options() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                orders:
+                  tax_classes:
+                    "0": STDTAX
+                    Reduced Rate: REDTAX
+                  sync_start_date: 2026-01-01
+                  refund_document: return
+                statuses:
+                  import_statuses: [11]
+                  cancel_statuses: [5, 6]
+                customers:
+                  match: external_id_then_email
+                  guests: generic
+                  generic_customer: WEBGUEST
+                payments:
+                  enabled: true
+                  methods:
+                    - gateway: braintree
+                      currency: EUR
+                      payment_method: CARD-EUR
+                      cash_account: "10210"
+                    - gateway: braintree
+                      payment_method: CARD
+                routing:
+                  channels:
+                    "2": EU
+                  currencies:
+                    GBP: UK
+                  default_branch: HQ
+                """);
+
+        assertThat(config.orders().taxClasses()).containsEntry("0", "STDTAX").containsEntry("Reduced Rate", "REDTAX");
+        assertThat(config.orders().syncStart()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(config.orders().refundsReturnItems()).isTrue();
+        assertThat(config.statuses().importStatuses()).containsExactly(11);
+        assertThat(config.statuses().cancels(6)).isTrue();
+        assertThat(config.statuses().backOfficeToStore()).as("left out: the default table").containsEntry("Cancelled", 5);
+        assertThat(config.customers().guestsToGenericCustomer()).isTrue();
+        assertThat(config.payments().ruleFor("braintree", "EUR")).hasValueSatisfying(r ->
+                assertThat(r.cashAccount()).isEqualTo("10210"));
+        assertThat(config.payments().ruleFor("braintree", "USD")).hasValueSatisfying(r ->
+                assertThat(r.paymentMethod()).isEqualTo("CARD"));
+        assertThat(config.routing().channels()).containsEntry("2", "EU");
+        assertThat(config.routing().defaultBranch()).isEqualTo("HQ");
+    }
+
+    @Test
+    void a_table_in_the_file_replaces_the_default_table_whole() {
+        ConnectorConfig config = ConfigLoader.parse("statuses:\n  back_office_to_store:\n    Shipping: 3\n");
+
+        assertThat(config.statuses().backOfficeToStore()).containsExactly(java.util.Map.entry("Shipping", 3));
+    }
+
+    @Test
+    void mapping_errors_name_the_field_in_the_file() {
+        assertThatThrownBy(() -> ConfigLoader.parse("statuses:\n  import_statuses: [0, 11]\n"))
+                .hasMessage("config statuses.import_statuses: 0 (Incomplete) cannot be imported: the checkout never finished");
+        assertThatThrownBy(() -> ConfigLoader.parse("statuses:\n  cancel_statuses: [11]\n"))
+                .hasMessageStartingWith("config statuses.cancel_statuses: status [11] is also in import_statuses");
+        assertThatThrownBy(() -> ConfigLoader.parse("customers:\n  guests: generic\n"))
+                .hasMessageStartingWith("config customers.generic_customer:");
+        assertThatThrownBy(() -> ConfigLoader.parse("customers:\n  match: phone\n"))
+                .hasMessageStartingWith("config customers.match: must be email, external_id or external_id_then_email");
+        assertThatThrownBy(() -> ConfigLoader.parse("payments:\n  enabled: true\n"))
+                .hasMessageStartingWith("config payments.methods: must map at least one gateway");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                "payments:\n  methods:\n    - gateway: cod\n      payment_method: CASH\n      currency: usd\n"))
+                .hasMessageStartingWith("config payments.methods[0].currency:");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                "payments:\n  methods:\n    - gateway: cod\n      payment_method: CASH\n      cash_accnt: X\n"))
+                .hasMessageStartingWith("config payments.methods[0].cash_accnt: unknown field");
+        assertThatThrownBy(() -> ConfigLoader.parse("routing:\n  channels:\n    web: HQ\n"))
+                .hasMessageStartingWith("config routing.channels.web: must be a channel id");
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  sync_start_date: 01/02/2026\n"))
+                .hasMessageStartingWith("config orders.sync_start_date: must be a date as yyyy-mm-dd");
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  refund_document: memo\n"))
+                .hasMessageStartingWith("config orders.refund_document: must be credit or return");
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  tax_classes:\n    \"0\": \"\"\n"))
+                .hasMessageStartingWith("config orders.tax_classes.0: must name a back-office tax id");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.bcerp.local.cli;
 
 import com.bcerp.local.demo.DemoReport;
+import com.bcerp.local.demo.LifecycleReport;
+import com.bcerp.local.demo.LifecycleScenario;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +15,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Starts everything, places orders in the store sandbox, and reports whether each arrived exactly once. */
+/**
+ * Starts everything, places orders in the store sandbox, and reports whether each arrived exactly once; or, with
+ * {@code --scenario lifecycle}, orders of every shape that are then edited, cancelled and refunded.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Place orders in the BigCommerce sandbox (every webhook delivered twice) and report what "
-                + "reached the Acumatica sandbox. Exits 0 only when every order arrived exactly once.")
+                + "reached the Acumatica sandbox. Exits 0 only when every order arrived exactly once (orders), or when "
+                + "no total differs, nothing is duplicated and every failure is one the scenario caused on purpose "
+                + "(lifecycle).")
 final class DemoCommand implements Callable<Integer> {
+
+    /** The bundled merchant config of the lifecycle scenario, used when --config is not given. */
+    private static final String LIFECYCLE_CONFIG = "/demo/lifecycle.yaml";
+
+    @Option(names = "--scenario", defaultValue = "orders", description = "orders (default): N orders, each exactly "
+            + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids.")
+    String scenario;
 
     @Option(names = "--orders", defaultValue = "50", description = "Orders to place (default ${DEFAULT-VALUE}).")
     int orders;
@@ -40,9 +54,22 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        if (!scenario.equals("orders") && !scenario.equals("lifecycle")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--scenario must be orders or lifecycle, was '" + scenario + "'");
+        }
         Path configFile = config.validated();
         Path stateDir = Files.createTempDirectory("bcerp-demo");
+        if (scenario.equals("lifecycle") && configFile == null) {
+            configFile = stateDir.resolve("lifecycle.yaml");
+            try (var in = DemoCommand.class.getResourceAsStream(LIFECYCLE_CONFIG)) {
+                Files.write(configFile, in.readAllBytes());
+            }
+        }
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withConfigFile(configFile))) {
+            if (scenario.equals("lifecycle")) {
+                return lifecycle(runtime);
+            }
             runtime.bigcommerce().faults().deliveriesPerEvent(2);
             DemoReport.Baseline baseline = DemoReport.Baseline.of(runtime);
             long start = System.nanoTime();
@@ -56,6 +83,39 @@ final class DemoCommand implements Callable<Integer> {
             return report.everyOrderExactlyOnce() ? 0 : 1;
         } finally {
             deleteQuietly(stateDir);
+        }
+    }
+
+    /**
+     * Every shape placed, then changed through the store's API once the orders are in; every webhook delivered twice
+     * and in shuffled order, so duplicates and out-of-order events are part of the run.
+     */
+    private int lifecycle(LocalRuntime runtime) throws Exception {
+        runtime.bigcommerce().faults().deliveriesPerEvent(2).shuffleDeliveries(true);
+        DemoReport.Baseline baseline = DemoReport.Baseline.of(runtime);
+        long start = System.nanoTime();
+        LifecycleScenario scenario = new LifecycleScenario(runtime.bigcommerce());
+        if (!json) {
+            System.err.println("demo: placing orders of every shape in the BigCommerce sandbox...");
+        }
+        List<LifecycleScenario.Placed> placed = scenario.place();
+        awaitSettled(runtime, placed.size() - 1, Duration.ofSeconds(timeoutSeconds));
+        if (!json) {
+            System.err.println("demo: editing, cancelling, refunding, capturing and voiding some of them...");
+        }
+        LifecycleScenario.Actions actions = scenario.act(placed);
+        awaitQuiet(runtime, Duration.ofSeconds(timeoutSeconds));
+        LifecycleReport report = LifecycleReport.measure(runtime, placed, actions, scenario.expectedParked(), baseline,
+                (System.nanoTime() - start) / 1_000_000);
+        System.out.println(json ? new ObjectMapper().writeValueAsString(report.toJson()) : report.toText());
+        return report.ok() ? 0 : 1;
+    }
+
+    /** Waits until nothing has been delivered, queued or processed for a few seconds, or until the timeout. */
+    private static void awaitQuiet(LocalRuntime runtime, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !runtime.isSettled(Duration.ofSeconds(3))) {
+            Thread.sleep(200);
         }
     }
 

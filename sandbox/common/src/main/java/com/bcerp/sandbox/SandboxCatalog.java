@@ -31,7 +31,8 @@ public final class SandboxCatalog {
     public record Option(long optionId, String name, long valueId, String value) {}
 
     /** Non-stock items the back office carries for charges and adjustments (see core's OrderMappingSettings). */
-    public static final List<String> CHARGE_ITEMS = List.of("HANDLING", "GIFTWRAP", "ROUNDING");
+    public static final List<String> CHARGE_ITEMS = List.of("HANDLING", "GIFTWRAP", "ROUNDING", "NONSTOCK", "GIFTCERT",
+            "FEES", "REFUND");
 
     private static final String[] NOUNS = {"Mug", "Notebook", "Candle", "Tote", "Poster", "Socks", "Cap", "Bottle",
         "Scarf", "Planter"};

@@ -20,6 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class AcumaticaApi {
 
+    /** How often, and how far apart, a long-running action's status is asked for before giving up (transient). */
+    private static final int ACTION_POLLS = 30;
+    private static final java.time.Duration ACTION_POLL_PAUSE = java.time.Duration.ofSeconds(1);
+
     private static final ObjectWriter WRITER = JsonSupport.MAPPER.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final AcumaticaSettings settings;
@@ -39,6 +43,40 @@ final class AcumaticaApi {
     /** A PUT; {@code idempotent} false for one that creates, so a timeout is never blindly sent again. */
     ApiResponse put(String entity, Map<String, String> query, JsonNode body, boolean idempotent) {
         return send("PUT", entity, query, body, idempotent);
+    }
+
+    /**
+     * Invokes an action ({@code POST /SalesOrder/CancelSalesOrder}) on the record the body's {@code entity} names.
+     * Acumatica answers 204 when done, or 202 with a {@code Location} to poll while it runs; the polling is done here,
+     * so the caller gets the final answer.
+     */
+    ApiResponse action(String entityAction, JsonNode body) {
+        ApiResponse response = send("POST", entityAction, Map.of(), body, false);
+        for (int poll = 0; response.status() == 202 && poll < ACTION_POLLS; poll++) {
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null) {
+                return response;
+            }
+            pause(ACTION_POLL_PAUSE);
+            response = send("GET", relative(location), Map.of(), null, true);
+        }
+        return response;
+    }
+
+    /** The path of a Location under the endpoint ({@code Location} may be absolute or start at the instance root). */
+    private String relative(String location) {
+        String endpoint = URI.create(settings.endpointUrl()).getPath();
+        String path = URI.create(location).getPath();
+        return path.startsWith(endpoint + "/") ? path.substring(endpoint.length() + 1) : path;
+    }
+
+    private static void pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new com.bcerp.core.failure.TransientFailure("interrupted while an Acumatica action ran", e);
+        }
     }
 
     private ApiResponse send(String method, String path, Map<String, String> query, JsonNode body, boolean idempotent) {

@@ -1,8 +1,12 @@
 package com.bcerp.acumatica;
 
 import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.port.BackOffice;
@@ -11,9 +15,12 @@ import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Acumatica behind the {@link BackOffice} port, over the contract-based REST API (Customer AR303000, SalesOrder
- * SO301000). Look-ups are OData queries with quoted literals; creates are PUTs without keys, sent once (a timeout is
+ * SO301000 of the sale, credit and return order types, Payment AR302000, and the CancelSalesOrder and VoidPayment
+ * actions). Look-ups are OData queries with quoted literals; creates are PUTs without keys, sent once (a timeout is
  * not retried here: the caller's retry looks the document up by its external reference first).
  */
 public final class AcumaticaBackOffice implements BackOffice {
@@ -57,11 +65,21 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     @Override
     public Optional<String> findCustomerByEmail(String email) {
+        return findCustomer("Email", email);
+    }
+
+    /** The store's customer id is carried in AccountRef, which the connector sets on the customers it creates. */
+    @Override
+    public Optional<String> findCustomerByExternalRef(String externalRef) {
+        return findCustomer("AccountRef", externalRef);
+    }
+
+    private Optional<String> findCustomer(String field, String value) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("$filter", OData.eq("Email", email));
+        query.put("$filter", OData.eq(field, value));
         query.put("$select", "CustomerID");
         query.put("$top", "1");
-        JsonNode found = list(api.get("Customer", query), "customer look-up by email");
+        JsonNode found = list(api.get("Customer", query), "customer look-up by " + field);
         return found.isEmpty() ? Optional.empty() : Optional.of(value(found.get(0), "CustomerID"));
     }
 
@@ -76,31 +94,145 @@ public final class AcumaticaBackOffice implements BackOffice {
         return id;
     }
 
+    /** One query: the document with this ExternalRef and those whose ExternalRef continues it with a dash. */
     @Override
-    public Optional<SalesOrderRef> findSalesOrder(String externalRef) {
+    public List<PostedDocument> findOrderDocuments(String externalRef) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("$filter", OData.eq("OrderType", settings.orderType()) + " and " + OData.eq("ExternalRef", externalRef));
-        query.put("$select", "OrderType,OrderNbr,OrderTotal,CurrencyID");
-        query.put("$top", "1");
-        JsonNode found = list(api.get("SalesOrder", query), "sales order look-up by ExternalRef");
-        return found.isEmpty() ? Optional.empty() : Optional.of(ref(found.get(0)));
+        query.put("$filter", OData.eq("ExternalRef", externalRef) + " or startswith(ExternalRef," + OData.literal(externalRef + "-")
+                + ")");
+        query.put("$expand", "Details,TaxDetails,ShippingSettings");
+        return each(list(api.get("SalesOrder", query), "order documents look-up by ExternalRef"), this::document);
     }
 
     @Override
     public SalesOrderRef createSalesOrder(SalesOrderDraft order) {
         ApiResponse response = api.put("SalesOrder", Map.of("$expand", "Details"),
-                AcumaticaDocuments.salesOrder(order, settings.orderType()), false);
+                AcumaticaDocuments.salesOrder(order, settings.orderType(order.kind())), false);
         if (!response.isSuccess()) {
             throw AcumaticaFailures.of(response, "sales order " + order.externalRef(),
                     i -> i < order.lines().size() ? order.lines().get(i).source() : null);
         }
         SalesOrderRef ref = ref(response.json());
-        log.info("created Acumatica sales order {} for {} (total {})", ref.display(), order.externalRef(), ref.total());
+        log.info("created Acumatica order {} for {} (total {})", ref.display(), order.externalRef(), ref.total());
         if (!ref.total().sameAs(order.total())) {
-            log.warn("Acumatica totals sales order {} at {} but the draft for {} totals {}", ref.display(), ref.total(),
+            log.warn("Acumatica totals order {} at {} but the draft for {} totals {}", ref.display(), ref.total(),
                     order.externalRef(), order.total());
         }
         return ref;
+    }
+
+    @Override
+    public void cancelSalesOrder(SalesOrderRef order) {
+        ApiResponse response = api.action("SalesOrder/CancelSalesOrder",
+                AcumaticaDocuments.action("OrderType", order.orderType(), "OrderNbr", order.orderNbr()));
+        finished(response, "cancel of sales order " + order.display());
+        log.info("cancelled Acumatica sales order {}", order.display());
+    }
+
+    @Override
+    public List<PostedPayment> findPayments(String externalRefPrefix) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ")");
+        query.put("$select", "Type,ReferenceNbr,ExternalRef,PaymentAmount,CurrencyID,Hold,Status");
+        return each(list(api.get("Payment", query), "payment look-up by ExternalRef"), AcumaticaBackOffice::payment);
+    }
+
+    @Override
+    public PostedPayment createPayment(PaymentDraft payment) {
+        ApiResponse response = api.put("Payment", Map.of(), AcumaticaDocuments.payment(payment), false);
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, "payment " + payment.externalRef(), null);
+        }
+        PostedPayment posted = payment(response.json());
+        log.info("created Acumatica payment {} for {} ({}{})", posted.display(), payment.externalRef(), posted.amount(),
+                posted.onHold() ? ", on hold" : "");
+        return posted;
+    }
+
+    /** Reads the payment's application to the order first: changing it needs the row's id. */
+    @Override
+    public PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired) {
+        ApiResponse current = api.get("Payment/" + existing.type() + "/" + existing.referenceNbr(),
+                Map.of("$expand", "OrdersToApply"));
+        if (!current.isSuccess()) {
+            throw AcumaticaFailures.of(current, "payment " + existing.display(), null);
+        }
+        String rowId = null;
+        for (JsonNode row : current.json().path("OrdersToApply")) {
+            if (desired.appliesTo().orderNbr().equals(row.path("OrderNbr").path("value").asText())) {
+                rowId = row.path("id").asText(null);
+            }
+        }
+        ApiResponse response = api.put("Payment", Map.of(), AcumaticaDocuments.paymentChange(existing, desired, rowId), true);
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, "payment " + existing.display(), null);
+        }
+        PostedPayment updated = payment(response.json());
+        log.info("updated Acumatica payment {} ({}{})", updated.display(), updated.amount(),
+                updated.onHold() ? ", on hold" : ", released");
+        return updated;
+    }
+
+    @Override
+    public void voidPayment(PostedPayment payment) {
+        ApiResponse response = api.action("Payment/VoidPayment",
+                AcumaticaDocuments.action("Type", payment.type(), "ReferenceNbr", payment.referenceNbr()));
+        finished(response, "void of payment " + payment.display());
+        log.info("voided Acumatica payment {}", payment.display());
+    }
+
+    /** An action's final answer: done (204 or 200), or the failure it means. */
+    private static void finished(ApiResponse response, String what) {
+        if (response.status() == 202) {
+            throw new TransientFailure("Acumatica is still running the " + what);
+        }
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, what, null);
+        }
+    }
+
+    private PostedDocument document(JsonNode order) {
+        SalesOrderRef ref = ref(order);
+        String currency = ref.total().currency();
+        List<PostedDocument.PostedLine> lines = new ArrayList<>();
+        for (JsonNode line : order.path("Details")) {
+            lines.add(new PostedDocument.PostedLine(text(line, "InventoryID"), text(line, "ExternalRef"),
+                    decimal(line, "OrderQty"), new Money(decimal(line, "UnitPrice"), currency),
+                    new Money(decimal(line, "DiscountAmount"), currency), new Money(decimal(line, "Amount"), currency)));
+        }
+        List<TaxLine> taxes = new ArrayList<>();
+        for (JsonNode tax : order.path("TaxDetails")) {
+            BigDecimal rate = tax.path("TaxRate").path("value").isNumber() ? tax.path("TaxRate").path("value").decimalValue() : null;
+            taxes.add(new TaxLine(text(tax, "TaxID"), rate, new Money(decimal(tax, "TaxableAmount"), currency),
+                    new Money(decimal(tax, "TaxAmount"), currency)));
+        }
+        return new PostedDocument(ref, settings.kindOf(ref.orderType()), text(order, "ExternalRef"),
+                text(order, "CustomerID"), text(order, "Branch"), text(order, "Status"), lines,
+                new Money(decimal(order.path("ShippingSettings"), "FreightPrice"), currency), taxes);
+    }
+
+    private static PostedPayment payment(JsonNode p) {
+        return new PostedPayment(value(p, "Type"), value(p, "ReferenceNbr"), text(p, "ExternalRef"),
+                new Money(decimal(p, "PaymentAmount"), value(p, "CurrencyID")), p.path("Hold").path("value").asBoolean(false),
+                text(p, "Status"));
+    }
+
+    /** A text field's value, or null when Acumatica left it out or empty. */
+    private static String text(JsonNode entity, String field) {
+        JsonNode value = entity.path(field).path("value");
+        return value.isValueNode() && !value.isNull() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+
+    /** A decimal field's value; zero when Acumatica left it out. */
+    private static BigDecimal decimal(JsonNode entity, String field) {
+        JsonNode value = entity.path(field).path("value");
+        return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
+    }
+
+    private static <T> List<T> each(JsonNode list, java.util.function.Function<JsonNode, T> read) {
+        List<T> out = new ArrayList<>();
+        list.forEach(entity -> out.add(read.apply(entity)));
+        return out;
     }
 
     private static JsonNode list(ApiResponse response, String what) {

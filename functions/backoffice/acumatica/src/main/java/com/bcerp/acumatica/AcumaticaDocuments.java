@@ -2,6 +2,8 @@ package com.bcerp.acumatica;
 
 import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DraftLine;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.model.Address;
@@ -14,7 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Core's drafts as Acumatica contract-based entities (Default endpoint): every general field wrapped as
+ * Core's drafts as Acumatica contract-based entities (Default endpoint: SalesOrder, Customer, Payment and action
+ * bodies): every general field wrapped as
  * {@code {"value": ...}}, fields left out when the draft has nothing for them. Translation only: the lines, prices,
  * discounts, freight and taxes are the draft's; the flags tell Acumatica to keep them (ManualPrice, ManualDiscount,
  * OverrideFreightPrice, IsTaxValid with the store's TaxDetails, DisableAutomaticDiscountUpdate) rather than
@@ -23,6 +26,8 @@ import java.time.format.DateTimeFormatter;
 final class AcumaticaDocuments {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The Payment type of customer payments (AR302000). */
+    static final String PAYMENT_TYPE = "Payment";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     private AcumaticaDocuments() {}
@@ -51,7 +56,11 @@ final class AcumaticaDocuments {
         return customer;
     }
 
-    /** A SalesOrder with every line, the freight, the store's taxes and both addresses. */
+    /**
+     * A SalesOrder (of the draft's order type: a sale, a credit or a return) with every line, the freight, the
+     * store's taxes and both addresses; a credit, return or added sale names its original order in
+     * FinancialSettings.
+     */
     static ObjectNode salesOrder(SalesOrderDraft draft, String orderType) {
         ObjectNode order = NODES.objectNode();
         put(order, "OrderType", orderType);
@@ -59,9 +68,11 @@ final class AcumaticaDocuments {
         put(order, "CustomerOrder", draft.customerOrder());
         put(order, "ExternalRef", draft.externalRef());
         if (draft.date() != null) {
-            put(order, "Date", DATE.format(draft.date().atStartOfDay().atOffset(ZoneOffset.UTC)));
+            put(order, "Date", date(draft.date()));
         }
         put(order, "CurrencyID", draft.currency());
+        put(order, "CurrencyRate", draft.currencyRate());
+        put(order, "Branch", draft.branch());
         put(order, "Description", draft.description());
         put(order, "DisableAutomaticDiscountUpdate", true);
         put(order, "PaymentMethod", draft.paymentMethod());
@@ -86,6 +97,12 @@ final class AcumaticaDocuments {
             put(row, "TaxRate", tax.rate());
         }
 
+        if (draft.original() != null) {
+            ObjectNode financial = order.putObject("FinancialSettings");
+            put(financial, "OriginalOrderType", draft.original().orderType());
+            put(financial, "OriginalOrderNbr", draft.original().orderNbr());
+        }
+
         if (draft.billTo() != null) {
             put(order, "BillToContactOverride", true);
             order.set("BillToContact", documentContact(draft.billTo()));
@@ -99,6 +116,63 @@ final class AcumaticaDocuments {
             order.set("ShipToAddress", address(draft.shipTo()));
         }
         return order;
+    }
+
+    /**
+     * A Payment (AR302000) of type Payment applied to its sales order: an authorisation is kept on hold until it is
+     * captured; the gateway's transaction id is the payment reference.
+     */
+    static ObjectNode payment(PaymentDraft draft) {
+        ObjectNode payment = NODES.objectNode();
+        put(payment, "Type", PAYMENT_TYPE);
+        put(payment, "CustomerID", draft.customerId());
+        put(payment, "PaymentMethod", draft.paymentMethod());
+        put(payment, "CashAccount", draft.cashAccount());
+        put(payment, "CurrencyID", draft.amount().currency());
+        put(payment, "PaymentAmount", draft.amount().amount());
+        put(payment, "ApplicationDate", date(draft.date()));
+        put(payment, "PaymentRef", draft.paymentRef());
+        put(payment, "ExternalRef", draft.externalRef());
+        put(payment, "Branch", draft.branch());
+        put(payment, "Description", draft.description());
+        put(payment, "Hold", draft.onHold());
+        ObjectNode application = payment.putArray("OrdersToApply").addObject();
+        put(application, "OrderType", draft.appliesTo().orderType());
+        put(application, "OrderNbr", draft.appliesTo().orderNbr());
+        put(application, "AppliedToOrder", draft.amount().amount());
+        return payment;
+    }
+
+    /**
+     * An existing payment brought to the draft's amount and hold state: its keys, and its application to the order
+     * by the row's id (a row without an id would be added, not changed).
+     */
+    static ObjectNode paymentChange(PostedPayment existing, PaymentDraft draft, String applicationRowId) {
+        ObjectNode payment = NODES.objectNode();
+        put(payment, "Type", existing.type());
+        put(payment, "ReferenceNbr", existing.referenceNbr());
+        put(payment, "PaymentAmount", draft.amount().amount());
+        put(payment, "Hold", draft.onHold());
+        if (applicationRowId != null) {
+            ObjectNode application = payment.putArray("OrdersToApply").addObject();
+            application.put("id", applicationRowId);
+            put(application, "AppliedToOrder", draft.amount().amount());
+        }
+        return payment;
+    }
+
+    /** The body of an action on one record: {@code {"entity": {keys}}}. */
+    static ObjectNode action(String... keyValuePairs) {
+        ObjectNode body = NODES.objectNode();
+        ObjectNode entity = body.putObject("entity");
+        for (int i = 0; i < keyValuePairs.length; i += 2) {
+            put(entity, keyValuePairs[i], keyValuePairs[i + 1]);
+        }
+        return body;
+    }
+
+    private static String date(java.time.LocalDate date) {
+        return DATE.format(date.atStartOfDay().atOffset(ZoneOffset.UTC));
     }
 
     private static ObjectNode line(DraftLine line) {

@@ -49,4 +49,14 @@ class AcumaticaBackOfficeIT extends BackOfficeContract {
     protected String taxId() {
         return "BCTAX";
     }
+
+    @Override
+    protected String branch() {
+        return "EU";
+    }
+
+    @Override
+    protected String paymentMethod() {
+        return "CARD";
+    }
 }

@@ -4,7 +4,12 @@ import static com.bcerp.acumatica.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.model.Money;
+import java.math.BigDecimal;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.bcerp.sandbox.acumatica.AcumaticaSpec;
@@ -15,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request the adapter sends and every answer the sandbox gives it, for Customer and SalesOrder (PUT, GET list,
- * and the sandbox's GET by keys), conforms to the vendor's OpenAPI file for Default/24.200.001.
+ * Every request the adapter sends and every answer the sandbox gives it, for Customer, SalesOrder (sales and returns,
+ * in another currency and branch, the CancelSalesOrder action) and Payment (held, released, VoidPayment), conforms
+ * to the vendor's OpenAPI file for Default/24.200.001.
  */
 class AcumaticaConformanceIT {
 
@@ -47,12 +53,26 @@ class AcumaticaConformanceIT {
 
         SalesOrderDraft base = Fixtures.order(customer, "BC-conformance-250", List.of(line(1, "SKU-0100", "3", "16.6583", "2.50"),
                 line(2, "SKU-0101", "1", "19.99", "0"), line(3, "HANDLING", "1", "4.00", "0")));
-        SalesOrderDraft draft = new SalesOrderDraft(base.externalRef(), base.customerOrder(), base.customerId(), base.date(),
-                base.currency(), base.description(), base.lines(), base.freight(), base.taxes(), base.billTo(),
-                base.shipTo(), "FLATRATE", "VISA");
+        SalesOrderDraft draft = new SalesOrderDraft(DocumentKind.SALE, base.externalRef(), base.customerOrder(),
+                base.customerId(), base.date(), "EUR", new BigDecimal("1.0869"), "EU", base.description(), base.lines(),
+                base.freight(), base.taxes(), base.billTo(), base.shipTo(), "FLATRATE", "VISA", null);
         var created = backOffice.createSalesOrder(draft);
-        assertThat(backOffice.findSalesOrder("BC-conformance-250")).isPresent();
-        assertThat(backOffice.findSalesOrder("BC-conformance-none")).isEmpty();
+        var credit = backOffice.createSalesOrder(new SalesOrderDraft(DocumentKind.RETURN, "BC-conformance-250-R1",
+                "250", customer, base.date(), "EUR", new BigDecimal("1.0869"), "EU", "Refund 1", List.of(line(1, "SKU-0100",
+                "1", "16.6583", "0.83")), Fixtures.usd("0"), List.of(), null, null, null, null, created));
+        assertThat(backOffice.findOrderDocuments("BC-conformance-250")).extracting(d -> d.ref().display())
+                .containsExactly(created.display(), credit.display());
+        assertThat(backOffice.findOrderDocuments("BC-conformance-none")).isEmpty();
+        assertThat(backOffice.findCustomerByExternalRef("BC-store-customer-7")).contains(customer);
+
+        PaymentDraft authorised = new PaymentDraft("BC-conformance-250-T1", customer, "CARD-EUR", "10210",
+                Money.of("40.00", "EUR"), base.date(), "gw-1", true, created, "EU", "authorisation");
+        PostedPayment held = backOffice.createPayment(authorised);
+        backOffice.updatePayment(held, new PaymentDraft(authorised.externalRef(), customer, "CARD-EUR", "10210",
+                Money.of("35.00", "EUR"), base.date(), "gw-1", false, created, "EU", "captured"));
+        backOffice.voidPayment(backOffice.findPayments("BC-conformance-250-T").get(0));
+        backOffice.cancelSalesOrder(created);
+        assertThatThrownBy(() -> backOffice.cancelSalesOrder(created)).isInstanceOf(PermanentFailure.class);
         assertThatThrownBy(() -> backOffice.createSalesOrder(Fixtures.order(customer, "BC-conformance-bad",
                 List.of(line(1, "SKU-STORE-ONLY", "1", "24", "0"))))).isInstanceOf(PermanentFailure.class);
 
@@ -63,7 +83,8 @@ class AcumaticaConformanceIT {
         List<CallLog.Exchange> exchanges = sandbox.calls().exchanges();
         assertThat(exchanges).extracting(CallLog.Exchange::status).contains(200, 422);
         assertThat(exchanges).extracting(e -> e.method() + " " + e.path().replaceAll(".*/24.200.001/", "/"))
-                .contains("PUT /Customer", "GET /Customer", "PUT /SalesOrder", "GET /SalesOrder");
+                .contains("PUT /Customer", "GET /Customer", "PUT /SalesOrder", "GET /SalesOrder", "PUT /Payment",
+                        "GET /Payment", "POST /Payment/VoidPayment", "POST /SalesOrder/CancelSalesOrder");
         assertThat(exchanges).allSatisfy(spec::assertConforms);
     }
 }

@@ -6,8 +6,13 @@ import static com.bcerp.acumatica.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedPayment;
+import com.bcerp.core.backoffice.SalesOrderRef;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class AcumaticaDocumentsTest {
 
     private static final Set<String> LINKED = Set.of("Details", "ShippingSettings", "TaxDetails", "BillToContact",
-            "BillToAddress", "ShipToContact", "ShipToAddress", "MainContact", "BillingContact", "ShippingContact", "Address");
+            "BillToAddress", "ShipToContact", "ShipToAddress", "MainContact", "BillingContact", "ShippingContact", "Address",
+            "FinancialSettings", "OrdersToApply", "entity");
 
     private final SalesOrderDraft draft = order("C000007", "BC-abc-250", List.of(
             line(1, "SKU-0129", "3", "16.6583", "2.50"), line(2, "HANDLING", "1", "4.00", "0")));
@@ -115,7 +121,7 @@ class AcumaticaDocumentsTest {
     @Test
     void ship_via_and_payment_method_are_sent_only_when_the_draft_has_them() {
         JsonNode without = AcumaticaDocuments.salesOrder(draft, "SO");
-        SalesOrderDraft withBoth = new SalesOrderDraft(draft.externalRef(), draft.customerOrder(), draft.customerId(),
+        SalesOrderDraft withBoth = SalesOrderDraft.sale(draft.externalRef(), draft.customerOrder(), draft.customerId(),
                 draft.date(), draft.currency(), draft.description(), draft.lines(), draft.freight(), draft.taxes(),
                 draft.billTo(), draft.shipTo(), "UPSGROUND", "VISA");
         JsonNode with = AcumaticaDocuments.salesOrder(withBoth, "SO");
@@ -128,7 +134,7 @@ class AcumaticaDocumentsTest {
 
     @Test
     void an_order_without_taxes_still_tells_acumatica_not_to_calculate_its_own() {
-        SalesOrderDraft untaxed = new SalesOrderDraft("BC-x-1", "1", "C1", null, "USD", null,
+        SalesOrderDraft untaxed = SalesOrderDraft.sale("BC-x-1", "1", "C1", null, "USD", null,
                 List.of(line(1, "SKU-0100", "1", "10", "0")), usd("0"), List.of(), null, null, null, null);
 
         JsonNode order = AcumaticaDocuments.salesOrder(untaxed, "SO");
@@ -138,6 +144,63 @@ class AcumaticaDocumentsTest {
         assertThat(order.has("Date")).isFalse();
         assertThat(order.has("BillToAddress")).isFalse();
         assertThat(flatFields(order, "")).isEmpty();
+    }
+
+    @Test
+    void a_credit_in_another_currency_routed_to_a_branch_names_its_original_order_and_rate() {
+        SalesOrderDraft credit = new SalesOrderDraft(DocumentKind.CREDIT, "BC-abc-250-R3", "250", "C000007",
+                draft.date(), "EUR", new BigDecimal("1.08695652"), "EU", "Refund 3", draft.lines(), usd("0"), List.of(),
+                null, null, null, null, new SalesOrderRef("SO", "SO000042", usd("10")));
+
+        JsonNode order = AcumaticaDocuments.salesOrder(credit, "CR");
+
+        assertThat(flatFields(order, "")).isEmpty();
+        assertThat(v(order, "OrderType").asText()).isEqualTo("CR");
+        assertThat(v(order, "CurrencyID").asText()).isEqualTo("EUR");
+        assertThat(v(order, "CurrencyRate").decimalValue()).isEqualByComparingTo("1.08695652");
+        assertThat(v(order, "Branch").asText()).isEqualTo("EU");
+        assertThat(v(order.get("FinancialSettings"), "OriginalOrderType").asText()).isEqualTo("SO");
+        assertThat(v(order.get("FinancialSettings"), "OriginalOrderNbr").asText()).isEqualTo("SO000042");
+        assertThat(AcumaticaDocuments.salesOrder(draft, "SO").has("FinancialSettings")).isFalse();
+    }
+
+    @Test
+    void a_payment_is_applied_to_its_order_held_while_only_authorised_and_changed_by_its_keys_and_row_id() {
+        PaymentDraft authorised = new PaymentDraft("BC-abc-250-T9", "C000007", "CARD", "10200", usd("54.00"),
+                java.time.LocalDate.of(2026, 3, 1), "gw-9", true, new SalesOrderRef("SO", "SO000042", usd("54")), "HQ",
+                "BigCommerce order 250: authorization 9 (braintree)");
+
+        JsonNode payment = AcumaticaDocuments.payment(authorised);
+
+        assertThat(flatFields(payment, "")).isEmpty();
+        assertThat(v(payment, "Type").asText()).isEqualTo("Payment");
+        assertThat(v(payment, "Hold").asBoolean()).isTrue();
+        assertThat(v(payment, "PaymentAmount").decimalValue()).isEqualByComparingTo("54.00");
+        assertThat(v(payment, "CashAccount").asText()).isEqualTo("10200");
+        assertThat(v(payment, "PaymentRef").asText()).isEqualTo("gw-9");
+        assertThat(v(payment, "ExternalRef").asText()).isEqualTo("BC-abc-250-T9");
+        assertThat(v(payment, "ApplicationDate").asText()).isEqualTo("2026-03-01T00:00:00+00:00");
+        assertThat(payment.get("OrdersToApply")).singleElement().satisfies(row -> {
+            assertThat(v(row, "OrderNbr").asText()).isEqualTo("SO000042");
+            assertThat(v(row, "AppliedToOrder").decimalValue()).isEqualByComparingTo("54.00");
+        });
+
+        PostedPayment posted = new PostedPayment("Payment", "000012", "BC-abc-250-T9", usd("54.00"), true, "On Hold");
+        PaymentDraft captured = new PaymentDraft(authorised.externalRef(), "C000007", "CARD", "10200", usd("50.00"),
+                authorised.date(), "gw-9", false, authorised.appliesTo(), "HQ", authorised.description());
+        JsonNode change = AcumaticaDocuments.paymentChange(posted, captured, "0b5f8d2e-0000-4000-8000-000000000001");
+        assertThat(v(change, "ReferenceNbr").asText()).isEqualTo("000012");
+        assertThat(v(change, "Hold").asBoolean()).isFalse();
+        assertThat(change.get("OrdersToApply").get(0).get("id").asText()).isEqualTo("0b5f8d2e-0000-4000-8000-000000000001");
+        assertThat(v(change.get("OrdersToApply").get(0), "AppliedToOrder").decimalValue()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void an_action_names_its_record_by_its_keys() {
+        JsonNode body = AcumaticaDocuments.action("OrderType", "SO", "OrderNbr", "SO000042");
+
+        assertThat(v(body.get("entity"), "OrderNbr").asText()).isEqualTo("SO000042");
+        assertThat(body.size()).isEqualTo(1);
     }
 
     @Test

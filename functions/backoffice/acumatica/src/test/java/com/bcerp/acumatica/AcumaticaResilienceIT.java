@@ -71,7 +71,7 @@ class AcumaticaResilienceIT {
         String refreshBefore = secrets.get(Fixtures.SECRET).get("refresh_token");
 
         clock.advance(Duration.ofMinutes(6)); // past the lifetime on both sides
-        assertThat(backOffice.findSalesOrder(ref())).isEmpty();
+        assertThat(backOffice.findOrderDocuments(ref())).isEmpty();
 
         assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);
         assertThat(sandbox.calls().exchanges()).as("no call was refused: renewed in time")
@@ -115,7 +115,7 @@ class AcumaticaResilienceIT {
     void the_instance_being_unavailable_is_a_transient_failure() {
         sandbox.faults().unavailable(true);
 
-        assertThatThrownBy(() -> backOffice.findSalesOrder(ref())).isInstanceOf(TransientFailure.class)
+        assertThatThrownBy(() -> backOffice.findOrderDocuments(ref())).isInstanceOf(TransientFailure.class)
                 .hasMessageContaining("503");
         assertThatThrownBy(() -> backOffice.findCustomerByEmail("x@example.com")).isInstanceOf(TransientFailure.class);
         assertThat(sandbox.calls().count("GET /SalesOrder")).as("reads are retried").isEqualTo(3);
@@ -132,7 +132,7 @@ class AcumaticaResilienceIT {
         assertThat(sandbox.calls().count("PUT /SalesOrder")).isEqualTo(1);
 
         sandbox.faults().reset();
-        assertThat(backOffice.findSalesOrder(ref)).isPresent(); // what the caller's retry does before creating again
+        assertThat(backOffice.findOrderDocuments(ref)).hasSize(1); // what the caller's retry does before creating again
     }
 
     @Test
@@ -161,7 +161,7 @@ class AcumaticaResilienceIT {
     void the_login_limit_is_a_transient_failure() {
         sandbox.faults().rejectLogin(true);
 
-        assertThatThrownBy(() -> backOffice.findSalesOrder(ref())).isInstanceOf(TransientFailure.class)
+        assertThatThrownBy(() -> backOffice.findOrderDocuments(ref())).isInstanceOf(TransientFailure.class)
                 .hasMessageContaining("API Login Limit");
     }
 }

@@ -37,7 +37,7 @@ final class Fixtures {
     }
 
     static SalesOrderDraft order(String customerId, String externalRef, List<DraftLine> lines) {
-        return new SalesOrderDraft(externalRef, "250", customerId, LocalDate.of(2026, 3, 1), "USD", "BigCommerce order 250",
+        return SalesOrderDraft.sale(externalRef, "250", customerId, LocalDate.of(2026, 3, 1), "USD", "BigCommerce order 250",
                 lines, usd("7.50"), List.of(new TaxLine("BCTAX", new BigDecimal("8.25"), usd("78.96"), usd("6.51"))),
                 address("Bill", "Payer"), address("Sam", "Shipper"), null, null);
     }

@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads BigCommerce's thin webhook payload ({@code scope}, {@code store_id}, {@code data{type, id, ...}},
- * {@code hash}, {@code created_at}, {@code producer: "stores/{hash}"}) into a {@link StoreEvent}.
+ * {@code hash}, {@code created_at}, {@code producer: "stores/{hash}"}) into a {@link StoreEvent}. A transaction notice
+ * ({@code store/order/transaction/*}) has no {@code data.id}: it is read as a {@code transaction} event carrying
+ * {@code data.transaction_id} and {@code data.order_id}, and it queues in its order's group.
  */
 public final class WebhookPayloads {
 
     private static final Pattern PRODUCER = Pattern.compile("stores/([A-Za-z0-9]+)");
+    private static final String TRANSACTION_SCOPE_PREFIX = "store/order/transaction/";
 
     private WebhookPayloads() {}
 
@@ -42,17 +45,16 @@ public final class WebhookPayloads {
         if (data == null || !data.isObject()) {
             throw new MalformedWebhookException("data", data == null ? "data is missing" : "data must be an object");
         }
-        JsonNode id = data.get("id");
-        if (id == null || id.isNull()) {
-            throw new MalformedWebhookException("data.id", "data.id is missing");
-        }
-        if (!(id.isIntegralNumber() || id.isTextual() && !id.asText().isBlank())) {
-            throw new MalformedWebhookException("data.id", "data.id must be a whole number or a string");
-        }
         JsonNode type = data.get("type");
         if (type != null && !type.isTextual()) {
             throw new MalformedWebhookException("data.type", "data.type must be a string");
         }
+        boolean transaction = scope.startsWith(TRANSACTION_SCOPE_PREFIX);
+        if (transaction) {
+            // a transaction notice has no data.id: it names the transaction and its order
+            requiredId(data, "order_id");
+        }
+        JsonNode id = requiredId(data, transaction ? "transaction_id" : "id");
         JsonNode createdAt = root.get("created_at");
         if (createdAt != null && !createdAt.isIntegralNumber()) {
             throw new MalformedWebhookException("created_at", "created_at must be a number of seconds");
@@ -66,7 +68,7 @@ public final class WebhookPayloads {
         return new StoreEvent(
                 m.group(1),
                 scope,
-                type != null ? type.asText() : typeFromScope(scope),
+                transaction ? StoreEvent.TRANSACTION : type != null ? type.asText() : typeFromScope(scope),
                 id.asText(),
                 createdAt == null ? 0 : createdAt.asLong(),
                 hash == null ? null : hash.asText(),
@@ -87,6 +89,18 @@ public final class WebhookPayloads {
         payload.put("created_at", event.createdAt());
         payload.put("producer", "stores/" + event.storeHash());
         return JsonSupport.write(payload);
+    }
+
+    /** A whole number, or a non-blank string (BigCommerce sends some ids as strings), at {@code data.<field>}. */
+    private static JsonNode requiredId(JsonNode data, String field) {
+        JsonNode id = data.get(field);
+        if (id == null || id.isNull()) {
+            throw new MalformedWebhookException("data." + field, "data." + field + " is missing");
+        }
+        if (!(id.isIntegralNumber() || id.isTextual() && !id.asText().isBlank())) {
+            throw new MalformedWebhookException("data." + field, "data." + field + " must be a whole number or a string");
+        }
+        return id;
     }
 
     /** {@code store/order/created} is about an {@code order}. */

@@ -29,9 +29,10 @@ public final class WebhookReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
-    /** The order scopes the worker imports orders on (see core's StoreEventHandler). */
-    public static final Set<String> ORDER_SCOPES =
-            Set.of("store/order/created", "store/order/updated", "store/order/statusUpdated");
+    /** The order scopes the worker handles (see core's StoreEventHandler): changes, refunds and payments. */
+    public static final Set<String> ORDER_SCOPES = Set.of("store/order/created", "store/order/updated",
+            "store/order/statusUpdated", "store/order/refund/created", "store/order/transaction/created",
+            "store/order/transaction/updated");
 
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 

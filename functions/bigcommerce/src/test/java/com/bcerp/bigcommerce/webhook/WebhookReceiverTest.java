@@ -71,6 +71,30 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void aTransactionEventWithoutDataIdIsQueuedInItsOrdersGroupAndARefundInItsOrdersGroupToo() {
+        // docs/integrations/webhooks/events/index.mdx: the order transaction event, comments removed
+        String transaction = "{\"scope\":\"store/order/transaction/created\",\"store_id\":\"1025646\",\"data\":{"
+                + "\"type\":\"transaction\",\"order_id\":\"250\",\"transaction_id\":\"176342342\","
+                + "\"transaction_status\":\"complete\",\"transaction_type\":\"capture\",\"result\":{\"code\":\"captured\","
+                + "\"message\":\"Captured\",\"type\":\"success\"},\"platform_transaction_id\":\"964899682\","
+                + "\"provider_transaction_id\":\"CK65FBPKR472P4V5\"},\"hash\":\"dd70c0976e06b67aaf671e73f49dcb79230ebf9d\","
+                + "\"created_at\":1561479335,\"producer\":\"stores/abc123\"}";
+        String refund = "{\"scope\":\"store/order/refund/created\",\"store_id\":\"1025646\",\"data\":{\"type\":\"order\","
+                + "\"id\":250,\"refund\":{\"refund_id\":3}},\"hash\":\"cb07\",\"created_at\":1561479923,"
+                + "\"producer\":\"stores/abc123\"}";
+
+        assertThat(deliver(transaction).status()).isEqualTo(200);
+        assertThat(deliver(refund).status()).isEqualTo(200);
+
+        assertThat(published).extracting(Published::orderingKey).containsExactly("abc123:order:250", "abc123:order:250");
+        com.bcerp.core.model.StoreEvent event = WebhookPayloads.parse(transaction);
+        assertThat(event.resourceType()).isEqualTo("transaction");
+        assertThat(event.resourceId()).isEqualTo("176342342");
+        assertThat(event.orderId()).hasValue(250);
+        assertThat(event.isOrderEvent()).isTrue();
+    }
+
+    @Test
     void unauthenticatedIs401AndQueuesNothing() {
         Map<String, String> headers = signed(NOW, BODY);
         headers.put("X-Connector-Secret", "guess");
@@ -101,6 +125,8 @@ class WebhookReceiverTest {
         "{\"scope\":\"store/order/created\",\"data\":\"order 1\",\"producer\":\"stores/abc123\"}|data",
         "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\"},\"producer\":\"stores/abc123\"}|data.id",
         "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":{}},\"producer\":\"stores/abc123\"}|data.id",
+        "{\"scope\":\"store/order/transaction/created\",\"data\":{\"type\":\"transaction\",\"transaction_id\":\"9\"},\"producer\":\"stores/abc123\"}|data.order_id",
+        "{\"scope\":\"store/order/transaction/updated\",\"data\":{\"type\":\"transaction\",\"order_id\":\"250\"},\"producer\":\"stores/abc123\"}|data.transaction_id",
         "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1}}|producer",
         "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"abc123\"}|producer",
         "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"stores/abc123\",\"created_at\":\"now\"}|created_at",

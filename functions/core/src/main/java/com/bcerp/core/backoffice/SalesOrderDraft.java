@@ -2,22 +2,30 @@ package com.bcerp.core.backoffice;
 
 import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The sales order the connector asks a back office to create, already decided in core: every line, charge and tax
- * is here, and {@link #total()} is what the back office must show. Adapters translate it; they add nothing.
+ * An order document the connector asks a back office to create (a sale, a credit or a return), already decided in
+ * core: every line, charge and tax is here, and {@link #total()} is what the back office must show. Adapters
+ * translate it; they add nothing.
  *
- * @param externalRef   unique reference of the store order in the back office, looked up before creating
+ * @param externalRef   unique reference of the document in the back office, looked up before creating
  * @param customerOrder the store's order number, as staff know it
+ * @param currencyRate  base-currency units per unit of {@code currency}; null when the document is in the base currency
+ * @param branch        the back-office branch (company unit) the document belongs to; null for the default
+ * @param original      for a credit, return or added sale: the sales order it belongs to
  */
 public record SalesOrderDraft(
+        DocumentKind kind,
         String externalRef,
         String customerOrder,
         String customerId,
         LocalDate date,
         String currency,
+        BigDecimal currencyRate,
+        String branch,
         String description,
         List<DraftLine> lines,
         Money freight,
@@ -25,16 +33,31 @@ public record SalesOrderDraft(
         Address billTo,
         Address shipTo,
         String shipVia,
-        String paymentMethod) {
+        String paymentMethod,
+        SalesOrderRef original) {
 
     public SalesOrderDraft {
         lines = List.copyOf(lines);
         taxes = List.copyOf(taxes);
+        freight = freight == null ? Money.zero(currency) : freight;
+    }
+
+    /** A sale for the store order itself, with nothing to link back to. */
+    public static SalesOrderDraft sale(String externalRef, String customerOrder, String customerId, LocalDate date,
+            String currency, String description, List<DraftLine> lines, Money freight, List<TaxLine> taxes,
+            Address billTo, Address shipTo, String shipVia, String paymentMethod) {
+        return new SalesOrderDraft(DocumentKind.SALE, externalRef, customerOrder, customerId, date, currency, null, null,
+                description, lines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, null);
     }
 
     public SalesOrderDraft withCustomerId(String id) {
-        return new SalesOrderDraft(externalRef, customerOrder, id, date, currency, description, lines, freight, taxes,
-                billTo, shipTo, shipVia, paymentMethod);
+        return new SalesOrderDraft(kind, externalRef, customerOrder, id, date, currency, currencyRate, branch,
+                description, lines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original);
+    }
+
+    public SalesOrderDraft withLines(List<DraftLine> newLines) {
+        return new SalesOrderDraft(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch,
+                description, newLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original);
     }
 
     /** The order total as a back office that posts to the cent computes it: lines, freight, then taxes. */

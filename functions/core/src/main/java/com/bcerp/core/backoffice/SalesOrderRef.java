@@ -2,7 +2,7 @@ package com.bcerp.core.backoffice;
 
 import com.bcerp.core.model.Money;
 
-/** A sales order as the back office numbered it. */
+/** An order document as the back office numbered it. */
 public record SalesOrderRef(String orderType, String orderNbr, Money total) {
 
     public String display() {

@@ -1,23 +1,33 @@
 package com.bcerp.core.config;
 
+import com.bcerp.core.customer.CustomerSettings;
 import com.bcerp.core.order.OrderMappingSettings;
+import com.bcerp.core.order.RoutingSettings;
+import com.bcerp.core.order.StatusSettings;
+import com.bcerp.core.payment.PaymentSettings;
 import java.util.Objects;
 
 /**
  * The merchant's configuration, one file for the whole connector (see {@code config/connector.example.yaml}). Each
  * section belongs to one flow; a section's record validates its own values and names the field it rejects.
  */
-public record ConnectorConfig(OrderMappingSettings orders, ReliabilitySettings reliability,
+public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
+        PaymentSettings payments, RoutingSettings routing, ReliabilitySettings reliability,
         DeploymentSettings deployment) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(statuses, "statuses");
+        Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(payments, "payments");
+        Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(deployment, "deployment");
     }
 
     public static ConnectorConfig defaults() {
-        return new ConnectorConfig(OrderMappingSettings.defaults(), ReliabilitySettings.defaults(),
-                DeploymentSettings.defaults());
+        return new ConnectorConfig(OrderMappingSettings.defaults(), StatusSettings.defaults(),
+                CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
+                ReliabilitySettings.defaults(), DeploymentSettings.defaults());
     }
 }

@@ -61,11 +61,13 @@ public record DeploymentSettings(
      * @param endpointName    the contract-based endpoint's name
      * @param endpointVersion the contract-based endpoint's version
      * @param orderType       the sales order type the connector creates
+     * @param creditOrderType the order type of the credits an edit or refund makes (Acumatica: CR)
+     * @param returnOrderType the order type of returns for credit (Acumatica: RC)
      * @param customerClass   the class of customers the connector creates; none sends no class
      * @param timeoutSeconds  per-request timeout
      */
     public record Acumatica(String url, String endpointName, String endpointVersion, String orderType,
-            String customerClass, int timeoutSeconds) {
+            String creditOrderType, String returnOrderType, String customerClass, int timeoutSeconds) {
 
         public Acumatica {
             if (url != null) {
@@ -75,12 +77,16 @@ public record DeploymentSettings(
             require(endpointVersion != null && endpointVersion.matches("\\d+\\.\\d+\\.\\d+"), "endpoint_version",
                     "must be a version like 24.200.001");
             require(orderType != null && !orderType.isBlank(), "order_type", "must name the sales order type");
+            require(creditOrderType != null && !creditOrderType.isBlank(), "credit_order_type",
+                    "must name the order type of credits (Acumatica: CR)");
+            require(returnOrderType != null && !returnOrderType.isBlank(), "return_order_type",
+                    "must name the order type of returns for credit (Acumatica: RC)");
             require(customerClass == null || !customerClass.isBlank(), "customer_class", "must not be blank");
             requireBetween(timeoutSeconds, 1, 300, "timeout_seconds", "");
         }
 
         static Acumatica defaults() {
-            return new Acumatica(null, "Default", "24.200.001", "SO", null, 30);
+            return new Acumatica(null, "Default", "24.200.001", "SO", "CR", "RC", null, 30);
         }
     }
 

@@ -17,4 +17,10 @@ public class PermanentFailure extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** What a parked record shows: the message, led by the field at fault when the message does not name it. */
+    public String reason() {
+        String message = getMessage();
+        return field == null || message.contains(field) ? message : field + ": " + message;
+    }
 }

@@ -1,11 +1,16 @@
 package com.bcerp.core.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
  * One line of a store order (a BigCommerce "order product"). Prices are per unit, totals are for the line before
  * discounts; {@code discounts} are what the store allocated to this line.
+ *
+ * @param productId    0 for a custom product (one typed into the order, not in the catalogue) or a gift certificate
+ * @param type         physical, digital or giftcertificate
+ * @param parentLineId for a product picked as part of a bundle, the bundle's own line
  */
 public record OrderLine(
         long id,
@@ -24,6 +29,8 @@ public record OrderLine(
         Long parentLineId,
         Long shippingAddressId) {
 
+    public static final String GIFT_CERTIFICATE = "giftcertificate";
+
     public OrderLine {
         discounts = discounts == null ? List.of() : List.copyOf(discounts);
         options = options == null ? List.of() : List.copyOf(options);
@@ -35,5 +42,36 @@ public record OrderLine(
             sum = sum.plus(d.amount());
         }
         return sum;
+    }
+
+    public Money totalIncTax() {
+        return totalExTax.plus(totalTax);
+    }
+
+    /**
+     * The line's discount without tax, to the cent. A tax-exclusive store allocates discounts before tax, so they are
+     * ex-tax already; a tax-inclusive store shows (and allocates) them with tax, so the line's own ex/inc ratio takes
+     * the tax out.
+     */
+    public Money discountExTax(boolean taxInclusiveStore) {
+        Money discount = discountTotal();
+        if (!taxInclusiveStore || discount.isZero() || totalIncTax().isZero()) {
+            return discount.toCents();
+        }
+        BigDecimal ratio = totalExTax.amount().divide(totalIncTax().amount(), 12, RoundingMode.HALF_UP);
+        return discount.times(ratio).toCents();
+    }
+
+    public boolean isGiftCertificate() {
+        return GIFT_CERTIFICATE.equals(type);
+    }
+
+    /** Typed into the order rather than sold from the catalogue (gift certificates aside). */
+    public boolean isCustomProduct() {
+        return productId == 0 && !isGiftCertificate();
+    }
+
+    public boolean isBundleComponent() {
+        return parentLineId != null;
     }
 }

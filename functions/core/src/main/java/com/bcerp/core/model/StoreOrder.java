@@ -1,11 +1,16 @@
 package com.bcerp.core.model;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A store order as the connector understands it, whatever store produced it. Amounts are in {@code currency}, the
- * currency the shopper paid in.
+ * currency the shopper paid in; {@code storeCurrency} is the store's own (default) currency and
+ * {@code exchangeRate} converts one unit of it into {@code currency}.
+ *
+ * @param giftCertificateAmount paid with gift certificates (a payment, not a discount: the total includes it)
+ * @param storeCreditAmount     paid with store credit (likewise a payment)
  */
 public record StoreOrder(
         String storeHash,
@@ -16,11 +21,14 @@ public record StoreOrder(
         Instant modifiedAt,
         int channelId,
         String currency,
+        String storeCurrency,
+        BigDecimal exchangeRate,
         boolean taxInclusive,
         Buyer buyer,
         Address billingAddress,
         List<ShippingDestination> shipping,
         List<OrderLine> lines,
+        List<OrderFee> fees,
         Money subtotalExTax,
         Money shippingExTax,
         Money shippingTax,
@@ -32,16 +40,37 @@ public record StoreOrder(
         Money totalExTax,
         Money totalTax,
         Money totalIncTax,
+        Money giftCertificateAmount,
+        Money storeCreditAmount,
         String paymentMethod,
         String customerMessage) {
 
     public StoreOrder {
         shipping = shipping == null ? List.of() : List.copyOf(shipping);
         lines = lines == null ? List.of() : List.copyOf(lines);
+        fees = fees == null ? List.of() : List.copyOf(fees);
+        storeCurrency = storeCurrency == null || storeCurrency.isBlank() ? currency : storeCurrency;
+        exchangeRate = exchangeRate == null || exchangeRate.signum() <= 0 ? BigDecimal.ONE : exchangeRate;
+        giftCertificateAmount = giftCertificateAmount == null ? Money.zero(currency) : giftCertificateAmount;
+        storeCreditAmount = storeCreditAmount == null ? Money.zero(currency) : storeCreditAmount;
     }
 
     /** BigCommerce status 0: the checkout never completed. Such orders are never imported. */
     public boolean isIncomplete() {
         return statusId == 0;
+    }
+
+    /** Paid in another currency than the store's own. */
+    public boolean isForeignCurrency() {
+        return !currency.equals(storeCurrency);
+    }
+
+    public java.util.Optional<OrderLine> line(long lineId) {
+        return lines.stream().filter(l -> l.id() == lineId).findFirst();
+    }
+
+    /** "order 250", as errors and audit name it. */
+    public String describe() {
+        return "order " + id;
     }
 }

@@ -1,25 +1,22 @@
 package com.bcerp.core.order;
 
-import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
-import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.customer.CustomerMatcher;
 import com.bcerp.core.failure.TransientFailure;
-import com.bcerp.core.model.Address;
-import com.bcerp.core.model.Buyer;
 import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
-import com.bcerp.core.sync.AuditRecord;
-import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Attempt;
+import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,26 +30,30 @@ import org.slf4j.LoggerFactory;
 public final class OrderImport {
 
     private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
-    private static final Duration CUSTOMER_WAIT = Duration.ofSeconds(3);
 
     private final Storefront store;
     private final BackOffice backOffice;
     private final SyncState state;
     private final SalesOrderMapper mapper;
-    private final Clock clock;
-    private final Duration lease;
+    private final OrderPolicy policy;
+    private final CustomerMatcher customers;
+    private final List<OrderFollowUp> followUps;
+    private final ClaimedWork claims;
 
     /**
-     * @param lease how long a claim holds before another attempt may take over; longer than one attempt can run
+     * @param followUps run once the sales order exists, in the same attempt (payments, early refunds)
+     * @param lease     how long a claim holds before another attempt may take over; longer than one attempt can run
      */
-    public OrderImport(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper, Clock clock,
-            Duration lease) {
+    public OrderImport(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
+            OrderPolicy policy, CustomerMatcher customers, List<OrderFollowUp> followUps, Clock clock, Duration lease) {
         this.store = store;
         this.backOffice = backOffice;
         this.state = state;
         this.mapper = mapper;
-        this.clock = clock;
-        this.lease = lease;
+        this.policy = policy;
+        this.customers = customers;
+        this.followUps = List.copyOf(followUps);
+        this.claims = new ClaimedWork(state, clock, lease);
     }
 
     public static String recordKey(String storeHash, long orderId) {
@@ -66,148 +67,46 @@ public final class OrderImport {
      */
     public Outcome importOrder(String storeHash, long orderId, String trigger) {
         String key = recordKey(storeHash, orderId);
-        Attempt attempt = new Attempt(key, trigger);
-        Claim claim = state.claim(key, lease);
-        switch (claim.status()) {
-            case DONE -> {
-                return attempt.end(Outcome.ALREADY_SYNCED, claim.result(), null);
-            }
-            case BUSY -> {
-                attempt.end(Outcome.RETRYING, null, "another attempt is syncing this order");
-                throw new TransientFailure("order " + orderId + " is being synced by another attempt");
-            }
-            case ACQUIRED -> { }
-        }
-        try {
-            return importClaimed(storeHash, orderId, key, attempt);
-        } catch (PermanentFailure e) {
-            state.park(key, e.getMessage());
-            return attempt.end(Outcome.PARKED, null, e.getMessage());
-        } catch (RuntimeException e) {
-            state.release(key);
-            attempt.end(Outcome.RETRYING, null, describe(e));
-            throw e instanceof TransientFailure t ? t : new TransientFailure("order " + orderId + ": " + describe(e), e);
-        }
+        return claims.run(key, trigger, "order " + orderId, false, attempt -> importClaimed(orderId, key, attempt, trigger));
     }
 
-    private Outcome importClaimed(String storeHash, long orderId, String key, Attempt attempt) {
+    private Outcome importClaimed(long orderId, String key, Attempt attempt, String trigger) {
         Optional<StoreOrder> found = store.order(orderId);
         if (found.isEmpty()) {
             state.release(key);
             return attempt.end(Outcome.SKIPPED, null, "the store has no order " + orderId);
         }
         StoreOrder order = found.get();
-        if (order.isIncomplete()) {
+        Optional<String> notNow = policy.notImported(order);
+        if (notNow.isPresent()) {
+            // released, not completed: a later status change may still import it
             state.release(key);
-            return attempt.end(Outcome.SKIPPED, null, "order " + orderId + " is incomplete (checkout not finished)");
+            return attempt.end(Outcome.SKIPPED, null, notNow.get());
         }
-        SalesOrderDraft draft = mapper.toDraft(order);
+        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
+        SalesOrderDraft draft = mapper.toDraft(order, taxes);
 
-        Optional<SalesOrderRef> existing = backOffice.findSalesOrder(draft.externalRef());
+        Optional<PostedDocument> existing = OrderDocuments.find(backOffice, order.storeHash(), orderId).sale();
         if (existing.isPresent()) {
-            state.complete(key, existing.get().display());
-            return attempt.end(Outcome.LINKED_EXISTING, existing.get().display(), null);
+            followUp(order, existing.get(), trigger);
+            state.complete(key, existing.get().ref().display());
+            return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
         }
-        String customerId = customerFor(order);
-        SalesOrderRef created = backOffice.createSalesOrder(draft.withCustomerId(customerId));
-        state.complete(key, created.display());
+        SalesOrderDraft withCustomer = draft.withCustomerId(customers.customerFor(order));
+        SalesOrderRef created = backOffice.createSalesOrder(withCustomer);
         if (!created.total().sameAs(order.totalIncTax().toCents())) {
             log.warn("order {}: back office total {} differs from the store's {}", orderId, created.total(),
                     order.totalIncTax());
         }
+        followUp(order, PostedDocument.created(created, withCustomer, "Open"), trigger);
+        state.complete(key, created.display());
         return attempt.end(Outcome.CREATED, created.display(), null);
     }
 
-    /**
-     * Matches the buyer by email, or creates the customer, exactly once per email: two orders from one new buyer may
-     * be processed at the same time (they are in different queue groups), so creating is claimed like an order. The
-     * completed claim remembers the back-office id, so a returning buyer costs no back-office call.
-     */
-    private String customerFor(StoreOrder order) {
-        Buyer buyer = order.buyer();
-        String email = buyer.email() == null || buyer.email().isBlank() ? order.billingAddress().email() : buyer.email();
-        if (email == null || email.isBlank()) {
-            throw new PermanentFailure("billing_address.email",
-                    "order " + order.id() + ": no email on the order, so no customer can be matched or created");
-        }
-        String key = "customer#email#" + email.trim().toLowerCase(Locale.ROOT);
-        Claim claim = claimCustomer(key);
-        switch (claim.status()) {
-            case DONE -> {
-                return claim.result();
-            }
-            case BUSY -> throw new TransientFailure("order " + order.id() + ": customer " + email
-                    + " is being created by another attempt");
-            case ACQUIRED -> { }
-        }
-        try {
-            String customerId = backOffice.findCustomerByEmail(email)
-                    .orElseGet(() -> backOffice.createCustomer(newCustomer(order, email)));
-            state.complete(key, customerId);
-            return customerId;
-        } catch (RuntimeException e) {
-            state.release(key);
-            throw e;
+    private void followUp(StoreOrder order, PostedDocument salesOrder, String trigger) {
+        for (OrderFollowUp followUp : followUps) {
+            followUp.afterImport(order, salesOrder, trigger);
         }
     }
 
-    /**
-     * Claims the customer key, waiting a little while another attempt holds it: that attempt is creating this
-     * customer now and will finish within a second or two, which is far sooner than a queue redelivery.
-     */
-    private Claim claimCustomer(String key) {
-        long deadline = System.nanoTime() + CUSTOMER_WAIT.toNanos();
-        long pause = 50;
-        Claim claim = state.claim(key, lease);
-        while (claim.status() == Claim.Status.BUSY && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            pause = Math.min(pause * 2, 500);
-            claim = state.claim(key, lease);
-        }
-        return claim;
-    }
-
-    private static CustomerDraft newCustomer(StoreOrder order, String email) {
-        Buyer buyer = order.buyer();
-        Address billing = order.billingAddress();
-        Address shipping = order.shipping().isEmpty() ? billing : order.shipping().get(0).address();
-        String name = buyer.displayName() == null || buyer.displayName().isBlank() ? billing.fullName() : buyer.displayName();
-        String company = buyer.company() != null && !buyer.company().isBlank() ? buyer.company() : billing.company();
-        String phone = buyer.phone() != null && !buyer.phone().isBlank() ? buyer.phone() : billing.phone();
-        String ref = buyer.isGuest() ? null : "BC-" + order.storeHash() + "-C" + buyer.storeCustomerId();
-        return new CustomerDraft(name, email, company, phone, billing, shipping, ref, buyer.isGuest());
-    }
-
-    private static String describe(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** Times one attempt and writes its audit record. */
-    private final class Attempt {
-        private final String key;
-        private final String trigger;
-        private final String id = UUID.randomUUID().toString();
-        private final Instant started = clock.instant();
-
-        Attempt(String key, String trigger) {
-            this.key = key;
-            this.trigger = trigger;
-        }
-
-        Outcome end(Outcome outcome, String document, String error) {
-            long ms = Duration.between(started, clock.instant()).toMillis();
-            state.audit(new AuditRecord(key, id, started, ms, outcome, trigger, document, error));
-            if (error == null) {
-                log.info("{} {} {} in {} ms ({})", key, outcome, document == null ? "" : document, ms, trigger);
-            } else {
-                log.warn("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
-            }
-            return outcome;
-        }
-    }
 }

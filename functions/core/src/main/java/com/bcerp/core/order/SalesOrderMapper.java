@@ -1,28 +1,73 @@
 package com.bcerp.core.order;
 
+import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.DraftLine;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Money;
+import com.bcerp.core.model.OrderFee;
 import com.bcerp.core.model.OrderLine;
+import com.bcerp.core.model.ShippingDestination;
 import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreTax;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Store order to back-office sales order. Prices go over ex-tax and the store's tax is carried as its own line, so
+ * Store order to back-office sales order. Prices go over ex-tax and the store's taxes are carried as tax lines, so
  * the back office posts exactly what the shopper paid instead of recalculating it.
+ *
+ * <p>How each shape posts:
+ * <ul>
+ *   <li>catalogue products and variants: the line's SKU is the back-office item, its options in the description;</li>
+ *   <li>bundles: the bundle's line and each picked product's line post as the store priced them (BigCommerce puts
+ *       the price on the bundle and zero on its components), so every physical item is its own line and leaves
+ *       stock once, and the total is counted once;</li>
+ *   <li>custom products (typed into the order, no catalogue SKU), gift certificates sold, handling, gift wrapping
+ *       and custom fees: the configured non-stock items;</li>
+ *   <li>discounts of every kind (coupons, automatic promotions, manual; order- or line-level): BigCommerce allocates
+ *       them to lines, so each line carries its share, without tax;</li>
+ *   <li>gift certificates and store credit used to pay: payments, not discounts; the total is unchanged;</li>
+ *   <li>several shipping consignments: one sales order, shipped to the first address; lines for another address
+ *       name it, and the freight is every consignment's shipping;</li>
+ *   <li>taxes: one line under {@code tax_id}, or, with {@code tax_classes}, one per back-office tax id;</li>
+ *   <li>another currency than the store's: the document is in the shopper's currency, with the store's rate.</li>
+ * </ul>
+ * Each line's amount is rounded to the cent as the back office posts it; what is left against the store's total is
+ * an explicit rounding line, within the tolerance, or the order parks as a mismatch.
  */
 public final class SalesOrderMapper {
 
-    private final OrderMappingSettings settings;
+    /** storeLineRef of the charge and adjustment lines (product lines carry the store's line id). */
+    public static final String HANDLING_REF = "handling";
+    public static final String WRAPPING_REF = "wrapping";
+    public static final String ROUNDING_REF = "rounding";
+    public static final String FEE_REF_PREFIX = "fee-";
 
-    public SalesOrderMapper(OrderMappingSettings settings) {
+    private static final int DESCRIPTION_LIMIT = 255;
+
+    private final OrderMappingSettings settings;
+    private final RoutingSettings routing;
+
+    public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing) {
         this.settings = settings;
+        this.routing = routing;
+    }
+
+    public OrderMappingSettings settings() {
+        return settings;
     }
 
     /** The unique reference of a store order in the back office (fits Acumatica's 40-character ExternalRef). */
@@ -30,83 +75,290 @@ public final class SalesOrderMapper {
         return "BC-" + storeHash + "-" + orderId;
     }
 
-    public SalesOrderDraft toDraft(StoreOrder order) {
-        String currency = order.currency();
-        List<DraftLine> lines = new ArrayList<>();
-        for (int i = 0; i < order.lines().size(); i++) {
-            lines.add(productLine(order, i));
-        }
-        addCharge(lines, settings.handlingItem(), "Handling", order.handlingExTax(), "handling_cost_ex_tax");
-        addCharge(lines, settings.wrappingItem(), "Gift wrapping", order.wrappingExTax(), "wrapping_cost_ex_tax");
+    /** Whether mapping this order needs the store's per-class tax detail (a second call to the store). */
+    public boolean needsTaxDetail(StoreOrder order) {
+        return !settings.taxClasses().isEmpty() && !order.totalTax().isZero();
+    }
 
-        List<TaxLine> taxes = new ArrayList<>();
-        if (!order.totalTax().isZero()) {
-            taxes.add(new TaxLine(settings.taxId(), null, order.totalExTax(), order.totalTax()));
-        }
-        Address shipTo = order.shipping().isEmpty() ? order.billingAddress() : order.shipping().get(0).address();
-        String shipVia = order.shipping().isEmpty() ? null : settings.shipVia().get(order.shipping().get(0).shippingMethod());
-
+    public SalesOrderDraft toDraft(StoreOrder order, List<StoreTax> taxes) {
+        List<DraftLine> lines = new ArrayList<>(productLines(order));
+        lines.addAll(chargeLines(order));
+        ShippingDestination first = order.shipping().isEmpty() ? null : order.shipping().get(0);
+        Address shipTo = first == null ? order.billingAddress() : first.address();
+        String shipVia = first == null ? null : settings.shipVia().get(first.shippingMethod());
         SalesOrderDraft draft = new SalesOrderDraft(
+                DocumentKind.SALE,
                 externalRef(order.storeHash(), order.id()),
                 Long.toString(order.id()),
                 null,
                 order.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                currency,
+                order.currency(),
+                currencyRate(order),
+                branch(order),
                 "BigCommerce order " + order.id(),
                 lines,
                 order.shippingExTax(),
-                taxes,
+                taxLines(order, taxes),
                 order.billingAddress(),
                 shipTo,
                 shipVia,
-                order.paymentMethod() == null ? null : settings.paymentMethods().get(order.paymentMethod()));
-        return withRounding(order, draft);
+                order.paymentMethod() == null ? null : settings.paymentMethods().get(order.paymentMethod()),
+                null);
+        return balance(draft, order.totalIncTax(), order.describe() + ": the sales order", "total_inc_tax");
     }
 
-    private DraftLine productLine(StoreOrder order, int index) {
+    /** Every product line of the order, in the store's order. */
+    public List<DraftLine> productLines(StoreOrder order) {
+        List<DraftLine> lines = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            lines.add(productLine(order, i));
+        }
+        return lines;
+    }
+
+    /** Handling, gift wrapping and custom fees, each on its non-stock item. */
+    public List<DraftLine> chargeLines(StoreOrder order) {
+        List<DraftLine> lines = new ArrayList<>();
+        addCharge(lines, settings.handlingItem(), "Handling", order.handlingExTax(), HANDLING_REF, "handling_cost_ex_tax");
+        addCharge(lines, settings.wrappingItem(), "Gift wrapping", order.wrappingExTax(), WRAPPING_REF,
+                "wrapping_cost_ex_tax");
+        for (int i = 0; i < order.fees().size(); i++) {
+            OrderFee fee = order.fees().get(i);
+            addCharge(lines, settings.feeItem(), fee.name() == null || fee.name().isBlank() ? "Fee" : fee.name(),
+                    fee.exTax(), FEE_REF_PREFIX + fee.id(), "fees[" + i + "].cost_ex_tax");
+        }
+        return lines;
+    }
+
+    /** One order line as a document line: which item, what it is, how many, at what price, less what discount. */
+    public DraftLine productLine(StoreOrder order, int index) {
         OrderLine line = order.lines().get(index);
-        String source = "order " + order.id() + " line " + (index + 1) + " (product " + line.productId() + ")";
-        if (line.sku() == null || line.sku().isBlank()) {
+        String source = order.describe() + " line " + (index + 1) + " (product " + line.productId()
+                + (line.sku() == null ? "" : ", sku " + line.sku()) + ")";
+        String item;
+        StringBuilder description = new StringBuilder(line.name() == null ? "" : line.name());
+        if (line.isGiftCertificate()) {
+            item = settings.giftCertificateItem();
+            description.insert(0, "Gift certificate: ");
+        } else if (line.isCustomProduct()) {
+            item = settings.customProductItem();
+            description.append(line.sku() == null ? " (custom product)" : " (custom product, sku " + line.sku() + ")");
+        } else if (line.sku() == null || line.sku().isBlank()) {
             throw new PermanentFailure("products[" + index + "].sku",
                     source + ": the line has no SKU, so no back-office item can be matched");
+        } else {
+            item = line.sku();
         }
-        String description = line.name();
         if (!line.options().isEmpty()) {
-            description += " (" + String.join(", ", line.options().stream().map(o -> o.name() + ": " + o.value()).toList()) + ")";
+            description.append(line.options().stream().map(o -> o.name() + ": " + o.value())
+                    .collect(Collectors.joining(", ", " (", ")")));
         }
-        Money unitPrice = new Money(line.unitPriceExTax().amount().setScale(settings.unitPriceDecimals(),
-                java.math.RoundingMode.HALF_UP), line.unitPriceExTax().currency());
-        return new DraftLine(line.sku(), description, line.quantity(), unitPrice, line.discountTotal().toCents(),
-                Long.toString(line.id()), source.replace(")", ", sku " + line.sku() + ")"));
+        if (line.isBundleComponent()) {
+            description.append(" [part of bundle line ").append(line.parentLineId()).append("]");
+        }
+        destinationNote(order, line).ifPresent(note -> description.append(" -> ship to ").append(note));
+        return new DraftLine(item, abbreviate(description.toString()), line.quantity(), unitPrice(line.unitPriceExTax()),
+                line.discountExTax(order.taxInclusive()), Long.toString(line.id()), source);
     }
 
-    private static void addCharge(List<DraftLine> lines, String item, String description, Money amount, String field) {
-        if (amount != null && !amount.isZero()) {
-            lines.add(new DraftLine(item, description, BigDecimal.ONE, amount, Money.zero(amount.currency()), null, field));
-        }
+    /** The store's unit price at the back office's price precision. */
+    public Money unitPrice(Money price) {
+        return new Money(price.amount().setScale(settings.unitPriceDecimals(), RoundingMode.HALF_UP), price.currency());
     }
 
     /**
-     * The back office rounds each line to the cent; the store keeps four decimals. A difference within tolerance is
-     * posted as an explicit rounding line; a larger one means something was not mapped, and the order parks.
+     * The store's taxes as tax lines: one under {@code tax_id}, or one per back-office tax id the store's tax
+     * classes map to. Their sum is the order's {@code total_tax}: a cent or two of rounding between the per-class
+     * detail and the total goes to the largest line; more parks the order.
      */
-    private SalesOrderDraft withRounding(StoreOrder order, SalesOrderDraft draft) {
-        Money expected = order.totalIncTax().toCents();
-        Money difference = expected.minus(draft.total());
+    public List<TaxLine> taxLines(StoreOrder order, List<StoreTax> taxes) {
+        if (order.totalTax().isZero()) {
+            return List.of();
+        }
+        if (settings.taxClasses().isEmpty()) {
+            return List.of(new TaxLine(settings.taxId(), null, order.totalExTax(), order.totalTax()));
+        }
+        if (taxes.isEmpty()) {
+            throw new PermanentFailure("taxes", order.describe() + ": the order charged " + order.totalTax()
+                    + " of tax but the store lists no taxes for it, so its tax classes cannot be mapped");
+        }
+        Map<String, TaxGroup> byTaxId = new LinkedHashMap<>();
+        for (int i = 0; i < taxes.size(); i++) {
+            StoreTax tax = taxes.get(i);
+            String taxId = taxIdFor(tax).orElseThrow(() -> unmappedTaxClass(order, tax));
+            byTaxId.computeIfAbsent(taxId, id -> new TaxGroup(order.currency())).add(order, tax);
+        }
+        // fees are not in the store's tax list (its line item types are items, shipping, handling and wrapping);
+        // each carries its own tax and class: a fee without a class is in the store's default fee class, tax_id
+        for (int i = 0; i < order.fees().size(); i++) {
+            OrderFee fee = order.fees().get(i);
+            if (!fee.tax().isZero()) {
+                String taxId = fee.taxClassId() == null ? settings.taxId()
+                        : Optional.ofNullable(settings.taxClasses().get(fee.taxClassId().toString()))
+                                .orElseThrow(() -> unmappedFeeClass(order, fee));
+                byTaxId.computeIfAbsent(taxId, id -> new TaxGroup(order.currency())).addFee(fee);
+            }
+        }
+        List<TaxLine> lines = new ArrayList<>();
+        byTaxId.forEach((taxId, group) -> lines.add(new TaxLine(taxId, group.rate(), group.taxable, group.amount)));
+        Money sum = lines.stream().map(TaxLine::amount).reduce(Money.zero(order.currency()), Money::plus);
+        Money difference = order.totalTax().minus(sum);
+        if (difference.isZero()) {
+            return lines;
+        }
+        if (difference.amount().abs().compareTo(settings.roundingTolerance()) > 0) {
+            throw new PermanentFailure("taxes", order.describe() + ": the store's taxes add up to " + sum
+                    + " but the order's total_tax is " + order.totalTax());
+        }
+        TaxLine largest = lines.stream().max(Comparator.comparing(t -> t.amount().amount())).orElseThrow();
+        lines.set(lines.indexOf(largest), new TaxLine(largest.taxId(), largest.rate(), largest.taxable(),
+                largest.amount().plus(difference)));
+        return lines;
+    }
+
+    /** The back-office tax id a store tax maps to: by its class id, else by its class name. */
+    public Optional<String> taxIdFor(StoreTax tax) {
+        if (tax.taxClassId() != null && settings.taxClasses().containsKey(tax.taxClassId().toString())) {
+            return Optional.of(settings.taxClasses().get(tax.taxClassId().toString()));
+        }
+        return Optional.ofNullable(tax.className() == null ? null : settings.taxClasses().get(tax.className()));
+    }
+
+    private static PermanentFailure unmappedTaxClass(StoreOrder order, StoreTax tax) {
+        return new PermanentFailure("taxes.tax_class_id", order.describe() + ": tax class "
+                + (tax.taxClassId() == null ? "" : tax.taxClassId() + " ") + "(" + tax.className() + ", " + tax.name()
+                + ") is not mapped to a back-office tax id; add it to orders.tax_classes");
+    }
+
+    private static PermanentFailure unmappedFeeClass(StoreOrder order, OrderFee fee) {
+        return new PermanentFailure("fees.tax_class_id", order.describe() + ": fee " + fee.id() + " (" + fee.name()
+                + ") is in tax class " + fee.taxClassId() + ", which is not mapped to a back-office tax id; add it to"
+                + " orders.tax_classes");
+    }
+
+    /** Base-currency units per unit of the order's currency, when the shopper paid in another currency. */
+    public static BigDecimal currencyRate(StoreOrder order) {
+        return order.isForeignCurrency() ? BigDecimal.ONE.divide(order.exchangeRate(), 8, RoundingMode.HALF_UP) : null;
+    }
+
+    /** The branch the order's storefront, else its currency, else the default routes it to. */
+    public String branch(StoreOrder order) {
+        String byChannel = routing.channels().get(Integer.toString(order.channelId()));
+        if (byChannel != null) {
+            return byChannel;
+        }
+        if (!routing.channels().isEmpty() && routing.defaultBranch() == null
+                && !routing.currencies().containsKey(order.currency())) {
+            throw new PermanentFailure("channel_id", order.describe() + " comes from storefront (channel) "
+                    + order.channelId() + ", which routing.channels does not list, and there is no routing.default_branch");
+        }
+        return routing.currencies().getOrDefault(order.currency(), routing.defaultBranch());
+    }
+
+    /**
+     * Makes the document total {@code expected} to the cent: a difference within the tolerance becomes an explicit
+     * rounding line; a larger one means something was not mapped, and the record parks.
+     *
+     * @param what what is being posted, for the message, e.g. "order 250: the sales order"
+     */
+    public SalesOrderDraft balance(SalesOrderDraft draft, Money expected, String what, String field) {
+        Money difference = expected.toCents().minus(draft.total());
         if (difference.isZero()) {
             return draft;
         }
         if (difference.amount().abs().compareTo(settings.roundingTolerance()) > 0) {
-            throw new PermanentFailure("total_inc_tax", "order " + order.id() + ": the sales order would total "
-                    + draft.total() + " but the store's total is " + expected + " (difference " + difference
-                    + "); a charge or discount on this order is not mapped");
+            throw new PermanentFailure(field, what + " would total " + draft.total() + " but the store's total is "
+                    + expected.toCents() + " (difference " + difference + "); a charge or discount is not mapped");
         }
         List<DraftLine> lines = new ArrayList<>(draft.lines());
-        lines.add(new DraftLine(settings.roundingItem(), "Rounding difference", BigDecimal.ONE, difference,
-                Money.zero(difference.currency()), null, "rounding"));
-        return new SalesOrderDraft(draft.externalRef(), draft.customerOrder(), draft.customerId(), draft.date(),
-                draft.currency(), draft.description(), lines, draft.freight(), draft.taxes(), draft.billTo(),
-                draft.shipTo(), draft.shipVia(), draft.paymentMethod());
+        lines.add(roundingLine(difference));
+        return draft.withLines(lines);
     }
 
+    public DraftLine roundingLine(Money difference) {
+        return new DraftLine(settings.roundingItem(), "Rounding difference", BigDecimal.ONE, difference,
+                Money.zero(difference.currency()), ROUNDING_REF, "rounding");
+    }
+
+    /** For an order with several consignments, where a line not going to the first address goes. */
+    private static Optional<String> destinationNote(StoreOrder order, OrderLine line) {
+        if (order.shipping().size() < 2 || line.shippingAddressId() == null
+                || line.shippingAddressId() == order.shipping().get(0).id()) {
+            return Optional.empty();
+        }
+        return order.shipping().stream().filter(s -> s.id() == line.shippingAddressId()).findFirst().map(s -> {
+            Address a = s.address();
+            return String.join(", ", List.of(a.fullName(), nullToEmpty(a.street1()), (nullToEmpty(a.city()) + " "
+                    + nullToEmpty(a.postalCode())).trim()).stream().filter(p -> !p.isBlank()).toList());
+        });
+    }
+
+    private static void addCharge(List<DraftLine> lines, String item, String description, Money amount, String ref,
+            String field) {
+        if (amount != null && !amount.isZero()) {
+            lines.add(new DraftLine(item, description, BigDecimal.ONE, amount, Money.zero(amount.currency()), ref, field));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= DESCRIPTION_LIMIT ? text : text.substring(0, DESCRIPTION_LIMIT - 3) + "...";
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * The taxes that map to one back-office tax id: their sum, and what they were charged on (each part of the order
+     * counted once, however many of the id's rates applied to it).
+     */
+    private static final class TaxGroup {
+        private Money amount;
+        private Money taxable;
+        private final Set<String> parts = new LinkedHashSet<>();
+        private final Set<BigDecimal> rates = new LinkedHashSet<>();
+
+        TaxGroup(String currency) {
+            amount = Money.zero(currency);
+            taxable = Money.zero(currency);
+        }
+
+        void add(StoreOrder order, StoreTax tax) {
+            amount = amount.plus(tax.amount());
+            if (tax.rate() != null) {
+                rates.add(tax.rate().stripTrailingZeros());
+            }
+            String part = tax.appliesTo() + ":" + (tax.lineId() != null ? tax.lineId() : tax.addressId());
+            if (parts.add(part)) {
+                taxable = taxable.plus(base(order, tax));
+            }
+        }
+
+        void addFee(OrderFee fee) {
+            amount = amount.plus(fee.tax());
+            taxable = taxable.plus(fee.exTax());
+            if (!fee.exTax().isZero()) {
+                rates.add(fee.tax().amount().movePointRight(2).divide(fee.exTax().amount(), 4, RoundingMode.HALF_UP)
+                        .stripTrailingZeros());
+            }
+        }
+
+        BigDecimal rate() {
+            return rates.size() == 1 ? rates.iterator().next() : null;
+        }
+
+        /** What a tax was charged on: the line after its discount, or the charge, without tax. */
+        private static Money base(StoreOrder order, StoreTax tax) {
+            String type = tax.appliesTo() == null ? "item" : tax.appliesTo();
+            return switch (type) {
+                case "shipping" -> order.shipping().stream().filter(s -> tax.addressId() != null && s.id() == tax.addressId())
+                        .map(ShippingDestination::costExTax).findFirst().orElse(order.shippingExTax());
+                case "handling" -> order.handlingExTax();
+                case "gift-wrapping" -> order.wrappingExTax();
+                default -> tax.lineId() == null ? Money.zero(order.currency()) : order.line(tax.lineId())
+                        .map(l -> l.totalExTax().minus(l.discountExTax(order.taxInclusive())))
+                        .orElse(Money.zero(order.currency()));
+            };
+        }
+    }
 }

@@ -2,8 +2,11 @@ package com.bcerp.core.order;
 
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.StoreEvent;
+import com.bcerp.core.payment.PaymentSync;
+import com.bcerp.core.refund.RefundImport;
 import com.bcerp.core.sync.Outcome;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,29 +19,58 @@ public final class StoreEventHandler {
     /** Order scopes after which the order must exist in the back office. */
     private static final Set<String> ORDER_IMPORT_SCOPES = Set.of(
             "store/order/created", "store/order/updated", "store/order/statusUpdated");
+    /** Of those, the ones that may also change an order already imported (an edit, a cancellation). */
+    private static final Set<String> ORDER_CHANGE_SCOPES = Set.of("store/order/updated", "store/order/statusUpdated");
+    private static final String REFUND_SCOPE = "store/order/refund/created";
+    private static final String TRANSACTION_SCOPE_PREFIX = "store/order/transaction/";
 
     private final OrderImport orderImport;
+    private final OrderChanges orderChanges;
+    private final RefundImport refunds;
+    private final PaymentSync payments;
 
-    public StoreEventHandler(OrderImport orderImport) {
+    public StoreEventHandler(OrderImport orderImport, OrderChanges orderChanges, RefundImport refunds,
+            PaymentSync payments) {
         this.orderImport = orderImport;
+        this.orderChanges = orderChanges;
+        this.refunds = refunds;
+        this.payments = payments;
     }
 
     /** Returns the outcome, or empty when no flow handles this scope. */
     public Optional<Outcome> handle(StoreEvent event) {
-        if (event.isOrderEvent() && ORDER_IMPORT_SCOPES.contains(event.scope())) {
-            long orderId = orderId(event);
-            return Optional.of(orderImport.importOrder(event.storeHash(), orderId, event.scope() + " " + event.hash()));
+        if (!event.isOrderEvent()) {
+            return ignored(event);
         }
+        String trigger = event.scope() + " " + event.hash();
+        if (ORDER_IMPORT_SCOPES.contains(event.scope())) {
+            long orderId = orderId(event);
+            Outcome imported = orderImport.importOrder(event.storeHash(), orderId, trigger);
+            if (imported == Outcome.ALREADY_SYNCED && ORDER_CHANGE_SCOPES.contains(event.scope())) {
+                return Optional.of(orderChanges.apply(event, orderId));
+            }
+            return Optional.of(imported);
+        }
+        if (REFUND_SCOPE.equals(event.scope())) {
+            return Optional.of(refunds.sync(event.storeHash(), orderId(event), trigger));
+        }
+        if (event.scope().startsWith(TRANSACTION_SCOPE_PREFIX)) {
+            return Optional.of(payments.sync(event.storeHash(), orderId(event), trigger));
+        }
+        return ignored(event);
+    }
+
+    private static Optional<Outcome> ignored(StoreEvent event) {
         log.info("no flow handles {} for {} {}; ignored", event.scope(), event.resourceType(), event.resourceId());
         return Optional.empty();
     }
 
     private static long orderId(StoreEvent event) {
-        try {
-            return Long.parseLong(event.resourceId());
-        } catch (NumberFormatException e) {
-            throw new PermanentFailure("data.id", "event " + event.scope() + ": order id '" + event.resourceId()
-                    + "' is not a number");
+        OptionalLong id = event.orderId();
+        if (id.isEmpty()) {
+            String field = StoreEvent.TRANSACTION.equals(event.resourceType()) ? "data.order_id" : "data.id";
+            throw new PermanentFailure(field, "event " + event.scope() + ": the order id is missing or not a number");
         }
+        return id.getAsLong();
     }
 }

@@ -1,8 +1,12 @@
 package com.bcerp.core.port;
 
 import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,11 +21,32 @@ public interface BackOffice {
 
     Optional<String> findCustomerByEmail(String email);
 
+    /** The customer carrying this external reference (the store's customer id), if one exists. */
+    Optional<String> findCustomerByExternalRef(String externalRef);
+
     /** Creates the customer and returns its back-office id. */
     String createCustomer(CustomerDraft customer);
 
-    /** The sales order carrying this external reference, if one exists. */
-    Optional<SalesOrderRef> findSalesOrder(String externalRef);
+    /**
+     * Every order document (sale, credit or return) whose external reference is {@code externalRef} or starts with
+     * {@code externalRef + "-"}: a store order's sales order and everything posted for it since, with their lines.
+     */
+    List<PostedDocument> findOrderDocuments(String externalRef);
 
+    /** Creates an order document of the draft's kind. */
     SalesOrderRef createSalesOrder(SalesOrderDraft order);
+
+    /** Cancels an open sales order (one that has not shipped). */
+    void cancelSalesOrder(SalesOrderRef order);
+
+    /** Every payment whose external reference starts with {@code externalRefPrefix}. */
+    List<PostedPayment> findPayments(String externalRefPrefix);
+
+    PostedPayment createPayment(PaymentDraft payment);
+
+    /** Brings an existing payment to the draft's amount and hold state (an authorisation captured). */
+    PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired);
+
+    /** Voids a payment (the store voided the authorisation or the charge). */
+    void voidPayment(PostedPayment payment);
 }

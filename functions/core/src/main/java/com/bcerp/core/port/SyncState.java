@@ -23,6 +23,9 @@ public interface SyncState {
     /** Marks the key done for good, remembering what the work produced. */
     void complete(String key, String result);
 
+    /** What a completed key's work produced, read without claiming it; empty when the key is not completed. */
+    Optional<String> completed(String key);
+
     /** Marks the key as waiting for a fix and a replay, with the reason ops will see. */
     void park(String key, String reason);
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.bcerp.core.backoffice.CustomerDraft;
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.DraftLine;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.SalesOrderRef;
@@ -80,8 +84,27 @@ public abstract class BackOfficeContract {
 
     protected SalesOrderDraft order(String customerId, String externalRef, List<DraftLine> lines, Money freight,
             List<TaxLine> taxes) {
-        return new SalesOrderDraft(externalRef, "CO-" + run, customerId, LocalDate.of(2026, 3, 1), currency(),
+        return SalesOrderDraft.sale(externalRef, "CO-" + run, customerId, LocalDate.of(2026, 3, 1), currency(),
                 "Contract order " + run, lines, freight, taxes, address("Billing"), address("Shipping"), null, null);
+    }
+
+    /** A document of another kind, linked to {@code original}. */
+    protected SalesOrderDraft linked(DocumentKind kind, SalesOrderDraft base, String externalRef, SalesOrderRef original,
+            List<DraftLine> lines) {
+        return new SalesOrderDraft(kind, externalRef, base.customerOrder(), base.customerId(), base.date(),
+                base.currency(), null, null, "Contract " + kind + " " + run, lines, money("0"), List.of(), base.billTo(),
+                base.shipTo(), null, null, original);
+    }
+
+    /** A branch of the back office's (company unit) documents may be routed to. */
+    protected abstract String branch();
+
+    /** A payment method the back office accepts. */
+    protected abstract String paymentMethod();
+
+    private Optional<PostedDocument> document(String externalRef) {
+        return backOffice().findOrderDocuments(externalRef).stream().filter(d -> d.externalRef().equals(externalRef))
+                .findFirst();
     }
 
     private String newCustomer() {
@@ -114,11 +137,21 @@ public abstract class BackOfficeContract {
                 List.of());
 
         SalesOrderRef created = backOffice().createSalesOrder(draft);
-        Optional<SalesOrderRef> found = backOffice().findSalesOrder(ref);
+        Optional<PostedDocument> found = document(ref);
 
         assertThat(found).isPresent();
-        assertThat(found.get().display()).isEqualTo(created.display());
-        assertThat(found.get().total().sameAs(created.total())).as("%s vs %s", found.get().total(), created.total()).isTrue();
+        assertThat(found.get().ref().display()).isEqualTo(created.display());
+        assertThat(found.get().kind()).isEqualTo(DocumentKind.SALE);
+        assertThat(found.get().customerId()).isEqualTo(draft.customerId());
+        assertThat(found.get().ref().total().sameAs(created.total())).as("%s vs %s", found.get().ref().total(),
+                created.total()).isTrue();
+        assertThat(found.get().lines()).singleElement().satisfies(l -> {
+            assertThat(l.itemId()).isEqualTo(knownItem());
+            assertThat(l.storeLineRef()).isEqualTo("901");
+            assertThat(l.quantity()).isEqualByComparingTo("2");
+            assertThat(l.amount().sameAs(money("25.00"))).isTrue();
+        });
+        assertThat(found.get().freight().sameAs(money("5.00"))).isTrue();
     }
 
     @Test
@@ -158,7 +191,7 @@ public abstract class BackOfficeContract {
         assertThat(failure).as("an unknown item is a PermanentFailure").isNotNull();
         assertThat(failure.field()).contains("[1]");
         assertThat(failure.getMessage()).contains(bad.source());
-        assertThat(backOffice().findSalesOrder(ref)).as("a rejected order leaves nothing behind").isEmpty();
+        assertThat(backOffice().findOrderDocuments(ref)).as("a rejected order leaves nothing behind").isEmpty();
     }
 
     @Test
@@ -174,6 +207,107 @@ public abstract class BackOfficeContract {
 
     @Test
     void a_missing_external_reference_is_empty() {
-        assertThat(backOffice().findSalesOrder(externalRef("missing"))).isEmpty();
+        assertThat(backOffice().findOrderDocuments(externalRef("missing"))).isEmpty();
+        assertThat(backOffice().findPayments(externalRef("missing"))).isEmpty();
+    }
+
+    @Test
+    void a_customer_is_found_by_its_external_reference() {
+        String email = "ext." + run + "@example.com";
+        String id = backOffice().createCustomer(customer(email));
+
+        assertThat(backOffice().findCustomerByExternalRef("BC-contract-customer-" + run)).contains(id);
+        assertThat(backOffice().findCustomerByExternalRef("BC-contract-nobody-" + run)).isEmpty();
+    }
+
+    @Test
+    void credits_and_returns_are_found_with_the_order_by_its_reference_and_keep_their_kind_and_lines() {
+        String ref = externalRef("docs");
+        SalesOrderDraft sale = order(newCustomer(), ref, List.of(line(1, knownItem(), "3", "10.00", "0")), money("0"),
+                List.of());
+        SalesOrderRef original = backOffice().createSalesOrder(sale);
+
+        SalesOrderRef credit = backOffice().createSalesOrder(linked(DocumentKind.CREDIT, sale, ref + "-R1", original,
+                List.of(line(1, knownItem(), "1", "10.00", "0"))));
+        SalesOrderRef returned = backOffice().createSalesOrder(linked(DocumentKind.RETURN, sale, ref + "-R2", original,
+                List.of(line(1, knownItem(), "1", "10.00", "1.50"))));
+
+        List<PostedDocument> all = backOffice().findOrderDocuments(ref);
+        assertThat(all).extracting(PostedDocument::externalRef).containsExactlyInAnyOrder(ref, ref + "-R1", ref + "-R2");
+        assertThat(document(ref + "-R1").orElseThrow()).satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DocumentKind.CREDIT);
+            assertThat(d.ref().display()).isEqualTo(credit.display());
+            assertThat(d.ref().total().sameAs(money("10.00"))).isTrue();
+            assertThat(d.lines()).singleElement().extracting(PostedDocument.PostedLine::storeLineRef).isEqualTo("901");
+        });
+        assertThat(document(ref + "-R2").orElseThrow()).satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DocumentKind.RETURN);
+            assertThat(d.ref().display()).isEqualTo(returned.display());
+            assertThat(d.ref().total().sameAs(money("8.50"))).isTrue();
+        });
+        assertThat(backOffice().findOrderDocuments(ref + "-R")).as("a reference is matched whole, or before a dash")
+                .isEmpty();
+    }
+
+    @Test
+    void a_cancelled_sales_order_reads_back_cancelled() {
+        String ref = externalRef("cancel");
+        SalesOrderRef created = backOffice().createSalesOrder(order(newCustomer(), ref,
+                List.of(line(1, knownItem(), "1", "10.00", "0")), money("0"), List.of()));
+
+        backOffice().cancelSalesOrder(created);
+
+        assertThat(document(ref).orElseThrow().isCancelled()).isTrue();
+    }
+
+    @Test
+    void a_document_routed_to_a_branch_reads_back_with_it() {
+        String ref = externalRef("branch");
+        SalesOrderDraft base = order(newCustomer(), ref, List.of(line(1, knownItem(), "1", "10.00", "0")), money("0"),
+                List.of());
+        backOffice().createSalesOrder(new SalesOrderDraft(base.kind(), ref, base.customerOrder(), base.customerId(),
+                base.date(), base.currency(), null, branch(), base.description(), base.lines(), base.freight(),
+                base.taxes(), base.billTo(), base.shipTo(), null, null, null));
+
+        assertThat(document(ref).orElseThrow().branch()).isEqualTo(branch());
+    }
+
+    @Test
+    void a_payment_is_held_released_and_voided_and_read_back_by_its_reference() {
+        String ref = externalRef("pay");
+        String customer = newCustomer();
+        SalesOrderRef so = backOffice().createSalesOrder(order(customer, ref,
+                List.of(line(1, knownItem(), "2", "10.00", "0")), money("0"), List.of()));
+        PaymentDraft authorised = new PaymentDraft(ref + "-T1", customer, paymentMethod(), null, money("20.00"),
+                LocalDate.of(2026, 3, 1), "gw-1", true, so, null, "Contract payment " + run);
+
+        PostedPayment held = backOffice().createPayment(authorised);
+        assertThat(held.onHold()).isTrue();
+        assertThat(backOffice().findPayments(ref + "-T")).singleElement().satisfies(p -> {
+            assertThat(p.externalRef()).isEqualTo(ref + "-T1");
+            assertThat(p.amount().sameAs(money("20.00"))).isTrue();
+            assertThat(p.onHold()).isTrue();
+        });
+
+        PaymentDraft captured = new PaymentDraft(authorised.externalRef(), customer, paymentMethod(), null,
+                money("18.00"), authorised.date(), "gw-1", false, so, null, authorised.description());
+        backOffice().updatePayment(held, captured);
+        PostedPayment released = backOffice().findPayments(ref + "-T").get(0);
+        assertThat(released.onHold()).isFalse();
+        assertThat(released.amount().sameAs(money("18.00"))).isTrue();
+
+        backOffice().voidPayment(released);
+        assertThat(backOffice().findPayments(ref + "-T")).singleElement().extracting(PostedPayment::isVoided)
+                .isEqualTo(true);
+    }
+
+    @Test
+    void a_payment_for_an_order_that_does_not_exist_is_a_permanent_failure() {
+        String customer = newCustomer();
+        PaymentDraft draft = new PaymentDraft(externalRef("orphan") + "-T1", customer, paymentMethod(), null,
+                money("5.00"), LocalDate.of(2026, 3, 1), "gw", false, new SalesOrderRef("SO", "NOPE" + run, money("5")),
+                null, "orphan");
+
+        assertThat(catchThrowableOfType(PermanentFailure.class, () -> backOffice().createPayment(draft))).isNotNull();
     }
 }

@@ -75,6 +75,25 @@ public abstract class SyncStateContract {
     }
 
     @Test
+    void a_completed_keys_result_is_read_without_claiming_it_and_nothing_else_has_one() {
+        assertThat(state.completed(key)).isEmpty();
+        state.claim(key, LEASE);
+        assertThat(state.completed(key)).as("held, not completed").isEmpty();
+        state.complete(key, "SO/SO000001");
+
+        assertThat(state.completed(key)).contains("SO/SO000001");
+        assertThat(state.completed(key)).contains("SO/SO000001");
+        assertThat(state.claim(key, LEASE).status()).isEqualTo(Claim.Status.DONE);
+    }
+
+    @Test
+    void a_key_completed_without_a_claim_is_recorded_too() {
+        state.complete(key, "2026-11-23T09:00:00Z");
+
+        assertThat(state.completed(key)).contains("2026-11-23T09:00:00Z");
+    }
+
+    @Test
     void a_parked_key_is_claimable_again_for_a_replay() {
         state.claim(key, LEASE);
         state.park(key, "Details[1].InventoryID: unknown");

@@ -58,6 +58,12 @@ public final class InMemorySyncState implements SyncState {
     }
 
     @Override
+    public Optional<String> completed(String key) {
+        Entry e = claims.get(key);
+        return e != null && e.status == Status.COMPLETED ? Optional.ofNullable(e.result) : Optional.empty();
+    }
+
+    @Override
     public synchronized void park(String key, String reason) {
         Entry e = claims.get(key);
         claims.put(key, new Entry(Status.PARKED, null, e == null ? 1 : e.attempts, reason, clock.instant()));

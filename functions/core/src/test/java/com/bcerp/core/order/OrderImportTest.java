@@ -3,23 +3,26 @@ package com.bcerp.core.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.model.Money;
 import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Outcome;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,12 +38,13 @@ class OrderImportTest {
     private final InMemorySyncState state = new InMemorySyncState(clock);
     private final InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-0101", "HANDLING",
             "GIFTWRAP", "ROUNDING"));
-    private final Map<Long, StoreOrder> store = new ConcurrentHashMap<>();
-    private final OrderImport orderImport = new OrderImport(id -> Optional.ofNullable(store.get(id)), backOffice, state,
-            new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
+    private final InMemoryStore store = new InMemoryStore();
+    private final OrderImport orderImport = OrderFlows.wire(store, backOffice, state, ConnectorConfig.defaults(), clock,
+            Duration.ofMinutes(2)).orderImport();
 
-    private void place(StoreOrder order) {
-        store.put(order.id(), order);
+    private StoreOrder place(StoreOrder order) {
+        store.place(order);
+        return order;
     }
 
     @Test
@@ -87,12 +91,13 @@ class OrderImportTest {
 
     @Test
     void a_crash_after_the_back_office_write_is_recovered_by_the_look_up_not_duplicated() {
-        place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        StoreOrder order = place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
         // first attempt: the sales order is written, then the worker dies before recording it
         Claim claim = state.claim(KEY, Duration.ofMinutes(2));
         assertThat(claim.status()).isEqualTo(Claim.Status.ACQUIRED);
-        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults())
-                .toDraft(store.get(250L)).withCustomerId("C1"));
+        backOffice.existingCustomer("C1", "jane@example.com", null);
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults())
+                .toDraft(order, List.of()).withCustomerId("C1"));
 
         // the redelivery finds the key still leased, and is told to come back later
         assertThatThrownBy(() -> orderImport.importOrder("abc123", 250, "redelivery"))
@@ -117,12 +122,42 @@ class OrderImportTest {
         assertThat(backOffice.orders()).isEmpty();
 
         // ops adds the item to the back office and replays
-        InMemoryBackOffice fixed = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-NEW"));
-        OrderImport replay = new OrderImport(id -> Optional.ofNullable(store.get(id)), fixed, state,
-                new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
-        assertThat(replay.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
-        assertThat(fixed.ordersFor(REF)).isEqualTo(1);
+        backOffice.addItem("SKU-NEW");
+        assertThat(orderImport.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
         assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.PARKED, Outcome.CREATED);
+    }
+
+    @Test
+    void an_unmapped_tax_class_parks_the_order_and_once_the_config_maps_it_a_replay_syncs_it() {
+        place(StoreOrders.order().shipping("0").line("SKU-0100", 1, "20.00").build());
+        store.taxes(250, List.of(new StoreTax(1, 7, "Luxury", "Tax", new BigDecimal("10"), Money.of("2.00", "USD"),
+                "item", null, 5L)));
+        backOffice.addItem("SKU-0100");
+
+        OrderImport before = importWithTaxClasses(Map.of("0", "STDTAX"));
+        assertThat(before.importOrder("abc123", 250, "store/order/created")).isEqualTo(Outcome.PARKED);
+        assertThat(state.parkReason(KEY)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("taxes.tax_class_id").contains("tax class 7 (Luxury").contains("orders.tax_classes"));
+        assertThat(backOffice.orders()).isEmpty();
+
+        // the merchant maps the class; the functions start again with the file, and ops replays the order
+        OrderImport after = importWithTaxClasses(Map.of("0", "STDTAX", "7", "LUXTAX"));
+        assertThat(after.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.CREATED);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+        assertThat(backOffice.orders().get(0).draft().taxes()).extracting(t -> t.taxId(), t -> t.amount().amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("LUXTAX", "2.00"));
+        assertThat(state.history(KEY)).extracting(AuditRecord::outcome).containsExactly(Outcome.PARKED, Outcome.CREATED);
+    }
+
+    private OrderImport importWithTaxClasses(Map<String, String> classes) {
+        ConnectorConfig d = ConnectorConfig.defaults();
+        OrderMappingSettings o = d.orders();
+        OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), classes, o.handlingItem(), o.wrappingItem(),
+                o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(), o.refundItem(),
+                o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument());
+        return OrderFlows.wire(store, backOffice, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
+                d.payments(), d.routing()), clock, Duration.ofMinutes(2)).orderImport();
     }
 
     @Test

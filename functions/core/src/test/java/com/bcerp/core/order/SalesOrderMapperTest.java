@@ -7,7 +7,10 @@ import com.bcerp.core.backoffice.DraftLine;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.model.AppliedDiscount;
 import com.bcerp.core.model.LineOption;
+import com.bcerp.core.model.OrderLine;
+import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.model.StoreOrder;
 import java.math.BigDecimal;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SalesOrderMapperTest {
 
-    private final SalesOrderMapper mapper = new SalesOrderMapper(OrderMappingSettings.defaults());
+    private final SalesOrderMapper mapper = new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults());
 
     @Test
     void every_line_quantity_price_discount_freight_and_tax_is_carried_and_totals_agree_to_the_cent() {
@@ -25,7 +28,7 @@ class SalesOrderMapperTest {
                 .line("TEE-200-RED-M", 1, "18.50", "3.00", List.of())
                 .shipping("7.95").build();
 
-        SalesOrderDraft draft = mapper.toDraft(order);
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
 
         assertThat(draft.externalRef()).isEqualTo("BC-abc123-250");
         assertThat(draft.customerOrder()).isEqualTo("250");
@@ -50,14 +53,14 @@ class SalesOrderMapperTest {
                 .line("TEE-200-RED-M", 1, "18.50", "0", List.of(new LineOption("Color", "Red"), new LineOption("Size", "M")))
                 .build();
 
-        assertThat(mapper.toDraft(order).lines().get(0).description()).isEqualTo("Item TEE-200-RED-M (Color: Red, Size: M)");
+        assertThat(mapper.toDraft(order, List.of()).lines().get(0).description()).isEqualTo("Item TEE-200-RED-M (Color: Red, Size: M)");
     }
 
     @Test
     void handling_and_gift_wrapping_become_lines_of_their_configured_items() {
         StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").handling("2.50").wrapping("4.00").build();
 
-        SalesOrderDraft draft = mapper.toDraft(order);
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
 
         assertThat(draft.lines()).extracting(DraftLine::itemId).containsExactly("SKU-0100", "HANDLING", "GIFTWRAP");
         assertThat(draft.total().sameAs(order.totalIncTax())).isTrue();
@@ -69,7 +72,7 @@ class SalesOrderMapperTest {
         StoreOrder order = StoreOrders.order().taxRate("0").shipping("0")
                 .line("SKU-0100", 1, "1.005").line("SKU-0101", 1, "1.005").build();
 
-        SalesOrderDraft draft = mapper.toDraft(order);
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
 
         assertThat(draft.lines()).extracting(DraftLine::itemId).containsExactly("SKU-0100", "SKU-0101", "ROUNDING");
         assertThat(draft.lines().get(2).amount().amount()).isEqualByComparingTo("-0.01");
@@ -83,7 +86,7 @@ class SalesOrderMapperTest {
                 .line("SKU-0100", 1, "10.00", "1.6667", List.of())
                 .line("SKU-0101", 1, "10.00", "1.6667", List.of()).build();
 
-        SalesOrderDraft draft = mapper.toDraft(order);
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
 
         assertThat(draft.lines()).extracting(l -> l.discount().amount().toPlainString()).containsExactly("1.67", "1.67", "0");
         assertThat(draft.lines().get(2).itemId()).isEqualTo("ROUNDING");
@@ -95,28 +98,27 @@ class SalesOrderMapperTest {
     void shipping_and_payment_methods_are_sent_only_when_mapped_to_back_office_codes() {
         StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").build();
         OrderMappingSettings d = OrderMappingSettings.defaults();
-        SalesOrderMapper mapped = new SalesOrderMapper(new OrderMappingSettings(d.taxId(), d.handlingItem(),
-                d.wrappingItem(), d.roundingItem(), d.roundingTolerance(), d.unitPriceDecimals(),
-                java.util.Map.of("Flat Rate", "UPSGROUND"), java.util.Map.of("Credit Card", "VISA")));
+        SalesOrderMapper mapped = new SalesOrderMapper(new OrderMappingSettings(d.taxId(), d.taxClasses(),
+                d.handlingItem(), d.wrappingItem(), d.roundingItem(), d.customProductItem(), d.giftCertificateItem(),
+                d.feeItem(), d.refundItem(), d.roundingTolerance(), d.unitPriceDecimals(),
+                java.util.Map.of("Flat Rate", "UPSGROUND"), java.util.Map.of("Credit Card", "VISA"), null, d.refundDocument()),
+                RoutingSettings.defaults());
 
-        assertThat(mapper.toDraft(order).shipVia()).isNull();
-        assertThat(mapper.toDraft(order).paymentMethod()).isNull();
-        assertThat(mapped.toDraft(order).shipVia()).isEqualTo("UPSGROUND");
-        assertThat(mapped.toDraft(order).paymentMethod()).isEqualTo("VISA");
+        assertThat(mapper.toDraft(order, List.of()).shipVia()).isNull();
+        assertThat(mapper.toDraft(order, List.of()).paymentMethod()).isNull();
+        assertThat(mapped.toDraft(order, List.of()).shipVia()).isEqualTo("UPSGROUND");
+        assertThat(mapped.toDraft(order, List.of()).paymentMethod()).isEqualTo("VISA");
     }
 
     @Test
     void a_cent_of_rounding_is_posted_and_named() {
         // two lines of 0.005 of tax each round up to 0.01 + 0.01 in the back office, the store says 0.01 in total
         StoreOrder order = StoreOrders.order().shipping("0").line("SKU-0100", 1, "10.00").build();
-        StoreOrder skewed = new StoreOrder(order.storeHash(), order.id(), order.statusId(), order.status(),
-                order.createdAt(), order.modifiedAt(), order.channelId(), order.currency(), order.taxInclusive(),
-                order.buyer(), order.billingAddress(), order.shipping(), order.lines(), order.subtotalExTax(),
-                order.shippingExTax(), order.shippingTax(), order.handlingExTax(), order.handlingTax(),
-                order.wrappingExTax(), order.wrappingTax(), order.discountTotal(), order.totalExTax(),
-                order.totalTax(), order.totalIncTax().plus(Money.of("0.01", "USD")), order.paymentMethod(), "");
+        StoreOrder order2 = StoreOrders.order().shipping("0").line("SKU-0100", 1, "10.00")
+                .unexplainedTotalDifference("0.01").build();
+        StoreOrder skewed = order2;
 
-        SalesOrderDraft draft = mapper.toDraft(skewed);
+        SalesOrderDraft draft = mapper.toDraft(skewed, List.of());
 
         assertThat(draft.lines()).last().satisfies(l -> {
             assertThat(l.itemId()).isEqualTo("ROUNDING");
@@ -130,7 +132,7 @@ class SalesOrderMapperTest {
     void a_difference_larger_than_rounding_parks_the_order_instead_of_hiding_it() {
         StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").unexplainedTotalDifference("5.00").build();
 
-        assertThatThrownBy(() -> mapper.toDraft(order))
+        assertThatThrownBy(() -> mapper.toDraft(order, List.of()))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("order 250")
                 .hasMessageContaining("difference 5.00 USD")
@@ -141,7 +143,7 @@ class SalesOrderMapperTest {
     void a_line_without_sku_is_a_permanent_failure_naming_the_line() {
         StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").line("", 1, "5.00").build();
 
-        assertThatThrownBy(() -> mapper.toDraft(order))
+        assertThatThrownBy(() -> mapper.toDraft(order, List.of()))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("order 250 line 2")
                 .extracting(e -> ((PermanentFailure) e).field()).isEqualTo("products[1].sku");
@@ -151,15 +153,126 @@ class SalesOrderMapperTest {
     void an_order_without_tax_carries_no_tax_line() {
         StoreOrder order = StoreOrders.order().taxRate("0").line("SKU-0100", 1, "20.00").build();
 
-        assertThat(mapper.toDraft(order).taxes()).isEmpty();
+        assertThat(mapper.toDraft(order, List.of()).taxes()).isEmpty();
     }
 
     @Test
     void the_line_names_its_source_so_a_back_office_error_can_point_at_it() {
         StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").build();
 
-        assertThat(mapper.toDraft(order).lines().get(0).source()).isEqualTo("order 250 line 1 (product 77, sku SKU-0100)");
-        assertThat(mapper.toDraft(order).lines().get(0).quantity()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(mapper.toDraft(order, List.of()).lines().get(0).source()).isEqualTo("order 250 line 1 (product 77, sku SKU-0100)");
+        assertThat(mapper.toDraft(order, List.of()).lines().get(0).quantity()).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    private static SalesOrderMapper withTaxClasses(java.util.Map<String, String> classes) {
+        OrderMappingSettings d = OrderMappingSettings.defaults();
+        return new SalesOrderMapper(new OrderMappingSettings(d.taxId(), classes, d.handlingItem(), d.wrappingItem(),
+                d.roundingItem(), d.customProductItem(), d.giftCertificateItem(), d.feeItem(), d.refundItem(),
+                d.roundingTolerance(), d.unitPriceDecimals(), d.shipVia(), d.paymentMethods(), null, d.refundDocument()),
+                RoutingSettings.defaults());
+    }
+
+    private static StoreTax tax(long id, int taxClass, String className, String rate, String amount, String appliesTo,
+            Long lineId, Long addressId) {
+        return new StoreTax(id, taxClass, className, "Tax", new BigDecimal(rate), Money.of(amount, "USD"), appliesTo,
+                lineId, addressId);
+    }
+
+    @Test
+    void custom_products_gift_certificates_fees_and_bundle_components_post_on_their_items() {
+        StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "30.00").bundleComponent(100, "TEE-S", 2)
+                .customProduct("ENGRAVE-1", 1, "12.00").customProduct(null, 1, "3.00").giftCertificate("25.00")
+                .fee(1, "Eco fee", "2.00").build();
+
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
+
+        assertThat(draft.lines()).extracting(DraftLine::itemId, DraftLine::description, l -> plain(l.amount()))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SKU-0100", "Item SKU-0100", "30"),
+                        org.assertj.core.groups.Tuple.tuple("TEE-S", "Item TEE-S [part of bundle line 100]", "0"),
+                        org.assertj.core.groups.Tuple.tuple("NONSTOCK", "Item ENGRAVE-1 (custom product, sku ENGRAVE-1)", "12"),
+                        org.assertj.core.groups.Tuple.tuple("NONSTOCK", "Item null (custom product)", "3"),
+                        org.assertj.core.groups.Tuple.tuple("GIFTCERT", "Gift certificate: Item null", "25"),
+                        org.assertj.core.groups.Tuple.tuple("FEES", "Eco fee", "2"));
+        assertThat(draft.total().sameAs(order.totalIncTax())).isTrue();
+    }
+
+    @Test
+    void with_tax_classes_each_back_office_tax_id_gets_its_own_line_with_what_it_was_charged_on() {
+        // line 100 (20.00) at the standard rate, line 101 (10.00) at a reduced rate, shipping (10.00) standard
+        StoreOrder order = StoreOrders.order().taxRate("0").line("SKU-0100", 1, "20.00").line("SKU-0101", 1, "10.00")
+                .unexplainedTotalDifference("0").build();
+        StoreOrder taxed = StoreOrders.order().line("SKU-0100", 1, "20.00").line("SKU-0101", 1, "10.00").build();
+        List<StoreTax> taxes = List.of(
+                tax(1, 0, "Default Tax Class", "10", "2.00", "item", 100L, 5L),
+                tax(2, 4, "Reduced", "5", "0.50", "item", 101L, 5L),
+                tax(3, 2, "Shipping", "10", "1.00", "shipping", null, 5L));
+        SalesOrderMapper byClass = withTaxClasses(java.util.Map.of("0", "STDTAX", "Reduced", "REDTAX", "2", "STDTAX"));
+        StoreOrder withTax = new StoreOrder(taxed.storeHash(), taxed.id(), taxed.statusId(), taxed.status(),
+                taxed.createdAt(), taxed.modifiedAt(), taxed.channelId(), "USD", "USD", BigDecimal.ONE, false, taxed.buyer(),
+                taxed.billingAddress(), taxed.shipping(), taxed.lines(), List.of(), taxed.subtotalExTax(),
+                taxed.shippingExTax(), taxed.shippingTax(), taxed.handlingExTax(), taxed.handlingTax(),
+                taxed.wrappingExTax(), taxed.wrappingTax(), taxed.discountTotal(), order.totalExTax(),
+                Money.of("3.50", "USD"), order.totalExTax().plus(Money.of("3.50", "USD")), null, null, null, null);
+
+        SalesOrderDraft draft = byClass.toDraft(withTax, taxes);
+
+        assertThat(draft.taxes()).extracting(t -> t.taxId(), t -> plain(t.taxable()), t -> plain(t.amount()),
+                        t -> t.rate() == null ? null : t.rate().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("STDTAX", "30", "3", "10"),
+                        org.assertj.core.groups.Tuple.tuple("REDTAX", "10", "0.5", "5"));
+        assertThat(draft.total().sameAs(withTax.totalIncTax())).isTrue();
+    }
+
+    @Test
+    void an_unmapped_tax_class_parks_the_order_naming_the_class() {
+        StoreOrder order = StoreOrders.order().line("SKU-0100", 1, "20.00").build();
+        SalesOrderMapper byClass = withTaxClasses(java.util.Map.of("0", "STDTAX"));
+
+        assertThatThrownBy(() -> byClass.toDraft(order, List.of(tax(1, 7, "Luxury", "20", "3.00", "item", 100L, 5L))))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("tax class 7 (Luxury")
+                .hasMessageContaining("orders.tax_classes")
+                .extracting(e -> ((PermanentFailure) e).field()).isEqualTo("taxes.tax_class_id");
+    }
+
+    @Test
+    void an_order_in_another_currency_is_posted_in_it_with_the_stores_rate_as_base_per_unit() {
+        StoreOrder order = StoreOrders.order().currency("EUR", "USD", "0.8").line("SKU-0100", 1, "20.00").build();
+
+        SalesOrderDraft draft = mapper.toDraft(order, List.of());
+
+        assertThat(draft.currency()).isEqualTo("EUR");
+        assertThat(draft.currencyRate()).isEqualByComparingTo("1.25");
+        assertThat(draft.total().currency()).isEqualTo("EUR");
+        assertThat(mapper.toDraft(StoreOrders.order().line("SKU-0100", 1, "20.00").build(), List.of()).currencyRate())
+                .as("no rate in the store's own currency").isNull();
+    }
+
+    @Test
+    void storefronts_and_currencies_route_to_their_branch_and_an_unrouted_storefront_parks() {
+        SalesOrderMapper routed = new SalesOrderMapper(OrderMappingSettings.defaults(), new RoutingSettings(
+                java.util.Map.of("1", "US-WEST", "2", "EU"), java.util.Map.of("GBP", "UK"), null));
+
+        assertThat(routed.toDraft(StoreOrders.order().channel(2).line("SKU-0100", 1, "5").build(), List.of()).branch())
+                .isEqualTo("EU");
+        assertThat(routed.toDraft(StoreOrders.order().channel(9).currency("GBP", "USD", "0.75").line("SKU-0100", 1, "5")
+                .build(), List.of()).branch()).isEqualTo("UK");
+        assertThatThrownBy(() -> routed.toDraft(StoreOrders.order().channel(9).line("SKU-0100", 1, "5").build(), List.of()))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("storefront (channel) 9")
+                .extracting(e -> ((PermanentFailure) e).field()).isEqualTo("channel_id");
+        assertThat(mapper.toDraft(StoreOrders.order().channel(9).line("SKU-0100", 1, "5").build(), List.of()).branch())
+                .as("without routing the back office's default branch").isNull();
+    }
+
+    @Test
+    void a_tax_inclusive_stores_discount_is_taken_without_its_tax() {
+        // a line of 22.00 incl. 10% tax (20.00 + 2.00), discounted 2.20 incl. tax: 2.00 without it
+        OrderLine line = new OrderLine(100, 77, 1L, "SKU-0100", "Mug", "physical", BigDecimal.ONE,
+                Money.of("20.00", "USD"), Money.of("22.00", "USD"), Money.of("20.00", "USD"), Money.of("2.00", "USD"),
+                List.of(new AppliedDiscount("1", "Coupon", "SAVE10", Money.of("2.20", "USD"), "order")), List.of(), null, 5L);
+
+        assertThat(line.discountExTax(true)).isEqualTo(Money.of("2.00", "USD"));
+        assertThat(line.discountExTax(false)).isEqualTo(Money.of("2.20", "USD"));
     }
 
     private static String plain(Money m) {

@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated Acumatica instance over real HTTP, in the JVM: the contract-based REST API for Customer and SalesOrder
- * on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
+ * A simulated Acumatica instance over real HTTP, in the JVM: the contract-based REST API for Customer, SalesOrder
+ * (with the CancelSalesOrder action) and Payment (with VoidPayment) on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
@@ -92,6 +92,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final OAuthServer oauth;
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
+    private final PaymentBook payments;
     private final Router router = new Router();
 
     private AcumaticaSandbox(Settings settings, Clock clock) {
@@ -102,6 +103,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         ReentrantLock lock = new ReentrantLock();
         this.customers = new CustomerBook(lock, clock);
         this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
+        this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         router.filter(this::logCall).filter(this::injectFaults).filter(this::authenticate)
                 .onNotFound(AcumaticaSandbox::notFound)
                 .route("POST", TOKEN_PATH, oauth::token)
@@ -112,7 +114,12 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("PUT", base + "/SalesOrder", this::putSalesOrder)
                 .route("GET", base + "/SalesOrder", r -> list(r, SalesOrderBook.SHAPE, salesOrders::list))
                 .route("GET", base + "/SalesOrder/{id}", this::getSalesOrderById)
-                .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", this::getSalesOrder);
+                .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", this::getSalesOrder)
+                .route("POST", base + "/SalesOrder/CancelSalesOrder", r -> action(r, SalesOrderBook.SHAPE, salesOrders::cancel))
+                .route("PUT", base + "/Payment", this::putPayment)
+                .route("GET", base + "/Payment", r -> list(r, PaymentBook.SHAPE, payments::list))
+                .route("GET", base + "/Payment/{type}/{referenceNbr}", this::getPayment)
+                .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment));
     }
 
     public static AcumaticaSandbox start(Settings settings) {
@@ -146,7 +153,43 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /** Every sales order, as {@code GET /SalesOrder?$expand=Details} answers. */
     public List<JsonNode> salesOrders() {
-        return render(salesOrders.list(o -> true), SalesOrderBook.SHAPE, Set.of("Details"));
+        return salesOrders(Set.of("Details"));
+    }
+
+    /** Every sales order with these linked entities expanded, e.g. {@code FinancialSettings} for a credit's original. */
+    public List<JsonNode> salesOrders(Set<String> expand) {
+        return render(salesOrders.list(o -> true), SalesOrderBook.SHAPE, expand);
+    }
+
+    /** Every payment, as {@code GET /Payment?$expand=OrdersToApply} answers. */
+    public List<JsonNode> payments() {
+        return render(payments.list(p -> true), PaymentBook.SHAPE, Set.of("OrdersToApply"));
+    }
+
+    /** Adds an item to the instance (as the merchant's catalogue would have it), e.g. for a store's own SKUs. */
+    public void addItem(String inventoryId, java.math.BigDecimal defaultPrice) {
+        salesOrders.addItem(inventoryId, defaultPrice);
+    }
+
+    /**
+     * Adds a customer the merchant already has (a generic guest customer, or one carrying a store's customer id in
+     * AccountRef); returns its CustomerID.
+     */
+    public String addCustomer(String customerId, String name, String email, String accountRef) {
+        ObjectNode customer = Values.object();
+        Values.set(customer, "CustomerID", customerId);
+        Values.set(customer, "CustomerName", name);
+        if (email != null) {
+            Values.set(customer, "Email", email);
+        }
+        if (accountRef != null) {
+            Values.set(customer, "AccountRef", accountRef);
+        }
+        PutResult result = customers.put(customer, Precondition.INSERT_ONLY);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused customer " + customerId + ": " + result.entity());
+        }
+        return customerId;
     }
 
     /** Every customer, as {@code GET /Customer} answers. */
@@ -213,6 +256,41 @@ public final class AcumaticaSandbox implements AutoCloseable {
         ObjectNode order = salesOrders.get(request.pathParam("orderType"), request.pathParam("orderNbr"))
                 .orElseThrow(AcumaticaErrors::noEntity);
         return json(200, EntityView.render(order, SalesOrderBook.SHAPE, query, 1));
+    }
+
+    private HttpResponse putPayment(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, PaymentBook.SHAPE);
+        ObjectNode entity = RequestEntities.read(request, PaymentBook.SHAPE);
+        return answer(payments.put(entity, Precondition.of(request)), PaymentBook.SHAPE, query);
+    }
+
+    private HttpResponse getPayment(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, PaymentBook.SHAPE);
+        ObjectNode payment = payments.get(request.pathParam("type"), request.pathParam("referenceNbr"))
+                .orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(payment, PaymentBook.SHAPE, query, 1));
+    }
+
+    /**
+     * An action on one record: {@code {"entity": {keys}, "parameters": {...}}}; 204 when done (the sandbox finishes at
+     * once, where Acumatica may answer 202 and a Location to poll), 422 with the record when it cannot be done.
+     */
+    private HttpResponse action(HttpRequest request, Shape shape, Function<JsonNode, PutResult> perform) {
+        JsonNode body;
+        try {
+            body = Values.readTree(request.body());
+        } catch (java.io.IOException e) {
+            throw AcumaticaErrors.of(400, "The request body is not valid JSON.");
+        }
+        if (body == null || !body.path("entity").isObject()) {
+            throw AcumaticaErrors.of(400, "The body of an action must be {\"entity\": {...}} naming the record.");
+        }
+        ObjectNode keys = RequestEntities.read(body.get("entity"), shape);
+        PutResult result = perform.apply(keys);
+        if (result.rejected()) {
+            return json(422, EntityView.render(result.entity(), shape, ODataQuery.everything(result.entity(), shape), 1));
+        }
+        return HttpResponse.empty(204);
     }
 
     private HttpResponse getSalesOrderById(HttpRequest request) {
@@ -302,7 +380,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         }
         String rest = path.substring(base.length() + 1);
         int slash = rest.indexOf('/');
-        return request.method() + " /" + (slash < 0 ? rest : rest.substring(0, slash) + "/{keys}");
+        // actions keep their name (POST /SalesOrder/CancelSalesOrder); reads by key are counted together
+        return request.method() + " /" + (slash < 0 || request.method().equals("POST") ? rest
+                : rest.substring(0, slash) + "/{keys}");
     }
 
     /** Acumatica answers an unknown route (e.g. an endpoint version it does not publish) with an HttpError. */

@@ -49,7 +49,7 @@ final class EntityShapes {
                 BillToContact:DocContact BillToContactOverride:b Branch:s CashAccount:s Commissions:? ContactID:s
                 ControlTotal:d CreditHold:b CurrencyID:s CurrencyRate:d CurrencyRateTypeID:s CustomerID:s CustomerOrder:s
                 Date:t Description:s DestinationWarehouseID:s Details:[SalesOrderDetail DisableAutomaticDiscountUpdate:b
-                DisableAutomaticTaxCalculation:b DiscountDetails:[? EffectiveDate:t ExternalRef:s FinancialSettings:?
+                DisableAutomaticTaxCalculation:b DiscountDetails:[? EffectiveDate:t ExternalRef:s FinancialSettings:FinancialSettings
                 Hold:b IsTaxValid:b LastModified:t LocationID:s MaxRiskScore:d OrderedQty:d OrderNbr:s OrderRisks:[?
                 OrderTotal:d OrderType:s PaymentMethod:s Payments:[? PreferredWarehouseID:s Project:s ReciprocalRate:d
                 Relations:[? RequestedOn:t Shipments:[? ShippingSettings:ShippingSettings ShipToAddress:Address
@@ -82,6 +82,17 @@ final class EntityShapes {
                 DiscountTotal:d LineTotalAmount:d MiscTotalAmount:d TaxTotal:d UnbilledAmount:d UnbilledQty:d
                 UnpaidBalance:d Freight:d FreightCost:d FreightCostIsuptodate:b FreightTaxCategory:s OrderVolume:d
                 OrderWeight:d PackageWeight:d PremiumFreight:d OverrideFreightAmount:b""");
+        TABLE.put("FinancialSettings", """
+                BillSeparately:b Branch:s CashDiscountDate:t CustomerTaxZone:s DueDate:t EntityUsageType:s InvoiceDate:t
+                InvoiceNbr:s OriginalOrderNbr:s OriginalOrderType:s OverrideTaxZone:b Owner:s PostPeriod:s Terms:s""");
+        TABLE.put("Payment", """
+                ApplicationDate:t ApplicationHistory:[? AppliedToDocuments:d Branch:s CardAccountNbr:i CashAccount:s
+                Charges:[? CreditCardProcessingInfo:[? CurrencyID:s CustomerID:s Description:s DocumentsToApply:[? Hold:b
+                IsCCPayment:b OrdersToApply:[PaymentOrderDetail PaymentAmount:d PaymentMethod:s PaymentRef:s ReferenceNbr:s
+                Status:s Type:s LastModifiedDateTime:t ProcessingCenterID:s SaveCard:b CreditCardTransactionInfo:[?
+                ExternalRef:s OrigTransaction:s BranchID:s CustomerLocationID:s IsNewCard:b NoteID:g AvailableBalance:d
+                AppliedToOrders:d""");
+        TABLE.put("PaymentOrderDetail", "AppliedToOrder:d OrderNbr:s OrderType:s");
         TABLE.put("Customer", """
                 AccountRef:s ApplyOverdueCharges:b Attributes:[? AutoApplyPayments:b BAccountID:i
                 BillingAddressOverride:b BillingContact:Contact BillingContactOverride:b Contacts:[? CreatedDateTime:t

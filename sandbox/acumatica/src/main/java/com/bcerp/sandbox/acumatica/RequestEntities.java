@@ -37,6 +37,11 @@ final class RequestEntities {
         if (body == null || !body.isObject()) {
             throw AcumaticaErrors.of(400, "The request body must be a " + shape.name() + " entity (a JSON object).");
         }
+        return read(body, shape);
+    }
+
+    /** An entity within a body (e.g. an action's {@code entity}) as a normalised entity of {@code shape}. */
+    static ObjectNode read(JsonNode body, Shape shape) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         ObjectNode entity = normalise((ObjectNode) body, shape, "", problems);
         if (!problems.isEmpty()) {

@@ -32,6 +32,10 @@ import java.util.function.Predicate;
  * no tax zones to calculate with, so the details sent are dropped as Acumatica would replace them);
  * {@code OrderTotal} = lines + freight + tax. Unit prices keep four decimals (Price decimal places = 4).
  *
+ * <p>Order types SO (sales), CR (credits) and RC (returns for credit), among others, are computed alike; a credit or
+ * return names its original order in {@code FinancialSettings}, which must exist. {@code Branch} must be one of
+ * {@link #BRANCHES}. {@code CancelSalesOrder} makes an order Cancelled.
+ *
  * <p>Like Acumatica, nothing makes CustomerOrder or ExternalRef unique: a client that creates twice gets two orders.
  */
 final class SalesOrderBook {
@@ -39,7 +43,9 @@ final class SalesOrderBook {
     static final Shape SHAPE = EntityShapes.get("SalesOrder");
 
     static final Set<String> ORDER_TYPES = Set.of("SO", "QT", "RC", "CR", "IN", "RM", "TR");
-    static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT");
+    static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT", "STDTAX", "REDTAX", "SHIPTAX", "EUVAT");
+    static final Set<String> BRANCHES = Set.of("HQ", "US-EAST", "US-WEST", "EU", "UK");
+    static final String CANCELLED = "Cancelled";
 
     /** Kept on the stored order, never rendered (not a contract field). */
     private static final String LINE_COUNTER = "$lineCounter";
@@ -96,6 +102,42 @@ final class SalesOrderBook {
         }
     }
 
+    /** Adds an item to the instance's catalogue (a stock or non-stock item the merchant keeps). */
+    void addItem(String inventoryId, BigDecimal price) {
+        lock.lock();
+        try {
+            itemPrices.put(inventoryId, price);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** CancelSalesOrder: an open order becomes Cancelled; one cancelled already is refused (422), as the action is off. */
+    PutResult cancel(JsonNode keys) {
+        lock.lock();
+        try {
+            ObjectNode order = byKey.get(Values.text(keys, "OrderType").orElse("SO") + "/" + Values.text(keys, "OrderNbr").orElse(""));
+            if (order == null) {
+                throw AcumaticaErrors.noEntity();
+            }
+            if (CANCELLED.equals(Values.text(order, "Status").orElse(""))) {
+                ObjectNode echo = Values.copy(order);
+                new FieldErrors().add(echo, "Status", "The order is cancelled already.");
+                echo.put("error", "The Cancel Order action is not available for an order with the Cancelled status.");
+                return PutResult.rejected(echo);
+            }
+            Values.set(order, "Status", CANCELLED);
+            Values.set(order, "Hold", false);
+            for (JsonNode line : order.withArrayProperty("Details")) {
+                Values.set((ObjectNode) line, "OpenQty", BigDecimal.ZERO);
+            }
+            Values.set(order, "LastModified", OffsetDateTime.now(clock));
+            return PutResult.stored(Values.copy(order));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Optional<ObjectNode> get(String orderType, String orderNbr) {
         lock.lock();
         try {
@@ -133,6 +175,14 @@ final class SalesOrderBook {
         if (!ORDER_TYPES.contains(type)) {
             errors.add(order, "OrderType", "'Order Type' cannot be found in the system.");
         }
+        Values.text(order, "Branch").filter(b -> !BRANCHES.contains(b))
+                .ifPresent(b -> errors.add(order, "Branch", "'Branch' cannot be found in the system."));
+        JsonNode financial = order.path("FinancialSettings");
+        Optional<String> originalNbr = Values.text(financial, "OriginalOrderNbr");
+        if (originalNbr.isPresent() && !byKey.containsKey(Values.text(financial, "OriginalOrderType").orElse("SO") + "/"
+                + originalNbr.get())) {
+            errors.add((ObjectNode) financial, "OriginalOrderNbr", "'Orig. Order Nbr.' cannot be found in the system.");
+        }
         Optional<String> customer = Values.text(order, "CustomerID");
         if (customer.isEmpty()) {
             errors.add(order, "CustomerID", "'Customer' cannot be empty.");
@@ -167,7 +217,9 @@ final class SalesOrderBook {
         Values.set(order, "BaseCurrencyID", "USD");
         boolean hold = Values.isTrue(order, "Hold");
         Values.set(order, "Hold", hold);
-        Values.set(order, "Status", hold ? "On Hold" : "Open");
+        if (!CANCELLED.equals(Values.text(order, "Status").orElse(""))) {
+            Values.set(order, "Status", hold ? "On Hold" : "Open");
+        }
 
         BigDecimal lines = BigDecimal.ZERO;
         BigDecimal quantity = BigDecimal.ZERO;

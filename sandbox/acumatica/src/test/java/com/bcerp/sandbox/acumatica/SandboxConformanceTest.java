@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request these tests send and every answer the sandbox gives for Customer and SalesOrder (PUT, GET by keys,
- * GET list; 200, 422, 400, 401) conforms to the vendor's OpenAPI file for Default/24.200.001.
+ * Every request these tests send and every answer the sandbox gives for Customer, SalesOrder and Payment (PUT, GET by
+ * keys, GET list, the CancelSalesOrder and VoidPayment actions; 200, 204, 422, 400, 401) conforms to the vendor's
+ * OpenAPI file for Default/24.200.001.
  */
 class SandboxConformanceTest {
 
@@ -71,7 +72,27 @@ class SandboxConformanceTest {
         http.get("Customer/" + customerId, "$expand", "MainContact");
         http.get("Customer", "$filter", "Email eq 'grace@example.com'", "$top", "1");
 
+        ObjectNode payment = entity("Type", "Payment", "CustomerID", customerId, "PaymentMethod", "CARD", "Hold", true,
+                "PaymentAmount", 20.00, "ExternalRef", "BC-abc-250-T1", "ApplicationDate", "2026-03-01T00:00:00+00:00",
+                "OrdersToApply", rows(entity("OrderType", "SO", "OrderNbr", nbr, "AppliedToOrder", 20.00)));
+        http.put("Payment", payment, "$expand", "OrdersToApply");
+        http.get("Payment", "$filter", "startswith(ExternalRef,'BC-abc-250-T')", "$select", "Type,ReferenceNbr,Hold,Status");
+        http.get("Payment/Payment/000001", "$expand", "OrdersToApply");
+        action("Payment/VoidPayment", entity("Type", "Payment", "ReferenceNbr", "000001"));
+        http.put("SalesOrder", entity("OrderType", "CR", "CustomerID", customerId, "ExternalRef", "BC-abc-250-R1",
+                "FinancialSettings", entity("OriginalOrderType", "SO", "OriginalOrderNbr", nbr),
+                "Details", rows(line("SKU-0100", 1, 16.6583))), "$expand", "Details,FinancialSettings");
+        action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr));
+        action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr)); // 422: cancelled already
+
         assertEveryExchangeConforms();
+    }
+
+    private void action(String path, ObjectNode keys) {
+        ObjectNode body = SandboxHttp.JSON.createObjectNode();
+        body.set("entity", keys);
+        http.send(http.authorised(path).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     @Test

@@ -16,8 +16,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2, V3 transactions and V3 webhooks, with the
- * store's rate limit, signed webhook deliveries with BigCommerce's retry schedule, and fault knobs.
+ * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2 (with taxes, coupons, fees and order edits),
+ * V3 transactions, payment actions (capture, void, refund quotes and refunds) and V3 webhooks, with the store's rate
+ * limit, signed webhook deliveries with BigCommerce's retry schedule, store settings and fault knobs. Orders only a
+ * storefront checkout makes (coupons, other currencies, bundles, gift certificates, several shipping addresses,
+ * card authorisations) are placed through the sandbox's checkout, {@code POST /stores/{hash}/sandbox/checkouts}.
  *
  * <p>API at {@code baseUrl() + "/stores/" + storeHash() + "/v2/..."} and {@code .../v3/...}. Two API accounts:
  * the connector's (whose app's client secret signs its webhooks) and an admin one for seeding, each with its own
@@ -66,6 +69,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
 
     private final Settings settings;
     private final SandboxCatalog catalog = SandboxCatalog.standard();
+    private final StoreSettings store;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
     private final ApiAccount connector;
@@ -76,6 +80,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
 
     private BigCommerceSandbox(Settings settings) {
         this.settings = settings;
+        this.store = new StoreSettings(settings.currency(), settings.taxRate());
         Clock clock = Clock.systemUTC();
         this.connector = new ApiAccount("connector", "bcsbx_" + random(16), "connector-app-" + random(4), random(24));
         this.admin = new ApiAccount("admin", "bcsbx_" + random(16), "admin-app-" + random(4), random(24));
@@ -91,10 +96,9 @@ public final class BigCommerceSandbox implements AutoCloseable {
         router.filter(this::recordExchange);
         router.filter(new ApiGateway(settings.storeHash(), byToken,
                 new QuotaWindow(settings.quotaPerWindow(), settings.windowMs(), clock), faults, calls, endpoints));
-        OrderBook book = new OrderBook(new OrderFactory(catalog, settings.taxRate(), settings.currency()), dispatcher,
-                clock);
+        OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock);
         // links in answers name the port, which is known once the router listens
-        new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()))
+        new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
                 .register(endpoints);
         new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
         router.start(settings.port());
@@ -134,6 +138,11 @@ public final class BigCommerceSandbox implements AutoCloseable {
 
     public SandboxCatalog catalog() {
         return catalog;
+    }
+
+    /** The store's settings: tax-inclusive pricing, tax classes, currencies, coupons, promotions. */
+    public StoreSettings store() {
+        return store;
     }
 
     public Faults faults() {

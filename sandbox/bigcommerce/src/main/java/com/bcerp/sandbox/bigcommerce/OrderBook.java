@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,11 @@ import java.util.Set;
 
 /**
  * The sandbox store's orders. Thread-safe: every read and change holds the book's lock, and events are raised in
- * the order the changes happened.
+ * the order the changes happened (so one order's refunds are made one at a time, as BigCommerce asks).
  */
 final class OrderBook {
 
-    private static final Set<String> UPDATABLE = Set.of("status_id", "customer_message", "staff_notes");
+    private static final Set<String> UPDATABLE = Set.of("status_id", "customer_message", "staff_notes", "products", "fees");
 
     private final OrderFactory factory;
     private final StoreEvents events;
@@ -26,6 +27,26 @@ final class OrderBook {
     private long nextLineId = 1;
     private long nextAddressId = 1;
     private long nextTransactionId = 1;
+    private long nextGiftCertificateId = 1;
+    private long nextRefundId = 1;
+    private long nextRefundPaymentId = 1;
+    private final OrderFactory.Ids ids = new OrderFactory.Ids() {
+        public long nextLineId() {
+            return nextLineId++;
+        }
+
+        public long nextAddressId() {
+            return nextAddressId++;
+        }
+
+        public long nextTransactionId() {
+            return nextTransactionId++;
+        }
+
+        public long nextGiftCertificateId() {
+            return nextGiftCertificateId++;
+        }
+    };
 
     OrderBook(OrderFactory factory, StoreEvents events, Clock clock) {
         this.factory = factory;
@@ -33,23 +54,13 @@ final class OrderBook {
         this.clock = clock;
     }
 
-    synchronized SandboxOrder create(JsonNode body) {
-        SandboxOrder order = factory.create(body, nextOrderId, new OrderFactory.Ids() {
-            public long nextLineId() {
-                return nextLineId++;
-            }
-
-            public long nextAddressId() {
-                return nextAddressId++;
-            }
-
-            public long nextTransactionId() {
-                return nextTransactionId++;
-            }
-        }, now());
+    /** @param checkout true for the sandbox's checkout, false for {@code POST /v2/orders} */
+    synchronized SandboxOrder create(JsonNode body, boolean checkout) {
+        SandboxOrder order = factory.create(body, nextOrderId, ids, now(), checkout);
         nextOrderId++;
         orders.put(order.id(), order);
         events.raise("store/order/created", orderData(order.id()));
+        order.transactions().forEach(t -> events.raise("store/order/transaction/created", transactionData(order, t)));
         return order;
     }
 
@@ -85,18 +96,89 @@ final class OrderBook {
             }
             statusId = status.intValue();
         }
-        // date_modified has whole seconds: each change moves it on by at least one, so pollers see every change.
-        Instant modified = now().isAfter(order.modified()) ? now() : order.modified().plusSeconds(1);
-        SandboxOrder updated = order.with(statusId, body.path("customer_message").asText(order.customerMessage()),
+        Instant modified = modified(order);
+        SandboxOrder edited = body.has("products") || body.has("fees")
+                ? OrderEdits.apply(order, body, factory, ids, modified) : order;
+        SandboxOrder updated = edited.with(statusId, body.path("customer_message").asText(order.customerMessage()),
                 body.path("staff_notes").asText(order.staffNotes()), modified);
         orders.put(id, updated);
         events.raise("store/order/updated", orderData(id));
         if (statusId != order.statusId()) {
-            Map<String, Object> data = orderData(id);
-            data.put("status", Map.of("previous_status_id", order.statusId(), "new_status_id", statusId));
-            events.raise("store/order/statusUpdated", data);
+            raiseStatus(id, order.statusId(), statusId);
         }
         return Optional.of(updated);
+    }
+
+    synchronized Refunds.Quote quote(long orderId, JsonNode body) {
+        return Refunds.quote(order(orderId), body);
+    }
+
+    /** A refund: its transactions, the refunded quantities, and the order's status (Partially Refunded or Refunded). */
+    synchronized Refund refund(long orderId, JsonNode body) {
+        SandboxOrder order = order(orderId);
+        Instant modified = modified(order);
+        Refund refund = Refunds.create(order, body, nextRefundId, nextRefundPaymentId, modified);
+        nextRefundId++;
+        nextRefundPaymentId += refund.payments().size();
+        List<LineItem> lines = new ArrayList<>();
+        for (LineItem line : order.lines()) {
+            int more = refund.items().stream().filter(i -> i.itemType().equals("PRODUCT") && i.itemId() == line.id())
+                    .mapToInt(Refund.Item::quantity).sum();
+            lines.add(more == 0 ? line : line.withRefunded(line.quantityRefunded() + more));
+        }
+        List<Transaction> transactions = new ArrayList<>(order.transactions());
+        List<Transaction> added = new ArrayList<>();
+        for (Refund.Payment payment : refund.payments()) {
+            added.add(Payments.refund(order, payment, ids.nextTransactionId(), modified));
+        }
+        transactions.addAll(added);
+        boolean full = order.refundedAmount().add(refund.totalAmount()).compareTo(Amounts.cents(order.totalIncTax())) >= 0;
+        int statusId = full ? 4 : 14;
+        SandboxOrder refunded = order.withRefund(refund, lines, statusId, transactions,
+                full ? "refunded" : "partially refunded", modified);
+        orders.put(orderId, refunded);
+        Map<String, Object> data = orderData(orderId);
+        data.put("refund", Map.of("refund_id", refund.id()));
+        events.raise("store/order/refund/created", data);
+        added.forEach(t -> events.raise("store/order/transaction/created", transactionData(refunded, t)));
+        events.raise("store/order/updated", orderData(orderId));
+        if (statusId != order.statusId()) {
+            raiseStatus(orderId, order.statusId(), statusId);
+        }
+        return refund;
+    }
+
+    /** {@code payment_actions/capture} or {@code void} of the order's open authorisation. */
+    synchronized SandboxOrder paymentAction(long orderId, boolean capture) {
+        SandboxOrder order = order(orderId);
+        Instant modified = modified(order);
+        long transactionId = ids.nextTransactionId();
+        SandboxOrder changed = capture ? Payments.capture(order, transactionId, modified)
+                : Payments.voidAuthorization(order, transactionId, modified);
+        orders.put(orderId, changed);
+        Transaction t = changed.transactions().get(changed.transactions().size() - 1);
+        events.raise("store/order/transaction/created", transactionData(changed, t));
+        events.raise("store/order/updated", orderData(orderId));
+        return changed;
+    }
+
+    private SandboxOrder order(long orderId) {
+        SandboxOrder order = orders.get(orderId);
+        if (order == null) {
+            throw BcErrors.v3(404, "Order not found");
+        }
+        return order;
+    }
+
+    /** date_modified has whole seconds: each change moves it on by at least one, so pollers see every change. */
+    private Instant modified(SandboxOrder order) {
+        return now().isAfter(order.modified()) ? now() : order.modified().plusSeconds(1);
+    }
+
+    private void raiseStatus(long id, int from, int to) {
+        Map<String, Object> data = orderData(id);
+        data.put("status", Map.of("previous_status_id", from, "new_status_id", to));
+        events.raise("store/order/statusUpdated", data);
     }
 
     private Instant now() {
@@ -107,6 +189,19 @@ final class OrderBook {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", "order");
         data.put("id", id);
+        return data;
+    }
+
+    /** As BigCommerce's docs show a transaction notice: no {@code id}; the order and transaction as strings. */
+    private static Map<String, Object> transactionData(SandboxOrder order, Transaction t) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "transaction");
+        data.put("order_id", Long.toString(order.id()));
+        data.put("transaction_id", Long.toString(t.id()));
+        data.put("transaction_status", "complete");
+        data.put("transaction_type", t.event());
+        data.put("result", Map.of("code", t.event(), "message", t.event(), "type", "success"));
+        data.put("provider_transaction_id", t.gatewayTransactionId());
         return data;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,37 +39,38 @@ final class OrderJson {
         n.put("subtotal_ex_tax", Amounts.str(o.subtotalExTax()));
         n.put("subtotal_inc_tax", Amounts.str(o.subtotalExTax().add(o.subtotalTax())));
         n.put("subtotal_tax", Amounts.str(o.subtotalTax()));
-        charge(n, "shipping_cost", "base_shipping_cost", o.shipping());
-        charge(n, "handling_cost", "base_handling_cost", o.handling());
-        charge(n, "wrapping_cost", "base_wrapping_cost", o.wrapping());
+        charge(n, "shipping_cost", "base_shipping_cost", o.shipping(), StoreSettings.SHIPPING);
+        charge(n, "handling_cost", "base_handling_cost", o.handling(), StoreSettings.SHIPPING);
+        charge(n, "wrapping_cost", "base_wrapping_cost", o.wrapping(), StoreSettings.GIFT_WRAPPING);
         n.put("total_ex_tax", Amounts.str(o.totalExTax()));
         n.put("total_inc_tax", Amounts.str(o.totalIncTax()));
         n.put("total_tax", Amounts.str(o.totalTax()));
-        n.put("is_tax_inclusive_pricing", false);
+        n.put("is_tax_inclusive_pricing", o.taxInclusive());
         n.put("items_total", o.itemsTotal());
         n.put("items_shipped", 0);
         n.put("payment_method", o.paymentMethod());
         n.put("payment_provider_id", "");
-        n.put("payment_status", o.transactions().isEmpty() ? "" : "captured");
+        n.put("payment_status", o.paymentStatus());
+        // the spec: "always returns 0"; refunds are read from the V3 refunds API
         n.put("refunded_amount", Amounts.str(BigDecimal.ZERO));
         n.put("order_is_digital", o.isDigital());
-        n.put("store_credit_amount", Amounts.str(BigDecimal.ZERO));
-        n.put("gift_certificate_amount", Amounts.str(BigDecimal.ZERO));
+        n.put("store_credit_amount", Amounts.str(o.storeCreditAmount()));
+        n.put("gift_certificate_amount", Amounts.str(o.giftCertificateAmount()));
         n.put("ip_address", "");
         n.put("ip_address_v6", "");
         n.put("geoip_country", "");
         n.put("geoip_country_iso2", "");
-        n.put("currency_id", 1);
+        n.put("currency_id", currencyId(o.currency()));
         n.put("currency_code", o.currency());
-        n.put("currency_exchange_rate", "1.0000000000");
-        n.put("default_currency_id", 1);
+        n.put("currency_exchange_rate", rate(o.exchangeRate()));
+        n.put("default_currency_id", currencyId(o.currency()));
         n.put("default_currency_code", o.currency());
-        n.put("store_default_currency_code", o.currency());
-        n.put("store_default_to_transactional_exchange_rate", "1.0000000000");
+        n.put("store_default_currency_code", o.storeCurrency());
+        n.put("store_default_to_transactional_exchange_rate", rate(o.exchangeRate()));
         n.put("staff_notes", o.staffNotes());
         n.put("customer_message", o.customerMessage());
-        n.put("discount_amount", Amounts.str(o.discountAmount()));
-        n.put("coupon_discount", Amounts.str(BigDecimal.ZERO));
+        n.put("discount_amount", Amounts.str(o.discountAmount().subtract(o.couponDiscount()).max(BigDecimal.ZERO)));
+        n.put("coupon_discount", Amounts.str(o.couponDiscount()));
         n.put("shipping_address_count", o.shippingAddresses().size());
         n.put("is_deleted", false);
         n.put("ebay_order_id", "0");
@@ -78,7 +80,7 @@ final class OrderJson {
         billing.putArray("form_fields");
         n.put("is_email_opt_in", false);
         n.put("order_source", "external");
-        n.put("channel_id", 1);
+        n.put("channel_id", o.channelId());
         n.put("external_source", o.externalSource());
         n.putNull("external_id");
         n.putNull("external_merchant_id");
@@ -94,10 +96,151 @@ final class OrderJson {
         n.set("shipping_addresses", link("/orders/" + o.id() + "/shipping_addresses"));
         n.set("coupons", link("/orders/" + o.id() + "/coupons"));
         if (include.contains(INCLUDE_FEES)) {
-            n.putArray("fees");
+            ArrayNode fees = n.putArray("fees");
+            o.fees().forEach(f -> fees.add(fee(f)));
         } else {
             n.set("fees", link("/orders/" + o.id() + "/fees"));
         }
+        return n;
+    }
+
+    ObjectNode fee(Fee f) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", f.id());
+        n.put("type", f.type());
+        n.put("display_name_customer", f.displayNameCustomer());
+        n.put("display_name_merchant", f.displayNameMerchant());
+        n.put("source", f.source());
+        n.put("base_cost", Amounts.str(f.exTax()));
+        n.put("cost_ex_tax", Amounts.str(f.exTax()));
+        n.put("cost_inc_tax", Amounts.str(f.incTax()));
+        n.put("cost_tax", Amounts.str(f.tax()));
+        if (f.taxClassId() == null) {
+            n.putNull("tax_class_id");
+        } else {
+            n.put("tax_class_id", f.taxClassId());
+        }
+        return n;
+    }
+
+    /** {@code GET /v2/orders/{id}/coupons}. */
+    ObjectNode coupon(SandboxOrder o, CouponUse c) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", c.id());
+        n.put("coupon_id", c.couponId());
+        n.put("order_id", o.id());
+        n.put("code", c.code());
+        n.put("amount", Amounts.str(c.amount()));
+        n.put("type", c.type());
+        n.put("discount", c.discount());
+        return n;
+    }
+
+    /**
+     * {@code GET /v2/orders/{id}/taxes?details=true}: one row per taxed line and per taxed shipping and handling
+     * charge, and one for gift wrapping, each with its tax class and rate.
+     */
+    List<ObjectNode> taxes(SandboxOrder o, StoreSettings settings) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (LineItem line : o.lines()) {
+            if (line.discountedTax().signum() != 0) {
+                rows.add(tax(o, rows.size() + 1, line.orderAddressId(), settings.taxClass(line.taxClassId()),
+                        line.discountedTax(), Long.toString(line.id()), "item"));
+            }
+        }
+        for (ShippingAddress a : o.shippingAddresses()) {
+            if (a.cost().tax().signum() != 0) {
+                rows.add(tax(o, rows.size() + 1, a.id(), settings.taxClass(StoreSettings.SHIPPING), a.cost().tax(), null,
+                        "shipping"));
+            }
+            if (a.handling().tax().signum() != 0) {
+                rows.add(tax(o, rows.size() + 1, a.id(), settings.taxClass(StoreSettings.SHIPPING), a.handling().tax(), null,
+                        "handling"));
+            }
+        }
+        if (o.wrapping().tax().signum() != 0) {
+            rows.add(tax(o, rows.size() + 1, 0, settings.taxClass(StoreSettings.GIFT_WRAPPING), o.wrapping().tax(), null,
+                    "gift-wrapping"));
+        }
+        return rows;
+    }
+
+    private static ObjectNode tax(SandboxOrder o, long id, long addressId, StoreSettings.TaxClass taxClass, BigDecimal amount,
+            String lineId, String type) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", o.id() * 1000 + id);
+        n.put("order_id", o.id());
+        n.put("order_address_id", addressId);
+        n.put("tax_rate_id", taxClass.id() + 1);
+        n.put("sales_tax_id", "SBX-" + taxClass.id());
+        n.put("tax_class_id", taxClass.id());
+        n.put("name", "Sandbox " + taxClass.name() + " Tax");
+        n.put("class", taxClass.name());
+        n.put("rate", Amounts.str(taxClass.rate().movePointRight(2)));
+        n.put("priority", 0);
+        n.put("priority_amount", Amounts.str(amount));
+        n.put("line_amount", Amounts.str(amount));
+        n.put("order_pickup_method_id", 0);
+        if (lineId == null) {
+            n.putNull("order_product_id");
+        } else {
+            n.put("order_product_id", lineId);
+        }
+        n.put("line_item_type", type);
+        return n;
+    }
+
+    /** A refund ({@code Refund} of orders.v3.yml). */
+    ObjectNode refund(Refund r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", r.id());
+        n.put("order_id", r.orderId());
+        n.put("user_id", 0);
+        n.put("created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.created().atOffset(java.time.ZoneOffset.UTC)));
+        n.put("reason", r.reason());
+        n.put("total_amount", r.totalAmount());
+        n.put("total_tax", r.totalTax());
+        n.put("uses_merchant_override_values", false);
+        ArrayNode items = n.putArray("items");
+        for (Refund.Item i : r.items()) {
+            ObjectNode item = items.addObject().put("item_type", i.itemType()).put("item_id", i.itemId());
+            item.put("reason", i.reason() == null ? "" : i.reason());
+            if (i.quantity() != null) {
+                item.put("quantity", i.quantity());
+            }
+            item.put("requested_amount", i.requestedAmount() == null ? i.amount() : i.requestedAmount());
+        }
+        ArrayNode payments = n.putArray("payments");
+        for (Refund.Payment p : r.payments()) {
+            payments.addObject().put("id", p.id()).put("provider_id", p.providerId()).put("amount", p.amount())
+                    .put("offline", p.offline()).put("is_declined", false).put("declined_message", "");
+        }
+        return n;
+    }
+
+    /** A refund quote ({@code RefundQuote_Full}): the refund's total, tax, and how it can be paid back. */
+    ObjectNode quote(SandboxOrder o, Refunds.Quote q) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("order_id", o.id());
+        n.put("total_refund_amount", q.total());
+        n.put("total_refund_tax_amount", q.tax());
+        n.put("order_level_refund_amount", q.orderLevel());
+        n.put("rounding", 0);
+        n.put("adjustment", 0);
+        n.put("tax_inclusive", true);
+        ArrayNode methods = n.putArray("refund_methods");
+        // the card (or other gateway) first, then gift certificates and store credit
+        List<String> providers = o.transactions().stream().filter(t -> !t.event().equals("refund"))
+                .sorted(java.util.Comparator.comparing(t -> t.method().equals("gift_certificate")
+                        || t.method().equals("store_credit")))
+                .map(Transaction::gateway).distinct().toList();
+        for (String provider : providers) {
+            methods.addArray().addObject().put("provider_id", provider).put("provider_description", provider)
+                    .put("amount", q.total()).put("offline", false).put("offline_provider", false).put("offline_reason", "");
+        }
+        methods.addArray().addObject().put("provider_id", "custom").put("provider_description", "Custom")
+                .put("amount", q.total()).put("offline", true).put("offline_provider", true)
+                .put("offline_reason", "This is an offline payment provider.");
         return n;
     }
 
@@ -120,24 +263,29 @@ final class OrderJson {
             n.put("cost_ex_tax", Amounts.four(s.cost().exTax()));
             n.put("cost_inc_tax", Amounts.four(s.cost().incTax()));
             n.put("cost_tax", Amounts.four(s.cost().tax()));
-            n.put("cost_tax_class_id", 0);
+            n.put("cost_tax_class_id", StoreSettings.SHIPPING);
             n.put("base_handling_cost", Amounts.four(s.handling().exTax()));
             n.put("handling_cost_ex_tax", Amounts.four(s.handling().exTax()));
             n.put("handling_cost_inc_tax", Amounts.four(s.handling().incTax()));
             n.put("handling_cost_tax", Amounts.four(s.handling().tax()));
-            n.put("handling_cost_tax_class_id", 0);
+            n.put("handling_cost_tax_class_id", StoreSettings.SHIPPING);
             n.put("shipping_zone_id", 1);
             n.put("shipping_zone_name", "Everywhere");
             n.set("shipping_quotes", link("/orders/" + o.id() + "/consignments/shipping/" + s.id() + "/shipping_quotes"));
         }
         ArrayNode downloads = c.putArray("downloads");
-        List<LineItem> digital = o.lines().stream().filter(LineItem::isDigital).toList();
+        List<LineItem> digital = o.lines().stream().filter(l -> !l.isShipped() && !l.isGiftCertificate()).toList();
         if (!digital.isEmpty()) {
             ObjectNode d = downloads.addObject();
             d.put("recipient_email", o.billing().email());
             d.set("line_items", lineItems(o, digital, expandLines));
         }
-        c.putObject("email").putArray("gift_certificates");
+        ArrayNode certificates = c.putObject("email").putArray("gift_certificates");
+        for (LineItem certificate : o.lines().stream().filter(LineItem::isGiftCertificate).toList()) {
+            ObjectNode g = certificates.addObject();
+            g.put("recipient_email", o.billing().email());
+            g.set("line_items", lineItems(o, List.of(certificate), expandLines));
+        }
         return c;
     }
 
@@ -166,11 +314,11 @@ final class OrderJson {
         n.put("sku", l.sku());
         n.put("upc", "");
         n.put("type", l.type());
-        n.put("base_price", Amounts.str(l.priceExTax()));
+        n.put("base_price", Amounts.str(o.taxInclusive() ? l.priceIncTax() : l.priceExTax()));
         n.put("price_ex_tax", Amounts.str(l.priceExTax()));
         n.put("price_inc_tax", Amounts.str(l.priceIncTax()));
         n.put("price_tax", Amounts.str(l.priceTax()));
-        n.put("base_total", Amounts.str(l.totalExTax()));
+        n.put("base_total", Amounts.str(o.taxInclusive() ? l.totalIncTax() : l.totalExTax()));
         n.put("total_ex_tax", Amounts.str(l.totalExTax()));
         n.put("total_inc_tax", Amounts.str(l.totalIncTax()));
         n.put("total_tax", Amounts.str(l.totalTax()));
@@ -183,8 +331,8 @@ final class OrderJson {
         n.put("cost_price_inc_tax", "0.0000");
         n.put("cost_price_ex_tax", "0.0000");
         n.put("cost_price_tax", "0.0000");
-        n.put("is_refunded", false);
-        n.put("quantity_refunded", 0);
+        n.put("is_refunded", l.quantityRefunded() > 0);
+        n.put("quantity_refunded", l.quantityRefunded());
         n.put("return_id", 0);
         n.put("wrapping_id", 0);
         n.put("wrapping_name", "");
@@ -200,15 +348,25 @@ final class OrderJson {
         n.put("ebay_item_id", "");
         n.put("ebay_transaction_id", "");
         n.putNull("option_set_id");
-        n.putNull("parent_order_product_id");
-        n.put("is_bundled_product", false);
+        if (l.parentLineId() == null) {
+            n.putNull("parent_order_product_id");
+        } else {
+            n.put("parent_order_product_id", l.parentLineId());
+        }
+        n.put("is_bundled_product", l.parentLineId() != null);
         n.put("bin_picking_number", "");
         n.putNull("external_id");
         n.put("brand", "");
         ArrayNode discounts = n.putArray("applied_discounts");
-        if (l.discount().signum() != 0) {
-            discounts.addObject().put("id", "manual-discount").put("amount", Amounts.str(l.discount()))
-                    .put("name", "Manual Discount").putNull("code").put("target", "order");
+        for (Discount d : l.discounts()) {
+            ObjectNode applied = discounts.addObject().put("id", d.id()).put("amount", Amounts.str(d.amount()))
+                    .put("name", d.name());
+            if (d.code() == null) {
+                applied.putNull("code");
+            } else {
+                applied.put("code", d.code());
+            }
+            applied.put("target", d.target());
         }
         ArrayNode options = n.putArray("product_options");
         for (LineItem.SelectedOption opt : l.options()) {
@@ -221,8 +379,12 @@ final class OrderJson {
                     .put("name", opt.displayName()).put("display_style", "Rectangle");
         }
         n.putArray("configurable_fields");
-        n.putNull("gift_certificate_id");
-        n.put("discounted_total_inc_tax", Amounts.str(l.discountedTotalIncTax()));
+        if (l.giftCertificateId() == null) {
+            n.putNull("gift_certificate_id");
+        } else {
+            n.put("gift_certificate_id", l.giftCertificateId());
+        }
+        n.put("discounted_total_inc_tax", Amounts.str(l.discountedTotalIncTax(o.taxInclusive())));
         return n;
     }
 
@@ -264,6 +426,9 @@ final class OrderJson {
         n.put("payment_method_id", t.gateway() + "." + t.method());
         n.put("status", "ok");
         n.put("test", true);
+        if (t.referenceId() != null) {
+            n.put("reference_transaction_id", t.referenceId());
+        }
         n.put("fraud_review", false);
         n.put("date_created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.created().atOffset(java.time.ZoneOffset.UTC)));
         n.putObject("avs_result").put("code", "").put("message", "").put("street_match", "").put("postal_match", "");
@@ -272,6 +437,10 @@ final class OrderJson {
             case "credit_card" -> n.putObject("credit_card").put("card_type", "visa").put("card_iin", "411111")
                     .put("card_last4", "1111").put("card_expiry_month", 12).put("card_expiry_year", 2030);
             case "offline" -> n.putObject("offline").put("display_name", t.paymentMethodName());
+            case "gift_certificate" -> n.putObject("gift_certificate").put("code", t.detail())
+                    .put("original_balance", t.amount()).put("starting_balance", t.amount())
+                    .put("remaining_balance", 0).put("status", "active");
+            case "store_credit" -> n.putObject("store_credit").put("remaining_balance", 0);
             default -> n.putObject("custom").put("payment_method", t.paymentMethodName());
         }
         return n;
@@ -281,11 +450,25 @@ final class OrderJson {
         return Json.MAPPER.createObjectNode().put("url", apiBase.get() + "/v2" + resource).put("resource", resource);
     }
 
-    private static void charge(ObjectNode n, String prefix, String baseField, Charge charge) {
+    private static void charge(ObjectNode n, String prefix, String baseField, Charge charge, int taxClass) {
         n.put(baseField, Amounts.str(charge.exTax()));
         n.put(prefix + "_ex_tax", Amounts.str(charge.exTax()));
         n.put(prefix + "_inc_tax", Amounts.str(charge.incTax()));
         n.put(prefix + "_tax", Amounts.str(charge.tax()));
-        n.put(prefix + "_tax_class_id", 0);
+        n.put(prefix + "_tax_class_id", taxClass);
+    }
+
+    private static String rate(BigDecimal rate) {
+        return rate.setScale(10, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The store's currencies, numbered in a fixed order (1 is the default). */
+    private static int currencyId(String code) {
+        return switch (code) {
+            case "EUR" -> 2;
+            case "GBP" -> 3;
+            case "CAD" -> 4;
+            default -> 1;
+        };
     }
 }

@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Orders V2 (orders, products, shipping addresses, coupons) and V3 transactions. */
+/**
+ * Orders V2 (orders, products, shipping addresses, coupons, taxes, fees), V3 transactions, payment actions (capture,
+ * void, refund quotes, refunds) and the sandbox's own checkout ({@code POST /sandbox/checkouts}, the door for orders
+ * only a storefront makes: see {@link OrderFactory}).
+ */
 final class OrderRoutes {
 
     private static final Set<String> INCLUDES =
@@ -19,10 +23,12 @@ final class OrderRoutes {
 
     private final OrderBook book;
     private final OrderJson json;
+    private final StoreSettings settings;
 
-    OrderRoutes(OrderBook book, OrderJson json) {
+    OrderRoutes(OrderBook book, OrderJson json, StoreSettings settings) {
         this.book = book;
         this.json = json;
+        this.settings = settings;
     }
 
     void register(Endpoints endpoints) {
@@ -34,9 +40,17 @@ final class OrderRoutes {
                         .map(l -> json.line(o, l)).toList()))
                 .route("GET", "/v2/orders/{order_id}/shipping_addresses", r -> page(r, o -> o.shippingAddresses()
                         .stream().map(s -> json.shippingAddress(o, s)).toList()))
-                // orders created through the API carry no coupons
-                .route("GET", "/v2/orders/{order_id}/coupons", r -> page(r, o -> List.of()))
-                .route("GET", "/v3/orders/{order_id}/transactions", this::transactions);
+                .route("GET", "/v2/orders/{order_id}/coupons", r -> page(r, o -> o.coupons().stream()
+                        .map(c -> json.coupon(o, c)).toList()))
+                .route("GET", "/v2/orders/{order_id}/taxes", r -> page(r, o -> json.taxes(o, settings)))
+                .route("GET", "/v2/orders/{order_id}/fees", r -> page(r, o -> o.fees().stream().map(json::fee).toList()))
+                .route("GET", "/v3/orders/{order_id}/transactions", this::transactions)
+                .route("POST", "/v3/orders/{order_id}/payment_actions/capture", r -> paymentAction(r, true))
+                .route("POST", "/v3/orders/{order_id}/payment_actions/void", r -> paymentAction(r, false))
+                .route("POST", "/v3/orders/{order_id}/payment_actions/refund_quotes", this::quote)
+                .route("POST", "/v3/orders/{order_id}/payment_actions/refunds", this::refund)
+                .route("GET", "/v3/orders/{order_id}/payment_actions/refunds", this::refunds)
+                .route("POST", "/sandbox/checkouts", this::checkout);
     }
 
     private HttpResponse list(HttpRequest r) {
@@ -53,7 +67,52 @@ final class OrderRoutes {
     /** BigCommerce answers 201 Created (the spec says 200; see the conformance tests). */
     private HttpResponse create(HttpRequest r) {
         Set<String> include = include(r);
-        return HttpResponse.json(201, json.order(book.create(r.json()), include));
+        return HttpResponse.json(201, json.order(book.create(r.json(), false), include));
+    }
+
+    /** The sandbox's checkout: answers as {@code POST /v2/orders} does, with the order's line items. */
+    private HttpResponse checkout(HttpRequest r) {
+        return HttpResponse.json(201, json.order(book.create(r.json(), true),
+                Set.of(OrderJson.INCLUDE_LINE_ITEMS, OrderJson.INCLUDE_FEES)));
+    }
+
+    /** Capture and void answer 201 with an empty object (the payment request runs in the background). */
+    private HttpResponse paymentAction(HttpRequest r, boolean capture) {
+        book.paymentAction(v3OrderId(r), capture);
+        return HttpResponse.json(201, Json.MAPPER.createObjectNode());
+    }
+
+    private HttpResponse quote(HttpRequest r) {
+        long id = v3OrderId(r);
+        Refunds.Quote quote = book.quote(id, r.json());
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("data", json.quote(book.get(id).orElseThrow(), quote));
+        out.putObject("meta");
+        return HttpResponse.json(201, out);
+    }
+
+    private HttpResponse refund(HttpRequest r) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("data", json.refund(book.refund(v3OrderId(r), r.json())));
+        out.putObject("meta");
+        return HttpResponse.json(201, out);
+    }
+
+    private HttpResponse refunds(HttpRequest r) {
+        SandboxOrder order = book.get(v3OrderId(r)).orElseThrow(() -> BcErrors.v3(404, "Order not found"));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode data = out.putArray("data");
+        order.refunds().forEach(refund -> data.add(json.refund(refund)));
+        out.putObject("meta");
+        return HttpResponse.json(200, out);
+    }
+
+    private static long v3OrderId(HttpRequest r) {
+        try {
+            return Long.parseLong(r.pathParam("order_id"));
+        } catch (NumberFormatException e) {
+            throw BcErrors.v3(404, "Order not found");
+        }
     }
 
     private HttpResponse get(HttpRequest r) {

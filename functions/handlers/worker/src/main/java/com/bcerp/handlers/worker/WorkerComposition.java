@@ -19,8 +19,7 @@ import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.ReliabilitySettings;
 import com.bcerp.core.order.OrderCatchUp;
-import com.bcerp.core.order.OrderImport;
-import com.bcerp.core.order.SalesOrderMapper;
+import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
@@ -58,17 +57,17 @@ public final class WorkerComposition {
     private final Storefront store;
     private final BackOffice backOffice;
     private final SyncState state;
-    private final StoreEventHandler events;
+    private final OrderFlows flows;
     private final Supplier<OrderCatchUp> catchUp;
     private final Supplier<WebhookHealth> webhookHealth;
 
     private WorkerComposition(String storeHash, Storefront store, BackOffice backOffice, SyncState state,
-            StoreEventHandler events, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth) {
+            OrderFlows flows, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth) {
         this.storeHash = storeHash;
         this.store = store;
         this.backOffice = backOffice;
         this.state = state;
-        this.events = events;
+        this.flows = flows;
         this.catchUp = catchUp;
         this.webhookHealth = webhookHealth;
     }
@@ -118,6 +117,8 @@ public final class WorkerComposition {
                 env.optional("ACUMATICA_ENDPOINT_NAME", "Default"),
                 env.optional("ACUMATICA_ENDPOINT_VERSION", "24.200.001"),
                 env.optional("ACUMATICA_ORDER_TYPE", "SO"),
+                env.optional("ACUMATICA_CREDIT_ORDER_TYPE", "CR"),
+                env.optional("ACUMATICA_RETURN_ORDER_TYPE", "RC"),
                 env.optional("ACUMATICA_CUSTOMER_CLASS", null),
                 env.optional("ACUMATICA_SECRET", DEFAULT_ACUMATICA_SECRET),
                 env.seconds("ACUMATICA_TIMEOUT_SECONDS", Duration.ofSeconds(30)));
@@ -128,8 +129,7 @@ public final class WorkerComposition {
         BackOffice backOffice = new AcumaticaBackOffice(erp, secrets, ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), erpPacer, clock);
 
-        OrderImport orderImport = new OrderImport(store, orderBackOffice.apply(backOffice), state,
-                new SalesOrderMapper(config.orders()), clock,
+        OrderFlows flows = OrderFlows.wire(store, orderBackOffice.apply(backOffice), state, config, clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
 
         Supplier<OrderCatchUp> catchUp = memoize(() -> new OrderCatchUp(storeHash, store,
@@ -143,8 +143,7 @@ public final class WorkerComposition {
             return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state,
                     WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
         });
-        return new WorkerComposition(storeHash, store, backOffice, state, new StoreEventHandler(orderImport), catchUp,
-                webhookHealth);
+        return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -180,7 +179,12 @@ public final class WorkerComposition {
     }
 
     public StoreEventHandler events() {
-        return events;
+        return flows.events();
+    }
+
+    /** Every order flow, e.g. for the hook that records the connector's own status writes. */
+    public OrderFlows flows() {
+        return flows;
     }
 
     /** The scheduled order catch-up (needs {@code EVENTS_QUEUE_URL}). */

@@ -1,0 +1,35 @@
+package com.bcerp.core.backoffice;
+
+import com.bcerp.core.model.Money;
+import java.util.List;
+
+/**
+ * An order document as the back office holds it now, read back so core can tell what it already posted (order
+ * edits are reconciled against these, refunds and payments are linked to them).
+ *
+ * @param status the back office's own status text, e.g. Open, Cancelled, Completed
+ */
+public record PostedDocument(SalesOrderRef ref, DocumentKind kind, String externalRef, String customerId,
+        String branch, String status, List<PostedLine> lines, Money freight, List<TaxLine> taxes) {
+
+    public PostedDocument {
+        lines = List.copyOf(lines);
+        taxes = List.copyOf(taxes);
+    }
+
+    /** A document just created from a draft, as the back office will hold it. */
+    public static PostedDocument created(SalesOrderRef ref, SalesOrderDraft draft, String status) {
+        List<PostedLine> lines = draft.lines().stream().map(l -> new PostedLine(l.itemId(), l.storeLineRef(),
+                l.quantity(), l.unitPrice(), l.discount(), l.amount())).toList();
+        return new PostedDocument(ref, draft.kind(), draft.externalRef(), draft.customerId(), draft.branch(), status, lines,
+                draft.freight(), draft.taxes());
+    }
+
+    public boolean isCancelled() {
+        return "Cancelled".equalsIgnoreCase(status) || "Canceled".equalsIgnoreCase(status);
+    }
+
+    /** A line as posted: {@code amount} is what the back office made of quantity, price and discount. */
+    public record PostedLine(String itemId, String storeLineRef, java.math.BigDecimal quantity, Money unitPrice,
+            Money discount, Money amount) {}
+}

@@ -1,0 +1,132 @@
+package com.bcerp.core.order;
+
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.model.StoreEvent;
+import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreTax;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Storefront;
+import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.Attempt;
+import com.bcerp.core.sync.ClaimedWork;
+import com.bcerp.core.sync.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What happens to an imported order afterwards: a status the merchant maps to cancel cancels its sales order (and
+ * any sale added by edits); an order edit posts an added sale and/or a credit for the lines whose quantity changed
+ * ({@link OrderEditPlanner}).
+ *
+ * <p>Idempotent under duplicate and out-of-order events: each run compares the store's order as it is now with
+ * what the back office holds for it (found by the documents' references), so a second event for the same change
+ * finds nothing left to do. Runs for one order are serialised by a claim on {@code order-changes#{store}#{order}},
+ * released when done; a change that cannot be posted parks that record, and the order's next event (or a replay)
+ * tries again.
+ */
+public final class OrderChanges {
+
+    private final Storefront store;
+    private final BackOffice backOffice;
+    private final SyncState state;
+    private final SalesOrderMapper mapper;
+    private final OrderPolicy policy;
+    private final OrderLookup lookup;
+    private final OrderEditPlanner planner;
+    private final OwnStatusWrites ownWrites;
+    private final Clock clock;
+    private final ClaimedWork claims;
+
+    public OrderChanges(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
+            OrderPolicy policy, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
+        this.store = store;
+        this.backOffice = backOffice;
+        this.state = state;
+        this.mapper = mapper;
+        this.policy = policy;
+        this.lookup = new OrderLookup(store, backOffice, policy);
+        this.planner = new OrderEditPlanner(mapper);
+        this.ownWrites = ownWrites;
+        this.clock = clock;
+        this.claims = new ClaimedWork(state, clock, lease);
+    }
+
+    public static String recordKey(String storeHash, long orderId) {
+        return "order-changes#" + storeHash + "#" + orderId;
+    }
+
+    /** Applies the order's current state to the back office, after an update or status event. */
+    public Outcome apply(StoreEvent event, long orderId) {
+        String key = recordKey(event.storeHash(), orderId);
+        String trigger = event.scope() + " " + event.hash();
+        Optional<Integer> newStatus = newStatus(event);
+        Instant at = event.createdAt() > 0 ? Instant.ofEpochSecond(event.createdAt()) : clock.instant();
+        if (newStatus.isPresent() && ownWrites.isEcho(event.storeHash(), orderId, newStatus.get(), at)) {
+            return Attempt.start(state, clock, key, trigger).end(Outcome.SKIPPED, null,
+                    "status " + newStatus.get() + " was set by the connector itself");
+        }
+        return claims.run(key, trigger, "the changes of order " + orderId, true,
+                attempt -> applyClaimed(event.storeHash(), orderId, attempt));
+    }
+
+    private Outcome applyClaimed(String storeHash, long orderId, Attempt attempt) {
+        OrderLookup.Result result = lookup.find(storeHash, orderId);
+        if (result instanceof OrderLookup.Skipped skipped) {
+            return attempt.end(Outcome.SKIPPED, null, skipped.reason());
+        }
+        OrderLookup.Found found = (OrderLookup.Found) result;
+        StoreOrder order = found.order();
+        OrderDocuments documents = found.documents();
+        Optional<PostedDocument> sale = documents.sale();
+        if (sale.isEmpty()) {
+            return attempt.end(Outcome.SKIPPED, null, order.describe() + " has no sales order in the back office");
+        }
+        if (policy.cancels(order)) {
+            return cancel(documents, attempt);
+        }
+        if (sale.get().isCancelled()) {
+            return attempt.end(Outcome.SKIPPED, null, "the sales order " + sale.get().ref().display()
+                    + " is cancelled; later changes of " + order.describe() + " are not posted");
+        }
+        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
+        SalesOrderDraft desired = mapper.toDraft(order, taxes);
+        List<PostedDocument> posted = documents.saleAndEdits().stream().filter(d -> !d.isCancelled()).toList();
+        OrderEditPlanner.Plan plan = planner.plan(order, desired, posted, sale.get(), documents.nextEditNumber());
+        if (plan.isEmpty()) {
+            return attempt.end(Outcome.ALREADY_SYNCED, sale.get().ref().display(), null);
+        }
+        List<String> created = new ArrayList<>();
+        for (SalesOrderDraft document : plan.documents()) {
+            created.add(backOffice.createSalesOrder(document).display());
+        }
+        return attempt.end(Outcome.CREATED, String.join(", ", created) + " for " + sale.get().ref().display(), null);
+    }
+
+    private Outcome cancel(OrderDocuments documents, Attempt attempt) {
+        List<SalesOrderRef> open = documents.saleAndEdits().stream()
+                .filter(d -> d.kind() == DocumentKind.SALE && !d.isCancelled()).map(PostedDocument::ref).toList();
+        if (open.isEmpty()) {
+            return attempt.end(Outcome.ALREADY_SYNCED, documents.sale().orElseThrow().ref().display(), null);
+        }
+        for (SalesOrderRef ref : open) {
+            backOffice.cancelSalesOrder(ref);
+        }
+        return attempt.end(Outcome.CANCELLED, String.join(", ", open.stream().map(SalesOrderRef::display).toList()), null);
+    }
+
+    /** The new status of a {@code statusUpdated} event ({@code data.status.new_status_id}). */
+    private static Optional<Integer> newStatus(StoreEvent event) {
+        if (event.data().get("status") instanceof Map<?, ?> status && status.get("new_status_id") instanceof Number n) {
+            return Optional.of(n.intValue());
+        }
+        return Optional.empty();
+    }
+}

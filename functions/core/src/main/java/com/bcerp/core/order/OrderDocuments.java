@@ -1,0 +1,51 @@
+package com.bcerp.core.order;
+
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.port.BackOffice;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the connector posted for one store order, read back from the back office: the sales order
+ * ({@code BC-{store}-{order}}), documents for order edits ({@code ...-E1}, {@code ...-E2}) and credits for refunds
+ * ({@code ...-R{refund}}). The references are how the connector knows what it already posted.
+ */
+public record OrderDocuments(String externalRef, List<PostedDocument> all) {
+
+    public OrderDocuments {
+        all = List.copyOf(all);
+    }
+
+    public static OrderDocuments find(BackOffice backOffice, String storeHash, long orderId) {
+        String ref = SalesOrderMapper.externalRef(storeHash, orderId);
+        return new OrderDocuments(ref, backOffice.findOrderDocuments(ref));
+    }
+
+    public static String editRef(String orderRef, int number) {
+        return orderRef + "-E" + number;
+    }
+
+    public static String refundRef(String orderRef, long refundId) {
+        return orderRef + "-R" + refundId;
+    }
+
+    /** The sales order of the store order itself. */
+    public Optional<PostedDocument> sale() {
+        return all.stream().filter(d -> d.kind() == DocumentKind.SALE && d.externalRef().equals(externalRef)).findFirst();
+    }
+
+    /** The sales order and the documents of order edits: what the store order's lines stand at in the back office. */
+    public List<PostedDocument> saleAndEdits() {
+        return all.stream().filter(d -> d.externalRef().equals(externalRef) || d.externalRef().startsWith(externalRef + "-E"))
+                .toList();
+    }
+
+    public Optional<PostedDocument> byRef(String ref) {
+        return all.stream().filter(d -> d.externalRef().equals(ref)).findFirst();
+    }
+
+    public int nextEditNumber() {
+        return (int) all.stream().filter(d -> d.externalRef().startsWith(externalRef + "-E")).count() + 1;
+    }
+}

@@ -1,0 +1,258 @@
+package com.bcerp.core.order;
+
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.DraftLine;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.TaxLine;
+import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.model.Money;
+import com.bcerp.core.model.StoreOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The documents that bring the back office in line with an edited store order: the store's order as it is now (the
+ * sales order it would make today) against what the sales order and earlier edit documents hold, line by line
+ * (each back-office line carries the store's line id).
+ *
+ * <ul>
+ *   <li>a line whose quantity went up: an added sale for the extra quantity;</li>
+ *   <li>a line whose quantity went down, or that was removed: a credit for that quantity;</li>
+ *   <li>each at the amount the line's value changed by (BigCommerce drops a changed line's discounts, so the
+ *       amount, not only the quantity, is taken from the store);</li>
+ *   <li>charges, freight and taxes that changed: on the added sale when they went up, on the credit when down;</li>
+ *   <li>lines whose quantity did not change are left alone.</li>
+ * </ul>
+ * The documents together move the back office by exactly what the store's total moved by; a rounding difference
+ * within the tolerance is an explicit line, a larger one (a price or discount changed on an unchanged line) parks.
+ */
+final class OrderEditPlanner {
+
+    /** Zero, one or two documents: added sale first. */
+    record Plan(List<SalesOrderDraft> documents) {
+        boolean isEmpty() {
+            return documents.isEmpty();
+        }
+    }
+
+    /** Where a store line (or charge) stands: quantity and amount, net of sales and credits. */
+    private static final class Position {
+        String item;
+        String description;
+        String source;
+        BigDecimal quantity = BigDecimal.ZERO;
+        Money amount;
+        Money unitPrice;
+
+        Position(String currency) {
+            amount = Money.zero(currency);
+        }
+    }
+
+    private final SalesOrderMapper mapper;
+
+    OrderEditPlanner(SalesOrderMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param desired the sales order the store's order makes now
+     * @param posted  the sales order and earlier edit documents (none cancelled)
+     * @param sale    the sales order, which the edit documents are linked to
+     */
+    Plan plan(StoreOrder order, SalesOrderDraft desired, List<PostedDocument> posted, PostedDocument sale,
+            int nextEditNumber) {
+        String currency = order.currency();
+        Map<String, Position> want = new LinkedHashMap<>();
+        for (DraftLine line : desired.lines()) {
+            if (line.storeLineRef() != null && !SalesOrderMapper.ROUNDING_REF.equals(line.storeLineRef())) {
+                Position p = want.computeIfAbsent(line.storeLineRef(), r -> new Position(currency));
+                p.item = line.itemId();
+                p.description = line.description();
+                p.source = line.source();
+                p.quantity = p.quantity.add(line.quantity());
+                p.amount = p.amount.plus(line.amount());
+                p.unitPrice = line.unitPrice();
+            }
+        }
+        Map<String, Position> have = new LinkedHashMap<>();
+        Money postedFreight = Money.zero(currency);
+        Map<String, TaxLine> postedTaxes = new LinkedHashMap<>();
+        Money postedTotal = Money.zero(currency);
+        for (PostedDocument doc : posted) {
+            BigDecimal sign = BigDecimal.valueOf(doc.kind().sign());
+            postedTotal = postedTotal.plus(doc.ref().total().times(sign));
+            postedFreight = postedFreight.plus(doc.freight().times(sign));
+            for (TaxLine tax : doc.taxes()) {
+                postedTaxes.merge(tax.taxId(), signed(tax, sign), OrderEditPlanner::sum);
+            }
+            for (PostedDocument.PostedLine line : doc.lines()) {
+                if (line.storeLineRef() == null || SalesOrderMapper.ROUNDING_REF.equals(line.storeLineRef())) {
+                    continue;
+                }
+                Position p = have.computeIfAbsent(line.storeLineRef(), r -> new Position(currency));
+                p.item = p.item == null ? line.itemId() : p.item;
+                p.unitPrice = p.unitPrice == null ? line.unitPrice() : p.unitPrice;
+                p.quantity = p.quantity.add(line.quantity().multiply(sign));
+                p.amount = p.amount.plus(line.amount().times(sign));
+            }
+        }
+
+        List<DraftLine> added = new ArrayList<>();
+        List<DraftLine> removed = new ArrayList<>();
+        List<String> refs = new ArrayList<>(want.keySet());
+        have.keySet().stream().filter(r -> !want.containsKey(r)).forEach(refs::add);
+        for (String ref : refs) {
+            Position w = want.get(ref);
+            Position h = have.get(ref);
+            BigDecimal dq = (w == null ? BigDecimal.ZERO : w.quantity).subtract(h == null ? BigDecimal.ZERO : h.quantity);
+            Money da = (w == null ? Money.zero(currency) : w.amount).minus(h == null ? Money.zero(currency) : h.amount);
+            if (!ref.chars().allMatch(Character::isDigit)) {
+                // a charge (handling, wrapping, a fee): its amount changed
+                if (da.amount().signum() != 0) {
+                    Position p = w != null ? w : h;
+                    DraftLine line = new DraftLine(p.item, w != null ? w.description : "Charge removed", BigDecimal.ONE,
+                            new Money(da.amount().abs(), currency), Money.zero(currency), ref, order.describe() + " " + ref);
+                    (da.amount().signum() > 0 ? added : removed).add(line);
+                }
+                continue;
+            }
+            if (dq.signum() == 0) {
+                continue;
+            }
+            BigDecimal quantity = dq.abs();
+            Money unitPrice = dq.signum() > 0 || h == null || h.unitPrice == null ? w.unitPrice : h.unitPrice;
+            Money gross = unitPrice.times(quantity).toCents();
+            Money target = new Money(da.amount().abs(), currency);
+            Money discount = Money.zero(currency);
+            if (da.amount().signum() == dq.signum() && target.amount().compareTo(gross.amount()) <= 0) {
+                discount = gross.minus(target);
+            } else if (da.amount().signum() == dq.signum()) {
+                unitPrice = mapper.unitPrice(new Money(target.amount().divide(quantity, 8, RoundingMode.HALF_UP), currency));
+            }
+            String item = w != null ? w.item : h.item;
+            String description = w != null ? w.description : "Removed by an order edit";
+            String source = w != null ? w.source : order.describe() + " line id " + ref;
+            (dq.signum() > 0 ? added : removed).add(new DraftLine(item, description, quantity, unitPrice, discount, ref,
+                    source));
+        }
+        Money freightChange = desired.freight().minus(postedFreight);
+        Money addedBase = added.stream().map(DraftLine::amount).reduce(Money.zero(currency), Money::plus)
+                .plus(freightChange.amount().signum() > 0 ? freightChange : Money.zero(currency));
+        Money removedBase = removed.stream().map(DraftLine::amount).reduce(Money.zero(currency), Money::plus)
+                .plus(freightChange.amount().signum() < 0 ? freightChange.negate() : Money.zero(currency));
+        Map<String, TaxLine> wantTaxes = new LinkedHashMap<>();
+        for (TaxLine tax : desired.taxes()) {
+            wantTaxes.merge(tax.taxId(), tax, OrderEditPlanner::sum);
+        }
+        List<String> taxIds = new ArrayList<>(wantTaxes.keySet());
+        postedTaxes.keySet().stream().filter(id -> !wantTaxes.containsKey(id)).forEach(taxIds::add);
+        TaxLine none = new TaxLine(null, null, Money.zero(currency), Money.zero(currency));
+        Money desiredBase = desired.lines().stream().filter(l -> !SalesOrderMapper.ROUNDING_REF.equals(l.storeLineRef()))
+                .map(DraftLine::amount).reduce(desired.freight().toCents(), Money::plus);
+        Money postedBase = postedTotal.minus(postedTaxes.values().stream().map(TaxLine::amount)
+                .reduce(Money.zero(currency), Money::plus));
+        List<TaxLine> addedTaxes = new ArrayList<>();
+        List<TaxLine> removedTaxes = new ArrayList<>();
+        for (String taxId : taxIds) {
+            TaxLine w = wantTaxes.getOrDefault(taxId, none);
+            TaxLine h = postedTaxes.getOrDefault(taxId, none);
+            Money change = w.amount().minus(h.amount());
+            // the credit carries the tax of what it takes back, at the order's own rate for this tax id; the added
+            // sale the rest of the change, so together they move the tax by exactly the store's change
+            BigDecimal rate = rate(w.amount(), desiredBase).orElseGet(() -> rate(h.amount(), postedBase).orElse(BigDecimal.ZERO));
+            Money creditTax = removedBase.times(rate).toCents();
+            Money saleTax = change.plus(creditTax);
+            if (saleTax.amount().signum() < 0) {
+                creditTax = creditTax.minus(saleTax);
+                saleTax = Money.zero(currency);
+            }
+            BigDecimal taxRate = w.rate() != null ? w.rate() : h.rate();
+            if (!saleTax.isZero()) {
+                addedTaxes.add(new TaxLine(taxId, taxRate, taxable(saleTax, rate, addedBase), saleTax));
+            }
+            if (!creditTax.isZero()) {
+                removedTaxes.add(new TaxLine(taxId, taxRate, taxable(creditTax, rate, removedBase), creditTax));
+            }
+        }
+        Money expectedChange = order.totalIncTax().toCents().minus(postedTotal);
+        boolean anyAdded = !added.isEmpty() || freightChange.amount().signum() > 0 || !addedTaxes.isEmpty();
+        boolean anyRemoved = !removed.isEmpty() || freightChange.amount().signum() < 0 || !removedTaxes.isEmpty();
+        if (!anyAdded && !anyRemoved) {
+            if (expectedChange.amount().abs().compareTo(mapper.settings().roundingTolerance()) > 0) {
+                throw unexplained(order, expectedChange);
+            }
+            return new Plan(List.of());
+        }
+        int number = nextEditNumber;
+        Optional<SalesOrderDraft> addedSale = anyAdded ? Optional.of(document(desired, sale, DocumentKind.SALE, number++, added,
+                freightChange.amount().signum() > 0 ? freightChange : Money.zero(currency), addedTaxes,
+                "Order edit of BigCommerce order " + order.id() + ": added")) : Optional.empty();
+        Optional<SalesOrderDraft> credit = anyRemoved ? Optional.of(document(desired, sale, DocumentKind.CREDIT, number,
+                removed, freightChange.amount().signum() < 0 ? freightChange.negate() : Money.zero(currency),
+                removedTaxes, "Order edit of BigCommerce order " + order.id() + ": removed")) : Optional.empty();
+
+        Money moved = addedSale.map(SalesOrderDraft::total).orElse(Money.zero(currency))
+                .minus(credit.map(SalesOrderDraft::total).orElse(Money.zero(currency)));
+        Money residual = expectedChange.minus(moved);
+        if (residual.amount().abs().compareTo(mapper.settings().roundingTolerance()) > 0) {
+            throw unexplained(order, residual);
+        }
+        if (!residual.isZero()) {
+            if (addedSale.isPresent() && (residual.amount().signum() > 0 || credit.isEmpty())) {
+                addedSale = addedSale.map(d -> withRounding(d, residual));
+            } else {
+                credit = credit.map(d -> withRounding(d, residual.negate()));
+            }
+        }
+        List<SalesOrderDraft> documents = new ArrayList<>();
+        addedSale.ifPresent(documents::add);
+        credit.ifPresent(documents::add);
+        return new Plan(documents);
+    }
+
+    /** Tax per unit of base: the order's effective rate for one tax id. */
+    private static Optional<BigDecimal> rate(Money tax, Money base) {
+        return base.amount().signum() == 0 ? Optional.empty()
+                : Optional.of(tax.amount().divide(base.amount(), 12, RoundingMode.HALF_UP));
+    }
+
+    /** What a document's tax was charged on: the tax at its rate, or the document's base when the rate is unknown. */
+    private static Money taxable(Money tax, BigDecimal rate, Money base) {
+        return rate.signum() == 0 ? base : new Money(tax.amount().divide(rate, 2, RoundingMode.HALF_UP), tax.currency());
+    }
+
+    private static TaxLine signed(TaxLine tax, BigDecimal sign) {
+        return new TaxLine(tax.taxId(), tax.rate(), tax.taxable().times(sign), tax.amount().times(sign));
+    }
+
+    private static TaxLine sum(TaxLine a, TaxLine b) {
+        return new TaxLine(a.taxId(), a.rate() != null ? a.rate() : b.rate(), a.taxable().plus(b.taxable()),
+                a.amount().plus(b.amount()));
+    }
+
+    private SalesOrderDraft withRounding(SalesOrderDraft draft, Money difference) {
+        List<DraftLine> lines = new ArrayList<>(draft.lines());
+        lines.add(mapper.roundingLine(difference));
+        return draft.withLines(lines);
+    }
+
+    private static SalesOrderDraft document(SalesOrderDraft desired, PostedDocument sale, DocumentKind kind, int number,
+            List<DraftLine> lines, Money freight, List<TaxLine> taxes, String description) {
+        return new SalesOrderDraft(kind, OrderDocuments.editRef(desired.externalRef(), number), desired.customerOrder(),
+                sale.customerId(), desired.date(), desired.currency(), desired.currencyRate(), sale.branch(), description,
+                lines, freight, taxes, desired.billTo(), desired.shipTo(), desired.shipVia(), null, sale.ref());
+    }
+
+    private static PermanentFailure unexplained(StoreOrder order, Money difference) {
+        return new PermanentFailure("total_inc_tax", order.describe() + " was edited so that its total moved by "
+                + difference + " more than its quantities, charges and taxes explain (a price or discount changed on a"
+                + " line whose quantity did not); post that change by hand");
+    }
+}

@@ -1,0 +1,143 @@
+package com.bcerp.core.refund;
+
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.model.StoreRefund;
+import com.bcerp.core.model.StoreTax;
+import com.bcerp.core.order.OrderDocuments;
+import com.bcerp.core.order.OrderFollowUp;
+import com.bcerp.core.order.OrderLookup;
+import com.bcerp.core.order.OrderPolicy;
+import com.bcerp.core.order.SalesOrderMapper;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Storefront;
+import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.Attempt;
+import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ClaimedWork;
+import com.bcerp.core.sync.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Store refunds become credit documents linked to the order's sales order, each exactly once: a claim per refund
+ * ({@code refund#{store}#{order}#{refund}}) and a look-up of the credit's reference ({@code BC-{store}-{order}-R{refund}})
+ * before creating, as for orders. A refund event reconciles every refund the order has, oldest first (all events of
+ * an order share one queue group, so they run one at a time), so a missed event is made good by the next.
+ *
+ * <p>A refund of an order that is to be imported but is not in the back office yet (its import is parked) parks
+ * too, and is posted when the order's import succeeds. One refund that cannot be posted parks alone.
+ */
+public final class RefundImport implements OrderFollowUp {
+
+    /** Refunded and Partially Refunded: an order first imported in these has refunds to post at once. */
+    private static final Set<Integer> REFUNDED_STATUSES = Set.of(4, 14);
+
+    private final Storefront store;
+    private final BackOffice backOffice;
+    private final SyncState state;
+    private final SalesOrderMapper mapper;
+    private final RefundCreditMapper credits;
+    private final OrderPolicy policy;
+    private final OrderLookup lookup;
+    private final Clock clock;
+    private final Duration lease;
+    private final ClaimedWork claims;
+
+    public RefundImport(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
+            OrderPolicy policy, Clock clock, Duration lease) {
+        this.store = store;
+        this.backOffice = backOffice;
+        this.state = state;
+        this.mapper = mapper;
+        this.credits = new RefundCreditMapper(mapper);
+        this.policy = policy;
+        this.lookup = new OrderLookup(store, backOffice, policy);
+        this.clock = clock;
+        this.lease = lease;
+        this.claims = new ClaimedWork(state, clock, lease);
+    }
+
+    public static String recordKey(String storeHash, long orderId, long refundId) {
+        return "refund#" + storeHash + "#" + orderId + "#" + refundId;
+    }
+
+    /** On a refund event: every refund of the order not posted yet. */
+    public Outcome sync(String storeHash, long orderId, String trigger) {
+        Attempt attempt = Attempt.start(state, clock, "refunds#" + storeHash + "#" + orderId, trigger);
+        OrderLookup.Result result = lookup.find(storeHash, orderId);
+        if (result instanceof OrderLookup.Skipped skipped) {
+            return attempt.end(Outcome.SKIPPED, null, skipped.reason());
+        }
+        OrderLookup.Found found = (OrderLookup.Found) result;
+        StoreOrder order = found.order();
+        OrderDocuments documents = found.documents();
+        Optional<PostedDocument> sale = documents.sale();
+        List<StoreRefund> refunds = store.refunds(order);
+        if (sale.isEmpty()) {
+            Optional<String> notImported = policy.notImported(order);
+            if (notImported.isPresent()) {
+                return attempt.end(Outcome.SKIPPED, null, notImported.get() + "; its refunds are not posted either");
+            }
+            String reason = order.describe() + " is not in the back office yet (its import is parked or pending);"
+                    + " the refund is posted when the order is imported";
+            for (StoreRefund refund : refunds) {
+                Attempt each = Attempt.start(state, clock, recordKey(storeHash, orderId, refund.id()), trigger);
+                if (state.claim(each.key(), lease).status() == Claim.Status.ACQUIRED) {
+                    state.park(each.key(), reason);
+                    each.end(Outcome.PARKED, null, reason);
+                }
+            }
+            return attempt.end(refunds.isEmpty() ? Outcome.SKIPPED : Outcome.PARKED, null, reason);
+        }
+        Outcome outcome = postAll(order, sale.get(), documents, refunds, trigger);
+        return attempt.end(outcome, refunds.size() + " refund(s)", null);
+    }
+
+    @Override
+    public void afterImport(StoreOrder order, PostedDocument salesOrder, String trigger) {
+        if (REFUNDED_STATUSES.contains(order.statusId())) {
+            OrderDocuments documents = OrderDocuments.find(backOffice, order.storeHash(), order.id());
+            postAll(order, salesOrder, documents, store.refunds(order), trigger);
+        }
+    }
+
+    private Outcome postAll(StoreOrder order, PostedDocument sale, OrderDocuments documents, List<StoreRefund> refunds,
+            String trigger) {
+        List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (StoreRefund refund : refunds.stream().sorted(Comparator.comparingLong(StoreRefund::id)).toList()) {
+            outcomes.add(post(order, sale, documents, taxes, refund, trigger));
+        }
+        for (Outcome o : List.of(Outcome.CREATED, Outcome.LINKED_EXISTING, Outcome.PARKED)) {
+            if (outcomes.contains(o)) {
+                return o;
+            }
+        }
+        return refunds.isEmpty() ? Outcome.SKIPPED : Outcome.ALREADY_SYNCED;
+    }
+
+    private Outcome post(StoreOrder order, PostedDocument sale, OrderDocuments documents, List<StoreTax> taxes,
+            StoreRefund refund, String trigger) {
+        String key = recordKey(order.storeHash(), order.id(), refund.id());
+        return claims.run(key, trigger, "refund " + refund.id() + " of order " + order.id(), false, attempt -> {
+            String ref = OrderDocuments.refundRef(documents.externalRef(), refund.id());
+            Optional<PostedDocument> existing = documents.byRef(ref);
+            if (existing.isPresent()) {
+                state.complete(key, existing.get().ref().display());
+                return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
+            }
+            SalesOrderDraft credit = credits.toCredit(order, taxes, refund, sale);
+            SalesOrderRef created = backOffice.createSalesOrder(credit);
+            state.complete(key, created.display());
+            return attempt.end(Outcome.CREATED, created.display() + " for " + sale.ref().display(), null);
+        });
+    }
+}

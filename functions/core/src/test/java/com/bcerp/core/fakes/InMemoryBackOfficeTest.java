@@ -1,0 +1,46 @@
+package com.bcerp.core.fakes;
+
+import com.bcerp.core.contract.BackOfficeContract;
+import com.bcerp.core.port.BackOffice;
+import java.util.Set;
+
+/** The fake core's flow tests run against keeps the same contract as the real adapters. */
+class InMemoryBackOfficeTest extends BackOfficeContract {
+
+    private final InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "HANDLING"));
+
+    @Override
+    protected BackOffice backOffice() {
+        return backOffice;
+    }
+
+    @Override
+    protected String knownItem() {
+        return "SKU-0100";
+    }
+
+    @Override
+    protected String anotherKnownItem() {
+        return "HANDLING";
+    }
+
+    @Override
+    protected String unknownItem() {
+        return "SKU-NOPE";
+    }
+
+    @Override
+    protected String taxId() {
+        return "BCTAX";
+    }
+
+    @Override
+    protected String branch() {
+        return "EAST";
+    }
+
+    @Override
+    protected String paymentMethod() {
+        return "CARD";
+    }
+}

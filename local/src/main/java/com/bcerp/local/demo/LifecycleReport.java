@@ -1,0 +1,220 @@
+package com.bcerp.local.demo;
+
+import com.bcerp.bigcommerce.BigCommerceSettings;
+import com.bcerp.bigcommerce.BigCommerceStorefront;
+import com.bcerp.core.model.Money;
+import com.bcerp.core.model.StoreOrder;
+import com.bcerp.core.order.SalesOrderMapper;
+import com.bcerp.core.payment.PaymentPlan;
+import com.bcerp.core.payment.PaymentSync;
+import com.bcerp.core.sync.ParkedRecord;
+import com.bcerp.local.runtime.LocalRuntime;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the lifecycle demo achieved, read from the systems themselves: for every store order, what the back office
+ * holds for it (its sales order, added sales, credits and returns, and payments) against what the store says it is
+ * owed now (its total less its refunds; nothing for a cancelled order, whose sales must be cancelled) and was paid.
+ *
+ * @param mismatchedTotals orders whose back-office sales less credits differ from the store's total less refunds
+ * @param mismatchedPayments orders whose payments in the back office differ from what the store's transactions paid
+ * @param duplicates       documents or payments beyond one per reference
+ * @param unexplained      failures (parked records, dead letters) the scenario did not cause on purpose
+ */
+public record LifecycleReport(
+        int ordersCreated,
+        int erpSalesOrders,
+        Map<String, Integer> documents,
+        LifecycleScenario.Actions actions,
+        int paymentsPosted,
+        int duplicates,
+        int missing,
+        int mismatchedTotals,
+        int mismatchedPayments,
+        List<String> mismatches,
+        int failed,
+        int unexplained,
+        int deadLettered,
+        List<ParkedRecord> parked,
+        Set<String> expectedParked,
+        double bcCallsPerOrder,
+        double erpCallsPerOrder,
+        long webhookDeliveries,
+        long elapsedMs) {
+
+    public static LifecycleReport measure(LocalRuntime runtime, List<LifecycleScenario.Placed> placed,
+            LifecycleScenario.Actions actions, Set<String> expectedParked, DemoReport.Baseline baseline, long elapsedMs) {
+        String store = runtime.bigcommerce().storeHash();
+        BigCommerceStorefront storefront = BigCommerceStorefront.create(new BigCommerceSettings(
+                URI.create(runtime.bigcommerce().baseUrl()), store, runtime.bigcommerce().adminAccessToken()));
+        List<JsonNode> documents = runtime.acumatica().salesOrders();
+        List<JsonNode> payments = runtime.acumatica().payments();
+        Map<String, Integer> byRef = new HashMap<>();
+        documents.forEach(d -> byRef.merge(d.at("/ExternalRef/value").asText(), 1, Integer::sum));
+        payments.forEach(p -> byRef.merge(p.at("/ExternalRef/value").asText(), 1, Integer::sum));
+        int duplicates = byRef.values().stream().mapToInt(n -> n - 1).sum();
+
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        int present = 0;
+        int missing = 0;
+        List<String> mismatches = new ArrayList<>();
+        int mismatchedTotals = 0;
+        int mismatchedPayments = 0;
+        for (LifecycleScenario.Placed order : placed) {
+            String ref = SalesOrderMapper.externalRef(store, order.id());
+            List<JsonNode> mine = documents.stream().filter(d -> belongsTo(d, ref)).toList();
+            mine.forEach(d -> kinds.merge(kind(d, ref), 1, Integer::sum));
+            boolean meantToPark = expectedParked.stream().anyMatch(k -> k.endsWith("#" + order.id()) && k.startsWith("order#"));
+            if (mine.stream().noneMatch(d -> d.at("/ExternalRef/value").asText().equals(ref))) {
+                if (!meantToPark) {
+                    missing++;
+                }
+                continue;
+            }
+            present++;
+            StoreOrder now = storefront.order(order.id()).orElseThrow();
+            String owed = owedCheck(now, mine, storefront);
+            if (owed != null) {
+                mismatchedTotals++;
+                mismatches.add(order.shape() + " (order " + order.id() + "): " + owed);
+            }
+            if (!expectedParked.contains(PaymentSync.recordKey(store, order.id()))) {
+                String paid = paymentCheck(order.id(), payments, storefront, PaymentSync.externalRefPrefix(store, order.id()));
+                if (paid != null) {
+                    mismatchedPayments++;
+                    mismatches.add(order.shape() + " (order " + order.id() + "): " + paid);
+                }
+            }
+        }
+        List<ParkedRecord> parked = runtime.worker().state().parked();
+        int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
+        int unexplained = (int) parked.stream().filter(p -> !expectedParked.contains(p.recordKey())).count() + deadLettered;
+        long bcCalls = runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()) - baseline.bcCalls();
+        long erpCalls = runtime.acumatica().calls().total() - baseline.erpCalls();
+        int n = Math.max(1, placed.size());
+        return new LifecycleReport(placed.size(), present, kinds, actions, (int) payments.stream()
+                .filter(p -> !"Voided".equals(p.at("/Status/value").asText())).count(), duplicates, missing,
+                mismatchedTotals, mismatchedPayments, mismatches, parked.size() + deadLettered, unexplained,
+                deadLettered, parked, expectedParked, Math.round(bcCalls * 100.0 / n) / 100.0,
+                Math.round(erpCalls * 100.0 / n) / 100.0, runtime.bigcommerce().deliveries().successes(), elapsedMs);
+    }
+
+    private static boolean belongsTo(JsonNode document, String ref) {
+        String external = document.at("/ExternalRef/value").asText();
+        return external.equals(ref) || external.startsWith(ref + "-");
+    }
+
+    private static String kind(JsonNode document, String ref) {
+        String type = document.at("/OrderType/value").asText();
+        boolean edit = document.at("/ExternalRef/value").asText().startsWith(ref + "-E");
+        return switch (type) {
+            case "SO" -> edit ? "added_sales" : "sales_orders";
+            case "RC" -> "returns";
+            default -> edit ? "edit_credits" : "refund_credits";
+        } + (document.at("/Status/value").asText().equals("Cancelled") ? "_cancelled" : "");
+    }
+
+    /** Null when the back office is owed what the store says; otherwise what differs. */
+    private static String owedCheck(StoreOrder order, List<JsonNode> documents, BigCommerceStorefront storefront) {
+        if (order.statusId() == 5) {
+            long open = documents.stream().filter(d -> d.at("/OrderType/value").asText().equals("SO")
+                    && !d.at("/Status/value").asText().equals("Cancelled")).count();
+            return open == 0 ? null : open + " sale(s) not cancelled after the store cancelled the order";
+        }
+        BigDecimal net = BigDecimal.ZERO;
+        for (JsonNode d : documents) {
+            if (!d.at("/Status/value").asText().equals("Cancelled")) {
+                BigDecimal total = d.at("/OrderTotal/value").decimalValue();
+                net = d.at("/OrderType/value").asText().equals("SO") ? net.add(total) : net.subtract(total);
+            }
+        }
+        Money refunded = storefront.refunds(order).stream().map(r -> r.totalAmount())
+                .reduce(Money.zero(order.currency()), Money::plus);
+        BigDecimal owed = order.totalIncTax().toCents().minus(refunded).amount();
+        return net.compareTo(owed) == 0 ? null : "back office " + net + " " + order.currency() + ", store " + owed
+                + " (total less refunds)";
+    }
+
+    /** Null when the back office's payments are what the store's transactions paid (voided ones aside). */
+    private static String paymentCheck(long orderId, List<JsonNode> payments, BigCommerceStorefront storefront,
+            String prefix) {
+        BigDecimal paid = PaymentPlan.of(storefront.transactions(orderId)).stream()
+                .filter(p -> p.stage() != PaymentPlan.Stage.VOIDED).map(p -> p.amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal posted = payments.stream().filter(p -> p.at("/ExternalRef/value").asText().startsWith(prefix))
+                .filter(p -> !"Voided".equals(p.at("/Status/value").asText()))
+                .map(p -> p.at("/PaymentAmount/value").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return paid.compareTo(posted) == 0 ? null : "payments " + posted + " in the back office, " + paid + " paid in the store";
+    }
+
+    /** No mismatch, no duplicate, nothing missing, and every failure one the scenario caused on purpose. */
+    public boolean ok() {
+        return ordersCreated > 0 && mismatchedTotals == 0 && mismatchedPayments == 0 && duplicates == 0 && missing == 0
+                && unexplained == 0;
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", "lifecycle");
+        json.put("orders_created", ordersCreated);
+        json.put("erp_sales_orders", erpSalesOrders);
+        json.put("documents", documents);
+        json.put("edits", actions.edits());
+        json.put("cancellations", actions.cancellations());
+        json.put("refunds", actions.refunds());
+        json.put("captures", actions.captures());
+        json.put("voids", actions.voids());
+        json.put("payments_posted", paymentsPosted);
+        json.put("duplicates", duplicates);
+        json.put("missing", missing);
+        json.put("mismatched_totals", mismatchedTotals);
+        json.put("mismatched_payments", mismatchedPayments);
+        json.put("mismatches", mismatches);
+        json.put("failed", failed);
+        json.put("unexplained_failures", unexplained);
+        json.put("dead_lettered", deadLettered);
+        json.put("parked", parked.stream().map(p -> Map.of("record", p.recordKey(), "reason", p.reason(),
+                "expected", expectedParked.contains(p.recordKey()))).toList());
+        json.put("bc_calls_per_order", bcCallsPerOrder);
+        json.put("erp_calls_per_order", erpCallsPerOrder);
+        json.put("webhook_deliveries", webhookDeliveries);
+        json.put("elapsed_ms", elapsedMs);
+        json.put("ok", ok());
+        return json;
+    }
+
+    public String toText() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("Orders placed in the store:          %d (every shape)%n", ordersCreated));
+        s.append(String.format("Sales orders in the back office:     %d%n", erpSalesOrders));
+        s.append(String.format("Documents:                           %s%n", documents));
+        s.append(String.format("Edits, cancellations, refunds:       %d, %d, %d (captures %d, voids %d)%n", actions.edits(),
+                actions.cancellations(), actions.refunds(), actions.captures(), actions.voids()));
+        s.append(String.format("Payments posted:                     %d%n", paymentsPosted));
+        s.append(String.format("Duplicates:                          %d%n", duplicates));
+        s.append(String.format("Missing:                             %d%n", missing));
+        s.append(String.format("Totals that differ:                  %d%n", mismatchedTotals));
+        s.append(String.format("Payments that differ:                %d%n", mismatchedPayments));
+        mismatches.forEach(m -> s.append("  ").append(m).append(System.lineSeparator()));
+        s.append(String.format("Failed (parked or dead-lettered):    %d, unexplained %d%n", failed, unexplained));
+        for (ParkedRecord p : parked) {
+            s.append(String.format("  parked %s%s: %s%n", p.recordKey(), expectedParked.contains(p.recordKey())
+                    ? " (on purpose)" : "", p.reason()));
+        }
+        s.append(String.format("BigCommerce calls per order:         %.2f%n", bcCallsPerOrder));
+        s.append(String.format("Back-office calls per order:         %.2f%n", erpCallsPerOrder));
+        s.append(String.format("Elapsed:                             %.1f s%n", elapsedMs / 1000.0));
+        s.append(ok() ? "Result: the back office agrees with the store on every order.%n".formatted()
+                : "Result: the back office does NOT agree with the store.%n".formatted());
+        return s.toString();
+    }
+}

@@ -1,0 +1,228 @@
+package com.bcerp.sandbox.acumatica;
+
+import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox's customer payments (AR302000), keyed by Type + ReferenceNbr ({@code Payment/000001}), applied to sales
+ * orders through {@code OrdersToApply}. Checks what Acumatica checks: the customer, payment method and cash account
+ * exist, the orders exist and belong to the customer, nothing is applied beyond the payment or beyond what the order
+ * still owes. A payment on hold is "On Hold", otherwise "Balanced" (the sandbox does not release payments);
+ * {@code VoidPayment} makes it "Voided", and a voided payment no longer pays its orders.
+ */
+final class PaymentBook {
+
+    static final Shape SHAPE = EntityShapes.get("Payment");
+
+    static final Set<String> TYPES = Set.of("Payment", "Prepayment");
+    static final Set<String> PAYMENT_METHODS = Set.of("CARD", "CARD-EUR", "CASH", "CHECK", "WIRE", "GIFTCERT",
+            "STORECREDIT", "PAYPAL");
+    static final Set<String> CASH_ACCOUNTS = Set.of("10200", "10210", "10250", "10300", "24000");
+
+    private final ReentrantLock lock;
+    private final Clock clock;
+    private final CustomerBook customers;
+    private final SalesOrderBook orders;
+    private final Map<String, ObjectNode> byKey = new LinkedHashMap<>();
+    private final Map<String, Integer> lastNumber = new HashMap<>();
+
+    PaymentBook(ReentrantLock lock, Clock clock, CustomerBook customers, SalesOrderBook orders) {
+        this.lock = lock;
+        this.clock = clock;
+        this.customers = customers;
+        this.orders = orders;
+    }
+
+    PutResult put(ObjectNode request, Precondition precondition) {
+        lock.lock();
+        try {
+            Optional<ObjectNode> existing = find(request);
+            precondition.check(existing.isPresent());
+            ObjectNode candidate = existing.map(Values::copy).orElseGet(Values::object);
+            EntityMerge.merge(candidate, request, SHAPE);
+            existing.ifPresent(e -> {
+                candidate.set("Type", e.get("Type"));
+                candidate.set("ReferenceNbr", e.get("ReferenceNbr"));
+            });
+            if (Values.text(candidate, "Type").isEmpty()) {
+                Values.set(candidate, "Type", "Payment");
+            }
+            if (validate(candidate, existing.map(e -> Values.text(e, "ReferenceNbr").orElseThrow()).orElse(null))) {
+                if (existing.isEmpty()) {
+                    Values.set(candidate, "ReferenceNbr", "<NEW>");
+                }
+                candidate.put("error", FieldErrors.summary(existing.isPresent() ? "Updating" : "Inserting", "Payment"));
+                return PutResult.rejected(candidate);
+            }
+            if (existing.isEmpty()) {
+                String type = Values.text(candidate, "Type").orElseThrow();
+                Values.set(candidate, "ReferenceNbr", String.format("%06d", lastNumber.merge(type, 1, Integer::sum)));
+                Values.set(candidate, "NoteID", UUID.randomUUID().toString());
+            }
+            compute(candidate);
+            EntityMerge.assignIds(candidate, SHAPE);
+            byKey.put(key(candidate), candidate);
+            return PutResult.stored(Values.copy(candidate));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<ObjectNode> get(String type, String referenceNbr) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(byKey.get(type + "/" + referenceNbr)).map(Values::copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<ObjectNode> list(Predicate<JsonNode> filter) {
+        lock.lock();
+        try {
+            List<ObjectNode> out = new ArrayList<>();
+            byKey.values().stream().filter(filter).forEach(p -> out.add(Values.copy(p)));
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** VoidPayment: the payment stops paying its orders. */
+    PutResult voidPayment(JsonNode keys) {
+        lock.lock();
+        try {
+            ObjectNode payment = byKey.get(Values.text(keys, "Type").orElse("Payment") + "/"
+                    + Values.text(keys, "ReferenceNbr").orElse(""));
+            if (payment == null) {
+                throw AcumaticaErrors.noEntity();
+            }
+            if ("Voided".equals(Values.text(payment, "Status").orElse(""))) {
+                ObjectNode echo = Values.copy(payment);
+                new FieldErrors().add(echo, "Status", "The payment is voided already.");
+                echo.put("error", "The Void action is not available for a voided payment.");
+                return PutResult.rejected(echo);
+            }
+            Values.set(payment, "Status", "Voided");
+            Values.set(payment, "LastModifiedDateTime", OffsetDateTime.now(clock));
+            return PutResult.stored(Values.copy(payment));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What is applied to an order by payments other than {@code exceptPayment}, voided ones aside. */
+    BigDecimal appliedTo(String orderType, String orderNbr, String exceptPayment) {
+        BigDecimal applied = BigDecimal.ZERO;
+        for (ObjectNode payment : byKey.values()) {
+            if ("Voided".equals(Values.text(payment, "Status").orElse(""))
+                    || Values.text(payment, "ReferenceNbr").orElse("").equals(exceptPayment)) {
+                continue;
+            }
+            for (JsonNode row : payment.withArrayProperty("OrdersToApply")) {
+                if (orderType.equals(Values.text(row, "OrderType").orElse("")) && orderNbr.equals(Values.text(row, "OrderNbr").orElse(""))) {
+                    applied = applied.add(Values.decimal(row, "AppliedToOrder").orElse(BigDecimal.ZERO));
+                }
+            }
+        }
+        return applied;
+    }
+
+    private boolean validate(ObjectNode payment, String referenceNbr) {
+        FieldErrors errors = new FieldErrors();
+        if (!TYPES.contains(Values.text(payment, "Type").orElseThrow())) {
+            errors.add(payment, "Type", "'Type' is not a customer payment type the sandbox records (Payment, Prepayment).");
+        }
+        Optional<String> customer = Values.text(payment, "CustomerID");
+        if (customer.isEmpty()) {
+            errors.add(payment, "CustomerID", "'Customer' cannot be empty.");
+        } else if (!customers.exists(customer.get())) {
+            errors.add(payment, "CustomerID", "'Customer' cannot be found in the system.");
+        }
+        Optional<String> method = Values.text(payment, "PaymentMethod");
+        if (method.isEmpty() || !PAYMENT_METHODS.contains(method.get())) {
+            errors.add(payment, "PaymentMethod", "'Payment Method' cannot be " + (method.isEmpty() ? "empty." : "found in the system."));
+        }
+        Values.text(payment, "CashAccount").filter(a -> !CASH_ACCOUNTS.contains(a))
+                .ifPresent(a -> errors.add(payment, "CashAccount", "'Cash Account' cannot be found in the system."));
+        BigDecimal amount = Values.decimal(payment, "PaymentAmount").orElse(BigDecimal.ZERO);
+        if (amount.signum() <= 0) {
+            errors.add(payment, "PaymentAmount", "'Payment Amount' must be greater than 0.");
+        }
+        BigDecimal applied = BigDecimal.ZERO;
+        for (JsonNode node : payment.withArrayProperty("OrdersToApply")) {
+            ObjectNode row = (ObjectNode) node;
+            String type = Values.text(row, "OrderType").orElse("");
+            String nbr = Values.text(row, "OrderNbr").orElse("");
+            Optional<ObjectNode> order = orders.get(type, nbr);
+            BigDecimal toApply = Values.decimal(row, "AppliedToOrder").orElse(BigDecimal.ZERO);
+            applied = applied.add(toApply);
+            if (order.isEmpty()) {
+                errors.add(row, "OrderNbr", "'Order Nbr.' cannot be found in the system.");
+            } else if (customer.isPresent() && !customer.get().equalsIgnoreCase(Values.text(order.get(), "CustomerID").orElse(""))) {
+                errors.add(row, "OrderNbr", "The order belongs to another customer.");
+            } else if (toApply.add(appliedTo(type, nbr, referenceNbr))
+                    .compareTo(Values.decimal(order.get(), "OrderTotal").orElse(BigDecimal.ZERO)) > 0) {
+                errors.add(row, "AppliedToOrder", "The amount applied to the order exceeds its unpaid balance.");
+            }
+        }
+        if (applied.compareTo(amount) > 0) {
+            errors.add(payment, "PaymentAmount", "The amount applied to orders exceeds the payment amount.");
+        }
+        return errors.any();
+    }
+
+    private void compute(ObjectNode payment) {
+        Values.set(payment, "PaymentAmount", cents(Values.decimal(payment, "PaymentAmount").orElseThrow()));
+        boolean hold = Values.isTrue(payment, "Hold");
+        Values.set(payment, "Hold", hold);
+        if (!"Voided".equals(Values.text(payment, "Status").orElse(""))) {
+            Values.set(payment, "Status", hold ? "On Hold" : "Balanced");
+        }
+        if (Values.text(payment, "CurrencyID").isEmpty()) {
+            Values.set(payment, "CurrencyID", "USD");
+        }
+        if (Values.text(payment, "ApplicationDate").isEmpty()) {
+            Values.set(payment, "ApplicationDate", OffsetDateTime.now(clock));
+        }
+        BigDecimal applied = BigDecimal.ZERO;
+        for (JsonNode row : payment.withArrayProperty("OrdersToApply")) {
+            BigDecimal amount = cents(Values.decimal(row, "AppliedToOrder").orElse(BigDecimal.ZERO));
+            Values.set((ObjectNode) row, "AppliedToOrder", amount);
+            applied = applied.add(amount);
+        }
+        Values.set(payment, "AppliedToOrders", applied);
+        Values.set(payment, "AvailableBalance", Values.decimal(payment, "PaymentAmount").orElseThrow().subtract(applied));
+        Values.set(payment, "LastModifiedDateTime", OffsetDateTime.now(clock));
+    }
+
+    private Optional<ObjectNode> find(JsonNode request) {
+        Optional<ObjectNode> byGuid = Optional.ofNullable(request.get("id")).map(JsonNode::asText)
+                .flatMap(id -> byKey.values().stream().filter(p -> id.equalsIgnoreCase(p.path("id").asText())).findFirst());
+        return byGuid.or(() -> Values.text(request, "ReferenceNbr").flatMap(nbr ->
+                Optional.ofNullable(byKey.get(Values.text(request, "Type").orElse("Payment") + "/" + nbr))));
+    }
+
+    private static String key(JsonNode payment) {
+        return Values.text(payment, "Type").orElseThrow() + "/" + Values.text(payment, "ReferenceNbr").orElseThrow();
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,121 @@
+package com.bcerp.sandbox.acumatica;
+
+import static com.bcerp.sandbox.acumatica.Bodies.entity;
+import static com.bcerp.sandbox.acumatica.Bodies.line;
+import static com.bcerp.sandbox.acumatica.Bodies.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Payments applied to orders, credits linked to their orders, branches, and the CancelSalesOrder and VoidPayment actions. */
+class PaymentAndActionsTest {
+
+    private AcumaticaSandbox sandbox;
+    private SandboxHttp http;
+    private String customer;
+    private String orderNbr;
+
+    @BeforeEach
+    void start() {
+        sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
+        http = new SandboxHttp(sandbox);
+        customer = value(http.put("Customer", Bodies.customer("Ada Lovelace", "ada@example.com")).json(), "CustomerID");
+        orderNbr = value(http.put("SalesOrder", entity("CustomerID", customer, "Details", rows(line("SKU-0100", 2, 25)))).json(),
+                "OrderNbr"); // total 50.00
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private static String value(JsonNode entity, String field) {
+        return entity.get(field).get("value").asText();
+    }
+
+    private ObjectNode payment(String amount, String applied, boolean hold) {
+        return entity("Type", "Payment", "CustomerID", customer, "PaymentMethod", "CARD", "CashAccount", "10200",
+                "PaymentAmount", amount, "Hold", hold, "ExternalRef", "BC-x-1-T" + amount,
+                "OrdersToApply", rows(entity("OrderType", "SO", "OrderNbr", orderNbr, "AppliedToOrder", applied)));
+    }
+
+    private SandboxHttp.Response post(String action, ObjectNode keys) {
+        ObjectNode body = SandboxHttp.JSON.createObjectNode();
+        body.set("entity", keys);
+        return http.send(http.authorised(action).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    @Test
+    void a_payment_on_hold_is_on_hold_and_one_released_is_balanced_and_numbered() {
+        JsonNode held = http.put("Payment", payment("20.00", "20.00", true), "$expand", "OrdersToApply").json();
+        JsonNode released = http.put("Payment", payment("30.00", "30.00", false)).json();
+
+        assertThat(value(held, "ReferenceNbr")).isEqualTo("000001");
+        assertThat(value(held, "Status")).isEqualTo("On Hold");
+        assertThat(value(released, "Status")).isEqualTo("Balanced");
+        assertThat(held.get("OrdersToApply").get(0).get("id").asText()).isNotBlank();
+    }
+
+    @Test
+    void nothing_is_applied_beyond_what_the_order_owes_and_a_voided_payment_frees_it() {
+        http.put("Payment", payment("40.00", "40.00", false));
+
+        SandboxHttp.Response over = http.put("Payment", payment("20.00", "20.00", false));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.json().get("OrdersToApply").get(0).get("AppliedToOrder").get("error").asText()).contains("unpaid balance");
+
+        assertThat(post("Payment/VoidPayment", entity("Type", "Payment", "ReferenceNbr", "000001")).status()).isEqualTo(204);
+        assertThat(http.put("Payment", payment("20.00", "20.00", false)).status()).isEqualTo(200);
+        assertThat(post("Payment/VoidPayment", entity("Type", "Payment", "ReferenceNbr", "000001")).status())
+                .as("voiding twice is refused").isEqualTo(422);
+    }
+
+    @Test
+    void an_unknown_payment_method_cash_account_or_another_customers_order_is_refused_in_the_field() {
+        ObjectNode bad = payment("10.00", "10.00", false);
+        bad.set("PaymentMethod", entity().put("value", "BITCOIN"));
+        bad.set("CashAccount", entity().put("value", "99999"));
+        String other = value(http.put("Customer", Bodies.customer("Grace Hopper", "grace@example.com")).json(), "CustomerID");
+        ObjectNode foreign = payment("10.00", "10.00", false);
+        foreign.set("CustomerID", entity().put("value", other));
+
+        JsonNode refused = http.put("Payment", bad).json();
+        assertThat(refused.get("PaymentMethod").get("error").asText()).contains("cannot be found");
+        assertThat(refused.get("CashAccount").get("error").asText()).contains("cannot be found");
+        assertThat(http.put("Payment", foreign).json().get("OrdersToApply").get(0).get("OrderNbr").get("error").asText())
+                .contains("another customer");
+    }
+
+    @Test
+    void a_cancelled_order_reads_back_cancelled_and_cannot_be_cancelled_again() {
+        assertThat(post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr)).status()).isEqualTo(204);
+
+        assertThat(value(http.get("SalesOrder/SO/" + orderNbr).json(), "Status")).isEqualTo("Cancelled");
+        SandboxHttp.Response again = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("error").asText()).contains("Cancelled");
+        assertThat(post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", "SO999999")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_credit_names_an_original_order_that_exists_and_a_branch_the_instance_has() {
+        ObjectNode credit = entity("OrderType", "CR", "CustomerID", customer, "Branch", "EU",
+                "FinancialSettings", entity("OriginalOrderType", "SO", "OriginalOrderNbr", orderNbr),
+                "Details", rows(line("SKU-0100", 1, 25)));
+        JsonNode created = http.put("SalesOrder", credit, "$expand", "FinancialSettings").json();
+        assertThat(value(created, "OrderNbr")).isEqualTo("CR000001");
+        assertThat(value(created.get("FinancialSettings"), "OriginalOrderNbr")).isEqualTo(orderNbr);
+
+        credit.set("Branch", entity().put("value", "MARS"));
+        credit.set("FinancialSettings", entity("OriginalOrderType", "SO", "OriginalOrderNbr", "SO999999"));
+        JsonNode refused = http.put("SalesOrder", credit).json();
+        assertThat(refused.get("Branch").get("error").asText()).contains("cannot be found");
+        assertThat(refused.get("FinancialSettings").get("OriginalOrderNbr").get("error").asText()).contains("cannot be found");
+    }
+}

@@ -1,0 +1,21 @@
+package com.bcerp.sandbox.bigcommerce;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A refund made on an order ({@code payment_actions/refunds}). */
+record Refund(long id, long orderId, Instant created, String reason, BigDecimal totalAmount, BigDecimal totalTax,
+        List<Item> items, List<Payment> payments) {
+
+    Refund {
+        items = List.copyOf(items);
+        payments = List.copyOf(payments);
+    }
+
+    /** One refunded item: a quantity of a product line, or an amount of a charge or of the order. */
+    record Item(String itemType, long itemId, Integer quantity, BigDecimal requestedAmount, String reason,
+            BigDecimal amount, BigDecimal tax) {}
+
+    record Payment(long id, String providerId, BigDecimal amount, boolean offline) {}
+}
