@@ -1,0 +1,30 @@
+package com.bcerp.core.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A product as the back office describes it: a simple item, or a template (Acumatica: a template item) whose
+ * variants differ by their options.
+ *
+ * @param sku         the back-office item id (the template's id for a product with variants)
+ * @param optionNames the options its variants differ by, in order (empty for a simple item)
+ * @param ecommerce   enabled for e-commerce (for a template: the template itself)
+ * @param warehouses  the warehouses a simple item has a record in (for item sync enforcement)
+ */
+public record CatalogProduct(String sku, ProductFields fields, boolean ecommerce, Set<String> warehouses,
+        List<String> optionNames, List<CatalogVariant> variants) {
+
+    public CatalogProduct {
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(fields, "fields");
+        warehouses = warehouses == null ? Set.of() : Set.copyOf(warehouses);
+        optionNames = optionNames == null ? List.of() : List.copyOf(optionNames);
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    public boolean hasVariants() {
+        return !optionNames.isEmpty();
+    }
+}
