@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2, V3 transactions and V3 webhooks, with the
+ * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2, V3 transactions, V3 webhooks, the Catalog V3
+ * products, options and variants, and Inventory V3 locations, items and adjustments, with the
  * store's rate limit, signed webhook deliveries with BigCommerce's retry schedule, and fault knobs.
  *
  * <p>API at {@code baseUrl() + "/stores/" + storeHash() + "/v2/..."} and {@code .../v3/...}. Two API accounts:
@@ -71,6 +72,8 @@ public final class BigCommerceSandbox implements AutoCloseable {
     private final ApiAccount connector;
     private final ApiAccount admin;
     private final WebhookDispatcher dispatcher;
+    private final Products products;
+    private final Inventory inventory;
     private final List<Consumer<Exchange>> exchangeListeners = new CopyOnWriteArrayList<>();
     private final Router router;
 
@@ -97,6 +100,10 @@ public final class BigCommerceSandbox implements AutoCloseable {
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()))
                 .register(endpoints);
         new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
+        this.products = Products.seeded(catalog, clock);
+        this.inventory = new Inventory(products);
+        new CatalogRoutes(products, inventory).register(endpoints);
+        new InventoryRoutes(products, inventory).register(endpoints);
         router.start(settings.port());
     }
 
@@ -138,6 +145,16 @@ public final class BigCommerceSandbox implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The store's catalogue (Catalog V3), seeded with the shared catalogue; add to it directly for large tests. */
+    public Products products() {
+        return products;
+    }
+
+    /** The store's locations and stock levels (Inventory V3). */
+    public Inventory inventory() {
+        return inventory;
     }
 
     public CallLog calls() {
