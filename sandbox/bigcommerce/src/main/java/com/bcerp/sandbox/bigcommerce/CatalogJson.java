@@ -83,8 +83,6 @@ final class CatalogJson {
         n.put("purchasing_disabled", false);
         n.put("purchasing_disabled_message", "");
         n.put("upc", v.upc);
-        n.put("mpn", "");
-        n.put("gtin", "");
         n.put("inventory_level", inventory.level(1, p, v));
         n.put("inventory_warning_level", 0);
         n.put("bin_picking_number", "");
@@ -97,7 +95,6 @@ final class CatalogJson {
         }
         BigDecimal sale = or(v.sale, p.sale);
         n.put("calculated_price", sale.signum() > 0 ? sale : or(v.price, p.price));
-        n.put("calculated_weight", or(v.weight, p.weight));
         return n;
     }
 
