@@ -7,7 +7,6 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SecretSource;
-import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,15 +32,18 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     public AcumaticaBackOffice(AcumaticaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
             Clock clock) {
-        this.settings = settings;
-        ApiClient client = new ApiClient("acumatica", http, settings.requestTimeout(), retry, ApiClient.Pacer.NONE);
-        this.api = new AcumaticaApi(settings, client, new AcumaticaSession(settings, secrets, client, clock));
+        this(new AcumaticaConnection(settings, secrets, http, retry, clock));
+    }
+
+    /** Over a connection the process's other Acumatica adapters share. */
+    public AcumaticaBackOffice(AcumaticaConnection connection) {
+        this.settings = connection.settings();
+        this.api = connection.api();
     }
 
     /** With the JDK's HttpClient, the standard retry policy and the system clock. */
     public static AcumaticaBackOffice create(AcumaticaSettings settings, SecretSource secrets) {
-        return new AcumaticaBackOffice(settings, secrets, ApiClient.defaultHttpClient(), RetryPolicy.standard(),
-                Clock.systemUTC());
+        return new AcumaticaBackOffice(AcumaticaConnection.create(settings, secrets));
     }
 
     @Override

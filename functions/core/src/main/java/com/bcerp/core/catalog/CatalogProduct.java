@@ -12,9 +12,16 @@ import java.util.Set;
  * @param optionNames the options its variants differ by, in order (empty for a simple item)
  * @param ecommerce   enabled for e-commerce (for a template: the template itself)
  * @param warehouses  the warehouses a simple item has a record in (for item sync enforcement)
+ * @param problem     why the back office's record cannot become a store product as it is (naming the record and
+ *                    field), or null; such a product is parked, not sent
  */
 public record CatalogProduct(String sku, ProductFields fields, boolean ecommerce, Set<String> warehouses,
-        List<String> optionNames, List<CatalogVariant> variants) {
+        List<String> optionNames, List<CatalogVariant> variants, String problem) {
+
+    public CatalogProduct(String sku, ProductFields fields, boolean ecommerce, Set<String> warehouses,
+            List<String> optionNames, List<CatalogVariant> variants) {
+        this(sku, fields, ecommerce, warehouses, optionNames, variants, null);
+    }
 
     public CatalogProduct {
         Objects.requireNonNull(sku, "sku");

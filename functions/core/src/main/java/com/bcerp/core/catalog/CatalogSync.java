@@ -138,6 +138,10 @@ public final class CatalogSync {
         void page(List<CatalogProduct> products) {
             List<CatalogProduct> eligible = new ArrayList<>();
             for (CatalogProduct p : products) {
+                if (p.problem() != null) {
+                    park(p.sku(), p.problem());
+                    continue;
+                }
                 eligible(p).ifPresent(eligible::add);
             }
             progress.read(products.size());
@@ -181,7 +185,8 @@ public final class CatalogSync {
                 skipped++;
                 return Optional.empty();
             }
-            return Optional.of(new CatalogProduct(p.sku(), p.fields(), true, p.warehouses(), p.optionNames(), variants));
+            return Optional.of(new CatalogProduct(p.sku(), p.fields(), true, p.warehouses(), p.optionNames(), variants,
+                    null));
         }
 
         private boolean mayBeSynced(boolean ecommerce, Set<String> warehouses) {
