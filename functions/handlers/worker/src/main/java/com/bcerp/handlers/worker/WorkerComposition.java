@@ -1,13 +1,22 @@
 package com.bcerp.handlers.worker;
 
 import com.bcerp.acumatica.AcumaticaBackOffice;
+import com.bcerp.acumatica.AcumaticaCatalog;
+import com.bcerp.acumatica.AcumaticaConnection;
+import com.bcerp.acumatica.AcumaticaInventory;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
+import com.bcerp.aws.DynamoCursors;
+import com.bcerp.aws.DynamoStockSnapshot;
 import com.bcerp.aws.DynamoSyncState;
 import com.bcerp.aws.Environment;
 import com.bcerp.aws.SecretsManagerSource;
+import com.bcerp.bigcommerce.BigCommerceCatalog;
+import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.bigcommerce.BigCommerceInventory;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
+import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.config.ConnectorConfig;
@@ -15,12 +24,15 @@ import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SecretSource;
+import com.bcerp.core.port.Cursors;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
+import com.bcerp.core.stock.StockSync;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The worker functions' composition root: the one place where the store, the back office and the state are chosen
@@ -35,12 +47,17 @@ public final class WorkerComposition {
     private final BackOffice backOffice;
     private final SyncState state;
     private final StoreEventHandler events;
+    private final StockSync stockSync;
+    private final CatalogSync catalogSync;
 
-    private WorkerComposition(Storefront store, BackOffice backOffice, SyncState state, StoreEventHandler events) {
+    private WorkerComposition(Storefront store, BackOffice backOffice, SyncState state, StoreEventHandler events,
+            StockSync stockSync, CatalogSync catalogSync) {
         this.store = store;
         this.backOffice = backOffice;
         this.state = state;
         this.events = events;
+        this.stockSync = stockSync;
+        this.catalogSync = catalogSync;
     }
 
     /** On Lambda. */
@@ -59,8 +76,9 @@ public final class WorkerComposition {
         if (accessToken == null || accessToken.isBlank()) {
             throw new IllegalStateException("secret " + bcSecretName + " has no access_token");
         }
-        Storefront store = BigCommerceStorefront.create(new BigCommerceSettings(
+        BigCommerceClient bigcommerce = BigCommerceClient.create(new BigCommerceSettings(
                 env.uri("BIGCOMMERCE_API_URL", BigCommerceSettings.DEFAULT_API_BASE.toString()), storeHash, accessToken));
+        Storefront store = new BigCommerceStorefront(bigcommerce);
 
         AcumaticaSettings erp = new AcumaticaSettings(
                 env.uri("ACUMATICA_URL", null),
@@ -70,10 +88,12 @@ public final class WorkerComposition {
                 env.optional("ACUMATICA_CUSTOMER_CLASS", null),
                 env.optional("ACUMATICA_SECRET", DEFAULT_ACUMATICA_SECRET),
                 env.seconds("ACUMATICA_TIMEOUT_SECONDS", Duration.ofSeconds(30)));
-        BackOffice backOffice = AcumaticaBackOffice.create(erp, secrets);
+        AcumaticaConnection acumatica = AcumaticaConnection.create(erp, secrets);
+        BackOffice backOffice = new AcumaticaBackOffice(acumatica);
 
-        SyncState state = new DynamoSyncState(aws.dynamoDb(),
-                env.required("STATE_TABLE", "the DynamoDB table of claims, links and cursors"),
+        DynamoDbClient dynamo = aws.dynamoDb();
+        String stateTable = env.required("STATE_TABLE", "the DynamoDB table of claims, links, cursors and the stock snapshot");
+        SyncState state = new DynamoSyncState(dynamo, stateTable,
                 env.required("AUDIT_TABLE", "the DynamoDB table of the audit trail"), clock,
                 Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
 
@@ -81,7 +101,19 @@ public final class WorkerComposition {
         OrderImport orderImport = new OrderImport(store, backOffice, state,
                 new SalesOrderMapper(config.orders()), clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
-        return new WorkerComposition(store, backOffice, state, new StoreEventHandler(orderImport));
+
+        Cursors cursors = new DynamoCursors(dynamo, stateTable);
+        StockSync stockSync = new StockSync(
+                new AcumaticaInventory(acumatica, env.integer("ACUMATICA_CONCURRENCY", 4)),
+                new BigCommerceInventory(bigcommerce, config.catalog().matchKey()),
+                new DynamoStockSnapshot(dynamo, stateTable, storeHash), cursors, state, config.stock(), storeHash, clock);
+        CatalogSync catalogSync = new CatalogSync(
+                new AcumaticaCatalog(acumatica, env.optional("ACUMATICA_BASE_CURRENCY", "USD"),
+                        config.catalog().salePriceAttribute()),
+                new BigCommerceCatalog(bigcommerce, config.catalog().matchKey()), cursors, state, config.catalog(),
+                config.stock(), storeHash, clock);
+        return new WorkerComposition(store, backOffice, state, new StoreEventHandler(orderImport), stockSync,
+                catalogSync);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -92,6 +124,16 @@ public final class WorkerComposition {
 
     public StoreEventHandler events() {
         return events;
+    }
+
+    /** Back-office stock to the store's locations (the stock-sync schedule). */
+    public StockSync stockSync() {
+        return stockSync;
+    }
+
+    /** Back-office products to the store's catalogue (the catalog-sync schedule). */
+    public CatalogSync catalogSync() {
+        return catalogSync;
     }
 
     public SyncState state() {
