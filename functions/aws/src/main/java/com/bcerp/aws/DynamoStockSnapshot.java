@@ -12,8 +12,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,14 +34,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The stock snapshot in the state table: one item per SKU ({@code stock-snapshot#{store}#{sku}}) with where it lives
  * in the store and the figure last accepted at each location ({@code pushed}, a map of location id to quantity).
  * 100,000 SKUs are 100,000 small items (about 150 bytes each), read with BatchGetItem (100 keys a request) and
- * written with BatchWriteItem (25 a request) in the chunks the stock sync hands over; the table is never scanned.
- * Reads are strongly consistent, so a run sees everything the previous one wrote.
+ * written with BatchWriteItem (25 a request) in the chunks the stock sync hands over, a few requests at a time; the
+ * table is never scanned. Reads are strongly consistent, so a run sees everything the previous one wrote.
  */
 public final class DynamoStockSnapshot implements StockSnapshot {
 
     static final int READ_BATCH = 100;
     static final int WRITE_BATCH = 25;
     private static final int MAX_ROUNDS = 8;
+
+    /** Requests in flight at once for one read or write. */
+    static final int PARALLEL_REQUESTS = 4;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -48,45 +58,85 @@ public final class DynamoStockSnapshot implements StockSnapshot {
 
     @Override
     public Map<String, SnapshotEntry> read(Collection<String> skus) {
-        Map<String, SnapshotEntry> found = new HashMap<>();
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(skus));
-        for (int i = 0; i < all.size(); i += READ_BATCH) {
-            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + READ_BATCH)).stream()
-                    .map(s -> Map.of(PK, AttributeValue.fromS(prefix + s))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                giveUpAfter(round, "read the stock snapshot");
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(pending)));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    SnapshotEntry entry = entry(item);
-                    found.put(entry.sku(), entry);
-                });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                backOff(round, !request.isEmpty());
-            }
+        Map<String, SnapshotEntry> found = new ConcurrentHashMap<>();
+        inParallel(List.copyOf(new LinkedHashSet<>(skus)), READ_BATCH, batch -> readBatch(batch, found));
+        return new HashMap<>(found);
+    }
+
+    private void readBatch(List<String> batch, Map<String, SnapshotEntry> found) {
+        List<Map<String, AttributeValue>> keys = batch.stream()
+                .map(s -> Map.of(PK, AttributeValue.fromS(prefix + s))).toList();
+        Map<String, KeysAndAttributes> request = Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int round = 0; !request.isEmpty(); round++) {
+            giveUpAfter(round, "read the stock snapshot");
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(pending)));
+            response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                SnapshotEntry entry = entry(item);
+                found.put(entry.sku(), entry);
+            });
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            backOff(round, !request.isEmpty());
         }
-        return found;
     }
 
     @Override
     public void write(Collection<SnapshotEntry> entries) {
         Map<String, SnapshotEntry> unique = new LinkedHashMap<>();
         entries.forEach(e -> unique.put(e.sku(), e)); // one request may not name a key twice
-        List<SnapshotEntry> all = List.copyOf(unique.values());
-        for (int i = 0; i < all.size(); i += WRITE_BATCH) {
-            List<WriteRequest> puts = all.subList(i, Math.min(all.size(), i + WRITE_BATCH)).stream()
-                    .map(e -> WriteRequest.builder().putRequest(PutRequest.builder().item(item(e)).build()).build())
-                    .toList();
-            Map<String, List<WriteRequest>> request = Map.of(table, puts);
-            for (int round = 0; !request.isEmpty(); round++) {
-                giveUpAfter(round, "write the stock snapshot");
-                Map<String, List<WriteRequest>> pending = request;
-                BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(b -> b.requestItems(pending)));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                backOff(round, !request.isEmpty());
+        inParallel(List.copyOf(unique.values()), WRITE_BATCH, this::writeBatch);
+    }
+
+    private void writeBatch(List<SnapshotEntry> batch) {
+        List<WriteRequest> puts = batch.stream()
+                .map(e -> WriteRequest.builder().putRequest(PutRequest.builder().item(item(e)).build()).build())
+                .toList();
+        Map<String, List<WriteRequest>> request = Map.of(table, puts);
+        for (int round = 0; !request.isEmpty(); round++) {
+            giveUpAfter(round, "write the stock snapshot");
+            Map<String, List<WriteRequest>> pending = request;
+            BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(b -> b.requestItems(pending)));
+            request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            backOff(round, !request.isEmpty());
+        }
+    }
+
+    /**
+     * Cuts {@code all} into requests of {@code size} and sends them with up to {@value #PARALLEL_REQUESTS} in flight;
+     * the first failure is thrown once all have finished.
+     */
+    private static <T> void inParallel(List<T> all, int size, Consumer<List<T>> request) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            batches.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        if (batches.size() <= 1) {
+            batches.forEach(request);
+            return;
+        }
+        Semaphore slots = new Semaphore(PARALLEL_REQUESTS);
+        List<Future<?>> sent = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<T> batch : batches) {
+                sent.add(pool.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        request.accept(batch);
+                    } finally {
+                        slots.release();
+                    }
+                }));
             }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while using the stock snapshot", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new TransientFailure("stock snapshot: " + e.getCause(), e.getCause());
         }
     }
 

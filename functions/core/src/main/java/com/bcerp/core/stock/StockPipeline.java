@@ -42,11 +42,15 @@ final class StockPipeline {
     /** One figure waiting to be sent. */
     private record Pending(String sku, InventoryTarget target, int quantity, boolean changed) {}
 
-    /** A snapshot entry while batches still hold it; every flush updates this one copy. */
+    /**
+     * A snapshot entry while batches still hold it: every flush updates this one copy, and it is written once, when
+     * the last location it waits for has accepted its figure (a run that stops before then sends it again).
+     */
     private static final class Live {
         SnapshotEntry entry;
         int waiting;
         boolean identityChanged;
+        boolean dirty;
 
         Live(SnapshotEntry entry, boolean identityChanged) {
             this.entry = entry;
@@ -224,7 +228,7 @@ final class StockPipeline {
             l.entry = new SnapshotEntry(p.sku(), item, item != null && item.equals(l.entry.item()) ? l.entry.pushed()
                     : Map.of(), now, l.entry.parked());
             l.identityChanged = true;
-            Optional<InventoryTarget> target = target(l.entry, false);
+            Optional<InventoryTarget> target = target(l.entry, true); // without a target, the new identity is written now
             if (target.isPresent()) {
                 rebuilt.add(new Pending(p.sku(), target.get(), p.quantity(), true));
             } else {
@@ -243,23 +247,26 @@ final class StockPipeline {
             if (l.entry.parked() != null) {
                 unpark(p.sku());
             }
-            boolean write = p.changed() || l.identityChanged || l.entry.parked() != null;
+            l.dirty |= p.changed() || l.identityChanged || l.entry.parked() != null;
             l.entry = l.entry.withPushed(location, p.quantity());
-            if (write) {
-                writes.add(l.entry);
+            SnapshotEntry done = release(p.sku());
+            if (done != null) {
+                writes.add(done);
             }
-            release(p.sku());
         }
         if (!writes.isEmpty()) {
             snapshot.write(writes);
         }
     }
 
-    private void release(String sku) {
+    /** One location fewer to wait for; returns the entry to write when that was the last and it changed. */
+    private SnapshotEntry release(String sku) {
         Live l = live.get(sku);
         if (l != null && --l.waiting <= 0) {
             live.remove(sku);
+            return l.dirty ? l.entry : null;
         }
+        return null;
     }
 
     private void park(SnapshotEntry entry, String reason) {

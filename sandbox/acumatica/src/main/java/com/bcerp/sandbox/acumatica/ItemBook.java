@@ -284,20 +284,21 @@ public final class ItemBook {
         site.modified = tick();
     }
 
-    /** What the Inventory Summary shows for an item in a warehouse: on hand, available, available for shipment. */
-    public synchronized Optional<BigDecimal[]> quantities(String itemId, String warehouseId) {
-        Site site = sites.getOrDefault(itemId, Map.of()).get(warehouseId);
-        return site == null ? Optional.empty()
-                : Optional.of(new BigDecimal[] {site.onHand, site.available, site.forShipment});
-    }
-
-    public synchronized Optional<BigDecimal> safetyStock(String itemId, String warehouseId) {
-        Site site = sites.getOrDefault(itemId, Map.of()).get(warehouseId);
-        return site == null ? Optional.empty() : Optional.ofNullable(site.safetyStock);
-    }
-
     public synchronized int itemCount() {
         return items.size();
+    }
+
+    /** Every stock item's id, sorted. */
+    public synchronized List<String> itemIds() {
+        return List.copyOf(items.keySet());
+    }
+
+    /** Warehouse id to {on hand, available, available for shipment, safety stock} of one item. */
+    public synchronized Map<String, BigDecimal[]> stockOf(String itemId) {
+        Map<String, BigDecimal[]> out = new TreeMap<>();
+        sites.getOrDefault(itemId, Map.of()).forEach((w, s) -> out.put(w, new BigDecimal[] {s.onHand, s.available,
+                s.forShipment, s.safetyStock == null ? BigDecimal.ZERO : s.safetyStock}));
+        return out;
     }
 
     // ---- what the routes read, under the book's lock ----
