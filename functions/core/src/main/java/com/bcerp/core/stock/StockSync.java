@@ -96,8 +96,8 @@ public final class StockSync {
             Instant startedAt = clock.instant();
             Optional<StockChanges> changes = Optional.empty();
             if (mode == Mode.SCHEDULED && cursor.isPresent() && !fullDue(cursor.get(), startedAt)) {
-                changes = Optional.of(source.changedSince(
-                        cursor.get().position().minusSeconds(settings.cursorOverlapSeconds())));
+                changes = Optional.of(withParked(source.changedSince(
+                        cursor.get().position().minusSeconds(settings.cursorOverlapSeconds()))));
                 if (changes.get().skus().size() > FULL_THRESHOLD) {
                     log.info("{} SKUs changed, more than {}: reading everything instead", changes.get().skus().size(),
                             FULL_THRESHOLD);
@@ -226,6 +226,18 @@ public final class StockSync {
             learned[0] += page.size();
         });
         log.info("learned {} store items for stock sync", learned[0]);
+    }
+
+    /**
+     * The changes plus every SKU parked now: once the merchant fixed the cause (a tracking mode, a missing product),
+     * the next scheduled run pushes it and takes it off the parked list, without waiting for a full reconcile.
+     */
+    private StockChanges withParked(StockChanges changes) {
+        String prefix = StockPipeline.recordKey(storeHash, "");
+        Set<String> skus = new HashSet<>(changes.skus());
+        state.parked().stream().map(p -> p.recordKey()).filter(k -> k.startsWith(prefix))
+                .forEach(k -> skus.add(k.substring(prefix.length())));
+        return new StockChanges(skus, changes.newest());
     }
 
     /** Every mapped warehouse must exist in the back office and every target location in the store. */

@@ -225,6 +225,20 @@ class CatalogSyncTest {
     }
 
     @Test
+    void a_record_the_back_office_describes_badly_is_parked_with_the_adapters_reason() {
+        erp.put(new CatalogProduct("MUG", fields("Mug", "10.00"), true, Set.of(), List.of(), List.of(),
+                "stock item MUG Attributes.SALEPRICE: 'cheap' is not a sale price"));
+        erp.put(simple("CUP", "Cup", "4.00"));
+
+        CatalogSyncReport report = run();
+
+        assertThat(store.product("MUG")).isNull();
+        assertThat(store.product("CUP")).isNotNull();
+        assertThat(report.parked()).isEqualTo(1);
+        assertThat(state.parked().get(0).reason()).contains("Attributes.SALEPRICE");
+    }
+
+    @Test
     void a_sale_price_the_back_office_does_not_manage_is_left_as_the_store_has_it() {
         erp.put(new CatalogProduct("MUG", new ProductFields("Mug", "", usd("10.00"), usd("3.00"), null, BigDecimal.ONE),
                 true, Set.of(), List.of(), List.of()));
