@@ -83,7 +83,7 @@ final class EntityShapes {
                 UnpaidBalance:d Freight:d FreightCost:d FreightCostIsuptodate:b FreightTaxCategory:s OrderVolume:d
                 OrderWeight:d PackageWeight:d PremiumFreight:d OverrideFreightAmount:b""");
         TABLE.put("Customer", """
-                AccountRef:s ApplyOverdueCharges:b Attributes:[? AutoApplyPayments:b BAccountID:i
+                AccountRef:s ApplyOverdueCharges:b Attributes:[AttributeValue AutoApplyPayments:b BAccountID:i
                 BillingAddressOverride:b BillingContact:Contact BillingContactOverride:b Contacts:[? CreatedDateTime:t
                 CreditVerificationRules:? CurrencyID:s CurrencyRateType:s CustomerClass:s CustomerID:s CustomerCategory:s
                 CustomerName:s Email:s EnableCurrencyOverride:b EnableRateOverride:b EnableWriteOffs:b FOBPoint:s
@@ -97,7 +97,7 @@ final class EntityShapes {
                 RestrictVisibilityTo:s CreditLimit:d NoteID:g EntityUsageType:s TaxExemptionNumber:s IsGuestCustomer:b""");
         TABLE.put("Contact", """
                 Active:b Activities:[? Address:Address OverrideAccountAddress:b AddressValidated:b Attention:s
-                Attributes:[? BusinessAccount:s Campaigns:[? Cases:[? CompanyName:s ContactClass:s ContactID:i
+                Attributes:[AttributeValue BusinessAccount:s Campaigns:[? Cases:[? CompanyName:s ContactClass:s ContactID:i
                 ContactMethod:s ConvertedBy:s DateOfBirth:t DisplayName:s DoNotCall:b DoNotEmail:b DoNotFax:b DoNotMail:b
                 Duplicate:s DuplicateFound:b Duplicates:[? Email:s Fax:s FaxType:s FirstName:s Gender:s Image:s
                 JobTitle:s LanguageOrLocale:s LastIncomingActivity:t LastModifiedDateTime:t LastName:s
