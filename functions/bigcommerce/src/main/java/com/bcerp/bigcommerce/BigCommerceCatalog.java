@@ -157,23 +157,23 @@ public final class BigCommerceCatalog implements StoreCatalog {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", f.name());
         body.put("description", f.description());
-        body.put("price", f.price().amount());
-        body.put("cost_price", amount(f.cost()));
-        if (f.salePrice() != null) {
-            body.put("sale_price", f.salePrice().amount());
-        }
-        body.put("weight", f.weight());
+        body.putAll(prices(f.price(), f.cost(), f.salePrice(), f.weight()));
         return body;
     }
 
     private static Map<String, Object> fields(VariantFields f) {
+        return prices(f.price(), f.cost(), f.salePrice(), f.weight());
+    }
+
+    /** Price, cost and weight; the sale price only when the back office manages it. */
+    private static Map<String, Object> prices(Money price, Money cost, Money salePrice, BigDecimal weight) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("price", f.price().amount());
-        body.put("cost_price", amount(f.cost()));
-        if (f.salePrice() != null) {
-            body.put("sale_price", f.salePrice().amount());
+        body.put("price", price.amount());
+        body.put("cost_price", amount(cost));
+        if (salePrice != null) {
+            body.put("sale_price", salePrice.amount());
         }
-        body.put("weight", f.weight());
+        body.put("weight", weight);
         return body;
     }
 

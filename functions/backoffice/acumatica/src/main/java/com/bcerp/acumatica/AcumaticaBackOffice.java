@@ -57,7 +57,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         query.put("$filter", OData.eq("Email", email));
         query.put("$select", "CustomerID");
         query.put("$top", "1");
-        JsonNode found = list(api.get("Customer", query), "customer look-up by email");
+        JsonNode found = Records.list(api.get("Customer", query), "customer look-up by email");
         return found.isEmpty() ? Optional.empty() : Optional.of(value(found.get(0), "CustomerID"));
     }
 
@@ -78,7 +78,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         query.put("$filter", OData.eq("OrderType", settings.orderType()) + " and " + OData.eq("ExternalRef", externalRef));
         query.put("$select", "OrderType,OrderNbr,OrderTotal,CurrencyID");
         query.put("$top", "1");
-        JsonNode found = list(api.get("SalesOrder", query), "sales order look-up by ExternalRef");
+        JsonNode found = Records.list(api.get("SalesOrder", query), "sales order look-up by ExternalRef");
         return found.isEmpty() ? Optional.empty() : Optional.of(ref(found.get(0)));
     }
 
@@ -97,17 +97,6 @@ public final class AcumaticaBackOffice implements BackOffice {
                     order.externalRef(), order.total());
         }
         return ref;
-    }
-
-    private static JsonNode list(ApiResponse response, String what) {
-        if (!response.isSuccess()) {
-            throw AcumaticaFailures.of(response, what, null);
-        }
-        JsonNode list = response.json();
-        if (!list.isArray()) {
-            throw new TransientFailure("Acumatica answered the " + what + " with something other than a list");
-        }
-        return list;
     }
 
     private static SalesOrderRef ref(JsonNode order) {

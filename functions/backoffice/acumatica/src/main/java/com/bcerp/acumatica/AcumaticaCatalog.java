@@ -61,12 +61,7 @@ public final class AcumaticaCatalog implements CatalogSource {
             List<CatalogProduct> products = new ArrayList<>();
             for (JsonNode item : page) {
                 newest.set(Records.newest(newest.get(), Records.instant(item, "LastModifiedDateTime")));
-                String template = Records.text(item, "TemplateItemID");
-                if (template != null) {
-                    templates.add(template);
-                } else {
-                    products.add(simple(item));
-                }
+                sort(item, products, templates);
             }
             consumer.accept(products);
         });
@@ -83,14 +78,7 @@ public final class AcumaticaCatalog implements CatalogSource {
                 List<CatalogProduct> products = new ArrayList<>();
                 Records.forEachPage(api, "StockItem", Map.of("$expand", ITEM_FIELDS_EXPAND, "$filter",
                         OData.anyOf("InventoryID", ids.subList(i, Math.min(ids.size(), i + AcumaticaInventory.IDS_PER_FILTER)))),
-                        PAGE, page -> page.forEach(item -> {
-                            String template = Records.text(item, "TemplateItemID");
-                            if (template != null) {
-                                templates.add(template);
-                            } else {
-                                products.add(simple(item));
-                            }
-                        }));
+                        PAGE, page -> page.forEach(item -> sort(item, products, templates)));
                 consumer.accept(products);
             }
         }
@@ -113,6 +101,16 @@ public final class AcumaticaCatalog implements CatalogSource {
             consumer.accept(batch);
         }
         return newest.get();
+    }
+
+    /** A matrix item stands for its template (read whole later); any other stock item is a simple product. */
+    private void sort(JsonNode item, List<CatalogProduct> products, Set<String> templates) {
+        String template = Records.text(item, "TemplateItemID");
+        if (template != null) {
+            templates.add(template);
+        } else {
+            products.add(simple(item));
+        }
     }
 
     private CatalogProduct simple(JsonNode item) {
