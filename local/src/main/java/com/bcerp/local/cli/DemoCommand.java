@@ -3,6 +3,8 @@ package com.bcerp.local.cli;
 import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.demo.StockDemo;
+import com.bcerp.local.demo.StockScaleDemo;
+import java.util.Map;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "every SKU's available-to-sell.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--scenario", defaultValue = "orders", description = "orders or stock (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario", defaultValue = "orders", description = "orders, stock, or stock-scale (the stock "
+            + "sync's own memory on a simulated catalogue of --skus items) (default ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--skus", defaultValue = "10000", description = "stock: items in the catalogue (default ${DEFAULT-VALUE}).")
@@ -67,8 +70,9 @@ final class DemoCommand implements Callable<Integer> {
         return switch (scenario) {
             case "orders" -> orders();
             case "stock" -> stock();
+            case "stock-scale" -> stockScale();
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--scenario must be orders or stock, was " + scenario);
+                    "--scenario must be orders, stock or stock-scale, was " + scenario);
         };
     }
 
@@ -91,6 +95,12 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(stateDir);
         }
+    }
+
+    private int stockScale() throws Exception {
+        Map<String, Object> result = StockScaleDemo.run(skus, new ProgressBars());
+        System.out.println(json ? new ObjectMapper().writeValueAsString(result) : result.toString());
+        return Boolean.TRUE.equals(result.get("ok")) ? 0 : 1;
     }
 
     private int orders() throws Exception {

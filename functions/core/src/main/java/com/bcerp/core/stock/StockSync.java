@@ -113,7 +113,7 @@ public final class StockSync {
                 cursors.write(cursorName(), new Cursor(position, cursor.get().lastFullRun(), cursor.get().lastFullItems()));
             } else {
                 if (cursor.isEmpty()) {
-                    learnStoreCatalogue();
+                    learnStoreCatalogue(listener);
                 }
                 report = full(kits, cursor.map(Cursor::lastFullItems).orElse(-1L), listener, started);
                 // changes written while the full pass read are caught by the next delta, which reaches back this far
@@ -209,9 +209,9 @@ public final class StockSync {
      * The first run learns which store item each SKU is in one pass over the store's catalogue, instead of asking
      * SKU by SKU; only the identities are written, so the full reconcile that follows still pushes every figure.
      */
-    private void learnStoreCatalogue() {
+    private void learnStoreCatalogue(SyncProgress listener) {
+        ProgressReport progress = new ProgressReport("stock sync (learning the store's items)", -1, listener, clock);
         Instant now = clock.instant();
-        long[] learned = {0};
         store.forEachItem(page -> {
             List<String> skus = page.stream().map(StoreItem::sku).toList();
             Map<String, SnapshotEntry> known = snapshot.read(skus);
@@ -223,9 +223,9 @@ public final class StockSync {
                 }
             }
             snapshot.write(entries);
-            learned[0] += page.size();
+            progress.read(page.size());
         });
-        log.info("learned {} store items for stock sync", learned[0]);
+        progress.end();
     }
 
     /**
