@@ -135,9 +135,11 @@ final class StockPipeline {
                 l.identityChanged |= identityChanged;
             }
             buffered = true;
-            live.get(entry.sku()).waiting++;
-            buffers.computeIfAbsent(figure.getKey(), k -> new LinkedHashMap<>())
+            Pending replaced = buffers.computeIfAbsent(figure.getKey(), k -> new LinkedHashMap<>())
                     .put(entry.sku(), new Pending(entry.sku(), target.get(), figure.getValue(), changed));
+            if (replaced == null) {
+                live.get(entry.sku()).waiting++; // a SKU offered twice in one run waits once per location
+            }
         }
         if (!buffered && identityChanged) {
             sideWrite(entry);
