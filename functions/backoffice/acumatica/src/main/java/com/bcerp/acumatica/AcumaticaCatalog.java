@@ -91,7 +91,7 @@ public final class AcumaticaCatalog implements CatalogSource {
         }));
         List<CatalogProduct> batch = new ArrayList<>();
         for (String id : templates) {
-            batch.add(template(id));
+            template(id).ifPresent(batch::add);
             if (batch.size() == 20) {
                 consumer.accept(List.copyOf(batch));
                 batch.clear();
@@ -122,9 +122,16 @@ public final class AcumaticaCatalog implements CatalogSource {
         return new CatalogProduct(id, fields, ecommerce(item), warehouses(item), List.of(), List.of(), problem(problems));
     }
 
-    /** A template with its attributes as options and its matrix items as variants. */
-    private CatalogProduct template(String id) {
-        JsonNode template = api.get("TemplateItems/" + OData.key(id), Map.of("$expand", "Attributes")).json();
+    /** A template with its attributes as options and its matrix items as variants; empty when it was deleted since. */
+    private Optional<CatalogProduct> template(String id) {
+        com.bcerp.http.ApiResponse response = api.get("TemplateItems/" + OData.key(id), Map.of("$expand", "Attributes"));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, "template item " + id, null);
+        }
+        JsonNode template = response.json();
         Map<String, String> options = new LinkedHashMap<>(); // attribute id to option name
         template.path("Attributes").forEach(a -> options.put(Records.text(a, "AttributeID"),
                 Optional.ofNullable(Records.text(a, "AttributeDescription")).orElse(Records.text(a, "AttributeID"))));
@@ -149,8 +156,8 @@ public final class AcumaticaCatalog implements CatalogSource {
         ProductFields fields = new ProductFields(orEmpty(Records.text(template, "Description")),
                 Records.text(template, "Content"), money(Records.decimal(template, "DefaultPrice")),
                 money(Records.decimal(template, "CurrentStdCost")), null, Records.decimal(template, "DimensionWeight"));
-        return new CatalogProduct(id, fields, ecommerce(template), Set.of(), List.copyOf(options.values()), variants,
-                problem(problems));
+        return Optional.of(new CatalogProduct(id, fields, ecommerce(template), Set.of(), List.copyOf(options.values()),
+                variants, problem(problems)));
     }
 
     private static BigDecimal cost(JsonNode item) {
