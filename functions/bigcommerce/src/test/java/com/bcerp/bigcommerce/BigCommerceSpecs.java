@@ -219,6 +219,18 @@ final class BigCommerceSpecs {
         }
     }
 
+    /** Each exchange that does not conform, described with what the spec says is wrong. */
+    List<String> problems(List<BigCommerceSandbox.Exchange> exchanges) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (BigCommerceSandbox.Exchange e : exchanges) {
+            ValidationReport report = validate(e);
+            if (report.hasErrors()) {
+                problems.add(describe(e, report));
+            }
+        }
+        return problems;
+    }
+
     static String describe(BigCommerceSandbox.Exchange e, ValidationReport report) {
         StringBuilder out = new StringBuilder(e.method() + " " + e.path() + " " + e.query() + " -> " + e.status());
         report.getMessages().forEach(m -> {

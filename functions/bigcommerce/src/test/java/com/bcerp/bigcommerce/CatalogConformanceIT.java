@@ -2,7 +2,6 @@ package com.bcerp.bigcommerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.bcerp.core.catalog.MatchKey;
 import com.bcerp.core.catalog.ProductFields;
 import com.bcerp.core.catalog.ProductWrite;
@@ -103,14 +102,7 @@ class CatalogConformanceIT {
 
         List<BigCommerceSandbox.Exchange> checked = List.copyOf(exchanges);
         assertThat(checked).extracting(BigCommerceSandbox.Exchange::status).contains(200, 409, 422);
-        List<String> problems = new ArrayList<>();
-        for (BigCommerceSandbox.Exchange e : checked) {
-            ValidationReport report = specs.validate(e);
-            if (report.hasErrors()) {
-                problems.add(BigCommerceSpecs.describe(e, report));
-            }
-        }
-        assertThat(problems).as("exchanges that do not conform").isEmpty();
+        assertThat(specs.problems(checked)).as("exchanges that do not conform").isEmpty();
     }
 
     @Test
