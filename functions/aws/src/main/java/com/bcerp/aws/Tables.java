@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <ul>
  *   <li>state: {@code pk} (string). Idempotency claims ({@code order#...}, {@code customer#email#...}; a completed
- *       claim keeps its result, e.g. the back-office id), the scheduled jobs' cursors ({@code cursor#...}) and the
- *       shared request budgets ({@code budget#...}, see {@link DynamoRequestBudget}). A sparse index, {@value #PARKED_INDEX}, holds only parked records ({@code parked_index} =
+ *       claim keeps its result, e.g. the back-office id), the scheduled jobs' cursors ({@code cursor#...}), the
+ *       shared request budgets ({@code budget#...}, see {@link DynamoRequestBudget}), run locks
+ *       ({@code stock-sync#...}) and the stock snapshot ({@code stock-snapshot#{store}#{sku}}, see
+ *       {@link DynamoStockSnapshot}). A sparse index, {@value #PARKED_INDEX}, holds only parked records ({@code parked_index} =
  *       {@code PARKED}, sorted by {@code parked_at}), so listing them never scans the table.</li>
  *   <li>audit: {@code pk} (the record key) + {@code sk} (attempt time and id), so one query returns a record's
  *       history in order. Expires through the {@code ttl} attribute.</li>

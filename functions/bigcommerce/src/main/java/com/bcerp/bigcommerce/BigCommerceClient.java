@@ -51,8 +51,13 @@ public final class BigCommerceClient {
     }
 
     public ApiResponse put(String pathAndQuery, Object body) {
+        return put(pathAndQuery, body, true);
+    }
+
+    /** A PUT; {@code idempotent} false for one that may create something (e.g. a variant batch), see ApiClient. */
+    public ApiResponse put(String pathAndQuery, Object body, boolean idempotent) {
         return api.send(attempt -> request(pathAndQuery).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JsonSupport.write(body))).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(JsonSupport.write(body))).build(), idempotent);
     }
 
     public ApiResponse delete(String pathAndQuery) {
@@ -106,6 +111,9 @@ public final class BigCommerceClient {
             }
             if (body.isArray() && !body.isEmpty()) {
                 body = body.get(0);
+            }
+            if (body.path("batch_errors").isArray() && !body.path("batch_errors").isEmpty()) {
+                body = body.path("batch_errors").get(0); // the variants batch endpoint's form
             }
             String message = body.path("title").asText(body.path("message").asText("the store rejected the request"));
             JsonNode errors = body.path("errors");

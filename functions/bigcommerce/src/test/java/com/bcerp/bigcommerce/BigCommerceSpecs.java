@@ -36,6 +36,11 @@ final class BigCommerceSpecs {
     private final Map<Consignments, OpenApiInteractionValidator> ordersV2 = new EnumMap<>(Consignments.class);
     private final OpenApiInteractionValidator ordersV3;
     private final OpenApiInteractionValidator webhooksV3;
+    private final OpenApiInteractionValidator inventory;
+    private final OpenApiInteractionValidator locations;
+    private final OpenApiInteractionValidator products;
+    private final OpenApiInteractionValidator variants;
+    private final OpenApiInteractionValidator options;
 
     private BigCommerceSpecs(String storeHash, Path dir) {
         String base = "/stores/" + storeHash;
@@ -44,6 +49,11 @@ final class BigCommerceSpecs {
         }
         ordersV3 = validator(patchOrdersV3(read(dir.resolve("orders.v3.yml"))), base + "/v3");
         webhooksV3 = validator(patchWebhooksV3(read(dir.resolve("webhooks.v3.yml"))), base + "/v3");
+        inventory = validator(patchInventory(read(dir.resolve("inventory.v3.yml"))), base + "/v3");
+        locations = validator(read(dir.resolve("locations.v3.yml")), base + "/v3");
+        products = validator(patchProducts(read(dir.resolve("products_catalog.v3.yml"))), base + "/v3");
+        variants = validator(patchVariants(read(dir.resolve("product-variants_catalog.v3.yml"))), base + "/v3");
+        options = validator(read(dir.resolve("product-variant-options_catalog.v3.yml")), base + "/v3");
     }
 
     /** The specs for one store, or the test is skipped (with the reason) when the specs folder is absent. */
@@ -79,7 +89,23 @@ final class BigCommerceSpecs {
             return ordersV2.get(include.contains("consignments.line_items") ? Consignments.OBJECT_WITH_LINE_ITEMS
                     : include.contains("consignments") ? Consignments.OBJECT_WITH_LINKS : Consignments.LINK);
         }
-        return e.path().contains("/v3/hooks") ? webhooksV3 : ordersV3;
+        String path = e.path();
+        if (path.contains("/v3/hooks")) {
+            return webhooksV3;
+        }
+        if (path.endsWith("/v3/inventory/locations")) {
+            return locations;
+        }
+        if (path.contains("/v3/inventory/")) {
+            return inventory;
+        }
+        if (path.contains("/options")) {
+            return options;
+        }
+        if (path.contains("/v3/catalog/variants") || path.contains("/variants")) {
+            return variants;
+        }
+        return path.contains("/v3/catalog/products") ? products : ordersV3;
     }
 
     private static ObjectNode patchOrdersV2(ObjectNode spec, Consignments form) {
@@ -127,6 +153,40 @@ final class BigCommerceSpecs {
         return spec;
     }
 
+    private static ObjectNode patchInventory(ObjectNode spec) {
+        // variant_id:in, product_id:in and location_id:in are described as comma-separated lists but typed integer,
+        // so a list of two ids would never pass; they are validated as the text they are.
+        ObjectNode parameters = (ObjectNode) spec.path("components").path("parameters");
+        for (String name : List.of("VariantIdFilterParam", "ProductIdFilterParam", "LocationIdsParam")) {
+            ((ObjectNode) parameters.path(name)).putObject("schema").put("type", "string");
+        }
+        return spec;
+    }
+
+    private static ObjectNode patchProducts(ObjectNode spec) {
+        // include=variants (an allowed value of the include parameter) returns each product's variants, but
+        // product_Full has no variants property; it is added with the variants' own schema.
+        ObjectNode full = (ObjectNode) spec.path("components").path("schemas").path("product_Full");
+        ObjectNode extra = ((ArrayNode) full.path("allOf")).addObject();
+        extra.put("type", "object").putObject("properties").putObject("variants").put("type", "array")
+                .putObject("items").put("$ref", "#/components/schemas/productVariant_Full");
+        return spec;
+    }
+
+    private static ObjectNode patchVariants(ObjectNode spec) {
+        // The batch endpoint's description says it creates a variant from product_id, sku and option_values
+        // ({id, option_id}), but its request schema lists only the fields of an update; they are added.
+        ObjectNode item = (ObjectNode) spec.path("paths").path("/catalog/variants").path("put").path("requestBody")
+                .path("content").path("application/json").path("schema").path("items");
+        ObjectNode properties = ((ArrayNode) item.path("allOf")).addObject().put("type", "object").putObject("properties");
+        properties.putObject("product_id").put("type", "integer");
+        properties.putObject("sku").put("type", "string");
+        ObjectNode value = properties.putObject("option_values").put("type", "array").putObject("items").put("type", "object");
+        value.putObject("properties").putObject("id").put("type", "integer");
+        ((ObjectNode) value.path("properties")).putObject("option_id").put("type", "integer");
+        return spec;
+    }
+
     /** Replaces {@code oneOf} with its alternative number {@code index}. */
     private static void chooseOneOf(ObjectNode schema, int index) {
         JsonNode oneOf = schema.remove("oneOf");
@@ -160,6 +220,18 @@ final class BigCommerceSpecs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each exchange that does not conform, described with what the spec says is wrong. */
+    List<String> problems(List<BigCommerceSandbox.Exchange> exchanges) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (BigCommerceSandbox.Exchange e : exchanges) {
+            ValidationReport report = validate(e);
+            if (report.hasErrors()) {
+                problems.add(describe(e, report));
+            }
+        }
+        return problems;
     }
 
     static String describe(BigCommerceSandbox.Exchange e, ValidationReport report) {

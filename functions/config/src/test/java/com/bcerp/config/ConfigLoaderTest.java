@@ -3,7 +3,10 @@ package com.bcerp.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bcerp.core.catalog.CatalogSettings;
+import com.bcerp.core.catalog.MatchKey;
 import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.stock.AvailabilityRule;
 import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -270,5 +274,55 @@ class ConfigLoaderTest {
         ConnectorConfig example = ConfigLoader.load(Path.of("..", "..", "config", "connector.example.yaml"));
 
         assertThat(example.reliability()).isEqualTo(ConnectorConfig.defaults().reliability());
+        assertThat(example.stock().locations()).containsEntry("MAIN", 1L).containsEntry("EAST", 2L);
+        assertThat(example.stock().availability()).isEqualTo(AvailabilityRule.AVAILABLE);
+        assertThat(example.catalog()).isEqualTo(CatalogSettings.defaults());
+    }
+
+    @Test
+    void the_stock_section_reads_its_rule_in_lower_case_and_its_warehouse_map() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                stock:
+                  availability: available_for_shipment
+                  reserve: 2
+                  locations:
+                    WH1: 1
+                    WH2: 1
+                    WH3: 4
+                """);
+
+        assertThat(config.stock().availability()).isEqualTo(AvailabilityRule.AVAILABLE_FOR_SHIPMENT);
+        assertThat(config.stock().reserve()).isEqualTo(2);
+        assertThat(config.stock().locations()).containsOnly(Map.entry("WH1", 1L), Map.entry("WH2", 1L),
+                Map.entry("WH3", 4L));
+        assertThat(config.stock().targetLocations()).containsExactlyInAnyOrder(1L, 4L);
+        assertThat(config.stock().deductSafetyStock()).isTrue();
+        assertThat(config.catalog()).isEqualTo(CatalogSettings.defaults());
+    }
+
+    @Test
+    void stock_and_catalog_errors_name_their_field() {
+        assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  availability: in_stock\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config stock.availability:")
+                .hasMessageContaining("available_for_shipment");
+        assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  locations:\n    WH1: 0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config stock.locations.WH1: must be a store location id (1 or more)");
+        assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  reserve: -1\n"))
+                .hasMessage("config stock.reserve: must be 0 or more, was -1");
+        assertThatThrownBy(() -> ConfigLoader.parse("catalog:\n  match_key: ean\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config catalog.match_key:");
+        assertThatThrownBy(() -> ConfigLoader.parse("catalog:\n  store_currency: dollars\n"))
+                .hasMessageStartingWith("config catalog.store_currency: must be an ISO 4217 code");
+    }
+
+    @Test
+    void the_catalog_section_has_its_switches() {
+        ConnectorConfig config = ConfigLoader.parse("catalog:\n  product_sync: false\n  item_sync_enforcement: true\n"
+                + "  match_key: upc\n");
+
+        assertThat(config.catalog().productSync()).isFalse();
+        assertThat(config.catalog().itemSyncEnforcement()).isTrue();
+        assertThat(config.catalog().matchKey()).isEqualTo(MatchKey.UPC);
     }
 }

@@ -4,34 +4,56 @@ import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.LifecycleReport;
 import com.bcerp.local.demo.LifecycleScenario;
 import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.demo.StockDemo;
+import com.bcerp.local.demo.StockScaleDemo;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Starts everything, places orders in the store sandbox, and reports whether each arrived exactly once; or, with
- * {@code --scenario lifecycle}, orders of every shape that are then edited, cancelled and refunded.
+ * Starts everything and runs one scenario: {@code orders} (the default) places orders in the store sandbox and reports
+ * whether each arrived exactly once; {@code lifecycle} places orders of every shape that are then edited, cancelled and
+ * refunded; {@code stock} pushes a large catalogue's stock and reports the store's calls.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Place orders in the BigCommerce sandbox (every webhook delivered twice) and report what "
                 + "reached the Acumatica sandbox. Exits 0 only when every order arrived exactly once (orders), or when "
                 + "no total differs, nothing is duplicated and every failure is one the scenario caused on purpose "
-                + "(lifecycle).")
+                + "(lifecycle). stock: push the back office's stock for --skus items, change --changed of them, sync "
+                + "again and report the store's inventory calls; exits 0 only when the store shows every SKU's "
+                + "available-to-sell.")
 final class DemoCommand implements Callable<Integer> {
 
     /** The bundled merchant config of the lifecycle scenario, used when --config is not given. */
     private static final String LIFECYCLE_CONFIG = "/demo/lifecycle.yaml";
 
     @Option(names = "--scenario", defaultValue = "orders", description = "orders (default): N orders, each exactly "
-            + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids.")
+            + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids; stock: "
+            + "--skus items' stock, then --changed of them; stock-scale: the stock sync's own memory on a simulated "
+            + "catalogue of --skus items.")
     String scenario;
+
+    @Option(names = "--skus", defaultValue = "10000", description = "stock: items in the catalogue (default ${DEFAULT-VALUE}).")
+    int skus;
+
+    @Option(names = "--changed", defaultValue = "1000", description = "stock: items whose stock changes before the "
+            + "measured run (default ${DEFAULT-VALUE}).")
+    int changed;
+
+    @Option(names = "--full", description = "stock: the measured run is a full reconcile instead of changes only.")
+    boolean full;
+
+    @Option(names = "--warehouses", defaultValue = "2", description = "stock: back-office warehouses, each mapped to "
+            + "its own store location (default ${DEFAULT-VALUE}).")
+    int warehouses;
 
     @Option(names = "--orders", defaultValue = "50", description = "Orders to place (default ${DEFAULT-VALUE}).")
     int orders;
@@ -54,10 +76,43 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
-        if (!scenario.equals("orders") && !scenario.equals("lifecycle")) {
+        return switch (scenario) {
+            case "orders", "lifecycle" -> orders();
+            case "stock" -> stock();
+            case "stock-scale" -> stockScale();
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--scenario must be orders, lifecycle, stock or stock-scale, was '" + scenario + "'");
+        };
+    }
+
+    private int stock() throws Exception {
+        if (config.file != null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--scenario must be orders or lifecycle, was '" + scenario + "'");
+                    "the stock scenario writes its own config (warehouses WH1..WHn to locations 1..n); leave out --config");
         }
+        StockDemo.Options options = new StockDemo.Options(skus, changed, full, warehouses, seed);
+        Path stateDir = Files.createTempDirectory("bcerp-demo");
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
+                .withConfigFile(StockDemo.writeConfig(stateDir, warehouses)))) {
+            if (!json) {
+                System.err.printf("demo: %d SKUs in %d warehouses; first run, then %d change and the %s run is measured%n",
+                        skus, warehouses, changed, full ? "full reconcile" : "scheduled");
+            }
+            StockDemo.Result result = StockDemo.run(runtime, options, new ProgressBars());
+            System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
+            return result.ok() ? 0 : 1;
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private int stockScale() throws Exception {
+        Map<String, Object> result = StockScaleDemo.run(skus, new ProgressBars());
+        System.out.println(json ? new ObjectMapper().writeValueAsString(result) : result.toString());
+        return Boolean.TRUE.equals(result.get("ok")) ? 0 : 1;
+    }
+
+    private int orders() throws Exception {
         Path configFile = config.validated();
         Path stateDir = Files.createTempDirectory("bcerp-demo");
         if (scenario.equals("lifecycle") && configFile == null) {

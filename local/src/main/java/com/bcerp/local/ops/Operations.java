@@ -13,6 +13,8 @@ import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.catalog.CatalogSync;
+import com.bcerp.core.stock.StockSync;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
@@ -148,7 +150,8 @@ public final class Operations {
         Instant now = clock.instant();
         List<CursorStatus> cursors = new ArrayList<>();
         for (String name : new TreeSet<>(List.of(OrderCatchUp.cursorName(target.storeHash()),
-                WebhookHealth.cursorName(target.storeHash())))) {
+                WebhookHealth.cursorName(target.storeHash()), StockSync.cursorName(target.storeHash()),
+                CatalogSync.cursorName(target.storeHash())))) {
             Optional<Cursor> cursor = state.cursor(name);
             cursors.add(cursor.map(c -> new CursorStatus(name, c.position(), c.note(), c.updatedAt(),
                     Duration.between(c.updatedAt(), now).toSeconds()))

@@ -12,14 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Lambda context a handler sees when the local runtime invokes it: a name, a deadline, a logger. */
-final class LocalLambdaContext implements Context {
+public final class LocalLambdaContext implements Context {
 
     private final String functionName;
     private final Instant deadline;
     private final String requestId = UUID.randomUUID().toString();
     private final Logger log;
 
-    LocalLambdaContext(String functionName, Duration timeout) {
+    public LocalLambdaContext(String functionName, Duration timeout) {
         this.functionName = functionName;
         this.deadline = Instant.now().plus(timeout);
         this.log = LoggerFactory.getLogger("lambda." + functionName);

@@ -128,6 +128,8 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("BIGCOMMERCE_API_URL", bigcommerce.baseUrl());
         env.put("ACUMATICA_URL", acumatica.baseUrl());
         env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
+        // the sandbox has no licence limit on concurrent requests; a real instance's is usually lower
+        env.put("ACUMATICA_CONCURRENCY", "8");
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);
         env.put("AUDIT_TABLE", LocalAws.AUDIT_TABLE);
         env.put("CLAIM_LEASE_SECONDS", Long.toString(timing.claimLease().toSeconds()));

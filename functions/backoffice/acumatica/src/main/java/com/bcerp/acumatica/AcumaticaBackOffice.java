@@ -11,7 +11,6 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SecretSource;
-import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,15 +46,18 @@ public final class AcumaticaBackOffice implements BackOffice {
     /** @param pacer paces every request to the instance, token requests included (they count against the licence) */
     public AcumaticaBackOffice(AcumaticaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
             ApiClient.Pacer pacer, Clock clock) {
-        this.settings = settings;
-        ApiClient client = new ApiClient("acumatica", http, settings.requestTimeout(), retry, pacer);
-        this.api = new AcumaticaApi(settings, client, new AcumaticaSession(settings, secrets, client, clock));
+        this(new AcumaticaConnection(settings, secrets, http, retry, pacer, clock));
+    }
+
+    /** Over a connection the process's other Acumatica adapters share. */
+    public AcumaticaBackOffice(AcumaticaConnection connection) {
+        this.settings = connection.settings();
+        this.api = connection.api();
     }
 
     /** With the JDK's HttpClient, the standard retry policy and the system clock. */
     public static AcumaticaBackOffice create(AcumaticaSettings settings, SecretSource secrets) {
-        return new AcumaticaBackOffice(settings, secrets, ApiClient.defaultHttpClient(), RetryPolicy.standard(),
-                Clock.systemUTC());
+        return new AcumaticaBackOffice(AcumaticaConnection.create(settings, secrets));
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         query.put("$filter", OData.eq(field, value));
         query.put("$select", "CustomerID");
         query.put("$top", "1");
-        JsonNode found = list(api.get("Customer", query), "customer look-up by " + field);
+        JsonNode found = Records.list(api.get("Customer", query), "customer look-up by " + field);
         return found.isEmpty() ? Optional.empty() : Optional.of(value(found.get(0), "CustomerID"));
     }
 
@@ -101,7 +103,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         query.put("$filter", OData.eq("ExternalRef", externalRef) + " or startswith(ExternalRef," + OData.literal(externalRef + "-")
                 + ")");
         query.put("$expand", "Details,TaxDetails,ShippingSettings");
-        return each(list(api.get("SalesOrder", query), "order documents look-up by ExternalRef"), this::document);
+        return each(Records.list(api.get("SalesOrder", query), "order documents look-up by ExternalRef"), this::document);
     }
 
     @Override
@@ -134,7 +136,7 @@ public final class AcumaticaBackOffice implements BackOffice {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ")");
         query.put("$select", "Type,ReferenceNbr,ExternalRef,PaymentAmount,CurrencyID,Hold,Status");
-        return each(list(api.get("Payment", query), "payment look-up by ExternalRef"), AcumaticaBackOffice::payment);
+        return each(Records.list(api.get("Payment", query), "payment look-up by ExternalRef"), AcumaticaBackOffice::payment);
     }
 
     @Override
@@ -235,16 +237,6 @@ public final class AcumaticaBackOffice implements BackOffice {
         return out;
     }
 
-    private static JsonNode list(ApiResponse response, String what) {
-        if (!response.isSuccess()) {
-            throw AcumaticaFailures.of(response, what, null);
-        }
-        JsonNode list = response.json();
-        if (!list.isArray()) {
-            throw new TransientFailure("Acumatica answered the " + what + " with something other than a list");
-        }
-        return list;
-    }
 
     private static SalesOrderRef ref(JsonNode order) {
         return new SalesOrderRef(value(order, "OrderType"), value(order, "OrderNbr"),

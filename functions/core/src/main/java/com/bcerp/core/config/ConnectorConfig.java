@@ -1,10 +1,12 @@
 package com.bcerp.core.config;
 
+import com.bcerp.core.catalog.CatalogSettings;
 import com.bcerp.core.customer.CustomerSettings;
 import com.bcerp.core.order.OrderMappingSettings;
 import com.bcerp.core.order.RoutingSettings;
 import com.bcerp.core.order.StatusSettings;
 import com.bcerp.core.payment.PaymentSettings;
+import com.bcerp.core.stock.StockSettings;
 import java.util.Objects;
 
 /**
@@ -12,8 +14,8 @@ import java.util.Objects;
  * section belongs to one flow; a section's record validates its own values and names the field it rejects.
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
-        PaymentSettings payments, RoutingSettings routing, ReliabilitySettings reliability,
-        DeploymentSettings deployment) {
+        PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
+        ReliabilitySettings reliability, DeploymentSettings deployment) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -21,6 +23,8 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(customers, "customers");
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(stock, "stock");
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(deployment, "deployment");
     }
@@ -28,6 +32,7 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(OrderMappingSettings.defaults(), StatusSettings.defaults(),
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
-                ReliabilitySettings.defaults(), DeploymentSettings.defaults());
+                StockSettings.defaults(), CatalogSettings.defaults(), ReliabilitySettings.defaults(),
+                DeploymentSettings.defaults());
     }
 }

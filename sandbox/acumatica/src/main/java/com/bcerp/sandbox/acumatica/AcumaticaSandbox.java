@@ -50,6 +50,12 @@ public final class AcumaticaSandbox implements AutoCloseable {
     public static final Set<String> CUSTOMER_CLASSES = CustomerBook.CLASSES;
 
     private static final String TOKEN_PATH = "/identity/connect/token";
+    private static final Shape SUMMARY = EntityShapes.get("InventorySummaryInquiry");
+    private static final Shape AVAILABLE = EntityShapes.get("InventoryQuantityAvailable");
+    /** A filter that names nothing but InventoryID values, which the item book can answer from its index. */
+    private static final java.util.regex.Pattern ONLY_ITEM_IDS = java.util.regex.Pattern.compile(
+            "\\s*\\(?\\s*InventoryID eq '[^']*'(\\s+or\\s+InventoryID eq '[^']*')*\\s*\\)?\\s*");
+    private static final java.util.regex.Pattern ITEM_ID = java.util.regex.Pattern.compile("InventoryID eq '([^']*)'");
     private static final ObjectWriter WRITER = Json.MAPPER.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /**
@@ -93,6 +99,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
     private final PaymentBook payments;
+    private final ItemBook items;
     private final Router router = new Router();
 
     private AcumaticaSandbox(Settings settings, Clock clock) {
@@ -104,6 +111,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.customers = new CustomerBook(lock, clock);
         this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
+        this.items = ItemBook.seeded(catalog, clock);
         router.filter(this::logCall).filter(this::injectFaults).filter(this::authenticate)
                 .onNotFound(AcumaticaSandbox::notFound)
                 .route("POST", TOKEN_PATH, oauth::token)
@@ -119,7 +127,16 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("PUT", base + "/Payment", this::putPayment)
                 .route("GET", base + "/Payment", r -> list(r, PaymentBook.SHAPE, payments::list))
                 .route("GET", base + "/Payment/{type}/{referenceNbr}", this::getPayment)
-                .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment));
+                .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
+                .route("GET", base + "/StockItem", r -> page(r, ItemBook.STOCK_ITEM))
+                .route("GET", base + "/StockItem/{key}", r -> byKey(r, ItemBook.STOCK_ITEM))
+                .route("GET", base + "/TemplateItems", r -> page(r, ItemBook.TEMPLATE))
+                .route("GET", base + "/TemplateItems/{key}", r -> byKey(r, ItemBook.TEMPLATE))
+                .route("GET", base + "/Warehouse", r -> page(r, ItemBook.WAREHOUSE))
+                .route("GET", base + "/ItemWarehouse", r -> page(r, ItemBook.ITEM_WAREHOUSE))
+                .route("GET", base + "/KitSpecification", r -> page(r, ItemBook.KIT))
+                .route("PUT", base + "/InventorySummaryInquiry", r -> inquiry(r, SUMMARY, items::summary))
+                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE, items::availableSince));
     }
 
     public static AcumaticaSandbox start(Settings settings) {
@@ -199,6 +216,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     public CallLog calls() {
         return calls;
+    }
+
+    /** Stock items, template items, warehouses, item-warehouse records, quantities and kits. */
+    public ItemBook items() {
+        return items;
     }
 
     public Faults faults() {
@@ -314,6 +336,31 @@ public final class AcumaticaSandbox implements AutoCloseable {
         matching.stream().skip(query.skip()).limit(query.top().orElse(Integer.MAX_VALUE))
                 .forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
         return json(200, rows);
+    }
+
+    /** A list of stock or catalogue records: filtered, then paged with $skip and $top, rendered as asked. */
+    private HttpResponse page(HttpRequest request, Shape shape) {
+        ODataQuery query = ODataQuery.of(request, shape);
+        Optional<String> filterText = request.queryParam("$filter").filter(f -> !f.isBlank());
+        Optional<List<String>> onlyItems = filterText.filter(f -> ONLY_ITEM_IDS.matcher(f).matches())
+                .map(f -> ITEM_ID.matcher(f).results().map(m -> m.group(1)).toList());
+        List<ObjectNode> page = items.page(shape.name(), filterText.isPresent() ? query.filter() : null, query.skip(),
+                query.top().orElse(Integer.MAX_VALUE), onlyItems);
+        var rows = Values.NODES.arrayNode();
+        page.forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
+        return json(200, rows);
+    }
+
+    private HttpResponse byKey(HttpRequest request, Shape shape) {
+        ODataQuery query = ODataQuery.of(request, shape);
+        ObjectNode entity = items.get(shape.name(), request.pathParam("key")).orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(entity, shape, query, 1));
+    }
+
+    /** An inquiry form: the filter goes in as a PUT body, the rows come back in Results. */
+    private HttpResponse inquiry(HttpRequest request, Shape shape, Function<ObjectNode, PutResult> form) {
+        ODataQuery query = ODataQuery.of(request, shape);
+        return answer(form.apply(RequestEntities.read(request, shape)), shape, query);
     }
 
     private HttpResponse answer(PutResult result, Shape shape, ODataQuery query) {

@@ -94,7 +94,7 @@ final class EntityShapes {
                 AppliedToOrders:d""");
         TABLE.put("PaymentOrderDetail", "AppliedToOrder:d OrderNbr:s OrderType:s");
         TABLE.put("Customer", """
-                AccountRef:s ApplyOverdueCharges:b Attributes:[? AutoApplyPayments:b BAccountID:i
+                AccountRef:s ApplyOverdueCharges:b Attributes:[AttributeValue AutoApplyPayments:b BAccountID:i
                 BillingAddressOverride:b BillingContact:Contact BillingContactOverride:b Contacts:[? CreatedDateTime:t
                 CreditVerificationRules:? CurrencyID:s CurrencyRateType:s CustomerClass:s CustomerID:s CustomerCategory:s
                 CustomerName:s Email:s EnableCurrencyOverride:b EnableRateOverride:b EnableWriteOffs:b FOBPoint:s
@@ -108,7 +108,7 @@ final class EntityShapes {
                 RestrictVisibilityTo:s CreditLimit:d NoteID:g EntityUsageType:s TaxExemptionNumber:s IsGuestCustomer:b""");
         TABLE.put("Contact", """
                 Active:b Activities:[? Address:Address OverrideAccountAddress:b AddressValidated:b Attention:s
-                Attributes:[? BusinessAccount:s Campaigns:[? Cases:[? CompanyName:s ContactClass:s ContactID:i
+                Attributes:[AttributeValue BusinessAccount:s Campaigns:[? Cases:[? CompanyName:s ContactClass:s ContactID:i
                 ContactMethod:s ConvertedBy:s DateOfBirth:t DisplayName:s DoNotCall:b DoNotEmail:b DoNotFax:b DoNotMail:b
                 Duplicate:s DuplicateFound:b Duplicates:[? Email:s Fax:s FaxType:s FirstName:s Gender:s Image:s
                 JobTitle:s LanguageOrLocale:s LastIncomingActivity:t LastModifiedDateTime:t LastName:s
@@ -117,6 +117,72 @@ final class EntityShapes {
                 Phone2:s Phone2Type:s Phone3:s Phone3Type:s QualificationDate:t Reason:s Relations:[? RoleAssignments:[?
                 Source:s SourceCampaign:s SpouseOrPartnerName:s Status:s Synchronize:b Title:s Type:s UserInfo:?
                 WebSite:s Workgroup:s WorkgroupDescription:s NoteID:g FullName:s ExtRefNbr:s""");
+        // stock and catalogue (issue 5)
+        TABLE.put("StockItem", """
+                ABCCode:s Attributes:[AttributeValue AutoIncrementalValue:s AverageCost:d BaseUOM:s Boxes:[? Categories:[?
+                COGSAccount:s COGSSubaccount:s Content:s CountryOfOrigin:s CrossReferences:[? CurrentStdCost:d
+                DefaultIssueLocationID:s DefaultPrice:d DefaultReceiptLocationID:s DefaultSubitem:s DefaultWarehouseID:s
+                DeferralAccount:s DeferralSubaccount:s Description:s DimensionVolume:d DimensionWeight:d DiscountAccount:s
+                DiscountSubaccount:s ImageUrl:s InventoryAccount:s InventoryID:s InventorySubaccount:s IsAKit:b ItemClass:s
+                ItemStatus:s ItemType:s LandedCostVarianceAccount:s LandedCostVarianceSubaccount:s LastCost:d LastModified:t
+                LastModifiedDateTime:t LastStdCost:d LotSerialClass:s Markup:d MaxCost:d MinCost:d MinMarkup:d MSRP:d
+                PackagingOption:s PackSeparately:b PendingStdCost:d POAccrualAccount:s POAccrualSubaccount:s PostingClass:s
+                PriceClass:s PriceManager:s PriceWorkgroup:s ProductManager:s ProductWorkgroup:s PurchasePriceVarianceAccount:s
+                PurchasePriceVarianceSubaccount:s PurchaseUOM:s ReasonCodeSubaccount:s ReplenishmentParameters:[? SalesAccount:s
+                SalesSubaccount:s SalesUOM:s StandardCostRevaluationAccount:s StandardCostRevaluationSubaccount:s
+                StandardCostVarianceAccount:s StandardCostVarianceSubaccount:s SubjectToCommission:b TaxCategory:s TariffCode:s
+                UOMConversions:[? UseOnEntry:b ValuationMethod:s VendorDetails:[? VolumeUOM:s
+                WarehouseDetails:[StockItemWarehouseDetail WeightUOM:s CurySpecificMSRP:d CurySpecificPrice:d Availability:s
+                CustomURL:s ExportToExternal:b FileURLs:[? MetaDescription:s MetaKeywords:s NoteID:g PageTitle:s
+                SearchKeywords:s TemplateItemID:s Visibility:s NotAvailable:s""");
+        TABLE.put("StockItemWarehouseDetail", """
+                DailyDemandForecast:d DailyDemandForecastErrorSTDEV:d DefaultIssueLocationID:s DefaultReceiptLocationID:s
+                InventoryAccount:s InventorySubaccount:s IsDefault:b LastForecastDate:t Override:b OverridePreferredVendor:b
+                OverrideReplenishmentSettings:b OverrideStdCost:b PreferredVendor:s PriceOverride:b ProductManager:s
+                ProductWorkgroup:s QtyOnHand:d ReplenishmentSource:s ReplenishmentWarehouse:s Seasonality:s ServiceLevel:d
+                Status:s WarehouseID:s""");
+        TABLE.put("AttributeValue", """
+                AttributeID:s AttributeDescription:s IsActive:b RefNoteID:g Required:b Value:s ValueDescription:s""");
+        TABLE.put("TemplateItems", """
+                SalesUOM:s CurySpecificMSRP:d CurySpecificPrice:d ItemClass:s Availability:s Attributes:[AttributeValue
+                BaseUOM:s Categories:[? Content:s CurrentStdCost:d CustomURL:s DefaultIssueLocationID:s DefaultPrice:d
+                Description:s DimensionWeight:d ExportToExternal:b FileURLs:[? InventoryID:s IsStockItem:b ItemStatus:s
+                LastModified:t LastModifiedDateTime:t Matrix:[MatrixItems MetaDescription:s MSRP:d PageTitle:s SearchKeywords:s
+                TaxCategory:s Visibility:s WeightUOM:s MetaKeywords:s RequireShipment:b NotAvailable:s VendorDetails:[?""");
+        TABLE.put("MatrixItems", """
+                DefaultPrice:d Description:s InventoryID:s MSRP:d ItemStatus:s ExportToExternal:b""");
+        TABLE.put("Warehouse", """
+                Active:b COGSExpenseAccount:s COGSExpenseSubaccount:s Description:s DiscountAccount:s DiscountSubaccount:s
+                DropShipLocationID:s FreightChargeAccount:s FreightChargeSubaccount:s InventoryAccount:s InventorySubaccount:s
+                LandedCostVarianceAccount:s LandedCostVarianceSubaccount:s LastModifiedDateTime:t Locations:[?
+                MiscChargeAccount:s MiscChargeSubaccount:s NonStockPickingLocationID:s OverrideInventoryAccountSubaccount:b
+                POAccrualAccount:s POAccrualSubaccount:s PurchasePriceVarianceAccount:s PurchasePriceVarianceSubaccount:s
+                ReasonCodeSubaccount:s ReceivingLocationID:s RMALocationID:s SalesAccount:s SalesSubaccount:s
+                ShippingLocationID:s StandardCostRevaluationAccount:s StandardCostRevaluationSubaccount:s
+                StandardCostVarianceAccount:s StandardCostVarianceSubaccount:s UseItemDefaultLocationForPicking:b WarehouseID:s""");
+        TABLE.put("ItemWarehouse", """
+                CreatedDateTime:t DefaultIssueFrom:s DefaultReceiptTo:s DefaultSubitem:s InventoryAccount:s InventoryID:s
+                InventorySubaccount:s LastModifiedDateTime:t MaxQty:d MSRP:d OverrideInventoryAccountSubaccount:b
+                OverridePreferredVendor:b OverridePrice:b OverrideReplenishmentSettings:b OverrideServiceLevel:b
+                OverrideStandardCost:b OverrideProductManager:b OverrideMaxQty:b OverrideReorderPoint:b OverrideSafetyStock:b
+                PreferredLocation:s PreferredVendor:s ProductManager:s ProductWorkgroup:s ReorderPoint:d ReplenishmentClass:s
+                ReplenishmentMethod:s ReplenishmentSource:s ReplenishmentWarehouse:s SafetyStock:d Seasonality:s ServiceLevel:d
+                Status:s WarehouseID:s""");
+        TABLE.put("InventorySummaryInquiry", """
+                ExpandByLotSerialNbr:b InventoryID:s LocationID:s Results:[InventorySummaryRow Subitem:s WarehouseID:s""");
+        TABLE.put("InventorySummaryRow", """
+                BaseUOM:s EstimatedTotalCost:d EstimatedUnitCost:d ExpirationDate:t LocationID:s LotSerialNbr:s QtyAvailable:d
+                QtyAvailableForShipment:d QtyNotAvailable:d QtyOnHand:d Subitem:s WarehouseID:s""");
+        TABLE.put("InventoryQuantityAvailable", """
+                InventoryID:s Results:[InventoryQuantityAvailableDetail LastModifiedDateTime:t""");
+        TABLE.put("InventoryQuantityAvailableDetail", """
+                InventoryID:s LastModifiedDateTime:t QtyAvailable:d""");
+        TABLE.put("KitSpecification", """
+                Active:b Description:s IsNonStock:b KitInventoryID:s LastModifiedDateTime:t NonStockComponents:[? RevisionID:s
+                StockComponents:[KitStockComponent""");
+        TABLE.put("KitStockComponent", """
+                AllowComponentQtyVariance:b ComponentQty:d MaxComponentQty:d MinComponentQty:d StockInventoryID:s Subitem:s
+                UOM:s""");
     }
 
     private static final Map<String, Shape> SHAPES = new LinkedHashMap<>();

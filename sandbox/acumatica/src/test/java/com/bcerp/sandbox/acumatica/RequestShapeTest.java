@@ -40,7 +40,7 @@ class RequestShapeTest {
         assertThat(otherVersion.status()).isEqualTo(404);
         assertThat(otherVersion.json().get("message").asText()).isNotBlank();
         assertThat(getAt("/entity/eCommerce/24.200.001/SalesOrder").status()).isEqualTo(404);
-        assertThat(getAt("/entity/Default/24.200.001/StockItem").status()).isEqualTo(404);
+        assertThat(getAt("/entity/Default/24.200.001/Vendor").status()).isEqualTo(404); // an entity not simulated
     }
 
     @Test

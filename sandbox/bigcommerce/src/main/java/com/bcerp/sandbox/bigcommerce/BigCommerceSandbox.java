@@ -17,10 +17,11 @@ import java.util.function.Function;
 
 /**
  * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2 (with taxes, coupons, fees and order edits),
- * V3 transactions, payment actions (capture, void, refund quotes and refunds) and V3 webhooks, with the store's rate
- * limit, signed webhook deliveries with BigCommerce's retry schedule, store settings and fault knobs. Orders only a
- * storefront checkout makes (coupons, other currencies, bundles, gift certificates, several shipping addresses,
- * card authorisations) are placed through the sandbox's checkout, {@code POST /stores/{hash}/sandbox/checkouts}.
+ * V3 transactions, payment actions (capture, void, refund quotes and refunds), V3 webhooks, the Catalog V3 products,
+ * options and variants, and Inventory V3 locations, items and adjustments, with the store's rate limit, signed webhook
+ * deliveries with BigCommerce's retry schedule, store settings and fault knobs. Orders only a storefront checkout
+ * makes (coupons, other currencies, bundles, gift certificates, several shipping addresses, card authorisations) are
+ * placed through the sandbox's checkout, {@code POST /stores/{hash}/sandbox/checkouts}.
  *
  * <p>API at {@code baseUrl() + "/stores/" + storeHash() + "/v2/..."} and {@code .../v3/...}. Two API accounts:
  * the connector's (whose app's client secret signs its webhooks) and an admin one for seeding, each with its own
@@ -75,6 +76,8 @@ public final class BigCommerceSandbox implements AutoCloseable {
     private final ApiAccount connector;
     private final ApiAccount admin;
     private final WebhookDispatcher dispatcher;
+    private final Products products;
+    private final Inventory inventory;
     private final List<Consumer<Exchange>> exchangeListeners = new CopyOnWriteArrayList<>();
     private final Router router;
 
@@ -101,6 +104,10 @@ public final class BigCommerceSandbox implements AutoCloseable {
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
                 .register(endpoints);
         new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
+        this.products = Products.seeded(catalog, clock);
+        this.inventory = new Inventory(products);
+        new CatalogRoutes(products, inventory).register(endpoints);
+        new InventoryRoutes(products, inventory).register(endpoints);
         router.start(settings.port());
     }
 
@@ -147,6 +154,16 @@ public final class BigCommerceSandbox implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The store's catalogue (Catalog V3), seeded with the shared catalogue; add to it directly for large tests. */
+    public Products products() {
+        return products;
+    }
+
+    /** The store's locations and stock levels (Inventory V3). */
+    public Inventory inventory() {
+        return inventory;
     }
 
     public CallLog calls() {

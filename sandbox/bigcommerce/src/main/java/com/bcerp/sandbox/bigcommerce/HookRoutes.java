@@ -3,7 +3,6 @@ package com.bcerp.sandbox.bigcommerce;
 import com.bcerp.sandbox.http.HttpRequest;
 import com.bcerp.sandbox.http.HttpResponse;
 import com.bcerp.sandbox.http.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +45,8 @@ final class HookRoutes {
         if (destination.isPresent()) {
             filter = filter.and(h -> h.destination().equals(destination.get()));
         }
-        int page = Math.max(1, intParam(r, "page", 1));
-        int limit = Math.max(1, Math.min(250, intParam(r, "limit", 50)));
         List<Hook> all = hooks.ofClient(client(r)).stream().filter(filter).toList();
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        ArrayNode data = out.putArray("data");
-        all.stream().skip((long) (page - 1) * limit).limit(limit).forEach(h -> data.add(json(h)));
-        int totalPages = (all.size() + limit - 1) / limit;
-        ObjectNode pagination = out.putObject("meta").putObject("pagination").put("total", all.size())
-                .put("count", data.size()).put("per_page", limit).put("current_page", page)
-                .put("total_pages", totalPages);
-        ObjectNode links = pagination.putObject("links").put("current", "?page=" + page + "&limit=" + limit);
-        if (page > 1) {
-            links.put("previous", "?page=" + (page - 1) + "&limit=" + limit);
-        }
-        if (page < totalPages) {
-            links.put("next", "?page=" + (page + 1) + "&limit=" + limit);
-        }
-        return HttpResponse.json(200, out);
+        return HttpResponse.json(200, Paging.of(r, 50, 250).answer(all, this::json));
     }
 
     private HttpResponse single(Hook hook) {
@@ -105,14 +88,6 @@ final class HookRoutes {
             return Long.parseLong(r.pathParam("webhook_id"));
         } catch (NumberFormatException e) {
             throw BcErrors.v3(404, "Webhook not found");
-        }
-    }
-
-    private static int intParam(HttpRequest r, String name, int absent) {
-        try {
-            return r.queryParam(name).map(String::trim).map(Integer::parseInt).orElse(absent);
-        } catch (NumberFormatException e) {
-            throw BcErrors.v3(400, "The query parameter '" + name + "' must be a whole number.");
         }
     }
 }

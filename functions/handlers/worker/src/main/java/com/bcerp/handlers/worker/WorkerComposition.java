@@ -1,14 +1,21 @@
 package com.bcerp.handlers.worker;
 
 import com.bcerp.acumatica.AcumaticaBackOffice;
+import com.bcerp.acumatica.AcumaticaCatalog;
+import com.bcerp.acumatica.AcumaticaConnection;
+import com.bcerp.acumatica.AcumaticaInventory;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
+import com.bcerp.aws.DynamoCursors;
 import com.bcerp.aws.DynamoRequestBudget;
+import com.bcerp.aws.DynamoStockSnapshot;
 import com.bcerp.aws.DynamoSyncState;
 import com.bcerp.aws.Environment;
 import com.bcerp.aws.SecretsManagerSource;
 import com.bcerp.aws.SqsEventQueue;
+import com.bcerp.bigcommerce.BigCommerceCatalog;
 import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.bigcommerce.BigCommerceInventory;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.bigcommerce.RateLimitPacer;
@@ -16,6 +23,7 @@ import com.bcerp.bigcommerce.webhook.WebhookEventQueue;
 import com.bcerp.bigcommerce.webhook.WebhookHealth;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.config.ConfigLoader;
+import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.ReliabilitySettings;
 import com.bcerp.core.order.OrderCatchUp;
@@ -23,9 +31,11 @@ import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
+import com.bcerp.core.port.Cursors;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
+import com.bcerp.core.stock.StockSync;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
 import com.bcerp.http.SharedRate;
@@ -60,9 +70,12 @@ public final class WorkerComposition {
     private final OrderFlows flows;
     private final Supplier<OrderCatchUp> catchUp;
     private final Supplier<WebhookHealth> webhookHealth;
+    private final StockSync stockSync;
+    private final CatalogSync catalogSync;
 
     private WorkerComposition(String storeHash, Storefront store, BackOffice backOffice, SyncState state,
-            OrderFlows flows, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth) {
+            OrderFlows flows, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
+            StockSync stockSync, CatalogSync catalogSync) {
         this.storeHash = storeHash;
         this.store = store;
         this.backOffice = backOffice;
@@ -70,6 +83,8 @@ public final class WorkerComposition {
         this.flows = flows;
         this.catchUp = catchUp;
         this.webhookHealth = webhookHealth;
+        this.stockSync = stockSync;
+        this.catalogSync = catalogSync;
     }
 
     /** On Lambda. */
@@ -126,8 +141,10 @@ public final class WorkerComposition {
         ApiClient.Pacer erpPacer = licenceRate == 0 ? ApiClient.Pacer.NONE
                 : new SharedRatePacer(new SharedRate(budget, "backoffice#acumatica", Sleeper.THREAD), licenceRate,
                         Math.max(1, licenceRate / 20), clock);
-        BackOffice backOffice = new AcumaticaBackOffice(erp, secrets, ApiClient.defaultHttpClient(),
+        // one OAuth session for the order, stock and catalogue adapters: a rotated refresh token is never reused
+        AcumaticaConnection acumatica = new AcumaticaConnection(erp, secrets, ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), erpPacer, clock);
+        BackOffice backOffice = new AcumaticaBackOffice(acumatica);
 
         OrderFlows flows = OrderFlows.wire(store, orderBackOffice.apply(backOffice), state, config, clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
@@ -143,7 +160,19 @@ public final class WorkerComposition {
             return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state,
                     WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
         });
-        return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth);
+
+        Cursors cursors = new DynamoCursors(dynamo, stateTable, clock);
+        StockSync stockSync = new StockSync(
+                new AcumaticaInventory(acumatica, env.integer("ACUMATICA_CONCURRENCY", 4)),
+                new BigCommerceInventory(storeClient, config.catalog().matchKey()),
+                new DynamoStockSnapshot(dynamo, stateTable, storeHash), cursors, state, config.stock(), storeHash, clock);
+        CatalogSync catalogSync = new CatalogSync(
+                new AcumaticaCatalog(acumatica, env.optional("ACUMATICA_BASE_CURRENCY", "USD"),
+                        config.catalog().salePriceAttribute()),
+                new BigCommerceCatalog(storeClient, config.catalog().matchKey()), cursors, state, config.catalog(),
+                config.stock(), storeHash, clock);
+        return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth, stockSync,
+                catalogSync);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -195,6 +224,16 @@ public final class WorkerComposition {
     /** The scheduled webhook check (needs {@code WEBHOOK_URL}, and {@code webhook_secret} in the store's secret). */
     public WebhookHealth webhookHealth() {
         return webhookHealth.get();
+    }
+
+    /** Back-office stock to the store's locations (the stock-sync schedule). */
+    public StockSync stockSync() {
+        return stockSync;
+    }
+
+    /** Back-office products to the store's catalogue (the catalog-sync schedule). */
+    public CatalogSync catalogSync() {
+        return catalogSync;
     }
 
     public SyncState state() {

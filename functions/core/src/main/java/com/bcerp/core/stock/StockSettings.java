@@ -1,0 +1,76 @@
+package com.bcerp.core.stock;
+
+import com.bcerp.core.config.InvalidConfig;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The merchant's choices for pushing back-office stock to the store ({@code stock:} in the config file).
+ *
+ * <p>Available to sell, per store location: for each back-office warehouse mapped to it, the figure the
+ * {@code availability} rule names minus that warehouse's safety stock (never below 0), summed over the warehouses,
+ * minus {@code reserve}, never below 0, whole units only.
+ *
+ * @param enabled              stock sync on or off
+ * @param availability         the figure available-to-sell starts from
+ * @param deductSafetyStock    subtract the back office's safety stock per warehouse
+ * @param reserve              units per SKU and location held back from the store (e.g. for another sales channel)
+ * @param locations            back-office warehouse to store location id; empty: every warehouse, summed into
+ *                             {@code location}. Warehouses not listed are left out. Several may share a location.
+ * @param location             the store location everything is summed into when {@code locations} is empty
+ *                             (BigCommerce's default location is 1)
+ * @param fullReconcileHours   a full reconcile (every SKU pushed, whatever the snapshot says) runs when the last one
+ *                             is older than this; it catches drift such as edits made in the store
+ * @param cursorOverlapSeconds how far each poll reaches back before the cursor, so a change written while the last
+ *                             poll ran is not missed
+ */
+public record StockSettings(boolean enabled, AvailabilityRule availability, boolean deductSafetyStock, int reserve,
+        Map<String, Long> locations, long location, int fullReconcileHours, int cursorOverlapSeconds) {
+
+    public StockSettings {
+        InvalidConfig.require(availability != null, "availability",
+                "must be one of on_hand, available, available_for_shipment");
+        InvalidConfig.require(reserve >= 0, "reserve", "must be 0 or more, was " + reserve);
+        if (locations != null) {
+            locations.forEach((warehouse, id) -> InvalidConfig.require(id != null && id >= 1,
+                    "locations." + warehouse, "must be a store location id (1 or more)"));
+        }
+        locations = locations == null ? Map.of() : Map.copyOf(locations);
+        InvalidConfig.require(location >= 1, "location", "must be a store location id (1 or more), was " + location);
+        InvalidConfig.require(fullReconcileHours >= 1 && fullReconcileHours <= 24 * 31, "full_reconcile_hours",
+                "must be between 1 and 744, was " + fullReconcileHours);
+        InvalidConfig.require(cursorOverlapSeconds >= 0 && cursorOverlapSeconds <= 3600, "cursor_overlap_seconds",
+                "must be between 0 and 3600, was " + cursorOverlapSeconds);
+    }
+
+    public static StockSettings defaults() {
+        return new StockSettings(true, AvailabilityRule.AVAILABLE, true, 0, Map.of(), 1, 24, 120);
+    }
+
+    /** The store location a warehouse's stock goes to; empty when the warehouse is left out. */
+    public Optional<Long> locationOf(String warehouse) {
+        return locations.isEmpty() ? Optional.of(location) : Optional.ofNullable(locations.get(warehouse));
+    }
+
+    /** Every store location stock is pushed to. */
+    public Set<Long> targetLocations() {
+        return locations.isEmpty() ? Set.of(location) : Set.copyOf(new TreeSet<>(locations.values()));
+    }
+
+    public StockSettings withLocations(Map<String, Long> newLocations) {
+        return new StockSettings(enabled, availability, deductSafetyStock, reserve, newLocations, location,
+                fullReconcileHours, cursorOverlapSeconds);
+    }
+
+    public StockSettings withAvailability(AvailabilityRule rule) {
+        return new StockSettings(enabled, rule, deductSafetyStock, reserve, locations, location, fullReconcileHours,
+                cursorOverlapSeconds);
+    }
+
+    public StockSettings withReserve(int units) {
+        return new StockSettings(enabled, availability, deductSafetyStock, units, locations, location,
+                fullReconcileHours, cursorOverlapSeconds);
+    }
+}
