@@ -8,16 +8,14 @@ import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
-import com.bcerp.core.order.OrderImport;
-import com.bcerp.core.order.OrderMappingSettings;
-import com.bcerp.core.order.SalesOrderMapper;
-import com.bcerp.core.order.StoreEventHandler;
+import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.fakes.InMemoryStore;
+import com.bcerp.core.order.OrderFlows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -31,11 +29,13 @@ class OrderWorkerHandlerTest {
         MutableClock clock = new MutableClock(Instant.ofEpochSecond(1561479335 + 90));
         InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "HANDLING", "GIFTWRAP", "ROUNDING"));
         InMemorySyncState state = new InMemorySyncState(clock);
-        OrderImport orders = new OrderImport(id -> Optional.of(StoreOrders.order().id(id).line("SKU-0100", 1, "20.00").build()),
-                backOffice, state, new SalesOrderMapper(OrderMappingSettings.defaults()), clock, Duration.ofMinutes(2));
+        InMemoryStore store = new InMemoryStore()
+                .place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build())
+                .place(StoreOrders.order().id(251).line("SKU-0100", 1, "20.00").build());
+        OrderFlows flows = OrderFlows.wire(store, backOffice, state, ConnectorConfig.defaults(), clock, Duration.ofMinutes(2));
         List<String> metricLines = new ArrayList<>();
 
-        var response = new OrderWorkerHandler(new StoreEventHandler(orders), new SyncLagMetric(clock, metricLines::add))
+        var response = new OrderWorkerHandler(flows.events(), new SyncLagMetric(clock, metricLines::add))
                 .handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
