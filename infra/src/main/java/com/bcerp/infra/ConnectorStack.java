@@ -307,6 +307,8 @@ public final class ConnectorStack extends Stack {
         }
         env.put("ACUMATICA_SECRET", acumaticaSecretName);
         env.put("ACUMATICA_TIMEOUT_SECONDS", Integer.toString(erp.timeoutSeconds()));
+        env.put("ACUMATICA_BASE_CURRENCY", erp.baseCurrency());
+        env.put("ACUMATICA_CONCURRENCY", Integer.toString(erp.concurrency()));
         env.put("STATE_TABLE", stateTable.getTableName());
         env.put("AUDIT_TABLE", auditTable.getTableName());
         env.put("AUDIT_RETENTION_DAYS", Integer.toString(deployment.auditRetentionDays()));
@@ -324,7 +326,9 @@ public final class ConnectorStack extends Stack {
     private void grantWorker(Function function) {
         // on the tables themselves, not their indexes: the parked index is read by ops, not by the functions
         function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"))
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                        // the stock snapshot: 100 keys read, 25 items written a request
+                        "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"))
                 .resources(List.of(stateTable.getTableArn()))
                 .build());
         function.addToRolePolicy(PolicyStatement.Builder.create()

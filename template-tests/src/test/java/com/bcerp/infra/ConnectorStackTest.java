@@ -151,6 +151,11 @@ class ConnectorStackTest {
         assertThat(names(environment("OrderCatchUp"))).containsAll(workerReads);
         assertThat(names(environment("WebhookHealth"))).containsAll(
                 workerReads.stream().filter(v -> !v.equals("EVENTS_QUEUE_URL")).toList());
+        for (String job : List.of("StockSync", "CatalogSync")) {
+            assertThat(names(environment(job))).as(job).containsAll(
+                    workerReads.stream().filter(v -> !jobOnly.contains(v)).toList());
+        }
+        assertThat(environment("StockSync").get("ACUMATICA_CONCURRENCY").asInt()).isEqualTo(4);
         JsonNode worker = environment("OrderWorker");
         assertThat(worker.get("STORE_HASH").asText()).isEqualTo("abc123def");
         assertThat(worker.get("ACUMATICA_URL").asText()).isEqualTo("https://acme.acumatica.com/ACME");
@@ -176,6 +181,9 @@ class ConnectorStackTest {
         String workerPolicy = policyOf("OrderWorkerRole");
         assertThat(workerPolicy).contains("dynamodb:UpdateItem", "sqs:ReceiveMessage", "secretsmanager:PutSecretValue")
                 .doesNotContain("sqs:SendMessage", "dynamodb:DeleteItem", "dynamodb:Scan", "\"*\"", "index/");
+        // the stock snapshot is read and written in batches, never scanned or deleted
+        assertThat(policyOf("StockSyncRole")).contains("dynamodb:BatchGetItem", "dynamodb:BatchWriteItem")
+                .doesNotContain("sqs:SendMessage", "dynamodb:Scan", "dynamodb:DeleteItem");
         // no managed policies: logs go to each function's own log group
         synthesized.resources("AWS::IAM::Role").values()
                 .forEach(r -> assertThat(r.get("Properties").has("ManagedPolicyArns")).isFalse());

@@ -18,6 +18,7 @@ import com.bcerp.core.stock.StoreItem;
 import com.bcerp.core.stock.WarehouseStock;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.FeedCursor;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.core.sync.SyncProgress;
@@ -200,6 +201,10 @@ public final class StockScaleDemo {
 
         public void complete(String key, String result) {}
 
+        public Optional<String> completed(String key) {
+            return Optional.empty();
+        }
+
         public void park(String key, String reason) {
             throw new IllegalStateException("nothing should park here: " + reason);
         }
@@ -215,5 +220,11 @@ public final class StockScaleDemo {
         public List<ParkedRecord> parked() {
             return List.of();
         }
+
+        public Optional<Cursor> cursor(String name) {
+            return Optional.empty();
+        }
+
+        public void saveCursor(String name, String position, String note) {}
     }
 }

@@ -11,6 +11,7 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SecretSource;
+import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -67,7 +67,8 @@ public record DeploymentSettings(
      * @param timeoutSeconds  per-request timeout
      */
     public record Acumatica(String url, String endpointName, String endpointVersion, String orderType,
-            String creditOrderType, String returnOrderType, String customerClass, int timeoutSeconds) {
+            String creditOrderType, String returnOrderType, String customerClass, int timeoutSeconds,
+            String baseCurrency, int concurrency) {
 
         public Acumatica {
             if (url != null) {
@@ -83,10 +84,13 @@ public record DeploymentSettings(
                     "must name the order type of returns for credit (Acumatica: RC)");
             require(customerClass == null || !customerClass.isBlank(), "customer_class", "must not be blank");
             requireBetween(timeoutSeconds, 1, 300, "timeout_seconds", "");
+            require(baseCurrency != null && baseCurrency.matches("[A-Z]{3}"), "base_currency",
+                    "must be an ISO 4217 code like USD");
+            requireBetween(concurrency, 1, 32, "concurrency", "");
         }
 
         static Acumatica defaults() {
-            return new Acumatica(null, "Default", "24.200.001", "SO", "CR", "RC", null, 30);
+            return new Acumatica(null, "Default", "24.200.001", "SO", "CR", "RC", null, 30, "USD", 4);
         }
     }
 
