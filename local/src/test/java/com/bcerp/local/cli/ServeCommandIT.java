@@ -2,6 +2,7 @@ package com.bcerp.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.bigcommerce.webhook.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -82,7 +83,7 @@ class ServeCommandIT {
         assertThat(ops("errors").isArray()).isTrue();
         JsonNode webhooks = ops("register-webhooks");
         assertThat(webhooks.get("delivery_exception_hook").asText()).isEqualTo("unchanged");
-        assertThat(webhooks.get("hooks").get("unchanged").size()).isEqualTo(3);
+        assertThat(webhooks.get("hooks").get("unchanged").size()).isEqualTo(WebhookReceiver.ORDER_SCOPES.size());
     }
 
     @Test
