@@ -210,7 +210,10 @@ public enum Scenario {
             h.place(h.orders());
             LocalAws aws = h.runtime().aws();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders() && System.nanoTime() < deadline) {
+            // every order's events (created, and the status or payment events some orders raise) must have failed
+            // out of the source queue first: one still there when the redrive runs would be dead-lettered after it
+            while ((aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders()
+                    || aws.visibleAndInFlight(aws.eventsQueueUrl()) > 0) && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
             h.fact("dead_lettered_before_redrive", aws.visibleAndInFlight(aws.deadLetterQueueUrl()));
