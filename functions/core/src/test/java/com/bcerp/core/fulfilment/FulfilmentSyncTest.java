@@ -120,7 +120,7 @@ class FulfilmentSyncTest {
     }
 
     @Test
-    void running_again_creates_nothing_and_the_cursor_moves_on() {
+    void running_again_creates_nothing_and_the_cursor_stays_at_the_newest_change() {
         imported();
         erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z999"), "100", "TEE", 3, "101", "MUG", 1);
         assertThat(run().shipmentsCreated()).isEqualTo(1);
@@ -131,7 +131,6 @@ class FulfilmentSyncTest {
         assertThat(again.orders()).as("read again: the poll reaches back before the cursor").isEqualTo(1);
         assertThat(again.shipmentsCreated()).isZero();
         assertThat(store.creates).isEqualTo(1);
-        assertThat(run().orders()).as("past the overlap: nothing changed since the cursor").isZero();
         assertThat(cursors.read(FulfilmentSync.cursorName(STORE)).orElseThrow().position()).isEqualTo(position);
 
         // the cursor reaches back (the overlap) and a restored cursor re-reads it all: still one shipment
