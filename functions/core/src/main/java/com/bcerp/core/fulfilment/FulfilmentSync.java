@@ -134,7 +134,10 @@ public final class FulfilmentSync {
                 .orElse(now.minus(Duration.ofHours(settings.firstRunHours())));
         String prefix = SalesOrderMapper.externalRef(storeHash, 0).replaceAll("0$", "");
         Map<String, BackOfficeOrder> orders = new LinkedHashMap<>();
-        source.changedSince(prefix, since).stream().sorted(Comparator.comparing(BackOfficeOrder::modified))
+        // the store's sales orders only: its credits and returns (BC-{store}-{id}-E1, -R1) ship nothing
+        source.changedSince(prefix, since).stream().filter(o -> o.externalRef() != null
+                        && o.externalRef().matches(java.util.regex.Pattern.quote(prefix) + "\\d{1,18}"))
+                .sorted(Comparator.comparing(BackOfficeOrder::modified))
                 .forEach(o -> orders.put(o.orderType() + "/" + o.orderNbr(), o));
         List<String> parked = parkedOrders();
         if (!parked.isEmpty()) {
