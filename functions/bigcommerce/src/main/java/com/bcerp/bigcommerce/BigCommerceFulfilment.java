@@ -14,12 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Fulfilment in a BigCommerce store, over the V2 orders API: the order (status, staff notes) and its products (with
- * the shipping address each ships to), the order's shipments ({@code /v2/orders/{id}/shipments}), creating one, and
+ * Fulfilment in a BigCommerce store, over the V2 orders API: the order (status, staff notes) with its products by
+ * consignment (the shipping address each ships to) in one call, the order's shipments ({@code /v2/orders/{id}/shipments}), creating one, and
  * {@code PUT /v2/orders/{id}} for the status and the staff notes.
  */
 public final class BigCommerceFulfilment implements StoreFulfilment {
 
+    /** The order with its products by consignment, each shipping consignment being one shipping address. */
+    static final String CONSIGNMENTS = "?include=consignments.line_items&consignment_structure=object";
     /** The largest page the V2 order sub-collections serve. */
     static final int PAGE = 250;
 
@@ -31,17 +33,23 @@ public final class BigCommerceFulfilment implements StoreFulfilment {
 
     @Override
     public Optional<FulfilmentOrder> order(long orderId) {
-        ApiResponse response = BigCommerceClient.expect(client.get("/v2/orders/" + orderId), "get order " + orderId,
-                Set.of(200, 404));
+        ApiResponse response = BigCommerceClient.expect(client.get("/v2/orders/" + orderId + CONSIGNMENTS),
+                "get order " + orderId, Set.of(200, 404));
         if (response.status() == 404) {
             return Optional.empty();
         }
         JsonNode order = response.json();
         List<FulfilmentOrder.Product> products = new ArrayList<>();
-        for (JsonNode p : pages("/v2/orders/" + orderId + "/products", "list the products of order " + orderId)) {
-            products.add(new FulfilmentOrder.Product(p.path("id").asLong(), p.path("sku").asText(null),
-                    p.path("quantity").decimalValue(), p.path("order_address_id").asLong(0)));
+        JsonNode consignments = order.path("consignments");
+        // a shipping consignment's id is its shipping address; the other consignments' lines do not ship
+        for (JsonNode shipping : consignments.path("shipping")) {
+            shipping.path("line_items").forEach(l -> products.add(product(l, shipping.path("id").asLong())));
         }
+        for (String other : List.of("pickups", "downloads")) {
+            consignments.path(other).forEach(c -> c.path("line_items").forEach(l -> products.add(product(l, 0))));
+        }
+        consignments.path("email").path("gift_certificates")
+                .forEach(c -> c.path("line_items").forEach(l -> products.add(product(l, 0))));
         return Optional.of(new FulfilmentOrder(orderId, order.path("status_id").asInt(),
                 order.path("staff_notes").asText(""), products));
     }
@@ -105,6 +113,11 @@ public final class BigCommerceFulfilment implements StoreFulfilment {
                 return rows;
             }
         }
+    }
+
+    private static FulfilmentOrder.Product product(JsonNode line, long addressId) {
+        return new FulfilmentOrder.Product(line.path("id").asLong(), line.path("sku").asText(null),
+                line.path("quantity").decimalValue(), addressId);
     }
 
     private static StoreShipment shipment(JsonNode s) {
