@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -66,7 +67,7 @@ public final class CrashAfterWrite {
      * connector can record it), as a Lambda instance killed at that moment would.
      */
     public StoreFulfilment crashAfterNextShipment(StoreFulfilment store) {
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean armed = new AtomicBoolean(true);
         return (StoreFulfilment) Proxy.newProxyInstance(StoreFulfilment.class.getClassLoader(),
                 new Class<?>[] {StoreFulfilment.class}, (proxy, method, args) -> {
                     Object result;

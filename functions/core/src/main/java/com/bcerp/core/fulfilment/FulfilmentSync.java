@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +137,7 @@ public final class FulfilmentSync {
         Map<String, BackOfficeOrder> orders = new LinkedHashMap<>();
         // the store's sales orders only: its credits and returns (BC-{store}-{id}-E1, -R1) ship nothing
         source.changedSince(prefix, since).stream().filter(o -> o.externalRef() != null
-                        && o.externalRef().matches(java.util.regex.Pattern.quote(prefix) + "\\d{1,18}"))
+                        && o.externalRef().matches(Pattern.quote(prefix) + "\\d{1,18}"))
                 .sorted(Comparator.comparing(BackOfficeOrder::modified))
                 .forEach(o -> orders.put(o.orderType() + "/" + o.orderNbr(), o));
         List<String> parked = parkedOrders();

@@ -16,6 +16,7 @@ import com.bcerp.aws.SecretsManagerSource;
 import com.bcerp.aws.SqsEventQueue;
 import com.bcerp.bigcommerce.BigCommerceCatalog;
 import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.bigcommerce.BigCommerceFulfilment;
 import com.bcerp.bigcommerce.BigCommerceInventory;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
@@ -27,6 +28,7 @@ import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.ReliabilitySettings;
+import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
@@ -34,12 +36,10 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.Cursors;
 import com.bcerp.core.port.SecretSource;
+import com.bcerp.core.port.StoreFulfilment;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.stock.StockSync;
-import com.bcerp.core.fulfilment.FulfilmentSync;
-import com.bcerp.core.port.StoreFulfilment;
-import com.bcerp.bigcommerce.BigCommerceFulfilment;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
 import com.bcerp.http.SharedRate;
@@ -49,6 +49,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,12 +77,12 @@ public final class WorkerComposition {
     private final Supplier<WebhookHealth> webhookHealth;
     private final StockSync stockSync;
     private final CatalogSync catalogSync;
-    private final java.util.function.Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
+    private final Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
 
     private WorkerComposition(String storeHash, Storefront store, BackOffice backOffice, SyncState state,
             OrderFlows flows, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
             StockSync stockSync, CatalogSync catalogSync,
-            java.util.function.Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment) {
+            Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment) {
         this.storeHash = storeHash;
         this.store = store;
         this.backOffice = backOffice;
@@ -180,7 +181,7 @@ public final class WorkerComposition {
                 config.stock(), storeHash, clock);
         AcumaticaFulfilment shipped = new AcumaticaFulfilment(acumatica);
         Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
-        java.util.function.Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
+        Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
                 new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), cursors, state,
                         config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
         return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth, stockSync,
