@@ -210,7 +210,10 @@ public enum Scenario {
             h.place(h.orders());
             LocalAws aws = h.runtime().aws();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders() && System.nanoTime() < deadline) {
+            // an order raises more than one event (its payment's too): wait until every one has been dead-lettered,
+            // not just as many as there are orders, or a late one would miss the redrive
+            while ((aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders()
+                    || aws.visibleAndInFlight(aws.eventsQueueUrl()) > 0) && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
             h.fact("dead_lettered_before_redrive", aws.visibleAndInFlight(aws.deadLetterQueueUrl()));
