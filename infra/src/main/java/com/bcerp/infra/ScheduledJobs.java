@@ -23,6 +23,7 @@ public final class ScheduledJobs {
     public static final List<ScheduledJob> ALL = List.of(
             new ScheduledJob("stock-sync", "com.bcerp.handlers.worker.StockSyncHandler", Schedules::stockSyncMinutes, false),
             new ScheduledJob("catalog-sync", "com.bcerp.handlers.worker.CatalogSyncHandler", Schedules::catalogSyncMinutes, false),
+            new ScheduledJob("fulfilment-sync", "com.bcerp.handlers.worker.FulfilmentSyncHandler", Schedules::fulfilmentSyncMinutes, false),
             new ScheduledJob("order-catch-up", "com.bcerp.handlers.worker.OrderCatchUpHandler", Schedules::orderCatchUpMinutes, true),
             new ScheduledJob("webhook-health", "com.bcerp.handlers.worker.WebhookHealthHandler", Schedules::webhookHealthMinutes, false));
 }

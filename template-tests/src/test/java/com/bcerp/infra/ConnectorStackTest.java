@@ -151,7 +151,7 @@ class ConnectorStackTest {
         assertThat(names(environment("OrderCatchUp"))).containsAll(workerReads);
         assertThat(names(environment("WebhookHealth"))).containsAll(
                 workerReads.stream().filter(v -> !v.equals("EVENTS_QUEUE_URL")).toList());
-        for (String job : List.of("StockSync", "CatalogSync")) {
+        for (String job : List.of("StockSync", "CatalogSync", "FulfilmentSync")) {
             assertThat(names(environment(job))).as(job).containsAll(
                     workerReads.stream().filter(v -> !jobOnly.contains(v)).toList());
         }
@@ -162,6 +162,17 @@ class ConnectorStackTest {
         assertThat(worker.get("ACUMATICA_CUSTOMER_CLASS").asText()).isEqualTo("RETAIL");
         assertThat(worker.get("CONNECTOR_CONFIG").asText()).isEqualTo(ConnectorStack.CONFIG_PATH);
         assertThat(worker.get("CLAIM_LEASE_SECONDS").asInt()).isGreaterThan(120);
+    }
+
+    @Test
+    void the_fulfilment_sync_runs_its_handler_at_the_configured_rate() {
+        assertThat(function("FulfilmentSync").get("Properties").get("Handler").asText())
+                .isEqualTo("com.bcerp.handlers.worker.FulfilmentSyncHandler");
+        template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                "ScheduleExpression", "rate(15 minutes)",
+                "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", logicalId("AWS::Lambda::Alias", "FulfilmentSyncLive"))))));
+        assertThat(synthesized.resources("AWS::CloudWatch::Alarm").keySet())
+                .anyMatch(a -> a.startsWith("MonitoringFulfilmentSyncErrorRate"));
     }
 
     @Test
@@ -184,6 +195,9 @@ class ConnectorStackTest {
         // the stock snapshot is read and written in batches, never scanned or deleted
         assertThat(policyOf("StockSyncRole")).contains("dynamodb:BatchGetItem", "dynamodb:BatchWriteItem")
                 .doesNotContain("sqs:SendMessage", "dynamodb:Scan", "dynamodb:DeleteItem");
+        // fulfilment reads the back office and writes the store: state and secrets, no queue
+        assertThat(policyOf("FulfilmentSyncRole")).contains("dynamodb:UpdateItem", "secretsmanager:GetSecretValue")
+                .doesNotContain("sqs:SendMessage", "sqs:ReceiveMessage", "dynamodb:Scan", "dynamodb:DeleteItem");
         // no managed policies: logs go to each function's own log group
         synthesized.resources("AWS::IAM::Role").values()
                 .forEach(r -> assertThat(r.get("Properties").has("ManagedPolicyArns")).isFalse());

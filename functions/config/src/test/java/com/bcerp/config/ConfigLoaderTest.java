@@ -103,6 +103,32 @@ class ConfigLoaderTest {
         assertThat(example.customers()).isEqualTo(defaults.customers());
         assertThat(example.payments()).isEqualTo(defaults.payments());
         assertThat(example.routing()).isEqualTo(defaults.routing());
+        assertThat(example.fulfilment()).isEqualTo(defaults.fulfilment());
+    }
+
+    @Test
+    void fulfilment_carriers_name_a_provider_or_a_tracking_carrier_and_errors_name_the_carrier() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                fulfilment:
+                  carriers:
+                    COURIER: {tracking_carrier: royal-mail}
+                    OWNFLEET: {shipping_provider: carrier_3}
+                  references: none
+                """);
+        assertThat(config.fulfilment().carriers()).containsOnlyKeys("COURIER", "OWNFLEET");
+        assertThat(config.fulfilment().carrier("COURIER").orElseThrow().trackingCarrier()).isEqualTo("royal-mail");
+        assertThat(config.fulfilment().references().toString()).isEqualTo("none");
+        assertThat(config.fulfilment().cursorOverlapSeconds()).as("left out: the default").isEqualTo(120);
+
+        assertThatThrownBy(() -> ConfigLoader.parse("fulfilment:\n  carriers:\n    X: {shipping_provider: pigeon}\n"))
+                .hasMessageContaining("fulfilment.carriers.X.shipping_provider").hasMessageContaining("pigeon");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                "fulfilment:\n  carriers:\n    X: {shipping_provider: ups, tracking_carrier: ups}\n"))
+                .hasMessageContaining("fulfilment.carriers.X.tracking_carrier").hasMessageContaining("not both");
+        assertThatThrownBy(() -> ConfigLoader.parse("fulfilment:\n  references: metafields\n"))
+                .hasMessageContaining("fulfilment.references");
+        assertThatThrownBy(() -> ConfigLoader.parse("fulfilment:\n  cursor_overlap: 5\n"))
+                .hasMessageContaining("fulfilment.cursor_overlap").hasMessageContaining("unknown field");
     }
 
     private static String snake(String camel) {

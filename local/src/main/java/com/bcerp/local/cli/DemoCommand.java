@@ -1,6 +1,7 @@
 package com.bcerp.local.cli;
 
 import com.bcerp.local.demo.DemoReport;
+import com.bcerp.local.demo.FulfilmentDemo;
 import com.bcerp.local.demo.LifecycleReport;
 import com.bcerp.local.demo.LifecycleScenario;
 import com.bcerp.local.demo.OrderSeeder;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * Starts everything and runs one scenario: {@code orders} (the default) places orders in the store sandbox and reports
  * whether each arrived exactly once; {@code lifecycle} places orders of every shape that are then edited, cancelled and
- * refunded; {@code stock} pushes a large catalogue's stock and reports the store's calls.
+ * refunded; {@code stock} pushes a large catalogue's stock and reports the store's calls; {@code fulfilment} ships,
+ * invoices, cancels and holds orders in the back office and checks the store against it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Place orders in the BigCommerce sandbox (every webhook delivered twice) and report what "
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
                 + "no total differs, nothing is duplicated and every failure is one the scenario caused on purpose "
                 + "(lifecycle). stock: push the back office's stock for --skus items, change --changed of them, sync "
                 + "again and report the store's inventory calls; exits 0 only when the store shows every SKU's "
-                + "available-to-sell.")
+                + "available-to-sell. fulfilment: exits 0 only when the store shows every Acumatica shipment once, "
+                + "with the mapped statuses and the sales order and invoice numbers.")
 final class DemoCommand implements Callable<Integer> {
 
     /** The bundled merchant config of the lifecycle scenario, used when --config is not given. */
@@ -38,7 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "orders", description = "orders (default): N orders, each exactly "
             + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids; stock: "
             + "--skus items' stock, then --changed of them; stock-scale: the stock sync's own memory on a simulated "
-            + "catalogue of --skus items.")
+            + "catalogue of --skus items; fulfilment: --orders orders shipped (fully, in two shipments, partly), "
+            + "invoiced, cancelled and held in Acumatica, then synced back to the store.")
     String scenario;
 
     @Option(names = "--skus", defaultValue = "10000", description = "stock: items in the catalogue (default ${DEFAULT-VALUE}).")
@@ -80,8 +84,9 @@ final class DemoCommand implements Callable<Integer> {
             case "orders", "lifecycle" -> orders();
             case "stock" -> stock();
             case "stock-scale" -> stockScale();
+            case "fulfilment" -> fulfilment();
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--scenario must be orders, lifecycle, stock or stock-scale, was '" + scenario + "'");
+                    "--scenario must be orders, lifecycle, stock, stock-scale or fulfilment, was '" + scenario + "'");
         };
     }
 
@@ -99,6 +104,27 @@ final class DemoCommand implements Callable<Integer> {
                         skus, warehouses, changed, full ? "full reconcile" : "scheduled");
             }
             StockDemo.Result result = StockDemo.run(runtime, options, new ProgressBars());
+            System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
+            return result.ok() ? 0 : 1;
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private int fulfilment() throws Exception {
+        Path stateDir = Files.createTempDirectory("bcerp-demo");
+        LocalRuntime.Timing defaults = LocalRuntime.Timing.defaults();
+        // a short claim lease, so the run after the simulated crash can take the dead run's records over
+        LocalRuntime.Timing timing = new LocalRuntime.Timing(defaults.quotaWindow(), FulfilmentDemo.LEASE,
+                defaults.backOfficeTimeout(), defaults.accessTokenLifetime(), defaults.catchUpEvery(),
+                defaults.webhookHealthEvery());
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
+                .withConfigFile(config.validated()).withTiming(timing))) {
+            if (!json) {
+                System.err.printf("demo: placing %d orders, then shipping, invoicing, cancelling and holding them in "
+                        + "Acumatica...%n", orders);
+            }
+            FulfilmentDemo.Result result = FulfilmentDemo.run(runtime, orders, seed, Duration.ofSeconds(timeoutSeconds));
             System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
             return result.ok() ? 0 : 1;
         } finally {

@@ -45,11 +45,16 @@ public final class OrderSeeder {
 
     /** @param retry how the admin account's calls are retried (a fault scenario may answer 429 for a while) */
     public OrderSeeder(BigCommerceSandbox store, long seed, RetryPolicy retry) {
-        this.client = new BigCommerceClient(new BigCommerceSettings(URI.create(store.baseUrl()), store.storeHash(),
-                store.adminAccessToken()), new ApiClient("bigcommerce-admin", ApiClient.defaultHttpClient(),
-                Duration.ofSeconds(30), retry, new RateLimitPacer(Clock.systemUTC(), Sleeper.THREAD)));
+        this.client = adminClient(store, retry);
         this.catalog = store.catalog();
         this.random = new Random(seed);
+    }
+
+    /** A client on the store's admin API account (the merchant's own, not the connector's). */
+    static BigCommerceClient adminClient(BigCommerceSandbox store, RetryPolicy retry) {
+        return new BigCommerceClient(new BigCommerceSettings(URI.create(store.baseUrl()), store.storeHash(),
+                store.adminAccessToken()), new ApiClient("bigcommerce-admin", ApiClient.defaultHttpClient(),
+                Duration.ofSeconds(30), retry, new RateLimitPacer(Clock.systemUTC(), Sleeper.THREAD)));
     }
 
     /** Places {@code count} orders; about a third of buyers come back, one in seven checks out as a guest. */

@@ -15,6 +15,7 @@ import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.stock.StockSync;
+import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
@@ -151,7 +152,7 @@ public final class Operations {
         List<CursorStatus> cursors = new ArrayList<>();
         for (String name : new TreeSet<>(List.of(OrderCatchUp.cursorName(target.storeHash()),
                 WebhookHealth.cursorName(target.storeHash()), StockSync.cursorName(target.storeHash()),
-                CatalogSync.cursorName(target.storeHash())))) {
+                CatalogSync.cursorName(target.storeHash()), FulfilmentSync.cursorName(target.storeHash())))) {
             Optional<Cursor> cursor = state.cursor(name);
             cursors.add(cursor.map(c -> new CursorStatus(name, c.position(), c.note(), c.updatedAt(),
                     Duration.between(c.updatedAt(), now).toSeconds()))

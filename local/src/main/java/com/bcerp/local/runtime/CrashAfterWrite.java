@@ -1,10 +1,12 @@
 package com.bcerp.local.runtime;
 
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.StoreFulfilment;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,6 +57,28 @@ public final class CrashAfterWrite {
                     }
                     if (WRITES.matcher(method.getName()).lookingAt()) {
                         maybeCrash(method.getName() + " (" + result + ")");
+                    }
+                    return result;
+                });
+    }
+
+    /**
+     * The store's side of fulfilment, dying once right after the store created the next shipment (before the
+     * connector can record it), as a Lambda instance killed at that moment would.
+     */
+    public StoreFulfilment crashAfterNextShipment(StoreFulfilment store) {
+        AtomicBoolean armed = new AtomicBoolean(true);
+        return (StoreFulfilment) Proxy.newProxyInstance(StoreFulfilment.class.getClassLoader(),
+                new Class<?>[] {StoreFulfilment.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("createShipment") && armed.compareAndSet(true, false)) {
+                        crashes.incrementAndGet();
+                        throw new SimulatedCrash("the store created " + result);
                     }
                     return result;
                 });

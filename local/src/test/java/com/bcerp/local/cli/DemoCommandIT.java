@@ -84,4 +84,34 @@ class DemoCommandIT {
         assertThat(report.get("peak_heap_mb").asLong()).isPositive();
         assertThat(demo.exitValue()).isZero();
     }
+
+    @Test
+    void the_fulfilment_demo_ships_each_acumatica_shipment_once_with_statuses_and_references_and_exits_zero()
+            throws Exception {
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(),
+                "demo", "--scenario", "fulfilment", "--orders", "12", "--json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("plans").get("two_shipments").asInt()).isEqualTo(2);
+        assertThat(report.get("plans").get("partial").asInt()).isEqualTo(2);
+        assertThat(report.get("shipments_expected").asInt()).as("2 full, 2 x 2 split, 2 invoiced, 2 partial").isEqualTo(10);
+        assertThat(report.get("shipments_in_store").asInt()).isEqualTo(10);
+        assertThat(report.get("duplicate_shipments").asInt()).isZero();
+        assertThat(report.get("shipment_mismatches")).isEmpty();
+        assertThat(report.get("status_mismatches")).isEmpty();
+        assertThat(report.get("invoice_refs_missing")).isEmpty();
+        assertThat(report.get("crashes").asInt()).isEqualTo(1);
+        assertThat(report.get("run_after_crash").get("shipments_found").asInt()).as("the crashed run's shipment").isEqualTo(1);
+        assertThat(report.get("rerun").get("shipments_created").asInt()).isZero();
+        assertThat(report.get("echoes_ignored").asInt()).as("the store's echoes of the connector's own statuses")
+                .isPositive();
+        assertThat(report.get("back_office_writes_during_fulfilment").asInt()).isZero();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(demo.exitValue()).isZero();
+    }
 }

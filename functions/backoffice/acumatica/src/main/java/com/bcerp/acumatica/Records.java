@@ -50,6 +50,17 @@ final class Records {
         return list;
     }
 
+    /** One record read by its keys; empty when the instance has no such record (404). */
+    static Optional<JsonNode> record(ApiResponse response, String what) {
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, what, null);
+        }
+        return Optional.of(response.json());
+    }
+
     static String text(JsonNode record, String field) {
         JsonNode value = record.path(field).path("value");
         return value.isValueNode() && !value.isNull() ? value.asText() : null;

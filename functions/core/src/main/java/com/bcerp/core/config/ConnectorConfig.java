@@ -2,6 +2,7 @@ package com.bcerp.core.config;
 
 import com.bcerp.core.catalog.CatalogSettings;
 import com.bcerp.core.customer.CustomerSettings;
+import com.bcerp.core.fulfilment.FulfilmentSettings;
 import com.bcerp.core.order.OrderMappingSettings;
 import com.bcerp.core.order.RoutingSettings;
 import com.bcerp.core.order.StatusSettings;
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
         PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
-        ReliabilitySettings reliability, DeploymentSettings deployment) {
+        FulfilmentSettings fulfilment, ReliabilitySettings reliability, DeploymentSettings deployment) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -25,6 +26,7 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(fulfilment, "fulfilment");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(deployment, "deployment");
     }
@@ -32,7 +34,8 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(OrderMappingSettings.defaults(), StatusSettings.defaults(),
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
-                StockSettings.defaults(), CatalogSettings.defaults(), ReliabilitySettings.defaults(),
+                StockSettings.defaults(), CatalogSettings.defaults(), FulfilmentSettings.defaults(),
+                ReliabilitySettings.defaults(),
                 DeploymentSettings.defaults());
     }
 }

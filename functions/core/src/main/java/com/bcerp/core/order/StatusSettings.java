@@ -39,12 +39,14 @@ public record StatusSettings(List<Integer> importStatuses, List<Integer> cancelS
     }
 
     /**
-     * Pending (what an order created through the API gets when it names no status), Awaiting Payment, Pickup,
-     * Shipment or Fulfillment, Shipped, Partially Shipped, Completed, (Partially) Refunded.
+     * Imported: Pending (what an order created through the API gets when it names no status), Awaiting Payment,
+     * Pickup, Shipment or Fulfillment, Shipped, Partially Shipped, Completed, (Partially) Refunded. Back to the store:
+     * Acumatica's Back Order (partly shipped) is Partially Shipped, Completed (all shipped) is Shipped, Invoiced is
+     * Completed, Cancelled is Cancelled, and On Hold is Manual Verification Required (BigCommerce has no "on hold").
      */
     public static StatusSettings defaults() {
         return new StatusSettings(List.of(1, 2, 3, 4, 7, 8, 9, 10, 11, 14), List.of(5),
-                Map.of("Completed", 2, "Cancelled", 5));
+                Map.of("Back Order", 3, "Completed", 2, "Invoiced", 10, "Cancelled", 5, "On Hold", 12));
     }
 
     public boolean imports(int storeStatus) {

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated Acumatica instance over real HTTP, in the JVM: the contract-based REST API for Customer, SalesOrder
- * (with the CancelSalesOrder action) and Payment (with VoidPayment) on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
+ * (with the CancelSalesOrder action), Payment (with VoidPayment), Shipment (with ConfirmShipment; packages carry
+ * TrackingNbr) and SalesInvoice, whose shipping and invoicing the warehouse's side makes through {@link #createShipment},
+ * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #holdOrder} and {@link #cancelOrder} on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
@@ -99,6 +101,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
     private final PaymentBook payments;
+    private final ShipmentBook shipments;
     private final ItemBook items;
     private final Router router = new Router();
 
@@ -111,6 +114,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.customers = new CustomerBook(lock, clock);
         this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
+        this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
         router.filter(this::logCall).filter(this::injectFaults).filter(this::authenticate)
                 .onNotFound(AcumaticaSandbox::notFound)
@@ -128,6 +132,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/Payment", r -> list(r, PaymentBook.SHAPE, payments::list))
                 .route("GET", base + "/Payment/{type}/{referenceNbr}", this::getPayment)
                 .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
+                .route("GET", base + "/Shipment", r -> list(r, ShipmentBook.SHIPMENT, shipments::shipments))
+                .route("GET", base + "/Shipment/{shipmentNbr}", this::getShipment)
+                .route("POST", base + "/Shipment/ConfirmShipment", r -> action(r, ShipmentBook.SHIPMENT, shipments::confirm))
+                .route("GET", base + "/SalesInvoice", r -> list(r, ShipmentBook.INVOICE, shipments::invoices))
+                .route("GET", base + "/SalesInvoice/{type}/{referenceNbr}", this::getSalesInvoice)
                 .route("GET", base + "/StockItem", r -> page(r, ItemBook.STOCK_ITEM))
                 .route("GET", base + "/StockItem/{key}", r -> byKey(r, ItemBook.STOCK_ITEM))
                 .route("GET", base + "/TemplateItems", r -> page(r, ItemBook.TEMPLATE))
@@ -176,6 +185,56 @@ public final class AcumaticaSandbox implements AutoCloseable {
     /** Every sales order with these linked entities expanded, e.g. {@code FinancialSettings} for a credit's original. */
     public List<JsonNode> salesOrders(Set<String> expand) {
         return render(salesOrders.list(o -> true), SalesOrderBook.SHAPE, expand);
+    }
+
+    /**
+     * A warehouse user's shipment of a sales order: {@code quantities} maps order line numbers to quantities, one
+     * package per tracking number. The shipment is Open until {@link #confirmShipment}; returns its ShipmentNbr.
+     */
+    public String createShipment(String orderType, String orderNbr, String shipVia, Map<Integer, java.math.BigDecimal> quantities,
+            List<String> trackingNumbers) {
+        return shipments.create(orderType, orderNbr, shipVia, quantities, trackingNumbers);
+    }
+
+    /** Confirms a shipment (as {@code POST /Shipment/ConfirmShipment} does): the sales order becomes Back Order or Completed. */
+    public void confirmShipment(String shipmentNbr) {
+        ObjectNode keys = Values.object();
+        Values.set(keys, "ShipmentNbr", shipmentNbr);
+        PutResult result = shipments.confirm(keys);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused to confirm " + shipmentNbr + ": " + result.entity());
+        }
+    }
+
+    /** Prepares the SO invoice of the order's confirmed shipments; returns its ReferenceNbr. */
+    public String invoiceOrder(String orderType, String orderNbr) {
+        return shipments.prepareInvoice(orderType, orderNbr);
+    }
+
+    /** Puts an open sales order on hold. */
+    public void holdOrder(String orderType, String orderNbr) {
+        shipments.hold(orderType, orderNbr);
+    }
+
+    /** Cancels an open sales order, as {@code POST /SalesOrder/CancelSalesOrder} does. */
+    public void cancelOrder(String orderType, String orderNbr) {
+        ObjectNode keys = Values.object();
+        Values.set(keys, "OrderType", orderType);
+        Values.set(keys, "OrderNbr", orderNbr);
+        PutResult result = salesOrders.cancel(keys);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused to cancel " + orderNbr + ": " + result.entity());
+        }
+    }
+
+    /** Every shipment, as {@code GET /Shipment?$expand=Details,Packages,Orders} answers. */
+    public List<JsonNode> shipments() {
+        return render(shipments.shipments(s -> true), ShipmentBook.SHIPMENT, Set.of("Details", "Packages", "Orders"));
+    }
+
+    /** Every SO invoice, as {@code GET /SalesInvoice?$expand=Details} answers. */
+    public List<JsonNode> salesInvoices() {
+        return render(shipments.invoices(i -> true), ShipmentBook.INVOICE, Set.of("Details"));
     }
 
     /** Every payment, as {@code GET /Payment?$expand=OrdersToApply} answers. */
@@ -278,6 +337,19 @@ public final class AcumaticaSandbox implements AutoCloseable {
         ObjectNode order = salesOrders.get(request.pathParam("orderType"), request.pathParam("orderNbr"))
                 .orElseThrow(AcumaticaErrors::noEntity);
         return json(200, EntityView.render(order, SalesOrderBook.SHAPE, query, 1));
+    }
+
+    private HttpResponse getShipment(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, ShipmentBook.SHIPMENT);
+        ObjectNode shipment = shipments.shipment(request.pathParam("shipmentNbr")).orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(shipment, ShipmentBook.SHIPMENT, query, 1));
+    }
+
+    private HttpResponse getSalesInvoice(HttpRequest request) {
+        ODataQuery query = ODataQuery.of(request, ShipmentBook.INVOICE);
+        ObjectNode invoice = shipments.invoiceRecord(request.pathParam("type"), request.pathParam("referenceNbr"))
+                .orElseThrow(AcumaticaErrors::noEntity);
+        return json(200, EntityView.render(invoice, ShipmentBook.INVOICE, query, 1));
     }
 
     private HttpResponse putPayment(HttpRequest request) {

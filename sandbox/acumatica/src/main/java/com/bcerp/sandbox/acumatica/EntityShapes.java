@@ -52,7 +52,7 @@ final class EntityShapes {
                 DisableAutomaticTaxCalculation:b DiscountDetails:[? EffectiveDate:t ExternalRef:s FinancialSettings:FinancialSettings
                 Hold:b IsTaxValid:b LastModified:t LocationID:s MaxRiskScore:d OrderedQty:d OrderNbr:s OrderRisks:[?
                 OrderTotal:d OrderType:s PaymentMethod:s Payments:[? PreferredWarehouseID:s Project:s ReciprocalRate:d
-                Relations:[? RequestedOn:t Shipments:[? ShippingSettings:ShippingSettings ShipToAddress:Address
+                Relations:[? RequestedOn:t Shipments:[SalesOrderShipment ShippingSettings:ShippingSettings ShipToAddress:Address
                 ShipToAddressOverride:b ShipToAddressValidated:b ShipToContact:DocContact ShipToContactOverride:b ShipVia:s
                 Status:s TaxDetails:[TaxDetail TaxTotal:d Totals:Totals VATExemptTotal:d VATTaxableTotal:d
                 ExternalOrderOriginal:b ExternalRefundRef:s WillCall:b PaymentRef:s NoteID:g UsrExternalOrderOriginal:b
@@ -183,6 +183,45 @@ final class EntityShapes {
         TABLE.put("KitStockComponent", """
                 AllowComponentQtyVariance:b ComponentQty:d MaxComponentQty:d MinComponentQty:d StockInventoryID:s Subitem:s
                 UOM:s""");
+        // fulfilment (issue 6)
+        TABLE.put("Shipment", """
+                BaseCurrencyID:s ControlQty:d CreatedDateTime:t CurrencyRate:d CurrencyRateTypeID:s CurrencyViewState:b
+                CustomerID:s CreateNewShipmentForEveryOrder:b Details:[ShipmentDetail Description:s EffectiveDate:t
+                FOBPoint:s OverrideFreightPrice:b FreightPrice:d FreightCost:d FreightCurrencyID:s GroundCollect:b Hold:b
+                Insurance:b LastModifiedDateTime:t LocationID:s Operation:s Orders:[ShipmentOrderDetail Owner:s
+                PackageCount:i Packages:[ShipmentPackage PackageWeight:d Picked:b ReciprocalRate:d ResidentialDelivery:b
+                SaturdayDelivery:b ShipmentDate:t ShipmentNbr:s ShippedQty:d ShippedVolume:d ShippedWeight:d
+                ShippingSettings:? ShippingTerms:s ShippingZoneID:s ShipVia:s Status:s ToWarehouseID:s Type:s
+                UnlimitedPackages:b UseCustomersAccount:b WarehouseID:s WorkgroupID:s NoteID:g""");
+        TABLE.put("ShipmentDetail", """
+                Allocations:[? Description:s ExpirationDate:t FreeItem:b InventoryID:s LineNbr:i LocationID:s LotSerialNbr:s
+                OpenQty:d OrderedQty:d OrderLineNbr:i OrderNbr:s OrderType:s OriginalQty:d ReasonCode:s ShippedQty:d
+                Subitem:s UOM:s WarehouseID:s""");
+        TABLE.put("ShipmentPackage", """
+                BoxID:s CODAmount:d Confirmed:b CustomRefNbr1:s CustomRefNbr2:s DeclaredValue:d Description:s TrackingNbr:s
+                Type:s UOM:s Weight:d Length:d Width:d Height:d PackageContents:[? LineNbr:i NoteID:g""");
+        TABLE.put("ShipmentOrderDetail", """
+                InventoryDocType:s InventoryRefNbr:s InvoiceNbr:s InvoiceType:s OrderNbr:s OrderType:s ShipmentNbr:s
+                ShipmentType:s ShippedQty:d ShippedVolume:d ShippedWeight:d OrderNoteID:g""");
+        TABLE.put("SalesInvoice", """
+                Amount:d ApplicationsCreditMemo:[? ApplicationsInvoice:[? Balance:d BillingSettings:? CashDiscount:d
+                Commissions:? CreditHold:b Currency:s CustomerID:s CustomerOrder:s Date:t Description:s
+                Details:[SalesInvoiceDetail DetailTotal:d DiscountDetails:[? DiscountTotal:d DueDate:t IsTaxValid:b
+                FinancialDetails:? FreightDetails:[? FreightPrice:d Hold:b LastModifiedDateTime:t PaymentTotal:d Project:s
+                ReferenceNbr:s Status:s TaxDetails:[? TaxTotal:d Type:s VATExemptTotal:d VATTaxableTotal:d BillToAddress:?
+                BillToAddressOverride:b BillToContact:? BillToContactOverride:b CreatedDate:t ExternalRef:s
+                LastModifiedDate:t ShipToAddress:? ShipToAddressOverride:b ShipToContact:? ShipToContactOverride:b
+                TaxCalcMode:s""");
+        TABLE.put("SalesInvoiceDetail", """
+                Account:s Amount:d BranchID:s CalculateDiscountsOnImport:b CostCode:s Description:s DiscountAmount:d
+                DiscountPercent:d ExpirationDate:t ExternalRef:s InventoryDocType:s InventoryID:s InventoryRefNbr:s
+                LineNbr:i Location:s LotSerialNbr:s ManualDiscount:b ManualPrice:b NoteID:g OrderLineNbr:i OrderNbr:s
+                OrderType:s OrigInvLineNbr:i OrigInvNbr:s OrigInvType:s ProjectTask:s Qty:d ShipmentNbr:s SubAccount:s
+                Subitem:s TaxCategory:s TransactionDescr:s UnitPrice:d UOM:s WarehouseID:s""");
+        TABLE.put("SalesOrderShipment", """
+                InventoryDocType:s InventoryRefNbr:s InvoiceNbr:s InvoiceType:s ShipmentDate:t ShipmentNbr:s ShipmentType:s
+                ShippedQty:d ShippedVolume:d ShippedWeight:d Status:s InventoryNoteID:g LastModifiedDateTime:t OrderNoteID:g
+                ShippingNoteID:g""");
     }
 
     private static final Map<String, Shape> SHAPES = new LinkedHashMap<>();

@@ -138,6 +138,25 @@ final class SalesOrderBook {
         }
     }
 
+    /**
+     * Changes the stored order in place under the book's lock (shipping, invoicing and holding, which work on the
+     * order as the back office's own screens do); the order's LastModified moves on.
+     */
+    ObjectNode change(String orderType, String orderNbr, java.util.function.Consumer<ObjectNode> change) {
+        lock.lock();
+        try {
+            ObjectNode order = byKey.get(orderType + "/" + orderNbr);
+            if (order == null) {
+                throw new IllegalArgumentException("the sandbox has no sales order " + orderType + " " + orderNbr);
+            }
+            change.accept(order);
+            Values.set(order, "LastModified", OffsetDateTime.now(clock));
+            return Values.copy(order);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Optional<ObjectNode> get(String orderType, String orderNbr) {
         lock.lock();
         try {
@@ -217,7 +236,9 @@ final class SalesOrderBook {
         Values.set(order, "BaseCurrencyID", "USD");
         boolean hold = Values.isTrue(order, "Hold");
         Values.set(order, "Hold", hold);
-        if (!CANCELLED.equals(Values.text(order, "Status").orElse(""))) {
+        // shipping and invoicing move an order on (Back Order, Completed, Invoiced); an edit does not move it back
+        String status = Values.text(order, "Status").orElse("Open");
+        if (status.equals("Open") || status.equals("On Hold")) {
             Values.set(order, "Status", hold ? "On Hold" : "Open");
         }
 
@@ -237,8 +258,9 @@ final class SalesOrderBook {
             BigDecimal discount = cents(Values.decimal(line, "DiscountAmount").orElseGet(() -> Values.decimal(line, "DiscountPercent")
                     .map(p -> extended.multiply(p).movePointLeft(2)).orElse(BigDecimal.ZERO)));
             BigDecimal amount = extended.subtract(discount);
+            BigDecimal onShipments = Values.decimal(line, "QtyOnShipments").orElse(BigDecimal.ZERO);
             Values.set(line, "OrderQty", qty);
-            Values.set(line, "OpenQty", qty);
+            Values.set(line, "OpenQty", qty.subtract(onShipments).max(BigDecimal.ZERO));
             Values.set(line, "UnitPrice", price);
             Values.set(line, "ManualPrice", Values.isTrue(line, "ManualPrice"));
             Values.set(line, "ExtendedPrice", extended);
@@ -248,7 +270,7 @@ final class SalesOrderBook {
             Values.set(line, "UnbilledAmount", amount);
             defaultTo(line, "UOM", "EA");
             defaultTo(line, "LineDescription", "");
-            Values.set(line, "Completed", false);
+            Values.set(line, "Completed", onShipments.signum() > 0 && onShipments.compareTo(qty) >= 0);
             lines = lines.add(amount);
             quantity = quantity.add(qty);
             discounts = discounts.add(discount);

@@ -30,6 +30,7 @@ final class OrderBook {
     private long nextGiftCertificateId = 1;
     private long nextRefundId = 1;
     private long nextRefundPaymentId = 1;
+    private long nextShipmentId = 1;
     private final OrderFactory.Ids ids = new OrderFactory.Ids() {
         public long nextLineId() {
             return nextLineId++;
@@ -107,6 +108,51 @@ final class OrderBook {
             raiseStatus(id, order.statusId(), statusId);
         }
         return Optional.of(updated);
+    }
+
+    /**
+     * A shipment of the order ({@link ShipmentRules} checks it); the order becomes Shipped when every physical product
+     * has shipped, otherwise Partially Shipped, with the webhooks BigCommerce sends.
+     */
+    synchronized Shipment ship(long orderId, JsonNode body) {
+        SandboxOrder order = orders.get(orderId);
+        if (order == null) {
+            throw BcErrors.v2(404, "The requested resource was not found.");
+        }
+        Instant modified = modified(order);
+        Shipment shipment = ShipmentRules.validate(order, body, nextShipmentId, modified);
+        nextShipmentId++;
+        List<Shipment> all = new ArrayList<>(order.shipments());
+        all.add(shipment);
+        SandboxOrder shipped = order.withShipments(all, order.statusId(), modified);
+        int statusId = ShipmentRules.statusAfter(shipped);
+        orders.put(orderId, shipped.withShipments(all, statusId, modified));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "shipment");
+        data.put("id", shipment.id());
+        data.put("orderId", orderId);
+        events.raise("store/shipment/created", data);
+        events.raise("store/order/updated", orderData(orderId));
+        if (statusId != order.statusId()) {
+            raiseStatus(orderId, order.statusId(), statusId);
+        }
+        return shipment;
+    }
+
+    /** Deletes a shipment; as BigCommerce documents, the order's status stays where it is. */
+    synchronized boolean deleteShipment(long orderId, long shipmentId) {
+        SandboxOrder order = orders.get(orderId);
+        if (order == null || order.shipments().stream().noneMatch(s -> s.id() == shipmentId)) {
+            return false;
+        }
+        List<Shipment> rest = order.shipments().stream().filter(s -> s.id() != shipmentId).toList();
+        orders.put(orderId, order.withShipments(rest, order.statusId(), modified(order)));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "shipment");
+        data.put("id", shipmentId);
+        data.put("orderId", orderId);
+        events.raise("store/shipment/deleted", data);
+        return true;
     }
 
     synchronized Refunds.Quote quote(long orderId, JsonNode body) {

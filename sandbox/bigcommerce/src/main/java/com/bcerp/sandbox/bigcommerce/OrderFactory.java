@@ -168,7 +168,7 @@ final class OrderFactory {
                 settings.currency(), rate, settings.taxInclusive(), billing, addresses, lines, wrapping, fees, coupons,
                 BigDecimal.ZERO, BigDecimal.ZERO, body.path("payment_method").asText(""), "",
                 body.path("customer_message").asText(""), body.path("staff_notes").asText(""),
-                body.path("external_source").asText(null), List.of(), List.of());
+                body.path("external_source").asText(null), List.of(), List.of(), List.of());
         return checkout && body.has("payment") ? Payments.atCheckout(order, body.path("payment"), ids, now)
                 : Payments.fromMethodName(order, ids, now);
     }

@@ -47,7 +47,7 @@ final class OrderJson {
         n.put("total_tax", Amounts.str(o.totalTax()));
         n.put("is_tax_inclusive_pricing", o.taxInclusive());
         n.put("items_total", o.itemsTotal());
-        n.put("items_shipped", 0);
+        n.put("items_shipped", o.itemsShipped());
         n.put("payment_method", o.paymentMethod());
         n.put("payment_provider_id", "");
         n.put("payment_status", o.paymentStatus());
@@ -258,7 +258,7 @@ final class OrderJson {
             List<LineItem> lines = o.lines().stream().filter(l -> l.orderAddressId() == s.id()).toList();
             n.set("line_items", lineItems(o, lines, expandLines));
             n.put("items_total", lines.stream().mapToInt(LineItem::quantity).sum());
-            n.put("items_shipped", 0);
+            n.put("items_shipped", o.itemsShipped(s.id()));
             n.put("base_cost", Amounts.four(s.cost().exTax()));
             n.put("cost_ex_tax", Amounts.four(s.cost().exTax()));
             n.put("cost_inc_tax", Amounts.four(s.cost().incTax()));
@@ -341,7 +341,7 @@ final class OrderJson {
         n.put("wrapping_cost_inc_tax", "0.0000");
         n.put("wrapping_cost_tax", "0.0000");
         n.put("wrapping_message", "");
-        n.put("quantity_shipped", 0);
+        n.put("quantity_shipped", o.quantityShipped(l.id()));
         n.putNull("event_name");
         n.putNull("event_date");
         n.put("fixed_shipping_cost", "0.0000");
@@ -394,7 +394,7 @@ final class OrderJson {
         n.put("order_id", o.id());
         s.address().writeTo(n);
         n.put("items_total", o.lines().stream().filter(l -> l.orderAddressId() == s.id()).mapToInt(LineItem::quantity).sum());
-        n.put("items_shipped", 0);
+        n.put("items_shipped", o.itemsShipped(s.id()));
         n.put("shipping_method", s.shippingMethod());
         n.put("base_cost", Amounts.str(s.cost().exTax()));
         n.put("cost_ex_tax", Amounts.str(s.cost().exTax()));
@@ -410,6 +410,33 @@ final class OrderJson {
         n.put("shipping_zone_name", "Everywhere");
         n.set("shipping_quotes", link("/orders/" + o.id() + "/shipping_addresses/" + s.id() + "/shipping_quotes"));
         n.putArray("form_fields");
+        return n;
+    }
+
+    /** An order shipment ({@code orderShipment}), with the order's billing address and the shipment's address. */
+    ObjectNode shipment(SandboxOrder o, Shipment s) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", s.id());
+        n.put("order_id", o.id());
+        n.put("customer_id", o.customerId());
+        n.put("order_address_id", s.orderAddressId());
+        n.put("date_created", BcDates.rfc2822(s.created()));
+        n.put("tracking_number", s.trackingNumber());
+        n.put("merchant_shipping_cost", s.merchantShippingCost());
+        n.put("shipping_method", s.shippingMethod());
+        n.put("shipping_provider", s.shippingProvider());
+        n.put("tracking_carrier", s.trackingCarrier());
+        n.put("tracking_link", s.trackingLink());
+        n.put("comments", s.comments());
+        o.billing().writeTo(n.putObject("billing_address"));
+        ObjectNode shipTo = n.putObject("shipping_address");
+        o.shippingAddresses().stream().filter(a -> a.id() == s.orderAddressId()).findFirst()
+                .ifPresent(a -> a.address().writeTo(shipTo));
+        ArrayNode items = n.putArray("items");
+        s.items().forEach(i -> items.addObject().put("order_product_id", i.orderProductId())
+                .put("product_id", i.productId()).put("quantity", i.quantity()));
+        n.put("shipping_provider_display_name", ShipmentRules.displayName(s));
+        n.put("generated_tracking_link", ShipmentRules.generatedLink(s));
         return n;
     }
 

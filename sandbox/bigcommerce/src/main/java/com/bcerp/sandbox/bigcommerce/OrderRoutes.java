@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Orders V2 (orders, products, shipping addresses, coupons, taxes, fees), V3 transactions, payment actions (capture,
+ * Orders V2 (orders, products, shipping addresses, coupons, taxes, fees, shipments), V3 transactions, payment actions (capture,
  * void, refund quotes, refunds) and the sandbox's own checkout ({@code POST /sandbox/checkouts}, the door for orders
  * only a storefront makes: see {@link OrderFactory}).
  */
@@ -44,6 +44,12 @@ final class OrderRoutes {
                         .map(c -> json.coupon(o, c)).toList()))
                 .route("GET", "/v2/orders/{order_id}/taxes", r -> page(r, o -> json.taxes(o, settings)))
                 .route("GET", "/v2/orders/{order_id}/fees", r -> page(r, o -> o.fees().stream().map(json::fee).toList()))
+                .route("GET", "/v2/orders/{order_id}/shipments", r -> page(r, o -> o.shipments().stream()
+                        .map(s -> json.shipment(o, s)).toList()))
+                .route("POST", "/v2/orders/{order_id}/shipments", this::ship)
+                .route("GET", "/v2/orders/{order_id}/shipments/count", this::shipmentCount)
+                .route("GET", "/v2/orders/{order_id}/shipments/{shipment_id}", this::shipment)
+                .route("DELETE", "/v2/orders/{order_id}/shipments/{shipment_id}", this::deleteShipment)
                 .route("GET", "/v3/orders/{order_id}/transactions", this::transactions)
                 .route("POST", "/v3/orders/{order_id}/payment_actions/capture", r -> paymentAction(r, true))
                 .route("POST", "/v3/orders/{order_id}/payment_actions/void", r -> paymentAction(r, false))
@@ -74,6 +80,35 @@ final class OrderRoutes {
     private HttpResponse checkout(HttpRequest r) {
         return HttpResponse.json(201, json.order(book.create(r.json(), true),
                 Set.of(OrderJson.INCLUDE_LINE_ITEMS, OrderJson.INCLUDE_FEES)));
+    }
+
+    private HttpResponse ship(HttpRequest r) {
+        long id = orderId(r);
+        Shipment shipment = book.ship(id, r.json());
+        return HttpResponse.json(201, json.shipment(book.get(id).orElseThrow(), shipment));
+    }
+
+    private HttpResponse shipmentCount(HttpRequest r) {
+        return HttpResponse.json(200, Json.MAPPER.createObjectNode().put("count", order(r).shipments().size()));
+    }
+
+    private HttpResponse shipment(HttpRequest r) {
+        SandboxOrder order = order(r);
+        return order.shipments().stream().filter(s -> Long.toString(s.id()).equals(r.pathParam("shipment_id")))
+                .findFirst().map(s -> HttpResponse.json(200, json.shipment(order, s))).orElseThrow(OrderRoutes::notFound);
+    }
+
+    private HttpResponse deleteShipment(HttpRequest r) {
+        long shipmentId;
+        try {
+            shipmentId = Long.parseLong(r.pathParam("shipment_id"));
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+        if (!book.deleteShipment(orderId(r), shipmentId)) {
+            throw notFound();
+        }
+        return HttpResponse.empty(204);
     }
 
     /** Capture and void answer 201 with an empty object (the payment request runs in the background). */

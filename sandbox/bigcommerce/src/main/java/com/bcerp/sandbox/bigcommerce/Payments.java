@@ -72,7 +72,7 @@ final class Payments {
                 order.statusId(), order.channelId(), order.currency(), order.storeCurrency(), order.exchangeRate(),
                 order.taxInclusive(), order.billing(), order.shippingAddresses(), order.lines(), order.wrapping(),
                 order.fees(), order.coupons(), giftCertificate, storeCredit, methodName, status, order.customerMessage(),
-                order.staffNotes(), order.externalSource(), transactions, order.refunds());
+                order.staffNotes(), order.externalSource(), transactions, order.refunds(), order.shipments());
         return paid;
     }
 

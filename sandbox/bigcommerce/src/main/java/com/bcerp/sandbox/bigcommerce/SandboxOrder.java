@@ -37,7 +37,8 @@ record SandboxOrder(
         String staffNotes,
         String externalSource,
         List<Transaction> transactions,
-        List<Refund> refunds) {
+        List<Refund> refunds,
+        List<Shipment> shipments) {
 
     SandboxOrder {
         shippingAddresses = List.copyOf(shippingAddresses);
@@ -46,6 +47,29 @@ record SandboxOrder(
         coupons = List.copyOf(coupons);
         transactions = List.copyOf(transactions);
         refunds = List.copyOf(refunds);
+        shipments = shipments == null ? List.of() : List.copyOf(shipments);
+    }
+
+    /** Units of an order product in the order's shipments. */
+    int quantityShipped(long lineId) {
+        return shipments.stream().flatMap(s -> s.items().stream()).filter(i -> i.orderProductId() == lineId)
+                .mapToInt(Shipment.Item::quantity).sum();
+    }
+
+    int itemsShipped() {
+        return shipments.stream().flatMap(s -> s.items().stream()).mapToInt(Shipment.Item::quantity).sum();
+    }
+
+    int itemsShipped(long addressId) {
+        return shipments.stream().filter(s -> s.orderAddressId() == addressId).flatMap(s -> s.items().stream())
+                .mapToInt(Shipment.Item::quantity).sum();
+    }
+
+    SandboxOrder withShipments(List<Shipment> newShipments, int newStatusId, Instant newModified) {
+        return new SandboxOrder(id, customerId, created, newModified, newStatusId, channelId, currency, storeCurrency,
+                exchangeRate, taxInclusive, billing, shippingAddresses, lines, wrapping, fees, coupons,
+                giftCertificateAmount, storeCreditAmount, paymentMethod, paymentStatus, customerMessage, staffNotes,
+                externalSource, transactions, refunds, newShipments);
     }
 
     Charge shipping() {
@@ -122,21 +146,21 @@ record SandboxOrder(
         return new SandboxOrder(id, customerId, created, newModified, newStatusId, channelId, currency, storeCurrency,
                 exchangeRate, taxInclusive, billing, shippingAddresses, lines, wrapping, fees, coupons,
                 giftCertificateAmount, storeCreditAmount, paymentMethod, paymentStatus, newCustomerMessage, newStaffNotes,
-                externalSource, transactions, refunds);
+                externalSource, transactions, refunds, shipments);
     }
 
     SandboxOrder withLines(List<LineItem> newLines, List<Fee> newFees, Instant newModified) {
         return new SandboxOrder(id, customerId, created, newModified, statusId, channelId, currency, storeCurrency,
                 exchangeRate, taxInclusive, billing, shippingAddresses, newLines, wrapping, newFees, coupons,
                 giftCertificateAmount, storeCreditAmount, paymentMethod, paymentStatus, customerMessage, staffNotes,
-                externalSource, transactions, refunds);
+                externalSource, transactions, refunds, shipments);
     }
 
     SandboxOrder withPayments(List<Transaction> newTransactions, String newPaymentStatus, Instant newModified) {
         return new SandboxOrder(id, customerId, created, newModified, statusId, channelId, currency, storeCurrency,
                 exchangeRate, taxInclusive, billing, shippingAddresses, lines, wrapping, fees, coupons,
                 giftCertificateAmount, storeCreditAmount, paymentMethod, newPaymentStatus, customerMessage, staffNotes,
-                externalSource, newTransactions, refunds);
+                externalSource, newTransactions, refunds, shipments);
     }
 
     SandboxOrder withRefund(Refund refund, List<LineItem> newLines, int newStatusId, List<Transaction> newTransactions,
@@ -146,6 +170,6 @@ record SandboxOrder(
         return new SandboxOrder(id, customerId, created, newModified, newStatusId, channelId, currency, storeCurrency,
                 exchangeRate, taxInclusive, billing, shippingAddresses, newLines, wrapping, fees, coupons,
                 giftCertificateAmount, storeCreditAmount, paymentMethod, newPaymentStatus, customerMessage, staffNotes,
-                externalSource, newTransactions, all);
+                externalSource, newTransactions, all, shipments);
     }
 }

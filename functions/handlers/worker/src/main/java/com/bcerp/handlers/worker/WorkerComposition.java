@@ -3,6 +3,7 @@ package com.bcerp.handlers.worker;
 import com.bcerp.acumatica.AcumaticaBackOffice;
 import com.bcerp.acumatica.AcumaticaCatalog;
 import com.bcerp.acumatica.AcumaticaConnection;
+import com.bcerp.acumatica.AcumaticaFulfilment;
 import com.bcerp.acumatica.AcumaticaInventory;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
@@ -15,6 +16,7 @@ import com.bcerp.aws.SecretsManagerSource;
 import com.bcerp.aws.SqsEventQueue;
 import com.bcerp.bigcommerce.BigCommerceCatalog;
 import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.bigcommerce.BigCommerceFulfilment;
 import com.bcerp.bigcommerce.BigCommerceInventory;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
@@ -26,6 +28,7 @@ import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.ReliabilitySettings;
+import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
@@ -33,6 +36,7 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.Cursors;
 import com.bcerp.core.port.SecretSource;
+import com.bcerp.core.port.StoreFulfilment;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.stock.StockSync;
@@ -45,6 +49,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,10 +77,12 @@ public final class WorkerComposition {
     private final Supplier<WebhookHealth> webhookHealth;
     private final StockSync stockSync;
     private final CatalogSync catalogSync;
+    private final Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
 
     private WorkerComposition(String storeHash, Storefront store, BackOffice backOffice, SyncState state,
             OrderFlows flows, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
-            StockSync stockSync, CatalogSync catalogSync) {
+            StockSync stockSync, CatalogSync catalogSync,
+            Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment) {
         this.storeHash = storeHash;
         this.store = store;
         this.backOffice = backOffice;
@@ -85,6 +92,7 @@ public final class WorkerComposition {
         this.webhookHealth = webhookHealth;
         this.stockSync = stockSync;
         this.catalogSync = catalogSync;
+        this.fulfilment = fulfilment;
     }
 
     /** On Lambda. */
@@ -171,8 +179,13 @@ public final class WorkerComposition {
                         config.catalog().salePriceAttribute()),
                 new BigCommerceCatalog(storeClient, config.catalog().matchKey()), cursors, state, config.catalog(),
                 config.stock(), storeHash, clock);
+        AcumaticaFulfilment shipped = new AcumaticaFulfilment(acumatica);
+        Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
+        Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
+                new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), cursors, state,
+                        config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
         return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth, stockSync,
-                catalogSync);
+                catalogSync, fulfilment);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -229,6 +242,19 @@ public final class WorkerComposition {
     /** Back-office stock to the store's locations (the stock-sync schedule). */
     public StockSync stockSync() {
         return stockSync;
+    }
+
+    /** Back-office shipments, statuses and references to the store (the fulfilment-sync schedule). */
+    public FulfilmentSync fulfilmentSync() {
+        return fulfilment.apply(UnaryOperator.identity());
+    }
+
+    /**
+     * The fulfilment sync with its store side wrapped: the local runtime's fault injection (a crash after the store
+     * created a shipment) goes here.
+     */
+    public FulfilmentSync fulfilmentSync(UnaryOperator<StoreFulfilment> storeSide) {
+        return fulfilment.apply(storeSide);
     }
 
     /** Back-office products to the store's catalogue (the catalog-sync schedule). */

@@ -1,0 +1,119 @@
+package com.bcerp.acumatica;
+
+import com.bcerp.core.fulfilment.BackOfficeOrder;
+import com.bcerp.core.fulfilment.BackOfficeShipment;
+import com.bcerp.core.fulfilment.ShippedLine;
+import com.bcerp.core.port.FulfilmentSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Acumatica's fulfilment behind {@link FulfilmentSource}, over the contract-based endpoint. What changed: sales
+ * orders of the store ({@code startswith(ExternalRef,'BC-{store}-')}) by {@code SalesOrder.LastModified}, and
+ * shipments by {@code Shipment.LastModifiedDateTime} (a tracking number added to a confirmed shipment changes only the
+ * shipment). Each order is then read with its lines and its shipment rows ({@code $expand=Details,Shipments}: the
+ * invoice numbers are on those rows), and each of its shipments with its lines and packages
+ * ({@code ShipmentPackage.TrackingNbr}). A shipment line names its order line ({@code OrderLineNbr}); that line's
+ * {@code ExternalRef} is the store's order product id the import wrote.
+ */
+public final class AcumaticaFulfilment implements FulfilmentSource {
+
+    private final AcumaticaApi api;
+
+    public AcumaticaFulfilment(AcumaticaConnection connection) {
+        this.api = connection.api();
+    }
+
+    @Override
+    public String name() {
+        return "Acumatica";
+    }
+
+    @Override
+    public List<BackOfficeOrder> changedSince(String externalRefPrefix, Instant since) {
+        Set<String> keys = new LinkedHashSet<>();
+        Records.forEachPage(api, "SalesOrder", Map.of("$select", "OrderType,OrderNbr,ExternalRef,LastModified",
+                "$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ") and "
+                        + OData.after("LastModified", since)), Records.PAGE,
+                page -> page.forEach(o -> keys.add(Records.text(o, "OrderType") + "/" + Records.text(o, "OrderNbr"))));
+        Records.forEachPage(api, "Shipment", Map.of("$select", "ShipmentNbr,LastModifiedDateTime", "$expand", "Orders",
+                "$filter", OData.after("LastModifiedDateTime", since)), Records.PAGE,
+                page -> page.forEach(s -> s.path("Orders").forEach(o -> keys.add(Records.text(o, "OrderType") + "/"
+                        + Records.text(o, "OrderNbr")))));
+        return read(keys, externalRefPrefix);
+    }
+
+    @Override
+    public List<BackOfficeOrder> orders(Collection<String> typeAndNbrs) {
+        return read(typeAndNbrs, "");
+    }
+
+    private List<BackOfficeOrder> read(Collection<String> keys, String externalRefPrefix) {
+        List<BackOfficeOrder> orders = new ArrayList<>();
+        for (String key : keys) {
+            String[] typeAndNbr = key.split("/", 2);
+            order(typeAndNbr[0], typeAndNbr[1]).filter(o -> o.externalRef() != null
+                    && o.externalRef().startsWith(externalRefPrefix)).ifPresent(orders::add);
+        }
+        return orders;
+    }
+
+    private Optional<BackOfficeOrder> order(String type, String nbr) {
+        Optional<JsonNode> found = Records.record(api.get("SalesOrder/" + OData.key(type) + "/" + OData.key(nbr),
+                Map.of("$expand", "Details,Shipments")), "sales order " + type + " " + nbr);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode order = found.get();
+        Map<Integer, String> lineRefs = new HashMap<>();
+        order.path("Details").forEach(l -> lineRefs.put(l.path("LineNbr").path("value").asInt(),
+                Records.text(l, "ExternalRef")));
+        Optional<Instant> modified = Records.instant(order, "LastModified");
+        List<BackOfficeShipment> shipments = new ArrayList<>();
+        Set<String> invoices = new LinkedHashSet<>();
+        for (JsonNode row : order.path("Shipments")) {
+            Optional.ofNullable(Records.text(row, "InvoiceNbr")).filter(s -> !s.isBlank()).ifPresent(invoices::add);
+            String shipmentNbr = Records.text(row, "ShipmentNbr");
+            if (shipmentNbr == null) {
+                continue;
+            }
+            Optional<JsonNode> shipment = Records.record(api.get("Shipment/" + OData.key(shipmentNbr),
+                    Map.of("$expand", "Details,Packages")), "shipment " + shipmentNbr);
+            if (shipment.isEmpty()) {
+                continue;
+            }
+            modified = Records.newest(modified, Records.instant(shipment.get(), "LastModifiedDateTime"));
+            shipments.add(shipment(shipment.get(), type, nbr, lineRefs));
+        }
+        return Optional.of(new BackOfficeOrder(type, nbr, Records.text(order, "ExternalRef"),
+                Records.text(order, "Status"), shipments, List.copyOf(invoices), modified.orElse(Instant.EPOCH)));
+    }
+
+    private static BackOfficeShipment shipment(JsonNode shipment, String type, String nbr, Map<Integer, String> lineRefs) {
+        List<ShippedLine> lines = new ArrayList<>();
+        JsonNode details = shipment.path("Details");
+        for (int i = 0; i < details.size(); i++) {
+            JsonNode line = details.get(i);
+            // a shipment may carry several orders' lines: only this order's go to its store order
+            if (!type.equals(Records.text(line, "OrderType")) || !nbr.equals(Records.text(line, "OrderNbr"))) {
+                continue;
+            }
+            int orderLine = line.path("OrderLineNbr").path("value").asInt();
+            lines.add(new ShippedLine(orderLine, lineRefs.get(orderLine), Records.text(line, "InventoryID"),
+                    Records.decimal(line, "ShippedQty"), "Details[" + i + "]"));
+        }
+        List<String> tracking = new ArrayList<>();
+        shipment.path("Packages").forEach(p -> Optional.ofNullable(Records.text(p, "TrackingNbr"))
+                .filter(t -> !t.isBlank()).ifPresent(tracking::add));
+        return new BackOfficeShipment(Records.text(shipment, "ShipmentNbr"), Records.text(shipment, "Status"),
+                Records.text(shipment, "ShipVia"), tracking, lines);
+    }
+}

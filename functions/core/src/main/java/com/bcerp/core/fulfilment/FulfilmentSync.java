@@ -1,0 +1,406 @@
+package com.bcerp.core.fulfilment;
+
+import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.order.OwnStatusWrites;
+import com.bcerp.core.order.SalesOrderMapper;
+import com.bcerp.core.order.StatusSettings;
+import com.bcerp.core.port.Cursors;
+import com.bcerp.core.port.FulfilmentSource;
+import com.bcerp.core.port.StoreFulfilment;
+import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.Attempt;
+import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.ClaimedWork;
+import com.bcerp.core.sync.FeedCursor;
+import com.bcerp.core.sync.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fulfilment from the back office to the store, on a schedule: every sales order of this store that changed since
+ * the cursor (or whose shipments did) brings its shipped shipments into the store as store shipments with tracking,
+ * its status through {@code statuses.back_office_to_store}, and its sales order and invoice numbers into the order's
+ * staff notes. The cursor moves only when every order read was handled (synced or parked).
+ *
+ * <p>A back-office shipment is never created twice in the store: it is claimed under
+ * {@code shipment#{store}#{ShipmentNbr}} and completed with the store shipment's id; and before creating, the store's
+ * shipments of the order are searched for the marker the connector writes in {@code comments}
+ * ({@code Acumatica shipment SH000123}), so a run that crashed between the store's write and the claim's completion
+ * links the shipment it made instead of making another.
+ *
+ * <p>No status ping-pong: before the connector changes a store status, itself or by shipping (the store moves an
+ * order to Shipped or Partially Shipped), it records the status in {@link OwnStatusWrites}, and the store-to-back-office
+ * flow ignores the store's echo of it. A back-office status is applied once, when it changes, so a status staff set
+ * in the store afterwards is left alone.
+ */
+public final class FulfilmentSync {
+
+    private static final Logger log = LoggerFactory.getLogger(FulfilmentSync.class);
+
+    /** How long a run may hold the store's lock (a Lambda runs 15 minutes at most). */
+    static final Duration LOCK_LEASE = Duration.ofMinutes(15);
+    /** BigCommerce: Shipped and Partially Shipped, which the store sets itself when an order ships. */
+    static final int SHIPPED = 2;
+    static final int PARTIALLY_SHIPPED = 3;
+    /** The staff-notes line the connector owns; the rest of the notes stay as staff wrote them. */
+    static final String REFERENCE_PREFIX = "Back office: ";
+    /** BigCommerce's tracking_number holds up to 50 characters. */
+    private static final int TRACKING_LENGTH = 50;
+
+    private final FulfilmentSource source;
+    private final StoreFulfilment store;
+    private final Cursors cursors;
+    private final SyncState state;
+    private final FulfilmentSettings settings;
+    private final StatusSettings statuses;
+    private final OwnStatusWrites ownWrites;
+    private final String storeHash;
+    private final Clock clock;
+    private final ClaimedWork work;
+
+    public FulfilmentSync(FulfilmentSource source, StoreFulfilment store, Cursors cursors, SyncState state,
+            FulfilmentSettings settings, StatusSettings statuses, OwnStatusWrites ownWrites, String storeHash,
+            Clock clock, Duration lease) {
+        this.source = source;
+        this.store = store;
+        this.cursors = cursors;
+        this.state = state;
+        this.settings = settings;
+        this.statuses = statuses;
+        this.ownWrites = ownWrites;
+        this.storeHash = storeHash;
+        this.clock = clock;
+        this.work = new ClaimedWork(state, clock, lease);
+    }
+
+    /** The state-table name of this store's cursor (shown by {@code ./connector ops status}). */
+    public static String cursorName(String storeHash) {
+        return "fulfilment#" + storeHash;
+    }
+
+    /** The claim that makes one back-office shipment one store shipment. */
+    public static String shipmentKey(String storeHash, String shipmentNbr) {
+        return "shipment#" + storeHash + "#" + shipmentNbr;
+    }
+
+    /** The record of one sales order's fulfilment (parked when one of its shipments cannot be made). */
+    public static String orderKey(String storeHash, String orderType, String orderNbr) {
+        return "fulfilment#" + storeHash + "#" + orderType + "/" + orderNbr;
+    }
+
+    /** The back-office status last applied to the store for a sales order. */
+    static String statusKey(String storeHash, String orderType, String orderNbr) {
+        return "fulfilment-status#" + storeHash + "#" + orderType + "/" + orderNbr;
+    }
+
+    /** The marker in a store shipment's comments that names the back-office shipment it came from. */
+    public static String marker(String backOffice, String shipmentNbr) {
+        return backOffice + " shipment " + shipmentNbr;
+    }
+
+    public FulfilmentReport run() {
+        long started = System.nanoTime();
+        if (!settings.enabled()) {
+            log.info("fulfilment sync is switched off (fulfilment.enabled: false)");
+            return FulfilmentReport.skipped(0);
+        }
+        String lock = "fulfilment-sync#" + storeHash;
+        if (state.claim(lock, LOCK_LEASE).status() != Claim.Status.ACQUIRED) {
+            log.info("another fulfilment sync holds {}; this run does nothing", lock);
+            return FulfilmentReport.skipped(elapsed(started));
+        }
+        try {
+            return sync(started);
+        } finally {
+            state.release(lock);
+        }
+    }
+
+    private FulfilmentReport sync(long started) {
+        Optional<FeedCursor> cursor = cursors.read(cursorName(storeHash));
+        Instant now = clock.instant();
+        Instant since = cursor.map(c -> c.position().minusSeconds(settings.cursorOverlapSeconds()))
+                .orElse(now.minus(Duration.ofHours(settings.firstRunHours())));
+        String prefix = SalesOrderMapper.externalRef(storeHash, 0).replaceAll("0$", "");
+        Map<String, BackOfficeOrder> orders = new LinkedHashMap<>();
+        // the store's sales orders only: its credits and returns (BC-{store}-{id}-E1, -R1) ship nothing
+        source.changedSince(prefix, since).stream().filter(o -> o.externalRef() != null
+                        && o.externalRef().matches(Pattern.quote(prefix) + "\\d{1,18}"))
+                .sorted(Comparator.comparing(BackOfficeOrder::modified))
+                .forEach(o -> orders.put(o.orderType() + "/" + o.orderNbr(), o));
+        List<String> parked = parkedOrders();
+        if (!parked.isEmpty()) {
+            source.orders(parked).forEach(o -> orders.putIfAbsent(o.orderType() + "/" + o.orderNbr(), o));
+        }
+        Counts counts = new Counts();
+        Optional<Instant> newest = Optional.empty();
+        for (BackOfficeOrder order : orders.values()) {
+            try {
+                Outcome outcome = work.run(orderKey(storeHash, order.orderType(), order.orderNbr()), "schedule",
+                        order.describe(), true, attempt -> syncOrder(order, attempt, counts));
+                if (outcome == Outcome.PARKED) {
+                    counts.parked++;
+                }
+            } catch (TransientFailure e) {
+                counts.retrying++;
+            }
+            if (newest.isEmpty() || order.modified().isAfter(newest.get())) {
+                newest = Optional.of(order.modified());
+            }
+        }
+        if (counts.retrying == 0) {
+            Instant position = newest.filter(n -> cursor.isEmpty() || n.isAfter(cursor.get().position()))
+                    .orElse(cursor.map(FeedCursor::position).orElse(now));
+            cursors.write(cursorName(storeHash), new FeedCursor(position, now, orders.size()));
+        }
+        FulfilmentReport report = new FulfilmentReport(false, orders.size(), counts.created, counts.found,
+                counts.statuses, counts.references, counts.parked, counts.retrying, elapsed(started));
+        log.info("fulfilment sync: {} sales orders, {} shipments created, {} found in the store, {} statuses set, "
+                        + "{} references written, {} parked, {} retrying, {} ms", report.orders(),
+                report.shipmentsCreated(), report.shipmentsFound(), report.statusesSet(), report.referencesWritten(),
+                report.parked(), report.retrying(), report.elapsedMs());
+        return report;
+    }
+
+    /** The sales orders parked now ({@code OrderType/OrderNbr}): each run tries them again. */
+    private List<String> parkedOrders() {
+        String prefix = orderKey(storeHash, "", "").replaceAll("/$", "");
+        return state.parked().stream().map(p -> p.recordKey()).filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length())).toList();
+    }
+
+    private Outcome syncOrder(BackOfficeOrder order, Attempt attempt, Counts counts) {
+        long orderId = storeOrderId(order);
+        FulfilmentOrder storeOrder = store.order(orderId).orElseThrow(() -> new PermanentFailure("ExternalRef",
+                order.describe() + ": ExternalRef " + order.externalRef() + " names store order " + orderId
+                        + ", which the store does not have"));
+        List<StoreShipment> inStore = new ArrayList<>(store.shipments(orderId));
+        List<String> parkedShipments = new ArrayList<>();
+        for (BackOfficeShipment shipment : order.shipments()) {
+            if (!shipment.shipped()) {
+                continue;
+            }
+            Outcome outcome = work.run(shipmentKey(storeHash, shipment.shipmentNbr()), "schedule",
+                    "shipment " + shipment.shipmentNbr(), false,
+                    a -> ship(order, shipment, storeOrder, inStore, a, counts));
+            if (outcome == Outcome.PARKED) {
+                parkedShipments.add(shipment.shipmentNbr());
+            }
+        }
+        // a status that says "shipped" waits until every shipment is in the store
+        if (parkedShipments.isEmpty()) {
+            applyStatus(order, orderId, counts);
+        }
+        writeReferences(order, storeOrder, counts);
+        if (!parkedShipments.isEmpty()) {
+            throw new PermanentFailure("Shipments", order.describe() + " (store order " + orderId + "): shipment "
+                    + String.join(", ", parkedShipments) + " is parked; see its record for the reason");
+        }
+        return attempt.end(Outcome.ALREADY_SYNCED, order.orderType() + " " + order.orderNbr() + " -> store order "
+                + orderId, null);
+    }
+
+    private Outcome ship(BackOfficeOrder order, BackOfficeShipment shipment, FulfilmentOrder storeOrder,
+            List<StoreShipment> inStore, Attempt attempt, Counts counts) {
+        Map<Long, List<StoreShipment.Item>> byAddress = plan(order, shipment, storeOrder, inStore);
+        List<String> ids = new ArrayList<>();
+        boolean created = false;
+        for (Map.Entry<Long, List<StoreShipment.Item>> part : byAddress.entrySet()) {
+            String marker = marker(source.name(), shipment.shipmentNbr())
+                    + (byAddress.size() > 1 ? " (address " + part.getKey() + ")" : "");
+            Optional<StoreShipment> existing = inStore.stream().filter(s -> hasMarker(s, marker)).findFirst();
+            if (existing.isPresent()) {
+                counts.found++;
+                ids.add(Long.toString(existing.get().id()));
+                continue;
+            }
+            // the store moves the order to (Partially) Shipped itself: that echo is the connector's own
+            ownWrites.record(storeHash, storeOrder.id(), statusAfter(storeOrder, inStore, part.getValue()), clock.instant());
+            StoreShipment made = store.createShipment(storeOrder.id(), draft(shipment, part.getKey(), part.getValue(),
+                    marker));
+            inStore.add(made);
+            ids.add(Long.toString(made.id()));
+            counts.created++;
+            created = true;
+        }
+        String result = "store shipment " + String.join(", ", ids);
+        state.complete(attempt.key(), result);
+        return attempt.end(created ? Outcome.CREATED : Outcome.LINKED_EXISTING, result, null);
+    }
+
+    /**
+     * The store items of a back-office shipment, per shipping address. Each line must name one of the order's
+     * products (by the reference the import wrote, else by SKU) and ship no more than is left to ship of it.
+     */
+    private Map<Long, List<StoreShipment.Item>> plan(BackOfficeOrder order, BackOfficeShipment shipment,
+            FulfilmentOrder storeOrder, List<StoreShipment> inStore) {
+        String marker = marker(source.name(), shipment.shipmentNbr());
+        Map<Long, Integer> shipped = new HashMap<>();
+        inStore.stream().filter(s -> !hasMarker(s, marker)).flatMap(s -> s.items().stream())
+                .forEach(i -> shipped.merge(i.orderProductId(), i.quantity(), Integer::sum));
+        Map<Long, Integer> wanted = new LinkedHashMap<>();
+        String what = "shipment " + shipment.shipmentNbr() + " of " + order.describe() + " (store order "
+                + storeOrder.id() + ")";
+        for (ShippedLine line : shipment.lines()) {
+            if (line.quantity() == null || line.quantity().signum() == 0) {
+                continue;
+            }
+            FulfilmentOrder.Product product = product(line, storeOrder).orElseThrow(() -> new PermanentFailure(
+                    line.field() + ".OrderLineNbr", what + ": " + line.field() + " (line " + line.orderLineNbr()
+                            + ", sku " + line.sku() + ") matches no product of the store order"));
+            if (line.quantity().signum() < 0 || line.quantity().stripTrailingZeros().scale() > 0) {
+                throw new PermanentFailure(line.field() + ".ShippedQty", what + ": " + line.field()
+                        + ".ShippedQty " + line.quantity().toPlainString() + " is not a whole number of units");
+            }
+            if (product.orderAddressId() == 0) {
+                throw new PermanentFailure(line.field() + ".OrderLineNbr", what + ": " + line.field() + " (sku "
+                        + line.sku() + ") ships order product " + product.id() + ", which has no shipping address "
+                        + "in the store (a digital product)");
+            }
+            wanted.merge(product.id(), line.quantity().intValueExact(), Integer::sum);
+        }
+        Map<Long, List<StoreShipment.Item>> byAddress = new LinkedHashMap<>();
+        for (Map.Entry<Long, Integer> item : wanted.entrySet()) {
+            FulfilmentOrder.Product product = storeOrder.product(item.getKey()).orElseThrow();
+            int left = product.quantity().intValue() - shipped.getOrDefault(product.id(), 0);
+            if (item.getValue() > left) {
+                throw new PermanentFailure("ShippedQty", what + ": ships " + item.getValue() + " of order product "
+                        + product.id() + " (sku " + product.sku() + "), but only " + left + " of "
+                        + product.quantity().toPlainString() + " are left to ship in the store");
+            }
+            byAddress.computeIfAbsent(product.orderAddressId(), a -> new ArrayList<>())
+                    .add(new StoreShipment.Item(product.id(), item.getValue()));
+        }
+        if (byAddress.isEmpty()) {
+            throw new PermanentFailure("Details", what + " ships nothing the store order has");
+        }
+        return byAddress;
+    }
+
+    private static Optional<FulfilmentOrder.Product> product(ShippedLine line, FulfilmentOrder storeOrder) {
+        if (line.storeLineRef() != null && line.storeLineRef().matches("\\d+")) {
+            Optional<FulfilmentOrder.Product> byRef = storeOrder.product(Long.parseLong(line.storeLineRef()));
+            if (byRef.isPresent()) {
+                return byRef;
+            }
+        }
+        List<FulfilmentOrder.Product> bySku = storeOrder.products().stream()
+                .filter(p -> p.sku() != null && p.sku().equals(line.sku())).toList();
+        return bySku.size() == 1 ? Optional.of(bySku.get(0)) : Optional.empty();
+    }
+
+    private ShipmentDraft draft(BackOfficeShipment shipment, long addressId, List<StoreShipment.Item> items,
+            String marker) {
+        Optional<Carrier> carrier = settings.carrier(shipment.shipVia());
+        String tracking = shipment.trackingNumbers().isEmpty() ? "" : shipment.trackingNumbers().get(0);
+        if (tracking.length() > TRACKING_LENGTH) {
+            tracking = tracking.substring(0, TRACKING_LENGTH);
+        }
+        StringBuilder comments = new StringBuilder(marker);
+        if (shipment.trackingNumbers().size() > 1) {
+            comments.append("; packages: ").append(String.join(", ", shipment.trackingNumbers()));
+        }
+        return new ShipmentDraft(addressId, items, tracking, carrier.map(Carrier::shippingProvider).orElse(null),
+                carrier.map(Carrier::trackingCarrier).orElse(null), shipment.shipVia(), comments.toString());
+    }
+
+    /** The status the store gives the order once these items ship too: Shipped when nothing is left, else Partially. */
+    private static int statusAfter(FulfilmentOrder order, List<StoreShipment> inStore, List<StoreShipment.Item> adding) {
+        Map<Long, Integer> shipped = new HashMap<>();
+        inStore.stream().flatMap(s -> s.items().stream())
+                .forEach(i -> shipped.merge(i.orderProductId(), i.quantity(), Integer::sum));
+        adding.forEach(i -> shipped.merge(i.orderProductId(), i.quantity(), Integer::sum));
+        boolean all = order.products().stream().filter(p -> p.orderAddressId() != 0)
+                .allMatch(p -> shipped.getOrDefault(p.id(), 0) >= p.quantity().intValue());
+        return all ? SHIPPED : PARTIALLY_SHIPPED;
+    }
+
+    /**
+     * The status table's store status for the back-office status, applied when the back-office status changed since
+     * it was last applied (so a status staff set in the store later stands) and the store does not show it already.
+     */
+    private void applyStatus(BackOfficeOrder order, long orderId, Counts counts) {
+        Integer target = order.status() == null ? null : statuses.backOfficeToStore().get(order.status());
+        String key = statusKey(storeHash, order.orderType(), order.orderNbr());
+        if (target == null || state.completed(key).filter(order.status()::equals).isPresent()) {
+            return;
+        }
+        int current = store.order(orderId).map(FulfilmentOrder::statusId).orElse(-1);
+        if (current != target) {
+            ownWrites.record(storeHash, orderId, target, clock.instant());
+            store.setStatus(orderId, target);
+            counts.statuses++;
+        }
+        state.complete(key, order.status());
+    }
+
+    /** The sales order and invoice numbers on the connector's own line of the staff notes. */
+    private void writeReferences(BackOfficeOrder order, FulfilmentOrder storeOrder, Counts counts) {
+        if (settings.references() != FulfilmentSettings.ReferencePlace.STAFF_NOTES) {
+            return;
+        }
+        String line = REFERENCE_PREFIX + source.name() + " sales order " + order.orderType() + " " + order.orderNbr()
+                + (order.invoiceNbrs().isEmpty() ? "" : "; invoice " + String.join(", ", order.invoiceNbrs()));
+        String notes = withReference(storeOrder.staffNotes(), line);
+        if (!notes.equals(storeOrder.staffNotes())) {
+            store.setStaffNotes(storeOrder.id(), notes);
+            counts.references++;
+        }
+    }
+
+    /** The notes with the connector's line replaced (or added last); staff's own lines are kept as they are. */
+    static String withReference(String notes, String line) {
+        List<String> lines = new ArrayList<>();
+        for (String existing : notes.split("\n", -1)) {
+            if (!existing.startsWith(REFERENCE_PREFIX) && !(existing.isEmpty() && lines.isEmpty())) {
+                lines.add(existing);
+            }
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        lines.add(line);
+        return String.join("\n", lines);
+    }
+
+    private long storeOrderId(BackOfficeOrder order) {
+        String prefix = SalesOrderMapper.externalRef(storeHash, 0).replaceAll("0$", "");
+        String ref = order.externalRef() == null ? "" : order.externalRef();
+        if (!ref.startsWith(prefix) || !ref.substring(prefix.length()).matches("\\d{1,18}")) {
+            throw new PermanentFailure("ExternalRef", order.describe() + ": ExternalRef '" + ref
+                    + "' is not a store order reference (" + prefix + "{order id})");
+        }
+        return Long.parseLong(ref.substring(prefix.length()));
+    }
+
+    /** Whether the store shipment came from the shipment (or the part of it) the marker names. */
+    private static boolean hasMarker(StoreShipment shipment, String marker) {
+        String comments = shipment.comments() == null ? "" : shipment.comments();
+        return comments.equals(marker) || comments.startsWith(marker + ";") || comments.startsWith(marker + " (address ");
+    }
+
+    private static long elapsed(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static final class Counts {
+        long created;
+        long found;
+        long statuses;
+        long references;
+        long parked;
+        long retrying;
+    }
+}

@@ -1,0 +1,354 @@
+package com.bcerp.sandbox.acumatica;
+
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox's shipments (SO302000) and SO invoices (SO303000), made the way the back office's users make them: a
+ * shipment of some of a sales order's open quantities with a ship-via and packages (each with a tracking number),
+ * confirmed; an invoice of the confirmed shipments not yet invoiced.
+ *
+ * <p>What they do to the sales order, as Acumatica does: confirming moves the shipped quantities off the lines'
+ * {@code OpenQty} (onto {@code QtyOnShipments}), adds the shipment to the order's {@code Shipments}, and makes the
+ * order Completed when nothing is left to ship, otherwise Back Order; invoicing marks the shipments Invoiced, writes
+ * the invoice number on the order's shipment rows, and makes a Completed order Invoiced. Every change moves the
+ * records' modification times ({@code Shipment.LastModifiedDateTime}, {@code SalesOrder.LastModified}).
+ * Charge items ({@link SandboxCatalog#CHARGE_ITEMS}: handling, wrapping, rounding) are non-stock and never shipped.
+ */
+final class ShipmentBook {
+
+    static final Shape SHIPMENT = EntityShapes.get("Shipment");
+    static final Shape INVOICE = EntityShapes.get("SalesInvoice");
+
+    private final ReentrantLock lock;
+    private final Clock clock;
+    private final SalesOrderBook orders;
+    private final Map<String, ObjectNode> shipments = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> invoices = new LinkedHashMap<>();
+    private int lastShipment;
+    private int lastInvoice;
+
+    ShipmentBook(ReentrantLock lock, Clock clock, SalesOrderBook orders) {
+        this.lock = lock;
+        this.clock = clock;
+        this.orders = orders;
+    }
+
+    /**
+     * A new shipment (Open) of {@code quantities} (order line number to quantity) of one sales order, with one package
+     * per tracking number. Refused when a line is not the order's, is a charge, or ships more than is open.
+     */
+    String create(String orderType, String orderNbr, String shipVia, Map<Integer, BigDecimal> quantities,
+            List<String> trackingNumbers) {
+        lock.lock();
+        try {
+            ObjectNode order = orders.get(orderType, orderNbr).orElseThrow(() -> new IllegalArgumentException(
+                    "the sandbox has no sales order " + orderType + " " + orderNbr));
+            String status = Values.text(order, "Status").orElse("");
+            if (!status.equals("Open") && !status.equals("Back Order")) {
+                throw new IllegalArgumentException("sales order " + orderNbr + " is " + status + "; only an open order ships");
+            }
+            String nbr = String.format("SH%06d", ++lastShipment);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ObjectNode shipment = Values.object();
+            shipment.put("id", UUID.randomUUID().toString());
+            Values.set(shipment, "ShipmentNbr", nbr);
+            Values.set(shipment, "Type", "Shipment");
+            Values.set(shipment, "Status", "Open");
+            Values.set(shipment, "Hold", false);
+            Values.set(shipment, "Operation", "Issue");
+            Values.set(shipment, "ShipmentDate", now);
+            Values.set(shipment, "CreatedDateTime", now);
+            Values.set(shipment, "LastModifiedDateTime", now);
+            Values.set(shipment, "CustomerID", Values.text(order, "CustomerID").orElseThrow());
+            Values.set(shipment, "WarehouseID", "WHOLESALE");
+            Values.set(shipment, "ShipVia", shipVia);
+            Values.set(shipment, "NoteID", UUID.randomUUID().toString());
+            BigDecimal total = BigDecimal.ZERO;
+            int lineNbr = 0;
+            var details = shipment.putArray("Details");
+            for (Map.Entry<Integer, BigDecimal> q : quantities.entrySet()) {
+                JsonNode line = line(order, q.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                        "sales order " + orderNbr + " has no line " + q.getKey()));
+                String item = Values.text(line, "InventoryID").orElseThrow();
+                if (SandboxCatalog.CHARGE_ITEMS.contains(item)) {
+                    throw new IllegalArgumentException("line " + q.getKey() + " (" + item + ") is a non-stock charge; it does not ship");
+                }
+                BigDecimal open = Values.decimal(line, "OpenQty").orElse(BigDecimal.ZERO).subtract(onOpenShipments(orderNbr, q.getKey()));
+                if (q.getValue().signum() <= 0 || q.getValue().compareTo(open) > 0) {
+                    throw new IllegalArgumentException("line " + q.getKey() + " of " + orderNbr + " has " + open.toPlainString()
+                            + " left to ship, not " + q.getValue().toPlainString());
+                }
+                ObjectNode row = details.addObject();
+                row.put("id", UUID.randomUUID().toString());
+                Values.set(row, "LineNbr", ++lineNbr);
+                Values.set(row, "OrderType", orderType);
+                Values.set(row, "OrderNbr", orderNbr);
+                Values.set(row, "OrderLineNbr", q.getKey());
+                Values.set(row, "InventoryID", item);
+                Values.set(row, "OrderedQty", Values.decimal(line, "OrderQty").orElseThrow());
+                Values.set(row, "OpenQty", open);
+                Values.set(row, "ShippedQty", q.getValue());
+                Values.set(row, "UOM", Values.text(line, "UOM").orElse("EA"));
+                Values.set(row, "WarehouseID", "WHOLESALE");
+                total = total.add(q.getValue());
+            }
+            Values.set(shipment, "ShippedQty", total);
+            var packages = shipment.putArray("Packages");
+            int packageNbr = 0;
+            for (String tracking : trackingNumbers) {
+                ObjectNode box = packages.addObject();
+                box.put("id", UUID.randomUUID().toString());
+                Values.set(box, "LineNbr", ++packageNbr);
+                Values.set(box, "BoxID", "LARGE");
+                Values.set(box, "Type", "Manual");
+                Values.set(box, "TrackingNbr", tracking);
+                Values.set(box, "Weight", new BigDecimal("1.0000"));
+                Values.set(box, "Confirmed", false);
+            }
+            Values.set(shipment, "PackageCount", packageNbr);
+            ObjectNode link = shipment.putArray("Orders").addObject();
+            link.put("id", UUID.randomUUID().toString());
+            Values.set(link, "OrderType", orderType);
+            Values.set(link, "OrderNbr", orderNbr);
+            Values.set(link, "ShipmentNbr", nbr);
+            Values.set(link, "ShipmentType", "Shipment");
+            Values.set(link, "ShippedQty", total);
+            shipments.put(nbr, shipment);
+            return nbr;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** ConfirmShipment: the goods left; the sales order's open quantities go down and its status moves on. */
+    PutResult confirm(JsonNode keys) {
+        lock.lock();
+        try {
+            ObjectNode shipment = shipments.get(Values.text(keys, "ShipmentNbr").orElse(""));
+            if (shipment == null) {
+                throw AcumaticaErrors.noEntity();
+            }
+            if (!Values.text(shipment, "Status").orElse("").equals("Open")) {
+                ObjectNode echo = Values.copy(shipment);
+                new FieldErrors().add(echo, "Status", "Only an open shipment can be confirmed.");
+                echo.put("error", "The Confirm Shipment action is not available for a shipment with the "
+                        + Values.text(shipment, "Status").orElse("") + " status.");
+                return PutResult.rejected(echo);
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Values.set(shipment, "Status", "Confirmed");
+            Values.set(shipment, "LastModifiedDateTime", now);
+            shipment.withArrayProperty("Packages").forEach(p -> Values.set((ObjectNode) p, "Confirmed", true));
+            JsonNode link = shipment.withArrayProperty("Orders").get(0);
+            String type = Values.text(link, "OrderType").orElseThrow();
+            String nbr = Values.text(link, "OrderNbr").orElseThrow();
+            orders.change(type, nbr, order -> {
+                for (JsonNode row : shipment.withArrayProperty("Details")) {
+                    ObjectNode line = (ObjectNode) line(order, Values.decimal(row, "OrderLineNbr").orElseThrow().intValue())
+                            .orElseThrow();
+                    BigDecimal shipped = Values.decimal(row, "ShippedQty").orElseThrow();
+                    BigDecimal onShipments = Values.decimal(line, "QtyOnShipments").orElse(BigDecimal.ZERO).add(shipped);
+                    BigDecimal open = Values.decimal(line, "OrderQty").orElseThrow().subtract(onShipments).max(BigDecimal.ZERO);
+                    Values.set(line, "QtyOnShipments", onShipments);
+                    Values.set(line, "OpenQty", open);
+                    Values.set(line, "Completed", open.signum() == 0);
+                }
+                boolean done = true;
+                for (JsonNode line : order.withArrayProperty("Details")) {
+                    boolean charge = SandboxCatalog.CHARGE_ITEMS.contains(Values.text(line, "InventoryID").orElse(""));
+                    done &= charge || Values.decimal(line, "OpenQty").orElse(BigDecimal.ZERO).signum() == 0;
+                }
+                Values.set(order, "Status", done ? "Completed" : "Back Order");
+                ObjectNode row = order.withArrayProperty("Shipments").addObject();
+                row.put("id", UUID.randomUUID().toString());
+                Values.set(row, "ShipmentNbr", Values.text(shipment, "ShipmentNbr").orElseThrow());
+                Values.set(row, "ShipmentType", "Shipment");
+                Values.set(row, "Status", "Confirmed");
+                Values.set(row, "ShipmentDate", Values.text(shipment, "ShipmentDate").orElseThrow());
+                Values.set(row, "ShippedQty", Values.decimal(shipment, "ShippedQty").orElseThrow());
+                Values.set(row, "LastModifiedDateTime", now);
+            });
+            return PutResult.stored(Values.copy(shipment));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** PrepareInvoice: one SO invoice of the order's confirmed, uninvoiced shipments; returns its ReferenceNbr. */
+    String prepareInvoice(String orderType, String orderNbr) {
+        lock.lock();
+        try {
+            ObjectNode order = orders.get(orderType, orderNbr).orElseThrow(() -> new IllegalArgumentException(
+                    "the sandbox has no sales order " + orderType + " " + orderNbr));
+            List<ObjectNode> toInvoice = shipments.values().stream().filter(s -> ships(s, orderType, orderNbr))
+                    .filter(s -> Values.text(s, "Status").orElse("").equals("Confirmed")).toList();
+            if (toInvoice.isEmpty()) {
+                throw new IllegalArgumentException("sales order " + orderNbr + " has no confirmed shipment to invoice");
+            }
+            String nbr = String.format("INV%06d", ++lastInvoice);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ObjectNode invoice = Values.object();
+            invoice.put("id", UUID.randomUUID().toString());
+            Values.set(invoice, "Type", "Invoice");
+            Values.set(invoice, "ReferenceNbr", nbr);
+            Values.set(invoice, "Status", "Balanced");
+            Values.set(invoice, "Hold", false);
+            Values.set(invoice, "CustomerID", Values.text(order, "CustomerID").orElseThrow());
+            Values.text(order, "CustomerOrder").ifPresent(v -> Values.set(invoice, "CustomerOrder", v));
+            Values.text(order, "ExternalRef").ifPresent(v -> Values.set(invoice, "ExternalRef", v));
+            Values.set(invoice, "Currency", Values.text(order, "CurrencyID").orElse("USD"));
+            Values.set(invoice, "Date", now);
+            Values.set(invoice, "CreatedDate", now);
+            Values.set(invoice, "LastModifiedDateTime", now);
+            Values.set(invoice, "Description", "Invoice for " + orderType + " " + orderNbr);
+            BigDecimal amount = BigDecimal.ZERO;
+            int lineNbr = 0;
+            var details = invoice.putArray("Details");
+            for (ObjectNode shipment : toInvoice) {
+                for (JsonNode row : shipment.withArrayProperty("Details")) {
+                    JsonNode line = line(order, Values.decimal(row, "OrderLineNbr").orElseThrow().intValue()).orElseThrow();
+                    BigDecimal qty = Values.decimal(row, "ShippedQty").orElseThrow();
+                    BigDecimal price = Values.decimal(line, "UnitPrice").orElse(BigDecimal.ZERO);
+                    BigDecimal lineAmount = qty.multiply(price).setScale(2, RoundingMode.HALF_UP);
+                    ObjectNode detail = details.addObject();
+                    detail.put("id", UUID.randomUUID().toString());
+                    Values.set(detail, "LineNbr", ++lineNbr);
+                    Values.set(detail, "OrderType", orderType);
+                    Values.set(detail, "OrderNbr", orderNbr);
+                    Values.set(detail, "OrderLineNbr", Values.decimal(row, "OrderLineNbr").orElseThrow().intValue());
+                    Values.set(detail, "ShipmentNbr", Values.text(shipment, "ShipmentNbr").orElseThrow());
+                    Values.set(detail, "InventoryID", Values.text(row, "InventoryID").orElseThrow());
+                    Values.set(detail, "Qty", qty);
+                    Values.set(detail, "UnitPrice", price);
+                    Values.set(detail, "Amount", lineAmount);
+                    amount = amount.add(lineAmount);
+                }
+                Values.set(shipment, "Status", "Invoiced");
+                Values.set(shipment, "LastModifiedDateTime", now);
+                ObjectNode link = (ObjectNode) shipment.withArrayProperty("Orders").get(0);
+                Values.set(link, "InvoiceType", "Invoice");
+                Values.set(link, "InvoiceNbr", nbr);
+            }
+            Values.set(invoice, "Amount", amount);
+            Values.set(invoice, "DetailTotal", amount);
+            Values.set(invoice, "Balance", amount);
+            invoices.put("Invoice/" + nbr, invoice);
+            List<String> invoiced = toInvoice.stream().map(s -> Values.text(s, "ShipmentNbr").orElseThrow()).toList();
+            orders.change(orderType, orderNbr, o -> {
+                for (JsonNode row : o.withArrayProperty("Shipments")) {
+                    if (invoiced.contains(Values.text(row, "ShipmentNbr").orElse(""))) {
+                        Values.set((ObjectNode) row, "Status", "Invoiced");
+                        Values.set((ObjectNode) row, "InvoiceType", "Invoice");
+                        Values.set((ObjectNode) row, "InvoiceNbr", nbr);
+                        Values.set((ObjectNode) row, "LastModifiedDateTime", now);
+                    }
+                }
+                if (Values.text(o, "Status").orElse("").equals("Completed")) {
+                    Values.set(o, "Status", "Invoiced");
+                }
+            });
+            return nbr;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts an open sales order on hold (Status On Hold), as a user ticking Hold does. */
+    void hold(String orderType, String orderNbr) {
+        orders.change(orderType, orderNbr, order -> {
+            String status = Values.text(order, "Status").orElse("");
+            if (!status.equals("Open") && !status.equals("Back Order")) {
+                throw new IllegalArgumentException("sales order " + orderNbr + " is " + status + "; it cannot be held");
+            }
+            Values.set(order, "Hold", true);
+            Values.set(order, "Status", "On Hold");
+        });
+    }
+
+    Optional<ObjectNode> shipment(String shipmentNbr) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(shipments.get(shipmentNbr)).map(Values::copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<ObjectNode> shipments(Predicate<JsonNode> filter) {
+        lock.lock();
+        try {
+            List<ObjectNode> out = new ArrayList<>();
+            shipments.values().stream().filter(filter).forEach(s -> out.add(Values.copy(s)));
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<ObjectNode> invoiceRecord(String type, String referenceNbr) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(invoices.get(type + "/" + referenceNbr)).map(Values::copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<ObjectNode> invoices(Predicate<JsonNode> filter) {
+        lock.lock();
+        try {
+            List<ObjectNode> out = new ArrayList<>();
+            invoices.values().stream().filter(filter).forEach(i -> out.add(Values.copy(i)));
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Quantity of an order line on shipments not confirmed yet (so two open shipments cannot ship it twice). */
+    private BigDecimal onOpenShipments(String orderNbr, int orderLineNbr) {
+        BigDecimal qty = BigDecimal.ZERO;
+        for (ObjectNode s : shipments.values()) {
+            if (!Values.text(s, "Status").orElse("").equals("Open")) {
+                continue;
+            }
+            for (JsonNode row : s.withArrayProperty("Details")) {
+                if (Values.text(row, "OrderNbr").orElse("").equals(orderNbr)
+                        && Values.decimal(row, "OrderLineNbr").orElseThrow().intValue() == orderLineNbr) {
+                    qty = qty.add(Values.decimal(row, "ShippedQty").orElseThrow());
+                }
+            }
+        }
+        return qty;
+    }
+
+    private static boolean ships(JsonNode shipment, String orderType, String orderNbr) {
+        JsonNode link = shipment.path("Orders").path(0);
+        return Values.text(link, "OrderType").orElse("").equals(orderType)
+                && Values.text(link, "OrderNbr").orElse("").equals(orderNbr);
+    }
+
+    private static Optional<JsonNode> line(JsonNode order, int lineNbr) {
+        for (JsonNode line : order.path("Details")) {
+            if (Values.decimal(line, "LineNbr").map(BigDecimal::intValue).orElse(-1) == lineNbr) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
+    }
+}
