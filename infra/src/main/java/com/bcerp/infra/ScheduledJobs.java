@@ -9,16 +9,8 @@ public final class ScheduledJobs {
     private ScheduledJobs() {}
 
     /**
-     * Only handlers that exist in the worker package belong here (a template test fails on a class the package does
-     * not have). As each one lands, add its line (the rate is the config file's {@code deployment.schedules} key):
-     *
-     * <pre>{@code
-     * new ScheduledJob("stock-sync", "com.bcerp.handlers.worker.StockSyncHandler", Schedules::stockSyncMinutes, false),
-     * new ScheduledJob("catalog-sync", "com.bcerp.handlers.worker.CatalogSyncHandler", Schedules::catalogSyncMinutes, false),
-     * new ScheduledJob("fulfilment-sync", "com.bcerp.handlers.worker.FulfilmentSyncHandler", Schedules::fulfilmentSyncMinutes, false),
-     * new ScheduledJob("order-catch-up", "com.bcerp.handlers.worker.OrderCatchUpHandler", Schedules::orderCatchUpMinutes, true),
-     * new ScheduledJob("webhook-health", "com.bcerp.handlers.worker.WebhookHealthHandler", Schedules::webhookHealthMinutes, false),
-     * }</pre>
+     * Each job's handler class must be in the worker package (a template test fails on one it does not have); its rate
+     * is the config file's {@code deployment.schedules} key; only the catch-up enqueues store events.
      */
     public static final List<ScheduledJob> ALL = List.of(
             new ScheduledJob("stock-sync", "com.bcerp.handlers.worker.StockSyncHandler", Schedules::stockSyncMinutes, false),

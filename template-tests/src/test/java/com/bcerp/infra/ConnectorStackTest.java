@@ -165,14 +165,21 @@ class ConnectorStackTest {
     }
 
     @Test
-    void the_fulfilment_sync_runs_its_handler_at_the_configured_rate() {
-        assertThat(function("FulfilmentSync").get("Properties").get("Handler").asText())
-                .isEqualTo("com.bcerp.handlers.worker.FulfilmentSyncHandler");
-        template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
-                "ScheduleExpression", "rate(15 minutes)",
-                "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", logicalId("AWS::Lambda::Alias", "FulfilmentSyncLive"))))));
-        assertThat(synthesized.resources("AWS::CloudWatch::Alarm").keySet())
-                .anyMatch(a -> a.startsWith("MonitoringFulfilmentSyncErrorRate"));
+    void stock_catalogue_fulfilment_catch_up_and_webhook_health_each_run_their_handler_at_the_configured_rate() {
+        // the example config's deployment.schedules (CDK writes 60 minutes as an hour)
+        Map<String, String> rates = Map.of("StockSync", "rate(5 minutes)", "CatalogSync", "rate(1 hour)",
+                "FulfilmentSync", "rate(15 minutes)", "OrderCatchUp", "rate(15 minutes)", "WebhookHealth", "rate(1 hour)");
+        template.resourceCountIs("AWS::Scheduler::Schedule", rates.size());
+        rates.forEach((job, rate) -> {
+            String handler = job.equals("OrderCatchUp") ? "OrderCatchUpHandler" : job + "Handler";
+            assertThat(function(job).get("Properties").get("Handler").asText())
+                    .isEqualTo("com.bcerp.handlers.worker." + handler);
+            template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                    "ScheduleExpression", rate,
+                    "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", logicalId("AWS::Lambda::Alias", job + "Live"))))));
+            assertThat(synthesized.resources("AWS::CloudWatch::Alarm").keySet()).as(job)
+                    .anyMatch(a -> a.startsWith("Monitoring" + job + "ErrorRate"));
+        });
     }
 
     @Test

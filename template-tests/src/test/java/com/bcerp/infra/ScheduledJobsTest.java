@@ -10,7 +10,7 @@ import software.amazon.awscdk.assertions.Match;
 
 /**
  * Scheduled jobs come from one list ({@link ScheduledJobs#ALL}); these tests build the stack with jobs of their own,
- * since the real handlers land in other branches.
+ * so the rates, roles and alarms are pinned whatever the real list holds (ConnectorStackTest checks the real one).
  */
 class ScheduledJobsTest {
 
