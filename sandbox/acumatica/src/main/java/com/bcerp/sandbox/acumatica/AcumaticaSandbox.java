@@ -122,25 +122,29 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("POST", "/entity/auth/logout", r -> HttpResponse.empty(204))
                 .route("PUT", base + "/Customer", this::putCustomer)
                 .route("GET", base + "/Customer", r -> list(r, CustomerBook.SHAPE, customers::list))
-                .route("GET", base + "/Customer/{customerId}", this::getCustomer)
+                .route("GET", base + "/Customer/{customerId}", r -> one(r, CustomerBook.SHAPE, customers.get(r.pathParam("customerId"))))
                 .route("PUT", base + "/SalesOrder", this::putSalesOrder)
                 .route("GET", base + "/SalesOrder", r -> list(r, SalesOrderBook.SHAPE, salesOrders::list))
                 .route("GET", base + "/SalesOrder/{id}", this::getSalesOrderById)
-                .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", this::getSalesOrder)
+                .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", r -> one(r, SalesOrderBook.SHAPE,
+                        salesOrders.get(r.pathParam("orderType"), r.pathParam("orderNbr"))))
                 .route("POST", base + "/SalesOrder/CancelSalesOrder", r -> action(r, SalesOrderBook.SHAPE, salesOrders::cancel))
                 .route("PUT", base + "/Payment", this::putPayment)
                 .route("GET", base + "/Payment", r -> list(r, PaymentBook.SHAPE, payments::list))
-                .route("GET", base + "/Payment/{type}/{referenceNbr}", this::getPayment)
+                .route("GET", base + "/Payment/{type}/{referenceNbr}", r -> one(r, PaymentBook.SHAPE,
+                        payments.get(r.pathParam("type"), r.pathParam("referenceNbr"))))
                 .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
                 .route("GET", base + "/Shipment", r -> list(r, ShipmentBook.SHIPMENT, shipments::shipments))
-                .route("GET", base + "/Shipment/{shipmentNbr}", this::getShipment)
+                .route("GET", base + "/Shipment/{shipmentNbr}", r -> one(r, ShipmentBook.SHIPMENT,
+                        shipments.shipment(r.pathParam("shipmentNbr"))))
                 .route("POST", base + "/Shipment/ConfirmShipment", r -> action(r, ShipmentBook.SHIPMENT, shipments::confirm))
                 .route("GET", base + "/SalesInvoice", r -> list(r, ShipmentBook.INVOICE, shipments::invoices))
-                .route("GET", base + "/SalesInvoice/{type}/{referenceNbr}", this::getSalesInvoice)
+                .route("GET", base + "/SalesInvoice/{type}/{referenceNbr}", r -> one(r, ShipmentBook.INVOICE,
+                        shipments.invoiceRecord(r.pathParam("type"), r.pathParam("referenceNbr"))))
                 .route("GET", base + "/StockItem", r -> page(r, ItemBook.STOCK_ITEM))
-                .route("GET", base + "/StockItem/{key}", r -> byKey(r, ItemBook.STOCK_ITEM))
+                .route("GET", base + "/StockItem/{key}", r -> one(r, ItemBook.STOCK_ITEM, items.get(ItemBook.STOCK_ITEM.name(), r.pathParam("key"))))
                 .route("GET", base + "/TemplateItems", r -> page(r, ItemBook.TEMPLATE))
-                .route("GET", base + "/TemplateItems/{key}", r -> byKey(r, ItemBook.TEMPLATE))
+                .route("GET", base + "/TemplateItems/{key}", r -> one(r, ItemBook.TEMPLATE, items.get(ItemBook.TEMPLATE.name(), r.pathParam("key"))))
                 .route("GET", base + "/Warehouse", r -> page(r, ItemBook.WAREHOUSE))
                 .route("GET", base + "/ItemWarehouse", r -> page(r, ItemBook.ITEM_WAREHOUSE))
                 .route("GET", base + "/KitSpecification", r -> page(r, ItemBook.KIT))
@@ -320,49 +324,16 @@ public final class AcumaticaSandbox implements AutoCloseable {
         return answer(customers.put(entity, Precondition.of(request)), CustomerBook.SHAPE, query);
     }
 
-    private HttpResponse getCustomer(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, CustomerBook.SHAPE);
-        ObjectNode customer = customers.get(request.pathParam("customerId")).orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(customer, CustomerBook.SHAPE, query, 1));
-    }
-
     private HttpResponse putSalesOrder(HttpRequest request) {
         ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
         ObjectNode entity = RequestEntities.read(request, SalesOrderBook.SHAPE);
         return answer(salesOrders.put(entity, Precondition.of(request)), SalesOrderBook.SHAPE, query);
     }
 
-    private HttpResponse getSalesOrder(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
-        ObjectNode order = salesOrders.get(request.pathParam("orderType"), request.pathParam("orderNbr"))
-                .orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(order, SalesOrderBook.SHAPE, query, 1));
-    }
-
-    private HttpResponse getShipment(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, ShipmentBook.SHIPMENT);
-        ObjectNode shipment = shipments.shipment(request.pathParam("shipmentNbr")).orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(shipment, ShipmentBook.SHIPMENT, query, 1));
-    }
-
-    private HttpResponse getSalesInvoice(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, ShipmentBook.INVOICE);
-        ObjectNode invoice = shipments.invoiceRecord(request.pathParam("type"), request.pathParam("referenceNbr"))
-                .orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(invoice, ShipmentBook.INVOICE, query, 1));
-    }
-
     private HttpResponse putPayment(HttpRequest request) {
         ODataQuery query = ODataQuery.of(request, PaymentBook.SHAPE);
         ObjectNode entity = RequestEntities.read(request, PaymentBook.SHAPE);
         return answer(payments.put(entity, Precondition.of(request)), PaymentBook.SHAPE, query);
-    }
-
-    private HttpResponse getPayment(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, PaymentBook.SHAPE);
-        ObjectNode payment = payments.get(request.pathParam("type"), request.pathParam("referenceNbr"))
-                .orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(payment, PaymentBook.SHAPE, query, 1));
     }
 
     /**
@@ -395,9 +366,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
             throw AcumaticaErrors.of(400, "'" + request.pathParam("id") + "' is not a record id; a sales order's keys are "
                     + "OrderType/OrderNbr, e.g. SalesOrder/SO/SO000001.");
         }
-        ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
-        ObjectNode order = salesOrders.get(id).orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(order, SalesOrderBook.SHAPE, query, 1));
+        return one(request, SalesOrderBook.SHAPE, salesOrders.get(id));
     }
 
     private HttpResponse list(HttpRequest request, Shape shape,
@@ -423,10 +392,10 @@ public final class AcumaticaSandbox implements AutoCloseable {
         return json(200, rows);
     }
 
-    private HttpResponse byKey(HttpRequest request, Shape shape) {
+    /** One record by its keys: the query is checked first (a bad $expand is a 400 even for a missing record). */
+    private static HttpResponse one(HttpRequest request, Shape shape, Optional<ObjectNode> found) {
         ODataQuery query = ODataQuery.of(request, shape);
-        ObjectNode entity = items.get(shape.name(), request.pathParam("key")).orElseThrow(AcumaticaErrors::noEntity);
-        return json(200, EntityView.render(entity, shape, query, 1));
+        return json(200, EntityView.render(found.orElseThrow(AcumaticaErrors::noEntity), shape, query, 1));
     }
 
     /** An inquiry form: the filter goes in as a PUT body, the rows come back in Results. */

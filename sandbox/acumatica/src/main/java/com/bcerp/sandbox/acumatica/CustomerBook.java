@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,14 +84,7 @@ final class CustomerBook {
     }
 
     List<ObjectNode> list(java.util.function.Predicate<JsonNode> filter) {
-        lock.lock();
-        try {
-            List<ObjectNode> out = new ArrayList<>();
-            byId.values().stream().filter(filter).forEach(c -> out.add(Values.copy(c)));
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return Values.copies(lock, byId.values(), filter);
     }
 
     boolean exists(String customerId) {

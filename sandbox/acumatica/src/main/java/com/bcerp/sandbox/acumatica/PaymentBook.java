@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,14 +92,7 @@ final class PaymentBook {
     }
 
     List<ObjectNode> list(Predicate<JsonNode> filter) {
-        lock.lock();
-        try {
-            List<ObjectNode> out = new ArrayList<>();
-            byKey.values().stream().filter(filter).forEach(p -> out.add(Values.copy(p)));
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return Values.copies(lock, byKey.values(), filter);
     }
 
     /** VoidPayment: the payment stops paying its orders. */

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,14 +176,7 @@ final class SalesOrderBook {
     }
 
     List<ObjectNode> list(Predicate<JsonNode> filter) {
-        lock.lock();
-        try {
-            List<ObjectNode> out = new ArrayList<>();
-            byKey.values().stream().filter(filter).forEach(o -> out.add(Values.copy(o)));
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return Values.copies(lock, byKey.values(), filter);
     }
 
     /** Marks every field at fault inside the candidate; true when there was any. */

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,14 +289,7 @@ final class ShipmentBook {
     }
 
     List<ObjectNode> shipments(Predicate<JsonNode> filter) {
-        lock.lock();
-        try {
-            List<ObjectNode> out = new ArrayList<>();
-            shipments.values().stream().filter(filter).forEach(s -> out.add(Values.copy(s)));
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return Values.copies(lock, shipments.values(), filter);
     }
 
     Optional<ObjectNode> invoiceRecord(String type, String referenceNbr) {
@@ -310,14 +302,7 @@ final class ShipmentBook {
     }
 
     List<ObjectNode> invoices(Predicate<JsonNode> filter) {
-        lock.lock();
-        try {
-            List<ObjectNode> out = new ArrayList<>();
-            invoices.values().stream().filter(filter).forEach(i -> out.add(Values.copy(i)));
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return Values.copies(lock, invoices.values(), filter);
     }
 
     /** Quantity of an order line on shipments not confirmed yet (so two open shipments cannot ship it twice). */
