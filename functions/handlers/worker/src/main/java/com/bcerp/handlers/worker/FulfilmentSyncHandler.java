@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The fulfilment-sync schedule: back-office shipments (with tracking), statuses and invoice numbers to the store. A
  * sales order that failed transiently keeps the cursor where it was, so the next run reads it again; one that cannot
- * be shipped as it is is parked (see {@code ./connector ops parked}) and retried on every run.
+ * be shipped as it is is parked (listed by {@code ./connector ops errors}) and retried on every run.
  */
 public final class FulfilmentSyncHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
