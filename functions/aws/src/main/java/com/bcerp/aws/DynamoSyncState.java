@@ -5,10 +5,12 @@ import static com.bcerp.aws.Tables.SK;
 import static com.bcerp.aws.Tables.TTL;
 
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.port.Cursors;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Cursor;
+import com.bcerp.core.sync.FeedCursor;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Clock;
@@ -31,8 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * {@link SyncState} on DynamoDB. A claim is one conditional update, following Powertools' idempotency semantics:
  * it succeeds when the key is absent, parked, or held by a lease that has run out, and otherwise reports what holds
  * it, from the item the failed condition returns. Correctness never depends on TTL deletion timing.
+ *
+ * <p>It also keeps the cursors, one item each ({@code cursor#{name}}, read strongly consistent): the order jobs'
+ * ({@link #saveCursor}) and the back-office feeds' ({@link Cursors}), so {@code ops status} reads them all one way.
  */
-public final class DynamoSyncState implements SyncState {
+public final class DynamoSyncState implements SyncState, Cursors {
 
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
@@ -176,12 +181,7 @@ public final class DynamoSyncState implements SyncState {
 
     @Override
     public Optional<Cursor> cursor(String name) {
-        Map<String, AttributeValue> item;
-        try {
-            item = dynamo.getItem(b -> b.tableName(stateTable).key(key(CURSOR + name)).consistentRead(true)).item();
-        } catch (SdkException e) {
-            throw new TransientFailure("could not read cursor " + name + ": " + e.getMessage(), e);
-        }
+        Map<String, AttributeValue> item = cursorItem(name);
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -200,6 +200,41 @@ public final class DynamoSyncState implements SyncState {
             dynamo.putItem(b -> b.tableName(stateTable).item(item));
         } catch (SdkException e) {
             throw new TransientFailure("could not save cursor " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<FeedCursor> read(String name) {
+        Map<String, AttributeValue> item = cursorItem(name);
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FeedCursor(Instant.parse(item.get("position").s()), Instant.parse(item.get("last_full_run").s()),
+                Long.parseLong(item.get("last_full_items").n())));
+    }
+
+    /** A feed's cursor, with the note and time {@link #cursor} shows ops. */
+    @Override
+    public void write(String name, FeedCursor cursor) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(CURSOR + name));
+        item.put("position", s(cursor.position().toString()));
+        item.put("last_full_run", s(cursor.lastFullRun().toString()));
+        item.put("last_full_items", AttributeValue.fromN(Long.toString(cursor.lastFullItems())));
+        item.put("note", s("last full pass " + cursor.lastFullRun() + " read " + cursor.lastFullItems() + " item(s)"));
+        item.put("updated_at", s(clock.instant().toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(stateTable).item(item));
+        } catch (SdkException e) {
+            throw new TransientFailure("could not write cursor " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, AttributeValue> cursorItem(String name) {
+        try {
+            return dynamo.getItem(b -> b.tableName(stateTable).key(key(CURSOR + name)).consistentRead(true)).item();
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read cursor " + name + ": " + e.getMessage(), e);
         }
     }
 

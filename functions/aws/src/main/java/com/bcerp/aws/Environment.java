@@ -16,10 +16,6 @@ public final class Environment {
         this.env = Map.copyOf(env);
     }
 
-    public Map<String, String> asMap() {
-        return env;
-    }
-
     public String required(String name, String meaning) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

@@ -6,36 +6,27 @@ import com.bcerp.core.stock.InventoryTracking;
 import com.bcerp.core.stock.SnapshotEntry;
 import com.bcerp.core.stock.StoreItem;
 import com.bcerp.core.sync.FeedCursor;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The snapshot and cursors against DynamoDB Local: round trips, batches past DynamoDB's per-request limits. */
+/** The snapshot and the feeds' cursors against DynamoDB Local: round trips, batches past DynamoDB's per-request limits. */
 class DynamoStockSnapshotTest {
 
-    static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final EmbeddedDynamo DYNAMO = new EmbeddedDynamo();
     static final Instant AT = Instant.parse("2026-11-20T08:00:00Z");
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = DynamoDBEmbedded.create(true).dynamoDbClient();
-        Tables.createIfMissing(dynamo, "state", "audit");
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
 
     @Test
     void entries_come_back_as_written_with_identity_figures_per_location_and_parked_reason() {
-        DynamoStockSnapshot snapshot = new DynamoStockSnapshot(dynamo, "state", "store1");
+        DynamoStockSnapshot snapshot = new DynamoStockSnapshot(DYNAMO.client(), "state", "store1");
         SnapshotEntry tee = new SnapshotEntry("TEE-S", new StoreItem("TEE-S", 200, 1007, false, InventoryTracking.VARIANT),
                 Map.of(1L, 12, 2L, 0), AT, null);
         SnapshotEntry absent = new SnapshotEntry("ERP-ONLY", null, Map.of(), AT, null);
@@ -50,7 +41,7 @@ class DynamoStockSnapshotTest {
 
     @Test
     void thousands_of_entries_go_through_in_batches_and_a_later_write_replaces_the_earlier() {
-        DynamoStockSnapshot snapshot = new DynamoStockSnapshot(dynamo, "state", "store2");
+        DynamoStockSnapshot snapshot = new DynamoStockSnapshot(DYNAMO.client(), "state", "store2");
         List<SnapshotEntry> entries = new ArrayList<>();
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < 1234; i++) {
@@ -72,19 +63,27 @@ class DynamoStockSnapshotTest {
 
     @Test
     void stores_do_not_see_each_others_snapshot() {
-        new DynamoStockSnapshot(dynamo, "state", "storeA").write(List.of(new SnapshotEntry("X", null, Map.of(), AT, null)));
+        new DynamoStockSnapshot(DYNAMO.client(), "state", "storeA").write(List.of(new SnapshotEntry("X", null, Map.of(), AT, null)));
 
-        assertThat(new DynamoStockSnapshot(dynamo, "state", "storeB").read(List.of("X"))).isEmpty();
+        assertThat(new DynamoStockSnapshot(DYNAMO.client(), "state", "storeB").read(List.of("X"))).isEmpty();
     }
 
     @Test
-    void a_cursor_is_read_back_as_written() {
-        DynamoCursors cursors = new DynamoCursors(dynamo, "state", java.time.Clock.systemUTC());
+    void a_cursor_is_read_back_as_written_and_ops_status_can_show_it() {
+        Clock clock = Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC);
+        DynamoSyncState cursors = new DynamoSyncState(DYNAMO.client(), "state", "audit", clock, Duration.ofDays(1));
         assertThat(cursors.read("stock#s")).isEmpty();
 
         FeedCursor cursor = new FeedCursor(AT, AT.minusSeconds(3600), 100_000);
         cursors.write("stock#s", cursor);
 
         assertThat(cursors.read("stock#s")).contains(cursor);
+        // ops status reads every job's cursor through SyncState, the order jobs' and the feeds' alike
+        assertThat(cursors.cursor("stock#s"))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.position()).isEqualTo(AT.toString());
+                    assertThat(c.updatedAt()).isEqualTo(AT.plusSeconds(60));
+                    assertThat(c.note()).isEqualTo("last full pass " + AT.minusSeconds(3600) + " read 100000 item(s)");
+                });
     }
 }

@@ -222,14 +222,14 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     /** A text field's value, or null when Acumatica left it out or empty. */
     private static String text(JsonNode entity, String field) {
-        JsonNode value = entity.path(field).path("value");
-        return value.isValueNode() && !value.isNull() && !value.asText().isEmpty() ? value.asText() : null;
+        String text = Records.text(entity, field);
+        return text == null || text.isEmpty() ? null : text;
     }
 
     /** A decimal field's value; zero when Acumatica left it out. */
     private static BigDecimal decimal(JsonNode entity, String field) {
-        JsonNode value = entity.path(field).path("value");
-        return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
+        BigDecimal value = Records.decimal(entity, field);
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     private static <T> List<T> each(JsonNode list, java.util.function.Function<JsonNode, T> read) {
@@ -237,7 +237,6 @@ public final class AcumaticaBackOffice implements BackOffice {
         list.forEach(entity -> out.add(read.apply(entity)));
         return out;
     }
-
 
     private static SalesOrderRef ref(JsonNode order) {
         return new SalesOrderRef(value(order, "OrderType"), value(order, "OrderNbr"),

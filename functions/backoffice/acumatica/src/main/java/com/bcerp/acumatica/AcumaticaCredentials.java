@@ -1,7 +1,6 @@
 package com.bcerp.acumatica;
 
 import com.bcerp.core.failure.PermanentFailure;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,19 +34,6 @@ public record AcumaticaCredentials(String username, String password, String clie
 
     public AcumaticaCredentials withRefreshToken(String token) {
         return new AcumaticaCredentials(username, password, clientId, clientSecret, token);
-    }
-
-    /** The secret's fields, for writing it back. */
-    public Map<String, String> toSecret() {
-        Map<String, String> secret = new LinkedHashMap<>();
-        secret.put(USERNAME, username);
-        secret.put(PASSWORD, password);
-        secret.put(CLIENT_ID, clientId);
-        secret.put(CLIENT_SECRET, clientSecret);
-        if (refreshToken != null) {
-            secret.put(REFRESH_TOKEN, refreshToken);
-        }
-        return secret;
     }
 
     @Override

@@ -58,10 +58,6 @@ public final class BigCommerceSandbox implements AutoCloseable {
         public Settings withWebhookRetryTimeScale(double value) {
             return new Settings(port, storeHash, quotaPerWindow, windowMs, value, taxRate, currency);
         }
-
-        public Settings withTaxRate(BigDecimal value) {
-            return new Settings(port, storeHash, quotaPerWindow, windowMs, webhookRetryTimeScale, value, currency);
-        }
     }
 
     /** One request and the answer it got, as seen on the wire (for conformance checks and debugging). */

@@ -7,7 +7,6 @@ import com.bcerp.acumatica.AcumaticaFulfilment;
 import com.bcerp.acumatica.AcumaticaInventory;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
-import com.bcerp.aws.DynamoCursors;
 import com.bcerp.aws.DynamoRequestBudget;
 import com.bcerp.aws.DynamoStockSnapshot;
 import com.bcerp.aws.DynamoSyncState;
@@ -34,7 +33,6 @@ import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
-import com.bcerp.core.port.Cursors;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.port.StoreFulfilment;
 import com.bcerp.core.port.Storefront;
@@ -122,7 +120,7 @@ public final class WorkerComposition {
 
         DynamoDbClient dynamo = aws.dynamoDb();
         String stateTable = env.required("STATE_TABLE", "the DynamoDB table of claims, links, cursors and budgets");
-        SyncState state = new DynamoSyncState(dynamo, stateTable,
+        DynamoSyncState state = new DynamoSyncState(dynamo, stateTable,
                 env.required("AUDIT_TABLE", "the DynamoDB table of the audit trail"), clock,
                 Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
         RequestBudget budget = new DynamoRequestBudget(dynamo, stateTable, clock);
@@ -169,20 +167,19 @@ public final class WorkerComposition {
                     WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
         });
 
-        Cursors cursors = new DynamoCursors(dynamo, stateTable, clock);
         StockSync stockSync = new StockSync(
                 new AcumaticaInventory(acumatica, env.integer("ACUMATICA_CONCURRENCY", 4)),
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
-                new DynamoStockSnapshot(dynamo, stateTable, storeHash), cursors, state, config.stock(), storeHash, clock);
+                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), storeHash, clock);
         CatalogSync catalogSync = new CatalogSync(
                 new AcumaticaCatalog(acumatica, env.optional("ACUMATICA_BASE_CURRENCY", "USD"),
                         config.catalog().salePriceAttribute()),
-                new BigCommerceCatalog(storeClient, config.catalog().matchKey()), cursors, state, config.catalog(),
+                new BigCommerceCatalog(storeClient, config.catalog().matchKey()), state, state, config.catalog(),
                 config.stock(), storeHash, clock);
         AcumaticaFulfilment shipped = new AcumaticaFulfilment(acumatica);
         Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
         Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
-                new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), cursors, state,
+                new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), state, state,
                         config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
         return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth, stockSync,
                 catalogSync, fulfilment);
