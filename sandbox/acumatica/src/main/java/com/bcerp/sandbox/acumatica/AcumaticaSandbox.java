@@ -2,7 +2,8 @@ package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
-import com.bcerp.sandbox.http.HttpError;
+import com.bcerp.sandbox.calls.CallLog;
+import com.bcerp.sandbox.faults.FaultKnobs;
 import com.bcerp.sandbox.http.HttpRequest;
 import com.bcerp.sandbox.http.HttpResponse;
 import com.bcerp.sandbox.http.Json;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -95,8 +95,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final Clock clock;
     private final String base;
     private final SandboxCatalog catalog = SandboxCatalog.standard();
-    private final CallLog calls = new CallLog();
-    private final Faults faults = new Faults();
+    private final CallLog calls;
+    private final Faults faults;
     private final OAuthServer oauth;
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
@@ -109,6 +109,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.base = "/entity/Default/" + settings.endpointVersion();
+        this.calls = new CallLog(clock, CallLog.DEFAULT_KEPT_EXCHANGES);
+        this.faults = new Faults(clock);
         this.oauth = new OAuthServer(settings, clock, faults);
         ReentrantLock lock = new ReentrantLock();
         this.customers = new CustomerBook(lock, clock);
@@ -116,7 +118,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
-        router.filter(this::logCall).filter(this::injectFaults).filter(this::authenticate)
+        router.filter(calls.filter(this::route, r -> null, r -> r.path().equals(TOKEN_PATH)))
+                .filter(this::injectFaults)
+                .filter(oauth.tokens().requireBearer(r -> r.path().startsWith(base + "/"), AcumaticaErrors::notLoggedIn))
                 .onNotFound(AcumaticaSandbox::notFound)
                 .route("POST", TOKEN_PATH, oauth::token)
                 .route("POST", "/entity/auth/logout", r -> HttpResponse.empty(204))
@@ -292,7 +296,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /** Ends every access token now, as an application-pool restart does; clients must refresh. */
     public void expireAccessTokens() {
-        oauth.expireAccessTokens();
+        oauth.tokens().expireAccessTokens();
     }
 
     /**
@@ -305,7 +309,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /** Every access and refresh token the token endpoint has issued so far (to check that none reaches a log). */
     public java.util.Set<String> issuedTokens() {
-        return oauth.issuedTokens();
+        return oauth.tokens().issuedTokens();
     }
 
     /** Handles a request without a socket (unit tests). Headers are lower-case names. */
@@ -374,7 +378,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         ODataQuery query = ODataQuery.of(request, shape);
         List<ObjectNode> matching = source.apply(query.filter());
         var rows = Values.NODES.arrayNode();
-        matching.stream().skip(query.skip()).limit(query.top().orElse(Integer.MAX_VALUE))
+        query.slice().of(matching.stream())
                 .forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
         return json(200, rows);
     }
@@ -385,8 +389,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
         Optional<String> filterText = request.queryParam("$filter").filter(f -> !f.isBlank());
         Optional<List<String>> onlyItems = filterText.filter(f -> ONLY_ITEM_IDS.matcher(f).matches())
                 .map(f -> ITEM_ID.matcher(f).results().map(m -> m.group(1)).toList());
-        List<ObjectNode> page = items.page(shape.name(), filterText.isPresent() ? query.filter() : null, query.skip(),
-                query.top().orElse(Integer.MAX_VALUE), onlyItems);
+        List<ObjectNode> page = items.page(shape.name(), filterText.isPresent() ? query.filter() : null, query.slice(),
+                onlyItems);
         var rows = Values.NODES.arrayNode();
         page.forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
         return json(200, rows);
@@ -412,54 +416,44 @@ public final class AcumaticaSandbox implements AutoCloseable {
     }
 
     private static List<JsonNode> render(List<ObjectNode> entities, Shape shape, Set<String> expand) {
-        ODataQuery query = new ODataQuery(e -> true, expand, Set.of(), Optional.empty(), 0);
+        ODataQuery query = new ODataQuery(e -> true, expand, Set.of(), com.bcerp.sandbox.paging.Slice.ALL);
         return entities.stream().map(e -> (JsonNode) EntityView.render(e, shape, query, 1)).toList();
     }
 
     // Filters, in order: log every call, inject faults, require a valid token on the endpoint.
 
-    private HttpResponse logCall(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
-        if (request.path().equals(TOKEN_PATH)) {
-            calls.countToken();
-            return next.apply(request);
-        }
-        calls.countCall(route(request));
-        HttpResponse response = next.apply(request);
-        Map<String, String> headers = new LinkedHashMap<>(request.headers());
-        headers.remove("authorization");
-        calls.record(new CallLog.Exchange(request.method(), request.path(), request.query(), headers,
-                request.bodyText(), response.status(), response.headers(), new String(response.body(), StandardCharsets.UTF_8)));
-        return response;
-    }
-
+    /** Latency on every call; then, on entity calls: the outage, the licence's minute, a drawn timeout. */
     private HttpResponse injectFaults(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
-        pause(faults.latency());
+        FaultKnobs knobs = faults.knobs();
+        FaultKnobs.pause(knobs.latency());
         if (!request.path().startsWith("/entity/")) {
             return next.apply(request);
         }
-        if (faults.unavailable()) {
+        if (knobs.inOutage()) {
             throw AcumaticaErrors.of(503, "The service is unavailable.");
         }
-        if (!faults.withinLicence(clock.millis())) {
+        if (!faults.withinLicence()) {
             throw AcumaticaErrors.of(429, "The number of requests has exceeded the limit imposed by the license.");
         }
-        if (faults.drawTimeout()) {
-            HttpResponse response = faults.timeoutAfterWrite() ? next.apply(request) : null;
-            pause(faults.hang());
-            if (response != null) {
-                return response;
-            }
-            throw AcumaticaErrors.of(504, "The request timed out.");
-        }
-        return next.apply(request);
+        return knobs.perform(knobs.draw(), request, next, FAULT_ANSWERS);
     }
 
-    private HttpResponse authenticate(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
-        if (request.path().startsWith(base + "/") && !oauth.authorises(request.header("Authorization").orElse(null))) {
-            throw AcumaticaErrors.notLoggedIn();
+    private static final FaultKnobs.Answers FAULT_ANSWERS = new FaultKnobs.Answers() {
+        @Override
+        public RuntimeException outage() {
+            return AcumaticaErrors.of(503, "The service is unavailable.");
         }
-        return next.apply(request);
-    }
+
+        @Override
+        public RuntimeException failure(int status) {
+            return AcumaticaErrors.of(status, "An error has occurred."); // ASP.NET Web API's text for an unhandled error
+        }
+
+        @Override
+        public RuntimeException timeout() {
+            return AcumaticaErrors.of(504, "The request timed out.");
+        }
+    };
 
     private String route(HttpRequest request) {
         String path = request.path();
@@ -494,18 +488,6 @@ public final class AcumaticaSandbox implements AutoCloseable {
             return new HttpResponse(status, headers, WRITER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an answer", e);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpError(503, "The sandbox is shutting down.");
         }
     }
 }

@@ -1,13 +1,13 @@
 package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.bcerp.sandbox.records.EntityBook;
+import com.bcerp.sandbox.records.NumberSequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,75 +25,62 @@ final class CustomerBook {
     /** Customer classes the sandbox knows; an unknown one is a 422, as a selector field is in Acumatica. */
     static final Set<String> CLASSES = Set.of("DEFAULT", "WEB", "INTL");
 
-    private final ReentrantLock lock;
+    private final NumberSequence numbers = NumberSequence.of("C%2$06d");
     private final Clock clock;
-    private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
-    private int lastNumber;
+    private final EntityBook<ObjectNode> book;
     private int lastAccountId = 1000;
 
     CustomerBook(ReentrantLock lock, Clock clock) {
-        this.lock = lock;
         this.clock = clock;
+        // an updated customer moves to the end of the list, as it always has in the sandbox
+        this.book = new EntityBook<>(lock, EntityBook.Order.LAST_WRITTEN,
+                c -> Values.text(c, "CustomerID").orElseThrow(), Values::copy);
     }
 
     PutResult put(ObjectNode request, Precondition precondition) {
-        lock.lock();
-        try {
-            Optional<ObjectNode> existing = find(request);
-            precondition.check(existing.isPresent());
-            ObjectNode candidate = existing.map(Values::copy).orElseGet(Values::object);
-            EntityMerge.merge(candidate, request, SHAPE);
-            existing.ifPresent(e -> candidate.set("CustomerID", e.get("CustomerID"))); // keys do not change
+        return book.upsert(new ContractPut(request, precondition, SHAPE, "Customer", List.of("CustomerID")) {
+            @Override
+            Optional<ObjectNode> byKeys(EntityBook<ObjectNode> customers, JsonNode r) {
+                return Values.text(r, "CustomerID").flatMap(CustomerBook.this::findByKey);
+            }
 
-            FieldErrors errors = new FieldErrors();
-            if (Values.text(candidate, "CustomerName").isEmpty()) {
-                errors.add(candidate, "CustomerName", "'Customer Name' cannot be empty.");
+            @Override
+            void validate(ObjectNode candidate, Optional<ObjectNode> existing, FieldErrors errors) {
+                if (Values.text(candidate, "CustomerName").isEmpty()) {
+                    errors.add(candidate, "CustomerName", "'Customer Name' cannot be empty.");
+                }
+                Values.text(candidate, "CustomerClass").filter(c -> !CLASSES.contains(c))
+                        .ifPresent(c -> errors.add(candidate, "CustomerClass", "'Customer Class' cannot be found in the system."));
             }
-            Values.text(candidate, "CustomerClass").filter(c -> !CLASSES.contains(c))
-                    .ifPresent(c -> errors.add(candidate, "CustomerClass", "'Customer Class' cannot be found in the system."));
-            if (errors.any()) {
-                candidate.put("error", FieldErrors.summary(existing.isPresent() ? "Updating" : "Inserting", "Customer"));
-                return PutResult.rejected(candidate);
-            }
-            if (existing.isEmpty()) {
+
+            @Override
+            void inserted(ObjectNode candidate) {
                 if (Values.text(candidate, "CustomerID").isEmpty()) {
-                    Values.set(candidate, "CustomerID", nextNumber());
+                    Values.set(candidate, "CustomerID", book.nextFree(numbers, "", n -> n));
                 }
                 Values.set(candidate, "BAccountID", ++lastAccountId);
                 Values.set(candidate, "NoteID", UUID.randomUUID().toString());
                 Values.set(candidate, "CreatedDateTime", now());
             }
-            complete(candidate);
-            Values.set(candidate, "LastModifiedDateTime", now());
-            EntityMerge.assignIds(candidate, SHAPE);
-            existing.ifPresent(e -> byId.remove(Values.text(e, "CustomerID").orElseThrow()));
-            byId.put(Values.text(candidate, "CustomerID").orElseThrow(), candidate);
-            return PutResult.stored(Values.copy(candidate));
-        } finally {
-            lock.unlock();
-        }
+
+            @Override
+            void compute(ObjectNode candidate) {
+                CustomerBook.this.complete(candidate);
+                Values.set(candidate, "LastModifiedDateTime", now());
+            }
+        });
     }
 
     Optional<ObjectNode> get(String customerIdOrGuid) {
-        lock.lock();
-        try {
-            return findByKey(customerIdOrGuid).or(() -> byGuid(customerIdOrGuid)).map(Values::copy);
-        } finally {
-            lock.unlock();
-        }
+        return findByKey(customerIdOrGuid).or(() -> book.find(c -> customerIdOrGuid.equalsIgnoreCase(c.path("id").asText())));
     }
 
     List<ObjectNode> list(java.util.function.Predicate<JsonNode> filter) {
-        return Values.copies(lock, byId.values(), filter);
+        return book.list(filter);
     }
 
     boolean exists(String customerId) {
-        lock.lock();
-        try {
-            return findByKey(customerId).isPresent();
-        } finally {
-            lock.unlock();
-        }
+        return book.any(c -> isCustomer(c, customerId));
     }
 
     /** Defaults and derived fields: the main contact mirrors Email, billing and shipping follow it unless overridden. */
@@ -141,26 +128,12 @@ final class CustomerBook {
         }
     }
 
-    private Optional<ObjectNode> find(JsonNode request) {
-        Optional<ObjectNode> byGuid = Optional.ofNullable(request.get("id")).map(JsonNode::asText).flatMap(this::byGuid);
-        return byGuid.or(() -> Values.text(request, "CustomerID").flatMap(this::findByKey));
-    }
-
     private Optional<ObjectNode> findByKey(String customerId) {
-        return byId.values().stream()
-                .filter(c -> Values.text(c, "CustomerID").map(customerId::equalsIgnoreCase).orElse(false)).findFirst();
+        return book.find(c -> isCustomer(c, customerId));
     }
 
-    private Optional<ObjectNode> byGuid(String id) {
-        return byId.values().stream().filter(c -> id.equalsIgnoreCase(c.path("id").asText())).findFirst();
-    }
-
-    private String nextNumber() {
-        String id;
-        do {
-            id = String.format("C%06d", ++lastNumber);
-        } while (byId.containsKey(id));
-        return id;
+    private static boolean isCustomer(JsonNode customer, String customerId) {
+        return Values.text(customer, "CustomerID").map(customerId::equalsIgnoreCase).orElse(false);
     }
 
     private OffsetDateTime now() {

@@ -1,7 +1,10 @@
 package com.bcerp.sandbox.acumatica;
 
+import com.bcerp.sandbox.faults.FaultKnobs;
+import com.bcerp.sandbox.faults.FaultKnobs.Fault;
+import com.bcerp.sandbox.quota.RequestWindow;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Random;
 
 /**
  * Knobs for fault injection, all off by default and changeable while the sandbox runs.
@@ -17,37 +20,39 @@ import java.util.Random;
  *   <li>{@link #licenceLimit(int)}: entity calls beyond this many in a minute are declined with 429, as the licence's
  *       requests-per-minute limit declines them (without {@code Retry-After}, which Acumatica does not document).</li>
  * </ul>
+ * The mechanics are the shared {@link FaultKnobs} and {@link RequestWindow}; this class names them as Acumatica's.
  */
 public final class Faults {
 
-    private volatile boolean unavailable;
-    private volatile Duration latency = Duration.ZERO;
+    private final Clock clock;
+    private final FaultKnobs knobs;
     private volatile double timeoutShare;
     private volatile boolean timeoutAfterWrite;
-    private volatile Duration hang = Duration.ofSeconds(30);
     private volatile boolean rejectLogin;
     private volatile int licenceLimit;
-    private final Random random = new Random();
-    private final java.util.concurrent.atomic.AtomicLong timeoutsInjected = new java.util.concurrent.atomic.AtomicLong();
-    private long minute = -1;
-    private int callsThisMinute;
+    private volatile RequestWindow licence;
+
+    Faults(Clock clock) {
+        this.clock = clock;
+        this.knobs = new FaultKnobs(clock);
+    }
 
     public Faults unavailable(boolean on) {
-        this.unavailable = on;
+        knobs.down(on);
         return this;
     }
 
     public boolean unavailable() {
-        return unavailable;
+        return knobs.down();
     }
 
     public Faults latency(Duration delay) {
-        this.latency = delay;
+        knobs.latency(delay);
         return this;
     }
 
     public Duration latency() {
-        return latency;
+        return knobs.latency();
     }
 
     public Faults timeoutShare(double share) {
@@ -55,6 +60,7 @@ public final class Faults {
             throw new IllegalArgumentException("timeoutShare is a share between 0 and 1, was " + share);
         }
         this.timeoutShare = share;
+        applyTimeouts();
         return this;
     }
 
@@ -64,6 +70,7 @@ public final class Faults {
 
     public Faults timeoutAfterWrite(boolean on) {
         this.timeoutAfterWrite = on;
+        applyTimeouts();
         return this;
     }
 
@@ -73,12 +80,12 @@ public final class Faults {
 
     /** How long a timed-out call hangs before the sandbox gives up on it (longer than any client timeout). */
     public Faults hang(Duration duration) {
-        this.hang = duration;
+        knobs.hang(duration);
         return this;
     }
 
     public Duration hang() {
-        return hang;
+        return knobs.hang();
     }
 
     public Faults rejectLogin(boolean on) {
@@ -91,11 +98,18 @@ public final class Faults {
     }
 
     /** Entity calls allowed per minute before 429; 0 for no limit. */
-    public Faults licenceLimit(int perMinute) {
+    public synchronized Faults licenceLimit(int perMinute) {
         if (perMinute < 0) {
             throw new IllegalArgumentException("licenceLimit is a number of requests per minute, was " + perMinute);
         }
         this.licenceLimit = perMinute;
+        if (perMinute == 0) {
+            licence = null;
+        } else if (licence == null) {
+            licence = RequestWindow.fixedOnClock(perMinute, Duration.ofMinutes(1), clock); // each minute of the clock
+        } else {
+            licence.quota(perMinute);
+        }
         return this;
     }
 
@@ -105,40 +119,36 @@ public final class Faults {
 
     /** Makes the timeout draws repeatable. */
     public Faults seed(long seed) {
-        random.setSeed(seed);
+        knobs.seed(seed);
         return this;
     }
 
     /** Turns every fault off. */
     public Faults reset() {
-        return unavailable(false).latency(Duration.ZERO).timeoutShare(0).timeoutAfterWrite(false)
-                .hang(Duration.ofSeconds(30)).rejectLogin(false).licenceLimit(0);
-    }
-
-    /** Counts one entity call against the licence's minute; false when it is over the limit. */
-    synchronized boolean withinLicence(long epochMillis) {
-        if (licenceLimit == 0) {
-            return true;
-        }
-        long current = epochMillis / 60_000;
-        if (current != minute) {
-            minute = current;
-            callsThisMinute = 0;
-        }
-        return ++callsThisMinute <= licenceLimit;
-    }
-
-    boolean drawTimeout() {
-        double share = timeoutShare;
-        boolean drawn = share > 0 && random.nextDouble() < share;
-        if (drawn) {
-            timeoutsInjected.incrementAndGet();
-        }
-        return drawn;
+        knobs.reset();
+        timeoutShare = 0;
+        timeoutAfterWrite = false;
+        rejectLogin = false;
+        return licenceLimit(0);
     }
 
     /** Calls made to hang so far (by {@link #timeoutShare(double)}). */
     public long timeoutsInjected() {
-        return timeoutsInjected.get();
+        return knobs.injected(Fault.TIME_OUT) + knobs.injected(Fault.LOSE_ANSWER);
+    }
+
+    FaultKnobs knobs() {
+        return knobs;
+    }
+
+    /** Counts one entity call against the licence's minute; false when it is over the limit. */
+    boolean withinLicence() {
+        RequestWindow window = licence;
+        return window == null || window.acquire().granted();
+    }
+
+    /** A timed-out call either hangs without being handled, or (after the write) is handled and its answer lost. */
+    private void applyTimeouts() {
+        knobs.timeoutShare(timeoutAfterWrite ? 0 : timeoutShare).lostAnswerShare(timeoutAfterWrite ? timeoutShare : 0);
     }
 }

@@ -2,6 +2,7 @@ package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.bcerp.sandbox.paging.Slice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -311,18 +312,13 @@ public final class ItemBook {
      *                  records of just those items are looked at, as an index would
      */
     synchronized List<ObjectNode> page(String entity, Predicate<com.fasterxml.jackson.databind.JsonNode> filter,
-            int skip, int top, Optional<List<String>> onlyItems) {
-        List<ObjectNode> out = new ArrayList<>();
-        int[] matched = {0};
-        java.util.function.BiPredicate<ObjectNode, java.util.function.Supplier<ObjectNode>> take = (summary, full) -> {
-            if (filter != null && !filter.test(summary)) {
-                return true;
-            }
-            if (matched[0]++ >= skip) {
-                out.add(full.get());
-            }
-            return out.size() < top;
-        };
+            Slice slice, Optional<List<String>> onlyItems) {
+        Slice.Taker<ObjectNode> taker = slice.taker();
+        if (!taker.wantsMore()) {
+            return taker.taken();
+        }
+        java.util.function.BiPredicate<ObjectNode, java.util.function.Supplier<ObjectNode>> take = (summary, full) ->
+                filter != null && !filter.test(summary) || taker.offer(full);
         switch (entity) {
             case "StockItem" -> {
                 for (Item i : candidates(onlyItems)) {
@@ -364,7 +360,7 @@ public final class ItemBook {
             }
             default -> throw new IllegalArgumentException(entity);
         }
-        return out;
+        return taker.taken();
     }
 
     synchronized Optional<ObjectNode> get(String entity, String key) {

@@ -5,6 +5,7 @@ import com.bcerp.sandbox.acumatica.EntityShapes.Nested;
 import com.bcerp.sandbox.acumatica.EntityShapes.Opaque;
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
 import com.bcerp.sandbox.http.HttpRequest;
+import com.bcerp.sandbox.paging.Slice;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -15,21 +16,22 @@ import java.util.function.Predicate;
  * The query options of a request: {@code $filter}, {@code $expand}, {@code $select}, {@code $top}, {@code $skip}.
  * Expand and select paths use {@code /} between levels ({@code MainContact/Address}, {@code Details/InventoryID}).
  */
-record ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> select, Optional<Integer> top, int skip) {
+record ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> select, Slice slice) {
 
     static ODataQuery of(HttpRequest request, Shape shape) {
         Predicate<JsonNode> filter = request.queryParam("$filter").filter(f -> !f.isBlank())
                 .map(f -> ODataFilter.parse(shape, f)).orElse(e -> true);
         Set<String> expand = paths(request.queryParam("$expand"), shape, "$expand", true);
         Set<String> select = paths(request.queryParam("$select"), shape, "$select", false);
-        return new ODataQuery(filter, expand, select, count(request, "$top"), count(request, "$skip").orElse(0));
+        return new ODataQuery(filter, expand, select, Slice.from(request, "$skip", "$top", (name, value) ->
+                AcumaticaErrors.of(400, "Invalid " + name + ": '" + value + "' is not a non-negative integer.")));
     }
 
     /** Everything expanded: what a 422 echoes, so every error the client caused is visible. */
     static ODataQuery everything(JsonNode entity, Shape shape) {
         Set<String> expand = new LinkedHashSet<>();
         collectPaths(entity, shape, "", expand);
-        return new ODataQuery(e -> true, expand, Set.of(), Optional.empty(), 0);
+        return new ODataQuery(e -> true, expand, Set.of(), Slice.ALL);
     }
 
     boolean expands(String path) {
@@ -83,20 +85,6 @@ record ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> se
                     collectPaths(child, EntityShapes.get(n.shape()), prefix + field + "/", into);
                 }
             }
-        });
-    }
-
-    private static Optional<Integer> count(HttpRequest request, String name) {
-        return request.queryParam(name).filter(v -> !v.isBlank()).map(v -> {
-            try {
-                int n = Integer.parseInt(v.trim());
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            throw AcumaticaErrors.of(400, "Invalid " + name + ": '" + v + "' is not a non-negative integer.");
         });
     }
 }

@@ -1,16 +1,15 @@
 package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.bcerp.sandbox.records.EntityBook;
+import com.bcerp.sandbox.records.NumberSequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,82 +36,79 @@ final class PaymentBook {
     private final Clock clock;
     private final CustomerBook customers;
     private final SalesOrderBook orders;
-    private final Map<String, ObjectNode> byKey = new LinkedHashMap<>();
-    private final Map<String, Integer> lastNumber = new HashMap<>();
+    private final EntityBook<ObjectNode> book;
+    private final NumberSequence numbers = NumberSequence.of("%2$06d"); // per payment type: Payment/000001
 
     PaymentBook(ReentrantLock lock, Clock clock, CustomerBook customers, SalesOrderBook orders) {
         this.lock = lock;
         this.clock = clock;
+        this.book = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN, PaymentBook::key, Values::copy);
         this.customers = customers;
         this.orders = orders;
     }
 
     PutResult put(ObjectNode request, Precondition precondition) {
-        lock.lock();
-        try {
-            Optional<ObjectNode> existing = find(request);
-            precondition.check(existing.isPresent());
-            ObjectNode candidate = existing.map(Values::copy).orElseGet(Values::object);
-            EntityMerge.merge(candidate, request, SHAPE);
-            existing.ifPresent(e -> {
-                candidate.set("Type", e.get("Type"));
-                candidate.set("ReferenceNbr", e.get("ReferenceNbr"));
-            });
-            if (Values.text(candidate, "Type").isEmpty()) {
-                Values.set(candidate, "Type", "Payment");
+        return book.upsert(new ContractPut(request, precondition, SHAPE, "Payment", List.of("Type", "ReferenceNbr")) {
+            @Override
+            Optional<ObjectNode> byKeys(EntityBook<ObjectNode> payments, JsonNode r) {
+                return Values.text(r, "ReferenceNbr").flatMap(nbr -> payments.get(Values.text(r, "Type").orElse("Payment") + "/" + nbr));
             }
-            if (validate(candidate, existing.map(e -> Values.text(e, "ReferenceNbr").orElseThrow()).orElse(null))) {
-                if (existing.isEmpty()) {
-                    Values.set(candidate, "ReferenceNbr", "<NEW>");
+
+            @Override
+            void defaults(ObjectNode candidate) {
+                if (Values.text(candidate, "Type").isEmpty()) {
+                    Values.set(candidate, "Type", "Payment");
                 }
-                candidate.put("error", FieldErrors.summary(existing.isPresent() ? "Updating" : "Inserting", "Payment"));
-                return PutResult.rejected(candidate);
             }
-            if (existing.isEmpty()) {
+
+            @Override
+            void validate(ObjectNode candidate, Optional<ObjectNode> existing, FieldErrors errors) {
+                PaymentBook.this.validate(candidate, existing.map(e -> Values.text(e, "ReferenceNbr").orElseThrow()).orElse(null),
+                        errors);
+            }
+
+            @Override
+            void refusedInsert(ObjectNode candidate) {
+                Values.set(candidate, "ReferenceNbr", "<NEW>");
+            }
+
+            @Override
+            void inserted(ObjectNode candidate) {
                 String type = Values.text(candidate, "Type").orElseThrow();
-                Values.set(candidate, "ReferenceNbr", String.format("%06d", lastNumber.merge(type, 1, Integer::sum)));
+                Values.set(candidate, "ReferenceNbr", book.nextFree(numbers, type, nbr -> type + "/" + nbr));
                 Values.set(candidate, "NoteID", UUID.randomUUID().toString());
             }
-            compute(candidate);
-            EntityMerge.assignIds(candidate, SHAPE);
-            byKey.put(key(candidate), candidate);
-            return PutResult.stored(Values.copy(candidate));
-        } finally {
-            lock.unlock();
-        }
+
+            @Override
+            void compute(ObjectNode candidate) {
+                PaymentBook.this.compute(candidate);
+            }
+        });
     }
 
     Optional<ObjectNode> get(String type, String referenceNbr) {
-        lock.lock();
-        try {
-            return Optional.ofNullable(byKey.get(type + "/" + referenceNbr)).map(Values::copy);
-        } finally {
-            lock.unlock();
-        }
+        return book.get(type + "/" + referenceNbr);
     }
 
     List<ObjectNode> list(Predicate<JsonNode> filter) {
-        return Values.copies(lock, byKey.values(), filter);
+        return book.list(filter);
     }
 
     /** VoidPayment: the payment stops paying its orders. */
     PutResult voidPayment(JsonNode keys) {
         lock.lock();
         try {
-            ObjectNode payment = byKey.get(Values.text(keys, "Type").orElse("Payment") + "/"
-                    + Values.text(keys, "ReferenceNbr").orElse(""));
-            if (payment == null) {
-                throw AcumaticaErrors.noEntity();
-            }
+            String key = Values.text(keys, "Type").orElse("Payment") + "/" + Values.text(keys, "ReferenceNbr").orElse("");
+            ObjectNode payment = book.get(key).orElseThrow(AcumaticaErrors::noEntity);
             if ("Voided".equals(Values.text(payment, "Status").orElse(""))) {
-                ObjectNode echo = Values.copy(payment);
-                new FieldErrors().add(echo, "Status", "The payment is voided already.");
-                echo.put("error", "The Void action is not available for a voided payment.");
-                return PutResult.rejected(echo);
+                new FieldErrors().add(payment, "Status", "The payment is voided already.");
+                payment.put("error", "The Void action is not available for a voided payment.");
+                return PutResult.rejected(payment);
             }
-            Values.set(payment, "Status", "Voided");
-            Values.set(payment, "LastModifiedDateTime", OffsetDateTime.now(clock));
-            return PutResult.stored(Values.copy(payment));
+            return PutResult.stored(book.update(key, p -> {
+                Values.set(p, "Status", "Voided");
+                Values.set(p, "LastModifiedDateTime", OffsetDateTime.now(clock));
+            }).orElseThrow());
         } finally {
             lock.unlock();
         }
@@ -120,8 +116,13 @@ final class PaymentBook {
 
     /** What is applied to an order by payments other than {@code exceptPayment}, voided ones aside. */
     BigDecimal appliedTo(String orderType, String orderNbr, String exceptPayment) {
+        return book.withStored(payments -> appliedTo(payments, orderType, orderNbr, exceptPayment));
+    }
+
+    private static BigDecimal appliedTo(java.util.Collection<ObjectNode> payments, String orderType, String orderNbr,
+            String exceptPayment) {
         BigDecimal applied = BigDecimal.ZERO;
-        for (ObjectNode payment : byKey.values()) {
+        for (ObjectNode payment : payments) {
             if ("Voided".equals(Values.text(payment, "Status").orElse(""))
                     || Values.text(payment, "ReferenceNbr").orElse("").equals(exceptPayment)) {
                 continue;
@@ -135,8 +136,7 @@ final class PaymentBook {
         return applied;
     }
 
-    private boolean validate(ObjectNode payment, String referenceNbr) {
-        FieldErrors errors = new FieldErrors();
+    private void validate(ObjectNode payment, String referenceNbr, FieldErrors errors) {
         if (!TYPES.contains(Values.text(payment, "Type").orElseThrow())) {
             errors.add(payment, "Type", "'Type' is not a customer payment type the sandbox records (Payment, Prepayment).");
         }
@@ -176,7 +176,6 @@ final class PaymentBook {
         if (applied.compareTo(amount) > 0) {
             errors.add(payment, "PaymentAmount", "The amount applied to orders exceeds the payment amount.");
         }
-        return errors.any();
     }
 
     private void compute(ObjectNode payment) {
@@ -201,13 +200,6 @@ final class PaymentBook {
         Values.set(payment, "AppliedToOrders", applied);
         Values.set(payment, "AvailableBalance", Values.decimal(payment, "PaymentAmount").orElseThrow().subtract(applied));
         Values.set(payment, "LastModifiedDateTime", OffsetDateTime.now(clock));
-    }
-
-    private Optional<ObjectNode> find(JsonNode request) {
-        Optional<ObjectNode> byGuid = Optional.ofNullable(request.get("id")).map(JsonNode::asText)
-                .flatMap(id -> byKey.values().stream().filter(p -> id.equalsIgnoreCase(p.path("id").asText())).findFirst());
-        return byGuid.or(() -> Values.text(request, "ReferenceNbr").flatMap(nbr ->
-                Optional.ofNullable(byKey.get(Values.text(request, "Type").orElse("Payment") + "/" + nbr))));
     }
 
     private static String key(JsonNode payment) {

@@ -2,6 +2,8 @@ package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.bcerp.sandbox.records.EntityBook;
+import com.bcerp.sandbox.records.NumberSequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,52 +54,56 @@ final class SalesOrderBook {
     private final Clock clock;
     private final CustomerBook customers;
     private final Map<String, BigDecimal> itemPrices = new HashMap<>();
-    private final Map<String, ObjectNode> byKey = new LinkedHashMap<>();
-    private final Map<String, Integer> lastNumber = new HashMap<>();
+    private final EntityBook<ObjectNode> book;
+    private final NumberSequence numbers = NumberSequence.of("%s%06d"); // per order type: SO000001, CR000001
 
     SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog) {
         this.lock = lock;
         this.clock = clock;
+        this.book = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN, SalesOrderBook::key, Values::copy);
         this.customers = customers;
         catalog.sharedItems().forEach(i -> itemPrices.put(i.sku(), i.price()));
         SandboxCatalog.CHARGE_ITEMS.forEach(i -> itemPrices.put(i, BigDecimal.ZERO));
     }
 
     PutResult put(ObjectNode request, Precondition precondition) {
-        lock.lock();
-        try {
-            Optional<ObjectNode> existing = find(request);
-            precondition.check(existing.isPresent());
-            ObjectNode candidate = existing.map(Values::copy).orElseGet(Values::object);
-            EntityMerge.merge(candidate, request, SHAPE);
-            existing.ifPresent(e -> {
-                candidate.set("OrderType", e.get("OrderType")); // keys do not change
-                candidate.set("OrderNbr", e.get("OrderNbr"));
-            });
-            if (Values.text(candidate, "OrderType").isEmpty()) {
-                Values.set(candidate, "OrderType", "SO");
+        return book.upsert(new ContractPut(request, precondition, SHAPE, "Sales Order", List.of("OrderType", "OrderNbr")) {
+            @Override
+            Optional<ObjectNode> byKeys(EntityBook<ObjectNode> orders, JsonNode r) {
+                return Values.text(r, "OrderNbr").flatMap(nbr -> orders.get(Values.text(r, "OrderType").orElse("SO") + "/" + nbr));
             }
-            if (validate(candidate)) {
-                if (existing.isEmpty()) {
-                    Values.set(candidate, "OrderNbr", "<NEW>");
+
+            @Override
+            void defaults(ObjectNode candidate) {
+                if (Values.text(candidate, "OrderType").isEmpty()) {
+                    Values.set(candidate, "OrderType", "SO");
                 }
-                candidate.put("error", FieldErrors.summary(existing.isPresent() ? "Updating" : "Inserting", "Sales Order"));
-                return PutResult.rejected(candidate);
             }
-            if (existing.isEmpty()) {
+
+            @Override
+            void validate(ObjectNode candidate, Optional<ObjectNode> existing, FieldErrors errors) {
+                SalesOrderBook.this.validate(candidate, errors);
+            }
+
+            @Override
+            void refusedInsert(ObjectNode candidate) {
+                Values.set(candidate, "OrderNbr", "<NEW>");
+            }
+
+            @Override
+            void inserted(ObjectNode candidate) {
                 String type = Values.text(candidate, "OrderType").orElseThrow();
-                Values.set(candidate, "OrderNbr", nextNumber(type));
+                Values.set(candidate, "OrderNbr", book.nextFree(numbers, type, nbr -> type + "/" + nbr));
                 Values.set(candidate, "NoteID", UUID.randomUUID().toString());
                 Values.set(candidate, "CreatedDate", OffsetDateTime.now(clock));
             }
-            compute(candidate);
-            Values.set(candidate, "LastModified", OffsetDateTime.now(clock));
-            EntityMerge.assignIds(candidate, SHAPE);
-            byKey.put(key(candidate), candidate);
-            return PutResult.stored(Values.copy(candidate));
-        } finally {
-            lock.unlock();
-        }
+
+            @Override
+            void compute(ObjectNode candidate) {
+                SalesOrderBook.this.compute(candidate);
+                Values.set(candidate, "LastModified", OffsetDateTime.now(clock));
+            }
+        });
     }
 
     /** Adds an item to the instance's catalogue (a stock or non-stock item the merchant keeps). */
@@ -115,23 +120,21 @@ final class SalesOrderBook {
     PutResult cancel(JsonNode keys) {
         lock.lock();
         try {
-            ObjectNode order = byKey.get(Values.text(keys, "OrderType").orElse("SO") + "/" + Values.text(keys, "OrderNbr").orElse(""));
-            if (order == null) {
-                throw AcumaticaErrors.noEntity();
-            }
+            String key = Values.text(keys, "OrderType").orElse("SO") + "/" + Values.text(keys, "OrderNbr").orElse("");
+            ObjectNode order = book.get(key).orElseThrow(AcumaticaErrors::noEntity);
             if (CANCELLED.equals(Values.text(order, "Status").orElse(""))) {
-                ObjectNode echo = Values.copy(order);
-                new FieldErrors().add(echo, "Status", "The order is cancelled already.");
-                echo.put("error", "The Cancel Order action is not available for an order with the Cancelled status.");
-                return PutResult.rejected(echo);
+                new FieldErrors().add(order, "Status", "The order is cancelled already.");
+                order.put("error", "The Cancel Order action is not available for an order with the Cancelled status.");
+                return PutResult.rejected(order);
             }
-            Values.set(order, "Status", CANCELLED);
-            Values.set(order, "Hold", false);
-            for (JsonNode line : order.withArrayProperty("Details")) {
-                Values.set((ObjectNode) line, "OpenQty", BigDecimal.ZERO);
-            }
-            Values.set(order, "LastModified", OffsetDateTime.now(clock));
-            return PutResult.stored(Values.copy(order));
+            return PutResult.stored(book.update(key, o -> {
+                Values.set(o, "Status", CANCELLED);
+                Values.set(o, "Hold", false);
+                for (JsonNode line : o.withArrayProperty("Details")) {
+                    Values.set((ObjectNode) line, "OpenQty", BigDecimal.ZERO);
+                }
+                Values.set(o, "LastModified", OffsetDateTime.now(clock));
+            }).orElseThrow());
         } finally {
             lock.unlock();
         }
@@ -142,46 +145,27 @@ final class SalesOrderBook {
      * order as the back office's own screens do); the order's LastModified moves on.
      */
     ObjectNode change(String orderType, String orderNbr, java.util.function.Consumer<ObjectNode> change) {
-        lock.lock();
-        try {
-            ObjectNode order = byKey.get(orderType + "/" + orderNbr);
-            if (order == null) {
-                throw new IllegalArgumentException("the sandbox has no sales order " + orderType + " " + orderNbr);
-            }
+        return book.update(orderType + "/" + orderNbr, order -> {
             change.accept(order);
             Values.set(order, "LastModified", OffsetDateTime.now(clock));
-            return Values.copy(order);
-        } finally {
-            lock.unlock();
-        }
+        }).orElseThrow(() -> new IllegalArgumentException("the sandbox has no sales order " + orderType + " " + orderNbr));
     }
 
     Optional<ObjectNode> get(String orderType, String orderNbr) {
-        lock.lock();
-        try {
-            return Optional.ofNullable(byKey.get(orderType.toUpperCase(java.util.Locale.ROOT) + "/" + orderNbr))
-                    .map(Values::copy);
-        } finally {
-            lock.unlock();
-        }
+        return book.get(orderType.toUpperCase(java.util.Locale.ROOT) + "/" + orderNbr);
     }
 
     Optional<ObjectNode> get(UUID id) {
-        lock.lock();
-        try {
-            return byGuid(id.toString()).map(Values::copy);
-        } finally {
-            lock.unlock();
-        }
+        String guid = id.toString();
+        return book.find(o -> guid.equalsIgnoreCase(o.path("id").asText()));
     }
 
     List<ObjectNode> list(Predicate<JsonNode> filter) {
-        return Values.copies(lock, byKey.values(), filter);
+        return book.list(filter);
     }
 
-    /** Marks every field at fault inside the candidate; true when there was any. */
-    private boolean validate(ObjectNode order) {
-        FieldErrors errors = new FieldErrors();
+    /** Marks every field at fault inside the candidate. */
+    private void validate(ObjectNode order, FieldErrors errors) {
         String type = Values.text(order, "OrderType").orElseThrow();
         if (!ORDER_TYPES.contains(type)) {
             errors.add(order, "OrderType", "'Order Type' cannot be found in the system.");
@@ -190,7 +174,7 @@ final class SalesOrderBook {
                 .ifPresent(b -> errors.add(order, "Branch", "'Branch' cannot be found in the system."));
         JsonNode financial = order.path("FinancialSettings");
         Optional<String> originalNbr = Values.text(financial, "OriginalOrderNbr");
-        if (originalNbr.isPresent() && !byKey.containsKey(Values.text(financial, "OriginalOrderType").orElse("SO") + "/"
+        if (originalNbr.isPresent() && !book.contains(Values.text(financial, "OriginalOrderType").orElse("SO") + "/"
                 + originalNbr.get())) {
             errors.add((ObjectNode) financial, "OriginalOrderNbr", "'Orig. Order Nbr.' cannot be found in the system.");
         }
@@ -214,7 +198,6 @@ final class SalesOrderBook {
                 errors.add((ObjectNode) tax, "TaxID", "'Tax ID' cannot be " + (taxId.isEmpty() ? "empty." : "found in the system."));
             }
         }
-        return errors.any();
     }
 
     private void compute(ObjectNode order) {
@@ -342,24 +325,6 @@ final class SalesOrderBook {
             }
         });
         order.set(field, address);
-    }
-
-    private Optional<ObjectNode> find(JsonNode request) {
-        Optional<ObjectNode> byGuid = Optional.ofNullable(request.get("id")).map(JsonNode::asText).flatMap(this::byGuid);
-        return byGuid.or(() -> Values.text(request, "OrderNbr").flatMap(nbr ->
-                Optional.ofNullable(byKey.get(Values.text(request, "OrderType").orElse("SO") + "/" + nbr))));
-    }
-
-    private Optional<ObjectNode> byGuid(String id) {
-        return byKey.values().stream().filter(o -> id.equalsIgnoreCase(o.path("id").asText())).findFirst();
-    }
-
-    private String nextNumber(String type) {
-        String nbr;
-        do {
-            nbr = String.format("%s%06d", type, lastNumber.merge(type, 1, Integer::sum));
-        } while (byKey.containsKey(type + "/" + nbr));
-        return nbr;
     }
 
     private static String key(JsonNode order) {

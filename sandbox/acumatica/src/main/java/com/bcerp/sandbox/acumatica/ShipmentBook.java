@@ -2,13 +2,14 @@ package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.EntityShapes.Shape;
+import com.bcerp.sandbox.records.EntityBook;
+import com.bcerp.sandbox.records.NumberSequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +37,19 @@ final class ShipmentBook {
     private final ReentrantLock lock;
     private final Clock clock;
     private final SalesOrderBook orders;
-    private final Map<String, ObjectNode> shipments = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> invoices = new LinkedHashMap<>();
-    private int lastShipment;
-    private int lastInvoice;
+    private final EntityBook<ObjectNode> shipments;
+    private final EntityBook<ObjectNode> invoices;
+    private final NumberSequence shipmentNumbers = NumberSequence.of("SH%2$06d");
+    private final NumberSequence invoiceNumbers = NumberSequence.of("INV%2$06d");
 
     ShipmentBook(ReentrantLock lock, Clock clock, SalesOrderBook orders) {
         this.lock = lock;
         this.clock = clock;
         this.orders = orders;
+        this.shipments = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN,
+                s -> Values.text(s, "ShipmentNbr").orElseThrow(), Values::copy);
+        this.invoices = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN,
+                i -> Values.text(i, "Type").orElseThrow() + "/" + Values.text(i, "ReferenceNbr").orElseThrow(), Values::copy);
     }
 
     /**
@@ -61,7 +66,7 @@ final class ShipmentBook {
             if (!status.equals("Open") && !status.equals("Back Order")) {
                 throw new IllegalArgumentException("sales order " + orderNbr + " is " + status + "; only an open order ships");
             }
-            String nbr = String.format("SH%06d", ++lastShipment);
+            String nbr = shipments.nextFree(shipmentNumbers, "", n -> n);
             OffsetDateTime now = OffsetDateTime.now(clock);
             ObjectNode shipment = Values.object();
             shipment.put("id", UUID.randomUUID().toString());
@@ -127,7 +132,7 @@ final class ShipmentBook {
             Values.set(link, "ShipmentNbr", nbr);
             Values.set(link, "ShipmentType", "Shipment");
             Values.set(link, "ShippedQty", total);
-            shipments.put(nbr, shipment);
+            shipments.insert(shipment);
             return nbr;
         } finally {
             lock.unlock();
@@ -138,21 +143,21 @@ final class ShipmentBook {
     PutResult confirm(JsonNode keys) {
         lock.lock();
         try {
-            ObjectNode shipment = shipments.get(Values.text(keys, "ShipmentNbr").orElse(""));
-            if (shipment == null) {
-                throw AcumaticaErrors.noEntity();
-            }
-            if (!Values.text(shipment, "Status").orElse("").equals("Open")) {
-                ObjectNode echo = Values.copy(shipment);
-                new FieldErrors().add(echo, "Status", "Only an open shipment can be confirmed.");
-                echo.put("error", "The Confirm Shipment action is not available for a shipment with the "
-                        + Values.text(shipment, "Status").orElse("") + " status.");
-                return PutResult.rejected(echo);
+            String shipmentNbr = Values.text(keys, "ShipmentNbr").orElse("");
+            ObjectNode found = shipments.get(shipmentNbr).orElseThrow(AcumaticaErrors::noEntity);
+            if (!Values.text(found, "Status").orElse("").equals("Open")) {
+                String status = Values.text(found, "Status").orElse("");
+                new FieldErrors().add(found, "Status", "Only an open shipment can be confirmed.");
+                found.put("error", "The Confirm Shipment action is not available for a shipment with the "
+                        + status + " status.");
+                return PutResult.rejected(found);
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            Values.set(shipment, "Status", "Confirmed");
-            Values.set(shipment, "LastModifiedDateTime", now);
-            shipment.withArrayProperty("Packages").forEach(p -> Values.set((ObjectNode) p, "Confirmed", true));
+            ObjectNode shipment = shipments.update(shipmentNbr, s -> {
+                Values.set(s, "Status", "Confirmed");
+                Values.set(s, "LastModifiedDateTime", now);
+                s.withArrayProperty("Packages").forEach(p -> Values.set((ObjectNode) p, "Confirmed", true));
+            }).orElseThrow();
             JsonNode link = shipment.withArrayProperty("Orders").get(0);
             String type = Values.text(link, "OrderType").orElseThrow();
             String nbr = Values.text(link, "OrderNbr").orElseThrow();
@@ -182,7 +187,7 @@ final class ShipmentBook {
                 Values.set(row, "ShippedQty", Values.decimal(shipment, "ShippedQty").orElseThrow());
                 Values.set(row, "LastModifiedDateTime", now);
             });
-            return PutResult.stored(Values.copy(shipment));
+            return PutResult.stored(shipment);
         } finally {
             lock.unlock();
         }
@@ -194,12 +199,12 @@ final class ShipmentBook {
         try {
             ObjectNode order = orders.get(orderType, orderNbr).orElseThrow(() -> new IllegalArgumentException(
                     "the sandbox has no sales order " + orderType + " " + orderNbr));
-            List<ObjectNode> toInvoice = shipments.values().stream().filter(s -> ships(s, orderType, orderNbr))
-                    .filter(s -> Values.text(s, "Status").orElse("").equals("Confirmed")).toList();
+            List<ObjectNode> toInvoice = shipments.list(s -> ships(s, orderType, orderNbr)
+                    && Values.text(s, "Status").orElse("").equals("Confirmed"));
             if (toInvoice.isEmpty()) {
                 throw new IllegalArgumentException("sales order " + orderNbr + " has no confirmed shipment to invoice");
             }
-            String nbr = String.format("INV%06d", ++lastInvoice);
+            String nbr = invoices.nextFree(invoiceNumbers, "", n -> "Invoice/" + n);
             OffsetDateTime now = OffsetDateTime.now(clock);
             ObjectNode invoice = Values.object();
             invoice.put("id", UUID.randomUUID().toString());
@@ -237,16 +242,18 @@ final class ShipmentBook {
                     Values.set(detail, "Amount", lineAmount);
                     amount = amount.add(lineAmount);
                 }
-                Values.set(shipment, "Status", "Invoiced");
-                Values.set(shipment, "LastModifiedDateTime", now);
-                ObjectNode link = (ObjectNode) shipment.withArrayProperty("Orders").get(0);
-                Values.set(link, "InvoiceType", "Invoice");
-                Values.set(link, "InvoiceNbr", nbr);
+                shipments.update(Values.text(shipment, "ShipmentNbr").orElseThrow(), s -> {
+                    Values.set(s, "Status", "Invoiced");
+                    Values.set(s, "LastModifiedDateTime", now);
+                    ObjectNode link = (ObjectNode) s.withArrayProperty("Orders").get(0);
+                    Values.set(link, "InvoiceType", "Invoice");
+                    Values.set(link, "InvoiceNbr", nbr);
+                });
             }
             Values.set(invoice, "Amount", amount);
             Values.set(invoice, "DetailTotal", amount);
             Values.set(invoice, "Balance", amount);
-            invoices.put("Invoice/" + nbr, invoice);
+            invoices.insert(invoice);
             List<String> invoiced = toInvoice.stream().map(s -> Values.text(s, "ShipmentNbr").orElseThrow()).toList();
             orders.change(orderType, orderNbr, o -> {
                 for (JsonNode row : o.withArrayProperty("Shipments")) {
@@ -280,35 +287,29 @@ final class ShipmentBook {
     }
 
     Optional<ObjectNode> shipment(String shipmentNbr) {
-        lock.lock();
-        try {
-            return Optional.ofNullable(shipments.get(shipmentNbr)).map(Values::copy);
-        } finally {
-            lock.unlock();
-        }
+        return shipments.get(shipmentNbr);
     }
 
     List<ObjectNode> shipments(Predicate<JsonNode> filter) {
-        return Values.copies(lock, shipments.values(), filter);
+        return shipments.list(filter);
     }
 
     Optional<ObjectNode> invoiceRecord(String type, String referenceNbr) {
-        lock.lock();
-        try {
-            return Optional.ofNullable(invoices.get(type + "/" + referenceNbr)).map(Values::copy);
-        } finally {
-            lock.unlock();
-        }
+        return invoices.get(type + "/" + referenceNbr);
     }
 
     List<ObjectNode> invoices(Predicate<JsonNode> filter) {
-        return Values.copies(lock, invoices.values(), filter);
+        return invoices.list(filter);
     }
 
     /** Quantity of an order line on shipments not confirmed yet (so two open shipments cannot ship it twice). */
     private BigDecimal onOpenShipments(String orderNbr, int orderLineNbr) {
+        return shipments.withStored(all -> onOpenShipments(all, orderNbr, orderLineNbr));
+    }
+
+    private static BigDecimal onOpenShipments(java.util.Collection<ObjectNode> all, String orderNbr, int orderLineNbr) {
         BigDecimal qty = BigDecimal.ZERO;
-        for (ObjectNode s : shipments.values()) {
+        for (ObjectNode s : all) {
             if (!Values.text(s, "Status").orElse("").equals("Open")) {
                 continue;
             }

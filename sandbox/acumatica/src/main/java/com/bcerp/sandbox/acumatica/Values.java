@@ -11,11 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.function.Predicate;
 
 /** Reading and writing {@code {"value": ...}} fields of stored entities. */
 final class Values {
@@ -101,16 +97,6 @@ final class Values {
 
     static ObjectNode copy(JsonNode node) {
         return (ObjectNode) node.deepCopy();
-    }
-
-    /** Copies of the records that pass the filter, read under the book's lock (callers get snapshots, never live rows). */
-    static List<ObjectNode> copies(Lock lock, Collection<ObjectNode> records, Predicate<JsonNode> filter) {
-        lock.lock();
-        try {
-            return records.stream().filter(filter).map(Values::copy).toList();
-        } finally {
-            lock.unlock();
-        }
     }
 
     static JsonNode readTree(byte[] body) throws java.io.IOException {

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bcerp.sandbox.acumatica.EntityShapes.Nested;
 import com.bcerp.sandbox.acumatica.EntityShapes.Opaque;
 import com.bcerp.sandbox.acumatica.EntityShapes.Value;
+import com.bcerp.sandbox.conformance.SpecFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's field table is the vendor's contract: same fields, same kinds, for every simulated entity. */
@@ -18,10 +17,7 @@ class EntityShapesMatchSpecTest {
 
     @Test
     void every_simulated_entity_has_exactly_the_fields_of_the_contract() throws Exception {
-        String dir = System.getProperty("specs.dir");
-        Path file = dir == null ? null : Path.of(dir, "acumatica", "Default_24.200.001");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "Acumatica's OpenAPI file is not available (specs.dir=" + dir + "); field table check skipped");
+        Path file = SpecFiles.require(AcumaticaSpec.FILE);
         JsonNode schemas = SandboxHttp.JSON.readTree(file.toFile()).get("components").get("schemas");
 
         EntityShapes.all().forEach((name, shape) -> {

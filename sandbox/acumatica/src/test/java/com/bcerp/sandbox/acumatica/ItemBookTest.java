@@ -3,6 +3,7 @@ package com.bcerp.sandbox.acumatica;
 import static com.bcerp.sandbox.acumatica.Bodies.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.sandbox.calls.CallLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package com.bcerp.sandbox.acumatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.sandbox.ManualClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class OAuthTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     private AcumaticaSandbox sandbox;
     private SandboxHttp http;
     private AcumaticaSandbox.Settings s;

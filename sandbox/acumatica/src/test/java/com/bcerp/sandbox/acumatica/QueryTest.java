@@ -5,6 +5,7 @@ import static com.bcerp.sandbox.acumatica.Bodies.line;
 import static com.bcerp.sandbox.acumatica.Bodies.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.sandbox.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** GET by keys and lists with $filter, $expand, $select, $top and $skip, on a fixed set of records. */
 class QueryTest {
 
-    private static final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private static final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
     private static AcumaticaSandbox sandbox;
     private static SandboxHttp http;
     private static String ada;

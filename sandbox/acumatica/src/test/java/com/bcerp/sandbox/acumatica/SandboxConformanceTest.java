@@ -5,6 +5,7 @@ import static com.bcerp.sandbox.acumatica.Bodies.line;
 import static com.bcerp.sandbox.acumatica.Bodies.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.sandbox.calls.CallLog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterAll;

@@ -30,8 +30,9 @@ public record Slice(int skip, OptionalInt top) {
      */
     public static Slice from(HttpRequest request, String skipParam, String topParam,
             BiFunction<String, String, ? extends RuntimeException> invalid) {
+        Optional<Integer> top = count(request, topParam, invalid);
         int skip = count(request, skipParam, invalid).orElse(0);
-        return count(request, topParam, invalid).map(t -> Slice.of(skip, t)).orElseGet(() -> new Slice(skip, OptionalInt.empty()));
+        return new Slice(skip, top.map(OptionalInt::of).orElseGet(OptionalInt::empty));
     }
 
     public <T> Stream<T> of(Stream<T> items) {
