@@ -4,9 +4,9 @@ import com.bcerp.sandbox.http.HttpError;
 import com.bcerp.sandbox.http.HttpRequest;
 import com.bcerp.sandbox.http.HttpResponse;
 import com.bcerp.sandbox.http.Router;
+import com.bcerp.sandbox.quota.RequestWindow;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,13 +22,13 @@ final class ApiGateway implements Router.Filter {
 
     private final String storeHash;
     private final Map<String, ApiAccount> accountsByToken;
-    private final QuotaWindow quota;
+    private final RequestWindow quota;
     private final Faults faults;
-    private final CallLog calls;
+    private final com.bcerp.sandbox.calls.CallLog calls;
     private final Endpoints endpoints;
 
-    ApiGateway(String storeHash, Map<String, ApiAccount> accountsByToken, QuotaWindow quota, Faults faults,
-            CallLog calls, Endpoints endpoints) {
+    ApiGateway(String storeHash, Map<String, ApiAccount> accountsByToken, RequestWindow quota, Faults faults,
+            com.bcerp.sandbox.calls.CallLog calls, Endpoints endpoints) {
         this.storeHash = storeHash;
         this.accountsByToken = accountsByToken;
         this.quota = quota;
@@ -47,15 +47,15 @@ final class ApiGateway implements Router.Filter {
         if (account.isEmpty()) {
             throw BcErrors.v3(401, "Unauthorized: the X-Auth-Token header is missing or not valid for this store");
         }
-        calls.record(account.get().accessToken(), endpoints.label(request.method(), request.path()));
+        calls.arrived(account.get().name(), endpoints.label(request.method(), request.path()));
         if (faults.rateLimitStorm()) {
-            return tooManyRequests(quota.peekExhausted());
+            return tooManyRequests(quota.peek().refused());
         }
-        QuotaWindow.Reading reading = quota.acquire();
+        RequestWindow.Reading reading = quota.acquire();
         if (!reading.granted()) {
             return tooManyRequests(reading);
         }
-        if (ThreadLocalRandom.current().nextDouble() < faults.serverErrorShare()) {
+        if (faults.drawServerError()) {
             return withQuota(HttpResponse.json(500, BcErrors.v3Body(500, "Internal Server Error (sandbox fault)", null)),
                     reading);
         }
@@ -68,15 +68,15 @@ final class ApiGateway implements Router.Filter {
         return withQuota(response, reading);
     }
 
-    private static HttpResponse tooManyRequests(QuotaWindow.Reading reading) {
+    private static HttpResponse tooManyRequests(RequestWindow.Reading reading) {
         HttpResponse response = HttpResponse.json(429, BcErrors.v3Body(429, "Too many requests", null));
         return withQuota(response, reading).withHeader("X-Retry-After", Long.toString(reading.retryAfterSeconds()));
     }
 
-    private static HttpResponse withQuota(HttpResponse response, QuotaWindow.Reading reading) {
+    private static HttpResponse withQuota(HttpResponse response, RequestWindow.Reading reading) {
         return response.withHeader("X-Rate-Limit-Time-Window-Ms", Long.toString(reading.windowMs()))
                 .withHeader("X-Rate-Limit-Time-Reset-Ms", Long.toString(reading.resetMs()))
                 .withHeader("X-Rate-Limit-Requests-Quota", Integer.toString(reading.quota()))
-                .withHeader("X-Rate-Limit-Requests-Left", Integer.toString(reading.left()));
+                .withHeader("X-Rate-Limit-Requests-Left", Integer.toString(reading.remaining()));
     }
 }

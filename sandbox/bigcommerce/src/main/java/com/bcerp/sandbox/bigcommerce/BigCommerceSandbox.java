@@ -4,6 +4,7 @@ import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.http.HttpError;
 import com.bcerp.sandbox.http.HttpResponse;
 import com.bcerp.sandbox.http.Router;
+import com.bcerp.sandbox.quota.RequestWindow;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -68,7 +69,8 @@ public final class BigCommerceSandbox implements AutoCloseable {
     private final SandboxCatalog catalog = SandboxCatalog.standard();
     private final StoreSettings store;
     private final Faults faults = new Faults();
-    private final CallLog calls = new CallLog();
+    private final com.bcerp.sandbox.calls.CallLog log = new com.bcerp.sandbox.calls.CallLog(Clock.systemUTC(), 0);
+    private final AccountCalls calls;
     private final ApiAccount connector;
     private final ApiAccount admin;
     private final WebhookDispatcher dispatcher;
@@ -84,6 +86,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
         this.connector = new ApiAccount("connector", "bcsbx_" + random(16), "connector-app-" + random(4), random(24));
         this.admin = new ApiAccount("admin", "bcsbx_" + random(16), "admin-app-" + random(4), random(24));
         Map<String, ApiAccount> byToken = Map.of(connector.accessToken(), connector, admin.accessToken(), admin);
+        this.calls = new AccountCalls(log, byToken);
         Map<String, String> secretsByClient = Map.of(connector.clientId(), connector.clientSecret(),
                 admin.clientId(), admin.clientSecret());
 
@@ -94,7 +97,8 @@ public final class BigCommerceSandbox implements AutoCloseable {
         Endpoints endpoints = new Endpoints(router);
         router.filter(this::recordExchange);
         router.filter(new ApiGateway(settings.storeHash(), byToken,
-                new QuotaWindow(settings.quotaPerWindow(), settings.windowMs(), clock), faults, calls, endpoints));
+                RequestWindow.fixed(settings.quotaPerWindow(), Duration.ofMillis(settings.windowMs()), clock), faults, log,
+                endpoints));
         OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock);
         // links in answers name the port, which is known once the router listens
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
@@ -162,7 +166,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
         return inventory;
     }
 
-    public CallLog calls() {
+    public AccountCalls calls() {
         return calls;
     }
 

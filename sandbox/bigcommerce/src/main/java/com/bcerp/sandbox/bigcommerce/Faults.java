@@ -1,15 +1,19 @@
 package com.bcerp.sandbox.bigcommerce;
 
+import com.bcerp.sandbox.faults.FaultKnobs;
+
 /**
  * Fault knobs of the BigCommerce sandbox, all off by default and safe to change while it runs (demo, chaos runs).
+ * The server-error share is drawn by the shared {@link FaultKnobs}; the webhook and storm knobs are the store's own.
  */
 public final class Faults {
+
+    private final FaultKnobs knobs = new FaultKnobs();
 
     private volatile int deliveriesPerEvent = 1;
     private volatile double dropDeliveryShare;
     private volatile boolean shuffleDeliveries;
     private volatile boolean rateLimitStorm;
-    private volatile double serverErrorShare;
 
     /** Each webhook message is delivered this many times, concurrently (at-least-once, as BigCommerce may). */
     public int deliveriesPerEvent() {
@@ -56,12 +60,17 @@ public final class Faults {
 
     /** The share (0..1) of authenticated API requests answered 500 before they reach the store. */
     public double serverErrorShare() {
-        return serverErrorShare;
+        return knobs.failShare();
     }
 
     public Faults serverErrorShare(double share) {
-        this.serverErrorShare = share(share, "serverErrorShare");
+        knobs.failShare(share(share, "serverErrorShare"), 500);
         return this;
+    }
+
+    /** Whether this request is one of the {@link #serverErrorShare(double)} answered 500. */
+    boolean drawServerError() {
+        return knobs.draw() == FaultKnobs.Fault.FAIL;
     }
 
     /** Everything off again. */
@@ -70,7 +79,7 @@ public final class Faults {
         dropDeliveryShare = 0;
         shuffleDeliveries = false;
         rateLimitStorm = false;
-        serverErrorShare = 0;
+        knobs.reset();
         return this;
     }
 

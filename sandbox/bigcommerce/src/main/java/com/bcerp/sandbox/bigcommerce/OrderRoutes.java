@@ -3,6 +3,7 @@ package com.bcerp.sandbox.bigcommerce;
 import com.bcerp.sandbox.http.HttpRequest;
 import com.bcerp.sandbox.http.HttpResponse;
 import com.bcerp.sandbox.http.Json;
+import com.bcerp.sandbox.paging.Page;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
@@ -162,10 +163,9 @@ final class OrderRoutes {
     /** V2 sub-collections: {@code page} and {@code limit}, 204 when the page is empty. */
     private HttpResponse page(HttpRequest r, Function<SandboxOrder, List<ObjectNode>> items) {
         SandboxOrder order = order(r);
-        int page = Math.max(1, intParam(r, "page", 1));
-        int limit = Math.min(OrderQuery.MAX_LIMIT, Math.max(1, intParam(r, "limit", OrderQuery.DEFAULT_LIMIT)));
-        List<ObjectNode> all = items.apply(order);
-        List<ObjectNode> slice = all.stream().skip((long) (page - 1) * limit).limit(limit).toList();
+        Page page = Page.from(r, "page", "limit", OrderQuery.DEFAULT_LIMIT, OrderQuery.MAX_LIMIT, (name, value) ->
+                BcErrors.v2(400, "The query parameter '" + name + "' must be a whole number."));
+        List<ObjectNode> slice = page.of(items.apply(order));
         if (slice.isEmpty()) {
             return HttpResponse.empty(204);
         }
@@ -215,13 +215,5 @@ final class OrderRoutes {
             }
         }
         return include;
-    }
-
-    private static int intParam(HttpRequest r, String name, int absent) {
-        try {
-            return r.queryParam(name).map(String::trim).map(Integer::parseInt).orElse(absent);
-        } catch (NumberFormatException e) {
-            throw BcErrors.v2(400, "The query parameter '" + name + "' must be a whole number.");
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.bcerp.sandbox.bigcommerce;
 
 import com.bcerp.sandbox.http.HttpRequest;
 import com.bcerp.sandbox.http.Json;
+import com.bcerp.sandbox.paging.Page;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,23 +12,23 @@ import java.util.function.Function;
 /** V3 collections: {@code page} and {@code limit} in, {@code {data, meta.pagination}} out. */
 final class Paging {
 
-    final int page;
-    final int limit;
+    private final Page requested;
 
-    private Paging(int page, int limit) {
-        this.page = page;
-        this.limit = limit;
+    private Paging(Page requested) {
+        this.requested = requested;
     }
 
     static Paging of(HttpRequest r, int defaultLimit, int maxLimit) {
-        return new Paging(Math.max(1, intParam(r, "page", 1)), Math.max(1, Math.min(maxLimit, intParam(r, "limit", defaultLimit))));
+        return new Paging(Page.from(r, "page", "limit", defaultLimit, maxLimit, Paging::notAWholeNumber));
     }
 
     <T> ObjectNode answer(List<T> all, Function<T, JsonNode> render) {
+        int page = requested.number();
+        int limit = requested.size();
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode data = out.putArray("data");
-        all.stream().skip((long) (page - 1) * limit).limit(limit).forEach(item -> data.add(render.apply(item)));
-        int totalPages = (all.size() + limit - 1) / limit;
+        requested.of(all).forEach(item -> data.add(render.apply(item)));
+        int totalPages = requested.totalPages(all.size());
         ObjectNode pagination = out.putObject("meta").putObject("pagination").put("total", all.size())
                 .put("count", data.size()).put("per_page", limit).put("current_page", page)
                 .put("total_pages", totalPages);
@@ -41,11 +42,7 @@ final class Paging {
         return out;
     }
 
-    static int intParam(HttpRequest r, String name, int absent) {
-        try {
-            return r.queryParam(name).map(String::trim).map(Integer::parseInt).orElse(absent);
-        } catch (NumberFormatException e) {
-            throw BcErrors.v3(400, "The query parameter '" + name + "' must be a whole number.");
-        }
+    private static RuntimeException notAWholeNumber(String name, String value) {
+        return BcErrors.v3(400, "The query parameter '" + name + "' must be a whole number.");
     }
 }
