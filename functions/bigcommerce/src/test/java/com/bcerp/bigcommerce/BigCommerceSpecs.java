@@ -1,25 +1,17 @@
 package com.bcerp.bigcommerce;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
+import com.bcerp.sandbox.conformance.OpenApiSpec;
+import com.bcerp.sandbox.conformance.OpenApiSpec.Interaction;
+import com.bcerp.sandbox.conformance.SpecFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Validates sandbox exchanges against BigCommerce's published OpenAPI files (read from {@code specs.dir}, never
@@ -28,62 +20,56 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class BigCommerceSpecs {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String DIR = "bigcommerce/";
 
     /** How an order's consignments come back, which is what the request's {@code include} asked for. */
     private enum Consignments { LINK, OBJECT_WITH_LINKS, OBJECT_WITH_LINE_ITEMS }
 
-    private final Map<Consignments, OpenApiInteractionValidator> ordersV2 = new EnumMap<>(Consignments.class);
-    private final OpenApiInteractionValidator ordersV3;
-    private final OpenApiInteractionValidator webhooksV3;
-    private final OpenApiInteractionValidator inventory;
-    private final OpenApiInteractionValidator locations;
-    private final OpenApiInteractionValidator products;
-    private final OpenApiInteractionValidator variants;
-    private final OpenApiInteractionValidator options;
+    private final Map<Consignments, OpenApiSpec> ordersV2 = new EnumMap<>(Consignments.class);
+    private final OpenApiSpec ordersV3;
+    private final OpenApiSpec webhooksV3;
+    private final OpenApiSpec inventory;
+    private final OpenApiSpec locations;
+    private final OpenApiSpec products;
+    private final OpenApiSpec variants;
+    private final OpenApiSpec options;
 
-    private BigCommerceSpecs(String storeHash, Path dir) {
-        String base = "/stores/" + storeHash;
+    private BigCommerceSpecs(String storeHash) {
+        String v2 = "/stores/" + storeHash + "/v2";
+        String v3 = "/stores/" + storeHash + "/v3";
         for (Consignments form : Consignments.values()) {
-            ordersV2.put(form, validator(patchOrdersV2(read(dir.resolve("orders.v2.oas2.yml")), form), base + "/v2"));
+            ordersV2.put(form, OpenApiSpec.from(DIR + "orders.v2.oas2.yml").basePath(v2)
+                    .patch(spec -> patchOrdersV2(spec, form)).build());
         }
-        ordersV3 = validator(patchOrdersV3(read(dir.resolve("orders.v3.yml"))), base + "/v3");
-        webhooksV3 = validator(patchWebhooksV3(read(dir.resolve("webhooks.v3.yml"))), base + "/v3");
-        inventory = validator(patchInventory(read(dir.resolve("inventory.v3.yml"))), base + "/v3");
-        locations = validator(read(dir.resolve("locations.v3.yml")), base + "/v3");
-        products = validator(patchProducts(read(dir.resolve("products_catalog.v3.yml"))), base + "/v3");
-        variants = validator(patchVariants(read(dir.resolve("product-variants_catalog.v3.yml"))), base + "/v3");
-        options = validator(read(dir.resolve("product-variant-options_catalog.v3.yml")), base + "/v3");
+        ordersV3 = OpenApiSpec.from(DIR + "orders.v3.yml").basePath(v3).patch(BigCommerceSpecs::patchOrdersV3).build();
+        webhooksV3 = OpenApiSpec.from(DIR + "webhooks.v3.yml").basePath(v3).patch(BigCommerceSpecs::patchWebhooksV3).build();
+        inventory = OpenApiSpec.from(DIR + "inventory.v3.yml").basePath(v3).patch(BigCommerceSpecs::patchInventory).build();
+        locations = OpenApiSpec.from(DIR + "locations.v3.yml").basePath(v3).build();
+        products = OpenApiSpec.from(DIR + "products_catalog.v3.yml").basePath(v3).patch(BigCommerceSpecs::patchProducts).build();
+        variants = OpenApiSpec.from(DIR + "product-variants_catalog.v3.yml").basePath(v3)
+                .patch(BigCommerceSpecs::patchVariants).build();
+        options = OpenApiSpec.from(DIR + "product-variant-options_catalog.v3.yml").basePath(v3).build();
     }
 
     /** The specs for one store, or the test is skipped (with the reason) when the specs folder is absent. */
     static BigCommerceSpecs forStore(String storeHash) {
-        String specsDir = System.getProperty("specs.dir");
-        Assumptions.assumeTrue(specsDir != null, "specs.dir is not set; run through Maven to check conformance");
-        Path dir = Path.of(specsDir, "bigcommerce");
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("orders.v2.oas2.yml")),
-                "BigCommerce's OpenAPI files are not at " + dir + "; conformance not checked");
-        return new BigCommerceSpecs(storeHash, dir);
+        SpecFiles.require(DIR + "orders.v2.oas2.yml");
+        return new BigCommerceSpecs(storeHash);
     }
 
     ValidationReport validate(BigCommerceSandbox.Exchange e) {
-        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(e.method()), e.path());
-        e.requestHeaders().forEach(request::withHeader);
-        e.query().forEach((name, values) -> request.withQueryParam(name, values));
-        if (e.requestBody().length > 0) {
-            request.withBody(new String(e.requestBody(), StandardCharsets.UTF_8));
-        }
-        // BigCommerce answers 201 Created to POST /v2/orders (so does the sandbox); the spec lists 200 only.
-        int status = e.status() == 201 && e.path().endsWith("/v2/orders") ? 200 : e.status();
-        SimpleResponse.Builder response = new SimpleResponse.Builder(status);
-        e.responseHeaders().forEach(response::withHeader);
-        if (e.responseBody().length > 0) {
-            response.withBody(new String(e.responseBody(), StandardCharsets.UTF_8));
-        }
-        return validatorFor(e).validate(request.build(), response.build());
+        return validatorFor(e).validate(interaction(e));
     }
 
-    private OpenApiInteractionValidator validatorFor(BigCommerceSandbox.Exchange e) {
+    private static Interaction interaction(BigCommerceSandbox.Exchange e) {
+        Interaction recorded = new Interaction(e.method(), e.path(), e.query(), e.requestHeaders(),
+                new String(e.requestBody(), StandardCharsets.UTF_8), e.status(), e.responseHeaders(),
+                new String(e.responseBody(), StandardCharsets.UTF_8));
+        // BigCommerce answers 201 Created to POST /v2/orders (so does the sandbox); the spec lists 200 only.
+        return e.status() == 201 && e.path().endsWith("/v2/orders") ? recorded.withStatus(200) : recorded;
+    }
+
+    private OpenApiSpec validatorFor(BigCommerceSandbox.Exchange e) {
         if (e.path().contains("/v2/")) {
             String include = String.join(",", e.query().getOrDefault("include", List.of()));
             return ordersV2.get(include.contains("consignments.line_items") ? Consignments.OBJECT_WITH_LINE_ITEMS
@@ -202,26 +188,6 @@ final class BigCommerceSpecs {
         return values;
     }
 
-    private static OpenApiInteractionValidator validator(ObjectNode spec, String basePath) {
-        try {
-            return OpenApiInteractionValidator.createForInlineApiSpecification(YAML.writeValueAsString(spec))
-                    .withBasePathOverride(basePath)
-                    // allOf merged into one schema: otherwise each part rejects the other parts' properties
-                    .withResolveCombinators(true)
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ObjectNode read(Path file) {
-        try {
-            return (ObjectNode) YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Each exchange that does not conform, described with what the spec says is wrong. */
     List<String> problems(List<BigCommerceSandbox.Exchange> exchanges) {
         List<String> problems = new java.util.ArrayList<>();
@@ -235,11 +201,6 @@ final class BigCommerceSpecs {
     }
 
     static String describe(BigCommerceSandbox.Exchange e, ValidationReport report) {
-        StringBuilder out = new StringBuilder(e.method() + " " + e.path() + " " + e.query() + " -> " + e.status());
-        report.getMessages().forEach(m -> {
-            out.append("\n  ").append(m.getKey()).append(": ").append(m.getMessage());
-            m.getNestedMessages().forEach(n -> out.append("\n    ").append(n.getKey()).append(": ").append(n.getMessage()));
-        });
-        return out.toString();
+        return OpenApiSpec.describe(interaction(e), report);
     }
 }

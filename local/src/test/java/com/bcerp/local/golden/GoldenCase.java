@@ -12,7 +12,7 @@ import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
-import com.bcerp.sandbox.acumatica.CallLog;
+import com.bcerp.sandbox.calls.CallLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -13,7 +13,7 @@ import java.math.BigDecimal;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.bcerp.sandbox.acumatica.AcumaticaSpec;
-import com.bcerp.sandbox.acumatica.CallLog;
+import com.bcerp.sandbox.calls.CallLog;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
