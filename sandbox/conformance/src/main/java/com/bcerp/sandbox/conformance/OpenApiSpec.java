@@ -116,7 +116,7 @@ public final class OpenApiSpec {
         this.validator = validator;
     }
 
-    /** A file under the specs folder (e.g. {@code "acumatica/Default_24.200.001"}); skips the test when absent. */
+    /** A file under the specs folder (e.g. {@code "vendor/openapi.json"}); skips the test when absent. */
     public static Builder from(String relative) {
         return new Builder(SpecFiles.require(relative));
     }

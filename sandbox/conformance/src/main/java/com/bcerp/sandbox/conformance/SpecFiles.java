@@ -23,7 +23,7 @@ public final class SpecFiles {
         return dir == null ? Optional.empty() : Optional.of(Path.of(dir)).filter(Files::isDirectory);
     }
 
-    /** A file under the specs folder (e.g. {@code "acumatica/Default_24.200.001"}), when it exists. */
+    /** A file under the specs folder (e.g. {@code "vendor/openapi.json"}), when it exists. */
     public static Optional<Path> find(String relative) {
         return dir().map(d -> d.resolve(relative)).filter(Files::isRegularFile);
     }

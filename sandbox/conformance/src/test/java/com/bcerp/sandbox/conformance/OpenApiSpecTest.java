@@ -72,9 +72,12 @@ class OpenApiSpecTest {
     }
 
     @Test
-    void the_build_points_specs_dir_at_the_shared_specs_folder() {
+    void the_build_points_specs_dir_at_the_shared_specs_folder() throws Exception {
         // skipped, with the message, on a checkout without ../shared/specs
-        Path acumatica = SpecFiles.require("acumatica/Default_24.200.001");
-        assertThat(acumatica).isRegularFile();
+        org.junit.jupiter.api.Assumptions.assumeTrue(SpecFiles.dir().isPresent(), "no specs folder at specs.dir="
+                + System.getProperty(SpecFiles.PROPERTY));
+        try (var vendors = java.nio.file.Files.list(SpecFiles.dir().orElseThrow())) {
+            assertThat(vendors.filter(java.nio.file.Files::isDirectory)).as("a folder per vendor").isNotEmpty();
+        }
     }
 }
