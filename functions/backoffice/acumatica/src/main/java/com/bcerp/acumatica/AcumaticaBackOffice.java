@@ -5,7 +5,7 @@ import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
@@ -108,14 +108,14 @@ public final class AcumaticaBackOffice implements BackOffice {
     }
 
     @Override
-    public SalesOrderRef createSalesOrder(SalesOrderDraft order) {
+    public DocumentRef createSalesOrder(SalesOrderDraft order) {
         ApiResponse response = api.put("SalesOrder", Map.of("$expand", "Details"),
                 AcumaticaDocuments.salesOrder(order, settings.orderType(order.kind())), false);
         if (!response.isSuccess()) {
             throw AcumaticaFailures.of(response, "sales order " + order.externalRef(),
                     i -> i < order.lines().size() ? order.lines().get(i).source() : null);
         }
-        SalesOrderRef ref = ref(response.json());
+        DocumentRef ref = ref(response.json());
         log.info("created Acumatica order {} for {} (total {})", ref.display(), order.externalRef(), ref.total());
         if (!ref.total().sameAs(order.total())) {
             log.warn("Acumatica totals order {} at {} but the draft for {} totals {}", ref.display(), ref.total(),
@@ -125,9 +125,10 @@ public final class AcumaticaBackOffice implements BackOffice {
     }
 
     @Override
-    public void cancelSalesOrder(SalesOrderRef order) {
+    public void cancelSalesOrder(DocumentRef order) {
+        AcumaticaKeys keys = AcumaticaKeys.of(order.id());
         ApiResponse response = api.action("SalesOrder/CancelSalesOrder",
-                AcumaticaDocuments.action("OrderType", order.orderType(), "OrderNbr", order.orderNbr()));
+                AcumaticaDocuments.action("OrderType", keys.type(), "OrderNbr", keys.nbr()));
         finished(response, "cancel of sales order " + order.display());
         log.info("cancelled Acumatica sales order {}", order.display());
     }
@@ -155,14 +156,14 @@ public final class AcumaticaBackOffice implements BackOffice {
     /** Reads the payment's application to the order first: changing it needs the row's id. */
     @Override
     public PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired) {
-        ApiResponse current = api.get("Payment/" + existing.type() + "/" + existing.referenceNbr(),
+        ApiResponse current = api.get("Payment/" + existing.id(),
                 Map.of("$expand", "OrdersToApply"));
         if (!current.isSuccess()) {
             throw AcumaticaFailures.of(current, "payment " + existing.display(), null);
         }
         String rowId = null;
         for (JsonNode row : current.json().path("OrdersToApply")) {
-            if (desired.appliesTo().orderNbr().equals(row.path("OrderNbr").path("value").asText())) {
+            if (AcumaticaKeys.of(desired.appliesTo().id()).nbr().equals(row.path("OrderNbr").path("value").asText())) {
                 rowId = row.path("id").asText(null);
             }
         }
@@ -178,8 +179,9 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     @Override
     public void voidPayment(PostedPayment payment) {
+        AcumaticaKeys keys = AcumaticaKeys.of(payment.id());
         ApiResponse response = api.action("Payment/VoidPayment",
-                AcumaticaDocuments.action("Type", payment.type(), "ReferenceNbr", payment.referenceNbr()));
+                AcumaticaDocuments.action("Type", keys.type(), "ReferenceNbr", keys.nbr()));
         finished(response, "void of payment " + payment.display());
         log.info("voided Acumatica payment {}", payment.display());
     }
@@ -195,7 +197,7 @@ public final class AcumaticaBackOffice implements BackOffice {
     }
 
     private PostedDocument document(JsonNode order) {
-        SalesOrderRef ref = ref(order);
+        DocumentRef ref = ref(order);
         String currency = ref.total().currency();
         List<PostedDocument.PostedLine> lines = new ArrayList<>();
         for (JsonNode line : order.path("Details")) {
@@ -209,15 +211,17 @@ public final class AcumaticaBackOffice implements BackOffice {
             taxes.add(new TaxLine(text(tax, "TaxID"), rate, new Money(decimal(tax, "TaxableAmount"), currency),
                     new Money(decimal(tax, "TaxAmount"), currency)));
         }
-        return new PostedDocument(ref, settings.kindOf(ref.orderType()), text(order, "ExternalRef"),
-                text(order, "CustomerID"), text(order, "Branch"), text(order, "Status"), lines,
+        String status = text(order, "Status");
+        return new PostedDocument(ref, settings.kindOf(value(order, "OrderType")), text(order, "ExternalRef"),
+                text(order, "CustomerID"), text(order, "Branch"), AcumaticaStates.order(status), status, lines,
                 new Money(decimal(order.path("ShippingSettings"), "FreightPrice"), currency), taxes);
     }
 
     private static PostedPayment payment(JsonNode p) {
-        return new PostedPayment(value(p, "Type"), value(p, "ReferenceNbr"), text(p, "ExternalRef"),
+        String status = text(p, "Status");
+        return new PostedPayment(AcumaticaKeys.id(value(p, "Type"), value(p, "ReferenceNbr")), text(p, "ExternalRef"),
                 new Money(decimal(p, "PaymentAmount"), value(p, "CurrencyID")), p.path("Hold").path("value").asBoolean(false),
-                text(p, "Status"));
+                "Voided".equalsIgnoreCase(status), status);
     }
 
     /** A text field's value, or null when Acumatica left it out or empty. */
@@ -238,8 +242,8 @@ public final class AcumaticaBackOffice implements BackOffice {
         return out;
     }
 
-    private static SalesOrderRef ref(JsonNode order) {
-        return new SalesOrderRef(value(order, "OrderType"), value(order, "OrderNbr"),
+    private static DocumentRef ref(JsonNode order) {
+        return new DocumentRef(AcumaticaKeys.id(value(order, "OrderType"), value(order, "OrderNbr")),
                 new Money(order.path("OrderTotal").path("value").decimalValue(), value(order, "CurrencyID")));
     }
 

@@ -99,8 +99,9 @@ final class AcumaticaDocuments {
 
         if (draft.original() != null) {
             ObjectNode financial = order.putObject("FinancialSettings");
-            put(financial, "OriginalOrderType", draft.original().orderType());
-            put(financial, "OriginalOrderNbr", draft.original().orderNbr());
+            AcumaticaKeys original = AcumaticaKeys.of(draft.original().id());
+            put(financial, "OriginalOrderType", original.type());
+            put(financial, "OriginalOrderNbr", original.nbr());
         }
 
         if (draft.billTo() != null) {
@@ -137,8 +138,9 @@ final class AcumaticaDocuments {
         put(payment, "Description", draft.description());
         put(payment, "Hold", draft.onHold());
         ObjectNode application = payment.putArray("OrdersToApply").addObject();
-        put(application, "OrderType", draft.appliesTo().orderType());
-        put(application, "OrderNbr", draft.appliesTo().orderNbr());
+        AcumaticaKeys order = AcumaticaKeys.of(draft.appliesTo().id());
+        put(application, "OrderType", order.type());
+        put(application, "OrderNbr", order.nbr());
         put(application, "AppliedToOrder", draft.amount().amount());
         return payment;
     }
@@ -149,8 +151,9 @@ final class AcumaticaDocuments {
      */
     static ObjectNode paymentChange(PostedPayment existing, PaymentDraft draft, String applicationRowId) {
         ObjectNode payment = NODES.objectNode();
-        put(payment, "Type", existing.type());
-        put(payment, "ReferenceNbr", existing.referenceNbr());
+        AcumaticaKeys keys = AcumaticaKeys.of(existing.id());
+        put(payment, "Type", keys.type());
+        put(payment, "ReferenceNbr", keys.nbr());
         put(payment, "PaymentAmount", draft.amount().amount());
         put(payment, "Hold", draft.onHold());
         if (applicationRowId != null) {

@@ -43,24 +43,24 @@ public final class AcumaticaFulfilment implements FulfilmentSource {
         Records.forEachPage(api, "SalesOrder", Map.of("$select", "OrderType,OrderNbr,ExternalRef,LastModified",
                 "$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ") and "
                         + OData.after("LastModified", since)), Records.PAGE,
-                page -> page.forEach(o -> keys.add(Records.text(o, "OrderType") + "/" + Records.text(o, "OrderNbr"))));
+                page -> page.forEach(o -> keys.add(AcumaticaKeys.id(Records.text(o, "OrderType"), Records.text(o, "OrderNbr")))));
         Records.forEachPage(api, "Shipment", Map.of("$select", "ShipmentNbr,LastModifiedDateTime", "$expand", "Orders",
                 "$filter", OData.after("LastModifiedDateTime", since)), Records.PAGE,
-                page -> page.forEach(s -> s.path("Orders").forEach(o -> keys.add(Records.text(o, "OrderType") + "/"
-                        + Records.text(o, "OrderNbr")))));
+                page -> page.forEach(s -> s.path("Orders").forEach(o -> keys.add(AcumaticaKeys.id(
+                        Records.text(o, "OrderType"), Records.text(o, "OrderNbr"))))));
         return read(keys, externalRefPrefix);
     }
 
     @Override
-    public List<BackOfficeOrder> orders(Collection<String> typeAndNbrs) {
-        return read(typeAndNbrs, "");
+    public List<BackOfficeOrder> orders(Collection<String> ids) {
+        return read(ids, "");
     }
 
     private List<BackOfficeOrder> read(Collection<String> keys, String externalRefPrefix) {
         List<BackOfficeOrder> orders = new ArrayList<>();
         for (String key : keys) {
-            String[] typeAndNbr = key.split("/", 2);
-            order(typeAndNbr[0], typeAndNbr[1]).filter(o -> o.externalRef() != null
+            AcumaticaKeys typeAndNbr = AcumaticaKeys.of(key);
+            order(typeAndNbr.type(), typeAndNbr.nbr()).filter(o -> o.externalRef() != null
                     && o.externalRef().startsWith(externalRefPrefix)).ifPresent(orders::add);
         }
         return orders;
@@ -93,8 +93,9 @@ public final class AcumaticaFulfilment implements FulfilmentSource {
             modified = Records.newest(modified, Records.instant(shipment.get(), "LastModifiedDateTime"));
             shipments.add(shipment(shipment.get(), type, nbr, lineRefs));
         }
-        return Optional.of(new BackOfficeOrder(type, nbr, Records.text(order, "ExternalRef"),
-                Records.text(order, "Status"), shipments, List.copyOf(invoices), modified.orElse(Instant.EPOCH)));
+        String status = Records.text(order, "Status");
+        return Optional.of(new BackOfficeOrder(AcumaticaKeys.id(type, nbr), nbr, Records.text(order, "ExternalRef"),
+                AcumaticaStates.order(status), status, shipments, List.copyOf(invoices), modified.orElse(Instant.EPOCH)));
     }
 
     private static BackOfficeShipment shipment(JsonNode shipment, String type, String nbr, Map<Integer, String> lineRefs) {
@@ -107,13 +108,15 @@ public final class AcumaticaFulfilment implements FulfilmentSource {
                 continue;
             }
             int orderLine = line.path("OrderLineNbr").path("value").asInt();
-            lines.add(new ShippedLine(orderLine, lineRefs.get(orderLine), Records.text(line, "InventoryID"),
-                    Records.decimal(line, "ShippedQty"), "Details[" + i + "]"));
+            lines.add(new ShippedLine(Integer.toString(orderLine), lineRefs.get(orderLine),
+                    Records.text(line, "InventoryID"), Records.decimal(line, "ShippedQty"),
+                    "Details[" + i + "].OrderLineNbr", "Details[" + i + "].ShippedQty"));
         }
         List<String> tracking = new ArrayList<>();
         shipment.path("Packages").forEach(p -> Optional.ofNullable(Records.text(p, "TrackingNbr"))
                 .filter(t -> !t.isBlank()).ifPresent(tracking::add));
-        return new BackOfficeShipment(Records.text(shipment, "ShipmentNbr"), Records.text(shipment, "Status"),
+        String status = Records.text(shipment, "Status");
+        return new BackOfficeShipment(Records.text(shipment, "ShipmentNbr"), AcumaticaStates.shipped(status), status,
                 Records.text(shipment, "ShipVia"), tracking, lines);
     }
 }

@@ -59,4 +59,9 @@ class AcumaticaBackOfficeIT extends BackOfficeContract {
     protected String paymentMethod() {
         return "CARD";
     }
+
+    @Override
+    protected String missingDocumentId(String run) {
+        return AcumaticaKeys.id("SO", "NOPE" + run);
+    }
 }

@@ -77,7 +77,7 @@ class AcumaticaConformanceIT {
                 List.of(line(1, "SKU-STORE-ONLY", "1", "24", "0"))))).isInstanceOf(PermanentFailure.class);
 
         // the sandbox's GET by keys, as a person checking the result would use it
-        new SandboxReader(sandbox).get("SalesOrder/" + created.orderType() + "/" + created.orderNbr() + "?$expand=Details");
+        new SandboxReader(sandbox).get("SalesOrder/" + created.id() + "?$expand=Details");
         new SandboxReader(sandbox).get("Customer/" + customer + "?$expand=MainContact");
 
         List<CallLog.Exchange> exchanges = sandbox.calls().exchanges();

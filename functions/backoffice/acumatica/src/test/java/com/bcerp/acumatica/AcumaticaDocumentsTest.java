@@ -9,7 +9,7 @@ import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedPayment;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -150,7 +150,7 @@ class AcumaticaDocumentsTest {
     void a_credit_in_another_currency_routed_to_a_branch_names_its_original_order_and_rate() {
         SalesOrderDraft credit = new SalesOrderDraft(DocumentKind.CREDIT, "BC-abc-250-R3", "250", "C000007",
                 draft.date(), "EUR", new BigDecimal("1.08695652"), "EU", "Refund 3", draft.lines(), usd("0"), List.of(),
-                null, null, null, null, new SalesOrderRef("SO", "SO000042", usd("10")));
+                null, null, null, null, new DocumentRef("SO/SO000042", usd("10")));
 
         JsonNode order = AcumaticaDocuments.salesOrder(credit, "CR");
 
@@ -167,7 +167,7 @@ class AcumaticaDocumentsTest {
     @Test
     void a_payment_is_applied_to_its_order_held_while_only_authorised_and_changed_by_its_keys_and_row_id() {
         PaymentDraft authorised = new PaymentDraft("BC-abc-250-T9", "C000007", "CARD", "10200", usd("54.00"),
-                java.time.LocalDate.of(2026, 3, 1), "gw-9", true, new SalesOrderRef("SO", "SO000042", usd("54")), "HQ",
+                java.time.LocalDate.of(2026, 3, 1), "gw-9", true, new DocumentRef("SO/SO000042", usd("54")), "HQ",
                 "BigCommerce order 250: authorization 9 (braintree)");
 
         JsonNode payment = AcumaticaDocuments.payment(authorised);
@@ -185,7 +185,7 @@ class AcumaticaDocumentsTest {
             assertThat(v(row, "AppliedToOrder").decimalValue()).isEqualByComparingTo("54.00");
         });
 
-        PostedPayment posted = new PostedPayment("Payment", "000012", "BC-abc-250-T9", usd("54.00"), true, "On Hold");
+        PostedPayment posted = new PostedPayment("Payment/000012", "BC-abc-250-T9", usd("54.00"), true, false, "On Hold");
         PaymentDraft captured = new PaymentDraft(authorised.externalRef(), "C000007", "CARD", "10200", usd("50.00"),
                 authorised.date(), "gw-9", false, authorised.appliesTo(), "HQ", authorised.description());
         JsonNode change = AcumaticaDocuments.paymentChange(posted, captured, "0b5f8d2e-0000-4000-8000-000000000001");

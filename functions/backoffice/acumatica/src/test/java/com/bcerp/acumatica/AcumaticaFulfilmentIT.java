@@ -3,7 +3,8 @@ package com.bcerp.acumatica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;
 import com.bcerp.core.fulfilment.ShippedLine;
@@ -47,44 +48,46 @@ class AcumaticaFulfilmentIT {
     void shipped_orders_come_with_their_shipments_packages_and_invoices() throws InterruptedException {
         String customer = backOffice.createCustomer(Fixtures.customer("pat@example.com"));
         // lines 1 and 2 carry the store's order products 501 and 502
-        SalesOrderRef sold = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-250",
+        DocumentRef sold = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-250",
                 List.of(Fixtures.line(1, "SKU-0100", "3", "10.00", "0"), Fixtures.line(2, "SKU-0101", "1", "5.00", "0"))));
-        SalesOrderRef other = backOffice.createSalesOrder(Fixtures.order(customer, "BC-xyz-9",
+        DocumentRef other = backOffice.createSalesOrder(Fixtures.order(customer, "BC-xyz-9",
                 List.of(Fixtures.line(1, "SKU-0100", "1", "10.00", "0"))));
         Instant before = Instant.now().minusSeconds(1);
 
-        String first = sandbox.createShipment("SO", sold.orderNbr(), "UPSGROUND", Map.of(1, new BigDecimal("2")),
+        String first = sandbox.createShipment("SO", AcumaticaKeys.of(sold.id()).nbr(), "UPSGROUND", Map.of(1, new BigDecimal("2")),
                 List.of("1Z111"));
         sandbox.confirmShipment(first);
         Map<Integer, BigDecimal> rest = new LinkedHashMap<>();
         rest.put(1, BigDecimal.ONE);
         rest.put(2, BigDecimal.ONE);
-        String second = sandbox.createShipment("SO", sold.orderNbr(), "DHL", rest, List.of("JD1", "JD2"));
+        String second = sandbox.createShipment("SO", AcumaticaKeys.of(sold.id()).nbr(), "DHL", rest, List.of("JD1", "JD2"));
         sandbox.confirmShipment(second);
-        String invoice = sandbox.invoiceOrder("SO", sold.orderNbr());
-        sandbox.confirmShipment(sandbox.createShipment("SO", other.orderNbr(), "USPS", Map.of(1, BigDecimal.ONE),
+        String invoice = sandbox.invoiceOrder("SO", AcumaticaKeys.of(sold.id()).nbr());
+        sandbox.confirmShipment(sandbox.createShipment("SO", AcumaticaKeys.of(other.id()).nbr(), "USPS", Map.of(1, BigDecimal.ONE),
                 List.of()));
         sandbox.calls().reset();
 
         List<BackOfficeOrder> changed = fulfilment.changedSince("BC-abc-", before);
 
         assertThat(changed).singleElement().satisfies(o -> {
-            assertThat(o.orderNbr()).isEqualTo(sold.orderNbr());
+            assertThat(o.id()).isEqualTo(sold.id());
             assertThat(o.externalRef()).isEqualTo("BC-abc-250");
+            assertThat(o.state()).isEqualTo(DocumentState.INVOICED);
             assertThat(o.status()).isEqualTo("Invoiced");
             assertThat(o.invoiceNbrs()).containsExactly(invoice);
             assertThat(o.modified()).isAfter(before);
-            assertThat(o.shipments()).extracting(BackOfficeShipment::shipmentNbr, BackOfficeShipment::status,
-                    BackOfficeShipment::shipVia, BackOfficeShipment::trackingNumbers).containsExactly(
-                    tuple(first, "Invoiced", "UPSGROUND", List.of("1Z111")),
-                    tuple(second, "Invoiced", "DHL", List.of("JD1", "JD2")));
-            assertThat(o.shipments().get(1).lines()).extracting(ShippedLine::orderLineNbr, ShippedLine::storeLineRef,
-                    ShippedLine::sku, l -> l.quantity().intValue(), ShippedLine::field).containsExactly(
-                    tuple(1, "501", "SKU-0100", 1, "Details[0]"), tuple(2, "502", "SKU-0101", 1, "Details[1]"));
+            assertThat(o.shipments()).extracting(BackOfficeShipment::shipmentNbr, BackOfficeShipment::shipped,
+                    BackOfficeShipment::status, BackOfficeShipment::shipVia, BackOfficeShipment::trackingNumbers)
+                    .containsExactly(tuple(first, true, "Invoiced", "UPSGROUND", List.of("1Z111")),
+                            tuple(second, true, "Invoiced", "DHL", List.of("JD1", "JD2")));
+            assertThat(o.shipments().get(1).lines()).extracting(ShippedLine::orderLine, ShippedLine::storeLineRef,
+                    ShippedLine::sku, l -> l.quantity().intValue(), ShippedLine::quantityField).containsExactly(
+                    tuple("1", "501", "SKU-0100", 1, "Details[0].ShippedQty"),
+                    tuple("2", "502", "SKU-0101", 1, "Details[1].ShippedQty"));
         });
         assertThat(fulfilment.changedSince("BC-abc-", Instant.now().plusSeconds(60))).isEmpty();
-        assertThat(fulfilment.orders(List.of("SO/" + other.orderNbr(), "SO/SO999999"))).singleElement()
-                .satisfies(o -> assertThat(o.status()).isEqualTo("Completed"));
+        assertThat(fulfilment.orders(List.of(other.id(), "SO/SO999999"))).singleElement()
+                .satisfies(o -> assertThat(o.state()).isEqualTo(DocumentState.SHIPPED));
         // the 404 for SO999999 is Acumatica's "No entity satisfies the condition", which the file does not list
         assertThat(sandbox.calls().exchanges()).extracting(e -> e.status()).contains(404);
         assertThat(sandbox.calls().exchanges()).filteredOn(e -> e.status() != 404).isNotEmpty()
@@ -94,16 +97,16 @@ class AcumaticaFulfilmentIT {
     @Test
     void a_hold_or_a_cancellation_is_a_change_of_the_order_itself() {
         String customer = backOffice.createCustomer(Fixtures.customer("pat@example.com"));
-        SalesOrderRef held = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-251",
+        DocumentRef held = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-251",
                 List.of(Fixtures.line(1, "SKU-0100", "1", "10.00", "0"))));
-        SalesOrderRef cancelled = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-252",
+        DocumentRef cancelled = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-252",
                 List.of(Fixtures.line(1, "SKU-0100", "1", "10.00", "0"))));
         Instant before = Instant.now().minusSeconds(1);
-        sandbox.holdOrder("SO", held.orderNbr());
-        sandbox.cancelOrder("SO", cancelled.orderNbr());
+        sandbox.holdOrder("SO", AcumaticaKeys.of(held.id()).nbr());
+        sandbox.cancelOrder("SO", AcumaticaKeys.of(cancelled.id()).nbr());
 
-        assertThat(fulfilment.changedSince("BC-abc-", before)).extracting(BackOfficeOrder::orderNbr,
-                BackOfficeOrder::status, o -> o.shipments().size()).containsExactlyInAnyOrder(
-                tuple(held.orderNbr(), "On Hold", 0), tuple(cancelled.orderNbr(), "Cancelled", 0));
+        assertThat(fulfilment.changedSince("BC-abc-", before)).extracting(BackOfficeOrder::id,
+                BackOfficeOrder::state, o -> o.shipments().size()).containsExactlyInAnyOrder(
+                tuple(held.id(), DocumentState.ON_HOLD, 0), tuple(cancelled.id(), DocumentState.CANCELLED, 0));
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.fakes.MutableClock;
@@ -56,9 +56,9 @@ class AcumaticaResilienceIT {
         String refreshBefore = secrets.get(Fixtures.SECRET).get("refresh_token");
 
         sandbox.expireAccessTokens(); // e.g. an application-pool restart
-        SalesOrderRef created = backOffice.createSalesOrder(draft(customer, ref()));
+        DocumentRef created = backOffice.createSalesOrder(draft(customer, ref()));
 
-        assertThat(created.orderNbr()).isNotBlank();
+        assertThat(created.id()).isNotBlank();
         assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);      // the password grant, then one refresh
         assertThat(sandbox.calls().count("PUT /SalesOrder")).isEqualTo(2); // the 401, then the create
         assertThat(sandbox.salesOrders()).hasSize(1);

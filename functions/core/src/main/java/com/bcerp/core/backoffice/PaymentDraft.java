@@ -13,5 +13,5 @@ import java.time.LocalDate;
  * @param onHold        an authorisation not captured yet: kept on hold so it is not released before the capture
  */
 public record PaymentDraft(String externalRef, String customerId, String paymentMethod, String cashAccount,
-        Money amount, LocalDate date, String paymentRef, boolean onHold, SalesOrderRef appliesTo, String branch,
+        Money amount, LocalDate date, String paymentRef, boolean onHold, DocumentRef appliesTo, String branch,
         String description) {}

@@ -7,10 +7,12 @@ import java.util.List;
  * An order document as the back office holds it now, read back so core can tell what it already posted (order
  * edits are reconciled against these, refunds and payments are linked to them).
  *
- * @param status the back office's own status text, e.g. Open, Cancelled, Completed
+ * @param state  where the document stands, mapped by the adapter from its own status
+ * @param status the back office's own status text, for people to read
  */
-public record PostedDocument(SalesOrderRef ref, DocumentKind kind, String externalRef, String customerId,
-        String branch, String status, List<PostedLine> lines, Money freight, List<TaxLine> taxes) {
+public record PostedDocument(DocumentRef ref, DocumentKind kind, String externalRef, String customerId,
+        String branch, DocumentState state, String status, List<PostedLine> lines, Money freight,
+        List<TaxLine> taxes) {
 
     public PostedDocument {
         lines = List.copyOf(lines);
@@ -18,15 +20,15 @@ public record PostedDocument(SalesOrderRef ref, DocumentKind kind, String extern
     }
 
     /** A document just created from a draft, as the back office will hold it. */
-    public static PostedDocument created(SalesOrderRef ref, SalesOrderDraft draft, String status) {
+    public static PostedDocument created(DocumentRef ref, SalesOrderDraft draft) {
         List<PostedLine> lines = draft.lines().stream().map(l -> new PostedLine(l.itemId(), l.storeLineRef(),
                 l.quantity(), l.unitPrice(), l.discount(), l.amount())).toList();
-        return new PostedDocument(ref, draft.kind(), draft.externalRef(), draft.customerId(), draft.branch(), status, lines,
+        return new PostedDocument(ref, draft.kind(), draft.externalRef(), draft.customerId(), draft.branch(), DocumentState.OPEN, "open", lines,
                 draft.freight(), draft.taxes());
     }
 
     public boolean isCancelled() {
-        return "Cancelled".equalsIgnoreCase(status) || "Canceled".equalsIgnoreCase(status);
+        return state == DocumentState.CANCELLED;
     }
 
     /** A line as posted: {@code amount} is what the back office made of quantity, price and discount. */

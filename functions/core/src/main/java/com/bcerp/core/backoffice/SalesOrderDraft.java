@@ -34,7 +34,7 @@ public record SalesOrderDraft(
         Address shipTo,
         String shipVia,
         String paymentMethod,
-        SalesOrderRef original) {
+        DocumentRef original) {
 
     public SalesOrderDraft {
         lines = List.copyOf(lines);

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>A back-office shipment is never created twice in the store: it is claimed under
  * {@code shipment#{store}#{ShipmentNbr}} and completed with the store shipment's id; and before creating, the store's
  * shipments of the order are searched for the marker the connector writes in {@code comments}
- * ({@code Acumatica shipment SH000123}), so a run that crashed between the store's write and the claim's completion
+ * ({@code <back office> shipment <number>}), so a run that crashed between the store's write and the claim's completion
  * links the shipment it made instead of making another.
  *
  * <p>No status ping-pong: before the connector changes a store status, itself or by shipping (the store moves an
@@ -96,13 +96,13 @@ public final class FulfilmentSync {
     }
 
     /** The record of one sales order's fulfilment (parked when one of its shipments cannot be made). */
-    public static String orderKey(String storeHash, String orderType, String orderNbr) {
-        return "fulfilment#" + storeHash + "#" + orderType + "/" + orderNbr;
+    public static String orderKey(String storeHash, String orderId) {
+        return "fulfilment#" + storeHash + "#" + orderId;
     }
 
     /** The back-office status last applied to the store for a sales order. */
-    static String statusKey(String storeHash, String orderType, String orderNbr) {
-        return "fulfilment-status#" + storeHash + "#" + orderType + "/" + orderNbr;
+    static String statusKey(String storeHash, String orderId) {
+        return "fulfilment-status#" + storeHash + "#" + orderId;
     }
 
     /** The marker in a store shipment's comments that names the back-office shipment it came from. */
@@ -139,16 +139,16 @@ public final class FulfilmentSync {
         source.changedSince(prefix, since).stream().filter(o -> o.externalRef() != null
                         && o.externalRef().matches(Pattern.quote(prefix) + "\\d{1,18}"))
                 .sorted(Comparator.comparing(BackOfficeOrder::modified))
-                .forEach(o -> orders.put(o.orderType() + "/" + o.orderNbr(), o));
+                .forEach(o -> orders.put(o.id(), o));
         List<String> parked = parkedOrders();
         if (!parked.isEmpty()) {
-            source.orders(parked).forEach(o -> orders.putIfAbsent(o.orderType() + "/" + o.orderNbr(), o));
+            source.orders(parked).forEach(o -> orders.putIfAbsent(o.id(), o));
         }
         Counts counts = new Counts();
         Optional<Instant> newest = Optional.empty();
         for (BackOfficeOrder order : orders.values()) {
             try {
-                Outcome outcome = work.run(orderKey(storeHash, order.orderType(), order.orderNbr()), "schedule",
+                Outcome outcome = work.run(orderKey(storeHash, order.id()), "schedule",
                         order.describe(), true, attempt -> syncOrder(order, attempt, counts));
                 if (outcome == Outcome.PARKED) {
                     counts.parked++;
@@ -176,15 +176,15 @@ public final class FulfilmentSync {
 
     /** The sales orders parked now ({@code OrderType/OrderNbr}): each run tries them again. */
     private List<String> parkedOrders() {
-        String prefix = orderKey(storeHash, "", "").replaceAll("/$", "");
+        String prefix = orderKey(storeHash, "");
         return state.parked().stream().map(p -> p.recordKey()).filter(k -> k.startsWith(prefix))
                 .map(k -> k.substring(prefix.length())).toList();
     }
 
     private Outcome syncOrder(BackOfficeOrder order, Attempt attempt, Counts counts) {
         long orderId = storeOrderId(order);
-        FulfilmentOrder storeOrder = store.order(orderId).orElseThrow(() -> new PermanentFailure("ExternalRef",
-                order.describe() + ": ExternalRef " + order.externalRef() + " names store order " + orderId
+        FulfilmentOrder storeOrder = store.order(orderId).orElseThrow(() -> new PermanentFailure("externalRef",
+                order.describe() + ": external reference " + order.externalRef() + " names store order " + orderId
                         + ", which the store does not have"));
         List<StoreShipment> inStore = new ArrayList<>(store.shipments(orderId));
         List<String> parkedShipments = new ArrayList<>();
@@ -208,7 +208,7 @@ public final class FulfilmentSync {
             throw new PermanentFailure("Shipments", order.describe() + " (store order " + orderId + "): shipment "
                     + String.join(", ", parkedShipments) + " is parked; see its record for the reason");
         }
-        return attempt.end(Outcome.ALREADY_SYNCED, order.orderType() + " " + order.orderNbr() + " -> store order "
+        return attempt.end(Outcome.ALREADY_SYNCED, order.describe() + " -> store order "
                 + orderId, null);
     }
 
@@ -258,14 +258,14 @@ public final class FulfilmentSync {
                 continue;
             }
             FulfilmentOrder.Product product = product(line, storeOrder).orElseThrow(() -> new PermanentFailure(
-                    line.field() + ".OrderLineNbr", what + ": " + line.field() + " (line " + line.orderLineNbr()
+                    line.field(), what + ": " + line.field() + " (line " + line.orderLine()
                             + ", sku " + line.sku() + ") matches no product of the store order"));
             if (line.quantity().signum() < 0 || line.quantity().stripTrailingZeros().scale() > 0) {
-                throw new PermanentFailure(line.field() + ".ShippedQty", what + ": " + line.field()
-                        + ".ShippedQty " + line.quantity().toPlainString() + " is not a whole number of units");
+                throw new PermanentFailure(line.quantityField(), what + ": " + line.quantityField() + " "
+                        + line.quantity().toPlainString() + " is not a whole number of units");
             }
             if (product.orderAddressId() == 0) {
-                throw new PermanentFailure(line.field() + ".OrderLineNbr", what + ": " + line.field() + " (sku "
+                throw new PermanentFailure(line.field(), what + ": " + line.field() + " (sku "
                         + line.sku() + ") ships order product " + product.id() + ", which has no shipping address "
                         + "in the store (a digital product)");
             }
@@ -276,7 +276,7 @@ public final class FulfilmentSync {
             FulfilmentOrder.Product product = storeOrder.product(item.getKey()).orElseThrow();
             int left = product.quantity().intValue() - shipped.getOrDefault(product.id(), 0);
             if (item.getValue() > left) {
-                throw new PermanentFailure("ShippedQty", what + ": ships " + item.getValue() + " of order product "
+                throw new PermanentFailure("shipment.lines", what + ": ships " + item.getValue() + " of order product "
                         + product.id() + " (sku " + product.sku() + "), but only " + left + " of "
                         + product.quantity().toPlainString() + " are left to ship in the store");
             }
@@ -284,7 +284,7 @@ public final class FulfilmentSync {
                     .add(new StoreShipment.Item(product.id(), item.getValue()));
         }
         if (byAddress.isEmpty()) {
-            throw new PermanentFailure("Details", what + " ships nothing the store order has");
+            throw new PermanentFailure("shipment.lines", what + " ships nothing the store order has");
         }
         return byAddress;
     }
@@ -332,18 +332,19 @@ public final class FulfilmentSync {
      * it was last applied (so a status staff set in the store later stands) and the store does not show it already.
      */
     private void applyStatus(BackOfficeOrder order, long orderId, Counts counts) {
-        Integer target = order.status() == null ? null : statuses.backOfficeToStore().get(order.status());
-        String key = statusKey(storeHash, order.orderType(), order.orderNbr());
-        if (target == null || state.completed(key).filter(order.status()::equals).isPresent()) {
+        Optional<Integer> target = statuses.storeStatusFor(order.state(), order.status());
+        String key = statusKey(storeHash, order.id());
+        String applied = order.status() == null ? order.state().configName() : order.status();
+        if (target.isEmpty() || state.completed(key).filter(applied::equals).isPresent()) {
             return;
         }
         int current = store.order(orderId).map(FulfilmentOrder::statusId).orElse(-1);
-        if (current != target) {
-            ownWrites.record(storeHash, orderId, target, clock.instant());
-            store.setStatus(orderId, target);
+        if (current != target.get()) {
+            ownWrites.record(storeHash, orderId, target.get(), clock.instant());
+            store.setStatus(orderId, target.get());
             counts.statuses++;
         }
-        state.complete(key, order.status());
+        state.complete(key, applied);
     }
 
     /** The sales order and invoice numbers on the connector's own line of the staff notes. */
@@ -351,7 +352,7 @@ public final class FulfilmentSync {
         if (settings.references() != FulfilmentSettings.ReferencePlace.STAFF_NOTES) {
             return;
         }
-        String line = REFERENCE_PREFIX + source.name() + " sales order " + order.orderType() + " " + order.orderNbr()
+        String line = REFERENCE_PREFIX + source.name() + " " + order.describe()
                 + (order.invoiceNbrs().isEmpty() ? "" : "; invoice " + String.join(", ", order.invoiceNbrs()));
         String notes = withReference(storeOrder.staffNotes(), line);
         if (!notes.equals(storeOrder.staffNotes())) {
@@ -379,7 +380,7 @@ public final class FulfilmentSync {
         String prefix = SalesOrderMapper.externalRef(storeHash, 0).replaceAll("0$", "");
         String ref = order.externalRef() == null ? "" : order.externalRef();
         if (!ref.startsWith(prefix) || !ref.substring(prefix.length()).matches("\\d{1,18}")) {
-            throw new PermanentFailure("ExternalRef", order.describe() + ": ExternalRef '" + ref
+            throw new PermanentFailure("externalRef", order.describe() + ": external reference '" + ref
                     + "' is not a store order reference (" + prefix + "{order id})");
         }
         return Long.parseLong(ref.substring(prefix.length()));

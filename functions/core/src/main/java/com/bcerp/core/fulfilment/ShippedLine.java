@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 /**
  * One shipment line: how much of which sales order line shipped.
  *
- * @param orderLineNbr the sales order line it ships
+ * @param orderLine    the sales order line it ships, as the back office numbers it
  * @param storeLineRef that sales order line's reference to the store's order product (written at import); null for
  *                     a line the connector did not write
- * @param field        where the line sits in the back-office shipment, for errors, e.g. {@code Details[1]}
+ * @param field         the back-office field naming the order line this shipment line ships, for errors
+ * @param quantityField the back-office field holding the shipped quantity, for errors
  */
-public record ShippedLine(int orderLineNbr, String storeLineRef, String sku, BigDecimal quantity, String field) {}
+public record ShippedLine(String orderLine, String storeLineRef, String sku, BigDecimal quantity, String field,
+        String quantityField) {}

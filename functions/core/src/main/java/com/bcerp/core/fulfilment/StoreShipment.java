@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A shipment in the store (a BigCommerce order shipment).
  *
- * @param comments the connector writes its marker here ({@code Acumatica shipment SH000123}), the key that stops a
+ * @param comments the connector writes its marker here ({@code <back office> shipment <number>}), the key that stops a
  *                 back-office shipment from being created twice
  */
 public record StoreShipment(long id, long orderAddressId, String trackingNumber, String shippingProvider,

@@ -3,7 +3,7 @@ package com.bcerp.core.order;
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
@@ -111,15 +111,15 @@ public final class OrderChanges {
     }
 
     private Outcome cancel(OrderDocuments documents, Attempt attempt) {
-        List<SalesOrderRef> open = documents.saleAndEdits().stream()
+        List<DocumentRef> open = documents.saleAndEdits().stream()
                 .filter(d -> d.kind() == DocumentKind.SALE && !d.isCancelled()).map(PostedDocument::ref).toList();
         if (open.isEmpty()) {
             return attempt.end(Outcome.ALREADY_SYNCED, documents.sale().orElseThrow().ref().display(), null);
         }
-        for (SalesOrderRef ref : open) {
+        for (DocumentRef ref : open) {
             backOffice.cancelSalesOrder(ref);
         }
-        return attempt.end(Outcome.CANCELLED, String.join(", ", open.stream().map(SalesOrderRef::display).toList()), null);
+        return attempt.end(Outcome.CANCELLED, String.join(", ", open.stream().map(DocumentRef::display).toList()), null);
     }
 
     /** The new status of a {@code statusUpdated} event ({@code data.status.new_status_id}). */

@@ -2,7 +2,7 @@ package com.bcerp.core.order;
 
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.customer.CustomerMatcher;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreOrder;
@@ -93,12 +93,12 @@ public final class OrderImport {
             return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
         }
         SalesOrderDraft withCustomer = draft.withCustomerId(customers.customerFor(order));
-        SalesOrderRef created = backOffice.createSalesOrder(withCustomer);
+        DocumentRef created = backOffice.createSalesOrder(withCustomer);
         if (!created.total().sameAs(order.totalIncTax().toCents())) {
             log.warn("order {}: back office total {} differs from the store's {}", orderId, created.total(),
                     order.totalIncTax());
         }
-        followUp(order, PostedDocument.created(created, withCustomer, "Open"), trigger);
+        followUp(order, PostedDocument.created(created, withCustomer), trigger);
         state.complete(key, created.display());
         return attempt.end(Outcome.CREATED, created.display(), null);
     }

@@ -1,9 +1,11 @@
 package com.bcerp.core.order;
 
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.config.InvalidConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Set;
  *
  * @param importStatuses    store status ids an order is imported in; 0 (Incomplete) is never allowed
  * @param cancelStatuses    store status ids that cancel the order's sales order
- * @param backOfficeToStore back-office order status (e.g. Completed) to store status id (e.g. 2, Shipped)
+ * @param backOfficeToStore a back-office order state ({@code open}, {@code on_hold}, {@code partly_shipped},
+ *                          {@code shipped}, {@code invoiced}, {@code cancelled}, {@code closed}) or a back office's own
+ *                          status word (which wins over its state's entry) to a store status id (e.g. 2, Shipped)
  */
 public record StatusSettings(List<Integer> importStatuses, List<Integer> cancelStatuses,
         Map<String, Integer> backOfficeToStore) {
@@ -41,12 +45,22 @@ public record StatusSettings(List<Integer> importStatuses, List<Integer> cancelS
     /**
      * Imported: Pending (what an order created through the API gets when it names no status), Awaiting Payment,
      * Pickup, Shipment or Fulfillment, Shipped, Partially Shipped, Completed, (Partially) Refunded. Back to the store:
-     * Acumatica's Back Order (partly shipped) is Partially Shipped, Completed (all shipped) is Shipped, Invoiced is
-     * Completed, Cancelled is Cancelled, and On Hold is Manual Verification Required (BigCommerce has no "on hold").
+     * partly shipped is Partially Shipped, shipped is Shipped, invoiced is Completed, cancelled is Cancelled, and on
+     * hold is Manual Verification Required (BigCommerce has no "on hold").
      */
     public static StatusSettings defaults() {
         return new StatusSettings(List.of(1, 2, 3, 4, 7, 8, 9, 10, 11, 14), List.of(5),
-                Map.of("Back Order", 3, "Completed", 2, "Invoiced", 10, "Cancelled", 5, "On Hold", 12));
+                Map.of(DocumentState.PARTLY_SHIPPED.configName(), 3, DocumentState.SHIPPED.configName(), 2,
+                        DocumentState.INVOICED.configName(), 10, DocumentState.CANCELLED.configName(), 5,
+                        DocumentState.ON_HOLD.configName(), 12));
+    }
+
+    /** The store status for a back-office order: its own status word's entry if the table has one, else its state's. */
+    public Optional<Integer> storeStatusFor(DocumentState state, String backOfficeStatus) {
+        if (backOfficeStatus != null && backOfficeToStore.containsKey(backOfficeStatus)) {
+            return Optional.of(backOfficeToStore.get(backOfficeStatus));
+        }
+        return state == null ? Optional.empty() : Optional.ofNullable(backOfficeToStore.get(state.configName()));
     }
 
     public boolean imports(int storeStatus) {

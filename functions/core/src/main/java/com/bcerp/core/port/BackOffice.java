@@ -5,7 +5,7 @@ import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,10 +34,10 @@ public interface BackOffice {
     List<PostedDocument> findOrderDocuments(String externalRef);
 
     /** Creates an order document of the draft's kind. */
-    SalesOrderRef createSalesOrder(SalesOrderDraft order);
+    DocumentRef createSalesOrder(SalesOrderDraft order);
 
     /** Cancels an open sales order (one that has not shipped). */
-    void cancelSalesOrder(SalesOrderRef order);
+    void cancelSalesOrder(DocumentRef order);
 
     /** Every payment whose external reference starts with {@code externalRefPrefix}. */
     List<PostedPayment> findPayments(String externalRefPrefix);

@@ -8,7 +8,7 @@ import java.util.List;
 /** The back office's side of fulfilment: sales orders with their shipments, packages and invoices. */
 public interface FulfilmentSource {
 
-    /** A short name for shipment markers and audit, e.g. "Acumatica". */
+    /** A short name for shipment markers and audit, e.g. the back office's product name. */
     String name();
 
     /**
@@ -17,6 +17,6 @@ public interface FulfilmentSource {
      */
     List<BackOfficeOrder> changedSince(String externalRefPrefix, Instant since);
 
-    /** These sales orders ({@code OrderType/OrderNbr}), as {@link #changedSince} reads them; unknown ones are left out. */
-    List<BackOfficeOrder> orders(Collection<String> typeAndNbrs);
+    /** These sales orders (by {@link BackOfficeOrder#id()}), as {@link #changedSince} reads them; unknown ones are left out. */
+    List<BackOfficeOrder> orders(Collection<String> ids);
 }

@@ -2,7 +2,7 @@ package com.bcerp.core.refund;
 
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
@@ -135,7 +135,7 @@ public final class RefundImport implements OrderFollowUp {
                 return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
             }
             SalesOrderDraft credit = credits.toCredit(order, taxes, refund, sale);
-            SalesOrderRef created = backOffice.createSalesOrder(credit);
+            DocumentRef created = backOffice.createSalesOrder(credit);
             state.complete(key, created.display());
             return attempt.end(Outcome.CREATED, created.display() + " for " + sale.ref().display(), null);
         });

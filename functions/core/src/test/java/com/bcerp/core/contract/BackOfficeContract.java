@@ -10,7 +10,7 @@ import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.DraftLine;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.Address;
@@ -89,7 +89,7 @@ public abstract class BackOfficeContract {
     }
 
     /** A document of another kind, linked to {@code original}. */
-    protected SalesOrderDraft linked(DocumentKind kind, SalesOrderDraft base, String externalRef, SalesOrderRef original,
+    protected SalesOrderDraft linked(DocumentKind kind, SalesOrderDraft base, String externalRef, DocumentRef original,
             List<DraftLine> lines) {
         return new SalesOrderDraft(kind, externalRef, base.customerOrder(), base.customerId(), base.date(),
                 base.currency(), null, null, "Contract " + kind + " " + run, lines, money("0"), List.of(), base.billTo(),
@@ -101,6 +101,9 @@ public abstract class BackOfficeContract {
 
     /** A payment method the back office accepts. */
     protected abstract String paymentMethod();
+
+    /** A well-formed id of a sales order the back office does not have. */
+    protected abstract String missingDocumentId(String run);
 
     private Optional<PostedDocument> document(String externalRef) {
         return backOffice().findOrderDocuments(externalRef).stream().filter(d -> d.externalRef().equals(externalRef))
@@ -136,7 +139,7 @@ public abstract class BackOfficeContract {
         SalesOrderDraft draft = order(newCustomer(), ref, List.of(line(1, knownItem(), "2", "12.50", "0")), money("5.00"),
                 List.of());
 
-        SalesOrderRef created = backOffice().createSalesOrder(draft);
+        DocumentRef created = backOffice().createSalesOrder(draft);
         Optional<PostedDocument> found = document(ref);
 
         assertThat(found).isPresent();
@@ -163,7 +166,7 @@ public abstract class BackOfficeContract {
                 money("7.50"),
                 List.of(new TaxLine(taxId(), new BigDecimal("8.25"), money("78.96"), money("6.5142"))));
 
-        SalesOrderRef created = backOffice().createSalesOrder(draft);
+        DocumentRef created = backOffice().createSalesOrder(draft);
 
         assertThat(draft.total().sameAs(money("85.47"))).as("the draft's own arithmetic: %s", draft.total()).isTrue();
         assertThat(created.total().sameAs(draft.total()))
@@ -225,11 +228,11 @@ public abstract class BackOfficeContract {
         String ref = externalRef("docs");
         SalesOrderDraft sale = order(newCustomer(), ref, List.of(line(1, knownItem(), "3", "10.00", "0")), money("0"),
                 List.of());
-        SalesOrderRef original = backOffice().createSalesOrder(sale);
+        DocumentRef original = backOffice().createSalesOrder(sale);
 
-        SalesOrderRef credit = backOffice().createSalesOrder(linked(DocumentKind.CREDIT, sale, ref + "-R1", original,
+        DocumentRef credit = backOffice().createSalesOrder(linked(DocumentKind.CREDIT, sale, ref + "-R1", original,
                 List.of(line(1, knownItem(), "1", "10.00", "0"))));
-        SalesOrderRef returned = backOffice().createSalesOrder(linked(DocumentKind.RETURN, sale, ref + "-R2", original,
+        DocumentRef returned = backOffice().createSalesOrder(linked(DocumentKind.RETURN, sale, ref + "-R2", original,
                 List.of(line(1, knownItem(), "1", "10.00", "1.50"))));
 
         List<PostedDocument> all = backOffice().findOrderDocuments(ref);
@@ -252,7 +255,7 @@ public abstract class BackOfficeContract {
     @Test
     void a_cancelled_sales_order_reads_back_cancelled() {
         String ref = externalRef("cancel");
-        SalesOrderRef created = backOffice().createSalesOrder(order(newCustomer(), ref,
+        DocumentRef created = backOffice().createSalesOrder(order(newCustomer(), ref,
                 List.of(line(1, knownItem(), "1", "10.00", "0")), money("0"), List.of()));
 
         backOffice().cancelSalesOrder(created);
@@ -276,7 +279,7 @@ public abstract class BackOfficeContract {
     void a_payment_is_held_released_and_voided_and_read_back_by_its_reference() {
         String ref = externalRef("pay");
         String customer = newCustomer();
-        SalesOrderRef so = backOffice().createSalesOrder(order(customer, ref,
+        DocumentRef so = backOffice().createSalesOrder(order(customer, ref,
                 List.of(line(1, knownItem(), "2", "10.00", "0")), money("0"), List.of()));
         PaymentDraft authorised = new PaymentDraft(ref + "-T1", customer, paymentMethod(), null, money("20.00"),
                 LocalDate.of(2026, 3, 1), "gw-1", true, so, null, "Contract payment " + run);
@@ -305,7 +308,7 @@ public abstract class BackOfficeContract {
     void a_payment_for_an_order_that_does_not_exist_is_a_permanent_failure() {
         String customer = newCustomer();
         PaymentDraft draft = new PaymentDraft(externalRef("orphan") + "-T1", customer, paymentMethod(), null,
-                money("5.00"), LocalDate.of(2026, 3, 1), "gw", false, new SalesOrderRef("SO", "NOPE" + run, money("5")),
+                money("5.00"), LocalDate.of(2026, 3, 1), "gw", false, new DocumentRef(missingDocumentId(run), money("5")),
                 null, "orphan");
 
         assertThat(catchThrowableOfType(PermanentFailure.class, () -> backOffice().createPayment(draft))).isNotNull();

@@ -5,7 +5,8 @@ import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.SalesOrderRef;
+import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
@@ -20,41 +21,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A back office in memory that, like a real one, does not stop duplicates: every create adds a document. Knows a
- * set of items; can be told to fail. Sales numbered SO000001, credits CR000001, returns RC000001.
+ * set of items; can be told to fail. No vendor's words: documents are {@code doc-1}, {@code doc-2}, ... whatever
+ * their kind, payments {@code pay-1}, ..., and failures name the draft's own fields.
  */
 public final class InMemoryBackOffice implements BackOffice {
 
-    /** A document as stored, with its status (Open or Cancelled). */
+    /** A document as stored, with its state (open or cancelled). */
     public static final class Stored {
-        private final String orderType;
-        private final String orderNbr;
+        private final String id;
         private final SalesOrderDraft draft;
-        private volatile String status = "Open";
+        private volatile DocumentState state = DocumentState.OPEN;
 
-        Stored(String orderType, String orderNbr, SalesOrderDraft draft) {
-            this.orderType = orderType;
-            this.orderNbr = orderNbr;
+        Stored(String id, SalesOrderDraft draft) {
+            this.id = id;
             this.draft = draft;
         }
 
-        public String orderNbr() {
-            return orderNbr;
-        }
-
-        public String orderType() {
-            return orderType;
+        public String id() {
+            return id;
         }
 
         public SalesOrderDraft draft() {
             return draft;
         }
 
-        public String status() {
-            return status;
+        public DocumentState state() {
+            return state;
         }
 
-        SalesOrderRef ref() {
-            return new SalesOrderRef(orderType, orderNbr, draft.total());
+        public boolean cancelled() {
+            return state == DocumentState.CANCELLED;
+        }
+
+        DocumentRef ref() {
+            return new DocumentRef(id, draft.total());
+        }
+
+        PostedDocument posted() {
+            PostedDocument open = PostedDocument.created(ref(), draft);
+            return new PostedDocument(open.ref(), open.kind(), open.externalRef(), open.customerId(), open.branch(),
+                    state, state.configName(), open.lines(), open.freight(), open.taxes());
         }
     }
 
@@ -67,7 +73,7 @@ public final class InMemoryBackOffice implements BackOffice {
     private final Set<String> generic = ConcurrentHashMap.newKeySet();
     private final List<Stored> orders = new CopyOnWriteArrayList<>();
     private final List<Payment> payments = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> numbers = new ConcurrentHashMap<>();
+    private final AtomicInteger numbers = new AtomicInteger();
     public final AtomicInteger customerCreates = new AtomicInteger();
     public final AtomicInteger calls = new AtomicInteger();
     /** Set to fail every create with a transient error (the back office is down). */
@@ -132,45 +138,39 @@ public final class InMemoryBackOffice implements BackOffice {
         calls.incrementAndGet();
         return orders.stream().filter(o -> o.draft.externalRef().equals(externalRef)
                         || o.draft.externalRef().startsWith(externalRef + "-"))
-                .map(o -> PostedDocument.created(o.ref(), o.draft, o.status)).toList();
+                .map(Stored::posted).toList();
     }
 
     @Override
-    public synchronized SalesOrderRef createSalesOrder(SalesOrderDraft order) {
+    public synchronized DocumentRef createSalesOrder(SalesOrderDraft order) {
         calls.incrementAndGet();
         if (down) {
             throw new TransientFailure("back office unavailable (503)");
         }
         if (!customersByEmail.containsValue(order.customerId()) && !customersByRef.containsValue(order.customerId())
                 && !generic.contains(order.customerId())) {
-            throw new PermanentFailure("CustomerID", "CustomerID: '" + order.customerId() + "' cannot be found");
+            throw new PermanentFailure("customerId", "customer '" + order.customerId() + "' cannot be found");
         }
         for (int i = 0; i < order.lines().size(); i++) {
             if (!items.contains(order.lines().get(i).itemId())) {
-                throw new PermanentFailure("Details[" + i + "].InventoryID", "Details[" + i + "].InventoryID: '"
+                throw new PermanentFailure("lines[" + i + "].itemId", "lines[" + i + "].itemId: '"
                         + order.lines().get(i).itemId() + "' cannot be found (" + order.lines().get(i).source() + ")");
             }
         }
-        String type = switch (order.kind()) {
-            case SALE -> "SO";
-            case CREDIT -> "CR";
-            case RETURN -> "RC";
-        };
-        String nbr = String.format("%s%06d", type, numbers.computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet());
-        Stored stored = new Stored(type, nbr, order);
+        Stored stored = new Stored("doc-" + numbers.incrementAndGet(), order);
         orders.add(stored);
         return stored.ref();
     }
 
     @Override
-    public void cancelSalesOrder(SalesOrderRef order) {
+    public void cancelSalesOrder(DocumentRef order) {
         calls.incrementAndGet();
-        Stored stored = orders.stream().filter(o -> o.orderNbr.equals(order.orderNbr())).findFirst()
-                .orElseThrow(() -> new PermanentFailure("OrderNbr", order.display() + " cannot be found"));
-        if ("Cancelled".equals(stored.status)) {
-            throw new PermanentFailure("Status", order.display() + " is cancelled already");
+        Stored stored = orders.stream().filter(o -> o.id.equals(order.id())).findFirst()
+                .orElseThrow(() -> new PermanentFailure("id", order.display() + " cannot be found"));
+        if (stored.cancelled()) {
+            throw new PermanentFailure("state", order.display() + " is cancelled already");
         }
-        stored.status = "Cancelled";
+        stored.state = DocumentState.CANCELLED;
     }
 
     @Override
@@ -182,11 +182,11 @@ public final class InMemoryBackOffice implements BackOffice {
     @Override
     public synchronized PostedPayment createPayment(PaymentDraft payment) {
         calls.incrementAndGet();
-        if (orders.stream().noneMatch(o -> o.orderNbr.equals(payment.appliesTo().orderNbr()))) {
-            throw new PermanentFailure("OrdersToApply", "order " + payment.appliesTo().display() + " cannot be found");
+        if (orders.stream().noneMatch(o -> o.id.equals(payment.appliesTo().id()))) {
+            throw new PermanentFailure("appliesTo", "order " + payment.appliesTo().display() + " cannot be found");
         }
-        PostedPayment posted = new PostedPayment("Payment", String.format("%06d", payments.size() + 1),
-                payment.externalRef(), payment.amount(), payment.onHold(), payment.onHold() ? "On Hold" : "Balanced");
+        PostedPayment posted = new PostedPayment("pay-" + (payments.size() + 1), payment.externalRef(),
+                payment.amount(), payment.onHold(), false, payment.onHold() ? "on hold" : "open");
         payments.add(new Payment(posted, payment));
         return posted;
     }
@@ -194,8 +194,8 @@ public final class InMemoryBackOffice implements BackOffice {
     @Override
     public synchronized PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired) {
         calls.incrementAndGet();
-        PostedPayment updated = new PostedPayment(existing.type(), existing.referenceNbr(), existing.externalRef(),
-                desired.amount(), desired.onHold(), desired.onHold() ? "On Hold" : "Balanced");
+        PostedPayment updated = new PostedPayment(existing.id(), existing.externalRef(), desired.amount(),
+                desired.onHold(), false, desired.onHold() ? "on hold" : "open");
         replace(existing, new Payment(updated, desired));
         return updated;
     }
@@ -203,16 +203,16 @@ public final class InMemoryBackOffice implements BackOffice {
     @Override
     public synchronized void voidPayment(PostedPayment payment) {
         calls.incrementAndGet();
-        Payment stored = payments.stream().filter(p -> p.posted().referenceNbr().equals(payment.referenceNbr()))
+        Payment stored = payments.stream().filter(p -> p.posted().id().equals(payment.id()))
                 .findFirst().orElseThrow();
         PostedPayment p = stored.posted();
-        replace(p, new Payment(new PostedPayment(p.type(), p.referenceNbr(), p.externalRef(), p.amount(), p.onHold(),
-                "Voided"), stored.draft()));
+        replace(p, new Payment(new PostedPayment(p.id(), p.externalRef(), p.amount(), p.onHold(), true, "voided"),
+                stored.draft()));
     }
 
     private void replace(PostedPayment existing, Payment replacement) {
         for (int i = 0; i < payments.size(); i++) {
-            if (payments.get(i).posted().referenceNbr().equals(existing.referenceNbr())) {
+            if (payments.get(i).posted().id().equals(existing.id())) {
                 payments.set(i, replacement);
                 return;
             }
@@ -234,7 +234,7 @@ public final class InMemoryBackOffice implements BackOffice {
 
     /** What the customer owes for a store order in this back office: sales less credits, cancelled ones aside. */
     public Money netFor(String orderRef, String currency) {
-        return orders.stream().filter(o -> !"Cancelled".equals(o.status))
+        return orders.stream().filter(o -> !o.cancelled())
                 .filter(o -> o.draft.externalRef().equals(orderRef) || o.draft.externalRef().startsWith(orderRef + "-"))
                 .map(o -> o.draft.total().times(java.math.BigDecimal.valueOf(o.draft.kind().sign())))
                 .reduce(Money.zero(currency), Money::plus);

@@ -43,4 +43,9 @@ class InMemoryBackOfficeTest extends BackOfficeContract {
     protected String paymentMethod() {
         return "CARD";
     }
+
+    @Override
+    protected String missingDocumentId(String run) {
+        return "doc-nope-" + run;
+    }
 }

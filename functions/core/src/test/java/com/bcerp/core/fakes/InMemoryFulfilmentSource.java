@@ -1,5 +1,6 @@
 package com.bcerp.core.fakes;
 
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;
 import com.bcerp.core.fulfilment.ShippedLine;
@@ -26,45 +27,53 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
 
     @Override
     public String name() {
-        return "Acumatica";
+        return "ERP";
     }
 
-    /** A sales order imported from store order {@code storeOrderId}, status Open. */
+    /** A sales order (id {@code order/<nbr>}) imported from the store order its external reference names; open. */
     public InMemoryFulfilmentSource order(String orderNbr, String externalRef) {
-        orders.put(orderNbr, new BackOfficeOrder("SO", orderNbr, externalRef, "Open", List.of(), List.of(), clock.instant()));
+        orders.put(orderNbr, new BackOfficeOrder("order/" + orderNbr, orderNbr, externalRef, DocumentState.OPEN, null,
+                List.of(), List.of(), clock.instant()));
         return this;
     }
 
-    /** Adds a shipment (status as given) of {@code lines}: store line ref, sku, quantity triples. */
-    public InMemoryFulfilmentSource ship(String orderNbr, String shipmentNbr, String status, String shipVia,
+    /** Adds a shipment, shipped or not yet, of {@code lines}: store line ref, sku, quantity triples. */
+    public InMemoryFulfilmentSource ship(String orderNbr, String shipmentNbr, boolean isShipped, String shipVia,
             List<String> tracking, Object... lines) {
         List<ShippedLine> shipped = new ArrayList<>();
         for (int i = 0; i < lines.length; i += 3) {
-            shipped.add(new ShippedLine(i / 3 + 1, (String) lines[i], (String) lines[i + 1],
-                    new BigDecimal(lines[i + 2].toString()), "Details[" + (i / 3) + "]"));
+            String field = "lines[" + (i / 3) + "]";
+            shipped.add(new ShippedLine(Integer.toString(i / 3 + 1), (String) lines[i], (String) lines[i + 1],
+                    new BigDecimal(lines[i + 2].toString()), field + ".orderLine", field + ".quantity"));
         }
         BackOfficeOrder o = orders.get(orderNbr);
         List<BackOfficeShipment> shipments = new ArrayList<>(o.shipments());
         shipments.removeIf(s -> s.shipmentNbr().equals(shipmentNbr));
-        shipments.add(new BackOfficeShipment(shipmentNbr, status, shipVia, tracking, shipped));
-        orders.put(orderNbr, new BackOfficeOrder(o.orderType(), o.orderNbr(), o.externalRef(), o.status(), shipments,
+        shipments.add(new BackOfficeShipment(shipmentNbr, isShipped, isShipped ? "shipped" : "open", shipVia,
+                tracking, shipped));
+        orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), o.state(), o.status(), shipments,
                 o.invoiceNbrs(), clock.instant()));
         return this;
     }
 
-    public InMemoryFulfilmentSource status(String orderNbr, String status) {
+    /** Moves the order to a state; {@code status} is the back office's own word for it, or null. */
+    public InMemoryFulfilmentSource state(String orderNbr, DocumentState state, String status) {
         BackOfficeOrder o = orders.get(orderNbr);
-        orders.put(orderNbr, new BackOfficeOrder(o.orderType(), o.orderNbr(), o.externalRef(), status, o.shipments(),
+        orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), state, status, o.shipments(),
                 o.invoiceNbrs(), clock.instant()));
         return this;
+    }
+
+    public InMemoryFulfilmentSource state(String orderNbr, DocumentState state) {
+        return state(orderNbr, state, null);
     }
 
     public InMemoryFulfilmentSource invoice(String orderNbr, String invoiceNbr) {
         BackOfficeOrder o = orders.get(orderNbr);
         List<String> invoices = new ArrayList<>(o.invoiceNbrs());
         invoices.add(invoiceNbr);
-        orders.put(orderNbr, new BackOfficeOrder(o.orderType(), o.orderNbr(), o.externalRef(), o.status(), o.shipments(),
-                invoices, clock.instant()));
+        orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), o.state(), o.status(),
+                o.shipments(), invoices, clock.instant()));
         return this;
     }
 
@@ -76,7 +85,7 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
     }
 
     @Override
-    public List<BackOfficeOrder> orders(Collection<String> typeAndNbrs) {
-        return orders.values().stream().filter(o -> typeAndNbrs.contains(o.orderType() + "/" + o.orderNbr())).toList();
+    public List<BackOfficeOrder> orders(Collection<String> ids) {
+        return orders.values().stream().filter(o -> ids.contains(o.id())).toList();
     }
 }

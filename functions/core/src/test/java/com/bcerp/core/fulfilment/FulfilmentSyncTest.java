@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemoryCursors;
 import com.bcerp.core.fakes.InMemoryFulfilmentSource;
@@ -53,8 +54,8 @@ class FulfilmentSyncTest {
     @Test
     void a_confirmed_shipment_becomes_one_store_shipment_with_its_items_tracking_and_carrier() {
         imported();
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z999"), "100", "TEE", 3, "101", "MUG", 1)
-                .status("SO000001", "Completed");
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z999"), "100", "TEE", 3, "101", "MUG", 1)
+                .state("SO000001", DocumentState.SHIPPED);
 
         FulfilmentReport report = run();
 
@@ -66,18 +67,18 @@ class FulfilmentSyncTest {
             assertThat(s.trackingNumber()).isEqualTo("1Z999");
             assertThat(s.shippingProvider()).isEqualTo("ups");
             assertThat(s.trackingCarrier()).isNull();
-            assertThat(s.comments()).isEqualTo("Acumatica shipment SH000001");
+            assertThat(s.comments()).isEqualTo("ERP shipment SH000001");
         });
         assertThat(store.order(250).orElseThrow().statusId()).as("Shipped").isEqualTo(2);
-        assertThat(store.order(250).orElseThrow().staffNotes()).isEqualTo("Back office: Acumatica sales order SO SO000001");
+        assertThat(store.order(250).orElseThrow().staffNotes()).isEqualTo("Back office: ERP sales order SO000001");
     }
 
     @Test
     void a_partial_shipment_stays_partial_and_the_second_one_completes_the_order() {
         imported();
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z111"), "100", "TEE", 2)
-                .ship("SO000001", "SH000002", "Open", "DHL", List.of("JD0002"), "100", "TEE", 1, "101", "MUG", 1)
-                .status("SO000001", "Back Order");
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z111"), "100", "TEE", 2)
+                .ship("SO000001", "SH000002", false, "DHL", List.of("JD0002"), "100", "TEE", 1, "101", "MUG", 1)
+                .state("SO000001", DocumentState.PARTLY_SHIPPED);
 
         run();
 
@@ -85,8 +86,8 @@ class FulfilmentSyncTest {
                 .containsExactly(new StoreShipment.Item(100, 2)));
         assertThat(store.order(250).orElseThrow().statusId()).as("Partially Shipped").isEqualTo(3);
 
-        erp.ship("SO000001", "SH000002", "Confirmed", "DHL", List.of("JD0002", "JD0003"), "100", "TEE", 1, "101", "MUG", 1)
-                .status("SO000001", "Completed");
+        erp.ship("SO000001", "SH000002", true, "DHL", List.of("JD0002", "JD0003"), "100", "TEE", 1, "101", "MUG", 1)
+                .state("SO000001", DocumentState.SHIPPED);
         run();
 
         assertThat(store.shipments(250)).hasSize(2);
@@ -95,7 +96,7 @@ class FulfilmentSyncTest {
         assertThat(second.trackingCarrier()).as("DHL maps to a tracking carrier").isEqualTo("dhl");
         assertThat(second.shippingProvider()).isNull();
         assertThat(second.trackingNumber()).isEqualTo("JD0002");
-        assertThat(second.comments()).isEqualTo("Acumatica shipment SH000002; packages: JD0002, JD0003");
+        assertThat(second.comments()).isEqualTo("ERP shipment SH000002; packages: JD0002, JD0003");
         assertThat(store.shippedQuantities(250)).containsEntry(100L, 3).containsEntry(101L, 1);
         assertThat(store.order(250).orElseThrow().statusId()).isEqualTo(2);
     }
@@ -106,23 +107,23 @@ class FulfilmentSyncTest {
                 Carrier.provider("carrier_7")));
         store.order(250, 100L, "TEE", 3);
         erp.order("SO000001", "BC-abc123-250")
-                .ship("SO000001", "SH1", "Confirmed", "COURIER", List.of("RM1"), "100", "TEE", 1)
-                .ship("SO000001", "SH2", "Confirmed", "OWNFLEET", List.of("OF2"), "100", "TEE", 1)
-                .ship("SO000001", "SH3", "Confirmed", "UPSGROUND", List.of("UP3"), "100", "TEE", 1);
+                .ship("SO000001", "SH1", true, "COURIER", List.of("RM1"), "100", "TEE", 1)
+                .ship("SO000001", "SH2", true, "OWNFLEET", List.of("OF2"), "100", "TEE", 1)
+                .ship("SO000001", "SH3", true, "UPSGROUND", List.of("UP3"), "100", "TEE", 1);
 
         run();
 
         assertThat(store.shipments(250)).extracting(StoreShipment::comments, StoreShipment::shippingProvider,
                 StoreShipment::trackingCarrier, StoreShipment::trackingNumber).containsExactly(
-                tuple("Acumatica shipment SH1", null, "royal-mail", "RM1"),
-                tuple("Acumatica shipment SH2", "carrier_7", null, "OF2"),
-                tuple("Acumatica shipment SH3", null, null, "UP3"));
+                tuple("ERP shipment SH1", null, "royal-mail", "RM1"),
+                tuple("ERP shipment SH2", "carrier_7", null, "OF2"),
+                tuple("ERP shipment SH3", null, null, "UP3"));
     }
 
     @Test
     void running_again_creates_nothing_and_the_cursor_stays_at_the_newest_change() {
         imported();
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z999"), "100", "TEE", 3, "101", "MUG", 1);
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z999"), "100", "TEE", 3, "101", "MUG", 1);
         assertThat(run().shipmentsCreated()).isEqualTo(1);
         Instant position = cursors.read(FulfilmentSync.cursorName(STORE)).orElseThrow().position();
 
@@ -144,7 +145,7 @@ class FulfilmentSyncTest {
     @Test
     void a_crash_after_the_store_created_the_shipment_never_makes_a_second_one() {
         imported();
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z111"), "100", "TEE", 2);
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z111"), "100", "TEE", 2);
         store.crashAfterNextCreate = true;
 
         FulfilmentReport crashed = run();
@@ -167,9 +168,9 @@ class FulfilmentSyncTest {
     void a_shipment_the_store_cannot_take_is_parked_naming_the_field_and_others_go_on() {
         imported();
         store.order(251, 200L, "CAP", 1);
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z1"), null, "NOT-IN-ORDER", 1)
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), null, "NOT-IN-ORDER", 1)
                 .order("SO000002", "BC-abc123-251")
-                .ship("SO000002", "SH000002", "Confirmed", "UPSGROUND", List.of("1Z2"), "200", "CAP", 1);
+                .ship("SO000002", "SH000002", true, "UPSGROUND", List.of("1Z2"), "200", "CAP", 1);
 
         FulfilmentReport report = run();
 
@@ -177,12 +178,12 @@ class FulfilmentSyncTest {
         assertThat(store.shipments(251)).hasSize(1);
         assertThat(store.shipments(250)).isEmpty();
         assertThat(state.parkReason(FulfilmentSync.shipmentKey(STORE, "SH000001"))).get().asString()
-                .contains("Details[0].OrderLineNbr").contains("NOT-IN-ORDER").contains("sales order SO000001");
-        assertThat(state.isParked(FulfilmentSync.orderKey(STORE, "SO", "SO000001"))).isTrue();
+                .contains("lines[0].orderLine").contains("NOT-IN-ORDER").contains("sales order SO000001");
+        assertThat(state.isParked(FulfilmentSync.orderKey(STORE, "order/SO000001"))).isTrue();
         assertThat(store.order(250).orElseThrow().statusId()).as("no shipped status without the shipment").isEqualTo(11);
 
         // the warehouse corrects the shipment; the next run retries the parked order without it changing again
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z1"), "100", "TEE", 1);
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), "100", "TEE", 1);
         clock.advance(Duration.ofHours(1));
         FulfilmentReport retried = new FulfilmentSync(new OnlyParked(erp), store, cursors, state, settings,
                 StatusSettings.defaults(), ownWrites, STORE, clock, Duration.ofMinutes(2)).run();
@@ -195,13 +196,25 @@ class FulfilmentSyncTest {
     @Test
     void shipping_more_than_is_left_in_the_store_is_parked() {
         imported();
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z1"), "100", "TEE", 4);
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), "100", "TEE", 4);
 
         assertThat(run().parked()).isEqualTo(1);
 
         assertThat(state.parkReason(FulfilmentSync.shipmentKey(STORE, "SH000001"))).get().asString()
-                .contains("ShippedQty").contains("only 3 of 3 are left to ship");
+                .contains("ships 4 of order product 100").contains("only 3 of 3 are left to ship");
         assertThat(store.shipments(250)).isEmpty();
+    }
+
+    @Test
+    void a_back_office_status_word_in_the_table_wins_over_its_state() {
+        imported();
+        erp.state("SO000001", DocumentState.OPEN, "Shipping");
+        StatusSettings table = new StatusSettings(List.of(11), List.of(5), Map.of("Shipping", 9, "open", 7));
+
+        new FulfilmentSync(erp, store, cursors, state, settings, table, ownWrites, STORE, clock, Duration.ofMinutes(2))
+                .run();
+
+        assertThat(store.order(250).orElseThrow().statusId()).isEqualTo(9);
     }
 
     @Test
@@ -209,8 +222,8 @@ class FulfilmentSyncTest {
         imported();
         store.order(251, 200L, "CAP", 1);
         store.order(252, 300L, "HAT", 1);
-        erp.status("SO000001", "Cancelled").order("SO000002", "BC-abc123-251").status("SO000002", "On Hold")
-                .order("SO000003", "BC-abc123-252").status("SO000003", "Open");
+        erp.state("SO000001", DocumentState.CANCELLED).order("SO000002", "BC-abc123-251").state("SO000002", DocumentState.ON_HOLD)
+                .order("SO000003", "BC-abc123-252").state("SO000003", DocumentState.OPEN);
 
         assertThat(run().statusesSet()).isEqualTo(2);
 
@@ -228,19 +241,19 @@ class FulfilmentSyncTest {
     void an_invoiced_order_is_completed_and_its_numbers_join_the_staff_notes() {
         imported();
         store.staffNotes(250, "Gift: call before delivery");
-        erp.ship("SO000001", "SH000001", "Invoiced", "UPSGROUND", List.of("1Z1"), "100", "TEE", 3, "101", "MUG", 1)
-                .invoice("SO000001", "INV000045").status("SO000001", "Invoiced");
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), "100", "TEE", 3, "101", "MUG", 1)
+                .invoice("SO000001", "INV000045").state("SO000001", DocumentState.INVOICED);
 
         run();
 
         assertThat(store.order(250).orElseThrow().statusId()).as("Completed").isEqualTo(10);
         assertThat(store.order(250).orElseThrow().staffNotes()).isEqualTo(
-                "Gift: call before delivery\nBack office: Acumatica sales order SO SO000001; invoice INV000045");
+                "Gift: call before delivery\nBack office: ERP sales order SO000001; invoice INV000045");
 
         erp.invoice("SO000001", "INV000046");
         run();
         assertThat(store.order(250).orElseThrow().staffNotes()).as("the connector's line is replaced, not added")
-                .isEqualTo("Gift: call before delivery\nBack office: Acumatica sales order SO SO000001; invoice "
+                .isEqualTo("Gift: call before delivery\nBack office: ERP sales order SO000001; invoice "
                         + "INV000045, INV000046");
     }
 
@@ -277,10 +290,10 @@ class FulfilmentSyncTest {
         imported();
 
         // a partial shipment: the store moves the order to Partially Shipped itself
-        erp.ship("SO000001", "SH000001", "Confirmed", "UPSGROUND", List.of("1Z1"), "100", "TEE", 1);
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), "100", "TEE", 1);
         run();
         // the back office cancels the rest: the connector sets Cancelled in the store
-        erp.status("SO000001", "Cancelled");
+        erp.state("SO000001", DocumentState.CANCELLED);
         run();
 
         assertThat(store.order(250).orElseThrow().statusId()).isEqualTo(5);
@@ -289,7 +302,7 @@ class FulfilmentSyncTest {
                 .extracting(r -> r.error()).containsExactly("status 3 was set by the connector itself",
                         "status 5 was set by the connector itself");
         assertThat(backOffice.calls.get()).as("no call reached the back office").isEqualTo(callsAfterImport);
-        assertThat(backOffice.orders().get(0).status()).isNotEqualTo("Cancelled");
+        assertThat(backOffice.orders().get(0).cancelled()).isFalse();
 
         // the rule is about the connector's own writes: staff cancelling in the store still cancels
         clock.advance(Duration.ofHours(1));
@@ -300,7 +313,7 @@ class FulfilmentSyncTest {
         assertThat(flows.events().handle(event("store/order/statusUpdated", Map.of("type", "order", "id", 250,
                 "status", Map.of("previous_status_id", 3, "new_status_id", 5)), clock.instant())))
                 .contains(Outcome.CANCELLED);
-        assertThat(backOffice.orders().get(0).status()).isEqualTo("Cancelled");
+        assertThat(backOffice.orders().get(0).cancelled()).isTrue();
     }
 
     @Test

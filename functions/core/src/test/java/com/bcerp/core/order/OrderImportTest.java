@@ -59,7 +59,7 @@ class OrderImportTest {
         assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
         assertThat(state.history(KEY)).extracting(AuditRecord::outcome)
                 .containsExactly(Outcome.CREATED, Outcome.ALREADY_SYNCED);
-        assertThat(state.history(KEY)).extracting(AuditRecord::document).containsOnly("SO/SO000001");
+        assertThat(state.history(KEY)).extracting(AuditRecord::document).containsOnly("doc-1");
     }
 
     @Test
@@ -118,7 +118,7 @@ class OrderImportTest {
 
         assertThat(outcome).isEqualTo(Outcome.PARKED);
         assertThat(state.parkReason(KEY)).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("Details[1].InventoryID").contains("SKU-NEW").contains("order 250 line 2"));
+                .contains("lines[1].itemId").contains("SKU-NEW").contains("order 250 line 2"));
         assertThat(backOffice.orders()).isEmpty();
 
         // ops adds the item to the back office and replays

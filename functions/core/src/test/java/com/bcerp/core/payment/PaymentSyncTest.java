@@ -48,7 +48,7 @@ class PaymentSyncTest {
             assertThat(p.draft().paymentMethod()).isEqualTo("CARD");
             assertThat(p.draft().cashAccount()).isEqualTo("10200");
             assertThat(p.draft().amount()).isEqualTo(Money.of("54.00", "USD"));
-            assertThat(p.draft().appliesTo().display()).isEqualTo("SO/SO000001");
+            assertThat(p.draft().appliesTo().display()).isEqualTo("doc-1");
             assertThat(p.draft().customerId()).isEqualTo("C1");
             assertThat(p.draft().paymentRef()).isEqualTo("gw-1");
             assertThat(p.posted().onHold()).isFalse();

@@ -65,7 +65,7 @@ class RefundImportTest {
 
         SalesOrderDraft credit = credit("BC-abc123-250-R3");
         assertThat(credit.kind()).isEqualTo(DocumentKind.CREDIT);
-        assertThat(credit.original().display()).isEqualTo("SO/SO000001");
+        assertThat(credit.original().display()).isEqualTo("doc-1");
         assertThat(credit.customerId()).isEqualTo("C1");
         assertThat(credit.customerOrder()).isEqualTo("250");
         assertThat(credit.lines()).extracting(DraftLine::itemId, l -> l.quantity().toPlainString(),

@@ -38,8 +38,8 @@ class FulfilmentSyncHandlerTest {
     void a_scheduled_run_ships_in_the_store_and_reports_it() {
         store.order(250, 100L, "TEE", 2);
         erp.order("SO000001", "BC-abc-250")
-                .ship("SO000001", "SH000001", "Confirmed", "FEDEX2DAY", List.of("7489"), "100", "TEE", 2)
-                .status("SO000001", "Completed");
+                .ship("SO000001", "SH000001", true, "FEDEX2DAY", List.of("7489"), "100", "TEE", 2)
+                .state("SO000001", com.bcerp.core.backoffice.DocumentState.SHIPPED);
 
         assertThat(run()).containsEntry("skipped", false).containsEntry("orders", 1L)
                 .containsEntry("shipments_created", 1L).containsEntry("references_written", 1L)
