@@ -173,7 +173,7 @@ class ConfigLoaderTest {
         assertThat(config.orders().refundsReturnItems()).isTrue();
         assertThat(config.statuses().importStatuses()).containsExactly(11);
         assertThat(config.statuses().cancels(6)).isTrue();
-        assertThat(config.statuses().backOfficeToStore()).as("left out: the default table").containsEntry("Cancelled", 5);
+        assertThat(config.statuses().backOfficeToStore()).as("left out: the default table").containsEntry("cancelled", 5);
         assertThat(config.customers().guestsToGenericCustomer()).isTrue();
         assertThat(config.payments().ruleFor("braintree", "EUR")).hasValueSatisfying(r ->
                 assertThat(r.cashAccount()).isEqualTo("10210"));
