@@ -6,11 +6,13 @@ import static com.bcerp.aws.Tables.TTL;
 
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.port.Cursors;
+import com.bcerp.core.port.Links;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.FeedCursor;
+import com.bcerp.core.sync.Link;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Clock;
@@ -36,13 +38,18 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <p>It also keeps the cursors, one item each ({@code cursor#{name}}, read strongly consistent): the order jobs'
  * ({@link #saveCursor}) and the back-office feeds' ({@link Cursors}), so {@code ops status} reads them all one way.
+ *
+ * <p>And the link table ({@link Links}): one item per store order and back office ({@code links#{backoffice}#{ref}},
+ * read strongly consistent), one attribute per document or payment ({@code link:{ref}} = {@code KIND|id}), so a
+ * pending write and its completion are single-attribute updates that never overwrite a sibling's.
  */
-public final class DynamoSyncState implements SyncState, Cursors {
+public final class DynamoSyncState implements SyncState, Cursors, Links {
 
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
     private static final String PARKED = "PARKED";
     private static final String CURSOR = "cursor#";
+    private static final String LINK = "link:";
 
     private final DynamoDbClient dynamo;
     private final String stateTable;
@@ -235,6 +242,56 @@ public final class DynamoSyncState implements SyncState, Cursors {
             return dynamo.getItem(b -> b.tableName(stateTable).key(key(CURSOR + name)).consistentRead(true)).item();
         } catch (SdkException e) {
             throw new TransientFailure("could not read cursor " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Link> linksOf(String owner) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(owner))
+                    .consistentRead(true)).item();
+            List<Link> links = new ArrayList<>();
+            if (item != null) {
+                item.forEach((name, value) -> {
+                    if (name.startsWith(LINK)) {
+                        links.add(Link.decode(name.substring(LINK.length()), value.s()));
+                    }
+                });
+            }
+            return links;
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read the links of " + owner + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Kept when a link of that ref exists already: a completed link is never made pending again. */
+    @Override
+    public void pending(String owner, Link link) {
+        linkUpdate(owner, "SET #l = if_not_exists(#l, :v)", LINK + link.ref(), link.encode());
+    }
+
+    @Override
+    public void complete(String owner, Link link) {
+        linkUpdate(owner, "SET #l = :v", LINK + link.ref(), link.encode());
+    }
+
+    @Override
+    public void forget(String owner, String ref) {
+        linkUpdate(owner, "REMOVE #l", LINK + ref, null);
+    }
+
+    private void linkUpdate(String owner, String expression, String attribute, String value) {
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(stateTable).key(key(owner)).updateExpression(expression)
+                        .expressionAttributeNames(Map.of("#l", attribute));
+                if (value != null) {
+                    b.expressionAttributeValues(Map.of(":v", s(value)));
+                }
+            });
+        } catch (SdkException e) {
+            throw new TransientFailure("could not write the link " + attribute + " of " + owner + ": "
+                    + e.getMessage(), e);
         }
     }
 

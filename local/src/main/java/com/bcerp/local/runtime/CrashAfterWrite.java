@@ -1,6 +1,9 @@
 package com.bcerp.local.runtime;
 
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Customers;
+import com.bcerp.core.port.Payments;
+import com.bcerp.core.port.SalesDocuments;
 import com.bcerp.core.port.StoreFulfilment;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -43,15 +46,35 @@ public final class CrashAfterWrite {
     }
 
     /**
-     * The back office, with every write (a method named create..., update..., cancel... or void...) followed by the
-     * chance of a crash. A proxy rather than a hand-written delegate, so a write the port gains later is covered too.
+     * The back office, with every write of its order-side ports (a method named create..., update..., cancel... or
+     * void...) followed by the chance of a crash. Proxies rather than hand-written delegates, so a write a port gains
+     * later is covered too.
      */
     BackOffice wrap(BackOffice backOffice) {
-        return (BackOffice) Proxy.newProxyInstance(BackOffice.class.getClassLoader(), new Class<?>[] {BackOffice.class},
+        return backOffice.wrapped(new BackOffice.PortWrapper() {
+            @Override
+            public Customers customers(Customers port) {
+                return crashing(Customers.class, port);
+            }
+
+            @Override
+            public SalesDocuments documents(SalesDocuments port) {
+                return crashing(SalesDocuments.class, port);
+            }
+
+            @Override
+            public Payments payments(Payments port) {
+                return crashing(Payments.class, port);
+            }
+        });
+    }
+
+    private <T> T crashing(Class<T> type, T port) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
                     Object result;
                     try {
-                        result = method.invoke(backOffice, args);
+                        result = method.invoke(port, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -59,7 +82,7 @@ public final class CrashAfterWrite {
                         maybeCrash(method.getName() + " (" + result + ")");
                     }
                     return result;
-                });
+                }));
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.bcerp.local.golden;
 
-import com.bcerp.acumatica.AcumaticaBackOffice;
+import com.bcerp.acumatica.AcumaticaConnection;
+import com.bcerp.acumatica.AcumaticaType;
+import com.bcerp.core.port.BackOffice;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
@@ -105,11 +107,12 @@ final class GoldenCase {
             }
             AcumaticaSettings settings = AcumaticaSettings.defaults(URI.create(erp.baseUrl()), "golden/acumatica")
                     .withRequestTimeout(Duration.ofSeconds(10));
-            AcumaticaBackOffice backOffice = AcumaticaBackOffice.create(settings, secrets(erp));
+            BackOffice backOffice = AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(settings,
+                    secrets(erp)), 1, "USD", null);
             BigCommerceStorefront storefront = BigCommerceStorefront.create(new BigCommerceSettings(
                     URI.create(store.baseUrl()), STORE, "golden-token"));
             InMemorySyncState state = new InMemorySyncState(clock);
-            OrderFlows flows = OrderFlows.wire(storefront, backOffice, state, config, clock, Duration.ofMinutes(5));
+            OrderFlows flows = OrderFlows.wire(storefront, backOffice, state, state, config, clock, Duration.ofMinutes(5));
             for (String[] line : script) {
                 store.serve(folder.resolve(line[1]));
                 flows.events().handle(event(line, store.orderId(), clock));

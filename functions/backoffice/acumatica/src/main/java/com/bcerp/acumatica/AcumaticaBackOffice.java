@@ -9,7 +9,9 @@ import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
-import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Customers;
+import com.bcerp.core.port.Payments;
+import com.bcerp.core.port.SalesDocuments;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acumatica behind the {@link BackOffice} port, over the contract-based REST API (Customer AR303000, SalesOrder
+ * Acumatica's customers, sales documents and payments behind core's ports, over the contract-based REST API (Customer AR303000, SalesOrder
  * SO301000 of the sale, credit and return order types, Payment AR302000, and the CancelSalesOrder and VoidPayment
  * actions). Look-ups are OData queries with quoted literals; creates are PUTs without keys, sent once (a timeout is
  * not retried here: the caller's retry looks the document up by its external reference first).
  */
-public final class AcumaticaBackOffice implements BackOffice {
+public final class AcumaticaBackOffice implements Customers, SalesDocuments, Payments {
 
     private static final Logger log = LoggerFactory.getLogger(AcumaticaBackOffice.class);
+
+    private static final String DOCUMENT_EXPAND = "Details,TaxDetails,ShippingSettings";
+    private static final String PAYMENT_FIELDS = "Type,ReferenceNbr,ExternalRef,PaymentAmount,CurrencyID,Hold,Status";
 
     private final AcumaticaSettings settings;
     private final AcumaticaApi api;
@@ -59,11 +65,6 @@ public final class AcumaticaBackOffice implements BackOffice {
     /** With the JDK's HttpClient, the standard retry policy and the system clock. */
     public static AcumaticaBackOffice create(AcumaticaSettings settings, SecretSource secrets) {
         return new AcumaticaBackOffice(AcumaticaConnection.create(settings, secrets));
-    }
-
-    @Override
-    public String name() {
-        return "acumatica";
     }
 
     @Override
@@ -99,12 +100,25 @@ public final class AcumaticaBackOffice implements BackOffice {
 
     /** One query: the document with this ExternalRef and those whose ExternalRef continues it with a dash. */
     @Override
-    public List<PostedDocument> findOrderDocuments(String externalRef) {
+    public Optional<List<PostedDocument>> findOrderDocuments(String externalRef) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", OData.eq("ExternalRef", externalRef) + " or startswith(ExternalRef," + OData.literal(externalRef + "-")
                 + ")");
-        query.put("$expand", "Details,TaxDetails,ShippingSettings");
-        return each(Records.list(api.get("SalesOrder", query), "order documents look-up by ExternalRef"), this::document);
+        query.put("$expand", DOCUMENT_EXPAND);
+        return Optional.of(each(Records.list(api.get("SalesOrder", query), "order documents look-up by ExternalRef"),
+                this::document));
+    }
+
+    /** One query for all of them: an OData filter of their keys. */
+    @Override
+    public List<PostedDocument> readDocuments(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", keysFilter(ids, "OrderType", "OrderNbr"));
+        query.put("$expand", DOCUMENT_EXPAND);
+        return each(Records.list(api.get("SalesOrder", query), "order documents read by key"), this::document);
     }
 
     @Override
@@ -117,9 +131,9 @@ public final class AcumaticaBackOffice implements BackOffice {
         }
         DocumentRef ref = ref(response.json());
         log.info("created Acumatica order {} for {} (total {})", ref.display(), order.externalRef(), ref.total());
-        if (!ref.total().sameAs(order.total())) {
+        if (!ref.total().sameAs(order.total(AcumaticaType.ARITHMETIC))) {
             log.warn("Acumatica totals order {} at {} but the draft for {} totals {}", ref.display(), ref.total(),
-                    order.externalRef(), order.total());
+                    order.externalRef(), order.total(AcumaticaType.ARITHMETIC));
         }
         return ref;
     }
@@ -134,11 +148,29 @@ public final class AcumaticaBackOffice implements BackOffice {
     }
 
     @Override
-    public List<PostedPayment> findPayments(String externalRefPrefix) {
+    public Optional<List<PostedPayment>> findPayments(String externalRefPrefix) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ")");
-        query.put("$select", "Type,ReferenceNbr,ExternalRef,PaymentAmount,CurrencyID,Hold,Status");
-        return each(Records.list(api.get("Payment", query), "payment look-up by ExternalRef"), AcumaticaBackOffice::payment);
+        query.put("$select", PAYMENT_FIELDS);
+        return Optional.of(each(Records.list(api.get("Payment", query), "payment look-up by ExternalRef"),
+                AcumaticaBackOffice::payment));
+    }
+
+    @Override
+    public List<PostedPayment> readPayments(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", keysFilter(ids, "Type", "ReferenceNbr"));
+        query.put("$select", PAYMENT_FIELDS);
+        return each(Records.list(api.get("Payment", query), "payments read by key"), AcumaticaBackOffice::payment);
+    }
+
+    /** {@code (OrderType eq 'SO' and OrderNbr eq 'SO000123') or ...} for these ids. */
+    private static String keysFilter(Collection<String> ids, String typeField, String nbrField) {
+        return String.join(" or ", ids.stream().map(AcumaticaKeys::of)
+                .map(k -> "(" + OData.eq(typeField, k.type()) + " and " + OData.eq(nbrField, k.nbr()) + ")").toList());
     }
 
     @Override

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 class AcumaticaBackOfficeIT extends BackOfficeContract {
 
     private static AcumaticaSandbox sandbox;
-    private static AcumaticaBackOffice backOffice;
+    private static BackOffice backOffice;
 
     @BeforeAll
     static void start() {
         sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
         InMemorySecrets secrets = new InMemorySecrets().with(Fixtures.SECRET, Fixtures.secretFor(sandbox));
-        backOffice = AcumaticaBackOffice.create(Fixtures.settingsFor(sandbox), secrets);
+        backOffice = AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
+                secrets), 2, "USD", null);
     }
 
     @AfterAll

@@ -60,9 +60,10 @@ class AcumaticaConformanceIT {
         var credit = backOffice.createSalesOrder(new SalesOrderDraft(DocumentKind.RETURN, "BC-conformance-250-R1",
                 "250", customer, base.date(), "EUR", new BigDecimal("1.0869"), "EU", "Refund 1", List.of(line(1, "SKU-0100",
                 "1", "16.6583", "0.83")), Fixtures.usd("0"), List.of(), null, null, null, null, created));
-        assertThat(backOffice.findOrderDocuments("BC-conformance-250")).extracting(d -> d.ref().display())
+        assertThat(backOffice.findOrderDocuments("BC-conformance-250").orElseThrow()).extracting(d -> d.ref().display())
                 .containsExactly(created.display(), credit.display());
-        assertThat(backOffice.findOrderDocuments("BC-conformance-none")).isEmpty();
+        assertThat(backOffice.findOrderDocuments("BC-conformance-none").orElseThrow()).isEmpty();
+        assertThat(backOffice.readDocuments(List.of(created.id(), credit.id()))).hasSize(2);
         assertThat(backOffice.findCustomerByExternalRef("BC-store-customer-7")).contains(customer);
 
         PaymentDraft authorised = new PaymentDraft("BC-conformance-250-T1", customer, "CARD-EUR", "10210",
@@ -70,7 +71,9 @@ class AcumaticaConformanceIT {
         PostedPayment held = backOffice.createPayment(authorised);
         backOffice.updatePayment(held, new PaymentDraft(authorised.externalRef(), customer, "CARD-EUR", "10210",
                 Money.of("35.00", "EUR"), base.date(), "gw-1", false, created, "EU", "captured"));
-        backOffice.voidPayment(backOffice.findPayments("BC-conformance-250-T").get(0));
+        backOffice.voidPayment(backOffice.findPayments("BC-conformance-250-T").orElseThrow().get(0));
+        assertThat(backOffice.readPayments(List.of(held.id()))).singleElement().extracting(PostedPayment::isVoided)
+                .isEqualTo(true);
         backOffice.cancelSalesOrder(created);
         assertThatThrownBy(() -> backOffice.cancelSalesOrder(created)).isInstanceOf(PermanentFailure.class);
         assertThatThrownBy(() -> backOffice.createSalesOrder(Fixtures.order(customer, "BC-conformance-bad",

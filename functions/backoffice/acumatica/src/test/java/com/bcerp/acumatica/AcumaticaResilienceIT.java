@@ -132,7 +132,7 @@ class AcumaticaResilienceIT {
         assertThat(sandbox.calls().count("PUT /SalesOrder")).isEqualTo(1);
 
         sandbox.faults().reset();
-        assertThat(backOffice.findOrderDocuments(ref)).hasSize(1); // what the caller's retry does before creating again
+        assertThat(backOffice.findOrderDocuments(ref).orElseThrow()).hasSize(1); // what the caller's retry does before creating again
     }
 
     @Test

@@ -20,9 +20,9 @@ public record PostedDocument(DocumentRef ref, DocumentKind kind, String external
     }
 
     /** A document just created from a draft, as the back office will hold it. */
-    public static PostedDocument created(DocumentRef ref, SalesOrderDraft draft) {
+    public static PostedDocument created(DocumentRef ref, SalesOrderDraft draft, LineArithmetic arithmetic) {
         List<PostedLine> lines = draft.lines().stream().map(l -> new PostedLine(l.itemId(), l.storeLineRef(),
-                l.quantity(), l.unitPrice(), l.discount(), l.amount())).toList();
+                l.quantity(), l.unitPrice(), l.discount(), l.amount(arithmetic))).toList();
         return new PostedDocument(ref, draft.kind(), draft.externalRef(), draft.customerId(), draft.branch(), DocumentState.OPEN, "open", lines,
                 draft.freight(), draft.taxes());
     }

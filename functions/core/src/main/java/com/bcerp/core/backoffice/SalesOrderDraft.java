@@ -60,11 +60,11 @@ public record SalesOrderDraft(
                 description, newLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original);
     }
 
-    /** The order total as a back office that posts to the cent computes it: lines, freight, then taxes. */
-    public Money total() {
+    /** The order total as a back office with this arithmetic computes it: lines, freight, then taxes. */
+    public Money total(LineArithmetic arithmetic) {
         Money sum = freight.toCents();
         for (DraftLine line : lines) {
-            sum = sum.plus(line.amount());
+            sum = sum.plus(line.amount(arithmetic));
         }
         for (TaxLine tax : taxes) {
             sum = sum.plus(tax.amount().toCents());

@@ -6,7 +6,7 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Buyer;
 import com.bcerp.core.model.StoreOrder;
-import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Customers;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Claim;
 import java.time.Duration;
@@ -27,12 +27,12 @@ public final class CustomerMatcher {
 
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(3);
 
-    private final BackOffice backOffice;
+    private final Customers backOffice;
     private final SyncState state;
     private final CustomerSettings settings;
     private final Duration lease;
 
-    public CustomerMatcher(BackOffice backOffice, SyncState state, CustomerSettings settings, Duration lease) {
+    public CustomerMatcher(Customers backOffice, SyncState state, CustomerSettings settings, Duration lease) {
         this.backOffice = backOffice;
         this.state = state;
         this.settings = settings;

@@ -7,7 +7,6 @@ import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
-import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
@@ -35,7 +34,7 @@ import java.util.Optional;
 public final class OrderChanges {
 
     private final Storefront store;
-    private final BackOffice backOffice;
+    private final OrderLedger ledger;
     private final SyncState state;
     private final SalesOrderMapper mapper;
     private final OrderPolicy policy;
@@ -45,14 +44,14 @@ public final class OrderChanges {
     private final Clock clock;
     private final ClaimedWork claims;
 
-    public OrderChanges(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
+    public OrderChanges(Storefront store, OrderLedger ledger, SyncState state, SalesOrderMapper mapper,
             OrderPolicy policy, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
         this.store = store;
-        this.backOffice = backOffice;
+        this.ledger = ledger;
         this.state = state;
         this.mapper = mapper;
         this.policy = policy;
-        this.lookup = new OrderLookup(store, backOffice, policy);
+        this.lookup = new OrderLookup(store, ledger, policy);
         this.planner = new OrderEditPlanner(mapper);
         this.ownWrites = ownWrites;
         this.clock = clock;
@@ -105,7 +104,7 @@ public final class OrderChanges {
         }
         List<String> created = new ArrayList<>();
         for (SalesOrderDraft document : plan.documents()) {
-            created.add(backOffice.createSalesOrder(document).display());
+            created.add(ledger.create(documents.externalRef(), document).display());
         }
         return attempt.end(Outcome.CREATED, String.join(", ", created) + " for " + sale.get().ref().display(), null);
     }
@@ -117,7 +116,7 @@ public final class OrderChanges {
             return attempt.end(Outcome.ALREADY_SYNCED, documents.sale().orElseThrow().ref().display(), null);
         }
         for (DocumentRef ref : open) {
-            backOffice.cancelSalesOrder(ref);
+            ledger.cancel(ref);
         }
         return attempt.end(Outcome.CANCELLED, String.join(", ", open.stream().map(DocumentRef::display).toList()), null);
     }

@@ -2,7 +2,6 @@ package com.bcerp.core.order;
 
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PostedDocument;
-import com.bcerp.core.port.BackOffice;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +14,6 @@ public record OrderDocuments(String externalRef, List<PostedDocument> all) {
 
     public OrderDocuments {
         all = List.copyOf(all);
-    }
-
-    public static OrderDocuments find(BackOffice backOffice, String storeHash, long orderId) {
-        String ref = SalesOrderMapper.externalRef(storeHash, orderId);
-        return new OrderDocuments(ref, backOffice.findOrderDocuments(ref));
     }
 
     public static String editRef(String orderRef, int number) {

@@ -77,7 +77,7 @@ final class OrderEditPlanner {
                 p.description = line.description();
                 p.source = line.source();
                 p.quantity = p.quantity.add(line.quantity());
-                p.amount = p.amount.plus(line.amount());
+                p.amount = p.amount.plus(line.amount(mapper.arithmetic()));
                 p.unitPrice = line.unitPrice();
             }
         }
@@ -143,9 +143,9 @@ final class OrderEditPlanner {
                     source));
         }
         Money freightChange = desired.freight().minus(postedFreight);
-        Money addedBase = added.stream().map(DraftLine::amount).reduce(Money.zero(currency), Money::plus)
+        Money addedBase = added.stream().map(l -> l.amount(mapper.arithmetic())).reduce(Money.zero(currency), Money::plus)
                 .plus(freightChange.amount().signum() > 0 ? freightChange : Money.zero(currency));
-        Money removedBase = removed.stream().map(DraftLine::amount).reduce(Money.zero(currency), Money::plus)
+        Money removedBase = removed.stream().map(l -> l.amount(mapper.arithmetic())).reduce(Money.zero(currency), Money::plus)
                 .plus(freightChange.amount().signum() < 0 ? freightChange.negate() : Money.zero(currency));
         Map<String, TaxLine> wantTaxes = new LinkedHashMap<>();
         for (TaxLine tax : desired.taxes()) {
@@ -155,7 +155,7 @@ final class OrderEditPlanner {
         postedTaxes.keySet().stream().filter(id -> !wantTaxes.containsKey(id)).forEach(taxIds::add);
         TaxLine none = new TaxLine(null, null, Money.zero(currency), Money.zero(currency));
         Money desiredBase = desired.lines().stream().filter(l -> !SalesOrderMapper.ROUNDING_REF.equals(l.storeLineRef()))
-                .map(DraftLine::amount).reduce(desired.freight().toCents(), Money::plus);
+                .map(l -> l.amount(mapper.arithmetic())).reduce(desired.freight().toCents(), Money::plus);
         Money postedBase = postedTotal.minus(postedTaxes.values().stream().map(TaxLine::amount)
                 .reduce(Money.zero(currency), Money::plus));
         List<TaxLine> addedTaxes = new ArrayList<>();
@@ -198,8 +198,8 @@ final class OrderEditPlanner {
                 removed, freightChange.amount().signum() < 0 ? freightChange.negate() : Money.zero(currency),
                 removedTaxes, "Order edit of BigCommerce order " + order.id() + ": removed")) : Optional.empty();
 
-        Money moved = addedSale.map(SalesOrderDraft::total).orElse(Money.zero(currency))
-                .minus(credit.map(SalesOrderDraft::total).orElse(Money.zero(currency)));
+        Money moved = addedSale.map(d -> d.total(mapper.arithmetic())).orElse(Money.zero(currency))
+                .minus(credit.map(d -> d.total(mapper.arithmetic())).orElse(Money.zero(currency)));
         Money residual = expectedChange.minus(moved);
         if (residual.amount().abs().compareTo(mapper.settings().roundingTolerance()) > 0) {
             throw unexplained(order, residual);

@@ -1,41 +1,70 @@
 package com.bcerp.core.order;
 
+import com.bcerp.core.backoffice.Capability;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.customer.CustomerMatcher;
 import com.bcerp.core.payment.PaymentSync;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Links;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.refund.RefundImport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Every order flow, wired from the merchant's configuration over one store, one back office and the sync state:
- * import, changes (edits, cancellations), refunds and payments, and the event routing between them.
+ * Every order flow the back office can serve, wired from the merchant's configuration over one store, one back
+ * office and the sync state: import, changes (edits, cancellations), refunds and payments, and the event routing
+ * between them. A flow whose capability the back office lacks is not wired (a warehouse has no payments or credit
+ * notes), and config that asks for one is refused, naming the field.
  *
- * @param ownWrites the hook for the flow that writes statuses back to the store (see {@link OwnStatusWrites})
+ * @param refundFlow  present when the back office takes credit notes
+ * @param paymentFlow present when the back office takes payments
+ * @param ownWrites   the hook for the flow that writes statuses back to the store (see {@link OwnStatusWrites})
  */
-public record OrderFlows(OrderImport orderImport, OrderChanges changes, RefundImport refunds, PaymentSync payments,
-        OwnStatusWrites ownWrites, StoreEventHandler events) {
+public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional<RefundImport> refundFlow,
+        Optional<PaymentSync> paymentFlow, OwnStatusWrites ownWrites, StoreEventHandler events) {
 
     /** How long after the connector set a status in the store the store's echo of it is recognised. */
     private static final Duration ECHO_WINDOW = Duration.ofMinutes(10);
 
     /** @param lease how long a claim holds before another attempt may take over; longer than one attempt can run */
-    public static OrderFlows wire(Storefront store, BackOffice backOffice, SyncState state, ConnectorConfig config,
-            Clock clock, Duration lease) {
-        SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing());
+    public static OrderFlows wire(Storefront store, BackOffice backOffice, SyncState state, Links links,
+            ConnectorConfig config, Clock clock, Duration lease) {
+        backOffice.require(Capability.SALES_ORDERS, "orders");
+        if (config.payments().enabled()) {
+            backOffice.require(Capability.PAYMENTS, "payments.enabled");
+        }
+        OrderLedger ledger = new OrderLedger(backOffice, links);
+        SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic());
         OrderPolicy policy = new OrderPolicy(config.orders(), config.statuses());
-        PaymentSync payments = new PaymentSync(store, backOffice, state, config.payments(), policy, clock, lease);
-        RefundImport refunds = new RefundImport(store, backOffice, state, mapper, policy, clock, lease);
-        OrderImport orderImport = new OrderImport(store, backOffice, state, mapper, policy,
-                new CustomerMatcher(backOffice, state, config.customers(), lease), List.of(payments, refunds), clock,
+        Optional<PaymentSync> payments = backOffice.payments()
+                .map(p -> new PaymentSync(store, ledger, state, config.payments(), policy, clock, lease));
+        Optional<RefundImport> refunds = backOffice.has(Capability.CREDIT_NOTES)
+                ? Optional.of(new RefundImport(store, ledger, state, mapper, policy, clock, lease))
+                : Optional.empty();
+        Optional<CustomerMatcher> customers = backOffice.customers()
+                .map(c -> new CustomerMatcher(c, state, config.customers(), lease));
+        List<OrderFollowUp> followUps = Stream.concat(payments.stream(), refunds.stream())
+                .map(OrderFollowUp.class::cast).toList();
+        OrderImport orderImport = new OrderImport(store, ledger, state, mapper, policy, customers, followUps, clock,
                 lease);
         OwnStatusWrites ownWrites = new OwnStatusWrites(state, ECHO_WINDOW);
-        OrderChanges changes = new OrderChanges(store, backOffice, state, mapper, policy, ownWrites, clock, lease);
+        OrderChanges changes = new OrderChanges(store, ledger, state, mapper, policy, ownWrites, clock, lease);
         return new OrderFlows(orderImport, changes, refunds, payments, ownWrites,
-                new StoreEventHandler(orderImport, changes, refunds, payments));
+                new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments));
+    }
+
+    /** The refund flow; the back office must take credit notes. */
+    public RefundImport refunds() {
+        return refundFlow.orElseThrow(() -> new IllegalStateException("this back office takes no credit notes"));
+    }
+
+    /** The payment flow; the back office must take payments. */
+    public PaymentSync payments() {
+        return paymentFlow.orElseThrow(() -> new IllegalStateException("this back office takes no payments"));
     }
 }

@@ -7,7 +7,6 @@ import com.bcerp.core.customer.CustomerMatcher;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
-import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
@@ -32,11 +31,11 @@ public final class OrderImport {
     private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
 
     private final Storefront store;
-    private final BackOffice backOffice;
+    private final OrderLedger ledger;
     private final SyncState state;
     private final SalesOrderMapper mapper;
     private final OrderPolicy policy;
-    private final CustomerMatcher customers;
+    private final Optional<CustomerMatcher> customers;
     private final List<OrderFollowUp> followUps;
     private final ClaimedWork claims;
 
@@ -44,10 +43,10 @@ public final class OrderImport {
      * @param followUps run once the sales order exists, in the same attempt (payments, early refunds)
      * @param lease     how long a claim holds before another attempt may take over; longer than one attempt can run
      */
-    public OrderImport(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
-            OrderPolicy policy, CustomerMatcher customers, List<OrderFollowUp> followUps, Clock clock, Duration lease) {
+    public OrderImport(Storefront store, OrderLedger ledger, SyncState state, SalesOrderMapper mapper,
+            OrderPolicy policy, Optional<CustomerMatcher> customers, List<OrderFollowUp> followUps, Clock clock, Duration lease) {
         this.store = store;
-        this.backOffice = backOffice;
+        this.ledger = ledger;
         this.state = state;
         this.mapper = mapper;
         this.policy = policy;
@@ -86,19 +85,20 @@ public final class OrderImport {
         List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         SalesOrderDraft draft = mapper.toDraft(order, taxes);
 
-        Optional<PostedDocument> existing = OrderDocuments.find(backOffice, order.storeHash(), orderId).sale();
+        Optional<PostedDocument> existing = ledger.documents(order.storeHash(), orderId).sale();
         if (existing.isPresent()) {
             followUp(order, existing.get(), trigger);
             state.complete(key, existing.get().ref().display());
             return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
         }
-        SalesOrderDraft withCustomer = draft.withCustomerId(customers.customerFor(order));
-        DocumentRef created = backOffice.createSalesOrder(withCustomer);
+        // a back office without customers (a warehouse) takes the order as the mapper made it
+        SalesOrderDraft withCustomer = customers.isEmpty() ? draft : draft.withCustomerId(customers.get().customerFor(order));
+        DocumentRef created = ledger.create(draft.externalRef(), withCustomer);
         if (!created.total().sameAs(order.totalIncTax().toCents())) {
             log.warn("order {}: back office total {} differs from the store's {}", orderId, created.total(),
                     order.totalIncTax());
         }
-        followUp(order, PostedDocument.created(created, withCustomer), trigger);
+        followUp(order, PostedDocument.created(created, withCustomer, ledger.arithmetic()), trigger);
         state.complete(key, created.display());
         return attempt.end(Outcome.CREATED, created.display(), null);
     }

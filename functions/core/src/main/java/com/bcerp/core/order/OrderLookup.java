@@ -1,7 +1,6 @@
 package com.bcerp.core.order;
 
 import com.bcerp.core.model.StoreOrder;
-import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Storefront;
 import java.util.Optional;
 
@@ -19,12 +18,12 @@ public final class OrderLookup {
     public record Skipped(String reason) implements Result {}
 
     private final Storefront store;
-    private final BackOffice backOffice;
+    private final OrderLedger ledger;
     private final OrderPolicy policy;
 
-    public OrderLookup(Storefront store, BackOffice backOffice, OrderPolicy policy) {
+    public OrderLookup(Storefront store, OrderLedger ledger, OrderPolicy policy) {
         this.store = store;
-        this.backOffice = backOffice;
+        this.ledger = ledger;
         this.policy = policy;
     }
 
@@ -38,6 +37,6 @@ public final class OrderLookup {
         if (ignored.isPresent()) {
             return new Skipped(ignored.get());
         }
-        return new Found(order.get(), OrderDocuments.find(backOffice, storeHash, orderId));
+        return new Found(order.get(), ledger.documents(storeHash, orderId));
     }
 }

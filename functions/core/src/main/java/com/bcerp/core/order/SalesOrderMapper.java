@@ -2,6 +2,7 @@ package com.bcerp.core.order;
 
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.DraftLine;
+import com.bcerp.core.backoffice.LineArithmetic;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.PermanentFailure;
@@ -60,10 +61,17 @@ public final class SalesOrderMapper {
 
     private final OrderMappingSettings settings;
     private final RoutingSettings routing;
+    private final LineArithmetic arithmetic;
 
-    public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing) {
+    /** @param arithmetic how the back office computes line amounts, so totals compare to the cent */
+    public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing, LineArithmetic arithmetic) {
+        this.arithmetic = arithmetic;
         this.settings = settings;
         this.routing = routing;
+    }
+
+    public LineArithmetic arithmetic() {
+        return arithmetic;
     }
 
     public OrderMappingSettings settings() {
@@ -262,12 +270,12 @@ public final class SalesOrderMapper {
      * @param what what is being posted, for the message, e.g. "order 250: the sales order"
      */
     public SalesOrderDraft balance(SalesOrderDraft draft, Money expected, String what, String field) {
-        Money difference = expected.toCents().minus(draft.total());
+        Money difference = expected.toCents().minus(draft.total(arithmetic));
         if (difference.isZero()) {
             return draft;
         }
         if (difference.amount().abs().compareTo(settings.roundingTolerance()) > 0) {
-            throw new PermanentFailure(field, what + " would total " + draft.total() + " but the store's total is "
+            throw new PermanentFailure(field, what + " would total " + draft.total(arithmetic) + " but the store's total is "
                     + expected.toCents() + " (difference " + difference + "); a charge or discount is not mapped");
         }
         List<DraftLine> lines = new ArrayList<>(draft.lines());

@@ -24,13 +24,16 @@ public final class StoreEventHandler {
     private static final String REFUND_SCOPE = "store/order/refund/created";
     private static final String TRANSACTION_SCOPE_PREFIX = "store/order/transaction/";
 
+    private final String backOffice;
     private final OrderImport orderImport;
     private final OrderChanges orderChanges;
-    private final RefundImport refunds;
-    private final PaymentSync payments;
+    private final Optional<RefundImport> refunds;
+    private final Optional<PaymentSync> payments;
 
-    public StoreEventHandler(OrderImport orderImport, OrderChanges orderChanges, RefundImport refunds,
-            PaymentSync payments) {
+    /** Refunds and payments are absent where the back office takes no credit notes or payments. */
+    public StoreEventHandler(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
+            Optional<RefundImport> refunds, Optional<PaymentSync> payments) {
+        this.backOffice = backOffice;
         this.orderImport = orderImport;
         this.orderChanges = orderChanges;
         this.refunds = refunds;
@@ -52,12 +55,20 @@ public final class StoreEventHandler {
             return Optional.of(imported);
         }
         if (REFUND_SCOPE.equals(event.scope())) {
-            return Optional.of(refunds.sync(event.storeHash(), orderId(event), trigger));
+            return refunds.isEmpty() ? notHere(event, "credit notes")
+                    : Optional.of(refunds.get().sync(event.storeHash(), orderId(event), trigger));
         }
         if (event.scope().startsWith(TRANSACTION_SCOPE_PREFIX)) {
-            return Optional.of(payments.sync(event.storeHash(), orderId(event), trigger));
+            return payments.isEmpty() ? notHere(event, "payments")
+                    : Optional.of(payments.get().sync(event.storeHash(), orderId(event), trigger));
         }
         return ignored(event);
+    }
+
+    private Optional<Outcome> notHere(StoreEvent event, String capability) {
+        log.info("{} for {} {}: back office {} takes no {}; ignored", event.scope(), event.resourceType(),
+                event.resourceId(), backOffice, capability);
+        return Optional.empty();
     }
 
     private static Optional<Outcome> ignored(StoreEvent event) {

@@ -11,7 +11,7 @@ import com.bcerp.core.order.OrderLookup;
 import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.payment.PaymentPlan.Planned;
-import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.order.OrderLedger;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
@@ -41,19 +41,19 @@ import java.util.stream.Collectors;
 public final class PaymentSync implements OrderFollowUp {
 
     private final Storefront store;
-    private final BackOffice backOffice;
+    private final OrderLedger ledger;
     private final SyncState state;
     private final PaymentSettings settings;
     private final OrderLookup lookup;
     private final ClaimedWork claims;
 
-    public PaymentSync(Storefront store, BackOffice backOffice, SyncState state, PaymentSettings settings,
+    public PaymentSync(Storefront store, OrderLedger ledger, SyncState state, PaymentSettings settings,
             OrderPolicy policy, Clock clock, Duration lease) {
         this.store = store;
-        this.backOffice = backOffice;
+        this.ledger = ledger;
         this.state = state;
         this.settings = settings;
-        this.lookup = new OrderLookup(store, backOffice, policy);
+        this.lookup = new OrderLookup(store, ledger, policy);
         this.claims = new ClaimedWork(state, clock, lease);
     }
 
@@ -105,7 +105,8 @@ public final class PaymentSync implements OrderFollowUp {
             drafts.add(draft(order, sale, planned, transactions.indexOf(planned.opening())));
         }
         String prefix = externalRefPrefix(order.storeHash(), order.id());
-        Map<String, PostedPayment> posted = backOffice.findPayments(prefix).stream()
+        String orderRef = SalesOrderMapper.externalRef(order.storeHash(), order.id());
+        Map<String, PostedPayment> posted = ledger.payments(orderRef, prefix).stream()
                 .collect(Collectors.toMap(PostedPayment::externalRef, p -> p, (a, b) -> a));
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
@@ -115,16 +116,16 @@ public final class PaymentSync implements OrderFollowUp {
             switch (planned.stage()) {
                 case VOIDED -> {
                     if (existing != null && !existing.isVoided()) {
-                        backOffice.voidPayment(existing);
+                        ledger.voidPayment(existing);
                         changed.add("voided " + existing.display());
                     }
                 }
                 case AUTHORIZED, CAPTURED -> {
                     if (existing == null) {
-                        changed.add("created " + backOffice.createPayment(draft).display());
+                        changed.add("created " + ledger.createPayment(orderRef, draft).display());
                     } else if (!existing.isVoided() && (existing.onHold() != draft.onHold()
                             || !existing.amount().sameAs(draft.amount()))) {
-                        changed.add("updated " + backOffice.updatePayment(existing, draft).display());
+                        changed.add("updated " + ledger.updatePayment(existing, draft).display());
                     }
                 }
             }

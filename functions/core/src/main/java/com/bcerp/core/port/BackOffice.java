@@ -1,52 +1,227 @@
 package com.bcerp.core.port;
 
-import com.bcerp.core.backoffice.CustomerDraft;
-import com.bcerp.core.backoffice.PaymentDraft;
-import com.bcerp.core.backoffice.PostedDocument;
-import com.bcerp.core.backoffice.PostedPayment;
-import com.bcerp.core.backoffice.SalesOrderDraft;
-import com.bcerp.core.backoffice.DocumentRef;
-import java.util.List;
+import com.bcerp.core.backoffice.Capability;
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.LineArithmetic;
+import com.bcerp.core.config.InvalidConfig;
+import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * A back office (ERP, POS or WMS). One adapter per system; each translates these calls to its API and decides
- * nothing. Failures are {@link com.bcerp.core.failure.TransientFailure} (retry) or
+ * A back office (ERP, POS or WMS) as the ports it offers. One adapter per system builds it; each port translates
+ * calls to the system's API and decides nothing. A port the system lacks is absent, and the flows that need it are
+ * not wired: a warehouse takes sales orders and ships them, but has no customers, payments or credit notes.
+ * Failures are {@link com.bcerp.core.failure.TransientFailure} (retry) or
  * {@link com.bcerp.core.failure.PermanentFailure} (park, naming the field).
  */
-public interface BackOffice {
+public final class BackOffice {
 
-    /** A short name for logs and audit, e.g. "acumatica". */
-    String name();
+    private final String name;
+    private final String system;
+    private final LineArithmetic arithmetic;
+    private final Customers customers;
+    private final SalesDocuments documents;
+    private final Payments payments;
+    private final InventorySource inventory;
+    private final CatalogSource catalogue;
+    private final FulfilmentSource fulfilment;
 
-    Optional<String> findCustomerByEmail(String email);
-
-    /** The customer carrying this external reference (the store's customer id), if one exists. */
-    Optional<String> findCustomerByExternalRef(String externalRef);
-
-    /** Creates the customer and returns its back-office id. */
-    String createCustomer(CustomerDraft customer);
+    private BackOffice(Builder b) {
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.system = Objects.requireNonNull(b.system, "system");
+        this.arithmetic = Objects.requireNonNull(b.arithmetic, "arithmetic");
+        this.customers = b.customers;
+        this.documents = b.documents;
+        this.payments = b.payments;
+        this.inventory = b.inventory;
+        this.catalogue = b.catalogue;
+        this.fulfilment = b.fulfilment;
+        if (documents != null && payments != null && customers == null) {
+            throw new IllegalArgumentException(name + ": payments need customers to pay");
+        }
+    }
 
     /**
-     * Every order document (sale, credit or return) whose external reference is {@code externalRef} or starts with
-     * {@code externalRef + "-"}: a store order's sales order and everything posted for it since, with their lines.
+     * @param name   the deployment's name for it, in state keys, logs and audit, e.g. "acumatica"
+     * @param system the kind of system, e.g. "acumatica", "extensiv"
      */
-    List<PostedDocument> findOrderDocuments(String externalRef);
+    public static Builder named(String name, String system) {
+        return new Builder(name, system);
+    }
 
-    /** Creates an order document of the draft's kind. */
-    DocumentRef createSalesOrder(SalesOrderDraft order);
+    public String name() {
+        return name;
+    }
 
-    /** Cancels an open sales order (one that has not shipped). */
-    void cancelSalesOrder(DocumentRef order);
+    public String system() {
+        return system;
+    }
 
-    /** Every payment whose external reference starts with {@code externalRefPrefix}. */
-    List<PostedPayment> findPayments(String externalRefPrefix);
+    /** How it computes a line's amount, so core's totals are its totals to the cent. */
+    public LineArithmetic arithmetic() {
+        return arithmetic;
+    }
 
-    PostedPayment createPayment(PaymentDraft payment);
+    public Optional<Customers> customers() {
+        return Optional.ofNullable(customers);
+    }
 
-    /** Brings an existing payment to the draft's amount and hold state (an authorisation captured). */
-    PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired);
+    public Optional<SalesDocuments> documents() {
+        return Optional.ofNullable(documents);
+    }
 
-    /** Voids a payment (the store voided the authorisation or the charge). */
-    void voidPayment(PostedPayment payment);
+    public Optional<Payments> payments() {
+        return Optional.ofNullable(payments);
+    }
+
+    public Optional<InventorySource> inventory() {
+        return Optional.ofNullable(inventory);
+    }
+
+    public Optional<CatalogSource> catalogue() {
+        return Optional.ofNullable(catalogue);
+    }
+
+    public Optional<FulfilmentSource> fulfilment() {
+        return Optional.ofNullable(fulfilment);
+    }
+
+    public Set<Capability> capabilities() {
+        Set<Capability> all = EnumSet.noneOf(Capability.class);
+        if (customers != null) {
+            all.add(Capability.CUSTOMERS);
+        }
+        if (documents != null) {
+            all.add(Capability.SALES_ORDERS);
+            if (documents.kinds().contains(DocumentKind.CREDIT)) {
+                all.add(Capability.CREDIT_NOTES);
+            }
+            if (documents.kinds().contains(DocumentKind.RETURN)) {
+                all.add(Capability.RETURNS);
+            }
+        }
+        if (payments != null) {
+            all.add(Capability.PAYMENTS);
+        }
+        if (inventory != null) {
+            all.add(Capability.INVENTORY);
+        }
+        if (catalogue != null) {
+            all.add(Capability.CATALOGUE);
+        }
+        if (fulfilment != null) {
+            all.add(Capability.FULFILMENT);
+        }
+        return all;
+    }
+
+    public boolean has(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /** Refuses config that asks this back office for what it cannot do, naming the config field. */
+    public void require(Capability capability, String field) {
+        InvalidConfig.require(has(capability), field, "back office '" + name + "' (" + system + ") has no "
+                + capability.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; it offers "
+                + capabilities().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+
+    /** The same back office with its order-side ports wrapped, e.g. by the local runtime's fault injection. */
+    public BackOffice wrapped(PortWrapper wrapper) {
+        Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
+                .fulfilment(fulfilment);
+        b.customers = customers == null ? null : wrapper.customers(customers);
+        b.documents = documents == null ? null : wrapper.documents(documents);
+        b.payments = payments == null ? null : wrapper.payments(payments);
+        return b.build();
+    }
+
+    /** Wraps the order-side ports; each defaults to no change. */
+    public interface PortWrapper {
+        default Customers customers(Customers port) {
+            return port;
+        }
+
+        default SalesDocuments documents(SalesDocuments port) {
+            return port;
+        }
+
+        default Payments payments(Payments port) {
+            return port;
+        }
+    }
+
+    /** Wraps only the documents port. */
+    public static PortWrapper documentsWrapper(UnaryOperator<SalesDocuments> wrap) {
+        return new PortWrapper() {
+            @Override
+            public SalesDocuments documents(SalesDocuments port) {
+                return wrap.apply(port);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + system + ", " + capabilities() + ")";
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final String system;
+        private LineArithmetic arithmetic = LineArithmetic.ROUND_EACH_THEN_SUBTRACT;
+        private Customers customers;
+        private SalesDocuments documents;
+        private Payments payments;
+        private InventorySource inventory;
+        private CatalogSource catalogue;
+        private FulfilmentSource fulfilment;
+
+        private Builder(String name, String system) {
+            this.name = name;
+            this.system = system;
+        }
+
+        public Builder arithmetic(LineArithmetic value) {
+            this.arithmetic = value;
+            return this;
+        }
+
+        public Builder customers(Customers port) {
+            this.customers = port;
+            return this;
+        }
+
+        public Builder documents(SalesDocuments port) {
+            this.documents = port;
+            return this;
+        }
+
+        public Builder payments(Payments port) {
+            this.payments = port;
+            return this;
+        }
+
+        public Builder inventory(InventorySource port) {
+            this.inventory = port;
+            return this;
+        }
+
+        public Builder catalogue(CatalogSource port) {
+            this.catalogue = port;
+            return this;
+        }
+
+        public Builder fulfilment(FulfilmentSource port) {
+            this.fulfilment = port;
+            return this;
+        }
+
+        public BackOffice build() {
+            return new BackOffice(this);
+        }
+    }
 }

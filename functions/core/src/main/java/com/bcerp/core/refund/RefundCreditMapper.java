@@ -202,7 +202,7 @@ public final class RefundCreditMapper {
         if (refund.totalTax().isZero()) {
             return List.of();
         }
-        Money taxable = lines.stream().filter(l -> l.storeLineRef() != null).map(DraftLine::amount)
+        Money taxable = lines.stream().filter(l -> l.storeLineRef() != null).map(l -> l.amount(mapper.arithmetic()))
                 .reduce(freight.toCents(), Money::plus);
         if (mapper.settings().taxClasses().isEmpty() || shares.isEmpty()) {
             String taxId = mapper.settings().taxClasses().isEmpty() ? mapper.settings().taxId()

@@ -11,7 +11,7 @@ import com.bcerp.core.order.OrderFollowUp;
 import com.bcerp.core.order.OrderLookup;
 import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
-import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.order.OrderLedger;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
@@ -41,7 +41,7 @@ public final class RefundImport implements OrderFollowUp {
     private static final Set<Integer> REFUNDED_STATUSES = Set.of(4, 14);
 
     private final Storefront store;
-    private final BackOffice backOffice;
+    private final OrderLedger ledger;
     private final SyncState state;
     private final SalesOrderMapper mapper;
     private final RefundCreditMapper credits;
@@ -51,15 +51,15 @@ public final class RefundImport implements OrderFollowUp {
     private final Duration lease;
     private final ClaimedWork claims;
 
-    public RefundImport(Storefront store, BackOffice backOffice, SyncState state, SalesOrderMapper mapper,
+    public RefundImport(Storefront store, OrderLedger ledger, SyncState state, SalesOrderMapper mapper,
             OrderPolicy policy, Clock clock, Duration lease) {
         this.store = store;
-        this.backOffice = backOffice;
+        this.ledger = ledger;
         this.state = state;
         this.mapper = mapper;
         this.credits = new RefundCreditMapper(mapper);
         this.policy = policy;
-        this.lookup = new OrderLookup(store, backOffice, policy);
+        this.lookup = new OrderLookup(store, ledger, policy);
         this.clock = clock;
         this.lease = lease;
         this.claims = new ClaimedWork(state, clock, lease);
@@ -104,7 +104,7 @@ public final class RefundImport implements OrderFollowUp {
     @Override
     public void afterImport(StoreOrder order, PostedDocument salesOrder, String trigger) {
         if (REFUNDED_STATUSES.contains(order.statusId())) {
-            OrderDocuments documents = OrderDocuments.find(backOffice, order.storeHash(), order.id());
+            OrderDocuments documents = ledger.documents(order.storeHash(), order.id());
             postAll(order, salesOrder, documents, store.refunds(order), trigger);
         }
     }
@@ -135,7 +135,7 @@ public final class RefundImport implements OrderFollowUp {
                 return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
             }
             SalesOrderDraft credit = credits.toCredit(order, taxes, refund, sale);
-            DocumentRef created = backOffice.createSalesOrder(credit);
+            DocumentRef created = ledger.create(documents.externalRef(), credit);
             state.complete(key, created.display());
             return attempt.end(Outcome.CREATED, created.display() + " for " + sale.ref().display(), null);
         });

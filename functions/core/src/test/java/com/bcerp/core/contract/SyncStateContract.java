@@ -3,7 +3,10 @@ package com.bcerp.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.fakes.MutableClock;
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.port.Links;
 import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.Link;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Cursor;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link SyncState} must do, so the in-memory one core's tests use and the DynamoDB one production uses
- * cannot drift apart. Subclasses supply an empty state driven by the given clock.
+ * What every {@link SyncState} (and the {@link Links} it keeps) must do, so the in-memory one core's tests use and the
+ * DynamoDB one production uses cannot drift apart. Subclasses supply an empty state driven by the given clock.
  */
 public abstract class SyncStateContract {
 
@@ -168,5 +171,29 @@ public abstract class SyncStateContract {
 
         assertThat(state.cursor(name)).contains(
                 new Cursor(name, "2026-11-23T09:04:00Z", "enqueued 1", clock.instant()));
+    }
+
+    @Test
+    void links_are_written_pending_completed_and_forgotten_one_document_at_a_time() {
+        Links links = (Links) state;
+        String owner = "links#erp#" + key;
+        assertThat(links.linksOf(owner)).isEmpty();
+
+        links.pending(owner, Link.pending("BC-s-250", DocumentKind.SALE));
+        links.complete(owner, new Link("BC-s-250", DocumentKind.SALE, "SO/SO000001"));
+        links.pending(owner, Link.pending("BC-s-250-R7", DocumentKind.CREDIT));
+        links.pending(owner, Link.pending("BC-s-250-T9", null));
+        links.pending(owner, Link.pending("BC-s-250", DocumentKind.SALE));
+
+        assertThat(links.linksOf(owner)).as("a completed link is never made pending again")
+                .containsExactlyInAnyOrder(new Link("BC-s-250", DocumentKind.SALE, "SO/SO000001"),
+                        Link.pending("BC-s-250-R7", DocumentKind.CREDIT), Link.pending("BC-s-250-T9", null));
+
+        links.forget(owner, "BC-s-250-R7");
+        links.complete(owner, new Link("BC-s-250-T9", null, "Payment/000042"));
+
+        assertThat(links.linksOf(owner)).containsExactlyInAnyOrder(
+                new Link("BC-s-250", DocumentKind.SALE, "SO/SO000001"), new Link("BC-s-250-T9", null, "Payment/000042"));
+        assertThat(links.linksOf("links#other#" + key)).isEmpty();
     }
 }

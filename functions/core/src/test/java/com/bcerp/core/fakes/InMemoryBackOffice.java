@@ -10,7 +10,12 @@ import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
+import com.bcerp.core.backoffice.LineArithmetic;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Customers;
+import com.bcerp.core.port.Payments;
+import com.bcerp.core.port.SalesDocuments;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * set of items; can be told to fail. No vendor's words: documents are {@code doc-1}, {@code doc-2}, ... whatever
  * their kind, payments {@code pay-1}, ..., and failures name the draft's own fields.
  */
-public final class InMemoryBackOffice implements BackOffice {
+public final class InMemoryBackOffice implements Customers, SalesDocuments, Payments {
+
+    /** Its line arithmetic: the discount off the extended price, rounded once (unlike the adapters, on purpose). */
+    public static final LineArithmetic ARITHMETIC = LineArithmetic.SUBTRACT_THEN_ROUND;
 
     /** A document as stored, with its state (open or cancelled). */
     public static final class Stored {
@@ -54,11 +62,11 @@ public final class InMemoryBackOffice implements BackOffice {
         }
 
         DocumentRef ref() {
-            return new DocumentRef(id, draft.total());
+            return new DocumentRef(id, draft.total(ARITHMETIC));
         }
 
         PostedDocument posted() {
-            PostedDocument open = PostedDocument.created(ref(), draft);
+            PostedDocument open = PostedDocument.created(ref(), draft, ARITHMETIC);
             return new PostedDocument(open.ref(), open.kind(), open.externalRef(), open.customerId(), open.branch(),
                     state, state.configName(), open.lines(), open.freight(), open.taxes());
         }
@@ -78,6 +86,8 @@ public final class InMemoryBackOffice implements BackOffice {
     public final AtomicInteger calls = new AtomicInteger();
     /** Set to fail every create with a transient error (the back office is down). */
     public volatile boolean down;
+    /** Off: like a back office that cannot search its documents or payments by reference (the links alone tell). */
+    public volatile boolean searchable = true;
 
     public InMemoryBackOffice(Set<String> items) {
         this.items = ConcurrentHashMap.newKeySet();
@@ -89,9 +99,10 @@ public final class InMemoryBackOffice implements BackOffice {
         items.add(item);
     }
 
-    @Override
-    public String name() {
-        return "memory";
+    /** As the flows see it: every order-side port. */
+    public BackOffice backOffice() {
+        return BackOffice.named("memory", "memory").arithmetic(ARITHMETIC).customers(this).documents(this)
+                .payments(this).build();
     }
 
     @Override
@@ -133,12 +144,24 @@ public final class InMemoryBackOffice implements BackOffice {
         }
     }
 
+    public final AtomicInteger searches = new AtomicInteger();
+
     @Override
-    public List<PostedDocument> findOrderDocuments(String externalRef) {
+    public Optional<List<PostedDocument>> findOrderDocuments(String externalRef) {
         calls.incrementAndGet();
-        return orders.stream().filter(o -> o.draft.externalRef().equals(externalRef)
+        if (!searchable) {
+            return Optional.empty();
+        }
+        searches.incrementAndGet();
+        return Optional.of(orders.stream().filter(o -> o.draft.externalRef().equals(externalRef)
                         || o.draft.externalRef().startsWith(externalRef + "-"))
-                .map(Stored::posted).toList();
+                .map(Stored::posted).toList());
+    }
+
+    @Override
+    public List<PostedDocument> readDocuments(Collection<String> ids) {
+        calls.incrementAndGet();
+        return orders.stream().filter(o -> ids.contains(o.id)).map(Stored::posted).toList();
     }
 
     @Override
@@ -174,9 +197,20 @@ public final class InMemoryBackOffice implements BackOffice {
     }
 
     @Override
-    public List<PostedPayment> findPayments(String externalRefPrefix) {
+    public Optional<List<PostedPayment>> findPayments(String externalRefPrefix) {
         calls.incrementAndGet();
-        return payments.stream().map(Payment::posted).filter(p -> p.externalRef().startsWith(externalRefPrefix)).toList();
+        if (!searchable) {
+            return Optional.empty();
+        }
+        searches.incrementAndGet();
+        return Optional.of(payments.stream().map(Payment::posted)
+                .filter(p -> p.externalRef().startsWith(externalRefPrefix)).toList());
+    }
+
+    @Override
+    public List<PostedPayment> readPayments(Collection<String> ids) {
+        calls.incrementAndGet();
+        return payments.stream().map(Payment::posted).filter(p -> ids.contains(p.id())).toList();
     }
 
     @Override
@@ -236,7 +270,7 @@ public final class InMemoryBackOffice implements BackOffice {
     public Money netFor(String orderRef, String currency) {
         return orders.stream().filter(o -> !o.cancelled())
                 .filter(o -> o.draft.externalRef().equals(orderRef) || o.draft.externalRef().startsWith(orderRef + "-"))
-                .map(o -> o.draft.total().times(java.math.BigDecimal.valueOf(o.draft.kind().sign())))
+                .map(o -> o.draft.total(ARITHMETIC).times(java.math.BigDecimal.valueOf(o.draft.kind().sign())))
                 .reduce(Money.zero(currency), Money::plus);
     }
 }

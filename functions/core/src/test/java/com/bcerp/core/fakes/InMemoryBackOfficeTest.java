@@ -11,7 +11,7 @@ class InMemoryBackOfficeTest extends BackOfficeContract {
 
     @Override
     protected BackOffice backOffice() {
-        return backOffice;
+        return backOffice.backOffice();
     }
 
     @Override

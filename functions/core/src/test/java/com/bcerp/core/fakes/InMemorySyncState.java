@@ -1,6 +1,8 @@
 package com.bcerp.core.fakes;
 
+import com.bcerp.core.port.Links;
 import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.Link;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Cursor;
@@ -10,14 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** SyncState with the same claim semantics as the DynamoDB one, for unit tests of core's flows. */
-public final class InMemorySyncState implements SyncState {
+/** SyncState and the link table with the same semantics as the DynamoDB one, for unit tests of core's flows. */
+public final class InMemorySyncState implements SyncState, Links {
 
     private enum Status { IN_PROGRESS, COMPLETED, PARKED }
 
@@ -31,6 +34,7 @@ public final class InMemorySyncState implements SyncState {
     private final Map<String, Entry> claims = new ConcurrentHashMap<>();
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Link>> links = new ConcurrentHashMap<>();
 
     public InMemorySyncState(Clock clock) {
         this.clock = clock;
@@ -111,5 +115,33 @@ public final class InMemorySyncState implements SyncState {
 
     public Optional<String> parkReason(String key) {
         return isParked(key) ? Optional.of(claims.get(key).result) : Optional.empty();
+    }
+
+    @Override
+    public synchronized List<Link> linksOf(String owner) {
+        return List.copyOf(links.getOrDefault(owner, Map.of()).values());
+    }
+
+    @Override
+    public synchronized void pending(String owner, Link link) {
+        links.computeIfAbsent(owner, o -> new LinkedHashMap<>()).putIfAbsent(link.ref(), link);
+    }
+
+    @Override
+    public synchronized void complete(String owner, Link link) {
+        links.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(link.ref(), link);
+    }
+
+    @Override
+    public synchronized void forget(String owner, String ref) {
+        Map<String, Link> of = links.get(owner);
+        if (of != null) {
+            of.remove(ref);
+        }
+    }
+
+    /** Loses every link, as a table written before links existed would have none. */
+    public synchronized void dropLinks() {
+        links.clear();
     }
 }

@@ -272,7 +272,7 @@ class FulfilmentSyncTest {
         // the order flow imported store order 250 as SO000001
         InMemoryStore orders = new InMemoryStore();
         InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("TEE", "MUG", "ROUNDING"));
-        OrderFlows flows = OrderFlows.wire(orders, backOffice, state, ConnectorConfig.defaults(), clock,
+        OrderFlows flows = OrderFlows.wire(orders, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock,
                 Duration.ofMinutes(2));
         ownWrites = flows.ownWrites();
         orders.place(StoreOrders.order().lineWithId(100, "TEE", 3, "10.00", "0").lineWithId(101, "MUG", 1, "5.00", "0")

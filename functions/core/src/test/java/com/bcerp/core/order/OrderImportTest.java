@@ -39,7 +39,7 @@ class OrderImportTest {
     private final InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "SKU-0101", "HANDLING",
             "GIFTWRAP", "ROUNDING"));
     private final InMemoryStore store = new InMemoryStore();
-    private final OrderImport orderImport = OrderFlows.wire(store, backOffice, state, ConnectorConfig.defaults(), clock,
+    private final OrderImport orderImport = OrderFlows.wire(store, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock,
             Duration.ofMinutes(2)).orderImport();
 
     private StoreOrder place(StoreOrder order) {
@@ -96,7 +96,7 @@ class OrderImportTest {
         Claim claim = state.claim(KEY, Duration.ofMinutes(2));
         assertThat(claim.status()).isEqualTo(Claim.Status.ACQUIRED);
         backOffice.existingCustomer("C1", "jane@example.com", null);
-        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults())
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults(), InMemoryBackOffice.ARITHMETIC)
                 .toDraft(order, List.of()).withCustomerId("C1"));
 
         // the redelivery finds the key still leased, and is told to come back later
@@ -156,7 +156,7 @@ class OrderImportTest {
         OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), classes, o.handlingItem(), o.wrappingItem(),
                 o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(), o.refundItem(),
                 o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument());
-        return OrderFlows.wire(store, backOffice, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
+        return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
                 d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.deployment()), clock, Duration.ofMinutes(2)).orderImport();
     }
 

@@ -32,7 +32,7 @@ class OrderPolicyTest {
                 o.refundItem(), o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), syncStart,
                 o.refundDocument());
         StatusSettings statuses = new StatusSettings(importStatuses, List.of(5), Map.of());
-        return OrderFlows.wire(store, backOffice, state, new ConnectorConfig(orders, statuses, d.customers(),
+        return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, statuses, d.customers(),
                 d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.deployment()), clock, Duration.ofMinutes(2));
     }
 

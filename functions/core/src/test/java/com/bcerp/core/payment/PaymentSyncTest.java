@@ -33,7 +33,7 @@ class PaymentSyncTest {
 
     private OrderFlows flows(PaymentSettings payments) {
         ConnectorConfig d = ConnectorConfig.defaults();
-        return OrderFlows.wire(store, backOffice, state, new ConnectorConfig(d.orders(), d.statuses(), d.customers(),
+        return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(d.orders(), d.statuses(), d.customers(),
                 payments, d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.deployment()), clock, Duration.ofMinutes(2));
     }
 

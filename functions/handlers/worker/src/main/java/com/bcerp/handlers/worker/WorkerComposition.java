@@ -1,10 +1,7 @@
 package com.bcerp.handlers.worker;
 
-import com.bcerp.acumatica.AcumaticaBackOffice;
-import com.bcerp.acumatica.AcumaticaCatalog;
 import com.bcerp.acumatica.AcumaticaConnection;
-import com.bcerp.acumatica.AcumaticaFulfilment;
-import com.bcerp.acumatica.AcumaticaInventory;
+import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.DynamoRequestBudget;
@@ -32,6 +29,7 @@ import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.FulfilmentSource;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.port.StoreFulfilment;
@@ -150,9 +148,11 @@ public final class WorkerComposition {
         // one OAuth session for the order, stock and catalogue adapters: a rotated refresh token is never reused
         AcumaticaConnection acumatica = new AcumaticaConnection(erp, secrets, ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), erpPacer, clock);
-        BackOffice backOffice = new AcumaticaBackOffice(acumatica);
+        BackOffice backOffice = AcumaticaType.backOffice(AcumaticaType.SYSTEM, acumatica,
+                env.integer("ACUMATICA_CONCURRENCY", 4), env.optional("ACUMATICA_BASE_CURRENCY", "USD"),
+                config.catalog().salePriceAttribute());
 
-        OrderFlows flows = OrderFlows.wire(store, orderBackOffice.apply(backOffice), state, config, clock,
+        OrderFlows flows = OrderFlows.wire(store, orderBackOffice.apply(backOffice), state, state, config, clock,
                 env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
 
         Supplier<OrderCatchUp> catchUp = memoize(() -> new OrderCatchUp(storeHash, store,
@@ -167,16 +167,13 @@ public final class WorkerComposition {
                     WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
         });
 
-        StockSync stockSync = new StockSync(
-                new AcumaticaInventory(acumatica, env.integer("ACUMATICA_CONCURRENCY", 4)),
+        StockSync stockSync = new StockSync(backOffice.inventory().orElseThrow(),
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
                 new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), storeHash, clock);
-        CatalogSync catalogSync = new CatalogSync(
-                new AcumaticaCatalog(acumatica, env.optional("ACUMATICA_BASE_CURRENCY", "USD"),
-                        config.catalog().salePriceAttribute()),
+        CatalogSync catalogSync = new CatalogSync(backOffice.catalogue().orElseThrow(),
                 new BigCommerceCatalog(storeClient, config.catalog().matchKey()), state, state, config.catalog(),
                 config.stock(), storeHash, clock);
-        AcumaticaFulfilment shipped = new AcumaticaFulfilment(acumatica);
+        FulfilmentSource shipped = backOffice.fulfilment().orElseThrow();
         Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
         Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
                 new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), state, state,

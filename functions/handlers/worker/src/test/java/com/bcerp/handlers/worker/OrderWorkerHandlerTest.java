@@ -32,7 +32,7 @@ class OrderWorkerHandlerTest {
         InMemoryStore store = new InMemoryStore()
                 .place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build())
                 .place(StoreOrders.order().id(251).line("SKU-0100", 1, "20.00").build());
-        OrderFlows flows = OrderFlows.wire(store, backOffice, state, ConnectorConfig.defaults(), clock, Duration.ofMinutes(2));
+        OrderFlows flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock, Duration.ofMinutes(2));
         List<String> metricLines = new ArrayList<>();
 
         var response = new OrderWorkerHandler(flows.events(), new SyncLagMetric(clock, metricLines::add))

@@ -1,0 +1,153 @@
+package com.bcerp.core.order;
+
+import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.backoffice.LineArithmetic;
+import com.bcerp.core.backoffice.PaymentDraft;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.PostedPayment;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Links;
+import com.bcerp.core.port.Payments;
+import com.bcerp.core.port.SalesDocuments;
+import com.bcerp.core.sync.Link;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What the connector posted in one back office for each store order, and every write that adds to it. Each create
+ * is bracketed by the link table (pending before it is sent, completed with the id when it answers), so what was
+ * posted is read back by id. The back office's own search by external reference is used only when the links cannot
+ * say for sure: none yet (a first attempt, or an order posted before links existed) or a pending one (a crash or
+ * timeout between the write and its answer). A back office that cannot search then parks the order for a person
+ * rather than risk a duplicate.
+ */
+public final class OrderLedger {
+
+    private final String backOffice;
+    private final SalesDocuments documents;
+    private final Payments payments;
+    private final Links links;
+    private final LineArithmetic arithmetic;
+
+    public OrderLedger(BackOffice backOffice, Links links) {
+        this.backOffice = backOffice.name();
+        this.documents = backOffice.documents().orElseThrow(() -> new IllegalArgumentException(
+                backOffice + " takes no sales orders"));
+        this.payments = backOffice.payments().orElse(null);
+        this.links = links;
+        this.arithmetic = backOffice.arithmetic();
+    }
+
+    /** The link table's key of a store order ({@code BC-{store}-{order}}) in a back office. */
+    public static String owner(String backOffice, String orderRef) {
+        return "links#" + backOffice + "#" + orderRef;
+    }
+
+    public String backOffice() {
+        return backOffice;
+    }
+
+    public LineArithmetic arithmetic() {
+        return arithmetic;
+    }
+
+    /** Every document posted for the store order: the sale, edits, credits and returns. */
+    public OrderDocuments documents(String storeHash, long orderId) {
+        String ref = SalesOrderMapper.externalRef(storeHash, orderId);
+        String owner = owner(backOffice, ref);
+        List<Link> linked = links.linksOf(owner).stream().filter(l -> l.kind() != null).toList();
+        return new OrderDocuments(ref, read(owner, linked, () -> documents.findOrderDocuments(ref),
+                documents::readDocuments, PostedDocument::externalRef,
+                d -> new Link(d.externalRef(), d.kind(), d.ref().id())));
+    }
+
+    /** Creates a document for the store order {@code orderRef}, linked before it is sent and after it answers. */
+    public DocumentRef create(String orderRef, SalesOrderDraft draft) {
+        if (!documents.kinds().contains(draft.kind())) {
+            throw new PermanentFailure("kind", draft.externalRef() + ": back office " + backOffice + " takes no "
+                    + draft.kind().name().toLowerCase(java.util.Locale.ROOT) + " documents");
+        }
+        return linked(orderRef, Link.pending(draft.externalRef(), draft.kind()), () -> documents.createSalesOrder(draft),
+                DocumentRef::id);
+    }
+
+    public void cancel(DocumentRef document) {
+        documents.cancelSalesOrder(document);
+    }
+
+    /** The store order's payments posted so far (external references starting {@code prefix}). */
+    public List<PostedPayment> payments(String orderRef, String prefix) {
+        Payments port = paymentsPort();
+        String owner = owner(backOffice, orderRef);
+        List<Link> linked = links.linksOf(owner).stream().filter(l -> l.kind() == null).toList();
+        return read(owner, linked, () -> port.findPayments(prefix), port::readPayments, PostedPayment::externalRef,
+                p -> new Link(p.externalRef(), null, p.id()));
+    }
+
+    public PostedPayment createPayment(String orderRef, PaymentDraft draft) {
+        Payments port = paymentsPort();
+        return linked(orderRef, Link.pending(draft.externalRef(), null), () -> port.createPayment(draft),
+                PostedPayment::id);
+    }
+
+    public PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired) {
+        return paymentsPort().updatePayment(existing, desired);
+    }
+
+    public void voidPayment(PostedPayment payment) {
+        paymentsPort().voidPayment(payment);
+    }
+
+    private Payments paymentsPort() {
+        if (payments == null) {
+            throw new PermanentFailure("payments", "back office " + backOffice + " takes no payments");
+        }
+        return payments;
+    }
+
+    private <T> T linked(String orderRef, Link pending, Supplier<T> create, Function<T, String> idOf) {
+        String owner = owner(backOffice, orderRef);
+        links.pending(owner, pending);
+        T created;
+        try {
+            created = create.get();
+        } catch (PermanentFailure refused) {
+            // the back office refused it: nothing was written, so nothing is uncertain
+            links.forget(owner, pending.ref());
+            throw refused;
+        }
+        links.complete(owner, new Link(pending.ref(), pending.kind(), idOf.apply(created)));
+        return created;
+    }
+
+    /**
+     * Read by the links' ids when every link is complete; otherwise the back office's search, whose findings
+     * complete the links (and drop pending ones it did not find: their create wrote nothing).
+     */
+    private <T> List<T> read(String owner, List<Link> linked, Supplier<Optional<List<T>>> search,
+            Function<List<String>, List<T>> byIds, Function<T, String> refOf, Function<T, Link> linkOf) {
+        boolean uncertain = linked.isEmpty() || linked.stream().anyMatch(Link::isPending);
+        if (uncertain) {
+            Optional<List<T>> found = search.get();
+            if (found.isPresent()) {
+                found.get().forEach(d -> links.complete(owner, linkOf.apply(d)));
+                Predicate<Link> seen = l -> found.get().stream().anyMatch(d -> refOf.apply(d).equals(l.ref()));
+                linked.stream().filter(Link::isPending).filter(seen.negate()).forEach(l -> links.forget(owner, l.ref()));
+                return found.get();
+            }
+            Optional<Link> pending = linked.stream().filter(Link::isPending).findFirst();
+            if (pending.isPresent()) {
+                throw new PermanentFailure("links", pending.get().ref() + ": a create was sent to " + backOffice
+                        + " but its answer never came, and " + backOffice + " cannot be searched by reference: "
+                        + "check there whether it exists before anything is posted again");
+            }
+        }
+        List<String> ids = linked.stream().filter(l -> !l.isPending()).map(Link::id).toList();
+        return ids.isEmpty() ? List.of() : byIds.apply(ids);
+    }
+}

@@ -1,0 +1,40 @@
+package com.bcerp.core.port;
+
+import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The order documents a back office takes: the sale itself and, where it has them, credits and returns. What core
+ * posted is known from its link table ({@link Links}); the back office's own search is the second line of defence,
+ * for a link that is missing or uncertain.
+ */
+public interface SalesDocuments {
+
+    /** The kinds of document it can create; a warehouse takes sales only. */
+    default Set<DocumentKind> kinds() {
+        return EnumSet.allOf(DocumentKind.class);
+    }
+
+    /** Creates an order document of the draft's kind. */
+    DocumentRef createSalesOrder(SalesOrderDraft order);
+
+    /** Cancels an open sales order (one that has not shipped). */
+    void cancelSalesOrder(DocumentRef order);
+
+    /** These documents by their ids, with their lines; ids the back office does not have are left out. */
+    List<PostedDocument> readDocuments(Collection<String> ids);
+
+    /**
+     * The back office's own look-up of a store order's documents: those whose external reference is
+     * {@code externalRef} or starts with {@code externalRef + "-"}. Empty when the back office cannot search its
+     * documents by such a reference (then the link table alone says what was posted).
+     */
+    Optional<List<PostedDocument>> findOrderDocuments(String externalRef);
+}
