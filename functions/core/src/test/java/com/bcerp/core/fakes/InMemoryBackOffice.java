@@ -88,6 +88,8 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     public volatile boolean down;
     /** Off: like a back office that cannot search its documents or payments by reference (the links alone tell). */
     public volatile boolean searchable = true;
+    /** Off: like a warehouse, which takes an order without a customer of its own. */
+    public volatile boolean needsCustomer = true;
 
     public InMemoryBackOffice(Set<String> items) {
         this.items = ConcurrentHashMap.newKeySet();
@@ -170,7 +172,10 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
         if (down) {
             throw new TransientFailure("back office unavailable (503)");
         }
-        if (!customersByEmail.containsValue(order.customerId()) && !customersByRef.containsValue(order.customerId())
+        if (needsCustomer && order.customerId() == null) {
+            throw new PermanentFailure("customerId", "an order needs a customer");
+        }
+        if (needsCustomer && !customersByEmail.containsValue(order.customerId()) && !customersByRef.containsValue(order.customerId())
                 && !generic.contains(order.customerId())) {
             throw new PermanentFailure("customerId", "customer '" + order.customerId() + "' cannot be found");
         }
