@@ -113,4 +113,17 @@ class ChangeUrlTest {
         assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
         assertThat(sandbox.changeUrls().delivered()).isEqualTo(2);
     }
+    @Test
+    void a_refused_batch_notifies_nothing() throws Exception {
+        sandbox.changeUrls().add(hook(), "InvItemStorage", false);
+        http.insert("DebtorClient", OrderTest.obj().put("Account", "1").put("Name", "A"));
+        long order = http.insert("DebtorOrderClient", OrderTest.obj().put("Account", "1")).json().get("OrderNumber").asLong();
+
+        var r = http.insertList("DebtorOrderLineClient", List.of(
+                OrderTest.obj().put("OrderNumber", order).put("Item", "SKU-0100").put("Qty", 1),
+                OrderTest.obj().put("OrderNumber", order).put("Item", "NO-SUCH").put("Qty", 1)));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
 }

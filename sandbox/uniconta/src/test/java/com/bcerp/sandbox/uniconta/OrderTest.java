@@ -285,4 +285,23 @@ class OrderTest {
         assertThat(http.read("DebtorInvoiceClient").json()).isEmpty();
         assertThat(storage("SKU-0100", null, null).get("Qty").asDouble()).isEqualTo(100);
     }
+    @Test
+    void insert_list_of_lines_numbers_them_and_a_refused_line_undoes_the_whole_batch() {
+        long o = order("BC-11", true, false);
+        var lines = List.of(obj().put("OrderNumber", o).put("Item", "SKU-0100").put("Qty", 1).put("Price", 10),
+                obj().put("OrderNumber", o).put("Item", "TEE-201").put("Variant1", "RED").put("Variant2", "S")
+                        .put("Qty", 2).put("Price", 22.5));
+        var refused = List.of(obj().put("OrderNumber", o).put("Item", "SKU-0100").put("Qty", 5).put("Price", 10),
+                obj().put("OrderNumber", o).put("Item", "NO-SUCH").put("Qty", 1).put("Price", 1));
+
+        var ok = http.insertList("DebtorOrderLineClient", lines);
+        var bad = http.insertList("DebtorOrderLineClient", refused);
+
+        assertThat(ok.json()).extracting(l -> l.get("LineNumber").asDouble()).containsExactly(1.0, 2.0);
+        assertThat(bad.json().get("ErrorCode").asText()).isEqualTo("CouldNotFind");
+        assertThat(http.read("DebtorOrderLineClient", "OrderNumber", Long.toString(o)).json()).hasSize(2);
+        assertThat(storage("SKU-0100", null, null).get("QtyReserved").asDouble()).isEqualTo(1);
+        assertThat(http.read("DebtorOrderClient", "OrderNumber", Long.toString(o)).json().get(0).get("OrderTotal")
+                .asDouble()).isEqualTo(55.0);
+    }
 }
