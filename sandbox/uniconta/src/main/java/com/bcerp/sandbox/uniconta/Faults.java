@@ -23,6 +23,10 @@ import java.time.Duration;
  *   <li>{@link #insertListStopsAtFirstError(boolean)}: InsertList keeps the rows before the first refused one (by
  *       default it stores all or none). Whether InsertList is one transaction is UNCONFIRMED (§10.2.1 names only the
  *       array body), so the harsher reading is here.</li>
+ *   <li>{@link #odataIgnoresSkip(boolean)}: the OData API ignores {@code $skip} (every page is the first); whether
+ *       Uniconta honours it is UNCONFIRMED (§10.2.1 item 2: {@code $skip} appears only in a commented-out call);</li>
+ *   <li>{@link #odataPageSize(int)}: the OData API answers at most this many rows and an {@code @odata.nextLink} to the
+ *       rest (a client follows nextLink until absent, [U-PBI]; that the server pages is UNCONFIRMED); 0: no paging.</li>
  * </ul>
  * The mechanics are the shared {@link FaultKnobs}; this class names them as the sandbox's.
  */
@@ -32,6 +36,8 @@ public final class Faults {
     private volatile int refusalStatus = 400;
     private volatile boolean insertWithoutBody;
     private volatile boolean insertListStopsAtFirstError;
+    private volatile boolean odataIgnoresSkip;
+    private volatile int odataPageSize;
 
     Faults(Clock clock) {
         this.knobs = new FaultKnobs(clock);
@@ -126,6 +132,27 @@ public final class Faults {
         return insertListStopsAtFirstError;
     }
 
+    public Faults odataIgnoresSkip(boolean on) {
+        this.odataIgnoresSkip = on;
+        return this;
+    }
+
+    public boolean odataIgnoresSkip() {
+        return odataIgnoresSkip;
+    }
+
+    public Faults odataPageSize(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("odataPageSize is a number of rows (0: no paging), was " + rows);
+        }
+        this.odataPageSize = rows;
+        return this;
+    }
+
+    public int odataPageSize() {
+        return odataPageSize;
+    }
+
     /** Makes the draws repeatable. */
     public Faults seed(long seed) {
         knobs.seed(seed);
@@ -138,6 +165,8 @@ public final class Faults {
         refusalStatus = 400;
         insertWithoutBody = false;
         insertListStopsAtFirstError = false;
+        odataIgnoresSkip = false;
+        odataPageSize = 0;
         return this;
     }
 

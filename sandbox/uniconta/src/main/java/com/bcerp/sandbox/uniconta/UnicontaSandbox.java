@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A simulated Uniconta company over real HTTP, in the JVM: the REST "Entities" API ({@code
  * /api/Entities/{Read|Insert|InsertList|Update|Delete}/<Class>}, erp-apis.md §2.1 and §10.2.1 item 3) with HTTP Basic
  * as {@code 00<CompanyId>/<user>}, the daily call allowance and its delay ({@link CallBudget}), fault knobs ({@link
- * Faults}), Change URL notifications ({@link ChangeNotifier}), and the merchant's side (invoicing, pack notes, stock
+ * Faults}), the OData read API ({@code /odata/<CompanyId>/<Class>}, {@link ODataReads}), Change URL notifications ({@link ChangeNotifier}), and the merchant's side (invoicing, pack notes, stock
  * counts) as methods. See the module's README for what is modelled and every guess.
  *
  * <p>Classes served: DebtorClient, DebtorOrderClient, DebtorOrderLineClient, InvItemClient, InvItemStorageClient,
@@ -130,6 +130,7 @@ public final class UnicontaSandbox implements AutoCloseable {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final SandboxCatalog catalog = SandboxCatalog.standard();
     private final Router router = new Router();
+    private final ODataReads odata;
 
     private UnicontaSandbox(Settings settings, Clock clock) {
         this.settings = settings;
@@ -161,6 +162,12 @@ public final class UnicontaSandbox implements AutoCloseable {
             fields.forEach(e.table()::addUserField);
         });
         seed();
+        List<String> classNames = new ArrayList<>();
+        entities.keySet().forEach(n -> {
+            classNames.add(n);
+            classNames.add(n + "User");
+        });
+        this.odata = new ODataReads(settings.companyId(), company, faults, this::source, List.copyOf(classNames));
 
         router.filter(calls.filter(this::route, this::caller, r -> false))
                 .filter(this::injectFaults)
@@ -171,7 +178,9 @@ public final class UnicontaSandbox implements AutoCloseable {
                 .route("POST", ENTITIES + "/Insert/{entity}", this::insert)
                 .route("POST", ENTITIES + "/InsertList/{entity}", this::insertList)
                 .route("PUT", ENTITIES + "/Update/{entity}", this::update)
-                .route("DELETE", ENTITIES + "/Delete/{entity}", this::delete);
+                .route("DELETE", ENTITIES + "/Delete/{entity}", this::delete)
+                .route("GET", "/odata/{companyId}", r -> refusing(() -> odata.index(r)))
+                .route("GET", "/odata/{companyId}/{entity}", r -> refusing(() -> odata.read(r, baseUrl())));
     }
 
     public static UnicontaSandbox start(Settings settings) {
@@ -331,14 +340,22 @@ public final class UnicontaSandbox implements AutoCloseable {
 
     private Named named(HttpRequest request) {
         String name = request.pathParam("entity");
+        ODataReads.Source source = source(name);
+        if (source == null) {
+            throw UnicontaErrors.error(404, Code.CouldNotFind, "No entity named " + name);
+        }
+        return new Named(entities.get(source.table().name()), source.withUserFields());
+    }
+
+    private ODataReads.Source source(String name) {
         Entity e = entities.get(name);
         if (e != null) {
-            return new Named(e, false);
+            return new ODataReads.Source(e.table(), false);
         }
         if (name.endsWith("User") && entities.containsKey(name.substring(0, name.length() - 4))) {
-            return new Named(entities.get(name.substring(0, name.length() - 4)), true);
+            return new ODataReads.Source(entities.get(name.substring(0, name.length() - 4)).table(), true);
         }
-        throw UnicontaErrors.error(404, Code.CouldNotFind, "No entity named " + name);
+        return null;
     }
 
     private HttpResponse read(HttpRequest request) {
