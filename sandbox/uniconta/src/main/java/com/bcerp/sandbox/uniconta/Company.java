@@ -50,10 +50,6 @@ final class Company {
                 new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN, table::keyOf, ObjectNode::deepCopy)));
     }
 
-    Optional<Book> book(String className) {
-        return Optional.ofNullable(books.get(className));
-    }
-
     Book book(Table table) {
         return books.get(table.name());
     }

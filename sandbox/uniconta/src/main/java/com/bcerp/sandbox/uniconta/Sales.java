@@ -275,15 +275,12 @@ final class Sales {
 
     // ---- invoicing (the merchant's side: no API path posts invoices, §10.2.1) ----
 
-    /** What {@link #invoice} did. */
-    record Posted(long invoiceNumber, boolean orderDeleted) {}
-
     /**
-     * Posts an invoice for an order: {@code quantities} maps LineNumber to the quantity to invoice now (null: every
+     * Posts an invoice for an order and returns its number: {@code quantities} maps LineNumber to the quantity to invoice now (null: every
      * line's remainder). Lines' QtyInvoiced and QtyDelivered grow, stock leaves (or, for negative quantities, comes
      * back), reservations are released.
      */
-    Posted invoice(long orderNumber, Map<Double, Double> quantities, Map<String, JsonNode> userFields, String shipmentText) {
+    long invoice(long orderNumber, Map<Double, Double> quantities, Map<String, JsonNode> userFields, String shipmentText) {
         ObjectNode order = order(orderNumber);
         if (order.path("Blocked").asBoolean()) {
             throw refuse(Code.NoSucces, "Order " + orderNumber + " is blocked");
@@ -378,18 +375,19 @@ final class Sales {
         debtor.put("CurBalance", cents(BigDecimal.valueOf(number(debtor, "CurBalance")).add(net).add(vatAmount)).doubleValue());
         company.put(debtors, debtor);
 
-        return new Posted(number, settleOrder(orderNumber, date));
+        settleOrder(orderNumber, date);
+        return number;
     }
 
     /** After invoicing: the order's LastInvoice, and the deletions DeleteOrder and DeleteLines ask for. */
-    private boolean settleOrder(long orderNumber, String date) {
+    private void settleOrder(long orderNumber, String date) {
         ObjectNode order = order(orderNumber);
         List<ObjectNode> own = linesOf(orderNumber);
         boolean allDone = own.stream().allMatch(l -> number(l, "QtyInvoiced") == number(l, "Qty"));
         if (order.path("DeleteOrder").asBoolean() && allDone) {
             own.forEach(l -> company.remove(lines, lines.keyOf(l)));
             company.remove(orders, orders.keyOf(order));
-            return true;
+            return;
         }
         if (order.path("DeleteLines").asBoolean()) {
             own.stream().filter(l -> number(l, "QtyInvoiced") == number(l, "Qty"))
@@ -398,7 +396,6 @@ final class Sales {
         order.put("LastInvoice", date);
         order.put("UpdatedAt", company.now());
         company.put(orders, totals(order));
-        return false;
     }
 
     /** A pack note: the lines' QtyDelivered grow by these quantities (LineNumber to quantity), nothing invoiced. */

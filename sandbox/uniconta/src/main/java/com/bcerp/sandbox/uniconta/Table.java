@@ -56,10 +56,6 @@ final class Table {
         return keyOf.apply(row);
     }
 
-    boolean has(String field) {
-        return fields.containsKey(field);
-    }
-
     FieldType typeOf(String field, boolean withUserFields) {
         Field f = fields.get(field);
         if (f != null) {

@@ -241,8 +241,7 @@ public final class UnicontaSandbox implements AutoCloseable {
     public long invoice(long orderNumber, Invoicing invoicing) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         invoicing.userFields().forEach((k, v) -> fields.put(k, Json.MAPPER.valueToTree(v)));
-        return merchant(() -> sales.invoice(orderNumber, invoicing.quantities(), fields, invoicing.shipmentText()))
-                .invoiceNumber();
+        return merchant(() -> sales.invoice(orderNumber, invoicing.quantities(), fields, invoicing.shipmentText()));
     }
 
     /** A pack note: QtyDelivered grows by these quantities (LineNumber to quantity). */
