@@ -71,7 +71,7 @@ class AcumaticaResilienceIT {
         String refreshBefore = secrets.get(Fixtures.SECRET).get("refresh_token");
 
         clock.advance(Duration.ofMinutes(6)); // past the lifetime on both sides
-        assertThat(backOffice.findOrderDocuments(ref())).isEmpty();
+        assertThat(backOffice.findOrderDocuments(ref()).orElseThrow()).isEmpty();
 
         assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);
         assertThat(sandbox.calls().exchanges()).as("no call was refused: renewed in time")
