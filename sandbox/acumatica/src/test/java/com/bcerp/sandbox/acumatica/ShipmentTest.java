@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class ShipmentTest {
 
-    private static final AcumaticaSpec SPEC = AcumaticaSpec.load();
     private AcumaticaSandbox sandbox;
     private SandboxHttp http;
     private String nbr;
@@ -87,7 +86,7 @@ class ShipmentTest {
         assertThat(invoiceRecord.get("Details")).hasSize(3);
         http.get("SalesInvoice", "$filter", "ExternalRef eq 'BC-abc-250'");
 
-        assertThat(sandbox.calls().exchanges()).isNotEmpty().allSatisfy(SPEC::assertConforms);
+        assertThat(sandbox.calls().exchanges()).isNotEmpty().allSatisfy(AcumaticaSpec.load()::assertConforms);
     }
 
     @Test
