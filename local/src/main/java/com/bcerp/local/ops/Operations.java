@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -116,12 +118,15 @@ public final class Operations {
      * synced order answers "already synced" and nothing is written twice.
      */
     public Replay replay(String recordKey) {
-        String prefix = "order#" + target.storeHash() + "#";
-        if (!recordKey.startsWith(prefix) || !recordKey.substring(prefix.length()).matches("\\d+")) {
-            throw new IllegalArgumentException("only order records of store " + target.storeHash() + " can be replayed ("
-                    + prefix + "{order id}); '" + recordKey + "' is not one");
+        // order#{store}#{id}, or order#{store}@{back office}#{id} for a second back office taking orders: the
+        // replayed event reaches every back office, and the ones that have the order answer "already synced"
+        Matcher key = Pattern.compile(
+                "order#" + Pattern.quote(target.storeHash()) + "(@[^#]+)?#(\\d+)").matcher(recordKey);
+        if (!key.matches()) {
+            throw new IllegalArgumentException("only order records of store " + target.storeHash() + " can be replayed "
+                    + "(order#" + target.storeHash() + "#{order id}); '" + recordKey + "' is not one");
         }
-        long orderId = Long.parseLong(recordKey.substring(prefix.length()));
+        long orderId = Long.parseLong(key.group(2));
         Instant now = clock.instant();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", "order");

@@ -7,6 +7,7 @@ import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Buyer;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.port.Customers;
+import com.bcerp.core.sync.KeyScope;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Claim;
 import java.time.Duration;
@@ -28,11 +29,15 @@ public final class CustomerMatcher {
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(3);
 
     private final Customers backOffice;
+    private final KeyScope scope;
     private final SyncState state;
     private final CustomerSettings settings;
     private final Duration lease;
 
-    public CustomerMatcher(Customers backOffice, SyncState state, CustomerSettings settings, Duration lease) {
+    /** @param scope whose customer claims these are: each back office has its own customer ids */
+    public CustomerMatcher(Customers backOffice, SyncState state, CustomerSettings settings, KeyScope scope,
+            Duration lease) {
+        this.scope = scope;
         this.backOffice = backOffice;
         this.state = state;
         this.settings = settings;
@@ -56,8 +61,8 @@ public final class CustomerMatcher {
             throw new PermanentFailure("billing_address.email",
                     order.describe() + ": no email on the order, so no customer can be matched or created");
         }
-        String key = byExternalId ? "customer#ext#" + externalRef
-                : "customer#email#" + email.trim().toLowerCase(Locale.ROOT);
+        String key = scope.customer(byExternalId ? "ext#" + externalRef
+                : "email#" + email.trim().toLowerCase(Locale.ROOT));
         Claim claim = claimWaiting(key);
         switch (claim.status()) {
             case DONE -> {

@@ -64,7 +64,7 @@ public final class OrderChanges {
 
     /** Applies the order's current state to the back office, after an update or status event. */
     public Outcome apply(StoreEvent event, long orderId) {
-        String key = recordKey(event.storeHash(), orderId);
+        String key = recordKey(ledger.scope().store(event.storeHash()), orderId);
         String trigger = event.scope() + " " + event.hash();
         Optional<Integer> newStatus = newStatus(event);
         Instant at = event.createdAt() > 0 ? Instant.ofEpochSecond(event.createdAt()) : clock.instant();

@@ -9,6 +9,7 @@ import com.bcerp.core.port.Links;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.refund.RefundImport;
+import com.bcerp.core.sync.KeyScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,16 +30,26 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
         Optional<PaymentSync> paymentFlow, OwnStatusWrites ownWrites, StoreEventHandler events) {
 
     /** How long after the connector set a status in the store the store's echo of it is recognised. */
-    private static final Duration ECHO_WINDOW = Duration.ofMinutes(10);
+    public static final Duration ECHO_WINDOW = Duration.ofMinutes(10);
 
     /** @param lease how long a claim holds before another attempt may take over; longer than one attempt can run */
     public static OrderFlows wire(Storefront store, BackOffice backOffice, SyncState state, Links links,
             ConnectorConfig config, Clock clock, Duration lease) {
+        return wire(store, backOffice, KeyScope.primary(backOffice.name()), state, links, config,
+                new OwnStatusWrites(state, ECHO_WINDOW), clock, lease);
+    }
+
+    /**
+     * For one of several back offices taking the store's orders: each has its own claims ({@code scope}); all share
+     * the record of the connector's own status writes to the store.
+     */
+    public static OrderFlows wire(Storefront store, BackOffice backOffice, KeyScope scope, SyncState state,
+            Links links, ConnectorConfig config, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
         backOffice.require(Capability.SALES_ORDERS, "orders");
         if (config.payments().enabled()) {
             backOffice.require(Capability.PAYMENTS, "payments.enabled");
         }
-        OrderLedger ledger = new OrderLedger(backOffice, links);
+        OrderLedger ledger = new OrderLedger(backOffice, links, scope);
         SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic());
         OrderPolicy policy = new OrderPolicy(config.orders(), config.statuses());
         Optional<PaymentSync> payments = backOffice.payments()
@@ -47,12 +58,11 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
                 ? Optional.of(new RefundImport(store, ledger, state, mapper, policy, clock, lease))
                 : Optional.empty();
         Optional<CustomerMatcher> customers = backOffice.customers()
-                .map(c -> new CustomerMatcher(c, state, config.customers(), lease));
+                .map(c -> new CustomerMatcher(c, state, config.customers(), scope, lease));
         List<OrderFollowUp> followUps = Stream.concat(payments.stream(), refunds.stream())
                 .map(OrderFollowUp.class::cast).toList();
         OrderImport orderImport = new OrderImport(store, ledger, state, mapper, policy, customers, followUps, clock,
                 lease);
-        OwnStatusWrites ownWrites = new OwnStatusWrites(state, ECHO_WINDOW);
         OrderChanges changes = new OrderChanges(store, ledger, state, mapper, policy, ownWrites, clock, lease);
         return new OrderFlows(orderImport, changes, refunds, payments, ownWrites,
                 new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments));

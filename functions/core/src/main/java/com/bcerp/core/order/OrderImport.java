@@ -65,7 +65,7 @@ public final class OrderImport {
      * the orders queued behind it.
      */
     public Outcome importOrder(String storeHash, long orderId, String trigger) {
-        String key = recordKey(storeHash, orderId);
+        String key = recordKey(ledger.scope().store(storeHash), orderId);
         return claims.run(key, trigger, "order " + orderId, false, attempt -> importClaimed(orderId, key, attempt, trigger));
     }
 

@@ -11,6 +11,7 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Links;
 import com.bcerp.core.port.Payments;
 import com.bcerp.core.port.SalesDocuments;
+import com.bcerp.core.sync.KeyScope;
 import com.bcerp.core.sync.Link;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,11 @@ public final class OrderLedger {
     private final Payments payments;
     private final Links links;
     private final LineArithmetic arithmetic;
+    private final KeyScope scope;
 
-    public OrderLedger(BackOffice backOffice, Links links) {
+    /** @param scope whose claims the flows writing through this ledger take */
+    public OrderLedger(BackOffice backOffice, Links links, KeyScope scope) {
+        this.scope = scope;
         this.backOffice = backOffice.name();
         this.documents = backOffice.documents().orElseThrow(() -> new IllegalArgumentException(
                 backOffice + " takes no sales orders"));
@@ -50,6 +54,10 @@ public final class OrderLedger {
 
     public String backOffice() {
         return backOffice;
+    }
+
+    public KeyScope scope() {
+        return scope;
     }
 
     public LineArithmetic arithmetic() {

@@ -1,10 +1,12 @@
 package com.bcerp.core.order;
 
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.payment.PaymentSync;
 import com.bcerp.core.refund.RefundImport;
 import com.bcerp.core.sync.Outcome;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -24,50 +26,79 @@ public final class StoreEventHandler {
     private static final String REFUND_SCOPE = "store/order/refund/created";
     private static final String TRANSACTION_SCOPE_PREFIX = "store/order/transaction/";
 
-    private final String backOffice;
-    private final OrderImport orderImport;
-    private final OrderChanges orderChanges;
-    private final Optional<RefundImport> refunds;
-    private final Optional<PaymentSync> payments;
+    /** One back office's order flows; refunds and payments absent where it takes no credit notes or payments. */
+    public record Route(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
+            Optional<RefundImport> refunds, Optional<PaymentSync> payments) {}
 
-    /** Refunds and payments are absent where the back office takes no credit notes or payments. */
+    private final List<Route> routes;
+
     public StoreEventHandler(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
             Optional<RefundImport> refunds, Optional<PaymentSync> payments) {
-        this.backOffice = backOffice;
-        this.orderImport = orderImport;
-        this.orderChanges = orderChanges;
-        this.refunds = refunds;
-        this.payments = payments;
+        this(List.of(new Route(backOffice, orderImport, orderChanges, refunds, payments)));
     }
 
-    /** Returns the outcome, or empty when no flow handles this scope. */
+    /** Every back office taking the store's orders, the primary first. */
+    public StoreEventHandler(List<Route> routes) {
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("no back office takes orders");
+        }
+        this.routes = List.copyOf(routes);
+    }
+
+    /** The events of several back offices' flows, in order: the first is the primary. */
+    public static StoreEventHandler of(List<OrderFlows> flows) {
+        return new StoreEventHandler(flows.stream().flatMap(f -> f.events().routes.stream()).toList());
+    }
+
+    /**
+     * Returns the primary back office's outcome, or empty when no flow handles this scope. Every back office gets
+     * the event even when one fails for now; the failure is rethrown after all of them ran, so the redelivery retries
+     * it while the others find their work done.
+     */
     public Optional<Outcome> handle(StoreEvent event) {
         if (!event.isOrderEvent()) {
             return ignored(event);
         }
+        Optional<Outcome> first = null;
+        TransientFailure failed = null;
+        for (Route route : routes) {
+            try {
+                Optional<Outcome> outcome = handle(route, event);
+                first = first == null ? outcome : first;
+            } catch (TransientFailure e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return first;
+    }
+
+    private Optional<Outcome> handle(Route route, StoreEvent event) {
         String trigger = event.scope() + " " + event.hash();
         if (ORDER_IMPORT_SCOPES.contains(event.scope())) {
             long orderId = orderId(event);
-            Outcome imported = orderImport.importOrder(event.storeHash(), orderId, trigger);
+            Outcome imported = route.orderImport().importOrder(event.storeHash(), orderId, trigger);
             if (imported == Outcome.ALREADY_SYNCED && ORDER_CHANGE_SCOPES.contains(event.scope())) {
-                return Optional.of(orderChanges.apply(event, orderId));
+                return Optional.of(route.orderChanges().apply(event, orderId));
             }
             return Optional.of(imported);
         }
         if (REFUND_SCOPE.equals(event.scope())) {
-            return refunds.isEmpty() ? notHere(event, "credit notes")
-                    : Optional.of(refunds.get().sync(event.storeHash(), orderId(event), trigger));
+            return route.refunds().isEmpty() ? notHere(route, event, "credit notes")
+                    : Optional.of(route.refunds().get().sync(event.storeHash(), orderId(event), trigger));
         }
         if (event.scope().startsWith(TRANSACTION_SCOPE_PREFIX)) {
-            return payments.isEmpty() ? notHere(event, "payments")
-                    : Optional.of(payments.get().sync(event.storeHash(), orderId(event), trigger));
+            return route.payments().isEmpty() ? notHere(route, event, "payments")
+                    : Optional.of(route.payments().get().sync(event.storeHash(), orderId(event), trigger));
         }
         return ignored(event);
     }
 
-    private Optional<Outcome> notHere(StoreEvent event, String capability) {
+    private static Optional<Outcome> notHere(Route route, StoreEvent event, String capability) {
         log.info("{} for {} {}: back office {} takes no {}; ignored", event.scope(), event.resourceType(),
-                event.resourceId(), backOffice, capability);
+                event.resourceId(), route.backOffice(), capability);
         return Optional.empty();
     }
 

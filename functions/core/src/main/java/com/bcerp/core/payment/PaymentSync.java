@@ -94,7 +94,7 @@ public final class PaymentSync implements OrderFollowUp {
     }
 
     private Outcome claimed(String storeHash, long orderId, String trigger, Function<Attempt, Outcome> work) {
-        return claims.run(recordKey(storeHash, orderId), trigger, "the payments of order " + orderId, true, work);
+        return claims.run(recordKey(ledger.scope().store(storeHash), orderId), trigger, "the payments of order " + orderId, true, work);
     }
 
     private Outcome reconcile(StoreOrder order, PostedDocument sale, Attempt attempt) {

@@ -89,7 +89,7 @@ public final class RefundImport implements OrderFollowUp {
             String reason = order.describe() + " is not in the back office yet (its import is parked or pending);"
                     + " the refund is posted when the order is imported";
             for (StoreRefund refund : refunds) {
-                Attempt each = Attempt.start(state, clock, recordKey(storeHash, orderId, refund.id()), trigger);
+                Attempt each = Attempt.start(state, clock, recordKey(ledger.scope().store(storeHash), orderId, refund.id()), trigger);
                 if (state.claim(each.key(), lease).status() == Claim.Status.ACQUIRED) {
                     state.park(each.key(), reason);
                     each.end(Outcome.PARKED, null, reason);
@@ -126,7 +126,7 @@ public final class RefundImport implements OrderFollowUp {
 
     private Outcome post(StoreOrder order, PostedDocument sale, OrderDocuments documents, List<StoreTax> taxes,
             StoreRefund refund, String trigger) {
-        String key = recordKey(order.storeHash(), order.id(), refund.id());
+        String key = recordKey(ledger.scope().store(order.storeHash()), order.id(), refund.id());
         return claims.run(key, trigger, "refund " + refund.id() + " of order " + order.id(), false, attempt -> {
             String ref = OrderDocuments.refundRef(documents.externalRef(), refund.id());
             Optional<PostedDocument> existing = documents.byRef(ref);

@@ -8,6 +8,7 @@ import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.sync.KeyScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -19,7 +20,7 @@ class CustomerMatcherTest {
     private final InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of());
 
     private CustomerMatcher matcher(CustomerSettings settings) {
-        return new CustomerMatcher(backOffice, state, settings, Duration.ofMinutes(2));
+        return new CustomerMatcher(backOffice, state, settings, KeyScope.primary("memory"), Duration.ofMinutes(2));
     }
 
     @Test

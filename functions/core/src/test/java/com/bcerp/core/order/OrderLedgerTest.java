@@ -18,6 +18,7 @@ import com.bcerp.core.fakes.StoreOrders;
 import com.bcerp.core.payment.PaymentSettings;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SalesDocuments;
+import com.bcerp.core.sync.KeyScope;
 import com.bcerp.core.sync.Link;
 import com.bcerp.core.sync.Outcome;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class OrderLedgerTest {
         assertThat(state.linksOf(OWNER)).containsExactly(new Link(REF, DocumentKind.SALE, "doc-1"));
         int searches = backOffice.searches.get();
 
-        OrderDocuments documents = new OrderLedger(backOffice.backOffice(), state).documents("abc123", 250);
+        OrderDocuments documents = new OrderLedger(backOffice.backOffice(), state, KeyScope.primary("memory")).documents("abc123", 250);
 
         assertThat(documents.sale()).map(d -> d.ref().id()).contains("doc-1");
         assertThat(backOffice.searches.get()).as("read by the link's id").isEqualTo(searches);
@@ -104,7 +105,7 @@ class OrderLedgerTest {
 
         assertThat(importOrder(backOffice.backOffice())).isEqualTo(Outcome.CREATED);
         state.release(OrderImport.recordKey("abc123", 250));
-        assertThat(new OrderLedger(backOffice.backOffice(), state).documents("abc123", 250).sale()).isPresent();
+        assertThat(new OrderLedger(backOffice.backOffice(), state, KeyScope.primary("memory")).documents("abc123", 250).sale()).isPresent();
         assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
     }
 
@@ -114,7 +115,7 @@ class OrderLedgerTest {
         importOrder(backOffice.backOffice());
         state.dropLinks(); // as a table written by the release before links
 
-        List<PostedDocument> found = new OrderLedger(backOffice.backOffice(), state).documents("abc123", 250).all();
+        List<PostedDocument> found = new OrderLedger(backOffice.backOffice(), state, KeyScope.primary("memory")).documents("abc123", 250).all();
 
         assertThat(found).extracting(d -> d.ref().id()).containsExactly("doc-1");
         assertThat(state.linksOf(OWNER)).containsExactly(new Link(REF, DocumentKind.SALE, "doc-1"));
