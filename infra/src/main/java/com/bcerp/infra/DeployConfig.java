@@ -5,6 +5,7 @@ import com.bcerp.config.ConfigLoader;
 import com.bcerp.core.config.ConnectorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The merchant's config file, read and validated at synth by the loader the functions use, plus what only a
@@ -28,6 +29,12 @@ public record DeployConfig(Path file, ConnectorConfig config) {
         if (config.deployment().acumatica().url() == null) {
             throw new ConfigException("deployment.acumatica.url",
                     "required to deploy: the Acumatica instance root, e.g. https://acme.acumatica.com/ACME");
+        }
+        if (!config.backOffices().systems().equals(Map.of("acumatica", "acumatica"))) {
+            // the stack sets the variables and secret of one Acumatica only; deploying more would start workers
+            // that fail on their first order
+            throw new ConfigException("back_offices.systems", "the stack deploys one back office, 'acumatica: "
+                    + "acumatica', for now; was " + config.backOffices().systems());
         }
         return new DeployConfig(file.toAbsolutePath().normalize(), config);
     }

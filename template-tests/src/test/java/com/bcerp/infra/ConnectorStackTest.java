@@ -286,6 +286,9 @@ class ConnectorStackTest {
         assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "    batch_size: 5", "    batch_size: 20")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
+        assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "    acumatica: acumatica",
+                "    acumatica: acumatica\n    wms: extensiv")))
+                .hasMessageStartingWith("config back_offices.systems: the stack deploys one back office");
         assertThatThrownBy(() -> DeployConfig.load(Path.of("no-such-connector.yaml")))
                 .hasMessageContaining("no such file");
     }

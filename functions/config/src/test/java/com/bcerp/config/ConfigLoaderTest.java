@@ -351,4 +351,41 @@ class ConfigLoaderTest {
         assertThat(config.catalog().itemSyncEnforcement()).isTrue();
         assertThat(config.catalog().matchKey()).isEqualTo(MatchKey.UPC);
     }
+
+    @Test
+    void back_offices_default_to_one_acumatica_and_flows_left_out_go_to_the_first_system() {
+        assertThat(ConfigLoader.defaults().backOffices().takingOrders()).containsExactly("acumatica");
+
+        ConnectorConfig two = ConfigLoader.parse("""
+                back_offices:
+                  systems:
+                    erp: acumatica
+                    wms: extensiv
+                  flows:
+                    orders: [erp, wms]
+                    stock: wms
+                """);
+
+        assertThat(two.backOffices().systems()).containsExactly(Map.entry("erp", "acumatica"),
+                Map.entry("wms", "extensiv"));
+        assertThat(two.backOffices().takingOrders()).containsExactly("erp", "wms");
+        assertThat(two.backOffices().stockFrom()).isEqualTo("wms");
+        assertThat(two.backOffices().catalogFrom()).isEqualTo("erp");
+        assertThat(two.backOffices().fulfilmentFrom()).isEqualTo("erp");
+    }
+
+    @Test
+    void a_flow_naming_an_undeclared_back_office_is_refused_naming_the_flow() {
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                back_offices:
+                  systems:
+                    erp: acumatica
+                  flows:
+                    fulfilment: wms
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("back_offices.flows.fulfilment")
+                .hasMessageContaining("'wms', which back_offices.systems does not declare (declared: [erp])");
+        assertThatThrownBy(() -> ConfigLoader.parse("back_offices:\n  systems:\n    My-ERP: acumatica\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("back_offices.systems.My-ERP");
+    }
 }

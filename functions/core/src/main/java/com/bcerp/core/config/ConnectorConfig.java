@@ -16,7 +16,8 @@ import java.util.Objects;
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
         PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
-        FulfilmentSettings fulfilment, ReliabilitySettings reliability, DeploymentSettings deployment) {
+        FulfilmentSettings fulfilment, ReliabilitySettings reliability, DeploymentSettings deployment,
+        BackOfficeSettings backOffices) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -29,6 +30,7 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(fulfilment, "fulfilment");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(deployment, "deployment");
+        Objects.requireNonNull(backOffices, "back_offices");
     }
 
     public static ConnectorConfig defaults() {
@@ -36,6 +38,6 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
                 StockSettings.defaults(), CatalogSettings.defaults(), FulfilmentSettings.defaults(),
                 ReliabilitySettings.defaults(),
-                DeploymentSettings.defaults());
+                DeploymentSettings.defaults(), BackOfficeSettings.defaults());
     }
 }

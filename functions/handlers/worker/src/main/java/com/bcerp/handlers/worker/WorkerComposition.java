@@ -1,8 +1,5 @@
 package com.bcerp.handlers.worker;
 
-import com.bcerp.acumatica.AcumaticaConnection;
-import com.bcerp.acumatica.AcumaticaType;
-import com.bcerp.acumatica.AcumaticaSettings;
 import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.DynamoRequestBudget;
 import com.bcerp.aws.DynamoStockSnapshot;
@@ -21,12 +18,15 @@ import com.bcerp.bigcommerce.webhook.WebhookEventQueue;
 import com.bcerp.bigcommerce.webhook.WebhookHealth;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.config.ConfigLoader;
+import com.bcerp.core.backoffice.Capability;
+import com.bcerp.core.config.BackOfficeSettings;
 import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.ReliabilitySettings;
 import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderFlows;
+import com.bcerp.core.order.OwnStatusWrites;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.FulfilmentSource;
@@ -36,14 +36,17 @@ import com.bcerp.core.port.StoreFulfilment;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.stock.StockSync;
+import com.bcerp.core.sync.KeyScope;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
 import com.bcerp.http.SharedRate;
-import com.bcerp.http.SharedRatePacer;
 import com.bcerp.http.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,24 +69,26 @@ public final class WorkerComposition {
 
     private final String storeHash;
     private final Storefront store;
-    private final BackOffice backOffice;
+    private final List<BackOffice> backOffices;
     private final SyncState state;
     private final OrderFlows flows;
+    private final StoreEventHandler events;
     private final Supplier<OrderCatchUp> catchUp;
     private final Supplier<WebhookHealth> webhookHealth;
     private final StockSync stockSync;
     private final CatalogSync catalogSync;
     private final Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
 
-    private WorkerComposition(String storeHash, Storefront store, BackOffice backOffice, SyncState state,
-            OrderFlows flows, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
+    private WorkerComposition(String storeHash, Storefront store, List<BackOffice> backOffices, SyncState state,
+            OrderFlows flows, StoreEventHandler events, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
             StockSync stockSync, CatalogSync catalogSync,
             Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment) {
         this.storeHash = storeHash;
         this.store = store;
-        this.backOffice = backOffice;
+        this.backOffices = backOffices;
         this.state = state;
         this.flows = flows;
+        this.events = events;
         this.catchUp = catchUp;
         this.webhookHealth = webhookHealth;
         this.stockSync = stockSync;
@@ -110,6 +115,12 @@ public final class WorkerComposition {
      */
     public static WorkerComposition create(Environment env, SecretSource secrets, AwsClients aws, Clock clock,
             UnaryOperator<BackOffice> orderBackOffice) {
+        return create(env, secrets, aws, clock, orderBackOffice, BackOfficeRegistry.standard());
+    }
+
+    /** @param registry the kinds of back office the config may name */
+    public static WorkerComposition create(Environment env, SecretSource secrets, AwsClients aws, Clock clock,
+            UnaryOperator<BackOffice> orderBackOffice, BackOfficeRegistry registry) {
         String storeHash = env.required("STORE_HASH", "the BigCommerce store hash");
         String bcSecretName = env.optional("BIGCOMMERCE_SECRET", DEFAULT_BIGCOMMERCE_SECRET);
         String accessToken = secretField(secrets, bcSecretName, "access_token");
@@ -131,29 +142,23 @@ public final class WorkerComposition {
                         RetryPolicy.standard(), storePacer));
         BigCommerceStorefront store = new BigCommerceStorefront(storeClient);
 
-        AcumaticaSettings erp = new AcumaticaSettings(
-                env.uri("ACUMATICA_URL", null),
-                env.optional("ACUMATICA_ENDPOINT_NAME", "Default"),
-                env.optional("ACUMATICA_ENDPOINT_VERSION", "24.200.001"),
-                env.optional("ACUMATICA_ORDER_TYPE", "SO"),
-                env.optional("ACUMATICA_CREDIT_ORDER_TYPE", "CR"),
-                env.optional("ACUMATICA_RETURN_ORDER_TYPE", "RC"),
-                env.optional("ACUMATICA_CUSTOMER_CLASS", null),
-                env.optional("ACUMATICA_SECRET", DEFAULT_ACUMATICA_SECRET),
-                env.seconds("ACUMATICA_TIMEOUT_SECONDS", Duration.ofSeconds(30)));
-        int licenceRate = reliability.backOfficeRequestsPerMinute();
-        ApiClient.Pacer erpPacer = licenceRate == 0 ? ApiClient.Pacer.NONE
-                : new SharedRatePacer(new SharedRate(budget, "backoffice#acumatica", Sleeper.THREAD), licenceRate,
-                        Math.max(1, licenceRate / 20), clock);
-        // one OAuth session for the order, stock and catalogue adapters: a rotated refresh token is never reused
-        AcumaticaConnection acumatica = new AcumaticaConnection(erp, secrets, ApiClient.defaultHttpClient(),
-                RetryPolicy.standard(), erpPacer, clock);
-        BackOffice backOffice = AcumaticaType.backOffice(AcumaticaType.SYSTEM, acumatica,
-                env.integer("ACUMATICA_CONCURRENCY", 4), env.optional("ACUMATICA_BASE_CURRENCY", "USD"),
-                config.catalog().salePriceAttribute());
+        // every back office the flows name, each built once from its own variables (ACUMATICA_URL for "acumatica")
+        BackOfficeSettings wiring = config.backOffices();
+        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, budget, config, clock);
+        Map<String, BackOffice> backOffices = new LinkedHashMap<>();
+        Function<String, BackOffice> backOffice = name -> backOffices.computeIfAbsent(name,
+                n -> registry.create(n, wiring.systems().get(n), env, shared));
 
-        OrderFlows flows = OrderFlows.wire(store, orderBackOffice.apply(backOffice), state, state, config, clock,
-                env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5)));
+        Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
+        OwnStatusWrites ownWrites = new OwnStatusWrites(state, OrderFlows.ECHO_WINDOW);
+        List<OrderFlows> orderFlows = new ArrayList<>();
+        for (String name : wiring.takingOrders()) {
+            KeyScope scope = orderFlows.isEmpty() ? KeyScope.primary(name) : KeyScope.secondary(name);
+            orderFlows.add(OrderFlows.wire(store, orderBackOffice.apply(backOffice.apply(name)), scope, state, state,
+                    config, ownWrites, clock, lease));
+        }
+        OrderFlows flows = orderFlows.get(0);
+        StoreEventHandler events = StoreEventHandler.of(orderFlows);
 
         Supplier<OrderCatchUp> catchUp = memoize(() -> new OrderCatchUp(storeHash, store,
                 new WebhookEventQueue(new SqsEventQueue(aws.sqs(),
@@ -167,19 +172,24 @@ public final class WorkerComposition {
                     WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
         });
 
-        StockSync stockSync = new StockSync(backOffice.inventory().orElseThrow(),
+        BackOffice stockFrom = backOffice.apply(wiring.stockFrom());
+        stockFrom.require(Capability.INVENTORY, "back_offices.flows.stock");
+        StockSync stockSync = new StockSync(stockFrom.inventory().orElseThrow(),
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
                 new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), storeHash, clock);
-        CatalogSync catalogSync = new CatalogSync(backOffice.catalogue().orElseThrow(),
+        BackOffice catalogFrom = backOffice.apply(wiring.catalogFrom());
+        catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");
+        CatalogSync catalogSync = new CatalogSync(catalogFrom.catalogue().orElseThrow(),
                 new BigCommerceCatalog(storeClient, config.catalog().matchKey()), state, state, config.catalog(),
                 config.stock(), storeHash, clock);
-        FulfilmentSource shipped = backOffice.fulfilment().orElseThrow();
-        Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
+        BackOffice fulfilmentFrom = backOffice.apply(wiring.fulfilmentFrom());
+        fulfilmentFrom.require(Capability.FULFILMENT, "back_offices.flows.fulfilment");
+        FulfilmentSource shipped = fulfilmentFrom.fulfilment().orElseThrow();
         Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
                 new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), state, state,
                         config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
-        return new WorkerComposition(storeHash, store, backOffice, state, flows, catchUp, webhookHealth, stockSync,
-                catalogSync, fulfilment);
+        return new WorkerComposition(storeHash, store, List.copyOf(backOffices.values()), state, flows, events,
+                catchUp, webhookHealth, stockSync, catalogSync, fulfilment);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -214,11 +224,12 @@ public final class WorkerComposition {
         return storeHash;
     }
 
+    /** The store's events to every back office taking orders. */
     public StoreEventHandler events() {
-        return flows.events();
+        return events;
     }
 
-    /** Every order flow, e.g. for the hook that records the connector's own status writes. */
+    /** The primary back office's order flows, e.g. for the hook that records the connector's own status writes. */
     public OrderFlows flows() {
         return flows;
     }
@@ -264,7 +275,8 @@ public final class WorkerComposition {
         return store;
     }
 
-    public BackOffice backOffice() {
-        return backOffice;
+    /** Every back office the flows use, the primary (taking orders) first. */
+    public List<BackOffice> backOffices() {
+        return backOffices;
     }
 }

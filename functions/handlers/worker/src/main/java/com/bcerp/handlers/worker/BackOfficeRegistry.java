@@ -1,0 +1,68 @@
+package com.bcerp.handlers.worker;
+
+import com.bcerp.acumatica.AcumaticaType;
+import com.bcerp.aws.Environment;
+import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.config.InvalidConfig;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.RequestBudget;
+import com.bcerp.core.port.SecretSource;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The kinds of back office a deployment can run, by the type a config's {@code back_offices.systems} names. Adding a
+ * back office is its adapter module and one entry here.
+ */
+public final class BackOfficeRegistry {
+
+    /** Builds one back office of a type from its own environment variables, which its name prefixes. */
+    @FunctionalInterface
+    public interface Factory {
+        BackOffice create(String name, Variables env, Shared shared);
+    }
+
+    /** What every back office may use: its secrets, the shared request budgets, the config and the clock. */
+    public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {}
+
+    /** One back office's environment variables: {@code url} of back office {@code erp} is {@code ERP_URL}. */
+    public record Variables(String name, Environment env) {
+
+        public String variable(String suffix) {
+            return name.toUpperCase(Locale.ROOT) + "_" + suffix;
+        }
+
+        /** The secret holding this back office's credentials: {@code {NAME}_SECRET}, or {@code bc-erp-connector/{name}}. */
+        public String secretName() {
+            return env.optional(variable("SECRET"), "bc-erp-connector/" + name);
+        }
+    }
+
+    private final Map<String, Factory> factories;
+
+    public BackOfficeRegistry(Map<String, Factory> factories) {
+        this.factories = Map.copyOf(factories);
+    }
+
+    /** Every back office this build of the connector can run. */
+    public static BackOfficeRegistry standard() {
+        Map<String, Factory> all = new LinkedHashMap<>();
+        all.put(AcumaticaType.SYSTEM, AcumaticaFromEnvironment::create);
+        return new BackOfficeRegistry(all);
+    }
+
+    public List<String> types() {
+        return factories.keySet().stream().sorted().toList();
+    }
+
+    /** Refuses a type the registry does not know, naming the config field. */
+    public BackOffice create(String name, String type, Environment env, Shared shared) {
+        Factory factory = factories.get(type);
+        InvalidConfig.require(factory != null, "back_offices.systems." + name,
+                "unknown back-office type '" + type + "'; known: " + types());
+        return factory.create(name, new Variables(name, env), shared);
+    }
+}

@@ -1,0 +1,50 @@
+package com.bcerp.handlers.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bcerp.aws.Environment;
+import com.bcerp.core.backoffice.Capability;
+import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.config.InvalidConfig;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.SecretSource;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BackOfficeRegistryTest {
+
+    private final BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(new SecretSource() {
+        @Override
+        public Map<String, String> get(String name) {
+            return Map.of();
+        }
+
+        @Override
+        public void put(String name, Map<String, String> value) {}
+    }, null,
+            ConnectorConfig.defaults(), Clock.systemUTC());
+
+    @Test
+    void a_type_the_registry_does_not_know_is_refused_naming_the_system_and_the_known_types() {
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensive", new Environment(Map.of()),
+                shared)).isInstanceOf(InvalidConfig.class).hasMessageContaining("back_offices.systems.wms")
+                .hasMessageContaining("unknown back-office type 'extensive'; known: [acumatica]");
+    }
+
+    @Test
+    void an_acumatica_named_erp_reads_its_own_prefixed_variables_and_offers_every_erp_capability() {
+        Environment env = new Environment(Map.of("ERP_URL", "https://erp.example.com/ACME"));
+
+        BackOffice erp = BackOfficeRegistry.standard().create("erp", "acumatica", env, shared);
+
+        assertThat(erp.name()).isEqualTo("erp");
+        assertThat(erp.capabilities()).contains(Capability.CUSTOMERS, Capability.SALES_ORDERS, Capability.PAYMENTS,
+                Capability.INVENTORY, Capability.CATALOGUE, Capability.FULFILMENT);
+        assertThat(new BackOfficeRegistry.Variables("erp", env).secretName()).isEqualTo("bc-erp-connector/erp");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("erp", "acumatica",
+                new Environment(Map.of("ACUMATICA_URL", "https://erp.example.com/ACME")), shared))
+                .as("another back office's variables are not this one's").hasMessageContaining("ERP_URL");
+    }
+}
