@@ -1,7 +1,7 @@
 package com.bcerp.infra;
 
 import com.bcerp.aws.Tables;
-import com.bcerp.core.config.DeploymentSettings;
+import com.bcerp.config.DeploymentSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,7 +95,7 @@ public final class ConnectorStack extends Stack {
     public ConnectorStack(Construct scope, String id, StackProps props, DeployConfig config,
             ConnectorSecretsStack secrets, LambdaPackages packages, List<ScheduledJob> jobs) {
         super(scope, id, props);
-        this.deployment = config.config().deployment();
+        this.deployment = config.deployment();
         this.bigCommerceSecret = secrets.bigCommerce();
         this.acumaticaSecret = secrets.acumatica();
         this.bigCommerceSecretName = secrets.bigCommerceName();

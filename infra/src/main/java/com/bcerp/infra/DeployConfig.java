@@ -2,6 +2,7 @@ package com.bcerp.infra;
 
 import com.bcerp.config.ConfigException;
 import com.bcerp.config.ConfigLoader;
+import com.bcerp.config.DeploymentSettings;
 import com.bcerp.core.config.ConnectorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.util.Map;
  *
  * @param file   the file, shipped unchanged to the functions (a Lambda layer)
  * @param config what it says, over the defaults
+ * @param deployment its {@code deployment} section, over the defaults
  */
-public record DeployConfig(Path file, ConnectorConfig config) {
+public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings deployment) {
 
     public static DeployConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -22,11 +24,12 @@ public record DeployConfig(Path file, ConnectorConfig config) {
                     + "deployment.store_hash and deployment.acumatica.url, and pass it with -c config=PATH");
         }
         ConnectorConfig config = ConfigLoader.load(file);
-        if (config.deployment().storeHash() == null) {
+        DeploymentSettings deployment = ConfigLoader.deployment(file);
+        if (deployment.storeHash() == null) {
             throw new ConfigException("deployment.store_hash",
                     "required to deploy: the BigCommerce store hash (the {hash} in api.bigcommerce.com/stores/{hash})");
         }
-        if (config.deployment().acumatica().url() == null) {
+        if (deployment.acumatica().url() == null) {
             throw new ConfigException("deployment.acumatica.url",
                     "required to deploy: the Acumatica instance root, e.g. https://acme.acumatica.com/ACME");
         }
@@ -36,6 +39,6 @@ public record DeployConfig(Path file, ConnectorConfig config) {
             throw new ConfigException("back_offices.systems", "the stack deploys one back office, 'acumatica: "
                     + "acumatica', for now; was " + config.backOffices().systems());
         }
-        return new DeployConfig(file.toAbsolutePath().normalize(), config);
+        return new DeployConfig(file.toAbsolutePath().normalize(), config, deployment);
     }
 }

@@ -1,6 +1,6 @@
 package com.bcerp.infra;
 
-import com.bcerp.core.config.DeploymentSettings;
+import com.bcerp.config.DeploymentSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

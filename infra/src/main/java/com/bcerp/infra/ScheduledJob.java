@@ -1,6 +1,6 @@
 package com.bcerp.infra;
 
-import com.bcerp.core.config.DeploymentSettings.Schedules;
+import com.bcerp.config.DeploymentSettings.Schedules;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 

@@ -1,6 +1,6 @@
 package com.bcerp.infra;
 
-import com.bcerp.core.config.DeploymentSettings.Schedules;
+import com.bcerp.config.DeploymentSettings.Schedules;
 import java.util.List;
 
 /** The scheduled jobs the stack deploys: one schedule and one function each. */

@@ -2,7 +2,7 @@ package com.bcerp.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bcerp.core.config.DeploymentSettings.Schedules;
+import com.bcerp.config.DeploymentSettings.Schedules;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

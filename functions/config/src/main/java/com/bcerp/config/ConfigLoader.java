@@ -39,16 +39,21 @@ public final class ConfigLoader {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
+    /** The stack's section of the file, which the functions ignore. */
+    private static final String DEPLOYMENT = "deployment";
+
     private ConfigLoader() {}
 
     public static ConnectorConfig load(Path file) {
-        String text;
+        return parse(text(file));
+    }
+
+    private static String text(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), "cannot read the config file: " + e.getMessage());
         }
-        return parse(text);
     }
 
     /** The defaults, for a deployment without a config file. */
@@ -56,7 +61,28 @@ public final class ConfigLoader {
         return ConnectorConfig.defaults();
     }
 
+    /** The functions' config; the {@code deployment} section is the stack's and is read by {@link #deployment}. */
     public static ConnectorConfig parse(String yaml) {
+        ObjectNode given = tree(yaml);
+        given.remove(DEPLOYMENT);
+        return read(given, ConnectorConfig.class, ConnectorConfig.defaults(), "");
+    }
+
+    /** The file's {@code deployment} section, over its defaults: what the CDK stack needs at synth. */
+    public static DeploymentSettings deployment(Path file) {
+        return parseDeployment(text(file));
+    }
+
+    public static DeploymentSettings parseDeployment(String yaml) {
+        JsonNode section = tree(yaml).get(DEPLOYMENT);
+        if (section != null && !section.isNull() && !section.isObject()) {
+            throw new ConfigException(DEPLOYMENT, "must be a mapping (store_hash: ...)");
+        }
+        ObjectNode given = section instanceof ObjectNode o ? o : MAPPER.createObjectNode();
+        return read(given, DeploymentSettings.class, DeploymentSettings.defaults(), DEPLOYMENT);
+    }
+
+    private static ObjectNode tree(String yaml) {
         JsonNode given;
         try {
             given = yaml.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(yaml);
@@ -65,19 +91,24 @@ public final class ConfigLoader {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
         }
         if (given == null || given.isMissingNode() || given.isNull()) {
-            given = MAPPER.createObjectNode();
+            return MAPPER.createObjectNode();
         }
         if (!given.isObject()) {
             throw new ConfigException("(file)", "the config must be a mapping of sections (orders: ...)");
         }
-        ObjectNode merged = MAPPER.valueToTree(ConnectorConfig.defaults());
-        overlay(merged, (ObjectNode) given, ConnectorConfig.class);
+        return (ObjectNode) given;
+    }
+
+    /** {@code given} over {@code defaults}; errors name the field by its path, under {@code prefix}. */
+    private static <T> T read(ObjectNode given, Class<T> type, T defaults, String prefix) {
+        ObjectNode merged = MAPPER.valueToTree(defaults);
+        overlay(merged, given, type);
         try {
-            return MAPPER.treeToValue(merged, ConnectorConfig.class);
+            return MAPPER.treeToValue(merged, type);
         } catch (JsonMappingException e) {
-            throw translate(e);
+            throw translate(e, prefix);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("(file)", e.getOriginalMessage());
+            throw new ConfigException(prefix.isEmpty() ? "(file)" : prefix, e.getOriginalMessage());
         }
     }
 
@@ -114,10 +145,11 @@ public final class ConfigLoader {
         return null;
     }
 
-    private static ConfigException translate(JsonMappingException e) {
-        String path = e.getPath().stream()
+    private static ConfigException translate(JsonMappingException e, String prefix) {
+        String inSection = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        String path = prefix.isEmpty() ? inSection : inSection.isEmpty() ? prefix : prefix + "." + inSection;
         Throwable cause = e.getCause();
         if (cause instanceof InvalidConfig invalid) {
             return new ConfigException(path.isEmpty() ? invalid.field() : path + "." + invalid.field(),

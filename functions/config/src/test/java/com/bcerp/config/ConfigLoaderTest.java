@@ -220,32 +220,34 @@ class ConfigLoaderTest {
 
     @Test
     void the_deployment_section_defaults_need_no_store_and_merge_key_by_key() {
-        ConnectorConfig config = ConfigLoader.parse("""
+        String file = """
                 deployment:
                   store_hash: abc123
                   order_worker:
                     max_concurrency: 3
-                """);
+                """;
+        DeploymentSettings deployment = ConfigLoader.parseDeployment(file);
 
-        assertThat(config.deployment().storeHash()).isEqualTo("abc123");
-        assertThat(config.deployment().orderWorker().maxConcurrency()).isEqualTo(3);
-        assertThat(config.deployment().orderWorker().batchSize()).isEqualTo(5);
-        assertThat(config.deployment().acumatica().url()).isNull();
-        assertThat(ConfigLoader.defaults().deployment().storeHash()).isNull();
+        assertThat(deployment.storeHash()).isEqualTo("abc123");
+        assertThat(deployment.orderWorker().maxConcurrency()).isEqualTo(3);
+        assertThat(deployment.orderWorker().batchSize()).isEqualTo(5);
+        assertThat(deployment.acumatica().url()).isNull();
+        assertThat(ConfigLoader.parseDeployment("").storeHash()).isNull();
+        assertThat(ConfigLoader.parse(file)).as("the functions ignore the stack's section").isEqualTo(ConnectorConfig.defaults());
     }
 
     @Test
     void a_bad_deployment_value_names_its_nested_path() {
-        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  order_worker:\n    batch_size: 11\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  order_worker:\n    batch_size: 11\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
-        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  acumatica:\n    url: http://erp.example.com\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  acumatica:\n    url: http://erp.example.com\n"))
                 .hasMessage("config deployment.acumatica.url: must be an https URL, was 'http://erp.example.com'");
-        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  log_retention_days: 10\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  log_retention_days: 10\n"))
                 .hasMessageStartingWith("config deployment.log_retention_days: must be one of CloudWatch's");
-        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  store_hash: ABC/1\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  store_hash: ABC/1\n"))
                 .hasMessageStartingWith("config deployment.store_hash: must be the store hash");
-        assertThatThrownBy(() -> ConfigLoader.parse("deployment:\n  schedules:\n    stock_sync: 5\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  schedules:\n    stock_sync: 5\n"))
                 .hasMessageStartingWith("config deployment.schedules.stock_sync: unknown field")
                 .hasMessageContaining("stock_sync_minutes");
     }
@@ -254,10 +256,10 @@ class ConfigLoaderTest {
     void the_example_file_documents_every_deployment_key() throws Exception {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         JsonNode example = yaml.readTree(Path.of("..", "..", "config", "connector.example.yaml").toFile());
-        JsonNode defaults = yaml.valueToTree(ConnectorConfig.defaults());
+        JsonNode defaults = yaml.valueToTree(DeploymentSettings.defaults());
 
         List<String> undocumented = new ArrayList<>();
-        missingKeys(defaults.get("deployment"), example.get("deployment"), "deployment", undocumented);
+        missingKeys(defaults, example.get("deployment"), "deployment", undocumented);
         assertThat(undocumented).as("keys missing from config/connector.example.yaml").isEmpty();
     }
 

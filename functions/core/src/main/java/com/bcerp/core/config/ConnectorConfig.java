@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
         PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
-        FulfilmentSettings fulfilment, ReliabilitySettings reliability, DeploymentSettings deployment,
-        BackOfficeSettings backOffices) {
+        FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -29,7 +28,6 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(fulfilment, "fulfilment");
         Objects.requireNonNull(reliability, "reliability");
-        Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(backOffices, "back_offices");
     }
 
@@ -37,7 +35,6 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         return new ConnectorConfig(OrderMappingSettings.defaults(), StatusSettings.defaults(),
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
                 StockSettings.defaults(), CatalogSettings.defaults(), FulfilmentSettings.defaults(),
-                ReliabilitySettings.defaults(),
-                DeploymentSettings.defaults(), BackOfficeSettings.defaults());
+                ReliabilitySettings.defaults(), BackOfficeSettings.defaults());
     }
 }

@@ -33,7 +33,7 @@ class OrderPolicyTest {
                 o.refundDocument());
         StatusSettings statuses = new StatusSettings(importStatuses, List.of(5), Map.of());
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, statuses, d.customers(),
-                d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.deployment(), d.backOffices()), clock, Duration.ofMinutes(2));
+                d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices()), clock, Duration.ofMinutes(2));
     }
 
     @Test

@@ -1,7 +1,8 @@
-package com.bcerp.core.config;
+package com.bcerp.config;
 
 import static com.bcerp.core.config.InvalidConfig.require;
 
+import com.bcerp.core.config.InvalidConfig;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How the connector is deployed on AWS: read by the CDK stack at synth (it becomes the functions' environment, the
+ * How the connector is deployed on AWS (the config file's {@code deployment} section): read by the CDK stack at synth (it becomes the functions' environment, the
  * queue, the schedules and the alarms); the local runtime ignores it. The store hash and the Acumatica URL have no
  * default: a deployment needs them, a local run does not, so the stack checks them at synth.
  *
