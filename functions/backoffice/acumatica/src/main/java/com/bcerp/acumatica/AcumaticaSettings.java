@@ -35,10 +35,13 @@ public record AcumaticaSettings(URI instanceUrl, String endpointName, String end
         Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
-    /** Default/24.200.001, order types SO, CR and RC, the instance's default customer class, 60-second requests. */
+    /**
+     * Default/24.200.001, order types SO, CR and RC, the instance's default customer class, 30-second requests: the
+     * one place these defaults live (the environment reader and the config's {@code deployment.acumatica} agree).
+     */
     public static AcumaticaSettings defaults(URI instanceUrl, String secretName) {
         return new AcumaticaSettings(instanceUrl, "Default", "24.200.001", "SO", "CR", "RC", null, secretName,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(30));
     }
 
     public AcumaticaSettings withCustomerClass(String newCustomerClass) {

@@ -9,7 +9,6 @@ import com.bcerp.http.RetryPolicy;
 import com.bcerp.http.SharedRate;
 import com.bcerp.http.SharedRatePacer;
 import com.bcerp.http.Sleeper;
-import java.time.Duration;
 
 /**
  * An Acumatica back office from its {@code {NAME}_...} variables (the README's configuration reference lists them for
@@ -21,16 +20,16 @@ final class AcumaticaFromEnvironment {
 
     static BackOffice create(String name, BackOfficeRegistry.Variables v, BackOfficeRegistry.Shared shared) {
         var env = v.env();
-        AcumaticaSettings settings = new AcumaticaSettings(
-                env.uri(v.variable("URL"), null),
-                env.optional(v.variable("ENDPOINT_NAME"), "Default"),
-                env.optional(v.variable("ENDPOINT_VERSION"), "24.200.001"),
-                env.optional(v.variable("ORDER_TYPE"), "SO"),
-                env.optional(v.variable("CREDIT_ORDER_TYPE"), "CR"),
-                env.optional(v.variable("RETURN_ORDER_TYPE"), "RC"),
-                env.optional(v.variable("CUSTOMER_CLASS"), null),
-                v.secretName(),
-                env.seconds(v.variable("TIMEOUT_SECONDS"), Duration.ofSeconds(30)));
+        AcumaticaSettings d = AcumaticaSettings.defaults(env.uri(v.variable("URL"), null), v.secretName());
+        AcumaticaSettings settings = new AcumaticaSettings(d.instanceUrl(),
+                env.optional(v.variable("ENDPOINT_NAME"), d.endpointName()),
+                env.optional(v.variable("ENDPOINT_VERSION"), d.endpointVersion()),
+                env.optional(v.variable("ORDER_TYPE"), d.orderType()),
+                env.optional(v.variable("CREDIT_ORDER_TYPE"), d.creditOrderType()),
+                env.optional(v.variable("RETURN_ORDER_TYPE"), d.returnOrderType()),
+                env.optional(v.variable("CUSTOMER_CLASS"), d.customerClass()),
+                d.secretName(),
+                env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()));
         int licenceRate = shared.config().reliability().backOfficeRequestsPerMinute();
         ApiClient.Pacer pacer = licenceRate == 0 ? ApiClient.Pacer.NONE
                 : new SharedRatePacer(new SharedRate(shared.budget(), "backoffice#" + name, Sleeper.THREAD),
