@@ -174,7 +174,7 @@ public final class FulfilmentSync {
         return report;
     }
 
-    /** The sales orders parked now ({@code OrderType/OrderNbr}): each run tries them again. */
+    /** The back-office orders parked now (their ids): each run tries them again. */
     private List<String> parkedOrders() {
         String prefix = orderKey(storeHash, "");
         return state.parked().stream().map(p -> p.recordKey()).filter(k -> k.startsWith(prefix))
