@@ -117,9 +117,10 @@ class WebhookHealthIT {
         WebhookReceiver receiver = new WebhookReceiver(WebhookReceiver.Config.of(sandbox.storeHash()), authenticator,
                 (body, key, dedup) -> { throw new AssertionError("nothing may be queued"); });
         assertThat(receiver.receive(disabled.headers(), disabled.body()).status()).isEqualTo(200);
-        // 90001 at most once per (scaled) ten minutes for the destination, however many retries failed
+        // 90001 at most once per (scaled) ten minutes for the destination: at most one per failed retry. How many
+        // fewer depends on how fast this machine runs the scaled schedule (18 ms intervals), so only the bound holds
         assertThat(exceptions.received().stream().filter(r -> r.text().contains("90001")).count())
-                .isLessThan(11);
+                .isBetween(1L, 11L);
 
         destination.answer(200);
         assertThat(hooks()).filteredOn(h -> h.scope().equals("store/order/created"))
