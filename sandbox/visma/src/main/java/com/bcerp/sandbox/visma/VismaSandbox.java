@@ -1,0 +1,418 @@
+package com.bcerp.sandbox.visma;
+
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.calls.CallLog;
+import com.bcerp.sandbox.faults.FaultKnobs;
+import com.bcerp.sandbox.http.HttpError;
+import com.bcerp.sandbox.http.HttpRequest;
+import com.bcerp.sandbox.http.HttpResponse;
+import com.bcerp.sandbox.http.Json;
+import com.bcerp.sandbox.http.Router;
+import com.bcerp.sandbox.oauth.OAuthError;
+import com.bcerp.sandbox.oauth.TokenIssuer;
+import com.bcerp.sandbox.oauth.TokenRequest;
+import com.bcerp.sandbox.paging.Page;
+import com.bcerp.sandbox.quota.RequestWindow;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated Visma.net ERP (Financials) company over real HTTP, in the JVM: the Visma.net ERP Service API
+ * ({@code /v1}, {@code /v2}) as erp-apis.md §3 and §10.1 and the vendor's OpenAPI file describe it, with Visma
+ * Connect's token endpoint ({@code POST /connect/token}, {@code client_credentials} with {@code tenant_id}) served by
+ * the same server, the rate-limit policy's headers and 429, and fault knobs ({@link Faults}). See the module's README
+ * for what is modelled and every guess.
+ *
+ * <pre>{@code
+ * VismaSandbox visma = VismaSandbox.start(VismaSandbox.Settings.defaults());
+ * // POST {tokenUrl} grant_type=client_credentials&client_id=..&client_secret=..&tenant_id=..&scope=vismanet_erp_service_api:read ...
+ * // GET  {apiUrl}/v1/customer?email=ada@example.com&pageNumber=1&pageSize=100     (Authorization: Bearer ...)
+ * }</pre>
+ */
+public final class VismaSandbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VismaSandbox.class);
+
+    static final String TOKEN_PATH = "/connect/token";
+
+    /** The scopes of the ERP Service API ([V-SDK]). */
+    public static final Set<String> SCOPES = Set.of("vismanet_erp_service_api:read", "vismanet_erp_service_api:create",
+            "vismanet_erp_service_api:update", "vismanet_erp_service_api:delete");
+
+    private static final ObjectWriter WRITER = Json.MAPPER.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /**
+     * How the company is set up.
+     *
+     * @param port          0 picks a free port
+     * @param tenantId      the "Customer TenantID" that holds the licence ([V-KB-12027]); a token for another tenant
+     *                      is refused by the API with IPPException 12027
+     * @param tokenLifetime how long an access token works (Visma Connect examples show 3600 s; UNCONFIRMED for ERP)
+     * @param baseCurrency  the company's currency
+     */
+    public record Settings(int port, String tenantId, String clientId, String clientSecret, Duration tokenLifetime,
+            String baseCurrency) {
+
+        public static Settings defaults() {
+            return new Settings(0, "4f1c2b7e-9a3d-4c5e-8b21-6d7f0e1a2b3c", "isv_bc_erp_connector",
+                    "sandbox-visma-client-secret", Duration.ofSeconds(3600), "NOK");
+        }
+
+        public Settings withPort(int newPort) {
+            return new Settings(newPort, tenantId, clientId, clientSecret, tokenLifetime, baseCurrency);
+        }
+
+        public Settings withTokenLifetime(Duration lifetime) {
+            return new Settings(port, tenantId, clientId, clientSecret, lifetime, baseCurrency);
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[port=" + port + ", tenantId=" + tenantId + ", clientId=" + clientId + ", tokenLifetime="
+                    + tokenLifetime + ", baseCurrency=" + baseCurrency + ", clientSecret redacted]";
+        }
+    }
+
+    private record Template(String method, Pattern pattern, String name) {}
+
+    private final Settings settings;
+    private final Clock clock;
+    private final SandboxCatalog catalog = SandboxCatalog.standard();
+    private final CallLog calls;
+    private final Faults faults;
+    private final TokenIssuer tokens;
+    private final Vat vat;
+    private final Customers customers;
+    private final Router router = new Router();
+    private final List<Template> templates = new ArrayList<>();
+
+    private VismaSandbox(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.calls = new CallLog(clock, CallLog.DEFAULT_KEPT_EXCHANGES);
+        this.faults = new Faults(clock);
+        this.tokens = new TokenIssuer(clock, settings.tokenLifetime());
+        this.vat = new Vat(clock.instant());
+        ReentrantLock lock = new ReentrantLock();
+        Addresses addresses = new Addresses();
+        this.customers = new Customers(lock, clock, vat, addresses, faults, settings.baseCurrency(), Set.of("BCID"));
+        seed();
+        router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
+                .filter(this::knownRoute)
+                .filter(this::injectFaults)
+                .filter(this::authorise)
+                .filter(this::rateLimit);
+        route("POST", TOKEN_PATH, this::token);
+        route("GET", "/v1/customer", r -> list(r, Listing.MAX_PAGE_SIZE, customers.list(r), c -> c));
+        route("POST", "/v1/customer", r -> created("/v1/customer/", customers.create(
+                Wire.of(r.body(), new Wire.Dto("inserting the customer", "CustomerUpdateDto")))));
+        route("GET", "/v1/customer/{customerCd}", r -> one(customers.get(r.pathParam("customerCd")),
+                "Customer " + r.pathParam("customerCd") + " not found."));
+        route("PUT", "/v1/customer/{customerCd}", r -> updated(customers.update(r.pathParam("customerCd"),
+                Wire.of(r.body(), new Wire.Dto("updating the customer", "CustomerUpdateDto"))),
+                "Customer " + r.pathParam("customerCd") + " not found."));
+        route("GET", "/v1/vat", r -> json(200, array(vat.vatInformation())));
+        route("GET", "/v1/vat/{vatId}", r -> one(vat.vatInformation(r.pathParam("vatId")), "VAT " + r.pathParam("vatId") + " not found."));
+        route("GET", "/v1/vatCategory", r -> json(200, array(vat.categoryDtos())));
+        route("GET", "/v1/vatCategory/{taxCategoryId}", r -> one(vat.category(r.pathParam("taxCategoryId")).map(vat::categoryDto),
+                "VAT category " + r.pathParam("taxCategoryId") + " not found."));
+        route("GET", "/v1/vatZone", r -> list(r, Listing.MAX_PAGE_SIZE, vat.zoneDtos(), z -> z));
+        route("GET", "/v1/vatZone/{vatZoneId}", r -> one(vat.zone(r.pathParam("vatZoneId")).map(vat::zoneDto),
+                "VAT zone " + r.pathParam("vatZoneId") + " not found."));
+    }
+
+    public static VismaSandbox start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts with a clock of the caller's (token expiry, rate-limit windows, modification times). */
+    public static VismaSandbox start(Settings settings, Clock clock) {
+        VismaSandbox sandbox = new VismaSandbox(settings, clock);
+        sandbox.router.start(settings.port());
+        log.info("Visma.net ERP sandbox serving the ERP Service API at {} (tenant {})", sandbox.baseUrl(), settings.tenantId());
+        return sandbox;
+    }
+
+    /** The API root, e.g. {@code http://127.0.0.1:PORT} (paths {@code /v1/...}, {@code /v2/...}). */
+    public String baseUrl() {
+        return router.baseUrl();
+    }
+
+    /** Visma Connect's token endpoint as this sandbox serves it. */
+    public String tokenUrl() {
+        return baseUrl() + TOKEN_PATH;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    public SandboxCatalog catalog() {
+        return catalog;
+    }
+
+    /** Ends every access token now: each client must request a new one. */
+    public void expireTokens() {
+        tokens.expireAccessTokens();
+    }
+
+    /** Every access token issued so far (to check that none reaches a log). */
+    public Set<String> issuedTokens() {
+        return tokens.issuedTokens();
+    }
+
+    /** Adds a customer the merchant already has; returns its number. {@code vatZone}: DOMESTIC or EXPORT. */
+    public String addCustomer(String name, String email, String vatZone) {
+        return customers.seed(name, email, vatZone);
+    }
+
+    /** Every customer, as {@code GET /v1/customer/{number}} answers each. */
+    public List<JsonNode> customers() {
+        return List.copyOf(customers.all());
+    }
+
+    @Override
+    public void close() {
+        router.close();
+    }
+
+    // ---- seeds ----
+
+    private void seed() {
+        customers.seed("Fjord Outfitters AS", "post@fjord-outfitters.example", "DOMESTIC");
+        customers.seed("Ada Lovelace", "ada@example.com", "DOMESTIC");
+        customers.seed("Harbour Trading Ltd", "orders@harbour-trading.example", "EXPORT");
+    }
+
+    // ---- token endpoint (Visma Connect) ----
+
+    /**
+     * {@code client_credentials} with {@code tenant_id} ([V-SVC]): the client authenticates in the form (or with
+     * Basic); {@code tenant_id} is required (GUESS: its absence is an invalid_request); the scopes asked must be the
+     * API's ([V-SDK]), none asked gives all of them (GUESS, IdentityServer's behaviour). Connect does not know the
+     * ERP's licences: a token for any tenant is issued, and the API refuses the wrong one ([V-KB-12027]).
+     */
+    private HttpResponse token(HttpRequest request) {
+        TokenRequest t = TokenRequest.read(request);
+        t.requireClientBasicOrForm(settings.clientId(), settings.clientSecret());
+        if (!t.grantType().equals("client_credentials")) {
+            throw OAuthError.unsupportedGrantType();
+        }
+        String tenant = t.param("tenant_id").filter(v -> !v.isBlank())
+                .orElseThrow(() -> OAuthError.invalidRequest("tenant_id is required"));
+        Set<String> scopes = t.scopes().isEmpty() ? new LinkedHashSet<>(List.of(
+                "vismanet_erp_service_api:create", "vismanet_erp_service_api:delete", "vismanet_erp_service_api:read",
+                "vismanet_erp_service_api:update")) : t.scopes();
+        if (!SCOPES.containsAll(scopes)) {
+            throw OAuthError.invalidScope();
+        }
+        return tokens.issue(new TokenIssuer.Grant(settings.clientId(), tenant, scopes), false).answer();
+    }
+
+    // ---- filters, in order: log, faults, authorisation, rate limit ----
+
+    private static boolean isApi(HttpRequest request) {
+        return request.path().startsWith("/v1/") || request.path().startsWith("/v2/");
+    }
+
+    /**
+     * GUESS: a path the API does not serve answers the gateway's {@code {"statusCode": 404, "message": "Resource not
+     * found"}} (Azure API Management's text), a known path with another method 405 in the same shape.
+     */
+    private HttpResponse knownRoute(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        boolean path = false;
+        for (Template t : templates) {
+            if (t.pattern().matcher(request.path()).matches()) {
+                if (t.method().equals(request.method())) {
+                    return next.apply(request);
+                }
+                path = true;
+            }
+        }
+        int status = path ? 405 : 404;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statusCode", status);
+        body.put("message", path ? "Method not allowed" : "Resource not found");
+        throw new HttpError(status, (String) body.get("message"), body);
+    }
+
+    private HttpResponse injectFaults(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        FaultKnobs knobs = faults.knobs();
+        if (!isApi(request)) {
+            FaultKnobs.pause(knobs.latency());
+            return next.apply(request);
+        }
+        return knobs.run(request, next, FAULT_ANSWERS);
+    }
+
+    /** GUESS: the 5xx bodies are the message shape (§10.1.1 names no body for them). */
+    private static final FaultKnobs.Answers FAULT_ANSWERS = new FaultKnobs.Answers() {
+        @Override
+        public RuntimeException outage() {
+            return VismaErrors.message(503, "The service is unavailable.");
+        }
+
+        @Override
+        public RuntimeException failure(int status) {
+            return VismaErrors.message(status, "An error has occurred.");
+        }
+
+        @Override
+        public RuntimeException timeout() {
+            return VismaErrors.message(504, "The request timed out.");
+        }
+    };
+
+    /**
+     * A live bearer token on every API call; its tenant must hold the licence (IPPException 12027 otherwise). GUESSES
+     * (UNCONFIRMED): the 401 body is the gateway's {@code {"statusCode": 401, "message": ...}}; a token without the
+     * scope the method needs (GET read, POST create, PUT update, DELETE delete; an action POST create or update) is a
+     * 403 in the message shape.
+     */
+    private HttpResponse authorise(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        if (!isApi(request)) {
+            return next.apply(request);
+        }
+        Optional<TokenIssuer.Grant> grant = tokens.authorise(request.header("Authorization").orElse(null));
+        if (grant.isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("statusCode", 401);
+            body.put("message", "Unauthorized. Access token is missing, invalid or expired.");
+            throw new HttpError(401, "Unauthorized", body);
+        }
+        if (!grant.get().subject().equals(settings.tenantId())) {
+            throw VismaErrors.noLicence();
+        }
+        String method = request.method();
+        boolean action = request.path().contains("/action/");
+        boolean allowed = switch (method) {
+            case "GET" -> grant.get().hasScope("vismanet_erp_service_api:read");
+            case "POST" -> grant.get().hasScope("vismanet_erp_service_api:create")
+                    || action && grant.get().hasScope("vismanet_erp_service_api:update");
+            case "PUT" -> grant.get().hasScope("vismanet_erp_service_api:update");
+            case "DELETE" -> grant.get().hasScope("vismanet_erp_service_api:delete");
+            default -> true;
+        };
+        if (!allowed) {
+            throw VismaErrors.message(403, "The access token does not grant " + method + " " + request.path() + ".");
+        }
+        if (request.header("erp-api-background").isPresent()) {
+            throw VismaErrors.message(400, "erp-api-background is not modelled by this sandbox.");
+        }
+        return next.apply(request);
+    }
+
+    /**
+     * The rate-limit policy ([V-RATE]): {@code X-RateLimit-Limit}, {@code -Remaining}, {@code -Reset} (seconds) and
+     * {@code -Policy} on every API answer, 429 with {@code Retry-After} (seconds) beyond the quota. GUESSES: the
+     * policy header's value, and the 429 body (the gateway's {@code {"statusCode": 429, "message": ...}}).
+     */
+    private HttpResponse rateLimit(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        if (!isApi(request)) {
+            return next.apply(request);
+        }
+        RequestWindow.Reading reading = faults.window().acquire();
+        HttpResponse response;
+        if (reading.granted()) {
+            response = answerOf(request, next);
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("statusCode", 429);
+            body.put("message", "Rate limit is exceeded. Try again in " + reading.retryAfterSeconds() + " seconds.");
+            response = json(429, Json.MAPPER.valueToTree(body))
+                    .withHeader("Retry-After", Long.toString(reading.retryAfterSeconds()));
+        }
+        return response.withHeader("X-RateLimit-Limit", Integer.toString(reading.quota()))
+                .withHeader("X-RateLimit-Remaining", Integer.toString(reading.remaining()))
+                .withHeader("X-RateLimit-Reset", Long.toString(reading.retryAfterSeconds()))
+                .withHeader("X-RateLimit-Policy", "4-fixed-window");
+    }
+
+    /** The route's answer, with an error thrown by it rendered here so that it carries the rate-limit headers too. */
+    private static HttpResponse answerOf(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        try {
+            return next.apply(request);
+        } catch (HttpError e) {
+            return json(e.status(), Json.MAPPER.valueToTree(e.body()));
+        }
+    }
+
+    // ---- routes ----
+
+    private void route(String method, String template, Function<HttpRequest, HttpResponse> handler) {
+        router.route(method, template, handler);
+        templates.add(new Template(method, Pattern.compile(template.replaceAll("\\{[^}/]+}", "[^/]+")), template));
+    }
+
+    /** The call log's route name: the template the request matched, e.g. {@code "GET /v1/salesorder/{orderType}/{orderNbr}"}. */
+    private String routeOf(HttpRequest request) {
+        for (Template t : templates) {
+            if (t.method().equals(request.method()) && t.pattern().matcher(request.path()).matches()) {
+                return t.method() + " " + t.name();
+            }
+        }
+        return request.method() + " " + request.path();
+    }
+
+    /** 201 Created, no body, the new record's URL in {@code Location} ([V-SPEC], [V-KB-LOCATION]; URL form GUESSED). */
+    private HttpResponse created(String collectionPath, String key) {
+        return HttpResponse.empty(201).withHeader("Location", baseUrl() + collectionPath + key);
+    }
+
+    private static HttpResponse updated(boolean found, String notFound) {
+        if (!found) {
+            throw VismaErrors.notFound(notFound);
+        }
+        return HttpResponse.empty(204);
+    }
+
+    private static HttpResponse one(Optional<ObjectNode> record, String notFound) {
+        return json(200, record.orElseThrow(() -> VismaErrors.notFound(notFound)));
+    }
+
+    private static <T> HttpResponse list(HttpRequest request, int maxPageSize, List<T> all, Function<T, ObjectNode> render) {
+        Page page = Listing.page(request, maxPageSize);
+        return json(200, Listing.answer(all, page, maxPageSize, render));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode array(List<ObjectNode> rows) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = Wire.array();
+        rows.forEach(array::add);
+        return array;
+    }
+
+    static HttpResponse json(int status, JsonNode body) {
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json; charset=utf-8");
+            return new HttpResponse(status, headers, WRITER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an answer", e);
+        }
+    }
+}
