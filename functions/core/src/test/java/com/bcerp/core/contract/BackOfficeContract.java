@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.bcerp.core.backoffice.Capability;
 import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentKind;
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
@@ -16,11 +17,15 @@ import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.Address;
+import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Customers;
+import com.bcerp.core.port.FulfilmentSource;
+import com.bcerp.core.port.InventorySource;
 import com.bcerp.core.port.Payments;
 import com.bcerp.core.port.SalesDocuments;
+import com.bcerp.core.stock.ItemStock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -123,6 +128,14 @@ public abstract class BackOfficeContract {
 
     protected Payments payments() {
         return port(backOffice().payments(), Capability.PAYMENTS);
+    }
+
+    protected InventorySource inventory() {
+        return port(backOffice().inventory(), Capability.INVENTORY);
+    }
+
+    protected FulfilmentSource fulfilment() {
+        return port(backOffice().fulfilment(), Capability.FULFILMENT);
     }
 
     private <T> T port(Optional<T> port, Capability capability) {
@@ -396,5 +409,36 @@ public abstract class BackOfficeContract {
                 null, "orphan");
 
         assertThat(catchThrowableOfType(PermanentFailure.class, () -> payments().createPayment(draft))).isNotNull();
+    }
+
+    @Test
+    void stock_is_one_entry_per_item_asked_for_in_its_warehouses_and_an_unknown_item_is_gone() {
+        List<ItemStock> stock = inventory().stock(List.of(knownItem(), unknownItem()));
+
+        assertThat(stock).extracting(ItemStock::sku).containsExactlyInAnyOrder(knownItem(), unknownItem());
+        assertThat(stock).filteredOn(s -> s.sku().equals(unknownItem())).singleElement()
+                .isEqualTo(ItemStock.gone(unknownItem()));
+        assertThat(stock).filteredOn(s -> s.sku().equals(knownItem())).singleElement().satisfies(known -> {
+            assertThat(known.warehouses()).isNotEmpty();
+            assertThat(known.warehouses()).allSatisfy(w -> assertThat(inventory().warehouses()).contains(w.warehouse()));
+        });
+    }
+
+    @Test
+    void a_created_sales_order_is_read_by_the_fulfilment_side_as_open_with_nothing_shipped() {
+        requires(Capability.FULFILMENT);
+        String ref = externalRef("fulfilment");
+        DocumentRef created = documents().createSalesOrder(order(newCustomer(), ref,
+                List.of(line(1, knownItem(), "1", "20.00", "0")), money("0"), List.of()));
+
+        List<BackOfficeOrder> read = fulfilment().orders(List.of(created.id(), missingDocumentId(run)));
+
+        assertThat(read).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(created.id());
+            assertThat(o.externalRef()).isEqualTo(ref);
+            assertThat(o.state()).isIn(DocumentState.OPEN, DocumentState.ON_HOLD);
+            assertThat(o.shipments()).isEmpty();
+            assertThat(o.invoiceNbrs()).isEmpty();
+        });
     }
 }
