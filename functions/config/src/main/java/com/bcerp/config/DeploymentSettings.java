@@ -62,7 +62,7 @@ public record DeploymentSettings(
      * @param endpointName    the contract-based endpoint's name
      * @param endpointVersion the contract-based endpoint's version
      * @param orderType       the sales order type the connector creates
-     * @param creditOrderType the order type of the credits an edit or refund makes (Acumatica: CR)
+     * @param creditOrderType the order type of the credits an edit or refund makes (Acumatica: CM, a credit memo; CR is a cash return)
      * @param returnOrderType the order type of returns for credit (Acumatica: RC)
      * @param customerClass   the class of customers the connector creates; none sends no class
      * @param timeoutSeconds  per-request timeout
@@ -80,7 +80,7 @@ public record DeploymentSettings(
                     "must be a version like 24.200.001");
             require(orderType != null && !orderType.isBlank(), "order_type", "must name the sales order type");
             require(creditOrderType != null && !creditOrderType.isBlank(), "credit_order_type",
-                    "must name the order type of credits (Acumatica: CR)");
+                    "must name the order type of credits (Acumatica: CM)");
             require(returnOrderType != null && !returnOrderType.isBlank(), "return_order_type",
                     "must name the order type of returns for credit (Acumatica: RC)");
             require(customerClass == null || !customerClass.isBlank(), "customer_class", "must not be blank");
@@ -91,7 +91,7 @@ public record DeploymentSettings(
         }
 
         static Acumatica defaults() {
-            return new Acumatica(null, "Default", "24.200.001", "SO", "CR", "RC", null, 30, "USD", 4);
+            return new Acumatica(null, "Default", "24.200.001", "SO", "CM", "RC", null, 30, "USD", 4);
         }
     }
 

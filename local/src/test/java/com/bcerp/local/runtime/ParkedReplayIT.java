@@ -73,7 +73,7 @@ class ParkedReplayIT {
         assertThat(documents).extracting(d -> d.at("/ExternalRef/value").asText())
                 .containsExactlyInAnyOrder("BC-" + store + "-" + orderId, "BC-" + store + "-" + orderId + "-R" + refundId);
         JsonNode sale = byType(documents, "SO");
-        JsonNode credit = byType(documents, "CR");
+        JsonNode credit = byType(documents, "CM");
         assertThat(sale.at("/OrderTotal/value").decimalValue())
                 .isEqualByComparingTo(new BigDecimal(storeOrder.path("total_inc_tax").asText()));
         assertThat(items(sale)).containsExactlyInAnyOrder(unknown.sku(), known.sku());

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param endpointVersion the endpoint version the instance publishes, e.g. {@code 24.200.001}
  * @param orderType       the sales order type store orders (and sales added by edits) become, usually {@code SO}
  * @param creditOrderType the order type of credits (refunded amounts, quantities removed by edits), usually
- *                        {@code CR}
+ *                        {@code CM} (a credit memo; CR is a cash return)
  * @param returnOrderType the order type of returns for credit (refunded goods back into stock), usually {@code RC}
  * @param customerClass   the class of customers the connector creates; null for the instance's default
  * @param secretName      the secret with username, password, client_id, client_secret and refresh_token
@@ -36,11 +36,11 @@ public record AcumaticaSettings(URI instanceUrl, String endpointName, String end
     }
 
     /**
-     * Default/24.200.001, order types SO, CR and RC, the instance's default customer class, 30-second requests: the
+     * Default/24.200.001, order types SO, CM and RC, the instance's default customer class, 30-second requests: the
      * one place these defaults live (the environment reader and the config's {@code deployment.acumatica} agree).
      */
     public static AcumaticaSettings defaults(URI instanceUrl, String secretName) {
-        return new AcumaticaSettings(instanceUrl, "Default", "24.200.001", "SO", "CR", "RC", null, secretName,
+        return new AcumaticaSettings(instanceUrl, "Default", "24.200.001", "SO", "CM", "RC", null, secretName,
                 Duration.ofSeconds(30));
     }
 

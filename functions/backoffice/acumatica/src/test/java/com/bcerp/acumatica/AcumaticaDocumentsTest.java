@@ -152,10 +152,10 @@ class AcumaticaDocumentsTest {
                 draft.date(), "EUR", new BigDecimal("1.08695652"), "EU", "Refund 3", draft.lines(), usd("0"), List.of(),
                 null, null, null, null, new DocumentRef("SO/SO000042", usd("10")));
 
-        JsonNode order = AcumaticaDocuments.salesOrder(credit, "CR");
+        JsonNode order = AcumaticaDocuments.salesOrder(credit, "CM");
 
         assertThat(flatFields(order, "")).isEmpty();
-        assertThat(v(order, "OrderType").asText()).isEqualTo("CR");
+        assertThat(v(order, "OrderType").asText()).isEqualTo("CM");
         assertThat(v(order, "CurrencyID").asText()).isEqualTo("EUR");
         assertThat(v(order, "CurrencyRate").decimalValue()).isEqualByComparingTo("1.08695652");
         assertThat(v(order, "Branch").asText()).isEqualTo("EU");

@@ -1,7 +1,7 @@
 package com.bcerp.core.backoffice;
 
 /**
- * What a back-office order document does. Adapters map each to their own document type (Acumatica: the SO, CR and
+ * What a back-office order document does. Adapters map each to their own document type (Acumatica: the SO, CM and
  * RC order types, configurable).
  */
 public enum DocumentKind {

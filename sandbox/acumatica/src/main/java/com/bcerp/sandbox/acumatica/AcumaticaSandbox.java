@@ -43,7 +43,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AcumaticaSandbox.class);
 
-    static final String ORDER_TYPES_TEXT = "SO, QT, RC, CR, IN, RM, TR";
+    static final String ORDER_TYPES_TEXT = "SO, QT, CM, RC, CR, IN, RM, TR";
 
     /** Tax ids the sandbox knows (TaxDetails with another TaxID are a 422). */
     public static final Set<String> TAX_IDS = SalesOrderBook.TAX_IDS;

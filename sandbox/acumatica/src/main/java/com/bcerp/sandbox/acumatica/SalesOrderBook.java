@@ -32,8 +32,11 @@ import java.util.function.Predicate;
  * no tax zones to calculate with, so the details sent are dropped as Acumatica would replace them);
  * {@code OrderTotal} = lines + freight + tax. Unit prices keep four decimals (Price decimal places = 4).
  *
- * <p>Order types SO (sales), CR (credits) and RC (returns for credit), among others, are computed alike; a credit or
- * return names its original order in {@code FinancialSettings}, which must exist. {@code Branch} must be one of
+ * <p>Order types SO (sales), CM (credit memos: adjustments of completed sales orders) and RC (returns for credit),
+ * among others, are computed alike; a credit or return names its original order in {@code FinancialSettings}, which
+ * must exist. CR is a Cash Return (returns from cash sales, an AR cash document): as the order type requires, it is
+ * refused without a {@code PaymentMethod} and a {@code CashAccount} (MYOB Acumatica help, Order Types SO201000; the
+ * exact message is a GUESS in Acumatica's "cannot be empty" wording). {@code Branch} must be one of
  * {@link #BRANCHES}. {@code CancelSalesOrder} makes an order Cancelled.
  *
  * <p>Like Acumatica, nothing makes CustomerOrder or ExternalRef unique: a client that creates twice gets two orders.
@@ -42,7 +45,9 @@ final class SalesOrderBook {
 
     static final Shape SHAPE = EntityShapes.get("SalesOrder");
 
-    static final Set<String> ORDER_TYPES = Set.of("SO", "QT", "RC", "CR", "IN", "RM", "TR");
+    static final Set<String> ORDER_TYPES = Set.of("SO", "QT", "CM", "RC", "CR", "IN", "RM", "TR");
+    /** Cash Return: an AR cash document, which needs what a cash sale needs. */
+    static final String CASH_RETURN = "CR";
     static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT", "STDTAX", "REDTAX", "SHIPTAX", "EUVAT");
     static final Set<String> BRANCHES = Set.of("HQ", "US-EAST", "US-WEST", "EU", "UK");
     static final String CANCELLED = "Cancelled";
@@ -55,7 +60,7 @@ final class SalesOrderBook {
     private final CustomerBook customers;
     private final Map<String, BigDecimal> itemPrices = new HashMap<>();
     private final EntityBook<ObjectNode> book;
-    private final NumberSequence numbers = NumberSequence.of("%s%06d"); // per order type: SO000001, CR000001
+    private final NumberSequence numbers = NumberSequence.of("%s%06d"); // per order type: SO000001, CM000001
 
     SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog) {
         this.lock = lock;
@@ -169,6 +174,13 @@ final class SalesOrderBook {
         String type = Values.text(order, "OrderType").orElseThrow();
         if (!ORDER_TYPES.contains(type)) {
             errors.add(order, "OrderType", "'Order Type' cannot be found in the system.");
+        }
+        if (CASH_RETURN.equals(type)) {
+            for (String[] field : new String[][] {{"PaymentMethod", "Payment Method"}, {"CashAccount", "Cash Account"}}) {
+                if (Values.text(order, field[0]).isEmpty()) {
+                    errors.add(order, field[0], "'" + field[1] + "' cannot be empty.");
+                }
+            }
         }
         Values.text(order, "Branch").filter(b -> !BRANCHES.contains(b))
                 .ifPresent(b -> errors.add(order, "Branch", "'Branch' cannot be found in the system."));

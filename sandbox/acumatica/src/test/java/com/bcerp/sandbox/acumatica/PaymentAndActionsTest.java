@@ -105,11 +105,11 @@ class PaymentAndActionsTest {
 
     @Test
     void a_credit_names_an_original_order_that_exists_and_a_branch_the_instance_has() {
-        ObjectNode credit = entity("OrderType", "CR", "CustomerID", customer, "Branch", "EU",
+        ObjectNode credit = entity("OrderType", "CM", "CustomerID", customer, "Branch", "EU",
                 "FinancialSettings", entity("OriginalOrderType", "SO", "OriginalOrderNbr", orderNbr),
                 "Details", rows(line("SKU-0100", 1, 25)));
         JsonNode created = http.put("SalesOrder", credit, "$expand", "FinancialSettings").json();
-        assertThat(value(created, "OrderNbr")).isEqualTo("CR000001");
+        assertThat(value(created, "OrderNbr")).isEqualTo("CM000001");
         assertThat(value(created.get("FinancialSettings"), "OriginalOrderNbr")).isEqualTo(orderNbr);
 
         credit.set("Branch", entity().put("value", "MARS"));
@@ -117,5 +117,18 @@ class PaymentAndActionsTest {
         JsonNode refused = http.put("SalesOrder", credit).json();
         assertThat(refused.get("Branch").get("error").asText()).contains("cannot be found");
         assertThat(refused.get("FinancialSettings").get("OriginalOrderNbr").get("error").asText()).contains("cannot be found");
+    }
+
+    @Test
+    void a_cash_return_needs_a_payment_method_and_a_cash_account_as_the_order_type_requires() {
+        ObjectNode cashReturn = entity("OrderType", "CR", "CustomerID", customer, "Branch", "EU",
+                "Details", rows(line("SKU-0100", 1, 25)));
+
+        SandboxHttp.Response refused = http.put("SalesOrder", cashReturn);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("PaymentMethod").get("error").asText()).isEqualTo("'Payment Method' cannot be empty.");
+        assertThat(refused.json().get("CashAccount").get("error").asText()).isEqualTo("'Cash Account' cannot be empty.");
+        assertThat(http.get("SalesOrder", "$filter", "OrderType eq 'CR'").json()).isEmpty();
     }
 }

@@ -80,7 +80,7 @@ class SandboxConformanceTest {
         http.get("Payment", "$filter", "startswith(ExternalRef,'BC-abc-250-T')", "$select", "Type,ReferenceNbr,Hold,Status");
         http.get("Payment/Payment/000001", "$expand", "OrdersToApply");
         action("Payment/VoidPayment", entity("Type", "Payment", "ReferenceNbr", "000001"));
-        http.put("SalesOrder", entity("OrderType", "CR", "CustomerID", customerId, "ExternalRef", "BC-abc-250-R1",
+        http.put("SalesOrder", entity("OrderType", "CM", "CustomerID", customerId, "ExternalRef", "BC-abc-250-R1",
                 "FinancialSettings", entity("OriginalOrderType", "SO", "OriginalOrderNbr", nbr),
                 "Details", rows(line("SKU-0100", 1, 16.6583))), "$expand", "Details,FinancialSettings");
         action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr));
