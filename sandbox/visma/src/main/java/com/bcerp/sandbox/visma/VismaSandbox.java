@@ -100,6 +100,8 @@ public final class VismaSandbox implements AutoCloseable {
     private final TokenIssuer tokens;
     private final Vat vat;
     private final Customers customers;
+    private final Inventory inventory;
+    private final SalesOrders orders;
     private final Router router = new Router();
     private final List<Template> templates = new ArrayList<>();
 
@@ -113,6 +115,8 @@ public final class VismaSandbox implements AutoCloseable {
         ReentrantLock lock = new ReentrantLock();
         Addresses addresses = new Addresses();
         this.customers = new Customers(lock, clock, vat, addresses, faults, settings.baseCurrency(), Set.of("BCID"));
+        this.inventory = new Inventory(lock, clock, faults, vat);
+        this.orders = new SalesOrders(lock, clock, customers, inventory, vat, addresses, faults);
         seed();
         router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::knownRoute)
@@ -128,6 +132,41 @@ public final class VismaSandbox implements AutoCloseable {
         route("PUT", "/v1/customer/{customerCd}", r -> updated(customers.update(r.pathParam("customerCd"),
                 Wire.of(r.body(), new Wire.Dto("updating the customer", "CustomerUpdateDto"))),
                 "Customer " + r.pathParam("customerCd") + " not found."));
+        route("GET", "/v1/customer/{customerCd}/salesorder", r -> {
+            String customer = r.pathParam("customerCd");
+            if (customers.get(customer).isEmpty()) {
+                throw VismaErrors.notFound("Customer " + customer + " not found.");
+            }
+            return list(r, Listing.MAX_PAGE_SIZE, orders.list(r, Optional.of(customer)), o -> SalesOrders.listed(o, r));
+        });
+        route("GET", "/v1/salesorder", r -> list(r, Listing.MAX_PAGE_SIZE, orders.list(r, Optional.empty()),
+                o -> SalesOrders.listed(o, r)));
+        route("POST", "/v1/salesorder", r -> created("/v1/salesorder/", orders.create(
+                Wire.of(r.body(), new Wire.Dto("creating salesOrder", "SalesOrderUpdateDto")))));
+        route("GET", "/v1/salesorder/{orderNbr}", r -> one(orders.get(r.pathParam("orderNbr")),
+                "Sales order " + r.pathParam("orderNbr") + " not found."));
+        route("PUT", "/v1/salesorder/{orderNbr}", r -> updated(orders.update(r.pathParam("orderNbr"),
+                Wire.of(r.body(), new Wire.Dto("updating salesOrder", "SalesOrderUpdateDto"))),
+                "Sales order " + r.pathParam("orderNbr") + " not found."));
+        route("GET", "/v1/salesorder/{orderType}/{orderNbr}", r -> one(orders.get(r.pathParam("orderType"),
+                r.pathParam("orderNbr")), "Sales order " + r.pathParam("orderType") + " " + r.pathParam("orderNbr")
+                + " not found."));
+        route("POST", "/v1/salesorder/{saleOrderNumber}/action/cancelSalesOrder", r -> {
+            Wire body = Wire.of(r.body(), new Wire.Dto("cancelling salesOrder", "CancelSalesOrderActionDto"));
+            String type = body.plainText("orderType").orElseThrow(() -> VismaErrors.message(400,
+                    "Error cancelling salesOrder. The OrderType field is required."));
+            orders.cancel(r.pathParam("saleOrderNumber"), type);
+            return actionDone();
+        });
+        route("GET", "/v1/inventory", r -> list(r, Listing.INVENTORY_MAX_PAGE_SIZE, inventory.list(r), i -> i));
+        route("GET", "/v1/inventory/{inventoryNumber}", r -> one(inventory.get(r.pathParam("inventoryNumber")),
+                "Inventory item " + r.pathParam("inventoryNumber") + " not found."));
+        route("GET", "/v1/inventorysummary/{inventoryNumber}", r -> json(200, array(inventory.summary(
+                r.pathParam("inventoryNumber"), r.queryParam("warehouse").filter(w -> !w.isBlank()))
+                .orElseThrow(() -> VismaErrors.notFound("Inventory item " + r.pathParam("inventoryNumber") + " not found.")))));
+        route("GET", "/v1/warehouse", r -> json(200, array(Inventory.warehouses())));
+        route("GET", "/v1/warehouse/{warehouseID}", r -> one(Inventory.warehouse(r.pathParam("warehouseID")),
+                "Warehouse " + r.pathParam("warehouseID") + " not found."));
         route("GET", "/v1/vat", r -> json(200, array(vat.vatInformation())));
         route("GET", "/v1/vat/{vatId}", r -> one(vat.vatInformation(r.pathParam("vatId")), "VAT " + r.pathParam("vatId") + " not found."));
         route("GET", "/v1/vatCategory", r -> json(200, array(vat.categoryDtos())));
@@ -204,6 +243,7 @@ public final class VismaSandbox implements AutoCloseable {
     // ---- seeds ----
 
     private void seed() {
+        inventory.seed(catalog);
         customers.seed("Fjord Outfitters AS", "post@fjord-outfitters.example", "DOMESTIC");
         customers.seed("Ada Lovelace", "ada@example.com", "DOMESTIC");
         customers.seed("Harbour Trading Ltd", "orders@harbour-trading.example", "EXPORT");
@@ -382,6 +422,14 @@ public final class VismaSandbox implements AutoCloseable {
     /** 201 Created, no body, the new record's URL in {@code Location} ([V-SPEC], [V-KB-LOCATION]; URL form GUESSED). */
     private HttpResponse created(String collectionPath, String key) {
         return HttpResponse.empty(201).withHeader("Location", baseUrl() + collectionPath + key);
+    }
+
+    /**
+     * An action's answer: 200 {@code {"actionId", "actionResult": "Done"}} ([V-SPEC] ...ActionResultDto). GUESS: the
+     * sandbox does every action at once, never {@code Queued} (whether these actions can queue is UNCONFIRMED, §10.1.4).
+     */
+    private static HttpResponse actionDone() {
+        return json(200, Wire.object().put("actionId", java.util.UUID.randomUUID().toString()).put("actionResult", "Done"));
     }
 
     private static HttpResponse updated(boolean found, String notFound) {

@@ -59,6 +59,44 @@ class SandboxConformanceTest {
     }
 
     @Test
+    void sales_order_exchanges_conform() {
+        com.fasterxml.jackson.databind.node.ObjectNode body = SalesOrderTest.order("10002", "BC-C1");
+        body.setAll(wrapped("overrideNumberSeries", true, "orderNumber", "BCC1", "hold", false, "currency", "NOK"));
+        body.set("soShippingAddress", SandboxHttp.JSON.createObjectNode().set("value",
+                wrapped("overrideAddress", true, "addressLine1", "Kaigata 2", "postalCode", "5016", "city", "Bergen",
+                        "countryId", "NO")));
+        String number = http.post("/v1/salesorder", body).createdKey();
+        String second = http.post("/v1/salesorder", SalesOrderTest.order("10001", "BC-C2")).createdKey();
+        com.fasterxml.jackson.databind.node.ObjectNode put = wrapped("orderType", "SO", "description", "changed");
+        put.set("lines", Dto.rows(Dto.line("SKU-0102", 1, 10)));
+        http.put("/v1/salesorder/" + number, put);
+        http.get("/v1/salesorder/SO/" + number);
+        http.get("/v1/salesorder/" + second);
+        http.get("/v1/salesorder", "orderType", "SO", "status", "Open", "greaterThanValue", "000000", "showNotes", "true",
+                "lastModifiedDateTime", "2020-01-01", "lastModifiedDateTimeCondition", ">", "pageNumber", "1", "pageSize", "50");
+        http.get("/v1/customer/10002/salesorder", "status", "Open");
+        http.post("/v1/salesorder/" + second + "/action/cancelSalesOrder", Dto.plain("orderType", "SO"));
+        http.post("/v1/salesorder", SalesOrderTest.order("99999", "BC-C3"));     // 400: no such customer
+        http.get("/v1/salesorder/SO/NOPE");                                      // 404
+        assertEveryExchangeConforms();
+    }
+
+    @Test
+    void inventory_exchanges_conform() {
+        http.post("/v1/salesorder", SalesOrderTest.order("10002", "BC-C4"));
+        http.get("/v1/inventory", "availabilityLastModifiedDateTime", "2020-01-01 00:00:00",
+                "availabilityLastModifiedDateTimeCondition", ">", "expandWarehouseDetail", "true", "pageNumber", "1",
+                "pageSize", "5000");
+        http.get("/v1/inventory", "inventoryTypes", "NonStockItem", "status", "Active");
+        http.get("/v1/inventory/SKU-0100");
+        http.get("/v1/inventorysummary/SKU-0100");
+        http.get("/v1/inventorysummary/SKU-0100", "warehouse", "WEST");
+        http.get("/v1/warehouse");
+        http.get("/v1/warehouse/MAIN");
+        assertEveryExchangeConforms();
+    }
+
+    @Test
     void error_answers_have_visma_shapes() {
         http.post("/v1/customer", wrapped("currencyId", "NOK"));          // 400 message: no name
         http.get("/v1/customer/NOBODY");                                   // 404 message
