@@ -1,0 +1,117 @@
+package com.bcerp.uniconta;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where and how the connector talks to one Uniconta company. The API user and password are not here: they come from
+ * the secret named {@code secretName} (see {@link UnicontaCredentials}).
+ *
+ * @param baseUrl             the API host, {@code https://odata.uniconta.com} (the sandbox's in tests)
+ * @param companyId           the company's id; the Basic user name is {@code 00<companyId>/<user>}
+ * @param requestTimeout      how long one request may take
+ * @param externalRefField    the order header field holding the store order's reference (DebtorOrderClient)
+ * @param customerRefField    the user field on DebtorClientUser holding the store's customer id
+ * @param kindField           the order header field marking a credit or a return ("credit", "return"); both are
+ *                            credit notes (negative quantities) to Uniconta, so the kind is kept here to read back
+ * @param branchField         the order header field a draft's branch goes to (a dimension)
+ * @param accountPrefix       the prefix of the debtor accounts the connector creates
+ * @param shippingItem        the non-stock item freight is posted as
+ * @param vatFreeCode         the VAT code of lines of an order without tax; null: such an order is refused
+ * @param baseCurrency        the company's currency: orders in it are sent without {@code Currency}
+ * @param variantSeparator    between an item number and its variant codes in a store SKU (TEE-200-RED-M)
+ * @param cancellation        what cancelling an open order does
+ * @param uninvoicedCredit    what a credit for an order not invoiced yet does
+ * @param warehouses          the warehouses whose stock is read
+ * @param trackingField       the user field on DebtorInvoiceClientUser the merchant's flow writes tracking to; null
+ *                            for none
+ */
+public record UnicontaSettings(URI baseUrl, long companyId, String secretName, Duration requestTimeout,
+        String externalRefField, String customerRefField, String kindField, String branchField, String accountPrefix,
+        String shippingItem, String vatFreeCode, String baseCurrency, String variantSeparator,
+        Cancellation cancellation, UninvoicedCredit uninvoicedCredit, List<String> warehouses, String trackingField) {
+
+    /** Cancelling an open order: blocked (kept, reads back cancelled) or deleted (gone from Uniconta). */
+    public enum Cancellation { BLOCK, DELETE }
+
+    /** A credit for an order without an invoice: posted unsettled, or retried until the invoice exists. */
+    public enum UninvoicedCredit { UNSETTLED, WAIT }
+
+    public UnicontaSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(secretName, "secretName");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(externalRefField, "externalRefField");
+        Objects.requireNonNull(customerRefField, "customerRefField");
+        Objects.requireNonNull(kindField, "kindField");
+        Objects.requireNonNull(branchField, "branchField");
+        Objects.requireNonNull(accountPrefix, "accountPrefix");
+        Objects.requireNonNull(shippingItem, "shippingItem");
+        Objects.requireNonNull(baseCurrency, "baseCurrency");
+        Objects.requireNonNull(variantSeparator, "variantSeparator");
+        Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(uninvoicedCredit, "uninvoicedCredit");
+        warehouses = List.copyOf(warehouses);
+        if (companyId <= 0) {
+            throw new IllegalArgumentException("companyId must be Uniconta's company id, was " + companyId);
+        }
+    }
+
+    /**
+     * OurRef, StoreCustomerId, Requisition, Dimension1, accounts WEB..., SHIPPING, no VAT-free code, DKK, "-",
+     * cancellations block, unsettled credits, warehouse MAIN, tracking in TrackingNumber, 30-second requests: the one
+     * place these defaults live.
+     */
+    public static UnicontaSettings defaults(URI baseUrl, long companyId, String secretName) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, Duration.ofSeconds(30), "OurRef", "StoreCustomerId",
+                "Requisition", "Dimension1", "WEB", "SHIPPING", null, "DKK", "-", Cancellation.BLOCK,
+                UninvoicedCredit.UNSETTLED, List.of("MAIN"), "TrackingNumber");
+    }
+
+    public UnicontaSettings withVatFreeCode(String code) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, code, baseCurrency, variantSeparator, cancellation,
+                uninvoicedCredit, warehouses, trackingField);
+    }
+
+    public UnicontaSettings withCancellation(Cancellation value) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator, value,
+                uninvoicedCredit, warehouses, trackingField);
+    }
+
+    public UnicontaSettings withUninvoicedCredit(UninvoicedCredit value) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
+                cancellation, value, warehouses, trackingField);
+    }
+
+    public UnicontaSettings withWarehouses(List<String> value) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
+                cancellation, uninvoicedCredit, value, trackingField);
+    }
+
+    public UnicontaSettings withRequestTimeout(Duration value) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, value, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
+                cancellation, uninvoicedCredit, warehouses, trackingField);
+    }
+
+    /** e.g. {@code https://odata.uniconta.com/api/Entities} */
+    String entitiesUrl() {
+        return root() + "/api/Entities";
+    }
+
+    /** e.g. {@code https://odata.uniconta.com/odata/123456} */
+    String odataUrl() {
+        return root() + "/odata/" + companyId;
+    }
+
+    private String root() {
+        String url = baseUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
