@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,9 @@ public final class VismaSandbox implements AutoCloseable {
     private final Customers customers;
     private final Inventory inventory;
     private final SalesOrders orders;
+    private final Shipments shipments;
+    private final Invoices invoices;
+    private final ReentrantLock lock = new ReentrantLock();
     private final Router router = new Router();
     private final List<Template> templates = new ArrayList<>();
 
@@ -112,11 +116,12 @@ public final class VismaSandbox implements AutoCloseable {
         this.faults = new Faults(clock);
         this.tokens = new TokenIssuer(clock, settings.tokenLifetime());
         this.vat = new Vat(clock.instant());
-        ReentrantLock lock = new ReentrantLock();
         Addresses addresses = new Addresses();
         this.customers = new Customers(lock, clock, vat, addresses, faults, settings.baseCurrency(), Set.of("BCID"));
         this.inventory = new Inventory(lock, clock, faults, vat);
         this.orders = new SalesOrders(lock, clock, customers, inventory, vat, addresses, faults);
+        this.shipments = new Shipments(lock, clock, orders, inventory);
+        this.invoices = new Invoices(lock, clock, orders, shipments, inventory, vat);
         seed();
         router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::knownRoute)
@@ -156,6 +161,34 @@ public final class VismaSandbox implements AutoCloseable {
             String type = body.plainText("orderType").orElseThrow(() -> VismaErrors.message(400,
                     "Error cancelling salesOrder. The OrderType field is required."));
             orders.cancel(r.pathParam("saleOrderNumber"), type);
+            return actionDone();
+        });
+        route("POST", "/v1/salesorder/{saleOrderNumber}/action/createShipment", this::createShipment);
+        route("POST", "/v2/salesorder/{orderType}/{orderNumber}/action/prepareInvoice", r -> {
+            atomically(() -> invoices.prepare(r.pathParam("orderType"), r.pathParam("orderNumber")));
+            return HttpResponse.empty(204);
+        });
+        route("GET", "/v1/shipment", r -> list(r, Listing.MAX_PAGE_SIZE, shipments.list(r), s -> s));
+        route("GET", "/v1/shipment/{shipmentNbr}", r -> {
+            ObjectNode s = shipments.get(r.pathParam("shipmentNbr")).orElseThrow(() -> VismaErrors.notFound(
+                    "Shipment " + r.pathParam("shipmentNbr") + " not found."));
+            return json(200, s).withHeader("ETag", Shipments.etag(s));
+        });
+        route("PUT", "/v1/shipment/{shipmentNbr}", r -> updated(shipments.update(r.pathParam("shipmentNbr"),
+                Wire.of(r.body(), new Wire.Dto("updating shipment", "ShipmentUpdateDto")), r.header("If-Match")),
+                "Shipment " + r.pathParam("shipmentNbr") + " not found."));
+        route("POST", "/v1/shipment/{shipmentNumber}/action/confirmShipment", r -> {
+            atomically(() -> {
+                shipments.confirm(r.pathParam("shipmentNumber"));
+                return null;
+            });
+            return actionDone();
+        });
+        route("GET", "/v1/customerinvoice", r -> list(r, Listing.MAX_PAGE_SIZE, invoices.list(r), i -> i));
+        route("GET", "/v1/customerinvoice/{invoiceNumber}", r -> one(invoices.get(r.pathParam("invoiceNumber")),
+                "Invoice " + r.pathParam("invoiceNumber") + " not found."));
+        route("POST", "/v1/customerinvoice/{invoiceNumber}/action/release", r -> {
+            invoices.release(r.pathParam("invoiceNumber"));
             return actionDone();
         });
         route("GET", "/v1/inventory", r -> list(r, Listing.INVENTORY_MAX_PAGE_SIZE, inventory.list(r), i -> i));
@@ -235,9 +268,108 @@ public final class VismaSandbox implements AutoCloseable {
         return List.copyOf(customers.all());
     }
 
+    /** The merchant counts stock: the quantity on hand of an item in a warehouse becomes {@code onHand}. */
+    public void setStock(String inventoryNumber, String warehouse, BigDecimal onHand) {
+        merchant(() -> {
+            inventory.setStock(inventoryNumber, warehouse, onHand);
+            return null;
+        });
+    }
+
+    /** The merchant's warehouse ships every open stock line of an SO order from MAIN; see the full form. */
+    public String ship(String orderNbr, String trackingNumber) {
+        return ship(orderNbr, "MAIN", null, trackingNumber);
+    }
+
+    /**
+     * The merchant's warehouse ships an SO order as a user of Visma would: a shipment of {@code quantities} (order line
+     * number to quantity; null for every open stock line in {@code warehouse}), one package {@code BOX} with the
+     * tracking number (none when null), confirmed. Returns the shipment's number; refused (IllegalStateException with
+     * Visma's text) when Visma would refuse it.
+     */
+    public String ship(String orderNbr, String warehouse, Map<Integer, BigDecimal> quantities, String trackingNumber) {
+        return merchant(() -> {
+            String number = shipments.create(orderNbr, "SO", warehouse, clock.instant(), quantities);
+            if (trackingNumber != null) {
+                ObjectNode body = Wire.object();
+                ObjectNode box = body.putArray("shipmentPackageLines").addObject().put("operation", "Insert");
+                box.putObject("boxId").put("value", "BOX");
+                box.putObject("trackingNumber").put("value", trackingNumber);
+                shipments.update(number, Wire.of(body, new Wire.Dto("updating shipment", "ShipmentUpdateDto")),
+                        Optional.empty());
+            }
+            shipments.confirm(number);
+            return number;
+        });
+    }
+
+    /** The merchant invoices an SO order's confirmed shipments and releases the invoice; returns its number. */
+    public String invoice(String orderNbr) {
+        return merchant(() -> {
+            String number = invoices.prepare("SO", orderNbr);
+            invoices.release(number);
+            return number;
+        });
+    }
+
+    /** Every sales order, as {@code GET /v1/salesorder/{orderType}/{orderNbr}} answers each. */
+    public List<JsonNode> salesOrders() {
+        return List.copyOf(orders.all());
+    }
+
     @Override
     public void close() {
         router.close();
+    }
+
+    /** Work of several records at once (an action), under the company's lock. */
+    private <T> T atomically(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The merchant's own work in Visma's UI: what the API would refuse is an IllegalStateException. */
+    private <T> T merchant(java.util.function.Supplier<T> work) {
+        try {
+            return atomically(work);
+        } catch (HttpError e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * createShipment: the plain {@code CreateShipmentActionDto} ({@code orderType}, {@code shipmentDate},
+     * {@code shipmentWarehouse} required, [V-SPEC]) ships the order's open stock lines of that warehouse; 200
+     * {@code CreateShipmentActionResultDto} with the shipment's number, the shipment itself with
+     * {@code returnShipmentDto: true}. GUESS: {@code operation} R (a receipt) is not modelled and refused.
+     */
+    private HttpResponse createShipment(HttpRequest r) {
+        Wire body = Wire.of(r.body(), new Wire.Dto("creating shipment", "CreateShipmentActionDto"));
+        String type = body.plainText("orderType").orElseThrow(() -> required("creating shipment", "OrderType"));
+        java.time.Instant date = Wire.parseTime(body.plainText("shipmentDate")
+                .orElseThrow(() -> required("creating shipment", "ShipmentDate")))
+                .orElseThrow(() -> body.dto().wrong("shipmentDate", "a date-time"));
+        String warehouse = body.plainText("shipmentWarehouse").orElseThrow(() -> required("creating shipment",
+                "ShipmentWarehouse"));
+        if (!body.plainText("operation").orElse("I").equals("I")) {
+            throw VismaErrors.message(400, "Error creating shipment. Only operation I (Issue) is modelled by this sandbox.");
+        }
+        boolean returnDto = body.plainBool("returnShipmentDto").orElse(false);
+        String number = atomically(() -> shipments.create(r.pathParam("saleOrderNumber"), type, warehouse, date, null));
+        ObjectNode answer = Wire.object().put("referenceNumber", number);
+        if (returnDto) {
+            answer.set("shipmentDto", shipments.get(number).orElseThrow());
+        }
+        answer.put("actionId", java.util.UUID.randomUUID().toString()).put("actionResult", "Done");
+        return json(200, answer);
+    }
+
+    private static HttpError required(String operation, String field) {
+        return VismaErrors.message(400, "Error " + operation + ". The " + field + " field is required.");
     }
 
     // ---- seeds ----

@@ -97,6 +97,26 @@ class SandboxConformanceTest {
     }
 
     @Test
+    void shipment_and_invoice_exchanges_conform() {
+        String order = http.post("/v1/salesorder", SalesOrderTest.order("10002", "BC-C5")).createdKey();
+        String shipment = http.post("/v1/salesorder/" + order + "/action/createShipment", ShipmentTest.createShipment("MAIN"))
+                .json().get("referenceNumber").asText();
+        http.put("/v1/shipment/" + shipment, ShipmentTest.tracking("TRACK-C5"));
+        http.post("/v1/shipment/" + shipment + "/action/confirmShipment");
+        http.get("/v1/shipment/" + shipment);
+        http.get("/v1/shipment", "customerNumber", "10002", "status", "Confirmed", "shipmentType", "Issue",
+                "shipmentDate", "2020-01-01", "shipmentDateCondition", ">=", "pageNumber", "1", "pageSize", "10");
+        sandbox.ship(order, "WEST", null, null);
+        http.post("/v2/salesorder/SO/" + order + "/action/prepareInvoice");
+        String invoice = http.get("/v1/salesorder/SO/" + order).json().get("invoiceNbr").asText();
+        http.get("/v1/customerinvoice", "customerRefNumber", "BC-C5", "documentType", "Invoice");
+        http.get("/v1/customerinvoice/" + invoice);
+        http.post("/v1/customerinvoice/" + invoice + "/action/release");
+        http.post("/v1/shipment/" + shipment + "/action/confirmShipment");   // 400: confirmed already
+        assertEveryExchangeConforms();
+    }
+
+    @Test
     void error_answers_have_visma_shapes() {
         http.post("/v1/customer", wrapped("currencyId", "NOK"));          // 400 message: no name
         http.get("/v1/customer/NOBODY");                                   // 404 message

@@ -96,6 +96,11 @@ final class SandboxHttp {
                 .POST(BodyPublishers.ofString(json.toString())).build());
     }
 
+    /** A POST without a body (actions whose operation declares none). */
+    Response post(String path) {
+        return send(authorised(path).POST(BodyPublishers.noBody()).build());
+    }
+
     Response put(String path, Object json) {
         return send(authorised(path).header("Content-Type", "application/json")
                 .PUT(BodyPublishers.ofString(json.toString())).build());
