@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * act on it: a refused connection or a 429. After a timeout or a 5xx it may have acted, so the failure goes up at
  * once, and the caller's retry looks the document up before creating it again. Errors name the method, path and status, never headers or bodies that might
  * hold credentials.
+ *
+ * <p>Some systems answer a 500 that is a verdict, not a failure (Acumatica's "no such record" and its business rules):
+ * the adapter's {@code verdict} test names those, and they are returned at once, never retried.
  */
 public final class ApiClient {
 
@@ -51,13 +55,21 @@ public final class ApiClient {
     private final Duration timeout;
     private final RetryPolicy retry;
     private final Pacer pacer;
+    private final Predicate<ApiResponse> verdict;
 
     public ApiClient(String system, HttpClient http, Duration timeout, RetryPolicy retry, Pacer pacer) {
+        this(system, http, timeout, retry, pacer, response -> false);
+    }
+
+    /** @param verdict which 5xx answers are the server's considered answer, returned to the adapter as they are */
+    public ApiClient(String system, HttpClient http, Duration timeout, RetryPolicy retry, Pacer pacer,
+            Predicate<ApiResponse> verdict) {
         this.system = system;
         this.http = http;
         this.timeout = timeout;
         this.retry = retry;
         this.pacer = pacer;
+        this.verdict = verdict;
     }
 
     public static HttpClient defaultHttpClient() {
@@ -105,7 +117,7 @@ public final class ApiClient {
                 Thread.currentThread().interrupt();
                 throw new TransientFailure(system + " request interrupted", e);
             }
-            if (!isRetryable(response.status())) {
+            if (!isRetryable(response.status()) || verdict.test(response)) {
                 return response;
             }
             if (attempt >= retry.maxAttempts() || !(idempotent || response.status() == 429)) {

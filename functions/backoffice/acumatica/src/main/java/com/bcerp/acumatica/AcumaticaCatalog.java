@@ -124,14 +124,12 @@ public final class AcumaticaCatalog implements CatalogSource {
 
     /** A template with its attributes as options and its matrix items as variants; empty when it was deleted since. */
     private Optional<CatalogProduct> template(String id) {
-        com.bcerp.http.ApiResponse response = api.get("TemplateItems/" + OData.key(id), Map.of("$expand", "Attributes"));
-        if (response.status() == 404) {
+        Optional<JsonNode> found = Records.record(api.get("TemplateItems/" + OData.key(id), Map.of("$expand", "Attributes")),
+                "template item " + id);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (!response.isSuccess()) {
-            throw AcumaticaFailures.of(response, "template item " + id, null);
-        }
-        JsonNode template = response.json();
+        JsonNode template = found.get();
         Map<String, String> options = new LinkedHashMap<>(); // attribute id to option name
         template.path("Attributes").forEach(a -> options.put(Records.text(a, "AttributeID"),
                 Optional.ofNullable(Records.text(a, "AttributeDescription")).orElse(Records.text(a, "AttributeID"))));

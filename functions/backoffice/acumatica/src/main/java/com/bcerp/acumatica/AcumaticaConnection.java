@@ -19,7 +19,8 @@ public final class AcumaticaConnection {
     public AcumaticaConnection(AcumaticaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
             ApiClient.Pacer pacer, Clock clock) {
         this.settings = settings;
-        ApiClient client = new ApiClient("acumatica", http, settings.requestTimeout(), retry, pacer);
+        ApiClient client = new ApiClient("acumatica", http, settings.requestTimeout(), retry, pacer,
+                AcumaticaFailures::isVerdict);
         this.api = new AcumaticaApi(settings, client, new AcumaticaSession(settings, secrets, client, clock));
     }
 

@@ -15,13 +15,44 @@ import java.util.function.IntFunction;
  * becomes {@code Details[2].InventoryID: <error> (<which store line>)}, and the failure's field is the first of them.
  * 400, 403, 404 and 412 are permanent too (a request the instance will never accept as sent); an "API Login Limit"
  * answer is transient (it passes when sessions end); 429 and 5xx have already been retried by the ApiClient.
+ *
+ * <p>A 500 is not always trouble: Acumatica answers a read by keys of a record that does not exist with 500
+ * {@code NoEntitySatisfiesTheConditionException} (the spec lists only 200/401/500), and a business rule (an action
+ * not available in the document's status, a customer on credit hold) with 500 and the rule in
+ * {@code exceptionMessage}. Those are {@link #isVerdict verdicts}: never retried, the first read as "no such record",
+ * the second parked with its message. The exception type decides, not the status. A 500 without a PX exception type
+ * (ASP.NET's bare "An error has occurred.", SQL trouble) or with a lock or timeout type stays transient.
  */
 final class AcumaticaFailures {
 
     /** A field error found in a 422 answer, e.g. {@code Details[2].InventoryID}. */
     record FieldError(String field, String message, Integer detailIndex) {}
 
+    static final String NO_ENTITY = "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException";
+
+    /** PX exception types that pass on their own (another process holds the record, the operation ran too long). */
+    private static final List<String> TRANSIENT_TYPES = List.of("LockViolation", "Timeout", "Deadlock", "OperationCompleted");
+
     private AcumaticaFailures() {}
+
+    /** A 500 that is Acumatica's answer rather than its failure: no such record, or a business rule. */
+    static boolean isVerdict(ApiResponse response) {
+        if (response.status() != 500) {
+            return false;
+        }
+        String type = exceptionType(response);
+        return type.startsWith("PX.") && TRANSIENT_TYPES.stream().noneMatch(type::contains)
+                && !(response.body() != null && response.body().contains("API Login Limit"));
+    }
+
+    /** The instance has no record with the keys asked for. */
+    static boolean isMissing(ApiResponse response) {
+        return response.status() == 500 && exceptionType(response).equals(NO_ENTITY);
+    }
+
+    private static String exceptionType(ApiResponse response) {
+        return json(response).path("exceptionType").asText("");
+    }
 
     /**
      * The failure for a non-success answer.
@@ -46,6 +77,11 @@ final class AcumaticaFailures {
                     + ": the API user lacks access rights to the form behind " + response.uri().getPath());
             case 404 -> new PermanentFailure("endpoint", "Acumatica answered 404 for " + response.describe()
                     + ": is the endpoint published on the instance (Web Service Endpoints, SM207060)?");
+            case 500 -> isMissing(response)
+                    ? new PermanentFailure("record", "Acumatica has no " + record + " (deleted, or never created there)")
+                    : isVerdict(response)
+                    ? new PermanentFailure(null, "Acumatica refused " + record + ": " + message(json, body))
+                    : new TransientFailure("Acumatica " + response.describe() + " for " + record);
             default -> response.status() == 429 || response.status() >= 500
                     ? new TransientFailure("Acumatica " + response.describe() + " for " + record)
                     : new PermanentFailure(null, "Acumatica " + response.describe() + " for " + record + ": " + message(json, body));

@@ -50,9 +50,9 @@ final class Records {
         return list;
     }
 
-    /** One record read by its keys; empty when the instance has no such record (404). */
+    /** One record read by its keys; empty when the instance has no such record (500 NoEntitySatisfiesTheCondition). */
     static Optional<JsonNode> record(ApiResponse response, String what) {
-        if (response.status() == 404) {
+        if (AcumaticaFailures.isMissing(response)) {
             return Optional.empty();
         }
         if (!response.isSuccess()) {

@@ -96,4 +96,35 @@ class AcumaticaFailuresTest {
         assertThat(failure(429, "")).isInstanceOf(TransientFailure.class);
         assertThat(failure(418, "not json")).isInstanceOf(PermanentFailure.class).hasMessageContaining("not json");
     }
+
+    @Test
+    void a_500_with_a_px_exception_is_a_verdict_and_the_others_are_trouble() {
+        String missing = "{\"message\": \"An error has occurred.\", \"exceptionMessage\": \"No entity satisfies the condition.\","
+                + " \"exceptionType\": \"PX.Api.ContractBased.NoEntitySatisfiesTheConditionException\"}";
+        String rule = "{\"message\": \"An error has occurred.\", \"exceptionMessage\": \"The customer is on credit hold.\","
+                + " \"exceptionType\": \"PX.Data.PXException\"}";
+        String locked = "{\"message\": \"An error has occurred.\", \"exceptionMessage\": \"Another process has updated the record.\","
+                + " \"exceptionType\": \"PX.Data.PXLockViolationException\"}";
+
+        assertThat(AcumaticaFailures.isMissing(response(500, missing))).isTrue();
+        assertThat(AcumaticaFailures.isVerdict(response(500, missing))).isTrue();
+        assertThat(Records.record(response(500, missing), "sales order SO/SO999999")).isEmpty();
+        assertThat(failure(500, missing)).isInstanceOf(PermanentFailure.class).hasMessageContaining("has no sales order");
+
+        assertThat(AcumaticaFailures.isVerdict(response(500, rule))).isTrue();
+        assertThat(failure(500, rule)).isInstanceOf(PermanentFailure.class)
+                .hasMessage("Acumatica refused sales order BC-abc-250: The customer is on credit hold.");
+
+        assertThat(AcumaticaFailures.isVerdict(response(500, locked))).isFalse();
+        assertThat(failure(500, locked)).isInstanceOf(TransientFailure.class);
+        assertThat(AcumaticaFailures.isVerdict(response(500, "{\"message\": \"An error has occurred.\"}"))).isFalse();
+        assertThat(AcumaticaFailures.isVerdict(response(503, rule))).isFalse();
+    }
+
+    @Test
+    void a_404_is_an_unpublished_endpoint_not_a_missing_record() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Records.record(
+                response(404, "{\"message\": \"No HTTP resource was found that matches the request URI.\"}"), "sales order")))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("endpoint");
+    }
 }

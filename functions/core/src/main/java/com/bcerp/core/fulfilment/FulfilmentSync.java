@@ -141,10 +141,22 @@ public final class FulfilmentSync {
                 .sorted(Comparator.comparing(BackOfficeOrder::modified))
                 .forEach(o -> orders.put(o.id(), o));
         List<String> parked = parkedOrders();
+        List<String> gone = new ArrayList<>();
         if (!parked.isEmpty()) {
-            source.orders(parked).forEach(o -> orders.putIfAbsent(o.id(), o));
+            Map<String, BackOfficeOrder> found = new LinkedHashMap<>();
+            source.orders(parked).forEach(o -> found.put(o.id(), o));
+            found.values().forEach(o -> orders.putIfAbsent(o.id(), o));
+            parked.stream().filter(id -> !found.containsKey(id)).forEach(gone::add);
         }
         Counts counts = new Counts();
+        for (String id : gone) {
+            // deleted in the back office since it parked: it stays parked, now with that reason, and is never retried as if it could pass
+            work.run(orderKey(storeHash, id), "schedule", "sales order " + id, true, attempt -> {
+                throw new PermanentFailure("order", "sales order " + id + " no longer exists in " + source.name()
+                        + " (deleted there): nothing to ship back; discard this record, or replay the store order to post it again");
+            });
+            counts.parked++;
+        }
         Optional<Instant> newest = Optional.empty();
         for (BackOfficeOrder order : orders.values()) {
             try {

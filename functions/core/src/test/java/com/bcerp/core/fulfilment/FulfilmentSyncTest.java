@@ -194,6 +194,34 @@ class FulfilmentSyncTest {
     }
 
     @Test
+    void a_parked_order_deleted_in_the_back_office_is_reported_as_gone_not_retried_as_before() {
+        imported();
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), null, "NOT-IN-ORDER", 1);
+        assertThat(run().parked()).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(1));
+        FulfilmentReport after = new FulfilmentSync(new Deleted(erp.name()), store, cursors, state, settings,
+                StatusSettings.defaults(), ownWrites, STORE, clock, Duration.ofMinutes(2)).run();
+
+        assertThat(after.parked()).isEqualTo(1);
+        assertThat(after.retrying()).isZero();
+        assertThat(state.parkReason(FulfilmentSync.orderKey(STORE, "order/SO000001"))).get().asString()
+                .contains("sales order order/SO000001 no longer exists").contains("deleted");
+        assertThat(store.shipments(250)).isEmpty();
+    }
+
+    /** A back office in which every sales order was deleted. */
+    private record Deleted(String name) implements com.bcerp.core.port.FulfilmentSource {
+        public List<BackOfficeOrder> changedSince(String prefix, Instant since) {
+            return List.of();
+        }
+
+        public List<BackOfficeOrder> orders(java.util.Collection<String> ids) {
+            return List.of();
+        }
+    }
+
+    @Test
     void shipping_more_than_is_left_in_the_store_is_parked() {
         imported();
         erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z1"), "100", "TEE", 4);

@@ -33,7 +33,26 @@ final class AcumaticaErrors {
         return of(401, "You are not logged in.");
     }
 
+    /**
+     * A read (or action) by keys of a record that does not exist: 500, as the spec's 200/401/500 and public clients
+     * verified against live instances have it, not a 404.
+     */
     static HttpError noEntity() {
-        return of(404, "No entity satisfies the condition.");
+        return exception("PX.Api.ContractBased.NoEntitySatisfiesTheConditionException", "No entity satisfies the condition.");
+    }
+
+    /** A business rule refused the request: 500 with the rule in {@code exceptionMessage}. */
+    static HttpError businessRule(String message) {
+        return exception("PX.Data.PXException", message);
+    }
+
+    /** ASP.NET's HttpError for an exception the endpoint let through. */
+    private static HttpError exception(String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "An error has occurred.");
+        body.put("exceptionMessage", message);
+        body.put("exceptionType", type);
+        body.put("stackTrace", "");
+        return new HttpError(500, message, body);
     }
 }

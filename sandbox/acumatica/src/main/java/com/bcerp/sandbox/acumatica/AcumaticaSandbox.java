@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Known simplifications: one user and one connected application; order types {@value #ORDER_TYPES_TEXT}; tax ids
  * from {@link #TAX_IDS}; items are the shared catalogue plus the non-stock charge items; no carrier rates, tax zones,
- * price lists or automatic discounts. GET by keys of a record that does not exist answers 404 "No entity satisfies
- * the condition." (the vendor's file lists no answer for that case).
+ * price lists or automatic discounts. GET by keys (or an action on) a record that does not exist answers 500
+ * {@code NoEntitySatisfiesTheConditionException}, as live instances do; an action its rules refuse answers 500
+ * {@code PXException} with the rule in {@code exceptionMessage} (or, with {@link Faults#actionRefusalsAs422}, the
+ * 422 echo the spec also lists).
  */
 public final class AcumaticaSandbox implements AutoCloseable {
 
@@ -342,7 +344,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /**
      * An action on one record: {@code {"entity": {keys}, "parameters": {...}}}; 204 when done (the sandbox finishes at
-     * once, where Acumatica may answer 202 and a Location to poll), 422 with the record when it cannot be done.
+     * once, where Acumatica may answer 202 and a Location to poll). An action the document's state does not allow is a
+     * business rule: 500 with the rule as {@code exceptionMessage}. GUESS: the spec lists both 422 and 500 for
+     * actions and which one a given rule takes is unconfirmed, so the 422 echo is a knob and the connector takes both.
      */
     private HttpResponse action(HttpRequest request, Shape shape, Function<JsonNode, PutResult> perform) {
         JsonNode body;
@@ -356,6 +360,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         }
         ObjectNode keys = RequestEntities.read(body.get("entity"), shape);
         PutResult result = perform.apply(keys);
+        if (result.rejected() && !faults.actionRefusalsAs422()) {
+            throw AcumaticaErrors.businessRule(result.entity().path("error").asText("The action is not available."));
+        }
         if (result.rejected()) {
             return json(422, EntityView.render(result.entity(), shape, ODataQuery.everything(result.entity(), shape), 1));
         }

@@ -18,7 +18,9 @@ import java.time.Duration;
  *   <li>{@link #rejectLogin(boolean)}: token requests are refused with Acumatica's "API Login Limit" error (the
  *       licence's API users are all signed in);</li>
  *   <li>{@link #licenceLimit(int)}: entity calls beyond this many in a minute are declined with 429, as the licence's
- *       requests-per-minute limit declines them (without {@code Retry-After}, which Acumatica does not document).</li>
+ *       requests-per-minute limit declines them (without {@code Retry-After}, which Acumatica does not document);</li>
+ *   <li>{@link #actionRefusalsAs422(boolean)}: an action its rules refuse answers the 422 echo of the record instead
+ *       of the default 500 business-rule error (the spec lists both).</li>
  * </ul>
  * The mechanics are the shared {@link FaultKnobs} and {@link RequestWindow}; this class names them as Acumatica's.
  */
@@ -29,6 +31,7 @@ public final class Faults {
     private volatile double timeoutShare;
     private volatile boolean timeoutAfterWrite;
     private volatile boolean rejectLogin;
+    private volatile boolean actionRefusalsAs422;
     private volatile int licenceLimit;
     private volatile RequestWindow licence;
 
@@ -88,6 +91,16 @@ public final class Faults {
         return knobs.hang();
     }
 
+    /** A refused action answers the 422 echo of the record instead of the 500 business-rule error. */
+    public Faults actionRefusalsAs422(boolean on) {
+        actionRefusalsAs422 = on;
+        return this;
+    }
+
+    public boolean actionRefusalsAs422() {
+        return actionRefusalsAs422;
+    }
+
     public Faults rejectLogin(boolean on) {
         this.rejectLogin = on;
         return this;
@@ -129,6 +142,7 @@ public final class Faults {
         timeoutShare = 0;
         timeoutAfterWrite = false;
         rejectLogin = false;
+        actionRefusalsAs422 = false;
         return licenceLimit(0);
     }
 

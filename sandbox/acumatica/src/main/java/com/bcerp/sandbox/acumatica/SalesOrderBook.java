@@ -51,6 +51,8 @@ final class SalesOrderBook {
     static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT", "STDTAX", "REDTAX", "SHIPTAX", "EUVAT");
     static final Set<String> BRANCHES = Set.of("HQ", "US-EAST", "US-WEST", "EU", "UK");
     static final String CANCELLED = "Cancelled";
+    static final String COMPLETED = "Completed";
+    static final String INVOICED = "Invoiced";
 
     /** Kept on the stored order, never rendered (not a contract field). */
     private static final String LINE_COUNTER = "$lineCounter";
@@ -121,15 +123,16 @@ final class SalesOrderBook {
         }
     }
 
-    /** CancelSalesOrder: an open order becomes Cancelled; one cancelled already is refused (422), as the action is off. */
+    /** CancelSalesOrder: an open order becomes Cancelled; one cancelled, completed (shipped) or invoiced is refused: the action is off. */
     PutResult cancel(JsonNode keys) {
         lock.lock();
         try {
             String key = Values.text(keys, "OrderType").orElse("SO") + "/" + Values.text(keys, "OrderNbr").orElse("");
             ObjectNode order = book.get(key).orElseThrow(AcumaticaErrors::noEntity);
-            if (CANCELLED.equals(Values.text(order, "Status").orElse(""))) {
-                new FieldErrors().add(order, "Status", "The order is cancelled already.");
-                order.put("error", "The Cancel Order action is not available for an order with the Cancelled status.");
+            String status = Values.text(order, "Status").orElse("");
+            if (CANCELLED.equals(status) || COMPLETED.equals(status) || INVOICED.equals(status)) {
+                new FieldErrors().add(order, "Status", "The order is " + status.toLowerCase(java.util.Locale.ROOT) + " already.");
+                order.put("error", "The Cancel Order action is not available for an order with the " + status + " status.");
                 return PutResult.rejected(order);
             }
             return PutResult.stored(book.update(key, o -> {

@@ -73,7 +73,7 @@ class PaymentAndActionsTest {
         assertThat(post("Payment/VoidPayment", entity("Type", "Payment", "ReferenceNbr", "000001")).status()).isEqualTo(204);
         assertThat(http.put("Payment", payment("20.00", "20.00", false)).status()).isEqualTo(200);
         assertThat(post("Payment/VoidPayment", entity("Type", "Payment", "ReferenceNbr", "000001")).status())
-                .as("voiding twice is refused").isEqualTo(422);
+                .as("voiding twice is refused by a business rule").isEqualTo(500);
     }
 
     @Test
@@ -98,9 +98,29 @@ class PaymentAndActionsTest {
 
         assertThat(value(http.get("SalesOrder/SO/" + orderNbr).json(), "Status")).isEqualTo("Cancelled");
         SandboxHttp.Response again = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr));
-        assertThat(again.status()).isEqualTo(422);
-        assertThat(again.json().get("error").asText()).contains("Cancelled");
-        assertThat(post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", "SO999999")).status()).isEqualTo(404);
+        assertThat(again.status()).as("a business rule is a 500 with the rule").isEqualTo(500);
+        assertThat(again.json().get("exceptionType").asText()).isEqualTo("PX.Data.PXException");
+        assertThat(again.json().get("exceptionMessage").asText()).contains("not available", "Cancelled");
+        SandboxHttp.Response missing = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", "SO999999"));
+        assertThat(missing.status()).isEqualTo(500);
+        assertThat(missing.json().get("exceptionType").asText()).endsWith("NoEntitySatisfiesTheConditionException");
+
+        sandbox.faults().actionRefusalsAs422(true);
+        SandboxHttp.Response echoed = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr));
+        assertThat(echoed.status()).isEqualTo(422);
+        assertThat(echoed.json().get("error").asText()).contains("Cancelled");
+    }
+
+    @Test
+    void a_shipped_order_cannot_be_cancelled() {
+        String shipment = sandbox.createShipment("SO", orderNbr, "UPSGROUND", java.util.Map.of(1, java.math.BigDecimal.TWO),
+                java.util.List.of("1Z1"));
+        sandbox.confirmShipment(shipment);
+
+        SandboxHttp.Response refused = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr));
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.json().get("exceptionMessage").asText()).contains("Completed");
+        assertThat(value(http.get("SalesOrder/SO/" + orderNbr).json(), "Status")).isEqualTo("Completed");
     }
 
     @Test

@@ -56,15 +56,19 @@ class QueryTest {
     }
 
     @Test
-    void get_by_keys_answers_one_record_and_404_when_there_is_none() {
+    void get_by_keys_answers_one_record_and_500_no_entity_when_there_is_none() {
         var order = http.get("SalesOrder/SO/SO000003");
         var customer = http.get("Customer/" + ada);
 
         assertThat(order.status()).isEqualTo(200);
         assertThat(id(order.json(), "CustomerOrder")).isEqualTo("103");
         assertThat(id(customer.json(), "CustomerName")).isEqualTo("Ada Lovelace");
-        assertThat(http.get("SalesOrder/SO/SO999999").status()).isEqualTo(404);
-        assertThat(http.get("Customer/C999999").status()).isEqualTo(404);
+        for (var missing : java.util.List.of(http.get("SalesOrder/SO/SO999999"), http.get("Customer/C999999"))) {
+            assertThat(missing.status()).isEqualTo(500);
+            assertThat(missing.json().get("exceptionType").asText())
+                    .isEqualTo("PX.Api.ContractBased.NoEntitySatisfiesTheConditionException");
+            assertThat(missing.json().get("exceptionMessage").asText()).isEqualTo("No entity satisfies the condition.");
+        }
     }
 
     @Test

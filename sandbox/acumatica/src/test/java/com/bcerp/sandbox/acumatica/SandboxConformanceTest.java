@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every request these tests send and every answer the sandbox gives for Customer, SalesOrder and Payment (PUT, GET by
- * keys, GET list, the CancelSalesOrder and VoidPayment actions; 200, 204, 422, 400, 401) conforms to the vendor's
+ * keys, GET list, the CancelSalesOrder and VoidPayment actions; 200, 204, 422, 400, 401, 500) conforms to the vendor's
  * OpenAPI file for Default/24.200.001.
  */
 class SandboxConformanceTest {
@@ -84,7 +84,10 @@ class SandboxConformanceTest {
                 "FinancialSettings", entity("OriginalOrderType", "SO", "OriginalOrderNbr", nbr),
                 "Details", rows(line("SKU-0100", 1, 16.6583))), "$expand", "Details,FinancialSettings");
         action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr));
-        action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr)); // 422: cancelled already
+        action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr)); // 500: cancelled already
+        http.get("SalesOrder/SO/SO999999");                                                     // 500: no such record
+        sandbox.faults().actionRefusalsAs422(true);
+        action("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", nbr)); // 422: the echo
 
         assertEveryExchangeConforms();
     }
