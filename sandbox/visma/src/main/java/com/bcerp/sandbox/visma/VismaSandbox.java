@@ -105,6 +105,7 @@ public final class VismaSandbox implements AutoCloseable {
     private final SalesOrders orders;
     private final Shipments shipments;
     private final Invoices invoices;
+    private final CreditNotes creditNotes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Router router = new Router();
     private final List<Template> templates = new ArrayList<>();
@@ -122,6 +123,7 @@ public final class VismaSandbox implements AutoCloseable {
         this.orders = new SalesOrders(lock, clock, customers, inventory, vat, addresses, faults);
         this.shipments = new Shipments(lock, clock, orders, inventory);
         this.invoices = new Invoices(lock, clock, orders, shipments, inventory, vat);
+        this.creditNotes = new CreditNotes(lock, clock, customers, inventory, invoices, vat);
         seed();
         router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::knownRoute)
@@ -189,6 +191,18 @@ public final class VismaSandbox implements AutoCloseable {
                 "Invoice " + r.pathParam("invoiceNumber") + " not found."));
         route("POST", "/v1/customerinvoice/{invoiceNumber}/action/release", r -> {
             invoices.release(r.pathParam("invoiceNumber"));
+            return actionDone();
+        });
+        route("POST", "/v2/customerCreditNote", r -> created("/v1/customerCreditNote/", creditNotes.create(
+                Wire.of(r.body(), new Wire.Dto("creating customer credit note", "CustomerCreditNoteUpdateDto")))));
+        route("GET", "/v1/customerCreditNote", r -> list(r, Listing.MAX_PAGE_SIZE, creditNotes.list(r), c -> c));
+        route("GET", "/v1/customerCreditNote/{creditNoteNumber}", r -> one(creditNotes.get(r.pathParam("creditNoteNumber")),
+                "Credit note " + r.pathParam("creditNoteNumber") + " not found."));
+        route("POST", "/v1/customerCreditNote/{creditNoteNumber}/action/release", r -> {
+            atomically(() -> {
+                creditNotes.release(r.pathParam("creditNoteNumber"));
+                return null;
+            });
             return actionDone();
         });
         route("GET", "/v1/inventory", r -> list(r, Listing.INVENTORY_MAX_PAGE_SIZE, inventory.list(r), i -> i));

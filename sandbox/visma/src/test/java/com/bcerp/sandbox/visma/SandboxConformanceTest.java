@@ -117,6 +117,21 @@ class SandboxConformanceTest {
     }
 
     @Test
+    void credit_note_exchanges_conform() {
+        String order = http.post("/v1/salesorder", SalesOrderTest.order("10002", "BC-C6")).createdKey();
+        sandbox.ship(order, "MAIN", null, "T-C6");
+        String invoice = sandbox.invoice(order);
+        String note = http.post("/v2/customerCreditNote", CreditNoteTest.refund(invoice, "RF-C6", 125)).createdKey();
+        http.get("/v1/customerCreditNote/" + note);
+        http.get("/v1/customerCreditNote", "externalReference", "RF-C6", "customer", "10002", "status", "Balanced",
+                "documentDate", "2020-01-01T00:00:00Z", "documentDateCondition", ">", "pageNumber", "1", "pageSize", "10");
+        http.post("/v1/customerCreditNote/" + note + "/action/release");
+        http.post("/v1/customerCreditNote/" + note + "/action/release");                  // 400: released already
+        http.post("/v2/customerCreditNote", CreditNoteTest.refund("999999", "RF-C7", 1));  // 400: no such invoice
+        assertEveryExchangeConforms();
+    }
+
+    @Test
     void error_answers_have_visma_shapes() {
         http.post("/v1/customer", wrapped("currencyId", "NOK"));          // 400 message: no name
         http.get("/v1/customer/NOBODY");                                   // 404 message
