@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Calls on the contract-based endpoint with the session's bearer token. A 401 means the instance dropped the token
@@ -29,6 +30,12 @@ final class AcumaticaApi {
     private final AcumaticaSettings settings;
     private final ApiClient client;
     private final AcumaticaSession session;
+    /**
+     * While an action runs as a long-running operation, "other requests in this session will fail until [it]
+     * completes" (Acumatica's REST guide): this process's other threads wait for it instead (reads share, actions
+     * exclude). Other processes have sessions of their own.
+     */
+    private final ReentrantReadWriteLock running = new ReentrantReadWriteLock(true);
 
     AcumaticaApi(AcumaticaSettings settings, ApiClient client, AcumaticaSession session) {
         this.settings = settings;
@@ -51,16 +58,18 @@ final class AcumaticaApi {
      * so the caller gets the final answer.
      */
     ApiResponse action(String entityAction, JsonNode body) {
-        ApiResponse response = send("POST", entityAction, Map.of(), body, false);
-        for (int poll = 0; response.status() == 202 && poll < ACTION_POLLS; poll++) {
+        running.writeLock().lock();
+        try {
+            ApiResponse response = send("POST", entityAction, Map.of(), body, false);
             String location = response.headers().firstValue("Location").orElse(null);
-            if (location == null) {
-                return response;
+            for (int poll = 0; response.status() == 202 && location != null && poll < ACTION_POLLS; poll++) {
+                pause(ACTION_POLL_PAUSE);
+                response = send("GET", relative(location), Map.of(), null, true);
             }
-            pause(ACTION_POLL_PAUSE);
-            response = send("GET", relative(location), Map.of(), null, true);
+            return response;
+        } finally {
+            running.writeLock().unlock();
         }
-        return response;
     }
 
     /** The path of a Location under the endpoint ({@code Location} may be absolute or start at the instance root). */
@@ -80,6 +89,16 @@ final class AcumaticaApi {
     }
 
     private ApiResponse send(String method, String path, Map<String, String> query, JsonNode body, boolean idempotent) {
+        running.readLock().lock();
+        try {
+            return sendInSession(method, path, query, body, idempotent);
+        } finally {
+            running.readLock().unlock();
+        }
+    }
+
+    private ApiResponse sendInSession(String method, String path, Map<String, String> query, JsonNode body,
+            boolean idempotent) {
         URI uri = URI.create(settings.endpointUrl() + "/" + path + (query.isEmpty() ? "" : "?" + OData.query(query)));
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(write(body));

@@ -33,6 +33,12 @@ final class AcumaticaFailures {
     /** PX exception types that pass on their own (another process holds the record, the operation ran too long). */
     private static final List<String> TRANSIENT_TYPES = List.of("LockViolation", "Timeout", "Deadlock", "OperationCompleted");
 
+    /**
+     * A request sent while a long-running operation holds the session. GUESS: Acumatica does not document how such a
+     * request fails; this is its screens' text, and it passes when the operation ends, whatever exception carries it.
+     */
+    private static final String SESSION_BUSY = "has not been completed yet";
+
     private AcumaticaFailures() {}
 
     /** A 500 that is Acumatica's answer rather than its failure: no such record, or a business rule. */
@@ -41,8 +47,9 @@ final class AcumaticaFailures {
             return false;
         }
         String type = exceptionType(response);
+        String body = response.body() == null ? "" : response.body();
         return type.startsWith("PX.") && TRANSIENT_TYPES.stream().noneMatch(type::contains)
-                && !(response.body() != null && response.body().contains("API Login Limit"));
+                && !body.contains("API Login Limit") && !body.contains(SESSION_BUSY);
     }
 
     /** The instance has no record with the keys asked for. */

@@ -105,6 +105,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final PaymentBook payments;
     private final ShipmentBook shipments;
     private final ItemBook items;
+    private final LongOperations operations;
     private final Router router = new Router();
 
     private AcumaticaSandbox(Settings settings, Clock clock) {
@@ -120,9 +121,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
+        this.operations = new LongOperations(clock);
         router.filter(calls.filter(this::route, r -> null, r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::injectFaults)
                 .filter(oauth.tokens().requireBearer(r -> r.path().startsWith(base + "/"), AcumaticaErrors::notLoggedIn))
+                .filter(this::sessionLock)
                 .onNotFound(AcumaticaSandbox::notFound)
                 .route("POST", TOKEN_PATH, oauth::token)
                 .route("POST", "/entity/auth/logout", r -> HttpResponse.empty(204))
@@ -155,7 +158,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/ItemWarehouse", r -> page(r, ItemBook.ITEM_WAREHOUSE))
                 .route("GET", base + "/KitSpecification", r -> page(r, ItemBook.KIT))
                 .route("PUT", base + "/InventorySummaryInquiry", r -> inquiry(r, SUMMARY, items::summary))
-                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE, items::availableSince));
+                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE, items::availableSince))
+                .route("GET", base + "/{entity}/{action}/status/{id}", r -> HttpResponse.empty(operations.status(r.pathParam("id"))));
     }
 
     public static AcumaticaSandbox start(Settings settings) {
@@ -347,6 +351,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
      * once, where Acumatica may answer 202 and a Location to poll). An action the document's state does not allow is a
      * business rule: 500 with the rule as {@code exceptionMessage}. GUESS: the spec lists both 422 and 500 for
      * actions and which one a given rule takes is unconfirmed, so the 422 echo is a knob and the connector takes both.
+     * With {@link Faults#actionDuration} the action is a long-running operation: 202 and a status Location.
      */
     private HttpResponse action(HttpRequest request, Shape shape, Function<JsonNode, PutResult> perform) {
         JsonNode body;
@@ -359,6 +364,10 @@ public final class AcumaticaSandbox implements AutoCloseable {
             throw AcumaticaErrors.of(400, "The body of an action must be {\"entity\": {...}} naming the record.");
         }
         ObjectNode keys = RequestEntities.read(body.get("entity"), shape);
+        if (faults.actionDuration().isPositive()) {
+            String id = operations.start(session(request), faults.actionDuration(), () -> perform.apply(keys));
+            return HttpResponse.empty(202).withHeader("Location", baseUrl() + request.path() + "/status/" + id);
+        }
         PutResult result = perform.apply(keys);
         if (result.rejected() && !faults.actionRefusalsAs422()) {
             throw AcumaticaErrors.businessRule(result.entity().path("error").asText("The action is not available."));
@@ -427,7 +436,23 @@ public final class AcumaticaSandbox implements AutoCloseable {
         return entities.stream().map(e -> (JsonNode) EntityView.render(e, shape, query, 1)).toList();
     }
 
-    // Filters, in order: log every call, inject faults, require a valid token on the endpoint.
+    /** While a long-running operation runs in a session, only its status can be asked for (see {@link LongOperations}). */
+    private HttpResponse sessionLock(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        if (request.path().startsWith(base + "/")) {
+            java.util.regex.Matcher status = STATUS_PATH.matcher(request.path());
+            operations.requireIdle(session(request), status.find() ? status.group(1) : null);
+        }
+        return next.apply(request);
+    }
+
+    private static final java.util.regex.Pattern STATUS_PATH = java.util.regex.Pattern.compile("/status/([^/]+)$");
+
+    /** The session a request belongs to: its bearer token. */
+    private static String session(HttpRequest request) {
+        return request.header("authorization").orElse("");
+    }
+
+    // Filters, in order: log every call, inject faults, require a valid token on the endpoint, the session's lock.
 
     /** Latency on every call; then, on entity calls: the outage, the licence's minute, a drawn timeout. */
     private HttpResponse injectFaults(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
@@ -469,8 +494,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         }
         String rest = path.substring(base.length() + 1);
         int slash = rest.indexOf('/');
-        // actions keep their name (POST /SalesOrder/CancelSalesOrder); reads by key are counted together
+        // actions keep their name (POST /SalesOrder/CancelSalesOrder), as do their status polls; reads by key are counted together
         return request.method() + " /" + (slash < 0 || request.method().equals("POST") ? rest
+                : STATUS_PATH.matcher(rest).find() ? STATUS_PATH.matcher(rest).replaceFirst("/status/{id}")
                 : rest.substring(0, slash) + "/{keys}");
     }
 

@@ -20,7 +20,9 @@ import java.time.Duration;
  *   <li>{@link #licenceLimit(int)}: entity calls beyond this many in a minute are declined with 429, as the licence's
  *       requests-per-minute limit declines them (without {@code Retry-After}, which Acumatica does not document);</li>
  *   <li>{@link #actionRefusalsAs422(boolean)}: an action its rules refuse answers the 422 echo of the record instead
- *       of the default 500 business-rule error (the spec lists both).</li>
+ *       of the default 500 business-rule error (the spec lists both);</li>
+ *   <li>{@link #actionDuration(Duration)}: actions answer 202 with a status {@code Location} and run this long, the
+ *       session refusing its other requests meanwhile (see {@link LongOperations}).</li>
  * </ul>
  * The mechanics are the shared {@link FaultKnobs} and {@link RequestWindow}; this class names them as Acumatica's.
  */
@@ -32,6 +34,7 @@ public final class Faults {
     private volatile boolean timeoutAfterWrite;
     private volatile boolean rejectLogin;
     private volatile boolean actionRefusalsAs422;
+    private volatile Duration actionDuration = Duration.ZERO;
     private volatile int licenceLimit;
     private volatile RequestWindow licence;
 
@@ -101,6 +104,16 @@ public final class Faults {
         return actionRefusalsAs422;
     }
 
+    /** Actions run this long as long-running operations (202 + Location, the session locked); zero: done at once. */
+    public Faults actionDuration(Duration duration) {
+        actionDuration = duration;
+        return this;
+    }
+
+    public Duration actionDuration() {
+        return actionDuration;
+    }
+
     public Faults rejectLogin(boolean on) {
         this.rejectLogin = on;
         return this;
@@ -143,6 +156,7 @@ public final class Faults {
         timeoutAfterWrite = false;
         rejectLogin = false;
         actionRefusalsAs422 = false;
+        actionDuration = Duration.ZERO;
         return licenceLimit(0);
     }
 

@@ -112,6 +112,35 @@ class PaymentAndActionsTest {
     }
 
     @Test
+    void a_long_running_action_answers_202_with_a_status_location_and_locks_its_session_until_done() throws Exception {
+        sandbox.faults().actionDuration(java.time.Duration.ofMillis(400));
+        SandboxHttp.Response started = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr));
+
+        assertThat(started.status()).isEqualTo(202);
+        String location = started.header("Location").orElseThrow();
+        assertThat(location).startsWith(sandbox.baseUrl() + "/entity/Default/24.200.001/SalesOrder/CancelSalesOrder/status/");
+        String status = location.substring((sandbox.baseUrl() + "/entity/Default/24.200.001/").length());
+        SandboxHttp.Response busy = http.get("SalesOrder/SO/" + orderNbr);
+        assertThat(busy.status()).as("other requests of the session fail").isEqualTo(500);
+        assertThat(busy.json().get("exceptionMessage").asText()).isEqualTo("The previous operation has not been completed yet.");
+        SandboxHttp other = new SandboxHttp(sandbox);
+        assertThat(value(other.get("SalesOrder/SO/" + orderNbr).json(), "Status")).as("another session: not yet done")
+                .isEqualTo("Open");
+        assertThat(http.get(status).status()).isEqualTo(202);
+
+        Thread.sleep(500);
+        assertThat(http.get(status).status()).isEqualTo(204);
+        assertThat(value(http.get("SalesOrder/SO/" + orderNbr).json(), "Status")).isEqualTo("Cancelled");
+
+        SandboxHttp.Response again = post("SalesOrder/CancelSalesOrder", entity("OrderType", "SO", "OrderNbr", orderNbr));
+        String refusedStatus = again.header("Location").orElseThrow().substring((sandbox.baseUrl() + "/entity/Default/24.200.001/").length());
+        Thread.sleep(500);
+        SandboxHttp.Response refused = http.get(refusedStatus);
+        assertThat(refused.status()).as("the operation failed on a business rule").isEqualTo(500);
+        assertThat(refused.json().get("exceptionMessage").asText()).contains("not available");
+    }
+
+    @Test
     void a_shipped_order_cannot_be_cancelled() {
         String shipment = sandbox.createShipment("SO", orderNbr, "UPSGROUND", java.util.Map.of(1, java.math.BigDecimal.TWO),
                 java.util.List.of("1Z1"));

@@ -19,7 +19,11 @@ final class SandboxHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -79,7 +83,7 @@ final class SandboxHttp {
     Response send(HttpRequest request) {
         try {
             var r = http.send(request, BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
+            return new Response(r.statusCode(), r.body(), r.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
