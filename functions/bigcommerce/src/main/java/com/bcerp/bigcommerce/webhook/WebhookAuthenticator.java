@@ -89,11 +89,21 @@ public final class WebhookAuthenticator {
     private final Config config;
     private final Clock clock;
     private final byte[] connectorSecret;
+    private final byte[] signingKey;
 
     public WebhookAuthenticator(Config config, Clock clock) {
+        this(config, config.clientSecret().getBytes(StandardCharsets.UTF_8), clock);
+    }
+
+    /**
+     * @param signingKey the Standard Webhooks key: BigCommerce's samples hand the library {@code base64(client
+     *                   secret)}, which it decodes, so the key is the client secret's bytes
+     */
+    WebhookAuthenticator(Config config, byte[] signingKey, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.connectorSecret = config.connectorSecret().getBytes(StandardCharsets.UTF_8);
+        this.signingKey = signingKey.clone();
     }
 
     public Verdict verify(Map<String, String> headers, byte[] body) {
@@ -143,7 +153,7 @@ public final class WebhookAuthenticator {
     private byte[] expectedSignature(String id, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
             mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encode(mac.doFinal(body));
         } catch (GeneralSecurityException e) {

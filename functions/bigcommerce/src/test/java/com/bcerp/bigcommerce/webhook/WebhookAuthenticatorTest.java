@@ -137,4 +137,23 @@ class WebhookAuthenticatorTest {
                 CONNECTOR_SECRET, true, java.time.Duration.ofMinutes(6)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deduplication window");
     }
+
+    /** The Standard Webhooks specification's published test vector, so the receiver agrees with the reference, not only with our signer. */
+    @Test
+    void acceptsTheStandardWebhooksTestVectorAndNothingTamperedWith() {
+        long signedAt = 1614265330L;
+        WebhookAuthenticator reference = new WebhookAuthenticator(WebhookAuthenticator.Config.of(CLIENT_SECRET, CONNECTOR_SECRET),
+                java.util.Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                Clock.fixed(Instant.ofEpochSecond(signedAt + 10), ZoneOffset.UTC));
+        Map<String, String> headers = new HashMap<>();
+        headers.put("webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek");
+        headers.put("webhook-timestamp", Long.toString(signedAt));
+        headers.put("webhook-signature", "v1,bm9wZQ== v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+        headers.put("X-Connector-Secret", CONNECTOR_SECRET);
+
+        assertThat(reference.verify(headers, "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)).accepted()).isTrue();
+        assertThat(reference.verify(headers, "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8)).accepted()).isFalse();
+        headers.put("webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJeK");
+        assertThat(reference.verify(headers, "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)).accepted()).isFalse();
+    }
 }

@@ -15,9 +15,14 @@ public final class WebhookSignature {
     private WebhookSignature() {}
 
     public static String sign(String clientSecret, String messageId, long timestamp, byte[] body) {
+        return sign(clientSecret.getBytes(StandardCharsets.UTF_8), messageId, timestamp, body);
+    }
+
+    /** With the Standard Webhooks key itself (the bytes a {@code whsec_} secret's base64 stands for). */
+    static String sign(byte[] key, String messageId, long timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update((messageId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
