@@ -106,6 +106,7 @@ public final class VismaSandbox implements AutoCloseable {
     private final Shipments shipments;
     private final Invoices invoices;
     private final CreditNotes creditNotes;
+    private final Payments payments;
     private final ReentrantLock lock = new ReentrantLock();
     private final Router router = new Router();
     private final List<Template> templates = new ArrayList<>();
@@ -124,6 +125,7 @@ public final class VismaSandbox implements AutoCloseable {
         this.shipments = new Shipments(lock, clock, orders, inventory);
         this.invoices = new Invoices(lock, clock, orders, shipments, inventory, vat);
         this.creditNotes = new CreditNotes(lock, clock, customers, inventory, invoices, vat);
+        this.payments = new Payments(lock, clock, customers, orders, invoices);
         seed();
         router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::knownRoute)
@@ -190,8 +192,32 @@ public final class VismaSandbox implements AutoCloseable {
         route("GET", "/v1/customerinvoice/{invoiceNumber}", r -> one(invoices.get(r.pathParam("invoiceNumber")),
                 "Invoice " + r.pathParam("invoiceNumber") + " not found."));
         route("POST", "/v1/customerinvoice/{invoiceNumber}/action/release", r -> {
-            invoices.release(r.pathParam("invoiceNumber"));
+            atomically(() -> releaseInvoice(r.pathParam("invoiceNumber")));
             return actionDone();
+        });
+        route("POST", "/v1/customerPayment", r -> created("/v1/customerPayment/", payments.create(
+                Wire.of(r.body(), new Wire.Dto("creating customer payment", "PaymentUpdateDto")))));
+        route("GET", "/v1/customerPayment", r -> list(r, Listing.MAX_PAGE_SIZE, payments.list(r), p -> p));
+        route("GET", "/v1/customerPayment/{paymentNumber}", r -> one(payments.get(r.pathParam("paymentNumber")),
+                "Payment " + r.pathParam("paymentNumber") + " not found."));
+        route("POST", "/v1/customerPayment/{paymentNumber}/action/release", r -> {
+            Wire body = Wire.of(r.body(), new Wire.Dto("releasing the payment", "ReleasePaymentActionDto"));
+            String type = body.text("type").orElseThrow(() -> required("releasing the payment", "Type"));
+            atomically(() -> {
+                payments.release(r.pathParam("paymentNumber"), type);
+                return null;
+            });
+            return actionDone();
+        });
+        route("POST", "/v1/customerPayment/{paymentNumber}/action/void", r -> {
+            Wire body = Wire.of(r.body(), new Wire.Dto("voiding the payment", "VoidPaymentActionDto"));
+            String type = body.plainText("type").orElseThrow(() -> required("voiding the payment", "Type"));
+            atomically(() -> {
+                payments.voidPayment(r.pathParam("paymentNumber"), type);
+                return null;
+            });
+            return json(200, Wire.object().put("type", "VoidPayment").put("refNbr", r.pathParam("paymentNumber"))
+                    .put("actionId", java.util.UUID.randomUUID().toString()).put("actionResult", "Done"));
         });
         route("POST", "/v2/customerCreditNote", r -> created("/v1/customerCreditNote/", creditNotes.create(
                 Wire.of(r.body(), new Wire.Dto("creating customer credit note", "CustomerCreditNoteUpdateDto")))));
@@ -321,7 +347,7 @@ public final class VismaSandbox implements AutoCloseable {
     public String invoice(String orderNbr) {
         return merchant(() -> {
             String number = invoices.prepare("SO", orderNbr);
-            invoices.release(number);
+            releaseInvoice(number);
             return number;
         });
     }
@@ -344,6 +370,21 @@ public final class VismaSandbox implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Releases an invoice; what payments reserved for its orders is then applied to it. */
+    private Void releaseInvoice(String number) {
+        invoices.release(number);
+        ObjectNode invoice = invoices.get(number).orElseThrow();
+        Set<String> done = new LinkedHashSet<>();
+        for (JsonNode line : invoice.path("invoiceLines")) {
+            String type = line.path("soOrderType").asText();
+            String nbr = line.path("soOrderNbr").asText();
+            if (!nbr.isEmpty() && done.add(type + "/" + nbr)) {
+                payments.transfer(type, nbr, number);
+            }
+        }
+        return null;
     }
 
     /** The merchant's own work in Visma's UI: what the API would refuse is an IllegalStateException. */

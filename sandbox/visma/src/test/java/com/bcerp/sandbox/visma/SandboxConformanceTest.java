@@ -132,6 +132,25 @@ class SandboxConformanceTest {
     }
 
     @Test
+    void payment_exchanges_conform() {
+        String order = http.post("/v1/salesorder", SalesOrderTest.order("10002", "BC-C8")).createdKey();
+        com.fasterxml.jackson.databind.node.ObjectNode body = PaymentTest.payment(282.50);
+        body.setAll(wrapped("invoiceText", "Store order BC-C8", "currency", "NOK", "hold", false));
+        body.set("ordersToApply", Dto.rows(PaymentTest.toOrder(order, 282.50)));
+        String payment = http.post("/v1/customerPayment", body).createdKey();
+        http.get("/v1/customerPayment/" + payment);
+        http.post("/v1/customerPayment/" + payment + "/action/release", PaymentTest.release());
+        sandbox.ship(order, "MAIN", null, null);
+        sandbox.ship(order, "WEST", null, null);
+        sandbox.invoice(order);
+        http.get("/v1/customerPayment", "customer", "10002", "paymentType", "Payment", "status", "Closed",
+                "docDate", "2020-01-01T00:00:00Z", "docDateCondition", ">", "pageNumber", "1", "pageSize", "10");
+        http.post("/v1/customerPayment/" + payment + "/action/void", Dto.plain("type", "Payment"));
+        http.post("/v1/customerPayment", PaymentTest.payment(-1));                      // 400
+        assertEveryExchangeConforms();
+    }
+
+    @Test
     void error_answers_have_visma_shapes() {
         http.post("/v1/customer", wrapped("currencyId", "NOK"));          // 400 message: no name
         http.get("/v1/customer/NOBODY");                                   // 404 message
