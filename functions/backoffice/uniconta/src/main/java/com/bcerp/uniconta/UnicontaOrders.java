@@ -248,7 +248,7 @@ final class UnicontaOrders implements SalesDocuments {
         ApiResponse response = api.insertList(LINE, missing);
         if (!response.isSuccess()) {
             RuntimeException failure = UnicontaFailures.of(response, "lines of sales order " + draft.externalRef(),
-                    lineField(response, draft));
+                    lineField(response, lines));
             if (failure instanceof PermanentFailure && fresh) {
                 order(number).ifPresent(h -> api.delete(ORDER, h));
             }
@@ -256,12 +256,27 @@ final class UnicontaOrders implements SalesDocuments {
         }
     }
 
-    /** {@code lines[i]} of the draft line a refusal names by its item, else {@code lines}. */
-    private static String lineField(ApiResponse response, SalesOrderDraft draft) {
+    /**
+     * {@code lines[i]} of the line a refusal names: by its item and variant codes, else by one of its codes as
+     * {@code Variant2 XL} (the sandbox's wording; Uniconta's is UNCONFIRMED), else by its item; {@code lines} otherwise.
+     */
+    private static String lineField(ApiResponse response, List<ObjectNode> lines) {
         String body = response.body() == null ? "" : response.body();
-        for (int i = 0; i < draft.lines().size(); i++) {
-            if (body.contains(draft.lines().get(i).itemId())) {
-                return "lines[" + i + "]";
+        List<java.util.function.Predicate<ObjectNode>> tests = List.of(
+                l -> body.contains(l.path("Item").asText()) && UnicontaItems.variantsOf(l).stream().allMatch(body::contains),
+                l -> { List<String> codes = UnicontaItems.variantsOf(l);
+                    for (int k = 0; k < codes.size(); k++) {
+                        if (!codes.get(k).isEmpty() && body.contains("Variant" + (k + 1) + " " + codes.get(k))) {
+                            return true;
+                        }
+                    }
+                    return false; },
+                l -> body.contains(l.path("Item").asText()));
+        for (var test : tests) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (test.test(lines.get(i))) {
+                    return "lines[" + i + "]";
+                }
             }
         }
         return "lines";

@@ -27,11 +27,13 @@ import java.util.Objects;
  * @param warehouses          the warehouses whose stock is read
  * @param trackingField       the user field on DebtorInvoiceClientUser the merchant's flow writes tracking to; null
  *                            for none
+ * @param zone                the company's zone: Uniconta writes its times in it, without an offset (guess)
  */
 public record UnicontaSettings(URI baseUrl, long companyId, String secretName, Duration requestTimeout,
         String externalRefField, String customerRefField, String kindField, String branchField, String accountPrefix,
         String shippingItem, String vatFreeCode, String baseCurrency, String variantSeparator,
-        Cancellation cancellation, UninvoicedCredit uninvoicedCredit, List<String> warehouses, String trackingField) {
+        Cancellation cancellation, UninvoicedCredit uninvoicedCredit, List<String> warehouses, String trackingField,
+        java.time.ZoneId zone) {
 
     /** Cancelling an open order: blocked (kept, reads back cancelled) or deleted (gone from Uniconta). */
     public enum Cancellation { BLOCK, DELETE }
@@ -53,6 +55,7 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
         Objects.requireNonNull(variantSeparator, "variantSeparator");
         Objects.requireNonNull(cancellation, "cancellation");
         Objects.requireNonNull(uninvoicedCredit, "uninvoicedCredit");
+        Objects.requireNonNull(zone, "zone");
         warehouses = List.copyOf(warehouses);
         if (companyId <= 0) {
             throw new IllegalArgumentException("companyId must be Uniconta's company id, was " + companyId);
@@ -61,43 +64,44 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
 
     /**
      * OurRef, StoreCustomerId, Requisition, Dimension1, accounts WEB..., SHIPPING, no VAT-free code, DKK, "-",
-     * cancellations block, unsettled credits, warehouse MAIN, tracking in TrackingNumber, 30-second requests: the one
-     * place these defaults live.
+     * cancellations block, unsettled credits, warehouse MAIN, tracking in TrackingNumber, Europe/Copenhagen,
+     * 30-second requests: the one place these defaults live.
      */
     public static UnicontaSettings defaults(URI baseUrl, long companyId, String secretName) {
         return new UnicontaSettings(baseUrl, companyId, secretName, Duration.ofSeconds(30), "OurRef", "StoreCustomerId",
                 "Requisition", "Dimension1", "WEB", "SHIPPING", null, "DKK", "-", Cancellation.BLOCK,
-                UninvoicedCredit.UNSETTLED, List.of("MAIN"), "TrackingNumber");
+                UninvoicedCredit.UNSETTLED, List.of("MAIN"), "TrackingNumber",
+                java.time.ZoneId.of("Europe/Copenhagen"));
     }
 
     public UnicontaSettings withVatFreeCode(String code) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, code, baseCurrency, variantSeparator, cancellation,
-                uninvoicedCredit, warehouses, trackingField);
+                uninvoicedCredit, warehouses, trackingField, zone);
     }
 
     public UnicontaSettings withCancellation(Cancellation value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator, value,
-                uninvoicedCredit, warehouses, trackingField);
+                uninvoicedCredit, warehouses, trackingField, zone);
     }
 
     public UnicontaSettings withUninvoicedCredit(UninvoicedCredit value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, value, warehouses, trackingField);
+                cancellation, value, warehouses, trackingField, zone);
     }
 
     public UnicontaSettings withWarehouses(List<String> value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, value, trackingField);
+                cancellation, uninvoicedCredit, value, trackingField, zone);
     }
 
     public UnicontaSettings withRequestTimeout(Duration value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, value, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone);
     }
 
     /** e.g. {@code https://odata.uniconta.com/api/Entities} */

@@ -21,9 +21,12 @@ public final class UnicontaType {
     public static BackOffice backOffice(String name, UnicontaConnection connection) {
         UnicontaSettings settings = connection.settings();
         UnicontaItems items = new UnicontaItems(connection.api(), settings.variantSeparator());
+        UnicontaOrders orders = new UnicontaOrders(settings, connection.api(), items);
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC)
                 .customers(new UnicontaCustomers(settings, connection.api()))
-                .documents(new UnicontaOrders(settings, connection.api(), items))
+                .documents(orders)
+                .inventory(new UnicontaInventory(settings, connection.api(), items, UnicontaInventory.PAGE))
+                .fulfilment(new UnicontaFulfilment(settings, connection.api(), orders, items))
                 .build();
     }
 }

@@ -1,0 +1,87 @@
+package com.bcerp.uniconta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.backoffice.DocumentState;
+import com.bcerp.core.backoffice.DraftLine;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.fulfilment.BackOfficeOrder;
+import com.bcerp.core.model.Money;
+import com.bcerp.sandbox.uniconta.UnicontaSandbox;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Invoices as shipments with their tracking, partial and whole, over real HTTP. */
+class UnicontaFulfilmentIT {
+
+    private static UnicontaSandbox sandbox;
+    private static UnicontaConnection connection;
+    private static UnicontaOrders orders;
+    private static UnicontaFulfilment fulfilment;
+    private static String customer;
+
+    @BeforeAll
+    static void start() {
+        sandbox = UnicontaSandbox.start(UnicontaSandbox.Settings.defaults());
+        connection = UnicontaConnection.create(Fixtures.settingsFor(sandbox), Fixtures.secretsFor(sandbox));
+        UnicontaItems items = new UnicontaItems(connection.api(), "-");
+        orders = new UnicontaOrders(connection.settings(), connection.api(), items);
+        fulfilment = new UnicontaFulfilment(connection.settings(), connection.api(), orders, items);
+        customer = sandbox.addDebtor("F1", "Fulfil", "f1@example.com", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static DocumentRef order(String ref) {
+        return orders.createSalesOrder(SalesOrderDraft.sale(ref, "1", customer, LocalDate.of(2026, 3, 1), "DKK", "f",
+                List.of(new DraftLine("TEE-201-BLUE-S", "tee", new BigDecimal("2"), Money.of("20.00", "DKK"),
+                        Money.of("0", "DKK"), "801", "line 1"), new DraftLine("SKU-0120", "mug", BigDecimal.ONE,
+                        Money.of("5.00", "DKK"), Money.of("0", "DKK"), "802", "line 2")),
+                Money.of("9.00", "DKK"), List.of(), null, null, null, null));
+    }
+
+    @Test
+    void a_partial_invoice_is_a_shipped_shipment_with_its_tracking_and_lines_and_the_rest_follows() {
+        Instant before = Instant.now().minusSeconds(5);
+        DocumentRef created = order("BC-f-1");
+        long number = Long.parseLong(created.id());
+
+        long first = sandbox.invoice(number, UnicontaSandbox.Invoicing.lines(Map.of(1.0, 1.0))
+                .withUserField("TrackingNumber", "1Z999").withShipmentText("GLS"));
+
+        List<BackOfficeOrder> read = fulfilment.changedSince("BC-f-", before);
+        assertThat(read).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(created.id());
+            assertThat(o.externalRef()).isEqualTo("BC-f-1");
+            assertThat(o.state()).isEqualTo(DocumentState.PARTLY_SHIPPED);
+            assertThat(o.invoiceNbrs()).containsExactly(Long.toString(first));
+            assertThat(o.shipments()).singleElement().satisfies(s -> {
+                assertThat(s.shipped()).isTrue();
+                assertThat(s.trackingNumbers()).containsExactly("1Z999");
+                assertThat(s.shipVia()).isEqualTo("GLS");
+                assertThat(s.lines()).singleElement().satisfies(l -> {
+                    assertThat(l.storeLineRef()).isEqualTo("801");
+                    assertThat(l.sku()).isEqualTo("TEE-201-BLUE-S");
+                    assertThat(l.quantity()).isEqualByComparingTo("1");
+                });
+            });
+        });
+
+        sandbox.invoice(number);
+        BackOfficeOrder done = fulfilment.orders(List.of(created.id())).get(0);
+        assertThat(done.state()).isEqualTo(DocumentState.INVOICED);
+        assertThat(done.shipments()).hasSize(2);
+        assertThat(done.shipments().get(1).lines()).extracting(l -> l.storeLineRef()).containsExactly("801", "802");
+        assertThat(fulfilment.changedSince("BC-other-", before)).isEmpty();
+    }
+}
