@@ -28,7 +28,12 @@ import java.time.Duration;
  *       series and a client's {@code orderNumber} is ignored;</li>
  *   <li>{@link #availabilityOnHandOnly(boolean)}: {@code availabilityLastModifiedDateTime} moves only when the
  *       quantity on hand changes (shipments confirmed, stock counted), not when orders book or release stock (which
- *       of the two Visma does is UNCONFIRMED, §10.1.6).</li>
+ *       of the two Visma does is UNCONFIRMED, §10.1.6);</li>
+ *   <li>{@link #releaseInBackground(Duration)}: the release of a customer invoice or credit note answers
+ *       {@code actionResult: "Queued"} and happens this long later (on the sandbox's clock, seen by the first request
+ *       after that), as the file documents for these releases ("operation starts in the background and 200-OK is
+ *       returned with a reference. No notification is sent when action is done."); a release that can no longer be
+ *       done then is dropped silently. GUESS: off by default, the release done at once ({@code Done}).</li>
  * </ul>
  * The mechanics are the shared {@link FaultKnobs} and {@link RequestWindow}; this class names them as Visma's.
  */
@@ -43,6 +48,7 @@ public final class Faults {
     private volatile boolean customerNumberingManual;
     private volatile boolean orderNumberOverrideIgnored;
     private volatile boolean availabilityOnHandOnly;
+    private volatile Duration releaseDelay;
 
     Faults(Clock clock) {
         this.clock = clock;
@@ -126,6 +132,16 @@ public final class Faults {
         return availabilityOnHandOnly;
     }
 
+    /** Releases of customer documents in the background, done {@code delay} later; null: at once (the default). */
+    public Faults releaseInBackground(Duration delay) {
+        this.releaseDelay = delay;
+        return this;
+    }
+
+    public java.util.Optional<Duration> releaseInBackground() {
+        return java.util.Optional.ofNullable(releaseDelay);
+    }
+
     /** Makes the drawn faults repeatable. */
     public Faults seed(long seed) {
         knobs.seed(seed);
@@ -138,6 +154,7 @@ public final class Faults {
         customerNumberingManual = false;
         orderNumberOverrideIgnored = false;
         availabilityOnHandOnly = false;
+        releaseDelay = null;
         window = RequestWindow.fixed(UNREACHED_QUOTA, Duration.ofHours(1), clock);
         return this;
     }

@@ -108,6 +108,8 @@ public final class VismaSandbox implements AutoCloseable {
     private final CreditNotes creditNotes;
     private final Payments payments;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Releases queued by {@link Faults#releaseInBackground}, by the time they are due (under the lock). */
+    private final List<Map.Entry<java.time.Instant, Runnable>> queued = new ArrayList<>();
     private final Router router = new Router();
     private final List<Template> templates = new ArrayList<>();
 
@@ -129,6 +131,7 @@ public final class VismaSandbox implements AutoCloseable {
         seed();
         router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::knownRoute)
+                .filter(this::runQueued)
                 .filter(this::injectFaults)
                 .filter(this::authorise)
                 .filter(this::rateLimit);
@@ -192,8 +195,9 @@ public final class VismaSandbox implements AutoCloseable {
         route("GET", "/v1/customerinvoice/{invoiceNumber}", r -> one(invoices.get(r.pathParam("invoiceNumber")),
                 "Invoice " + r.pathParam("invoiceNumber") + " not found."));
         route("POST", "/v1/customerinvoice/{invoiceNumber}/action/release", r -> {
-            atomically(() -> releaseInvoice(r.pathParam("invoiceNumber")));
-            return actionDone();
+            String number = r.pathParam("invoiceNumber");
+            return release(() -> invoices.get(number).orElseThrow(() -> VismaErrors.notFound("Invoice " + number
+                    + " not found.")), () -> releaseInvoice(number));
         });
         route("POST", "/v1/customerPayment", r -> created("/v1/customerPayment/", payments.create(
                 Wire.of(r.body(), new Wire.Dto("creating customer payment", "PaymentUpdateDto")))));
@@ -225,11 +229,12 @@ public final class VismaSandbox implements AutoCloseable {
         route("GET", "/v1/customerCreditNote/{creditNoteNumber}", r -> one(creditNotes.get(r.pathParam("creditNoteNumber")),
                 "Credit note " + r.pathParam("creditNoteNumber") + " not found."));
         route("POST", "/v1/customerCreditNote/{creditNoteNumber}/action/release", r -> {
-            atomically(() -> {
-                creditNotes.release(r.pathParam("creditNoteNumber"));
-                return null;
-            });
-            return actionDone();
+            String number = r.pathParam("creditNoteNumber");
+            return release(() -> creditNotes.get(number).orElseThrow(() -> VismaErrors.notFound("Credit note " + number
+                    + " not found.")), () -> {
+                        creditNotes.release(number);
+                        return null;
+                    });
         });
         route("GET", "/v1/inventory", r -> list(r, Listing.INVENTORY_MAX_PAGE_SIZE, inventory.list(r), i -> i));
         route("GET", "/v1/inventory/{inventoryNumber}", r -> one(inventory.get(r.pathParam("inventoryNumber")),
@@ -389,6 +394,7 @@ public final class VismaSandbox implements AutoCloseable {
 
     /** The merchant's own work in Visma's UI: what the API would refuse is an IllegalStateException. */
     private <T> T merchant(java.util.function.Supplier<T> work) {
+        runDue();
         try {
             return atomically(work);
         } catch (HttpError e) {
@@ -421,6 +427,49 @@ public final class VismaSandbox implements AutoCloseable {
         }
         answer.put("actionId", java.util.UUID.randomUUID().toString()).put("actionResult", "Done");
         return json(200, answer);
+    }
+
+    /**
+     * A customer document's release: done at once ({@code Done}), or with {@link Faults#releaseInBackground} queued
+     * ({@code Queued}) once the document is known to exist, and done when due; a queued release that fails then is
+     * dropped, as Visma sends no notification.
+     */
+    private HttpResponse release(java.util.function.Supplier<ObjectNode> document, java.util.function.Supplier<Void> work) {
+        Optional<Duration> delay = faults.releaseInBackground();
+        if (delay.isEmpty()) {
+            atomically(work);
+            return actionDone();
+        }
+        atomically(() -> {
+            document.get();
+            queued.add(Map.entry(clock.instant().plus(delay.get()), () -> work.get()));
+            return null;
+        });
+        return json(200, Wire.object().put("actionId", java.util.UUID.randomUUID().toString()).put("actionResult", "Queued"));
+    }
+
+    /** Runs the queued releases that are due, before the request is handled. */
+    private HttpResponse runQueued(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
+        runDue();
+        return next.apply(request);
+    }
+
+    private void runDue() {
+        atomically(() -> {
+            java.time.Instant now = clock.instant();
+            for (java.util.Iterator<Map.Entry<java.time.Instant, Runnable>> it = queued.iterator(); it.hasNext();) {
+                Map.Entry<java.time.Instant, Runnable> task = it.next();
+                if (!task.getKey().isAfter(now)) {
+                    it.remove();
+                    try {
+                        task.getValue().run();
+                    } catch (HttpError e) {
+                        log.info("a queued release was dropped: {}", e.getMessage());
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private static HttpError required(String operation, String field) {
