@@ -4,7 +4,7 @@ import com.bcerp.core.catalog.MatchKey;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.port.StoreInventory;
 import com.bcerp.core.stock.InventoryTarget;
-import com.bcerp.core.stock.InventoryTrackingMismatch;
+import com.bcerp.core.stock.StockItemsRefused;
 import com.bcerp.core.stock.StockAdjustment;
 import com.bcerp.core.stock.StoreItem;
 import com.bcerp.http.ApiResponse;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * The store's inventory behind {@link StoreInventory}: locations from {@code /v3/inventory/locations}, item identities
  * from {@code /v3/inventory/items} (by SKU) or {@code /v3/catalog/variants} (by UPC) with tracking modes from
  * {@code /v3/catalog/products}, and absolute adjustments of up to 2,000 items. BigCommerce's 422 for an item addressed
- * against its tracking mode becomes {@link InventoryTrackingMismatch}.
+ * against its tracking mode, or one deleted since it was identified, becomes {@link StockItemsRefused}.
  */
 public final class BigCommerceInventory implements StoreInventory {
 
@@ -133,8 +133,8 @@ public final class BigCommerceInventory implements StoreInventory {
         ApiResponse response = client.put("/v3/inventory/adjustments/absolute", Map.of("reason", REASON, "items", body));
         if (response.status() == 422) {
             String title = response.json().path("title").asText("");
-            if (title.contains("tracked by") || title.contains("does not track")) {
-                throw new InventoryTrackingMismatch(title);
+            if (title.contains("tracked by") || title.contains("does not track") || title.contains("not found")) {
+                throw new StockItemsRefused(title);
             }
         }
         BigCommerceClient.expect(response, "set stock of " + items.size() + " items at location " + locationId,

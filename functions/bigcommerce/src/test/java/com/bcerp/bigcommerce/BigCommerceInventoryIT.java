@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bcerp.core.catalog.MatchKey;
 import com.bcerp.core.stock.InventoryTarget;
 import com.bcerp.core.stock.InventoryTracking;
-import com.bcerp.core.stock.InventoryTrackingMismatch;
+import com.bcerp.core.stock.StockItemsRefused;
 import com.bcerp.core.stock.StockAdjustment;
 import com.bcerp.core.stock.StoreItem;
 import com.bcerp.sandbox.SandboxCatalog;
@@ -81,13 +81,13 @@ class BigCommerceInventoryIT {
                 new StockAdjustment(mug.sku(), InventoryTarget.product(mug.productId()), 40),
                 new StockAdjustment(tee.sku(), InventoryTarget.product(tee.productId()), 7));
 
-        assertThatThrownBy(() -> inventory.setAbsolute(1, items)).isInstanceOf(InventoryTrackingMismatch.class)
+        assertThatThrownBy(() -> inventory.setAbsolute(1, items)).isInstanceOf(StockItemsRefused.class)
                 .hasMessageContaining("product_id " + tee.productId() + " is tracked by variant");
         assertThat(sandbox.inventory().quantity(mug.sku(), 1)).as("nothing of a refused request is applied").isEmpty();
 
         sandbox.products().setTracking(tee.productId(), Products.Tracking.PRODUCT);
         assertThatThrownBy(() -> inventory.setAbsolute(1, List.of(new StockAdjustment(tee.sku(),
-                InventoryTarget.variant(tee.variantId()), 7)))).isInstanceOf(InventoryTrackingMismatch.class)
+                InventoryTarget.variant(tee.variantId()), 7)))).isInstanceOf(StockItemsRefused.class)
                 .hasMessage("[Item with variant_id " + tee.variantId() + " is tracked by product, please update stock by "
                         + "product id]");
     }

@@ -11,7 +11,7 @@ import com.bcerp.core.catalog.VariantFields;
 import com.bcerp.core.catalog.VariantWrite;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.stock.InventoryTarget;
-import com.bcerp.core.stock.InventoryTrackingMismatch;
+import com.bcerp.core.stock.StockItemsRefused;
 import com.bcerp.core.stock.StockAdjustment;
 import com.bcerp.core.stock.InventoryTracking;
 import com.bcerp.sandbox.SandboxCatalog;
@@ -65,7 +65,7 @@ class CatalogConformanceIT {
                 new StockAdjustment(tee.sku(), InventoryTarget.variant(tee.variantId()), 2)));
         try {
             inventory.setAbsolute(1, List.of(new StockAdjustment(tee.sku(), InventoryTarget.product(tee.productId()), 2)));
-        } catch (InventoryTrackingMismatch expected) {
+        } catch (StockItemsRefused expected) {
             // the documented 422
         }
 

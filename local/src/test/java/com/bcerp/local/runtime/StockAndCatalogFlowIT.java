@@ -42,6 +42,7 @@ class StockAndCatalogFlowIT {
     static CatalogSyncHandler catalog;
     static long east;
     static final Set<String> notSellable = new HashSet<>();
+    static final Set<String> deletedInStore = new HashSet<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -109,6 +110,9 @@ class StockAndCatalogFlowIT {
     static void assertStoreAgrees() {
         List<String> wrong = new ArrayList<>();
         for (SandboxCatalog.Item item : store.catalog().sharedItems()) {
+            if (deletedInStore.contains(item.sku())) {
+                continue;
+            }
             for (long location : List.of(1L, east)) {
                 int shown = store.inventory().quantity(item.sku(), location).orElse(-1);
                 if (shown != expected(item.sku(), location)) {
@@ -195,6 +199,32 @@ class StockAndCatalogFlowIT {
 
         assertThat(store.inventory().quantity(tee.sku(), 1)).contains(11);
         assertThat(runtime.worker().state().parked()).noneMatch(p -> p.recordKey().endsWith("#" + tee.sku()));
+    }
+
+    @Test
+    void a_variant_deleted_in_the_store_is_left_out_and_the_rest_of_its_batch_goes_through() throws Exception {
+        SandboxCatalog.Item deleted = store.catalog().variantItems().get(14);
+        SandboxCatalog.Item other = store.catalog().variantItems().get(15);
+        String simple = store.catalog().simpleItems().get(14).sku();
+        syncStock(false); // the connector knows the variant from the earlier runs
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        store.baseUrl() + "/stores/" + store.storeHash() + "/v3/catalog/products/" + deleted.productId()
+                                + "/variants/" + deleted.variantId()))
+                .header("X-Auth-Token", store.connectorAccessToken()).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(204);
+        deletedInStore.add(deleted.sku());
+        erp.setQuantities(deleted.sku(), "MAIN", d("13"), d("13"), d("13"));
+        erp.setQuantities(other.sku(), "MAIN", d("14"), d("14"), d("14"));
+        erp.setQuantities(simple, "MAIN", d("15"), d("15"), d("15"));
+
+        Map<String, Object> report = syncStock(false);
+
+        assertThat(store.inventory().quantity(other.sku(), 1)).contains(14);
+        assertThat(store.inventory().quantity(simple, 1)).contains(15);
+        assertThat(report).doesNotContainKey("error");
+        syncStock(false);
+        assertThat(store.inventory().quantity(other.sku(), 1)).as("the next run is not stuck on it").contains(14);
+        assertStoreAgrees();
     }
 
     @Test

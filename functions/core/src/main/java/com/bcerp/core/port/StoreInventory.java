@@ -25,7 +25,8 @@ public interface StoreInventory {
 
     /**
      * Sets these items' stock at one location, all or nothing, in one request of at most {@link #MAX_ADJUSTMENTS}.
-     * Throws {@link com.bcerp.core.stock.InventoryTrackingMismatch} when the store refuses an item's tracking mode.
+     * Throws {@link com.bcerp.core.stock.StockItemsRefused} when the store refuses the request because of some of its
+     * items (a tracking mode, an item deleted).
      */
     void setAbsolute(long locationId, List<StockAdjustment> items);
 }

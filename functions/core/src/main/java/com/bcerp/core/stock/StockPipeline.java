@@ -201,7 +201,7 @@ final class StockPipeline {
         try {
             calls++;
             store.setAbsolute(location, batch.stream().map(p -> new StockAdjustment(p.sku(), p.target(), p.quantity())).toList());
-        } catch (InventoryTrackingMismatch refused) {
+        } catch (StockItemsRefused refused) {
             log.warn("store refused {} items at location {}: {}", batch.size(), location, refused.getMessage());
             if (mayReidentify) {
                 send(location, reidentify(batch), false);

@@ -4,7 +4,7 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.port.StoreInventory;
 import com.bcerp.core.stock.InventoryTarget;
 import com.bcerp.core.stock.InventoryTracking;
-import com.bcerp.core.stock.InventoryTrackingMismatch;
+import com.bcerp.core.stock.StockItemsRefused;
 import com.bcerp.core.stock.StockAdjustment;
 import com.bcerp.core.stock.StoreItem;
 import java.util.ArrayList;
@@ -136,7 +136,7 @@ public final class InMemoryStoreInventory implements StoreInventory {
             boolean matches = a.target().level() == InventoryTarget.Level.PRODUCT ? mode == InventoryTracking.PRODUCT
                     : mode == InventoryTracking.VARIANT;
             if (!matches) {
-                throw new InventoryTrackingMismatch("[Item with " + a.target() + " is tracked by "
+                throw new StockItemsRefused("[Item with " + a.target() + " is tracked by "
                         + mode.name().toLowerCase() + "]");
             }
             updates.put(key(v, locationId), a.quantity());

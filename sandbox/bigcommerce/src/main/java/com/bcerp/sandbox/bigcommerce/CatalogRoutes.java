@@ -40,6 +40,8 @@ final class CatalogRoutes {
                 .route("POST", "/v3/catalog/products", this::createProduct)
                 .route("PUT", "/v3/catalog/products", this::updateProducts)
                 .route("GET", "/v3/catalog/products/{product_id}", this::getProduct)
+                .route("DELETE", "/v3/catalog/products/{product_id}", this::deleteProduct)
+                .route("DELETE", "/v3/catalog/products/{product_id}/variants/{variant_id}", this::deleteVariant)
                 .route("GET", "/v3/catalog/products/{product_id}/options", this::listOptions)
                 .route("POST", "/v3/catalog/products/{product_id}/options", this::createOption)
                 .route("POST", "/v3/catalog/products/{product_id}/options/{option_id}/values", this::createValue)
@@ -85,6 +87,25 @@ final class CatalogRoutes {
             return single(CatalogJson.product(products, inventory, product(r), include.contains("variants"),
                     include.contains("options")));
         }
+    }
+
+    /** The merchant deletes a product in the control panel or through the API: 204, as the spec lists. */
+    private HttpResponse deleteProduct(HttpRequest r) {
+        synchronized (products.lock) {
+            products.delete(product(r));
+        }
+        return HttpResponse.empty(204);
+    }
+
+    private HttpResponse deleteVariant(HttpRequest r) {
+        synchronized (products.lock) {
+            try {
+                products.deleteVariant(product(r), id(r, "variant_id", "Variant"));
+            } catch (Products.Refused e) {
+                throw refusal(e);
+            }
+        }
+        return HttpResponse.empty(204);
     }
 
     private HttpResponse createProduct(HttpRequest r) {

@@ -413,6 +413,43 @@ public final class Products {
         return v;
     }
 
+    /** Deletes a product with its variants and options ({@code DELETE /v3/catalog/products/{id}}). */
+    void delete(Product p) {
+        for (long variantId : List.copyOf(p.variantIds)) {
+            removeVariant(p, variantId);
+        }
+        p.optionIds.forEach(options::remove);
+        products.remove(p.id);
+        productByName.remove(key(p.name));
+        if (p.sku != null) {
+            productBySku.remove(key(p.sku));
+        }
+    }
+
+    /**
+     * Deletes one variant of a product with options ({@code DELETE .../variants/{id}}). GUESS: what the store does
+     * with a simple product's base variant is undocumented; the sandbox refuses it (delete the product instead).
+     */
+    void deleteVariant(Product p, long variantId) {
+        Variant v = variants.get(variantId);
+        if (v == null || v.productId != p.id) {
+            throw new Refused(404, "variant_id", "Variant " + variantId + " not found");
+        }
+        if (Long.valueOf(variantId).equals(p.baseVariantId)) {
+            throw new Refused(422, "variant_id", "The base variant of a product without options cannot be deleted.");
+        }
+        removeVariant(p, variantId);
+        p.modified = clock.instant();
+    }
+
+    private void removeVariant(Product p, long variantId) {
+        Variant v = variants.remove(variantId);
+        if (v != null && !v.sku.isEmpty()) {
+            variantBySku.remove(key(v.sku));
+        }
+        p.variantIds.remove(variantId);
+    }
+
     static boolean sameValues(long[] a, long[] b) {
         Map<Long, Long> left = new HashMap<>();
         for (int i = 0; i < a.length; i += 2) {
