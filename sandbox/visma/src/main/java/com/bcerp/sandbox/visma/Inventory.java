@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * (a filter only; the DTO has no such field) is the latest change of {@code available} over the item's warehouses, or
  * of {@code onHand} only with the {@code availabilityOnHandOnly} knob (which is right is UNCONFIRMED, §10.1.6); a
  * warehouse detail's {@code lastModifiedDateTime} is that warehouse's. {@code expandWarehouseDetail} is true unless sent
- * false ("These expand fields are by default set to true", [V-SPEC]). The {@code description} filter compares exactly.
+ * false (the file says "These expand fields are by default set to true, but will be changed in the future" in
+ * {@code expandCrossReference}'s text only; UNCONFIRMED for the warehouse details). The {@code description} filter
+ * compares exactly; {@code greaterThanValue} compares the item number.
  */
 final class Inventory {
 
@@ -216,6 +218,7 @@ final class Inventory {
     List<ObjectNode> list(HttpRequest request) {
         Predicate<Item> filter = Listing.<Item>equalTo(request, "inventoryNumber", i -> i.number)
                 .and(Listing.equalTo(request, "description", i -> i.description))
+                .and(greaterThan(request))
                 .and(Listing.equalTo(request, "status", i -> "Active"))
                 .and(types(request))
                 .and(Listing.since(request, "lastModifiedDateTime", i -> Optional.of(i.lastModified)))
@@ -228,6 +231,11 @@ final class Inventory {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static Predicate<Item> greaterThan(HttpRequest request) {
+        Optional<String> value = request.queryParam("greaterThanValue").filter(v -> !v.isEmpty());
+        return value.<Predicate<Item>>map(v -> i -> i.number.compareTo(v) > 0).orElse(i -> true);
     }
 
     private static Predicate<Item> types(HttpRequest request) {

@@ -107,6 +107,7 @@ public final class VismaSandbox implements AutoCloseable {
     private final Invoices invoices;
     private final CreditNotes creditNotes;
     private final Payments payments;
+    private final SalesPrices salesPrices;
     private final ReentrantLock lock = new ReentrantLock();
     /** Releases queued by {@link Faults#releaseInBackground}, by the time they are due (under the lock). */
     private final List<Map.Entry<java.time.Instant, Runnable>> queued = new ArrayList<>();
@@ -128,6 +129,7 @@ public final class VismaSandbox implements AutoCloseable {
         this.invoices = new Invoices(lock, clock, orders, shipments, inventory, vat);
         this.creditNotes = new CreditNotes(lock, clock, customers, inventory, invoices, vat);
         this.payments = new Payments(lock, clock, customers, orders, invoices);
+        this.salesPrices = new SalesPrices(lock, clock);
         seed();
         router.filter(calls.filter(this::routeOf, r -> settings.clientId(), r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::knownRoute)
@@ -242,6 +244,7 @@ public final class VismaSandbox implements AutoCloseable {
         route("GET", "/v1/inventorysummary/{inventoryNumber}", r -> json(200, array(inventory.summary(
                 r.pathParam("inventoryNumber"), r.queryParam("warehouse").filter(w -> !w.isBlank()))
                 .orElseThrow(() -> VismaErrors.notFound("Inventory item " + r.pathParam("inventoryNumber") + " not found.")))));
+        route("GET", "/v1/customerSalesPrice", r -> list(r, Listing.MAX_PAGE_SIZE, salesPrices.list(r), p -> p));
         route("GET", "/v1/warehouse", r -> json(200, array(Inventory.warehouses())));
         route("GET", "/v1/warehouse/{warehouseID}", r -> one(Inventory.warehouse(r.pathParam("warehouseID")),
                 "Warehouse " + r.pathParam("warehouseID") + " not found."));
@@ -319,6 +322,17 @@ public final class VismaSandbox implements AutoCloseable {
             inventory.setStock(inventoryNumber, warehouse, onHand);
             return null;
         });
+    }
+
+    /**
+     * The merchant adds a sales price: {@code priceType} Base (no {@code priceCode}), Customer (the customer's number)
+     * or CustomerPriceClass (the class); effective from today, no expiration. Returns its {@code recordId}.
+     */
+    public int addSalesPrice(String priceType, String priceCode, String inventoryNumber, BigDecimal breakQty,
+            BigDecimal price) {
+        return merchant(() -> salesPrices.add(priceType, priceCode, inventory.item(inventoryNumber).orElseThrow(() ->
+                new IllegalArgumentException("no item " + inventoryNumber)), breakQty, price, settings.baseCurrency(),
+                clock.instant(), null));
     }
 
     /** The merchant's warehouse ships every open stock line of an SO order from MAIN; see the full form. */
@@ -480,6 +494,13 @@ public final class VismaSandbox implements AutoCloseable {
 
     private void seed() {
         inventory.seed(catalog);
+        for (SandboxCatalog.Item item : catalog.sharedItems().subList(0, 5)) {
+            Inventory.Item i = inventory.item(item.sku()).orElseThrow();
+            salesPrices.add("Base", null, i, BigDecimal.ZERO, i.defaultPrice, settings.baseCurrency(), clock.instant(), null);
+            salesPrices.add("CustomerPriceClass", "WHOLESALE", i, new BigDecimal("10"),
+                    i.defaultPrice.multiply(new BigDecimal("0.8")).setScale(2, java.math.RoundingMode.HALF_UP),
+                    settings.baseCurrency(), clock.instant(), null);
+        }
         customers.seed("Fjord Outfitters AS", "post@fjord-outfitters.example", "DOMESTIC");
         customers.seed("Ada Lovelace", "ada@example.com", "DOMESTIC");
         customers.seed("Harbour Trading Ltd", "orders@harbour-trading.example", "EXPORT");

@@ -93,6 +93,10 @@ class SandboxConformanceTest {
         http.get("/v1/inventorysummary/SKU-0100", "warehouse", "WEST");
         http.get("/v1/warehouse");
         http.get("/v1/warehouse/MAIN");
+        http.get("/v1/inventory", "greaterThanValue", "SKU-0120", "expandWarehouseDetail", "false");
+        http.get("/v1/customerSalesPrice", "priceType", "CustomerPriceClass", "priceCode", "WHOLESALE", "inventoryId",
+                "SKU-0100", "effectiveAsOf", "2026-01-01T00:00:00Z", "pageNumber", "1", "pageSize", "10");
+        http.get("/v1/customerSalesPrice", "lastModifiedDateTime", "2020-01-01", "lastModifiedDateTimeCondition", ">");
         assertEveryExchangeConforms();
     }
 
