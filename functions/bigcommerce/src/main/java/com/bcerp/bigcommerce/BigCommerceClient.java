@@ -82,6 +82,12 @@ public final class BigCommerceClient {
         if (status == 429 || status >= 500) {
             return new TransientFailure(what + ": the store is busy or unavailable");
         }
+        if (status == 207) {
+            // Multi-Status: the record was saved but a part of it (its URL, its inventory) was not; sending it again
+            // would fail the same way, so it parks naming the part
+            ErrorDetail detail = ErrorDetail.of(response);
+            return new PermanentFailure(detail.field(), what + ": saved only in part: " + detail.message());
+        }
         if (status == 401 || status == 403) {
             return new PermanentFailure(null, what + ": the access token was refused; check the API account and its"
                     + " OAuth scopes");
@@ -111,6 +117,9 @@ public final class BigCommerceClient {
             }
             if (body.isArray() && !body.isEmpty()) {
                 body = body.get(0);
+            }
+            if (body.path("errors").path("errors").isObject()) {
+                body = body.path("errors"); // a 207's errorMultiStatus beside the saved data
             }
             if (body.path("batch_errors").isArray() && !body.path("batch_errors").isEmpty()) {
                 body = body.path("batch_errors").get(0); // the variants batch endpoint's form

@@ -289,6 +289,30 @@ class StockAndCatalogFlowIT {
     }
 
     @Test
+    void a_product_the_store_saves_only_in_part_is_parked_naming_the_part_and_the_others_go_on() {
+        syncCatalog();
+        List<SandboxCatalog.Item> all = store.catalog().simpleItems();
+        List<SandboxCatalog.Item> simple = all.subList(all.size() - 3, all.size());
+        simple.forEach(item -> erp.updateItem(item.sku(), c -> c.price(d("61.00"))));
+        store.faults().urlSaveFails(simple.get(1).sku());
+        try {
+            Map<String, Object> report = syncCatalog();
+
+            assertThat(report).doesNotContainKey("error");
+            for (SandboxCatalog.Item item : simple) {
+                assertThat(store.products().view(item.sku(), store.inventory()).orElseThrow().path("price").decimalValue())
+                        .as("the store saved %s's price", item.sku()).isEqualByComparingTo("61.00");
+            }
+            assertThat(runtime.worker().state().parked()).filteredOn(p -> p.recordKey().endsWith("#" + simple.get(1).sku()))
+                    .singleElement().satisfies(p -> assertThat(p.reason()).contains("saved only in part").contains("custom_url"));
+            assertThat(runtime.worker().state().parked()).noneMatch(p -> p.recordKey().endsWith("#" + simple.get(0).sku())
+                    || p.recordKey().endsWith("#" + simple.get(2).sku()));
+        } finally {
+            store.faults().reset();
+        }
+    }
+
+    @Test
     void with_enforcement_only_items_stocked_in_a_mapped_warehouse_are_created() {
         erp.addItem("LAMP-WEST", "West Lamp", d("60.00"));
         erp.setQuantities("LAMP-WEST", "WEST", d("5"), d("5"), d("5"));

@@ -106,7 +106,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
         new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
         this.products = Products.seeded(catalog, clock);
         this.inventory = new Inventory(products);
-        new CatalogRoutes(products, inventory).register(endpoints);
+        new CatalogRoutes(products, inventory, faults).register(endpoints);
         new InventoryRoutes(products, inventory).register(endpoints);
         router.start(settings.port());
     }

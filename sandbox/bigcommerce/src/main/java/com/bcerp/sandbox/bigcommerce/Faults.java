@@ -14,6 +14,7 @@ public final class Faults {
     private volatile double dropDeliveryShare;
     private volatile boolean shuffleDeliveries;
     private volatile boolean rateLimitStorm;
+    private final java.util.Set<String> urlFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Each webhook message is delivered this many times, concurrently (at-least-once, as BigCommerce may). */
     public int deliveriesPerEvent() {
@@ -73,12 +74,26 @@ public final class Faults {
         return knobs.draw() == FaultKnobs.Fault.FAIL;
     }
 
+    /**
+     * Writes of the product with this SKU save everything but its URL and answer 207 Multi-Status, as the spec
+     * documents for "saving the URL failed" (for example a URL taken by another entity).
+     */
+    public Faults urlSaveFails(String productSku) {
+        urlFailures.add(productSku.toUpperCase(java.util.Locale.ROOT));
+        return this;
+    }
+
+    boolean urlSaveFails(Products.Product product) {
+        return product.sku != null && urlFailures.contains(product.sku.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** Everything off again. */
     public Faults reset() {
         deliveriesPerEvent = 1;
         dropDeliveryShare = 0;
         shuffleDeliveries = false;
         rateLimitStorm = false;
+        urlFailures.clear();
         knobs.reset();
         return this;
     }
