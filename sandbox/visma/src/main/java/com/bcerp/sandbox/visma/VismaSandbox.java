@@ -153,26 +153,23 @@ public final class VismaSandbox implements AutoCloseable {
             }
             return list(r, Listing.MAX_PAGE_SIZE, orders.list(r, Optional.of(customer)), o -> SalesOrders.listed(o, r));
         });
-        route("GET", "/v1/salesorder", r -> list(r, Listing.MAX_PAGE_SIZE, orders.list(r, Optional.empty()),
-                o -> SalesOrders.listed(o, r)));
-        route("POST", "/v1/salesorder", r -> created("/v1/salesorder/", orders.create(
-                Wire.of(r.body(), new Wire.Dto("creating salesOrder", "SalesOrderUpdateDto")))));
-        route("GET", "/v1/salesorder/{orderNbr}", r -> one(orders.get(r.pathParam("orderNbr")),
-                "Sales order " + r.pathParam("orderNbr") + " not found."));
+        // the v2 paths take the same DTOs and answer the same way ([V-SPEC]); GUESS: v2's Location names v2
+        for (String v : List.of("/v1", "/v2")) {
+            route("GET", v + "/salesorder", r -> list(r, Listing.MAX_PAGE_SIZE, orders.list(r, Optional.empty()),
+                    o -> SalesOrders.listed(o, r)));
+            route("POST", v + "/salesorder", r -> created(v + "/salesorder/", orders.create(
+                    Wire.of(r.body(), new Wire.Dto("creating salesOrder", "SalesOrderUpdateDto")))));
+            route("GET", v + "/salesorder/{orderNbr}", r -> one(orders.get(r.pathParam("orderNbr")),
+                    "Sales order " + r.pathParam("orderNbr") + " not found."));
+            route("POST", v + "/salesorder/{saleOrderNumber}/action/cancelSalesOrder", this::cancelSalesOrder);
+            route("POST", v + "/salesorder/{saleOrderNumber}/action/createShipment", this::createShipment);
+        }
         route("PUT", "/v1/salesorder/{orderNbr}", r -> updated(orders.update(r.pathParam("orderNbr"),
                 Wire.of(r.body(), new Wire.Dto("updating salesOrder", "SalesOrderUpdateDto"))),
                 "Sales order " + r.pathParam("orderNbr") + " not found."));
         route("GET", "/v1/salesorder/{orderType}/{orderNbr}", r -> one(orders.get(r.pathParam("orderType"),
                 r.pathParam("orderNbr")), "Sales order " + r.pathParam("orderType") + " " + r.pathParam("orderNbr")
                 + " not found."));
-        route("POST", "/v1/salesorder/{saleOrderNumber}/action/cancelSalesOrder", r -> {
-            Wire body = Wire.of(r.body(), new Wire.Dto("cancelling salesOrder", "CancelSalesOrderActionDto"));
-            String type = body.plainText("orderType").orElseThrow(() -> VismaErrors.message(400,
-                    "Error cancelling salesOrder. The OrderType field is required."));
-            orders.cancel(r.pathParam("saleOrderNumber"), type);
-            return actionDone();
-        });
-        route("POST", "/v1/salesorder/{saleOrderNumber}/action/createShipment", this::createShipment);
         route("POST", "/v2/salesorder/{orderType}/{orderNumber}/action/prepareInvoice", r -> {
             atomically(() -> invoices.prepare(r.pathParam("orderType"), r.pathParam("orderNumber")));
             return HttpResponse.empty(204);
@@ -414,6 +411,17 @@ public final class VismaSandbox implements AutoCloseable {
         } catch (HttpError e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** cancelSalesOrder: the plain {@code CancelSalesOrderActionDto} ({@code orderType} required, [V-SPEC]). */
+    private HttpResponse cancelSalesOrder(HttpRequest r) {
+        Wire body = Wire.of(r.body(), new Wire.Dto("cancelling salesOrder", "CancelSalesOrderActionDto"));
+        String type = body.plainText("orderType").orElseThrow(() -> required("cancelling salesOrder", "OrderType"));
+        atomically(() -> {
+            orders.cancel(r.pathParam("saleOrderNumber"), type);
+            return null;
+        });
+        return actionDone();
     }
 
     /**

@@ -144,6 +144,17 @@ class SalesOrderTest {
     }
 
     @Test
+    void the_v2_paths_take_the_same_dto_and_answer_the_same_way() {
+        SandboxHttp.Response created = http.post("/v2/salesorder", order("10002", "BC-320"));
+        assertThat(created.header("Location")).isEqualTo(sandbox.baseUrl() + "/v2/salesorder/000001");
+        assertThat(http.get("/v2/salesorder/000001").json().get("orderTotal").decimalValue()).isEqualByComparingTo("282.50");
+        assertThat(http.get("/v2/salesorder", "status", "Open").json()).hasSize(1);
+        assertThat(http.post("/v2/salesorder/000001/action/cancelSalesOrder", plain("orderType", "SO")).json()
+                .get("actionResult").asText()).isEqualTo("Done");
+        assertThat(http.get("/v1/salesorder/SO/000001").json().get("status").asText()).isEqualTo("Cancelled");
+    }
+
+    @Test
     void notes_are_listed_only_with_show_notes() {
         ObjectNode body = order("10002", "BC-310");
         body.setAll(wrapped("note", "Leave at the door"));

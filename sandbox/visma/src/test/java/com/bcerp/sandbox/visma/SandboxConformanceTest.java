@@ -76,6 +76,10 @@ class SandboxConformanceTest {
                 "lastModifiedDateTime", "2020-01-01", "lastModifiedDateTimeCondition", ">", "pageNumber", "1", "pageSize", "50");
         http.get("/v1/customer/10002/salesorder", "status", "Open");
         http.post("/v1/salesorder/" + second + "/action/cancelSalesOrder", Dto.plain("orderType", "SO"));
+        String v2 = http.post("/v2/salesorder", SalesOrderTest.order("10001", "BC-C9")).createdKey();
+        http.get("/v2/salesorder/" + v2);
+        http.get("/v2/salesorder", "orderType", "SO", "showNotes", "false");
+        http.post("/v2/salesorder/" + v2 + "/action/cancelSalesOrder", Dto.plain("orderType", "SO"));
         http.post("/v1/salesorder", SalesOrderTest.order("99999", "BC-C3"));     // 400: no such customer
         http.get("/v1/salesorder/SO/NOPE");                                      // 404
         assertEveryExchangeConforms();
