@@ -149,6 +149,7 @@ final class UnicontaInventory implements InventorySource {
         Map<String, String> itemOfSku = new LinkedHashMap<>();
         for (JsonNode row : rows) {
             String sku = items.sku(text(row, "Item"), UnicontaItems.variantsOf(row));
+            items.remember(sku, text(row, "Item"), UnicontaItems.variantsOf(row));
             bySku.computeIfAbsent(sku, k -> new ArrayList<>()).add(row);
             itemOfSku.put(sku, text(row, "Item"));
         }

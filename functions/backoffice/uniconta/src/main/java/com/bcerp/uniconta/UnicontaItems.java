@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class UnicontaItems {
 
     static final int MAX_VARIANTS = 5;
-    private static final int KEPT = 20_000;
+    private static final int KEPT = 100_000;
 
     /** An item of Uniconta's and the variant codes a SKU names (empty for an item without variants). */
     record Resolved(String item, List<String> variants, boolean useStorage) {}
@@ -57,11 +57,22 @@ final class UnicontaItems {
         if (found == null) {
             return Optional.empty();
         }
+        keep(sku, found);
+        return Optional.of(found);
+    }
+
+    /** What a stock row says about a SKU, so the stock reads after a scan look nothing up again. */
+    void remember(String sku, String item, List<String> variants) {
+        if (!known.containsKey(sku)) {
+            keep(sku, new Resolved(item, variants, true));
+        }
+    }
+
+    private void keep(String sku, Resolved resolved) {
         if (known.size() >= KEPT) {
             known.clear();
         }
-        known.put(sku, found);
-        return Optional.of(found);
+        known.put(sku, resolved);
     }
 
     /** The store SKU of an item and its variant codes, as {@link #resolve} reads it. */

@@ -332,4 +332,43 @@ class UnicontaOrdersIT {
         assertThat(failure.field()).isEqualTo("credentials");
         assertThat(failure.getMessage()).doesNotContain("not-the-password-42");
     }
+
+    @Test
+    void an_order_for_a_known_buyer_costs_a_handful_of_calls_against_the_daily_allowance() {
+        UnicontaConnection c = connection();
+        String customer = customer(c);
+        orders(c).createSalesOrder(sale(customer, "BC-w-" + run, List.of(line(1, "SKU-0106", "1", "10.00", "0")),
+                dkk("0"), List.of()));
+        UnicontaOrders warm = orders(c);
+        warm.createSalesOrder(sale(customer, "BC-w1-" + run, List.of(line(1, "SKU-0107", "1", "10.00", "0")),
+                dkk("0"), List.of()));
+        long before = c.calls();
+
+        warm.createSalesOrder(sale(customer, "BC-w2-" + run, List.of(line(1, "SKU-0107", "2", "10.00", "0"),
+                line(2, "TEE-200-BLUE-S", "1", "30.00", "0")), dkk("9.00"), List.of()));
+
+        long calls = c.calls() - before;
+        // look-ups by OurRef on orders and invoices, header insert, InsertList, header and lines read back, one item
+        // look-up for the new SKU's exact number and one for its item (TEE-200-BLUE-S, then TEE-200-BLUE, TEE-200)
+        assertThat(calls).as("calls for one order of a known buyer").isLessThanOrEqualTo(9);
+        assertThat(sandbox.calls().exchanges()).isNotEmpty();
+    }
+
+    @Test
+    void inserts_answered_without_a_body_are_found_by_their_reference() {
+        sandbox.faults().insertWithoutBody(true);
+        try {
+            UnicontaConnection c = connection();
+            String customer = customer(c);
+            String ref = "BC-nb-" + run;
+            DocumentRef created = orders(c).createSalesOrder(sale(customer, ref,
+                    List.of(line(1, "SKU-0108", "1", "10.00", "0")), dkk("0"), List.of()));
+
+            assertThat(rows("DebtorOrderClient", "OurRef", ref)).extracting(h -> h.path("OrderNumber").asText())
+                    .containsExactly(created.id());
+            assertThat(created.total().sameAs(dkk("10.00"))).isTrue();
+        } finally {
+            sandbox.faults().insertWithoutBody(false);
+        }
+    }
 }

@@ -68,7 +68,11 @@ class UnicontaStockIT {
         assertThat(pages.size()).isGreaterThan(10);
         assertThat(all.stream().filter(i -> i.sku().equals("TEE-200-RED-M")).findFirst().orElseThrow().warehouses())
                 .hasSize(2);
-        assertThat(inventory(1000).changedSince(java.time.Instant.EPOCH).skus()).hasSize(66);
+        UnicontaInventory scanned = inventory(1000);
+        assertThat(scanned.changedSince(java.time.Instant.EPOCH).skus()).hasSize(66);
+        long before = connection.calls();
+        assertThat(scanned.stock(List.of("TEE-201-GREEN-L", "SKU-0101"))).hasSize(2);
+        assertThat(connection.calls() - before).as("after a scan, SKUs are not looked up one by one").isEqualTo(2);
     }
 
     @Test
