@@ -22,6 +22,7 @@ select_jdk() {
     if [[ -n $major && $major -ge 21 ]]; then
       export JAVA_HOME="$c"
       export PATH="$JAVA_HOME/bin:$PATH"
+      JDK_MAJOR=$major
       return 0
     fi
   done

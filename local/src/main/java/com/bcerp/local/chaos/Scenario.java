@@ -196,6 +196,37 @@ public enum Scenario {
         }
     },
 
+    ASYNC_ACTIONS("async-actions", "the back office runs actions as long-running operations (202, a status to poll, "
+            + "the session locked for 600 ms); one order in three is cancelled in the store once imported") {
+        @Override
+        void act(Harness h) throws InterruptedException {
+            h.runtime().acumatica().faults().actionDuration(Duration.ofMillis(600));
+            List<OrderSeeder.Placed> placed = h.place(h.orders());
+            h.awaitSettled();
+            for (int i = 0; i < placed.size(); i += 3) {
+                h.seeder().setStatus(placed.get(i).id(), 5); // Cancelled
+            }
+        }
+
+        @Override
+        void after(Harness h) {
+            var documents = com.bcerp.local.demo.DemoReport.salesOrdersByCustomerOrder(h.runtime());
+            long cancelled = 0;
+            for (int i = 0; i < h.placed().size(); i += 3) {
+                String id = Long.toString(h.placed().get(i).id());
+                boolean done = documents.getOrDefault(id, List.of()).stream()
+                        .anyMatch(d -> "Cancelled".equals(d.path("Status").path("value").asText()));
+                if (done) {
+                    cancelled++;
+                } else {
+                    h.fail("store order " + id + " was cancelled, its sales order is not");
+                }
+            }
+            h.fact("sales_orders_cancelled", cancelled);
+            h.fact("action_status_polls", h.runtime().acumatica().calls().count("GET /SalesOrder/CancelSalesOrder/status/{id}"));
+        }
+    },
+
     DEAD_LETTER_REDRIVE("dead-letter-redrive", "the back office down until every message is dead-lettered; then fixed, "
             + "and the dead-letter queue redriven") {
         @Override

@@ -156,18 +156,22 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts everything. DynamoDB Local and ElasticMQ print banners on standard output; they are sent to standard
-     * error, so a caller's standard output carries only what it prints itself.
+     * Starts everything. DynamoDB Local and ElasticMQ print banners on standard output while they start; those are
+     * kept back, so the terminal shows only what the caller prints, and shown on standard error if the start fails.
      */
     public static LocalRuntime start(Options options) {
-        return withStdoutOnStderr(() -> new LocalRuntime(options));
+        return withStartupOutputHeld(() -> new LocalRuntime(options));
     }
 
-    private static <T> T withStdoutOnStderr(Supplier<T> action) {
+    private static <T> T withStartupOutputHeld(Supplier<T> action) {
         PrintStream out = System.out;
-        System.setOut(System.err);
+        java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+        System.setOut(new PrintStream(held, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             return action.get();
+        } catch (RuntimeException | Error e) {
+            System.err.print(held.toString(java.nio.charset.StandardCharsets.UTF_8));
+            throw e;
         } finally {
             System.setOut(out);
         }

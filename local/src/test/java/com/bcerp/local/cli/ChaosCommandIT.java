@@ -42,13 +42,16 @@ class ChaosCommandIT {
         }
         assertThat(scenarios).containsExactly("duplicate-deliveries", "out-of-order", "back-office-outage",
                 "rate-limit-storm", "crash-after-write", "poison-records", "dropped-webhooks", "token-expiry",
-                "hostile-deliveries", "dead-letter-redrive");
+                "hostile-deliveries", "async-actions", "dead-letter-redrive");
         JsonNode poison = scenario(report, "poison-records");
         assertThat(poison.get("parked")).hasSize(1);
         assertThat(poison.get("parked").get(0).get("reason").asText()).contains("InventoryID");
         JsonNode hostile = scenario(report, "hostile-deliveries");
         assertThat(hostile.get("faults").get("messages_enqueued_by_attacks").asInt()).isZero();
         assertThat(hostile.get("requests_rejected").get("webhook_deliveries").size()).isEqualTo(3); // 400, 401, 413
+        JsonNode async = scenario(report, "async-actions").get("faults");
+        assertThat(async.get("sales_orders_cancelled").asInt()).isEqualTo(4); // orders 1, 4, 7 and 10 of 10
+        assertThat(async.get("action_status_polls").asInt()).isGreaterThanOrEqualTo(4);
         // every dead letter goes back: at least one per order, more for orders whose payment events failed too
         JsonNode redrive = scenario(report, "dead-letter-redrive").get("faults");
         assertThat(redrive.get("redriven").asInt()).isGreaterThanOrEqualTo(10)
