@@ -10,11 +10,15 @@ import com.bcerp.sandbox.http.Json;
 import com.bcerp.sandbox.http.Router;
 import com.bcerp.sandbox.paging.Page;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -25,8 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated Extensiv 3PL Warehouse Manager ({@code https://secure-wms.com}) over real HTTP, in the JVM: the token
  * service at {@code POST /AuthServer/api/Token}, bearer tokens on the API, HAL+JSON answers, and each customer's items
- * at {@code GET /customers/{id}/items}. There is no OpenAPI file; every shape comes from erp-apis.md section 4 and
- * 10.3, and each guess is named where it is made (see also README.md).
+ * at {@code GET /customers/{id}/items}, orders ({@code POST /orders}, {@code GET /orders}, {@code GET /orders/{id}},
+ * {@code POST /orders/{id}/canceler}, {@code GET /orders/{id}/packages}) and stock summaries
+ * ({@code GET /inventory/stocksummaries}); the warehouse's own work (receipts, adjustments, allocate, pick, pack,
+ * confirm) through seeding methods. There is no OpenAPI file; every shape comes from erp-apis.md section 4 and 10.3,
+ * and each guess is named where it is made (see also README.md).
  *
  * <p>Known simplifications: one 3PL, one API user; customers, facilities and items are set up by {@link Settings}
  * and the seeding methods, not over the API.
@@ -89,6 +96,9 @@ public final class ExtensivSandbox implements AutoCloseable {
     private final Faults faults;
     private final AuthServer auth;
     private final CustomerItems customers;
+    private final Stock stock;
+    private final Orders orders;
+    private volatile boolean weakEtags;
     private final Router router = new Router();
 
     private ExtensivSandbox(Settings settings, Clock clock) {
@@ -99,13 +109,21 @@ public final class ExtensivSandbox implements AutoCloseable {
         this.auth = new AuthServer(settings, clock, faults);
         ReentrantLock lock = new ReentrantLock();
         this.customers = new CustomerItems(lock, clock);
+        this.stock = new Stock(lock);
+        this.orders = new Orders(lock, clock, customers, stock, settings.facilities());
         seed();
         router.filter(calls.filter(ExtensivSandbox::route, this::caller, r -> r.path().equals(AuthServer.PATH)))
                 .filter(this::injectFaults)
                 .filter(auth.tokens().requireBearer(r -> !r.path().startsWith("/AuthServer/"), WmsErrors::unauthorized))
                 .onNotFound(ExtensivSandbox::notFound)
                 .route("POST", AuthServer.PATH, auth::token)
-                .route("GET", "/customers/{customerId}/items", this::customerItems);
+                .route("GET", "/customers/{customerId}/items", this::customerItems)
+                .route("POST", "/orders", this::createOrder)
+                .route("GET", "/orders", this::listOrders)
+                .route("GET", "/orders/{orderId}", this::getOrder)
+                .route("POST", "/orders/{orderId}/canceler", this::cancelOrder)
+                .route("GET", "/orders/{orderId}/packages", this::orderPackages)
+                .route("GET", "/inventory/stocksummaries", this::stockSummaries);
     }
 
     public static ExtensivSandbox start(Settings settings) {
@@ -146,6 +164,93 @@ public final class ExtensivSandbox implements AutoCloseable {
         return customers.addItem(customerId, sku, description);
     }
 
+    // ---- knobs ----
+
+    /**
+     * Whether a customer may use a {@code referenceNum} twice. Off by default: a duplicate is refused with 400 (the
+     * research marks uniqueness UNCONFIRMED, erp-apis.md 10.3.2); on, the harsher case, the warehouse takes it and a
+     * client that does not look the reference up first creates the order twice.
+     */
+    public ExtensivSandbox duplicateReferenceNumsAllowed(boolean allowed) {
+        orders.duplicateReferenceNumsAllowed(allowed);
+        return this;
+    }
+
+    /**
+     * Whether ETags are sent weak ({@code W/"..."}); off by default. The research knows a client that sends them back
+     * weak and marks the server's form UNCONFIRMED (10.3.4); If-Match accepts either form either way.
+     */
+    public ExtensivSandbox weakEtags(boolean on) {
+        this.weakEtags = on;
+        return this;
+    }
+
+    // ---- the warehouse's side (seeding methods: no API path does these) ----
+
+    /** A receipt of {@code qty} of the merchant's SKU into a facility ({@code totalReceived} and {@code onHand}). */
+    public void receive(int facilityId, String sku, double qty) {
+        receive(settings.customerId(), facilityId, sku, qty);
+    }
+
+    public void receive(int customerId, int facilityId, String sku, double qty) {
+        ObjectNode item = stockItem(customerId, facilityId, sku);
+        stock.receive(customerId, facilityId, item.path("itemId").asInt(), sku, qty);
+    }
+
+    /** An adjustment of on hand (a count, damage), positive or negative; never below what is allocated. */
+    public void adjust(int facilityId, String sku, double delta) {
+        ObjectNode item = stockItem(settings.customerId(), facilityId, sku);
+        stock.adjust(settings.customerId(), facilityId, item.path("itemId").asInt(), sku, delta);
+    }
+
+    /** Puts {@code qty} of the merchant's SKU on hold in a facility (negative: releases it). */
+    public void hold(int facilityId, String sku, double qty) {
+        ObjectNode item = stockItem(settings.customerId(), facilityId, sku);
+        stock.hold(settings.customerId(), facilityId, item.path("itemId").asInt(), sku, qty);
+    }
+
+    /** Allocates what is available now to an open order's short lines (orders allocate when created too). */
+    public void allocate(int orderId) {
+        orders.allocate(orderId);
+    }
+
+    /** The warehouse picks a fully allocated open order ({@code readOnly.pickDoneDate}). */
+    public void pick(int orderId) {
+        orders.pick(orderId);
+    }
+
+    /** The warehouse packs a package of a picked order: its tracking number and contents (quantity by SKU). */
+    public void pack(int orderId, String trackingNumber, Map<String, Double> contents) {
+        orders.pack(orderId, new Orders.Parcel(trackingNumber, Map.copyOf(contents)));
+    }
+
+    /** The warehouse confirms (ships and closes) the order: status 1; what is packed leaves on hand. */
+    public void confirm(int orderId) {
+        orders.confirm(orderId);
+    }
+
+    /** The warehouse's staff cancel an open order (no If-Match: this is not the API). */
+    public void cancel(int orderId, String reason) {
+        orders.cancel(orderId, reason, s -> { });
+    }
+
+    /** Picks, packs everything allocated into one package with this tracking number, and confirms. */
+    public void shipInFull(int orderId, String trackingNumber) {
+        orders.pick(orderId);
+        Map<String, Double> contents = new LinkedHashMap<>();
+        orders.get(orderId).orElseThrow().items.forEach(i -> contents.merge(i.path("itemIdentifier").path("sku").asText(),
+                i.path("readOnly").path("allocatedQty").asDouble(), Double::sum));
+        contents.values().removeIf(q -> q <= 0);
+        orders.pack(orderId, new Orders.Parcel(trackingNumber, contents));
+        orders.confirm(orderId);
+    }
+
+    private ObjectNode stockItem(int customerId, int facilityId, String sku) {
+        orders.facility(facilityId).orElseThrow(() -> new IllegalArgumentException("no facility " + facilityId));
+        return customers.item(customerId, sku)
+                .orElseThrow(() -> new IllegalArgumentException("customer " + customerId + " has no item " + sku));
+    }
+
     /** Ends every access token now; clients must ask for a new one. */
     public void expireTokens() {
         auth.tokens().expireAccessTokens();
@@ -166,7 +271,13 @@ public final class ExtensivSandbox implements AutoCloseable {
         customers.addCustomer(new CustomerItems.Customer(settings.otherCustomerId(), "Other Merchant", "OTHER"));
         catalog.sharedItems().forEach(i -> customers.addItem(settings.customerId(), i.sku(), i.name()));
         OTHER_SKUS.forEach(sku -> customers.addItem(settings.otherCustomerId(), sku, "Other merchant's " + sku));
+        // seed stock (the sandbox's own choice): 50 of every shared SKU at the first facility, none elsewhere
+        int first = settings.facilities().get(0).id();
+        catalog.sharedItems().forEach(i -> receive(first, i.sku(), SEEDED_STOCK));
     }
+
+    /** What the seed receives of every shared SKU at the first facility. */
+    public static final double SEEDED_STOCK = 50;
 
     // ---- routes ----
 
@@ -183,6 +294,119 @@ public final class ExtensivSandbox implements AutoCloseable {
         List<ObjectNode> all = customers.items(customerId).stream().filter(filter::test).sorted(order)
                 .map(i -> self(i, "/customers/" + customerId + "/items/" + i.path("itemId").asInt())).toList();
         return Hal.answer(200, Hal.collection(request, page, all, Hal.CUSTOMER_ITEM));
+    }
+
+    /** {@code POST /orders} → 201 with the order (lines embedded) and its ETag ([E-ODOO], [E-SHARP] POST_Order.cs). */
+    private HttpResponse createOrder(HttpRequest request) {
+        Orders.Stored created = orders.create(Hal.body(request));
+        // guess: the created order is answered with its lines, as with detail=OrderItems
+        return withEtag(Hal.answer(201, Orders.render(created, Set.of("orderitems"))), created);
+    }
+
+    /**
+     * {@code GET /orders{?pgsiz,pgnum,rql,sort,detail}} ([E-ORDERS]): every customer's orders the API user may see
+     * (all, in the sandbox), by {@code orderId} unless sorted; {@code pgsiz} default 100, at most 1000. Guess:
+     * {@code itemdetail} and other parameters are accepted and ignored (lines carry all their fields).
+     */
+    private HttpResponse listOrders(HttpRequest request) {
+        JsonNode template = orders.template();
+        var filter = Rql.filter(request.queryParam("rql").orElse(null), template);
+        var sort = Rql.sort(request.queryParam("sort").orElse(null), template,
+                Comparator.comparingInt(o -> o.path("readOnly").path("orderId").asInt()));
+        Set<String> detail = Orders.detail(request.queryParam("detail"));
+        Page page = Hal.page(request, 100, 1000);
+        List<ObjectNode> all = orders.list().stream().map(o -> Orders.render(o, detail)).filter(filter::test)
+                .sorted(sort).toList();
+        return Hal.answer(200, Hal.collection(request, page, all, Hal.ORDER));
+    }
+
+    /** {@code GET /orders/{id}{?detail}} → 200 with the ETag a cancel or update sends back in If-Match. */
+    private HttpResponse getOrder(HttpRequest request) {
+        Orders.Stored order = order(request);
+        return withEtag(Hal.answer(200, Orders.render(order, Orders.detail(request.queryParam("detail")))), order);
+    }
+
+    /**
+     * {@code POST /orders/{id}/canceler} with {@code If-Match} and {@code {"reason": ...}} → 204 ([E-CANCEL]; the
+     * method is UNCONFIRMED, POST assumed). Without If-Match 428, with a stale one 412 ([E-TAP] client.py). Guesses:
+     * the checks run in that order (404, 428, 412, the body, then a closed order's 400); {@code If-Match: *} matches.
+     */
+    private HttpResponse cancelOrder(HttpRequest request) {
+        int id = wholeId(request.pathParam("orderId"), "order");
+        orders.get(id).orElseThrow(() -> WmsErrors.notFound("No order with id " + id + "."));
+        String ifMatch = request.header("If-Match").filter(h -> !h.isBlank())
+                .orElseThrow(WmsErrors::preconditionRequired);
+        JsonNode body = Hal.body(request);
+        orders.cancel(id, body.path("reason").asText(""), s -> {
+            if (!matches(ifMatch, s)) {
+                throw WmsErrors.preconditionFailed();
+            }
+            if (body.path("reason").asText("").isBlank()) {
+                throw WmsErrors.invalid("reason is required.");
+            }
+        });
+        return HttpResponse.empty(204);
+    }
+
+    /** {@code GET /orders/{id}/packages} → 200 with the order's ETag and its packages with contents ([E-PKG]). */
+    private HttpResponse orderPackages(HttpRequest request) {
+        Orders.Stored order = order(request);
+        ObjectNode body = Hal.NODES.objectNode();
+        body.put("totalResults", order.packages.size());
+        body.putObject("_links").set("self", Hal.link("/orders/" + order.id() + "/packages"));
+        // guess: the packages answer carries the order's ETag (the research says "200 + ETag")
+        return withEtag(Hal.answer(200, Hal.embed(body, Hal.PACKAGE, order.packages)), order);
+    }
+
+    /**
+     * {@code GET /inventory/stocksummaries{?pgsiz,pgnum,rql,orderednotallocated}} → {@code {"totalResults",
+     * "summaries": [...]}} ([E-STOCKSUM], section 7.10: a plain list, not under {@code _embedded}); {@code pgsiz} at
+     * most 500. Guesses: default page 100; RQL names are the summary's own fields (UNCONFIRMED); the API user sees
+     * every customer's stock (a summary names no customer, only its item id); a row exists once an item has had stock
+     * at a facility.
+     */
+    private HttpResponse stockSummaries(HttpRequest request) {
+        boolean withOrdered = request.queryParam("orderednotallocated").filter(v -> v.equalsIgnoreCase("true")).isPresent();
+        var filter = Rql.filter(request.queryParam("rql").orElse(null), Stock.template());
+        Page page = Hal.page(request, 100, 500);
+        List<ObjectNode> all = stock.summaries(withOrdered ? orders.orderedNotAllocated() : null).stream()
+                .filter(filter::test).toList();
+        ObjectNode body = Hal.NODES.objectNode();
+        body.put("totalResults", all.size());
+        body.set("_links", Hal.pageLinks(request, page, all.size()));
+        ArrayNode summaries = body.putArray("summaries");
+        page.of(all).forEach(summaries::add);
+        return Hal.answer(200, body);
+    }
+
+    private Orders.Stored order(HttpRequest request) {
+        int id = wholeId(request.pathParam("orderId"), "order");
+        return orders.get(id).orElseThrow(() -> WmsErrors.notFound("No order with id " + id + "."));
+    }
+
+    /** Guess: an opaque quoted tag of the order's id and revision; every change of the order makes a new one. */
+    private String etag(Orders.Stored order) {
+        return (weakEtags ? "W/" : "") + "\"" + order.id() + "-" + order.revision + "\"";
+    }
+
+    private HttpResponse withEtag(HttpResponse response, Orders.Stored order) {
+        return response.withHeader("ETag", etag(order));
+    }
+
+    /** If-Match (a comma list, weak or strong, or {@code *}) against the order's current tag. */
+    private static boolean matches(String ifMatch, Orders.Stored order) {
+        String current = order.id() + "-" + order.revision;
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*")) {
+                return true;
+            }
+            t = t.startsWith("W/") ? t.substring(2) : t;
+            if (t.equals("\"" + current + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode self(ObjectNode resource, String href) {
