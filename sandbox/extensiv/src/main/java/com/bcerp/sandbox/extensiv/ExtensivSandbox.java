@@ -329,7 +329,8 @@ public final class ExtensivSandbox implements AutoCloseable {
     /**
      * {@code POST /orders/{id}/canceler} with {@code If-Match} and {@code {"reason": ...}} → 204 ([E-CANCEL]; the
      * method is UNCONFIRMED, POST assumed). Without If-Match 428, with a stale one 412 ([E-TAP] client.py). Guesses:
-     * the checks run in that order (404, 428, 412, the body, then a closed order's 400); {@code If-Match: *} matches.
+     * the checks run in this order: 404, 428, a body that is not JSON (400/415), 412, a blank {@code reason} (400),
+     * a closed order (400); {@code If-Match: *} matches; the 204 carries no ETag.
      */
     private HttpResponse cancelOrder(HttpRequest request) {
         int id = wholeId(request.pathParam("orderId"), "order");
