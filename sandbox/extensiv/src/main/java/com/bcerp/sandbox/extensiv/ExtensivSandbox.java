@@ -121,6 +121,8 @@ public final class ExtensivSandbox implements AutoCloseable {
                 .route("POST", "/orders", this::createOrder)
                 .route("GET", "/orders", this::listOrders)
                 .route("GET", "/orders/{orderId}", this::getOrder)
+                .route("PUT", "/orders/{orderId}", this::updateOrder)
+                .route("GET", "/orders/{orderId}/items", this::orderItems)
                 .route("POST", "/orders/{orderId}/canceler", this::cancelOrder)
                 .route("GET", "/orders/{orderId}/packages", this::orderPackages)
                 .route("GET", "/inventory/stocksummaries", this::stockSummaries);
@@ -333,8 +335,7 @@ public final class ExtensivSandbox implements AutoCloseable {
      * a closed order (400); {@code If-Match: *} matches; the 204 carries no ETag.
      */
     private HttpResponse cancelOrder(HttpRequest request) {
-        int id = wholeId(request.pathParam("orderId"), "order");
-        orders.get(id).orElseThrow(() -> WmsErrors.notFound("No order with id " + id + "."));
+        int id = order(request).id();
         String ifMatch = request.header("If-Match").filter(h -> !h.isBlank())
                 .orElseThrow(WmsErrors::preconditionRequired);
         JsonNode body = Hal.body(request);
@@ -347,6 +348,33 @@ public final class ExtensivSandbox implements AutoCloseable {
             }
         });
         return HttpResponse.empty(204);
+    }
+
+    /**
+     * {@code PUT /orders/{id}} with {@code If-Match} and the order as read, changed → 200 with the order and its new
+     * ETag ([E-SHARP] PUT_Order.cs); 428 without If-Match, 412 when stale. Guess: the same check order as the cancel.
+     */
+    private HttpResponse updateOrder(HttpRequest request) {
+        int id = order(request).id();
+        String ifMatch = request.header("If-Match").filter(h -> !h.isBlank())
+                .orElseThrow(WmsErrors::preconditionRequired);
+        JsonNode body = Hal.body(request);
+        Orders.Stored updated = orders.update(id, body, s -> {
+            if (!matches(ifMatch, s)) {
+                throw WmsErrors.preconditionFailed();
+            }
+        });
+        return withEtag(Hal.answer(200, Orders.render(updated, Set.of())), updated);
+    }
+
+    /** {@code GET /orders/{id}/items} → the order's lines under {@code _embedded[.../rels/orders/item]} ([E-ODOO]). */
+    private HttpResponse orderItems(HttpRequest request) {
+        Orders.Stored order = order(request);
+        ObjectNode body = Hal.NODES.objectNode();
+        body.put("totalResults", order.items.size());
+        body.putObject("_links").set("self", Hal.link("/orders/" + order.id() + "/items"));
+        // guess: the lines answer carries the order's ETag, as the packages answer does
+        return withEtag(Hal.answer(200, Hal.embed(body, Hal.ITEM, order.items)), order);
     }
 
     /** {@code GET /orders/{id}/packages} → 200 with the order's ETag and its packages with contents ([E-PKG]). */

@@ -139,17 +139,7 @@ final class Orders {
             throw WmsErrors.invalid("referenceNum is required.");
         }
         JsonNode shipTo = body.path("shipTo");
-        if (!shipTo.isObject()) {
-            throw WmsErrors.invalid("shipTo is required.");
-        }
-        if (shipTo.path("name").asText("").isBlank() && shipTo.path("companyName").asText("").isBlank()) {
-            throw WmsErrors.invalid("shipTo needs a name or a companyName.");
-        }
-        for (String field : List.of("address1", "city", "country")) {
-            if (shipTo.path(field).asText("").isBlank()) {
-                throw WmsErrors.invalid("shipTo." + field + " is required.");
-            }
-        }
+        checkShipTo(shipTo);
         JsonNode lines = body.path("orderItems");
         if (!lines.isArray() || lines.isEmpty()) {
             throw WmsErrors.invalid("orderItems: an order needs at least one item.");
@@ -184,18 +174,36 @@ final class Orders {
             order.set("soldTo", body.get("soldTo").deepCopy());
         }
         return book.withStored(all -> {
-            if (!duplicateReferenceNumsAllowed && all.stream().anyMatch(s -> s.customerId() == customer.id()
-                    && s.order.path("referenceNum").asText().equalsIgnoreCase(referenceNum))) {
-                // uniqueness (case-insensitive, on every order of the customer) is a guess: UNCONFIRMED (10.3.2)
-                throw WmsErrors.of(400, "DuplicateReferenceNumber", "The reference number '" + referenceNum
-                        + "' is already in use for customer " + customer.id() + ".");
-            }
+            requireUnused(customer.id(), referenceNum);
             int id = orderIds.incrementAndGet();
             readOnly.put("orderId", id);
             Stored stored = new Stored(order, items, new ArrayList<>(), 1);
             allocate(stored);
             return book.insert(stored);
         });
+    }
+
+    private static void checkShipTo(JsonNode shipTo) {
+        if (!shipTo.isObject()) {
+            throw WmsErrors.invalid("shipTo is required.");
+        }
+        if (shipTo.path("name").asText("").isBlank() && shipTo.path("companyName").asText("").isBlank()) {
+            throw WmsErrors.invalid("shipTo needs a name or a companyName.");
+        }
+        for (String field : List.of("address1", "city", "country")) {
+            if (shipTo.path(field).asText("").isBlank()) {
+                throw WmsErrors.invalid("shipTo." + field + " is required.");
+            }
+        }
+    }
+
+    /** Uniqueness (case-insensitive, on every order of the customer) is a guess: UNCONFIRMED (10.3.2). */
+    private void requireUnused(int customerId, String referenceNum) {
+        if (!duplicateReferenceNumsAllowed && book.any(s -> s.customerId() == customerId
+                && s.order.path("referenceNum").asText().equalsIgnoreCase(referenceNum))) {
+            throw WmsErrors.of(400, "DuplicateReferenceNumber", "The reference number '" + referenceNum
+                    + "' is already in use for customer " + customerId + ".");
+        }
     }
 
     private CustomerItems.Customer customerOf(JsonNode identifier) {
@@ -358,6 +366,51 @@ final class Orders {
             readOnly.put("processDate", Times.now(clock));
             // where Extensiv keeps the reason is UNCONFIRMED; the sandbox keeps it on readOnly
             readOnly.put("cancelReason", reason);
+        });
+    }
+
+    /**
+     * Updates an open order from a {@code PUT /orders/{id}} body, the order as read and changed ([E-SHARP]
+     * PUT_Order.cs). {@code precondition} runs first, under the lock (the API's If-Match).
+     *
+     * <p>Guesses (UNCONFIRMED): the writable header fields are replaced ({@code referenceNum}, {@code poNum},
+     * {@code notes}, {@code shippingNotes}, {@code billingCode}, {@code routingInfo}, {@code shipTo}, {@code soldTo}),
+     * with the create's checks; a changed customer or facility is refused with 400; {@code readOnly} and lines in the
+     * body are ignored (lines have their own rel, {@code orders/item}); a closed order is refused with 400; an open one
+     * is updated at any stage (picked or packed too).
+     */
+    Stored update(int id, JsonNode body, Consumer<Stored> precondition) {
+        return change(id, s -> {
+            precondition.accept(s);
+            if (s.isClosed()) {
+                throw WmsErrors.of(400, "OrderClosed", "Order " + id + " is closed ("
+                        + (s.status() == CANCELLED ? "cancelled" : "shipped") + ") and cannot be changed.");
+            }
+            if (body.has("customerIdentifier") && customerOf(body.path("customerIdentifier")).id() != s.customerId()) {
+                throw WmsErrors.invalid("customerIdentifier cannot be changed.");
+            }
+            if (body.has("facilityIdentifier") && facilityOf(body.path("facilityIdentifier")).id() != s.facilityId()) {
+                throw WmsErrors.invalid("facilityIdentifier cannot be changed.");
+            }
+            String referenceNum = body.path("referenceNum").asText("").trim();
+            if (referenceNum.isEmpty()) {
+                throw WmsErrors.invalid("referenceNum is required.");
+            }
+            checkShipTo(body.path("shipTo"));
+            if (!referenceNum.equalsIgnoreCase(s.order.path("referenceNum").asText())) {
+                requireUnused(s.customerId(), referenceNum);
+            }
+            s.order.put("referenceNum", referenceNum);
+            for (String text : List.of("poNum", "notes", "shippingNotes", "billingCode")) {
+                s.order.put(text, body.path(text).asText(""));
+            }
+            s.order.set("routingInfo", routingInfo(body.path("routingInfo")));
+            s.order.set("shipTo", shipTo(body.path("shipTo")));
+            if (body.path("soldTo").isObject()) {
+                s.order.set("soldTo", body.get("soldTo").deepCopy());
+            } else {
+                s.order.remove("soldTo");
+            }
         });
     }
 
