@@ -2,6 +2,12 @@ package com.bcerp.sandbox.extensiv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,26 @@ class CancelTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("Message").asText()).contains("shipped");
         assertThat(http.get("/orders/" + id).json().path("readOnly").path("status").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_cancels_with_one_etag_succeed_once() throws Exception {
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> new SandboxHttp(sandbox).post("/orders/" + id + "/canceler", REASON, "If-Match", etag).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnlyOnce(204).containsOnly(204, 412);
+        assertThat(available("SKU-0100")).isEqualTo(ExtensivSandbox.SEEDED_STOCK);
     }
 
     @Test
