@@ -373,6 +373,16 @@ public final class VismaSandbox implements AutoCloseable {
         return List.copyOf(orders.all());
     }
 
+    /** Every shipment, as {@code GET /v1/shipment/{shipmentNbr}} answers each. */
+    public List<JsonNode> shipments() {
+        return List.copyOf(shipments.all());
+    }
+
+    /** Every customer invoice, as {@code GET /v1/customerinvoice/{invoiceNumber}} answers each. */
+    public List<JsonNode> invoices() {
+        return List.copyOf(invoices.all());
+    }
+
     @Override
     public void close() {
         router.close();

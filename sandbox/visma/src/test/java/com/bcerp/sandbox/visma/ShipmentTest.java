@@ -179,5 +179,7 @@ class ShipmentTest {
         assertThat(http.post("/v1/customerinvoice/" + invoiceNbr + "/action/release").status()).isEqualTo(400);
         assertThat(http.get("/v1/shipment/000001").json().get("shipmentOrderLines").get(0).get("invoiceNbr").asText())
                 .isEqualTo(invoiceNbr);
+        assertThat(sandbox.shipments()).hasSize(2).allSatisfy(sh -> assertThat(sh.get("status").asText()).isEqualTo("Invoiced"));
+        assertThat(sandbox.invoices()).extracting(i -> i.get("referenceNumber").asText()).containsExactly(invoiceNbr);
     }
 }
