@@ -3,6 +3,7 @@ package com.bcerp.core.refund;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
@@ -114,7 +115,9 @@ public final class RefundImport implements OrderFollowUp {
         List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         List<Outcome> outcomes = new ArrayList<>();
         for (StoreRefund refund : refunds.stream().sorted(Comparator.comparingLong(StoreRefund::id)).toList()) {
-            outcomes.add(post(order, sale, documents, taxes, refund, trigger));
+            boolean declined = refund.payments().stream().anyMatch(StoreRefund.Payment::declined);
+            outcomes.add(declined ? declined(order, documents, refund, trigger)
+                    : post(order, sale, documents, taxes, refund, trigger));
         }
         for (Outcome o : List.of(Outcome.CREATED, Outcome.LINKED_EXISTING, Outcome.PARKED)) {
             if (outcomes.contains(o)) {
@@ -122,6 +125,30 @@ public final class RefundImport implements OrderFollowUp {
             }
         }
         return refunds.isEmpty() ? Outcome.SKIPPED : Outcome.ALREADY_SYNCED;
+    }
+
+    /**
+     * A refund the payment provider declined (refund payments are asynchronous; the store shows {@code is_declined}).
+     * Declined before it was posted: nothing is credited. Declined after its credit was posted, or only in part: a
+     * person reverses or corrects the credit, so it parks naming it; the connector never guesses a reversal.
+     */
+    private Outcome declined(StoreOrder order, OrderDocuments documents, StoreRefund refund, String trigger) {
+        String key = recordKey(ledger.scope().store(order.storeHash()), order.id(), refund.id());
+        String what = "refund " + refund.id() + " of order " + order.id();
+        Optional<PostedDocument> credit = documents.byRef(OrderDocuments.refundRef(documents.externalRef(), refund.id()));
+        boolean wholly = refund.payments().stream().allMatch(StoreRefund.Payment::declined);
+        if (credit.isEmpty() && wholly) {
+            return claims.run(key, trigger, what, false, attempt -> {
+                state.complete(key, "declined");
+                return attempt.end(Outcome.SKIPPED, null, what + " was declined by the payment provider: nothing to credit");
+            });
+        }
+        String problem = credit.map(c -> "after its credit " + c.ref().display() + " was posted: reverse or correct "
+                + c.ref().display() + " in the back office").orElse("in part: post the credit for what was paid back by hand");
+        return claims.run(key + "#declined", trigger, what, false, attempt -> {
+            throw new PermanentFailure("payments.is_declined", what + " was declined by the payment provider " + problem
+                    + ", then discard this record");
+        });
     }
 
     private Outcome post(StoreOrder order, PostedDocument sale, OrderDocuments documents, List<StoreTax> taxes,

@@ -94,6 +94,37 @@ class RefundImportTest {
                 .containsExactly(Outcome.CREATED, Outcome.ALREADY_SYNCED, Outcome.ALREADY_SYNCED);
     }
 
+    static StoreRefund declined(StoreRefund refund) {
+        return new StoreRefund(refund.id(), refund.orderId(), refund.createdAt(), refund.reason(), refund.totalAmount(),
+                refund.totalTax(), refund.items(), refund.payments().stream().map(p -> new StoreRefund.Payment(p.providerId(),
+                p.amount(), p.offline(), true)).toList());
+    }
+
+    @Test
+    void a_refund_the_provider_declined_is_not_credited_and_one_declined_after_its_credit_parks_naming_it() {
+        StoreRefund three = refund(3, "11.00", "1.00", product(100, 1));
+        store.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build())
+                .refund(declined(refund(2, "11.00", "1.00", product(100, 1)))).refund(three);
+        flows.orderImport().importOrder("abc123", 250, "created");
+
+        flows.refunds().sync("abc123", 250, "refund 3");
+        assertThat(backOffice.orders()).extracting(o -> o.draft().externalRef())
+                .containsExactly("BC-abc123-250", "BC-abc123-250-R3");
+
+        // refund 3's payment is declined later: its credit stands, so a person must reverse it
+        InMemoryStore later = new InMemoryStore();
+        later.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build())
+                .refund(declined(refund(2, "11.00", "1.00", product(100, 1)))).refund(declined(three));
+        OrderFlows again = OrderFlows.wire(later, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock,
+                Duration.ofMinutes(2));
+        assertThat(again.refunds().sync("abc123", 250, "order updated")).isEqualTo(Outcome.PARKED);
+
+        assertThat(backOffice.orders()).hasSize(2);
+        assertThat(state.parkReason("refund#abc123#250#3#declined")).get().asString()
+                .contains("declined by the payment provider after its credit").contains("reverse");
+        assertThat(state.isParked("refund#abc123#250#2")).isFalse();
+    }
+
     @Test
     void a_crash_after_the_credit_was_written_links_the_existing_credit_instead_of_posting_it_again() {
         store.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build()).refund(refund(3, "11.00", "1.00", product(100, 1)));

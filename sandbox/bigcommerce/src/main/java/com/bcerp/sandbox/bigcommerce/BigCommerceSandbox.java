@@ -69,6 +69,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
     private final SandboxCatalog catalog = SandboxCatalog.standard();
     private final StoreSettings store;
     private final Faults faults = new Faults();
+    private final OrderBook orders;
     private final com.bcerp.sandbox.calls.CallLog log = new com.bcerp.sandbox.calls.CallLog(Clock.systemUTC(), 0);
     private final AccountCalls calls;
     private final ApiAccount connector;
@@ -100,6 +101,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
                 RequestWindow.fixed(settings.quotaPerWindow(), Duration.ofMillis(settings.windowMs()), clock), faults, log,
                 endpoints));
         OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock);
+        this.orders = book;
         // links in answers name the port, which is known once the router listens
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
                 .register(endpoints);
@@ -109,6 +111,11 @@ public final class BigCommerceSandbox implements AutoCloseable {
         new CatalogRoutes(products, inventory, faults).register(endpoints);
         new InventoryRoutes(products, inventory).register(endpoints);
         router.start(settings.port());
+    }
+
+    /** The payment provider declines refund {@code refundId} of the order after it was made (see {@link OrderBook#declineRefund}). */
+    public void declineRefund(long orderId, long refundId) {
+        orders.declineRefund(orderId, refundId);
     }
 
     public static BigCommerceSandbox start(Settings settings) {

@@ -194,6 +194,19 @@ final class OrderBook {
         return refund;
     }
 
+    /**
+     * The payment provider declines a refund after it was made ("the payment request itself occurs asynchronously"):
+     * its payments read {@code is_declined}. GUESS: which webhook, if any, tells of it is undocumented; the sandbox
+     * raises {@code store/order/updated} only.
+     */
+    synchronized void declineRefund(long orderId, long refundId) {
+        SandboxOrder order = order(orderId);
+        Refund refund = order.refunds().stream().filter(r -> r.id() == refundId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("order " + orderId + " has no refund " + refundId));
+        orders.put(orderId, order.withRefundReplaced(refund.declined(), modified(order)));
+        events.raise("store/order/updated", orderData(orderId));
+    }
+
     /** {@code payment_actions/capture} or {@code void} of the order's open authorisation. */
     synchronized SandboxOrder paymentAction(long orderId, boolean capture) {
         SandboxOrder order = order(orderId);

@@ -213,7 +213,8 @@ final class OrderJson {
         ArrayNode payments = n.putArray("payments");
         for (Refund.Payment p : r.payments()) {
             payments.addObject().put("id", p.id()).put("provider_id", p.providerId()).put("amount", p.amount())
-                    .put("offline", p.offline()).put("is_declined", false).put("declined_message", "");
+                    .put("offline", p.offline()).put("is_declined", p.declined())
+                    .put("declined_message", p.declined() ? "The payment provider declined the refund." : "");
         }
         return n;
     }

@@ -17,5 +17,12 @@ record Refund(long id, long orderId, Instant created, String reason, BigDecimal 
     record Item(String itemType, long itemId, Integer quantity, BigDecimal requestedAmount, String reason,
             BigDecimal amount, BigDecimal tax) {}
 
-    record Payment(long id, String providerId, BigDecimal amount, boolean offline) {}
+    /** @param declined the provider declined paying it back, after the refund was made (the payment is asynchronous) */
+    record Payment(long id, String providerId, BigDecimal amount, boolean offline, boolean declined) {}
+
+    /** This refund with every payment declined by its provider. */
+    Refund declined() {
+        return new Refund(id, orderId, created, reason, totalAmount, totalTax, items,
+                payments.stream().map(p -> new Payment(p.id(), p.providerId(), p.amount(), p.offline(), true)).toList());
+    }
 }

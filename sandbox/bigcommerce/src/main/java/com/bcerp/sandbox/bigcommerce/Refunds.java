@@ -79,7 +79,7 @@ final class Refunds {
             }
             sum = sum.add(amount);
             paid.add(new Refund.Payment(paymentId++, p.path("provider_id").asText("custom"), Amounts.cents(amount),
-                    p.path("offline").asBoolean(false)));
+                    p.path("offline").asBoolean(false), false));
         }
         if (Amounts.cents(sum).compareTo(quote.total()) != 0) {
             throw BcErrors.v3(422, "The refund payments total " + Amounts.cents(sum) + " but the refund comes to "

@@ -172,4 +172,13 @@ record SandboxOrder(
                 giftCertificateAmount, storeCreditAmount, paymentMethod, newPaymentStatus, customerMessage, staffNotes,
                 externalSource, newTransactions, all, shipments);
     }
+
+    /** The order with one of its refunds replaced (its payments declined later). */
+    SandboxOrder withRefundReplaced(Refund refund, Instant newModified) {
+        List<Refund> all = refunds.stream().map(r -> r.id() == refund.id() ? refund : r).toList();
+        return new SandboxOrder(id, customerId, created, newModified, statusId, channelId, currency, storeCurrency,
+                exchangeRate, taxInclusive, billing, shippingAddresses, lines, wrapping, fees, coupons,
+                giftCertificateAmount, storeCreditAmount, paymentMethod, paymentStatus, customerMessage, staffNotes,
+                externalSource, transactions, all, shipments);
+    }
 }

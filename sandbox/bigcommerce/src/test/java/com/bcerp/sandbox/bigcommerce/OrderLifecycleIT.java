@@ -243,6 +243,12 @@ class OrderLifecycleIT {
         BigDecimal refunded = refunds.get(0).path("total_amount").decimalValue().add(refunds.get(1).path("total_amount").decimalValue());
         assertThat(refunded).isEqualByComparingTo(new BigDecimal(order.path("total_inc_tax").asText()).setScale(2, RoundingMode.HALF_UP));
         assertThat(json(send("GET", "/v2/orders/" + id, null, 200)).path("status_id").asInt()).isEqualTo(4);
+        assertThat(refunds.get(0).path("payments").get(0).path("is_declined").asBoolean()).isFalse();
+        sandbox.declineRefund(id, refund.path("id").asLong()); // the provider declines it later
+        JsonNode after = json(send("GET", "/v3/orders/" + id + "/payment_actions/refunds", null, 200)).path("data");
+        assertThat(after.get(0).path("payments").get(0).path("is_declined").asBoolean()).isTrue();
+        assertThat(after.get(0).path("payments").get(0).path("declined_message").asText()).isNotBlank();
+        assertThat(after.get(1).path("payments").get(0).path("is_declined").asBoolean()).isFalse();
         JsonNode refundEvent = awaitEvent("store/order/refund/created", id);
         assertThat(refundEvent.path("data").path("refund").path("refund_id").asLong()).isEqualTo(refund.path("id").asLong());
         JsonNode transactionEvent = awaitEvent("store/order/transaction/created", id);
