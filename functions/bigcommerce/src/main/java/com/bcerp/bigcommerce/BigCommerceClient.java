@@ -88,7 +88,12 @@ public final class BigCommerceClient {
             ErrorDetail detail = ErrorDetail.of(response);
             return new PermanentFailure(detail.field(), what + ": saved only in part: " + detail.message());
         }
-        if (status == 401 || status == 403) {
+        if (status == 403) {
+            return new PermanentFailure("oauth_scope", what + ": the API account lacks the OAuth scope "
+                    + requiredScope(response.method(), response.uri().getRawPath())
+                    + "; add it to the store's API account (Settings, API accounts) and replay");
+        }
+        if (status == 401) {
             return new PermanentFailure(null, what + ": the access token was refused; check the API account and its"
                     + " OAuth scopes");
         }
@@ -103,6 +108,22 @@ public final class BigCommerceClient {
         return HttpRequest.newBuilder(settings.storeUri(pathAndQuery))
                 .header("X-Auth-Token", settings.accessToken())
                 .header("Accept", "application/json");
+    }
+
+    /** The scope a call needs, as BigCommerce's API-account documentation lists them; reads take the read-only one too. */
+    static String requiredScope(String method, String path) {
+        String under = path.replaceFirst("^/stores/[^/]+", "");
+        String scope = under.startsWith("/v3/orders/") ? "store_v2_transactions (or store_v2_orders)"
+                : under.startsWith("/v2/orders") || under.startsWith("/v2/order_statuses") ? "store_v2_orders"
+                : under.startsWith("/v3/catalog") ? "store_v2_products"
+                : under.startsWith("/v3/inventory") ? "store_inventory"
+                : under.startsWith("/v3/customers") || under.startsWith("/v2/customers") ? "store_v2_customers"
+                : under.startsWith("/v2/store") || under.startsWith("/v3/settings") ? "store_v2_information"
+                : null;
+        if (scope == null) {
+            return "this endpoint needs";
+        }
+        return method.equals("GET") ? scope + " (read-only is enough)" : scope + " (modify)";
     }
 
     /** The field and message of a BigCommerce error body: V3 {title, errors{field: text}}, V2 [{message}]. */

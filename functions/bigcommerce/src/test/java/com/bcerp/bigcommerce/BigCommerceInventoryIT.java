@@ -76,6 +76,17 @@ class BigCommerceInventoryIT {
     }
 
     @Test
+    void an_account_without_the_inventory_scope_reads_but_is_refused_writes_naming_the_scope_it_lacks() {
+        sandbox.connectorScopes(java.util.Set.of("store_v2_orders", "store_v2_products_read_only", "store_inventory_read_only"));
+
+        assertThat(inventory.identify(List.of(mug.sku()))).containsOnlyKeys(mug.sku());
+        assertThatThrownBy(() -> inventory.setAbsolute(1, List.of(new StockAdjustment(mug.sku(),
+                InventoryTarget.product(mug.productId()), 12)))).isInstanceOf(com.bcerp.core.failure.PermanentFailure.class)
+                .hasMessageContaining("lacks the OAuth scope store_inventory (modify)");
+        assertThat(sandbox.inventory().quantity(mug.sku(), 1)).isEmpty();
+    }
+
+    @Test
     void an_item_addressed_against_its_tracking_mode_refuses_the_whole_request() {
         List<StockAdjustment> items = List.of(
                 new StockAdjustment(mug.sku(), InventoryTarget.product(mug.productId()), 40),

@@ -22,14 +22,16 @@ final class ApiGateway implements Router.Filter {
 
     private final String storeHash;
     private final Map<String, ApiAccount> accountsByToken;
+    private final OAuthScopes scopes;
     private final RequestWindow quota;
     private final Faults faults;
     private final com.bcerp.sandbox.calls.CallLog calls;
     private final Endpoints endpoints;
 
-    ApiGateway(String storeHash, Map<String, ApiAccount> accountsByToken, RequestWindow quota, Faults faults,
-            com.bcerp.sandbox.calls.CallLog calls, Endpoints endpoints) {
+    ApiGateway(String storeHash, Map<String, ApiAccount> accountsByToken, OAuthScopes scopes, RequestWindow quota,
+            Faults faults, com.bcerp.sandbox.calls.CallLog calls, Endpoints endpoints) {
         this.storeHash = storeHash;
+        this.scopes = scopes;
         this.accountsByToken = accountsByToken;
         this.quota = quota;
         this.faults = faults;
@@ -48,6 +50,11 @@ final class ApiGateway implements Router.Filter {
             throw BcErrors.v3(401, "Unauthorized: the X-Auth-Token header is missing or not valid for this store");
         }
         calls.arrived(account.get().name(), endpoints.label(request.method(), request.path()));
+        Optional<String> lacking = scopes.missing(account.get().name(), request.method(), m.group(2) == null ? "" : m.group(2));
+        if (lacking.isPresent()) {
+            // BigCommerce's text for a token without the endpoint's scope; the body does not name the scope
+            throw BcErrors.v3(403, "You don't have a required scope to access the endpoint");
+        }
         if (faults.rateLimitStorm()) {
             return tooManyRequests(quota.peek().refused());
         }

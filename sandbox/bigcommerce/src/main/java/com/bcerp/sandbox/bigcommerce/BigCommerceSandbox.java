@@ -70,6 +70,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
     private final StoreSettings store;
     private final Faults faults = new Faults();
     private final OrderBook orders;
+    private final OAuthScopes scopes = new OAuthScopes();
     private final com.bcerp.sandbox.calls.CallLog log = new com.bcerp.sandbox.calls.CallLog(Clock.systemUTC(), 0);
     private final AccountCalls calls;
     private final ApiAccount connector;
@@ -97,7 +98,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
         this.router = new Router();
         Endpoints endpoints = new Endpoints(router);
         router.filter(this::recordExchange);
-        router.filter(new ApiGateway(settings.storeHash(), byToken,
+        router.filter(new ApiGateway(settings.storeHash(), byToken, scopes,
                 RequestWindow.fixed(settings.quotaPerWindow(), Duration.ofMillis(settings.windowMs()), clock), faults, log,
                 endpoints));
         OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock);
@@ -111,6 +112,14 @@ public final class BigCommerceSandbox implements AutoCloseable {
         new CatalogRoutes(products, inventory, faults).register(endpoints);
         new InventoryRoutes(products, inventory).register(endpoints);
         router.start(settings.port());
+    }
+
+    /**
+     * The connector's API account has only these OAuth scopes (e.g. {@code store_v2_orders},
+     * {@code store_v2_products_read_only}); requests that need another answer 403. By default it has every modify scope.
+     */
+    public void connectorScopes(java.util.Set<String> granted) {
+        scopes.set(connector.name(), granted);
     }
 
     /** The payment provider declines refund {@code refundId} of the order after it was made (see {@link OrderBook#declineRefund}). */
