@@ -7,6 +7,7 @@ import com.bcerp.core.config.InvalidConfig;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
+import com.bcerp.uniconta.UnicontaType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class BackOfficeRegistry {
     public static BackOfficeRegistry standard() {
         Map<String, Factory> all = new LinkedHashMap<>();
         all.put(AcumaticaType.SYSTEM, AcumaticaFromEnvironment::create);
+        all.put(UnicontaType.SYSTEM, UnicontaFromEnvironment::create);
         return new BackOfficeRegistry(all);
     }
 

@@ -30,7 +30,7 @@ class BackOfficeRegistryTest {
     void a_type_the_registry_does_not_know_is_refused_naming_the_system_and_the_known_types() {
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensive", new Environment(Map.of()),
                 shared)).isInstanceOf(InvalidConfig.class).hasMessageContaining("back_offices.systems.wms")
-                .hasMessageContaining("unknown back-office type 'extensive'; known: [acumatica]");
+                .hasMessageContaining("unknown back-office type 'extensive'; known: [acumatica, uniconta]");
     }
 
     @Test
@@ -46,5 +46,18 @@ class BackOfficeRegistryTest {
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("erp", "acumatica",
                 new Environment(Map.of("ACUMATICA_URL", "https://erp.example.com/ACME")), shared))
                 .as("another back office's variables are not this one's").hasMessageContaining("ERP_URL");
+    }
+
+    @Test
+    void a_uniconta_erp_is_built_from_its_own_variables_and_says_it_takes_no_payments() {
+        Environment env = new Environment(Map.of("BOOKS_URL", "https://odata.uniconta.com", "BOOKS_COMPANY_ID", "123456"));
+
+        BackOffice books = BackOfficeRegistry.standard().create("books", "uniconta", env, shared);
+
+        assertThat(books.name()).isEqualTo("books");
+        assertThat(books.capabilities()).contains(Capability.CUSTOMERS, Capability.SALES_ORDERS, Capability.INVENTORY,
+                Capability.FULFILMENT).doesNotContain(Capability.PAYMENTS);
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("books", "uniconta",
+                new Environment(Map.of("BOOKS_COMPANY_ID", "ACME")), shared)).hasMessageContaining("BOOKS_COMPANY_ID");
     }
 }
