@@ -495,9 +495,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         String rest = path.substring(base.length() + 1);
         int slash = rest.indexOf('/');
         // actions keep their name (POST /SalesOrder/CancelSalesOrder), as do their status polls; reads by key are counted together
+        java.util.regex.Matcher status = STATUS_PATH.matcher(rest);
         return request.method() + " /" + (slash < 0 || request.method().equals("POST") ? rest
-                : STATUS_PATH.matcher(rest).find() ? STATUS_PATH.matcher(rest).replaceFirst("/status/{id}")
-                : rest.substring(0, slash) + "/{keys}");
+                : status.find() ? status.replaceFirst("/status/{id}") : rest.substring(0, slash) + "/{keys}");
     }
 
     /** Acumatica answers an unknown route (e.g. an endpoint version it does not publish) with an HttpError. */

@@ -4,7 +4,6 @@ import com.bcerp.sandbox.http.HttpError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,11 +70,8 @@ final class LongOperations {
     /** Refuses a request of a session whose operation still runs, unless it asks for that operation's status. */
     void requireIdle(String session, String statusId) {
         settle();
-        for (Iterator<Map.Entry<String, Operation>> it = running.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Operation> e = it.next();
-            if (e.getValue().session().equals(session) && !e.getKey().equals(statusId)) {
-                throw AcumaticaErrors.businessRule(BUSY);
-            }
+        if (running.entrySet().stream().anyMatch(e -> e.getValue().session().equals(session) && !e.getKey().equals(statusId))) {
+            throw AcumaticaErrors.businessRule(BUSY);
         }
     }
 
