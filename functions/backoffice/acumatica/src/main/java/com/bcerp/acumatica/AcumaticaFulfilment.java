@@ -44,7 +44,9 @@ public final class AcumaticaFulfilment implements FulfilmentSource {
                 "$filter", "startswith(ExternalRef," + OData.literal(externalRefPrefix) + ") and "
                         + OData.after("LastModified", since)), Records.PAGE,
                 page -> page.forEach(o -> keys.add(AcumaticaKeys.id(Records.text(o, "OrderType"), Records.text(o, "OrderNbr")))));
-        Records.forEachPage(api, "Shipment", Map.of("$select", "ShipmentNbr,LastModifiedDateTime", "$expand", "Orders",
+        // the nested fields read are named: a $select may leave an expanded entity's unnamed fields out
+        Records.forEachPage(api, "Shipment", Map.of("$select", "ShipmentNbr,LastModifiedDateTime,Orders/OrderType,Orders/OrderNbr",
+                "$expand", "Orders",
                 "$filter", OData.after("LastModifiedDateTime", since)), Records.PAGE,
                 page -> page.forEach(s -> s.path("Orders").forEach(o -> keys.add(AcumaticaKeys.id(
                         Records.text(o, "OrderType"), Records.text(o, "OrderNbr"))))));

@@ -109,4 +109,22 @@ class AcumaticaFulfilmentIT {
                 BackOfficeOrder::state, o -> o.shipments().size()).containsExactlyInAnyOrder(
                 tuple(held.id(), DocumentState.ON_HOLD, 0), tuple(cancelled.id(), DocumentState.CANCELLED, 0));
     }
+
+    @Test
+    void an_order_whose_shipment_alone_changed_is_found_when_unnamed_nested_fields_are_left_out()
+            throws InterruptedException {
+        sandbox.faults().strictNestedSelect(true);
+        String customer = backOffice.createCustomer(Fixtures.customer("pat@example.com"));
+        DocumentRef sold = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-253",
+                List.of(Fixtures.line(1, "SKU-0100", "2", "10.00", "0"))));
+        Thread.sleep(20);
+        Instant before = Instant.now();
+        Thread.sleep(20);
+        sandbox.calls().reset();
+        // a shipment made in the back office moves the shipment's time, not the order's
+        sandbox.createShipment("SO", AcumaticaKeys.of(sold.id()).nbr(), "UPSGROUND", Map.of(1, BigDecimal.ONE), List.of("1Z9"));
+
+        assertThat(fulfilment.changedSince("BC-abc-", before)).extracting(BackOfficeOrder::id).containsExactly(sold.id());
+        assertThat(sandbox.calls().exchanges()).noneSatisfy(e -> assertThat(e.status()).isEqualTo(500));
+    }
 }

@@ -329,19 +329,19 @@ public final class AcumaticaSandbox implements AutoCloseable {
     }
 
     private HttpResponse putCustomer(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, CustomerBook.SHAPE);
+        ODataQuery query = query(request, CustomerBook.SHAPE);
         ObjectNode entity = RequestEntities.read(request, CustomerBook.SHAPE);
         return answer(customers.put(entity, Precondition.of(request)), CustomerBook.SHAPE, query);
     }
 
     private HttpResponse putSalesOrder(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, SalesOrderBook.SHAPE);
+        ODataQuery query = query(request, SalesOrderBook.SHAPE);
         ObjectNode entity = RequestEntities.read(request, SalesOrderBook.SHAPE);
         return answer(salesOrders.put(entity, Precondition.of(request)), SalesOrderBook.SHAPE, query);
     }
 
     private HttpResponse putPayment(HttpRequest request) {
-        ODataQuery query = ODataQuery.of(request, PaymentBook.SHAPE);
+        ODataQuery query = query(request, PaymentBook.SHAPE);
         ObjectNode entity = RequestEntities.read(request, PaymentBook.SHAPE);
         return answer(payments.put(entity, Precondition.of(request)), PaymentBook.SHAPE, query);
     }
@@ -391,7 +391,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     private HttpResponse list(HttpRequest request, Shape shape,
             Function<java.util.function.Predicate<JsonNode>, List<ObjectNode>> source) {
-        ODataQuery query = ODataQuery.of(request, shape);
+        ODataQuery query = query(request, shape);
         List<ObjectNode> matching = source.apply(query.filter());
         var rows = Values.NODES.arrayNode();
         query.slice().of(matching.stream())
@@ -401,7 +401,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /** A list of stock or catalogue records: filtered, then paged with $skip and $top, rendered as asked. */
     private HttpResponse page(HttpRequest request, Shape shape) {
-        ODataQuery query = ODataQuery.of(request, shape);
+        ODataQuery query = query(request, shape);
         Optional<String> filterText = request.queryParam("$filter").filter(f -> !f.isBlank());
         Optional<List<String>> onlyItems = filterText.filter(f -> ONLY_ITEM_IDS.matcher(f).matches())
                 .map(f -> ITEM_ID.matcher(f).results().map(m -> m.group(1)).toList());
@@ -413,14 +413,18 @@ public final class AcumaticaSandbox implements AutoCloseable {
     }
 
     /** One record by its keys: the query is checked first (a bad $expand is a 400 even for a missing record). */
-    private static HttpResponse one(HttpRequest request, Shape shape, Optional<ObjectNode> found) {
-        ODataQuery query = ODataQuery.of(request, shape);
+    private HttpResponse one(HttpRequest request, Shape shape, Optional<ObjectNode> found) {
+        ODataQuery query = query(request, shape);
         return json(200, EntityView.render(found.orElseThrow(AcumaticaErrors::noEntity), shape, query, 1));
+    }
+
+    private ODataQuery query(HttpRequest request, Shape shape) {
+        return ODataQuery.of(request, shape, faults.strictNestedSelect());
     }
 
     /** An inquiry form: the filter goes in as a PUT body, the rows come back in Results. */
     private HttpResponse inquiry(HttpRequest request, Shape shape, Function<ObjectNode, PutResult> form) {
-        ODataQuery query = ODataQuery.of(request, shape);
+        ODataQuery query = query(request, shape);
         return answer(form.apply(RequestEntities.read(request, shape)), shape, query);
     }
 

@@ -22,7 +22,9 @@ import java.time.Duration;
  *   <li>{@link #actionRefusalsAs422(boolean)}: an action its rules refuse answers the 422 echo of the record instead
  *       of the default 500 business-rule error (the spec lists both);</li>
  *   <li>{@link #actionDuration(Duration)}: actions answer 202 with a status {@code Location} and run this long, the
- *       session refusing its other requests meanwhile (see {@link LongOperations}).</li>
+ *       session refusing its other requests meanwhile (see {@link LongOperations});</li>
+ *   <li>{@link #strictNestedSelect(boolean)}: with a {@code $select}, an expanded entity renders only the nested fields
+ *       it names ({@code Orders/OrderNbr}); unnamed nested fields are left out.</li>
  * </ul>
  * The mechanics are the shared {@link FaultKnobs} and {@link RequestWindow}; this class names them as Acumatica's.
  */
@@ -35,6 +37,7 @@ public final class Faults {
     private volatile boolean rejectLogin;
     private volatile boolean actionRefusalsAs422;
     private volatile Duration actionDuration = Duration.ZERO;
+    private volatile boolean strictNestedSelect;
     private volatile int licenceLimit;
     private volatile RequestWindow licence;
 
@@ -114,6 +117,20 @@ public final class Faults {
         return actionDuration;
     }
 
+    /**
+     * GUESS: the vendor documents naming nested fields in {@code $select} ({@code MainContact/Email} with
+     * {@code $expand=MainContact}) but not what an expanded entity carries when none of its fields is named; the sandbox
+     * renders them all by default, and this knob leaves them out, the harsher reading.
+     */
+    public Faults strictNestedSelect(boolean on) {
+        strictNestedSelect = on;
+        return this;
+    }
+
+    public boolean strictNestedSelect() {
+        return strictNestedSelect;
+    }
+
     public Faults rejectLogin(boolean on) {
         this.rejectLogin = on;
         return this;
@@ -157,6 +174,7 @@ public final class Faults {
         rejectLogin = false;
         actionRefusalsAs422 = false;
         actionDuration = Duration.ZERO;
+        strictNestedSelect = false;
         return licenceLimit(0);
     }
 

@@ -15,8 +15,19 @@ import java.util.function.Predicate;
 /**
  * The query options of a request: {@code $filter}, {@code $expand}, {@code $select}, {@code $top}, {@code $skip}.
  * Expand and select paths use {@code /} between levels ({@code MainContact/Address}, {@code Details/InventoryID}).
+ * {@code strictNested}: with a {@code $select}, an expanded level none of whose fields it names renders no fields
+ * (see {@link Faults#strictNestedSelect}).
  */
-record ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> select, Slice slice) {
+record ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> select, Slice slice, boolean strictNested) {
+
+    ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> select, Slice slice) {
+        this(filter, expand, select, slice, false);
+    }
+
+    static ODataQuery of(HttpRequest request, Shape shape, boolean strictNested) {
+        ODataQuery query = of(request, shape);
+        return new ODataQuery(query.filter, query.expand, query.select, query.slice, strictNested);
+    }
 
     static ODataQuery of(HttpRequest request, Shape shape) {
         Predicate<JsonNode> filter = request.queryParam("$filter").filter(f -> !f.isBlank())
@@ -41,6 +52,9 @@ record ODataQuery(Predicate<JsonNode> filter, Set<String> expand, Set<String> se
     /** Whether a general field at {@code path} (under {@code prefix}) is selected. */
     boolean selects(String prefix, String path) {
         boolean levelSelected = select.stream().anyMatch(s -> s.startsWith(prefix) && s.indexOf('/', prefix.length()) < 0);
+        if (!levelSelected && strictNested && !prefix.isEmpty() && !select.isEmpty()) {
+            return false;
+        }
         return !levelSelected || select.contains(path);
     }
 

@@ -150,6 +150,27 @@ class QueryTest {
     }
 
     @Test
+    void strict_nested_select_leaves_the_unnamed_fields_of_an_expanded_entity_out() {
+        String[] query = {"$select", "OrderNbr,Details/InventoryID", "$expand", "Details", "$top", "1"};
+        String[] unnamed = {"$select", "OrderNbr", "$expand", "Details", "$top", "1"};
+        JsonNode lenient = http.get("SalesOrder", unnamed).json().get(0).get("Details").get(0);
+        sandbox.faults().strictNestedSelect(true);
+        try {
+            JsonNode named = http.get("SalesOrder", query).json().get(0).get("Details").get(0);
+            JsonNode left = http.get("SalesOrder", unnamed).json().get(0).get("Details").get(0);
+
+            assertThat(lenient.has("InventoryID")).isTrue();
+            assertThat(lenient.has("OrderQty")).isTrue();
+            assertThat(id(named, "InventoryID")).isEqualTo("SKU-0100");
+            assertThat(named.has("OrderQty")).isFalse();
+            assertThat(left.has("InventoryID")).isFalse();
+            assertThat(left.has("id")).isTrue();
+        } finally {
+            sandbox.faults().strictNestedSelect(false);
+        }
+    }
+
+    @Test
     void an_invalid_query_is_a_400_naming_the_problem() {
         var unknownField = http.get("SalesOrder", "$filter", "Colour eq 'red'");
         var detailFilter = http.get("SalesOrder", "$filter", "Details/InventoryID eq 'SKU-0100'");
