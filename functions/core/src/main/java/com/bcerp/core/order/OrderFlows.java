@@ -51,7 +51,8 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
         }
         OrderLedger ledger = new OrderLedger(backOffice, links, scope);
         SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic());
-        OrderPolicy policy = new OrderPolicy(config.orders(), config.statuses());
+        OrderPolicy policy = new OrderPolicy(config.orders(), backOffice.importStatuses()
+                .map(statuses -> config.statuses().withImportStatuses(statuses)).orElse(config.statuses()));
         Optional<PaymentSync> payments = backOffice.payments()
                 .map(p -> new PaymentSync(store, ledger, state, config.payments(), policy, clock, lease));
         Optional<RefundImport> refunds = backOffice.has(Capability.CREDIT_NOTES)
