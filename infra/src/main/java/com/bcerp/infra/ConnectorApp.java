@@ -43,7 +43,8 @@ public final class ConnectorApp {
             List<ScheduledJob> jobs) {
         String store = config.deployment().storeHash();
         ConnectorSecretsStack secrets = new ConnectorSecretsStack(app, stackName + "-secrets", StackProps.builder()
-                .description("bc-erp-connector secrets, created empty (store " + store + ")").build(), stackName);
+                .description("bc-erp-connector secrets, created empty (store " + store + ")").build(), stackName,
+                config.config().backOffices().systems());
         return new ConnectorStack(app, stackName, StackProps.builder()
                 .description("bc-erp-connector: BigCommerce to back office (store " + store + ")").build(),
                 config, secrets, packages, jobs);

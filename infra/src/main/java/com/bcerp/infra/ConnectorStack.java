@@ -2,6 +2,7 @@ package com.bcerp.infra;
 
 import com.bcerp.aws.Tables;
 import com.bcerp.config.DeploymentSettings;
+import com.bcerp.handlers.worker.BackOfficeRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,14 +78,13 @@ public final class ConnectorStack extends Stack {
     public static final String CONFIG_PATH = "/opt/connector.yaml";
 
     private final DeploymentSettings deployment;
-    private final String bigCommerceSecretName;
-    private final String acumaticaSecretName;
+    private final DeployConfig config;
+    private final ConnectorSecretsStack secrets;
     private final Table stateTable;
     private final Table auditTable;
     private final Queue eventsQueue;
     private final Queue deadLetterQueue;
     private final ISecret bigCommerceSecret;
-    private final ISecret acumaticaSecret;
     private final LayerVersion configLayer;
     private final HttpApi api;
     private final Function receiver;
@@ -96,10 +96,9 @@ public final class ConnectorStack extends Stack {
             ConnectorSecretsStack secrets, LambdaPackages packages, List<ScheduledJob> jobs) {
         super(scope, id, props);
         this.deployment = config.deployment();
-        this.bigCommerceSecret = secrets.bigCommerce();
-        this.acumaticaSecret = secrets.acumatica();
-        this.bigCommerceSecretName = secrets.bigCommerceName();
-        this.acumaticaSecretName = secrets.acumaticaName();
+        this.config = config;
+        this.secrets = secrets;
+        this.bigCommerceSecret = secrets.bigCommerce().secret();
         // the functions read the secrets as they start, which SnapStart does while this stack deploys
         addStackDependency(secrets, "the functions read the secrets' values as their versions are published");
 
@@ -161,8 +160,9 @@ public final class ConnectorStack extends Stack {
         output("StateTableName", stateTable.getTableName(), "claims, links, cursors, parked records");
         output("AuditTableName", auditTable.getTableName(), "every attempt on every record");
         output("AlarmTopicArn", monitoring.topic().getTopicArn(), "alarms are published here; subscribe ops to it");
-        output("BigCommerceSecretName", bigCommerceSecretName, "the store's credentials (JSON)");
-        output("AcumaticaSecretName", acumaticaSecretName, "the back office's credentials (JSON)");
+        output("BigCommerceSecretName", secrets.bigCommerce().name(), "the store's credentials (JSON)");
+        config.config().backOffices().systems().forEach((name, type) -> output(pascal(name) + "SecretName",
+                secrets.backOffice(name).name(), "back office '" + name + "' (" + type + "): its credentials (JSON)"));
         output("StoreHash", deployment.storeHash(), "the BigCommerce store this deployment serves (read by ./connector ops)");
         output("DeliveryExceptionUrl", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH,
                 "where BigCommerce reports failed deliveries (the delivery-exception hook's destination)");
@@ -282,7 +282,7 @@ public final class ConnectorStack extends Stack {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("STORE_HASH", deployment.storeHash());
         env.put("EVENTS_QUEUE_URL", eventsQueue.getQueueUrl());
-        env.put("BIGCOMMERCE_SECRET", bigCommerceSecretName);
+        env.put("BIGCOMMERCE_SECRET", secrets.bigCommerce().name());
         env.put("WEBHOOK_REQUIRE_SIGNATURE", Boolean.toString(deployment.webhooks().requireSignature()));
         env.put("WEBHOOK_TOLERANCE_SECONDS", Integer.toString(deployment.webhooks().toleranceSeconds()));
         env.put("WEBHOOK_MAX_BODY_BYTES", Integer.toString(deployment.webhooks().maxBodyBytes()));
@@ -291,24 +291,15 @@ public final class ConnectorStack extends Stack {
 
     /** What WorkerComposition reads; every worker function is wired by it. */
     private Map<String, String> workerEnvironment(int timeoutSeconds) {
-        DeploymentSettings.Acumatica erp = deployment.acumatica();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("STORE_HASH", deployment.storeHash());
         env.put("BIGCOMMERCE_API_URL", deployment.bigcommerceApiUrl());
-        env.put("BIGCOMMERCE_SECRET", bigCommerceSecretName);
-        env.put("ACUMATICA_URL", erp.url());
-        env.put("ACUMATICA_ENDPOINT_NAME", erp.endpointName());
-        env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
-        env.put("ACUMATICA_ORDER_TYPE", erp.orderType());
-        env.put("ACUMATICA_CREDIT_ORDER_TYPE", erp.creditOrderType());
-        env.put("ACUMATICA_RETURN_ORDER_TYPE", erp.returnOrderType());
-        if (erp.customerClass() != null) {
-            env.put("ACUMATICA_CUSTOMER_CLASS", erp.customerClass());
+        env.put("BIGCOMMERCE_SECRET", secrets.bigCommerce().name());
+        // every back office the config names, each by its own {NAME}_... variables, as the registry builds it
+        for (String name : config.config().backOffices().systems().keySet()) {
+            env.putAll(config.backOfficeVariables(name));
+            env.put(DeployConfig.variable(name, DeploymentSettings.SECRET_SETTING), secrets.backOffice(name).name());
         }
-        env.put("ACUMATICA_SECRET", acumaticaSecretName);
-        env.put("ACUMATICA_TIMEOUT_SECONDS", Integer.toString(erp.timeoutSeconds()));
-        env.put("ACUMATICA_BASE_CURRENCY", erp.baseCurrency());
-        env.put("ACUMATICA_CONCURRENCY", Integer.toString(erp.concurrency()));
         env.put("STATE_TABLE", stateTable.getTableName());
         env.put("AUDIT_TABLE", auditTable.getTableName());
         env.put("AUDIT_RETENTION_DAYS", Integer.toString(deployment.auditRetentionDays()));
@@ -319,9 +310,9 @@ public final class ConnectorStack extends Stack {
     }
 
     /**
-     * What every worker function calls: the state table (claims, links, cursors), the audit
-     * table (write, and read for history), both secrets at start-up, and Acumatica's secret written back when
-     * Acumatica rotates the refresh token.
+     * What every worker function calls: the state table (claims, links, cursors), the audit table (write, and read
+     * for history), every secret at start-up, and the secret of a back office that rotates its credential (Acumatica's
+     * refresh token) written back.
      */
     private void grantWorker(Function function) {
         // on the tables themselves, not their indexes: the parked index is read by ops, not by the functions
@@ -336,11 +327,16 @@ public final class ConnectorStack extends Stack {
                 .resources(List.of(auditTable.getTableArn()))
                 .build());
         bigCommerceSecret.grantRead(function);
-        acumaticaSecret.grantRead(function);
-        function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("secretsmanager:PutSecretValue"))
-                .resources(List.of(acumaticaSecret.getSecretArn()))
-                .build());
+        config.config().backOffices().systems().forEach((name, type) -> {
+            ISecret secret = secrets.backOffice(name).secret();
+            secret.grantRead(function);
+            if (BackOfficeRegistry.ROTATING_CREDENTIALS.contains(type)) {
+                function.addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("secretsmanager:PutSecretValue"))
+                        .resources(List.of(secret.getSecretArn()))
+                        .build());
+            }
+        });
     }
 
     private Function scheduledJob(ScheduledJob job, LambdaPackages packages) {
@@ -376,9 +372,10 @@ public final class ConnectorStack extends Stack {
         return function;
     }
 
-    private static String pascal(String name) {
+    /** {@code order-catch-up} and {@code order_catch_up} are {@code OrderCatchUp}: construct ids. */
+    static String pascal(String name) {
         StringBuilder out = new StringBuilder();
-        for (String part : name.split("-")) {
+        for (String part : name.split("[-_]")) {
             out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return out.toString();

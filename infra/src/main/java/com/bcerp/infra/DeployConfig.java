@@ -1,16 +1,28 @@
 package com.bcerp.infra;
 
+import com.bcerp.aws.Environment;
 import com.bcerp.config.ConfigException;
 import com.bcerp.config.ConfigLoader;
 import com.bcerp.config.DeploymentSettings;
 import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.config.InvalidConfig;
+import com.bcerp.core.port.RequestBudget;
+import com.bcerp.core.port.SecretSource;
+import com.bcerp.handlers.worker.BackOfficeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The merchant's config file, read and validated at synth by the loader the functions use, plus what only a
- * deployment needs (the store and the back office to connect). A bad file fails the synth with the field named.
+ * deployment needs (the store and each back office to connect). A bad file fails the synth with the field named.
  *
  * @param file   the file, shipped unchanged to the functions (a Lambda layer)
  * @param config what it says, over the defaults
@@ -18,27 +30,130 @@ import java.util.Map;
  */
 public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings deployment) {
 
+    /** The back office the typed {@code deployment.acumatica} section describes: the default one. */
+    static final String DEFAULT_ACUMATICA = "acumatica";
+    private static final Pattern VARIABLE = Pattern.compile("environment variable ([A-Z0-9_]+)");
+
     public static DeployConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file.toString(), "no such file; copy config/connector.example.yaml, set "
-                    + "deployment.store_hash and deployment.acumatica.url, and pass it with -c config=PATH");
+                    + "deployment.store_hash and each back office's deployment settings, and pass it with -c config=PATH");
         }
-        ConnectorConfig config = ConfigLoader.load(file);
-        DeploymentSettings deployment = ConfigLoader.deployment(file);
+        DeployConfig loaded = new DeployConfig(file.toAbsolutePath().normalize(), ConfigLoader.load(file),
+                ConfigLoader.deployment(file));
+        loaded.validate();
+        return loaded;
+    }
+
+    private void validate() {
         if (deployment.storeHash() == null) {
             throw new ConfigException("deployment.store_hash",
                     "required to deploy: the BigCommerce store hash (the {hash} in api.bigcommerce.com/stores/{hash})");
         }
-        if (deployment.acumatica().url() == null) {
+        Map<String, String> systems = config.backOffices().systems();
+        deployment.backOffices().keySet().stream().filter(name -> !systems.containsKey(name)).findFirst()
+                .ifPresent(name -> {
+                    throw new ConfigException("deployment.back_offices." + name, "names no back office; "
+                            + "back_offices.systems has " + systems.keySet());
+                });
+        if (typedAcumatica(DEFAULT_ACUMATICA) && deployment.acumatica().url() == null) {
             throw new ConfigException("deployment.acumatica.url",
                     "required to deploy: the Acumatica instance root, e.g. https://acme.acumatica.com/ACME");
         }
-        if (!config.backOffices().systems().equals(Map.of("acumatica", "acumatica"))) {
-            // the stack sets the variables and secret of one Acumatica only; deploying more would start workers
-            // that fail on their first order
-            throw new ConfigException("back_offices.systems", "the stack deploys one back office, 'acumatica: "
-                    + "acumatica', for now; was " + config.backOffices().systems());
+        systems.keySet().forEach(this::requireBuildable);
+    }
+
+    /**
+     * Builds the back office from the variables the stack will give the functions, as a worker does when it starts
+     * (nothing is called: its secret and budget are only read on its first request), so a missing or bad setting
+     * fails the synth naming it instead of the first order.
+     */
+    private void requireBuildable(String name) {
+        Map<String, String> variables = new LinkedHashMap<>(backOfficeVariables(name));
+        variables.put(variable(name, DeploymentSettings.SECRET_SETTING), "(the secrets' stack names it)");
+        NothingAtSynth nothing = new NothingAtSynth();
+        try {
+            BackOfficeRegistry.standard().create(name, config.backOffices().systems().get(name),
+                    new Environment(variables), new BackOfficeRegistry.Shared(nothing, nothing, config,
+                            Clock.systemUTC()));
+        } catch (InvalidConfig e) {
+            throw new ConfigException(e.field(), e.getMessage().substring(e.field().length() + 2));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ConfigException(settingField(name, e.getMessage()), "required to deploy back office '"
+                    + name + "' (" + config.backOffices().systems().get(name) + "): " + e.getMessage());
         }
-        return new DeployConfig(file.toAbsolutePath().normalize(), config, deployment);
+    }
+
+    /** The field behind a variable an error names: {@code BOOKS_COMPANY_ID} is {@code deployment.back_offices.books.company_id}. */
+    private static String settingField(String name, String message) {
+        Matcher m = VARIABLE.matcher(message == null ? "" : message);
+        String prefix = name.toUpperCase(Locale.ROOT) + "_";
+        if (m.find() && m.group(1).startsWith(prefix)) {
+            return "deployment.back_offices." + name + "." + m.group(1).substring(prefix.length()).toLowerCase(Locale.ROOT);
+        }
+        return "deployment.back_offices." + name;
+    }
+
+    /**
+     * What the functions' environment says about one back office, without its secret's name (the stack sets
+     * {@code {NAME}_SECRET}): the typed {@code deployment.acumatica} section for the default Acumatica, then the
+     * back office's own {@code deployment.back_offices.{name}} settings, each as {@code {NAME}_{SETTING}}.
+     */
+    public Map<String, String> backOfficeVariables(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (typedAcumatica(name)) {
+            DeploymentSettings.Acumatica erp = deployment.acumatica();
+            if (erp.url() != null) {
+                env.put(variable(name, "url"), erp.url());
+            }
+            env.put(variable(name, "endpoint_name"), erp.endpointName());
+            env.put(variable(name, "endpoint_version"), erp.endpointVersion());
+            env.put(variable(name, "order_type"), erp.orderType());
+            env.put(variable(name, "credit_order_type"), erp.creditOrderType());
+            env.put(variable(name, "return_order_type"), erp.returnOrderType());
+            if (erp.customerClass() != null) {
+                env.put(variable(name, "customer_class"), erp.customerClass());
+            }
+            env.put(variable(name, "timeout_seconds"), Integer.toString(erp.timeoutSeconds()));
+            env.put(variable(name, "base_currency"), erp.baseCurrency());
+            env.put(variable(name, "concurrency"), Integer.toString(erp.concurrency()));
+        }
+        deployment.backOffices().getOrDefault(name, Map.of())
+                .forEach((setting, value) -> env.put(variable(name, setting), value));
+        return env;
+    }
+
+    /** {@code {NAME}_{SETTING}}, as the registry's back offices read them. */
+    public static String variable(String backOffice, String setting) {
+        return new BackOfficeRegistry.Variables(backOffice, null).variable(setting.toUpperCase(Locale.ROOT));
+    }
+
+    private boolean typedAcumatica(String name) {
+        return DEFAULT_ACUMATICA.equals(name)
+                && DEFAULT_ACUMATICA.equals(config.backOffices().systems().get(name));
+    }
+
+    /** What a back office may only use once it runs: building it at synth must not touch either. */
+    private static final class NothingAtSynth implements SecretSource, RequestBudget {
+
+        @Override
+        public Map<String, String> get(String name) {
+            throw new UnsupportedOperationException("a back office must not read its secret while it is built");
+        }
+
+        @Override
+        public void put(String name, Map<String, String> value) {
+            throw new UnsupportedOperationException("a back office must not write its secret while it is built");
+        }
+
+        @Override
+        public Duration take(String bucket, Duration interval, Duration burst) {
+            throw new UnsupportedOperationException("a back office must not spend its budget while it is built");
+        }
+
+        @Override
+        public void holdUntil(String bucket, Instant until, Duration interval, Duration burst) {
+            throw new UnsupportedOperationException("a back office must not spend its budget while it is built");
+        }
     }
 }

@@ -287,10 +287,58 @@ class ConnectorStackTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
         assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "    acumatica: acumatica",
-                "    acumatica: acumatica\n    wms: extensiv")))
-                .hasMessageStartingWith("config back_offices.systems: the stack deploys one back office");
+                "    acumatica: acumatica\n    wms: nosuchwms")))
+                .hasMessageStartingWith("config back_offices.systems.wms: unknown back-office type 'nosuchwms'");
+        // a Uniconta back office cannot be built without its company: synth says which deployment setting is missing
+        assertThatThrownBy(() -> DeployConfig.load(withBooks(noStore)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config deployment.back_offices.books.company_id: required to deploy back "
+                        + "office 'books' (uniconta)");
+        assertThatThrownBy(() -> DeployConfig.load(SynthesizedStack.exampleWith("  back_offices:",
+                "    nosuch:", "      url: https://example.com")))
+                .hasMessageStartingWith("config deployment.back_offices.nosuch: names no back office");
+        assertThatThrownBy(() -> DeployConfig.load(withBooks(SynthesizedStack.exampleWith("  back_offices:",
+                "    books:", "      company_id: \"123456\"", "      secret: mine"))))
+                .hasMessageContaining("deployment.back_offices.books.secret");
         assertThatThrownBy(() -> DeployConfig.load(Path.of("no-such-connector.yaml")))
                 .hasMessageContaining("no such file");
+    }
+
+    @Test
+    void every_configured_back_office_gets_its_secret_its_variables_and_read_access_and_only_acumatica_rotates() {
+        SynthesizedStack both = SynthesizedStack.of(withBooks(SynthesizedStack.exampleWith("  back_offices:",
+                "    books:", "      company_id: \"123456\"", "      warehouses: MAIN")), ScheduledJobs.ALL, s -> {});
+        JsonNode secretsTemplate = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                Template.fromStack(both.secretsStack()).toJSON());
+        assertThat(secretsTemplate.get("Resources").toString())
+                .contains("\"bc-erp-connector/acumatica\"", "\"bc-erp-connector/books\"");
+        assertThat(both.json().get("Outputs").has("BooksSecretName")).isTrue();
+
+        JsonNode worker = both.resources("AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("OrderWorker")).findFirst().orElseThrow().getValue()
+                .get("Properties").get("Environment").get("Variables");
+        assertThat(worker.get("BOOKS_COMPANY_ID").asText()).isEqualTo("123456");
+        assertThat(worker.get("BOOKS_WAREHOUSES").asText()).isEqualTo("MAIN");
+        assertThat(worker.has("BOOKS_SECRET")).isTrue();
+        assertThat(worker.get("ACUMATICA_URL").asText()).isEqualTo("https://acme.acumatica.com/ACME");
+
+        String role = both.resources("AWS::IAM::Role").keySet().stream().filter(id -> id.startsWith("OrderWorkerRole"))
+                .findFirst().orElseThrow();
+        List<String> statements = new ArrayList<>();
+        both.resources("AWS::IAM::Policy").values().stream()
+                .filter(p -> p.get("Properties").get("Roles").toString().contains(role))
+                .forEach(p -> p.get("Properties").get("PolicyDocument").get("Statement")
+                        .forEach(st -> statements.add(st.toString())));
+        assertThat(statements).anyMatch(st -> st.contains("GetSecretValue") && st.contains("BooksSecret"))
+                .anyMatch(st -> st.contains("GetSecretValue") && st.contains("AcumaticaSecret"))
+                .anyMatch(st -> st.contains("PutSecretValue") && st.contains("AcumaticaSecret"))
+                .noneMatch(st -> st.contains("PutSecretValue") && st.contains("BooksSecret"));
+    }
+
+    /** {@code file} with a Uniconta back office named books beside Acumatica, taking the orders with it. */
+    private static Path withBooks(Path file) {
+        return rewrite(rewrite(file, "    acumatica: acumatica", "    acumatica: acumatica\n    books: uniconta"),
+                "    orders: [acumatica]", "    orders: [acumatica, books]");
     }
 
     private static Path rewrite(Path file, String line, String replacement) {

@@ -4,9 +4,12 @@ import static com.bcerp.core.config.InvalidConfig.require;
 
 import com.bcerp.core.config.InvalidConfig;
 import java.net.URI;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +19,10 @@ import java.util.regex.Pattern;
  *
  * @param storeHash          the BigCommerce store hash (the {@code {hash}} in {@code /stores/{hash}/v3/...})
  * @param bigcommerceApiUrl  the BigCommerce API base
- * @param acumatica          the Acumatica instance the workers write to
+ * @param acumatica          the Acumatica instance of the back office named {@code acumatica} (the default one)
+ * @param backOffices        each other back office's settings, by its name in {@code back_offices.systems}: setting
+ *                           {@code company_id} of {@code books} becomes the functions' {@code BOOKS_COMPANY_ID} (its
+ *                           adapter's README lists them); for {@code acumatica} they add to the section above
  * @param webhooks           how the receiver judges deliveries
  * @param storeEvents        the store-events FIFO queue
  * @param orderWorker        the order worker's size and its share of the store's API quota
@@ -26,10 +32,14 @@ import java.util.regex.Pattern;
  * @param alarms             where alarms go and when they fire
  */
 public record DeploymentSettings(
-        String storeHash, String bigcommerceApiUrl, Acumatica acumatica, Webhooks webhooks, StoreEvents storeEvents,
-        OrderWorker orderWorker, Schedules schedules, int auditRetentionDays, int logRetentionDays, Alarms alarms) {
+        String storeHash, String bigcommerceApiUrl, Acumatica acumatica, Map<String, Map<String, String>> backOffices,
+        Webhooks webhooks, StoreEvents storeEvents, OrderWorker orderWorker, Schedules schedules,
+        int auditRetentionDays, int logRetentionDays, Alarms alarms) {
 
     private static final Pattern STORE_HASH = Pattern.compile("[a-z0-9]{1,32}");
+    private static final Pattern SETTING = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    /** Set by the stack itself: each back office's secret is created in the secrets' stack. */
+    public static final String SECRET_SETTING = "secret";
     /** The retention periods CloudWatch Logs accepts, in days. */
     public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -39,6 +49,22 @@ public record DeploymentSettings(
                 "must be the store hash: lower-case letters and digits, e.g. abc123def");
         requireHttps(bigcommerceApiUrl, "bigcommerce_api_url");
         require(acumatica != null, "acumatica", "must be given");
+        require(backOffices != null, "back_offices", "must be a mapping of back-office names to their settings");
+        backOffices.forEach((name, settings) -> {
+            require(settings != null, "back_offices." + name, "must be a mapping of settings (company_id: ...)");
+            settings.forEach((setting, value) -> {
+                String field = "back_offices." + name + "." + setting;
+                require(SETTING.matcher(setting).matches(), field,
+                        "a setting is lower-case letters, digits and _ (it names the variable {NAME}_{SETTING})");
+                require(!SECRET_SETTING.equals(setting), field,
+                        "is set by the stack: each back office's secret is {stack}/{name} in the secrets' stack");
+                require(value != null && !value.isBlank(), field, "must have a value");
+            });
+        });
+        // sorted, so the functions' environment is the same on every synth
+        TreeMap<String, Map<String, String>> copy = new TreeMap<>();
+        backOffices.forEach((name, settings) -> copy.put(name, Collections.unmodifiableMap(new TreeMap<>(settings))));
+        backOffices = Collections.unmodifiableMap(copy);
         require(webhooks != null, "webhooks", "must be given");
         require(storeEvents != null, "store_events", "must be given");
         require(orderWorker != null, "order_worker", "must be given");
@@ -51,8 +77,8 @@ public record DeploymentSettings(
     }
 
     public static DeploymentSettings defaults() {
-        return new DeploymentSettings(null, "https://api.bigcommerce.com", Acumatica.defaults(), Webhooks.defaults(),
-                StoreEvents.defaults(), OrderWorker.defaults(), Schedules.defaults(), 90, 30, Alarms.defaults());
+        return new DeploymentSettings(null, "https://api.bigcommerce.com", Acumatica.defaults(), Map.of(),
+                Webhooks.defaults(), StoreEvents.defaults(), OrderWorker.defaults(), Schedules.defaults(), 90, 30, Alarms.defaults());
     }
 
     /**

@@ -237,6 +237,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void each_back_office_deployment_settings_are_read_by_name_and_the_secret_is_left_to_the_stack() {
+        DeploymentSettings deployment = ConfigLoader.parseDeployment("""
+                deployment:
+                  back_offices:
+                    books:
+                      warehouses: MAIN
+                      company_id: "123456"
+                """);
+        assertThat(deployment.backOffices()).isEqualTo(Map.of("books", Map.of("company_id", "123456",
+                "warehouses", "MAIN")));
+        assertThat(ConfigLoader.parseDeployment("").backOffices()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment(
+                "deployment:\n  back_offices:\n    books:\n      secret: mine\n"))
+                .hasMessageStartingWith("config deployment.back_offices.books.secret: is set by the stack");
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment(
+                "deployment:\n  back_offices:\n    books:\n      Company-Id: \"1\"\n"))
+                .hasMessageStartingWith("config deployment.back_offices.books.Company-Id: a setting is lower-case");
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment(
+                "deployment:\n  back_offices:\n    books:\n      company_id: \" \"\n"))
+                .hasMessageStartingWith("config deployment.back_offices.books.company_id: must have a value");
+    }
+
+    @Test
     void a_bad_deployment_value_names_its_nested_path() {
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  order_worker:\n    batch_size: 11\n"))
                 .isInstanceOf(ConfigException.class)

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The kinds of back office a deployment can run, by the type a config's {@code back_offices.systems} names. Adding a
@@ -41,6 +42,12 @@ public final class BackOfficeRegistry {
             return env.optional(variable("SECRET"), "bc-erp-connector/" + name);
         }
     }
+
+    /**
+     * The types whose adapters write a rotated credential back to their secret (Acumatica's refresh token is single
+     * use); a deployment lets only their functions write their secret.
+     */
+    public static final Set<String> ROTATING_CREDENTIALS = Set.of(AcumaticaType.SYSTEM);
 
     private final Map<String, Factory> factories;
 
