@@ -278,14 +278,21 @@ class ExtensivOrdersIT {
     }
 
     @Test
-    void one_order_to_the_warehouse_costs_a_look_up_and_a_create() {
+    void one_order_costs_two_calls_to_create_two_to_cancel_and_one_to_read_back() {
         // measured: the look-up by referenceNum and the POST (the token is shared and renewed every 30 minutes)
         backOffice.documents().orElseThrow().findOrderDocuments(ref("warm"));
         long before = connection.calls();
 
-        backOffice.documents().orElseThrow().createSalesOrder(draft(ref("calls"), null, line(sku, "1", "101")));
+        DocumentRef created = backOffice.documents().orElseThrow().createSalesOrder(
+                draft(ref("calls"), null, line(sku, "1", "101")));
+        long afterCreate = connection.calls();
+        backOffice.documents().orElseThrow().cancelSalesOrder(created);
+        long afterCancel = connection.calls();
+        backOffice.fulfilment().orElseThrow().orders(List.of(created.id()));
 
-        assertThat(connection.calls() - before).isEqualTo(2);
+        assertThat(afterCreate - before).as("look-up and create").isEqualTo(2);
+        assertThat(afterCancel - afterCreate).as("the read for the ETag and the canceler").isEqualTo(2);
+        assertThat(connection.calls() - afterCancel).as("fulfilment reads up to 100 orders in one call").isEqualTo(1);
     }
 
     private static BigDecimal available(ItemStock stock, String facility) {

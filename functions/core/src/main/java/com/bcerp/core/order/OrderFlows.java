@@ -46,7 +46,9 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
     public static OrderFlows wire(Storefront store, BackOffice backOffice, KeyScope scope, SyncState state,
             Links links, ConnectorConfig config, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
         backOffice.require(Capability.SALES_ORDERS, "orders");
-        if (config.payments().enabled()) {
+        // the primary must take the payments config asks for; a secondary without them (a warehouse beside an ERP)
+        // takes the orders only
+        if (config.payments().enabled() && scope.primary()) {
             backOffice.require(Capability.PAYMENTS, "payments.enabled");
         }
         OrderLedger ledger = new OrderLedger(backOffice, links, scope);
