@@ -2,12 +2,9 @@ package com.bcerp.extensiv;
 
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.http.ApiClient;
-import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One API user of one 3PL: the adapters of a process share its token and its count of calls. */
@@ -22,7 +19,7 @@ public final class ExtensivConnection {
             ApiClient.Pacer pacer, Clock clock) {
         this.settings = settings;
         this.api = new ExtensivApi(settings, new ApiClient("extensiv", http, settings.requestTimeout(), retry,
-                counting(pacer)), secrets, clock);
+                pacer.counting(calls)), secrets, clock);
     }
 
     /** With the JDK's HttpClient, the standard retry policy and the system clock. */
@@ -42,25 +39,5 @@ public final class ExtensivConnection {
 
     ExtensivApi api() {
         return api;
-    }
-
-    private ApiClient.Pacer counting(ApiClient.Pacer pacer) {
-        return new ApiClient.Pacer() {
-            @Override
-            public void beforeRequest() {
-                calls.incrementAndGet();
-                pacer.beforeRequest();
-            }
-
-            @Override
-            public void afterResponse(ApiResponse response) {
-                pacer.afterResponse(response);
-            }
-
-            @Override
-            public Optional<Duration> waitHint(ApiResponse response) {
-                return pacer.waitHint(response);
-            }
-        };
     }
 }
