@@ -10,7 +10,6 @@ import com.bcerp.handlers.worker.OrderWorkerHandler;
 import com.bcerp.handlers.worker.WebhookHealthHandler;
 import com.bcerp.handlers.worker.WorkerComposition;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
-import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,8 +24,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The connector on one machine: the BigCommerce, Acumatica and Extensiv sandboxes (Extensiv serves a config whose
- * {@code back_offices} name a back office {@code extensiv}), DynamoDB Local and ElasticMQ, the front
+ * The connector on one machine: the BigCommerce and Acumatica sandboxes, DynamoDB Local and ElasticMQ, the front
  * door for webhooks, the queue pump and the ticker, running the same handlers and composition roots as Lambda.
  */
 public final class LocalRuntime implements AutoCloseable {
@@ -95,7 +93,6 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalAws aws;
     private final BigCommerceSandbox bigcommerce;
     private final AcumaticaSandbox acumatica;
-    private final ExtensivSandbox extensiv;
     private final FileSecretSource secrets;
     private final Map<String, String> environment;
     private final String webhookSecret;
@@ -113,7 +110,6 @@ public final class LocalRuntime implements AutoCloseable {
                 .withWebhookRetryTimeScale(options.webhookRetryTimeScale())));
         acumatica = track(AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults()
                 .withTokenLifetime(timing.accessTokenLifetime())));
-        extensiv = track(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()));
 
         secrets = new FileSecretSource(options.stateDir().resolve("secrets.json"));
         webhookSecret = randomSecret();
@@ -126,10 +122,6 @@ public final class LocalRuntime implements AutoCloseable {
                 "username", erp.username(), "password", erp.password(),
                 "client_id", erp.clientId(), "client_secret", erp.clientSecret()));
 
-        ExtensivSandbox.Settings wms = extensiv.settings();
-        secrets.put("bc-erp-connector/extensiv", Map.of("client_id", wms.clientId(), "client_secret",
-                wms.clientSecret(), "user_login", wms.userLogin()));
-
         Map<String, String> env = new LinkedHashMap<>(aws.endpointEnvironment());
         env.put("STORE_HASH", bigcommerce.storeHash());
         env.put("EVENTS_QUEUE_URL", aws.eventsQueueUrl());
@@ -138,10 +130,6 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
         // the sandbox has no licence limit on concurrent requests; a real instance's is usually lower
         env.put("ACUMATICA_CONCURRENCY", "8");
-        // read only when the config names a back office "extensiv"
-        env.put("EXTENSIV_URL", extensiv.baseUrl());
-        env.put("EXTENSIV_CUSTOMER_ID", Integer.toString(wms.customerId()));
-        env.put("EXTENSIV_FACILITY_ID", Integer.toString(wms.facilities().get(0).id()));
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);
         env.put("AUDIT_TABLE", LocalAws.AUDIT_TABLE);
         env.put("CLAIM_LEASE_SECONDS", Long.toString(timing.claimLease().toSeconds()));
@@ -210,10 +198,6 @@ public final class LocalRuntime implements AutoCloseable {
 
     public AcumaticaSandbox acumatica() {
         return acumatica;
-    }
-
-    public ExtensivSandbox extensiv() {
-        return extensiv;
     }
 
     public WorkerComposition worker() {
