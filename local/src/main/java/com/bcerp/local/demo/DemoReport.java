@@ -1,6 +1,7 @@
 package com.bcerp.local.demo;
 
 import com.bcerp.core.sync.ParkedRecord;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a demo run achieved, read from the systems themselves: the back office's sales orders, the store's call log,
+ * What a demo run achieved, read from the systems themselves: each back office's sales orders, the store's call log,
  * the connector's parked records and dead-letter queue.
  */
 public record DemoReport(
@@ -27,42 +28,69 @@ public record DemoReport(
         double bcCallsPerOrder,
         double erpCallsPerOrder,
         long webhookDeliveries,
-        long elapsedMs) {
+        long elapsedMs,
+        List<BackOfficeCount> backOffices) {
 
     /** Calls the connector had made before the run (webhook registration, token), not counted per order. */
     public record Baseline(long bcCalls, long erpCalls) {
         public static Baseline of(LocalRuntime runtime) {
             return new Baseline(runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()),
-                    runtime.acumatica().calls().total());
+                    backOfficeCalls(runtime));
         }
     }
 
+    /** What one back office that takes the orders holds of them. */
+    public record BackOfficeCount(String name, String type, int present, int duplicates, int mismatchedTotals) {
+        public Map<String, Object> toJson() {
+            return Map.of("type", type, "sales_orders", present, "duplicates", duplicates,
+                    "mismatched_totals", mismatchedTotals);
+        }
+    }
+
+    /**
+     * Reads every back office that takes the orders: an order counts as present when each of them holds it, and its
+     * duplicates and differing totals are counted in each.
+     */
     public static DemoReport measure(LocalRuntime runtime, List<OrderSeeder.Placed> placed, Baseline baseline,
             long elapsedMs) {
-        Map<String, List<JsonNode>> byCustomerOrder = salesOrdersByCustomerOrder(runtime);
-        int present = 0;
-        int duplicates = 0;
-        int mismatched = 0;
-        for (OrderSeeder.Placed order : placed) {
-            List<JsonNode> found = byCustomerOrder.getOrDefault(Long.toString(order.id()), List.of());
-            if (!found.isEmpty()) {
-                present++;
-                duplicates += found.size() - 1;
-                BigDecimal erpTotal = found.get(0).path("OrderTotal").path("value").decimalValue();
-                if (erpTotal.compareTo(order.totalIncTax().setScale(2, RoundingMode.HALF_UP)) != 0) {
-                    mismatched++;
+        List<String> takingOrders = runtime.takingOrders();
+        List<BackOfficeCount> counts = new ArrayList<>();
+        Map<Long, Integer> holders = new HashMap<>();
+        for (String name : takingOrders) {
+            LocalBackOffice backOffice = runtime.backOffices().get(name);
+            Map<String, List<BigDecimal>> totals = backOffice.orderTotalsByStoreOrder();
+            int present = 0;
+            int duplicates = 0;
+            int mismatched = 0;
+            for (OrderSeeder.Placed order : placed) {
+                List<BigDecimal> found = totals.getOrDefault(Long.toString(order.id()), List.of());
+                if (!found.isEmpty()) {
+                    present++;
+                    holders.merge(order.id(), 1, Integer::sum);
+                    duplicates += found.size() - 1;
+                    if (found.get(0).compareTo(order.totalIncTax().setScale(2, RoundingMode.HALF_UP)) != 0) {
+                        mismatched++;
+                    }
                 }
             }
+            counts.add(new BackOfficeCount(name, backOffice.type(), present, duplicates, mismatched));
         }
+        int presentInAll = (int) holders.values().stream().filter(n -> n == takingOrders.size()).count();
         List<ParkedRecord> parked = runtime.worker().state().parked();
         int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
-        int missing = placed.size() - present;
+        int missing = placed.size() - presentInAll;
         long bcCalls = runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()) - baseline.bcCalls();
-        long erpCalls = runtime.acumatica().calls().total() - baseline.erpCalls();
+        long erpCalls = backOfficeCalls(runtime) - baseline.erpCalls();
         int n = Math.max(1, placed.size());
-        return new DemoReport(placed.size(), present, duplicates, missing, mismatched,
+        return new DemoReport(placed.size(), presentInAll,
+                counts.stream().mapToInt(BackOfficeCount::duplicates).sum(), missing,
+                counts.stream().mapToInt(BackOfficeCount::mismatchedTotals).sum(),
                 Math.max(missing, parked.size() + deadLettered), deadLettered, parked, round(bcCalls / (double) n),
-                round(erpCalls / (double) n), runtime.bigcommerce().deliveries().successes(), elapsedMs);
+                round(erpCalls / (double) n), runtime.bigcommerce().deliveries().successes(), elapsedMs, counts);
+    }
+
+    private static long backOfficeCalls(LocalRuntime runtime) {
+        return runtime.backOffices().values().stream().mapToLong(LocalBackOffice::calls).sum();
     }
 
     /** The back office's sales orders by the store order id they carry ({@code CustomerOrder}). */
@@ -98,6 +126,9 @@ public record DemoReport(
         json.put("erp_calls_per_order", erpCallsPerOrder);
         json.put("webhook_deliveries", webhookDeliveries);
         json.put("elapsed_ms", elapsedMs);
+        Map<String, Object> each = new LinkedHashMap<>();
+        backOffices.forEach(b -> each.put(b.name(), b.toJson()));
+        json.put("back_offices", each);
         json.put("ok", everyOrderExactlyOnce());
         return json;
     }
@@ -105,7 +136,15 @@ public record DemoReport(
     public String toText() {
         StringBuilder s = new StringBuilder();
         s.append(String.format("Orders placed in the store:       %d%n", ordersCreated));
-        s.append(String.format("Sales orders in the back office:  %d%n", erpSalesOrders));
+        if (backOffices.size() == 1) {
+            s.append(String.format("Sales orders in the back office:  %d%n", erpSalesOrders));
+        } else {
+            s.append(String.format("In every back office:             %d%n", erpSalesOrders));
+            for (BackOfficeCount b : backOffices) {
+                s.append(String.format("  %-12s (%s): %d sales orders, %d duplicates, %d totals differ%n", b.name(),
+                        b.type(), b.present(), b.duplicates(), b.mismatchedTotals()));
+            }
+        }
         s.append(String.format("Duplicates:                       %d%n", duplicates));
         s.append(String.format("Missing:                          %d%n", missing));
         s.append(String.format("Totals that differ:               %d%n", mismatchedTotals));
