@@ -27,7 +27,8 @@ final class BackOfficeOption {
     CommandSpec spec;
 
     @Option(names = "--backoffice", split = ",", paramLabel = "TYPE", description = "The back office(s) to run "
-            + "against, by type (acumatica, uniconta); several take every order each. Default: the config's "
+            + "against, by type (acumatica, uniconta, extensiv); several take every order each (a warehouse only "
+            + "those in its own import statuses). Default: the config's "
             + "back_offices section (Acumatica).")
     List<String> types;
 

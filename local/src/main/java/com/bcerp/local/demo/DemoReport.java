@@ -1,5 +1,6 @@
 package com.bcerp.local.demo;
 
+import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
@@ -39,54 +40,82 @@ public record DemoReport(
         }
     }
 
-    /** What one back office that takes the orders holds of them. */
-    public record BackOfficeCount(String name, String type, int present, int duplicates, int mismatchedTotals) {
+    /**
+     * What one back office that takes the orders holds of them: {@code expected} are the orders in a status it imports
+     * (a warehouse takes only its own, Extensiv Awaiting Fulfillment), {@code unexpected} those it holds though their
+     * status is not one it imports.
+     */
+    public record BackOfficeCount(String name, String type, int expected, int present, int duplicates,
+            int mismatchedTotals, int unexpected) {
         public Map<String, Object> toJson() {
-            return Map.of("type", type, "sales_orders", present, "duplicates", duplicates,
-                    "mismatched_totals", mismatchedTotals);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("type", type);
+            json.put("expected", expected);
+            json.put("sales_orders", present);
+            json.put("duplicates", duplicates);
+            json.put("mismatched_totals", mismatchedTotals);
+            json.put("unexpected", unexpected);
+            return json;
         }
     }
 
     /**
-     * Reads every back office that takes the orders: an order counts as present when each of them holds it, and its
-     * duplicates and differing totals are counted in each.
+     * Reads every back office that takes the orders: an order counts as present when each of them that imports its
+     * status holds it; duplicates, differing totals (where the back office keeps amounts) and orders a back office
+     * holds in a status it does not import are counted in each.
      */
     public static DemoReport measure(LocalRuntime runtime, List<OrderSeeder.Placed> placed, Baseline baseline,
             long elapsedMs) {
         List<String> takingOrders = runtime.takingOrders();
         List<BackOfficeCount> counts = new ArrayList<>();
-        Map<Long, Integer> holders = new HashMap<>();
+        Map<Long, Integer> missingIn = new HashMap<>();
         for (String name : takingOrders) {
             LocalBackOffice backOffice = runtime.backOffices().get(name);
+            List<Integer> imports = importStatuses(runtime, name);
             Map<String, List<BigDecimal>> totals = backOffice.orderTotalsByStoreOrder();
+            int expected = 0;
             int present = 0;
             int duplicates = 0;
             int mismatched = 0;
+            int unexpected = 0;
             for (OrderSeeder.Placed order : placed) {
                 List<BigDecimal> found = totals.getOrDefault(Long.toString(order.id()), List.of());
-                if (!found.isEmpty()) {
-                    present++;
-                    holders.merge(order.id(), 1, Integer::sum);
-                    duplicates += found.size() - 1;
-                    if (found.get(0).compareTo(order.totalIncTax().setScale(2, RoundingMode.HALF_UP)) != 0) {
-                        mismatched++;
-                    }
+                if (!imports.contains(order.statusId())) {
+                    unexpected += found.isEmpty() ? 0 : 1;
+                    continue;
+                }
+                expected++;
+                if (found.isEmpty()) {
+                    missingIn.merge(order.id(), 1, Integer::sum);
+                    continue;
+                }
+                present++;
+                duplicates += found.size() - 1;
+                BigDecimal total = found.get(0);
+                if (total != null && total.compareTo(order.totalIncTax().setScale(2, RoundingMode.HALF_UP)) != 0) {
+                    mismatched++;
                 }
             }
-            counts.add(new BackOfficeCount(name, backOffice.type(), present, duplicates, mismatched));
+            counts.add(new BackOfficeCount(name, backOffice.type(), expected, present, duplicates, mismatched,
+                    unexpected));
         }
-        int presentInAll = (int) holders.values().stream().filter(n -> n == takingOrders.size()).count();
         List<ParkedRecord> parked = runtime.worker().state().parked();
         int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
-        int missing = placed.size() - presentInAll;
+        int missing = missingIn.size();
         long bcCalls = runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()) - baseline.bcCalls();
         long erpCalls = backOfficeCalls(runtime) - baseline.erpCalls();
         int n = Math.max(1, placed.size());
-        return new DemoReport(placed.size(), presentInAll,
+        return new DemoReport(placed.size(), placed.size() - missing,
                 counts.stream().mapToInt(BackOfficeCount::duplicates).sum(), missing,
                 counts.stream().mapToInt(BackOfficeCount::mismatchedTotals).sum(),
                 Math.max(missing, parked.size() + deadLettered), deadLettered, parked, round(bcCalls / (double) n),
                 round(erpCalls / (double) n), runtime.bigcommerce().deliveries().successes(), elapsedMs, counts);
+    }
+
+    /** The store statuses a back office imports: its own (a warehouse's), else the config's import statuses. */
+    private static List<Integer> importStatuses(LocalRuntime runtime, String name) {
+        return runtime.worker().backOffices().stream().filter(b -> b.name().equals(name)).findFirst()
+                .flatMap(BackOffice::importStatuses).orElse(runtime.config().statuses().importStatuses());
     }
 
     private static long backOfficeCalls(LocalRuntime runtime) {
@@ -106,10 +135,10 @@ public record DemoReport(
         return Math.round(value * 100) / 100.0;
     }
 
-    /** Every order arrived, once, with the store's total. */
+    /** Every order arrived, once, with the store's total, in each back office that imports its status, and nowhere else. */
     public boolean everyOrderExactlyOnce() {
         return ordersCreated > 0 && erpSalesOrders == ordersCreated && duplicates == 0 && failed == 0
-                && mismatchedTotals == 0;
+                && mismatchedTotals == 0 && backOffices.stream().allMatch(b -> b.unexpected() == 0);
     }
 
     public Map<String, Object> toJson() {
@@ -141,8 +170,9 @@ public record DemoReport(
         } else {
             s.append(String.format("In every back office:             %d%n", erpSalesOrders));
             for (BackOfficeCount b : backOffices) {
-                s.append(String.format("  %-12s (%s): %d sales orders, %d duplicates, %d totals differ%n", b.name(),
-                        b.type(), b.present(), b.duplicates(), b.mismatchedTotals()));
+                s.append(String.format("  %-12s (%s): %d of %d expected, %d duplicates, %d totals differ, %d unexpected%n",
+                        b.name(), b.type(), b.present(), b.expected(), b.duplicates(), b.mismatchedTotals(),
+                        b.unexpected()));
             }
         }
         s.append(String.format("Duplicates:                       %d%n", duplicates));

@@ -23,7 +23,7 @@ import java.util.Map;
 public sealed interface LocalBackOffice extends AutoCloseable {
 
     /** The types the local runtime has a sandbox for. */
-    List<String> TYPES = List.of(AcumaticaType.SYSTEM, UnicontaType.SYSTEM);
+    List<String> TYPES = List.of(AcumaticaType.SYSTEM, UnicontaType.SYSTEM, ExtensivType.SYSTEM);
 
     String type();
 
@@ -38,7 +38,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
     /**
      * The sales documents it holds, by the store order id each carries, with each one's total including tax as the
-     * back office reckons it (a duplicate shows as a second total).
+     * back office reckons it (a duplicate shows as a second entry; a warehouse, which keeps no amounts, gives null).
      */
     Map<String, List<BigDecimal>> orderTotalsByStoreOrder();
 
@@ -60,6 +60,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
                     + "'; the local runtime has " + TYPES);
         };
     }
+
+    /** The connector's reference, BC-{store}-{order id}; a credit's carries a suffix. */
+    java.util.regex.Pattern STORE_REF = java.util.regex.Pattern.compile("BC-[^-]+-(\\d+)");
+
+    com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static String variable(String name, String suffix) {
         return new BackOfficeRegistry.Variables(name, null).variable(suffix);
@@ -124,7 +129,6 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
         /** The store sandbox's tax (10 %) under the config's default tax id. */
         static final String STORE_TAX_CODE = "BCTAX";
-        private static final java.util.regex.Pattern STORE_REF = java.util.regex.Pattern.compile("BC-[^-]+-(\\d+)");
 
         public Uniconta {
             sandbox.addVat(STORE_TAX_CODE, "Store tax 10%", 10);
@@ -229,11 +233,47 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             return Map.of("client_id", s.clientId(), "client_secret", s.clientSecret(), "user_login", s.userLogin());
         }
 
-        /** Not for a warehouse, which keeps no totals (the demo does not offer it, see {@link #start}). */
+        /**
+         * The warehouse's orders by their {@code referenceNum} (the connector's BC-{store}-{order id}), read through
+         * its API as an outside client does (a token, then {@code GET /orders} page by page); a warehouse keeps no
+         * amounts, so each total is null.
+         */
         @Override
         public Map<String, List<BigDecimal>> orderTotalsByStoreOrder() {
-            throw new UnsupportedOperationException("a warehouse keeps no order totals; read its orders through "
-                    + "its API (ErpAndWarehouseIT)");
+            Map<String, List<BigDecimal>> orders = new HashMap<>();
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                ExtensivSandbox.Settings s = sandbox.settings();
+                String basic = java.util.Base64.getEncoder().encodeToString((s.clientId() + ":" + s.clientSecret())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String token = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sandbox.baseUrl() + "/AuthServer/api/Token"))
+                        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\","
+                                + "\"user_login\":\"" + s.userLogin() + "\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+                for (int page = 1; ; page++) {
+                    JsonNode body = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            sandbox.baseUrl() + "/orders?pgsiz=1000&pgnum=" + page))
+                            .header("Authorization", "Bearer " + token).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                    JsonNode found = body.path("_embedded").path("http://api.3plCentral.com/rels/orders/order");
+                    for (JsonNode order : found) {
+                        java.util.regex.Matcher ref = STORE_REF.matcher(order.path("referenceNum").asText());
+                        if (ref.matches()) {
+                            orders.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(null);
+                        }
+                    }
+                    if (found.size() < 1000) {
+                        return orders;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

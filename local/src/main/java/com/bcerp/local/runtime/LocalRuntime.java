@@ -98,6 +98,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final BigCommerceSandbox bigcommerce;
     private final Map<String, LocalBackOffice> backOffices = new LinkedHashMap<>();
     private final List<String> takingOrders;
+    private final ConnectorConfig config;
     private final FileSecretSource secrets;
     private final Map<String, String> environment;
     private final String webhookSecret;
@@ -113,7 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
         bigcommerce = track(BigCommerceSandbox.start(BigCommerceSandbox.Settings.defaults()
                 .withQuota(options.quotaPerWindow(), timing.quotaWindow().toMillis())
                 .withWebhookRetryTimeScale(options.webhookRetryTimeScale())));
-        ConnectorConfig config = options.configFile() == null ? ConfigLoader.defaults()
+        config = options.configFile() == null ? ConfigLoader.defaults()
                 : ConfigLoader.load(options.configFile());
         config.backOffices().systems().forEach((name, type) -> backOffices.put(name,
                 track(LocalBackOffice.start(type, timing))));
@@ -210,6 +211,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** Every back office of the run, by its name in the config. */
     public Map<String, LocalBackOffice> backOffices() {
         return backOffices;
+    }
+
+    /** The merchant config the functions read. */
+    public ConnectorConfig config() {
+        return config;
     }
 
     /** The names of the back offices that take the orders, the primary first. */

@@ -96,6 +96,23 @@ class DemoCommandIT {
     }
 
     @Test
+    void a_warehouse_beside_the_erp_takes_only_the_orders_awaiting_fulfillment_once_each() throws Exception {
+        Process demo = demo("--backoffice", "acumatica,extensiv", "--orders", "12", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        JsonNode erp = report.get("back_offices").get("acumatica");
+        JsonNode warehouse = report.get("back_offices").get("extensiv");
+        assertThat(erp.get("sales_orders").asInt()).as(stdout).isEqualTo(12);
+        // 3 of the 12 are Pending: the ERP imports them, the warehouse (status 11 only) must not
+        assertThat(warehouse.get("expected").asInt()).as(stdout).isEqualTo(9);
+        assertThat(warehouse.get("sales_orders").asInt()).as(stdout).isEqualTo(9);
+        assertThat(warehouse.get("unexpected").asInt()).as(stdout).isZero();
+        assertThat(warehouse.get("duplicates").asInt()).as(stdout).isZero();
+        assertThat(report.get("ok").asBoolean()).as(stdout).isTrue();
+    }
+
+    @Test
     void uniconta_alone_runs_a_deployment_without_a_catalogue_and_gets_every_order() throws Exception {
         Process demo = demo("--backoffice", "uniconta", "--orders", "8", "--json");
         String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -112,7 +129,7 @@ class DemoCommandIT {
         assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(demo.exitValue()).isNotZero();
         assertThat(java.nio.file.Files.readString(stderr)).contains("--backoffice: no local sandbox for 'sap'")
-                .contains("acumatica, uniconta");
+                .contains("acumatica, uniconta, extensiv");
     }
 
     @Test
