@@ -1,5 +1,6 @@
 package com.bcerp.bigcommerce;
 
+import com.bcerp.core.catalog.CatalogField;
 import com.bcerp.core.catalog.MatchKey;
 import com.bcerp.core.catalog.ProductFields;
 import com.bcerp.core.catalog.ProductWrite;
@@ -91,7 +92,7 @@ public final class BigCommerceCatalog implements StoreCatalog {
         for (ProductWrite p : products) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", p.productId());
-            item.putAll(fields(p.fields()));
+            item.putAll(withoutUntouched(fields(p.fields()), p.untouched()));
             body.add(item);
         }
         BigCommerceClient.expect(client.put("/v3/catalog/products", body), "update " + products.size() + " products ("
@@ -146,11 +147,26 @@ public final class BigCommerceCatalog implements StoreCatalog {
             } else {
                 item.put("id", v.variantId());
             }
-            item.putAll(fields(v.fields()));
+            item.putAll(v.isCreate() ? fields(v.fields()) : withoutUntouched(fields(v.fields()), v.untouched()));
             body.add(item);
         }
         BigCommerceClient.expect(client.put("/v3/catalog/variants", body, !creates), "write " + variants.size()
                 + " variants (" + String.join(", ", variants.stream().map(VariantWrite::key).toList()) + ")", Set.of(200));
+    }
+
+    /** An update's fields without those another system owns: left out, the store keeps its value. */
+    private static Map<String, Object> withoutUntouched(Map<String, Object> fields, Set<CatalogField> untouched) {
+        for (CatalogField field : untouched) {
+            fields.remove(switch (field) {
+                case NAME -> "name";
+                case DESCRIPTION -> "description";
+                case PRICE -> "price";
+                case SALE_PRICE -> "sale_price";
+                case COST -> "cost_price";
+                case WEIGHT -> "weight";
+            });
+        }
+        return fields;
     }
 
     private static Map<String, Object> fields(ProductFields f) {

@@ -50,6 +50,22 @@ class BigCommerceCatalogIT {
     }
 
     @Test
+    void an_update_leaves_out_the_fields_another_system_owns_so_the_store_keeps_them() {
+        StoreProduct made = catalog.createProduct(new ProductWrite(null, "LAMP-7", fields("Desk Lamp", "49.00"),
+                InventoryTracking.PRODUCT));
+
+        catalog.updateProducts(List.of(new ProductWrite(made.id(), "LAMP-7", new ProductFields("Brass Lamp", "Brass.",
+                usd("45.00"), usd("3.20"), usd("39.99"), new BigDecimal("0.9")), InventoryTracking.PRODUCT,
+                java.util.Set.of(com.bcerp.core.catalog.CatalogField.PRICE, com.bcerp.core.catalog.CatalogField.SALE_PRICE))));
+
+        StoreProduct lamp = catalog.findProducts(List.of("LAMP-7")).get("LAMP-7");
+        assertThat(lamp.name()).isEqualTo("Brass Lamp");
+        assertThat(lamp.price()).as("owned elsewhere: not sent").isEqualByComparingTo("49.00");
+        assertThat(lamp.salePrice()).isEqualByComparingTo(made.salePrice());
+        assertThat(lamp.weight()).isEqualByComparingTo("0.9");
+    }
+
+    @Test
     void a_product_is_created_found_by_its_sku_and_updated_in_a_batch() {
         StoreProduct made = catalog.createProduct(new ProductWrite(null, "LAMP-1", fields("Desk Lamp", "49.00"),
                 InventoryTracking.PRODUCT));

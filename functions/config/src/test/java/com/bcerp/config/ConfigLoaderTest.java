@@ -237,6 +237,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_pos_beside_the_connector_owns_its_channel_and_catalogue_fields() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                orders:
+                  ignored_channels: [2]
+                catalog:
+                  owned_elsewhere: [price, sale_price]
+                """);
+        assertThat(config.orders().ignoredChannels()).containsExactly(2);
+        assertThat(config.catalog().ownedElsewhere()).containsExactlyInAnyOrder(
+                com.bcerp.core.catalog.CatalogField.PRICE, com.bcerp.core.catalog.CatalogField.SALE_PRICE);
+        assertThatThrownBy(() -> ConfigLoader.parse("catalog:\n  owned_elsewhere: [colour]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config catalog.owned_elsewhere");
+    }
+
+    @Test
     void each_back_office_deployment_settings_are_read_by_name_and_the_secret_is_left_to_the_stack() {
         DeploymentSettings deployment = ConfigLoader.parseDeployment("""
                 deployment:

@@ -48,6 +48,25 @@ public final class ApiClient {
                 return retryAfter(response);
             }
         };
+
+        /** This pacer, counting each request it lets through (retries included) in {@code calls}. */
+        default Pacer counting(java.util.concurrent.atomic.AtomicLong calls) {
+            Pacer inner = this;
+            return new Pacer() {
+                public void beforeRequest() {
+                    calls.incrementAndGet();
+                    inner.beforeRequest();
+                }
+
+                public void afterResponse(ApiResponse response) {
+                    inner.afterResponse(response);
+                }
+
+                public Optional<Duration> waitHint(ApiResponse response) {
+                    return inner.waitHint(response);
+                }
+            };
+        }
     }
 
     private final String system;

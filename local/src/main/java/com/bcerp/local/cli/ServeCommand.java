@@ -2,6 +2,7 @@ package com.bcerp.local.cli;
 
 import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.local.ops.RuntimeFile;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  * with everything a program outside the project needs to place orders and read the results.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the connector locally with both sandboxes until interrupted (Ctrl-C). The first line on "
+        description = "Run the connector locally with the store's and the back offices' sandboxes until interrupted (Ctrl-C). The first line on "
                 + "standard output is a JSON object with the URLs and credentials of the sandboxes.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -36,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
+
+    @Mixin
+    BackOfficeOption backOffice;
 
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
@@ -49,8 +53,8 @@ final class ServeCommand implements Callable<Integer> {
         Logging.configure(verbose);
         Path configFile = config.validated();
         Path stateDir = Files.createTempDirectory("bcerp-serve");
-        LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withQuota(quota).withConfigFile(configFile)
-                .withFrontDoorPort(port));
+        LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withQuota(quota)
+                .withConfigFile(backOffice.applyTo(configFile, stateDir)).withFrontDoorPort(port));
         Path opsFile = runtimeFile != null ? runtimeFile : RuntimeFile.DEFAULT;
         RuntimeFile.write(opsFile, RuntimeFile.describe(runtime));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -68,8 +72,6 @@ final class ServeCommand implements Callable<Integer> {
 
     static Map<String, Object> describe(LocalRuntime runtime) {
         BigCommerceSandbox store = runtime.bigcommerce();
-        AcumaticaSandbox erp = runtime.acumatica();
-        AcumaticaSandbox.Settings erpSettings = erp.settings();
         List<SandboxCatalog.Item> items = Stream.concat(store.catalog().simpleItems().stream().limit(5),
                 store.catalog().variantItems().stream().limit(3)).toList();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -81,13 +83,26 @@ final class ServeCommand implements Callable<Integer> {
         json.put("bigcommerce_client_secret", store.clientSecret());
         json.put("webhook_secret_header", WebhookAuthenticator.SECRET_HEADER);
         json.put("webhook_secret", runtime.webhookSecret());
-        json.put("erp_url", erp.baseUrl());
-        json.put("erp_endpoint_url", erp.endpointUrl());
-        json.put("erp_endpoint_version", erpSettings.endpointVersion());
-        json.put("erp_username", erpSettings.username());
-        json.put("erp_password", erpSettings.password());
-        json.put("erp_client_id", erpSettings.clientId());
-        json.put("erp_client_secret", erpSettings.clientSecret());
+        if (runtime.backOffices().values().stream().anyMatch(b -> b instanceof LocalBackOffice.Acumatica)) {
+            AcumaticaSandbox erp = runtime.acumatica();
+            AcumaticaSandbox.Settings erpSettings = erp.settings();
+            json.put("erp_url", erp.baseUrl());
+            json.put("erp_endpoint_url", erp.endpointUrl());
+            json.put("erp_endpoint_version", erpSettings.endpointVersion());
+            json.put("erp_username", erpSettings.username());
+            json.put("erp_password", erpSettings.password());
+            json.put("erp_client_id", erpSettings.clientId());
+            json.put("erp_client_secret", erpSettings.clientSecret());
+        }
+        Map<String, Object> backOffices = new LinkedHashMap<>();
+        runtime.backOffices().forEach((name, b) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("type", b.type());
+            one.put("url", b.url());
+            one.put("credentials", b.secret());
+            backOffices.put(name, one);
+        });
+        json.put("back_offices", backOffices);
         json.put("skus", items.stream().map(SandboxCatalog.Item::sku).toList());
         json.put("products", items.stream().map(i -> Map.of("sku", i.sku(), "product_id", i.productId(),
                 "variant_id", i.variantId(), "name", i.name(), "price", i.price())).toList());

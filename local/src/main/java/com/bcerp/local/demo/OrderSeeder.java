@@ -29,7 +29,7 @@ import java.util.function.IntPredicate;
 public final class OrderSeeder {
 
     /** An order the store accepted, with the total it charged. */
-    public record Placed(long id, String email, BigDecimal totalIncTax, int lines) {}
+    public record Placed(long id, String email, BigDecimal totalIncTax, int lines, int statusId) {}
 
     private static final String[] FIRST = {"Jane", "Omar", "Mei", "Lars", "Ana", "Kofi", "Priya", "Tom", "Ines", "Yuki"};
     private static final String[] LAST = {"Doe", "Haddad", "Chen", "Berg", "Silva", "Mensah", "Rao", "Reed", "Costa", "Sato"};
@@ -144,6 +144,6 @@ public final class OrderSeeder {
         @SuppressWarnings("unchecked")
         List<Object> products = (List<Object>) body.get("products");
         return new Placed(order.path("id").asLong(), order.path("billing_address").path("email").asText(),
-                new BigDecimal(order.path("total_inc_tax").asText()), products.size());
+                new BigDecimal(order.path("total_inc_tax").asText()), products.size(), order.path("status_id").asInt());
     }
 }

@@ -3,8 +3,11 @@ package com.bcerp.local.runtime;
 import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.webhook.WebhookReceiver;
+import com.bcerp.config.ConfigLoader;
+import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.handlers.receiver.ReceiverComposition;
 import com.bcerp.handlers.receiver.WebhookReceiverHandler;
+import com.bcerp.handlers.worker.BackOfficeRegistry;
 import com.bcerp.handlers.worker.OrderCatchUpHandler;
 import com.bcerp.handlers.worker.OrderWorkerHandler;
 import com.bcerp.handlers.worker.WebhookHealthHandler;
@@ -24,8 +27,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The connector on one machine: the BigCommerce and Acumatica sandboxes, DynamoDB Local and ElasticMQ, the front
- * door for webhooks, the queue pump and the ticker, running the same handlers and composition roots as Lambda.
+ * The connector on one machine: the BigCommerce sandbox and a sandbox for each back office the config names
+ * (Acumatica by default), DynamoDB Local and ElasticMQ, the front door for webhooks, the queue pump and the ticker,
+ * running the same handlers and composition roots as Lambda.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -92,7 +96,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final LocalAws aws;
     private final BigCommerceSandbox bigcommerce;
-    private final AcumaticaSandbox acumatica;
+    private final Map<String, LocalBackOffice> backOffices = new LinkedHashMap<>();
+    private final List<String> takingOrders;
+    private final ConnectorConfig config;
     private final FileSecretSource secrets;
     private final Map<String, String> environment;
     private final String webhookSecret;
@@ -108,8 +114,11 @@ public final class LocalRuntime implements AutoCloseable {
         bigcommerce = track(BigCommerceSandbox.start(BigCommerceSandbox.Settings.defaults()
                 .withQuota(options.quotaPerWindow(), timing.quotaWindow().toMillis())
                 .withWebhookRetryTimeScale(options.webhookRetryTimeScale())));
-        acumatica = track(AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults()
-                .withTokenLifetime(timing.accessTokenLifetime())));
+        config = options.configFile() == null ? ConfigLoader.defaults()
+                : ConfigLoader.load(options.configFile());
+        config.backOffices().systems().forEach((name, type) -> backOffices.put(name,
+                track(LocalBackOffice.start(type, timing))));
+        takingOrders = config.backOffices().takingOrders();
 
         secrets = new FileSecretSource(options.stateDir().resolve("secrets.json"));
         webhookSecret = randomSecret();
@@ -117,23 +126,18 @@ public final class LocalRuntime implements AutoCloseable {
                 "access_token", bigcommerce.connectorAccessToken(),
                 "client_secret", bigcommerce.clientSecret(),
                 "webhook_secret", webhookSecret));
-        AcumaticaSandbox.Settings erp = acumatica.settings();
-        secrets.put(WorkerComposition.DEFAULT_ACUMATICA_SECRET, Map.of(
-                "username", erp.username(), "password", erp.password(),
-                "client_id", erp.clientId(), "client_secret", erp.clientSecret()));
 
         Map<String, String> env = new LinkedHashMap<>(aws.endpointEnvironment());
         env.put("STORE_HASH", bigcommerce.storeHash());
         env.put("EVENTS_QUEUE_URL", aws.eventsQueueUrl());
         env.put("BIGCOMMERCE_API_URL", bigcommerce.baseUrl());
-        env.put("ACUMATICA_URL", acumatica.baseUrl());
-        env.put("ACUMATICA_ENDPOINT_VERSION", erp.endpointVersion());
-        // the sandbox has no licence limit on concurrent requests; a real instance's is usually lower
-        env.put("ACUMATICA_CONCURRENCY", "8");
+        backOffices.forEach((name, backOffice) -> {
+            env.putAll(backOffice.environment(name, timing));
+            secrets.put(new BackOfficeRegistry.Variables(name, new Environment(env)).secretName(), backOffice.secret());
+        });
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);
         env.put("AUDIT_TABLE", LocalAws.AUDIT_TABLE);
         env.put("CLAIM_LEASE_SECONDS", Long.toString(timing.claimLease().toSeconds()));
-        env.put("ACUMATICA_TIMEOUT_SECONDS", Long.toString(timing.backOfficeTimeout().toSeconds()));
         if (options.configFile() != null) {
             env.put("CONNECTOR_CONFIG", options.configFile().toAbsolutePath().toString());
         }
@@ -196,8 +200,27 @@ public final class LocalRuntime implements AutoCloseable {
         return bigcommerce;
     }
 
+    /** The Acumatica sandbox of a run whose back offices include one (the default). */
     public AcumaticaSandbox acumatica() {
-        return acumatica;
+        return backOffices.values().stream().filter(b -> b instanceof LocalBackOffice.Acumatica)
+                .map(b -> ((LocalBackOffice.Acumatica) b).sandbox()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("this run has no Acumatica back office; it runs "
+                        + backOffices.keySet()));
+    }
+
+    /** Every back office of the run, by its name in the config. */
+    public Map<String, LocalBackOffice> backOffices() {
+        return backOffices;
+    }
+
+    /** The merchant config the functions read. */
+    public ConnectorConfig config() {
+        return config;
+    }
+
+    /** The names of the back offices that take the orders, the primary first. */
+    public List<String> takingOrders() {
+        return takingOrders;
     }
 
     public WorkerComposition worker() {

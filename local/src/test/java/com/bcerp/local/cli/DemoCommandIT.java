@@ -77,6 +77,62 @@ class DemoCommandIT {
     }
 
     @Test
+    void an_erp_beside_another_gets_every_order_once_each_with_the_store_total() throws Exception {
+        Process demo = demo("--backoffice", "acumatica,uniconta", "--orders", "15", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        // Uniconta reckons VAT on the sum, the store per line: the cent between them is on the rounding item
+        for (String backOffice : java.util.List.of("acumatica", "uniconta")) {
+            JsonNode each = report.get("back_offices").get(backOffice);
+            assertThat(each.get("sales_orders").asInt()).as(stdout).isEqualTo(15);
+            assertThat(each.get("duplicates").asInt()).as(stdout).isZero();
+            assertThat(each.get("mismatched_totals").asInt()).as(stdout).isZero();
+        }
+        assertThat(report.get("failed").asInt()).as(stdout).isZero();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(demo.exitValue()).isZero();
+    }
+
+    @Test
+    void a_warehouse_beside_the_erp_takes_only_the_orders_awaiting_fulfillment_once_each() throws Exception {
+        Process demo = demo("--backoffice", "acumatica,extensiv", "--orders", "12", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        JsonNode erp = report.get("back_offices").get("acumatica");
+        JsonNode warehouse = report.get("back_offices").get("extensiv");
+        assertThat(erp.get("sales_orders").asInt()).as(stdout).isEqualTo(12);
+        // 3 of the 12 are Pending: the ERP imports them, the warehouse (status 11 only) must not
+        assertThat(warehouse.get("expected").asInt()).as(stdout).isEqualTo(9);
+        assertThat(warehouse.get("sales_orders").asInt()).as(stdout).isEqualTo(9);
+        assertThat(warehouse.get("unexpected").asInt()).as(stdout).isZero();
+        assertThat(warehouse.get("duplicates").asInt()).as(stdout).isZero();
+        assertThat(report.get("ok").asBoolean()).as(stdout).isTrue();
+    }
+
+    @Test
+    void uniconta_alone_runs_a_deployment_without_a_catalogue_and_gets_every_order() throws Exception {
+        Process demo = demo("--backoffice", "uniconta", "--orders", "8", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_offices").get("uniconta").get("sales_orders").asInt()).as(stdout).isEqualTo(8);
+        assertThat(report.get("ok").asBoolean()).as(stdout).isTrue();
+    }
+
+    @Test
+    void a_back_office_type_without_a_local_sandbox_is_refused_naming_the_types() throws Exception {
+        Path stderr = java.nio.file.Files.createTempFile("demo-stderr", ".txt");
+        Process demo = demo(ProcessBuilder.Redirect.to(stderr.toFile()), "--backoffice", "sap");
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isNotZero();
+        assertThat(java.nio.file.Files.readString(stderr)).contains("--backoffice: no local sandbox for 'sap'")
+                .contains("acumatica, uniconta, extensiv");
+    }
+
+    @Test
     void the_stock_demo_sends_ceil_of_changed_over_2000_calls_per_location_and_the_store_agrees() throws Exception {
         String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

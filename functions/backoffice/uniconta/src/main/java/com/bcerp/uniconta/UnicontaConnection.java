@@ -2,11 +2,8 @@ package com.bcerp.uniconta;
 
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.http.ApiClient;
-import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +20,7 @@ public final class UnicontaConnection {
     public UnicontaConnection(UnicontaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
             ApiClient.Pacer pacer) {
         this.settings = settings;
-        ApiClient client = new ApiClient("uniconta", http, settings.requestTimeout(), retry, counting(pacer));
+        ApiClient client = new ApiClient("uniconta", http, settings.requestTimeout(), retry, pacer.counting(calls));
         this.api = new UnicontaApi(settings, client, secrets);
     }
 
@@ -44,25 +41,5 @@ public final class UnicontaConnection {
 
     UnicontaApi api() {
         return api;
-    }
-
-    private ApiClient.Pacer counting(ApiClient.Pacer pacer) {
-        return new ApiClient.Pacer() {
-            @Override
-            public void beforeRequest() {
-                calls.incrementAndGet();
-                pacer.beforeRequest();
-            }
-
-            @Override
-            public void afterResponse(ApiResponse response) {
-                pacer.afterResponse(response);
-            }
-
-            @Override
-            public Optional<Duration> waitHint(ApiResponse response) {
-                return pacer.waitHint(response);
-            }
-        };
     }
 }

@@ -55,6 +55,7 @@ final class UnicontaOrders implements SalesDocuments {
     private static final String LINE = "DebtorOrderLineClient";
     private static final String INVOICE = "DebtorInvoiceClient";
     private static final String FREIGHT_REF = "freight";
+    private static final String ROUNDING_REF = "rounding";
     /** Order numbers per OData or-filter: keeps the query string short (IIS limits it). */
     private static final int IDS_PER_QUERY = 40;
 
@@ -284,8 +285,16 @@ final class UnicontaOrders implements SalesDocuments {
 
     /** The total as Uniconta will invoice it, checked against the draft's; a difference parks the order. */
     private DocumentRef checkedTotal(SalesOrderDraft draft, ObjectNode header, List<ObjectNode> lines, String vat) {
-        PostedDocument posted = document(header, linesOf(header.path("OrderNumber").asLong()));
+        long number = header.path("OrderNumber").asLong();
+        PostedDocument posted = document(header, linesOf(number));
         Money expected = draft.total(UnicontaType.ARITHMETIC);
+        Money difference = expected.minus(posted.ref().total());
+        if (!difference.isZero() && roundable(difference, number)) {
+            insertRounding(number, lines.size() + 1, difference, draft);
+            header = order(number).orElseThrow(() -> new TransientFailure("Uniconta order " + number
+                    + " of " + draft.externalRef() + " is gone right after it was written"));
+            posted = document(header, linesOf(number));
+        }
         if (!posted.ref().total().sameAs(expected)) {
             Money storeTax = draft.taxes().stream().map(t -> t.amount().toCents()).reduce(Money.zero(draft.currency()), Money::plus);
             Money unicontaVat = posted.taxes().stream().map(TaxLine::amount).reduce(Money.zero(draft.currency()), Money::plus);
@@ -295,6 +304,39 @@ final class UnicontaOrders implements SalesDocuments {
                     + "; the order is in Uniconta, check it there");
         }
         return posted.ref();
+    }
+
+    /**
+     * Uniconta reckons VAT on each code's sum, the store per line, so the two may differ by a cent or so: within the
+     * tolerance, and once per order, that difference goes on the rounding item (VAT-free, so it is exactly the
+     * difference) and the store's total stands.
+     */
+    private boolean roundable(Money difference, long number) {
+        if (settings.roundingItem() == null || settings.vatFreeCode() == null
+                || difference.amount().abs().compareTo(settings.roundingTolerance()) > 0) {
+            return false;
+        }
+        return linesOf(number).stream().noneMatch(l -> settings.roundingItem().equals(text(l, "Item")));
+    }
+
+    private void insertRounding(long number, int lineNumber, Money difference, SalesOrderDraft draft) {
+        BigDecimal sign = BigDecimal.valueOf(draft.kind().sign());
+        ObjectNode row = JsonSupport.MAPPER.createObjectNode();
+        row.put("OrderNumber", number);
+        row.put("LineNumber", lineNumber);
+        row.put("Item", settings.roundingItem());
+        row.put("Text", "Rounding");
+        row.put("Qty", sign);
+        // Total = Qty * Price: a credit note's negative quantity takes the price negated
+        row.put("Price", difference.amount().multiply(sign));
+        row.put("Vat", settings.vatFreeCode());
+        row.put("ReferenceNumber", ROUNDING_REF);
+        ApiResponse response = api.insert(LINE, row);
+        if (!response.isSuccess()) {
+            throw UnicontaFailures.of(response, "rounding line of sales order " + draft.externalRef(), "rounding_item");
+        }
+        log.info("Uniconta order {} of {}: {} of VAT rounding on {}", number, draft.externalRef(), difference,
+                settings.roundingItem());
     }
 
     // ---- cancel ----

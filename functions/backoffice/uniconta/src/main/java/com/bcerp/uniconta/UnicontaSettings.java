@@ -28,12 +28,15 @@ import java.util.Objects;
  * @param trackingField       the user field on DebtorInvoiceClientUser the merchant's flow writes tracking to; null
  *                            for none
  * @param zone                the company's zone: Uniconta writes its times in it, without an offset (guess)
+ * @param roundingItem        the non-stock item that carries the cent Uniconta's VAT (reckoned on each code's sum)
+ *                            differs from the store's (reckoned per line); null: such an order is parked
+ * @param roundingTolerance   the largest difference posted on it; a larger one parks the order
  */
 public record UnicontaSettings(URI baseUrl, long companyId, String secretName, Duration requestTimeout,
         String externalRefField, String customerRefField, String kindField, String branchField, String accountPrefix,
         String shippingItem, String vatFreeCode, String baseCurrency, String variantSeparator,
         Cancellation cancellation, UninvoicedCredit uninvoicedCredit, List<String> warehouses, String trackingField,
-        java.time.ZoneId zone) {
+        java.time.ZoneId zone, String roundingItem, java.math.BigDecimal roundingTolerance) {
 
     /** Cancelling an open order: blocked (kept, reads back cancelled) or deleted (gone from Uniconta). */
     public enum Cancellation { BLOCK, DELETE }
@@ -71,37 +74,44 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
         return new UnicontaSettings(baseUrl, companyId, secretName, Duration.ofSeconds(30), "OurRef", "StoreCustomerId",
                 "Requisition", "Dimension1", "WEB", "SHIPPING", null, "DKK", "-", Cancellation.BLOCK,
                 UninvoicedCredit.UNSETTLED, List.of("MAIN"), "TrackingNumber",
-                java.time.ZoneId.of("Europe/Copenhagen"));
+                java.time.ZoneId.of("Europe/Copenhagen"), null, new java.math.BigDecimal("0.05"));
+    }
+
+    /** The non-stock item a VAT rounding difference is posted on, and the largest difference it may carry. */
+    public UnicontaSettings withRounding(String item, java.math.BigDecimal tolerance) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, item, tolerance);
     }
 
     public UnicontaSettings withVatFreeCode(String code) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, code, baseCurrency, variantSeparator, cancellation,
-                uninvoicedCredit, warehouses, trackingField, zone);
+                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance);
     }
 
     public UnicontaSettings withCancellation(Cancellation value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator, value,
-                uninvoicedCredit, warehouses, trackingField, zone);
+                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance);
     }
 
     public UnicontaSettings withUninvoicedCredit(UninvoicedCredit value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, value, warehouses, trackingField, zone);
+                cancellation, value, warehouses, trackingField, zone, roundingItem, roundingTolerance);
     }
 
     public UnicontaSettings withWarehouses(List<String> value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, value, trackingField, zone);
+                cancellation, uninvoicedCredit, value, trackingField, zone, roundingItem, roundingTolerance);
     }
 
     public UnicontaSettings withRequestTimeout(Duration value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, value, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField, zone);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance);
     }
 
     /** e.g. {@code https://odata.uniconta.com/api/Entities} */

@@ -95,6 +95,50 @@ class UnicontaOrdersIT {
         return sandbox.rows(entity).stream().filter(r -> value.equals(r.path(field).asText())).toList();
     }
 
+    /** Three lines of 9.99 at 25 %: the store's tax per line is 3 x 2.50 = 7.50, Uniconta's on the sum 7.49. */
+    private SalesOrderDraft taxedPerLine(String customer, String ref) {
+        return sale(customer, ref, List.of(line(1, "TEE-200-RED-M", "1", "9.99", "0"),
+                line(2, "TEE-200-RED-M", "1", "9.99", "0"), line(3, "TEE-200-RED-M", "1", "9.99", "0")),
+                dkk("0"), List.of(new TaxLine("U25", new BigDecimal("25"), dkk("29.97"), dkk("7.50"))));
+    }
+
+    @Test
+    void a_cent_between_the_stores_vat_per_line_and_uniconta_on_the_sum_goes_on_the_rounding_item_once() {
+        UnicontaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
+                ApiClient.defaultHttpClient());
+        String ref = "BC-s-" + run;
+        SalesOrderDraft draft = taxedPerLine(customer(c), ref);
+
+        DocumentRef created = orders(c).createSalesOrder(draft);
+        DocumentRef again = orders(c).createSalesOrder(draft);
+
+        assertThat(created.total().sameAs(dkk("37.47"))).as("%s", created.total()).isTrue();
+        assertThat(again.id()).isEqualTo(created.id());
+        List<JsonNode> lines = rows("DebtorOrderLineClient", "OrderNumber", created.id());
+        assertThat(lines).hasSize(4);
+        JsonNode rounding = lines.get(3);
+        assertThat(rounding.path("Item").asText()).isEqualTo("ROUNDING");
+        assertThat(rounding.path("Total").decimalValue()).isEqualByComparingTo("0.01");
+        assertThat(rounding.path("Vat").asText()).as("VAT-free, so it is exactly the difference").isEqualTo("U0");
+        assertThat(rows("DebtorOrderClient", "OurRef", ref).get(0).path("OrderTotal").decimalValue())
+                .isEqualByComparingTo("29.98");
+    }
+
+    @Test
+    void without_a_rounding_item_or_beyond_its_tolerance_the_cent_parks_the_order_naming_the_difference() {
+        for (UnicontaSettings settings : List.of(Fixtures.settingsFor(sandbox),
+                Fixtures.settingsFor(sandbox).withRounding("ROUNDING", BigDecimal.ZERO))) {
+            UnicontaConnection c = connection(settings, ApiClient.defaultHttpClient());
+            String ref = "BC-s-" + UUID.randomUUID().toString().substring(0, 8);
+            PermanentFailure parked = catchThrowableOfType(PermanentFailure.class,
+                    () -> orders(c).createSalesOrder(taxedPerLine(customer(c), ref)));
+            assertThat(parked.getMessage()).contains("a difference of -0.01 DKK");
+            assertThat(rows("DebtorOrderLineClient", "OrderNumber",
+                    rows("DebtorOrderClient", "OurRef", ref).get(0).path("OrderNumber").asText()))
+                    .noneMatch(l -> l.path("Item").asText().equals("ROUNDING"));
+        }
+    }
+
     @Test
     void an_order_with_variants_freight_and_vat_is_a_header_and_lines_with_the_stores_total() {
         UnicontaConnection c = connection();

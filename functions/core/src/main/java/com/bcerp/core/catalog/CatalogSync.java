@@ -220,7 +220,8 @@ public final class CatalogSync {
         private void update(CatalogProduct p, StoreProduct found) {
             boolean changed = !same(p.fields(), found);
             if (changed) {
-                productUpdates.add(new ProductWrite(found.id(), p.sku(), p.fields(), found.tracking()));
+                productUpdates.add(new ProductWrite(found.id(), p.sku(), p.fields(), found.tracking(),
+                        settings.ownedElsewhere()));
                 updated++;
                 if (productUpdates.size() == StoreCatalog.MAX_PRODUCTS_PER_WRITE) {
                     flushProducts();
@@ -285,7 +286,8 @@ public final class CatalogSync {
                     variantsCreated++;
                     wrote = true;
                 } else if (!same(v.fields(), existing.get())) {
-                    variantWrites.add(new VariantWrite(existing.get().id(), found.id(), v.sku(), v.fields(), List.of()));
+                    variantWrites.add(new VariantWrite(existing.get().id(), found.id(), v.sku(), v.fields(), List.of(),
+                            settings.ownedElsewhere()));
                     variantsUpdated++;
                     wrote = true;
                 }
@@ -389,17 +391,27 @@ public final class CatalogSync {
         return false;
     }
 
-    private static boolean same(ProductFields want, StoreProduct have) {
-        return Objects.equals(want.name(), have.name()) && Objects.equals(want.description(), have.description())
-                && same(want.price(), have.price()) && same(want.cost(), have.cost())
-                && (want.salePrice() == null || same(want.salePrice(), have.salePrice()))
-                && same(want.weight(), have.weight());
+    /** The fields the connector owns agree; those another system owns are not compared. */
+    private boolean same(ProductFields want, StoreProduct have) {
+        Set<CatalogField> theirs = settings.ownedElsewhere();
+        return (theirs.contains(CatalogField.NAME) || Objects.equals(want.name(), have.name()))
+                && (theirs.contains(CatalogField.DESCRIPTION) || Objects.equals(want.description(), have.description()))
+                && samePrices(want.price(), want.cost(), want.salePrice(), want.weight(), have.price(), have.cost(),
+                        have.salePrice(), have.weight());
     }
 
-    private static boolean same(VariantFields want, StoreVariant have) {
-        return same(want.price(), have.price()) && same(want.cost(), have.cost())
-                && (want.salePrice() == null || same(want.salePrice(), have.salePrice()))
-                && same(want.weight(), have.weight());
+    private boolean same(VariantFields want, StoreVariant have) {
+        return samePrices(want.price(), want.cost(), want.salePrice(), want.weight(), have.price(), have.cost(),
+                have.salePrice(), have.weight());
+    }
+
+    private boolean samePrices(Money price, Money cost, Money salePrice, BigDecimal weight, BigDecimal havePrice,
+            BigDecimal haveCost, BigDecimal haveSalePrice, BigDecimal haveWeight) {
+        Set<CatalogField> theirs = settings.ownedElsewhere();
+        return (theirs.contains(CatalogField.PRICE) || same(price, havePrice))
+                && (theirs.contains(CatalogField.COST) || same(cost, haveCost))
+                && (theirs.contains(CatalogField.SALE_PRICE) || salePrice == null || same(salePrice, haveSalePrice))
+                && (theirs.contains(CatalogField.WEIGHT) || same(weight, haveWeight));
     }
 
     private static boolean same(Money want, BigDecimal have) {

@@ -4,6 +4,7 @@ import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
@@ -12,6 +13,7 @@ import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Attempt;
 import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What happens to an imported order afterwards: a status the merchant maps to cancel cancels its sales order (and
@@ -98,6 +103,9 @@ public final class OrderChanges {
         List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         SalesOrderDraft desired = mapper.toDraft(order, taxes);
         List<PostedDocument> posted = documents.saleAndEdits().stream().filter(d -> !d.isCancelled()).toList();
+        if (!ledger.keepsAmounts()) {
+            return quantitiesOnly(order, desired, sale.get(), attempt);
+        }
         OrderEditPlanner.Plan plan = planner.plan(order, desired, posted, sale.get(), documents.nextEditNumber());
         if (plan.isEmpty()) {
             return attempt.end(Outcome.ALREADY_SYNCED, sale.get().ref().display(), null);
@@ -107,6 +115,36 @@ public final class OrderChanges {
             created.add(ledger.create(documents.externalRef(), document).display());
         }
         return attempt.end(Outcome.CREATED, String.join(", ", created) + " for " + sale.get().ref().display(), null);
+    }
+
+    /**
+     * A back office keeping quantities only (a warehouse): nothing to do while each store line's quantity is what its
+     * order holds; otherwise the edit parks, naming the lines, for a person to change the order in the back office
+     * (its lines cannot be changed through the adapter).
+     */
+    private Outcome quantitiesOnly(StoreOrder order, SalesOrderDraft desired, PostedDocument sale, Attempt attempt) {
+        Map<String, BigDecimal> want = new TreeMap<>();
+        desired.lines().stream().filter(l -> isProductLine(l.storeLineRef()))
+                .forEach(l -> want.merge(l.storeLineRef(), l.quantity(), BigDecimal::add));
+        Map<String, BigDecimal> have = new TreeMap<>();
+        sale.lines().stream().filter(l -> isProductLine(l.storeLineRef()))
+                .forEach(l -> have.merge(l.storeLineRef(), l.quantity(), BigDecimal::add));
+        Set<String> refs = new TreeSet<>(want.keySet());
+        refs.addAll(have.keySet());
+        List<String> changed = refs.stream().filter(r -> want.getOrDefault(r, BigDecimal.ZERO)
+                .compareTo(have.getOrDefault(r, BigDecimal.ZERO)) != 0).map(r -> "line " + r + ": "
+                + have.getOrDefault(r, BigDecimal.ZERO).stripTrailingZeros().toPlainString() + " -> "
+                + want.getOrDefault(r, BigDecimal.ZERO).stripTrailingZeros().toPlainString()).toList();
+        if (changed.isEmpty()) {
+            return attempt.end(Outcome.ALREADY_SYNCED, sale.ref().display(), null);
+        }
+        throw new PermanentFailure("lines", order.describe() + " changed after it was sent as "
+                + sale.ref().display() + " (" + sale.status() + "): " + String.join(", ", changed)
+                + "; its lines cannot be changed through the API: change the order in the back office by hand");
+    }
+
+    private static boolean isProductLine(String ref) {
+        return ref != null && !ref.isEmpty() && ref.chars().allMatch(Character::isDigit);
     }
 
     private Outcome cancel(OrderDocuments documents, Attempt attempt) {

@@ -46,12 +46,15 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
     public static OrderFlows wire(Storefront store, BackOffice backOffice, KeyScope scope, SyncState state,
             Links links, ConnectorConfig config, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
         backOffice.require(Capability.SALES_ORDERS, "orders");
-        if (config.payments().enabled()) {
+        // the primary must take the payments config asks for; a secondary without them (a warehouse beside an ERP)
+        // takes the orders only
+        if (config.payments().enabled() && scope.primary()) {
             backOffice.require(Capability.PAYMENTS, "payments.enabled");
         }
         OrderLedger ledger = new OrderLedger(backOffice, links, scope);
         SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic());
-        OrderPolicy policy = new OrderPolicy(config.orders(), config.statuses());
+        OrderPolicy policy = new OrderPolicy(config.orders(), backOffice.importStatuses()
+                .map(statuses -> config.statuses().withImportStatuses(statuses)).orElse(config.statuses()));
         Optional<PaymentSync> payments = backOffice.payments()
                 .map(p -> new PaymentSync(store, ledger, state, config.payments(), policy, clock, lease));
         Optional<RefundImport> refunds = backOffice.has(Capability.CREDIT_NOTES)

@@ -94,7 +94,7 @@ public final class OrderImport {
         // a back office without customers (a warehouse) takes the order as the mapper made it
         SalesOrderDraft withCustomer = customers.isEmpty() ? draft : draft.withCustomerId(customers.get().customerFor(order));
         DocumentRef created = ledger.create(draft.externalRef(), withCustomer);
-        if (!created.total().sameAs(order.totalIncTax().toCents())) {
+        if (ledger.keepsAmounts() && !created.total().sameAs(order.totalIncTax().toCents())) {
             log.warn("order {}: back office total {} differs from the store's {}", orderId, created.total(),
                     order.totalIncTax());
         }

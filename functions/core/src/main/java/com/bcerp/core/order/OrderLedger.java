@@ -64,6 +64,11 @@ public final class OrderLedger {
         return arithmetic;
     }
 
+    /** Whether the back office's documents carry amounts (a warehouse keeps quantities only). */
+    public boolean keepsAmounts() {
+        return documents.keepsAmounts();
+    }
+
     /** Every document posted for the store order: the sale, edits, credits and returns. */
     public OrderDocuments documents(String storeHash, long orderId) {
         String ref = SalesOrderMapper.externalRef(storeHash, orderId);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The merchant's choices for turning store orders into back-office documents.
@@ -30,12 +31,14 @@ import java.util.Map;
  *                            changes, refunds and payments; null imports every order
  * @param refundDocument      how refunded items post: {@code credit} (a credit memo, stock untouched) or
  *                            {@code return} (a return for credit, the items come back into stock)
+ * @param ignoredChannels     store channels (storefronts) whose orders another integration imports (a POS's own
+ *                            channel): their orders, and everything that happens to them, are left alone
  */
 public record OrderMappingSettings(
         String taxId, Map<String, String> taxClasses, String handlingItem, String wrappingItem, String roundingItem,
         String customProductItem, String giftCertificateItem, String feeItem, String refundItem,
         BigDecimal roundingTolerance, int unitPriceDecimals, Map<String, String> shipVia,
-        Map<String, String> paymentMethods, String syncStartDate, String refundDocument) {
+        Map<String, String> paymentMethods, String syncStartDate, String refundDocument, Set<Integer> ignoredChannels) {
 
     public static final String CREDIT = "credit";
     public static final String RETURN = "return";
@@ -67,11 +70,12 @@ public record OrderMappingSettings(
         }
         InvalidConfig.require(CREDIT.equals(refundDocument) || RETURN.equals(refundDocument), "refund_document",
                 "must be credit or return, was '" + refundDocument + "'");
+        ignoredChannels = ignoredChannels == null ? Set.of() : Set.copyOf(ignoredChannels);
     }
 
     public static OrderMappingSettings defaults() {
         return new OrderMappingSettings("BCTAX", Map.of(), "HANDLING", "GIFTWRAP", "ROUNDING", "NONSTOCK", "GIFTCERT",
-                "FEES", "REFUND", new BigDecimal("0.05"), 4, Map.of(), Map.of(), null, CREDIT);
+                "FEES", "REFUND", new BigDecimal("0.05"), 4, Map.of(), Map.of(), null, CREDIT, Set.of());
     }
 
     /** The first instant an order may have been created at to be synced; null when every order is. */

@@ -6,15 +6,18 @@ import java.util.Optional;
 
 /**
  * Which store orders the connector deals with at all: never an incomplete checkout, never one created before the
- * sync start date (nor, then, its later changes, refunds and payments), and imported only in a configured status.
+ * sync start date or from a channel another integration owns (nor, then, their later changes, refunds and payments),
+ * and imported only in a configured status.
  */
 public final class OrderPolicy {
 
     private final Instant syncStart;
+    private final java.util.Set<Integer> ignoredChannels;
     private final StatusSettings statuses;
 
     public OrderPolicy(OrderMappingSettings orders, StatusSettings statuses) {
         this.syncStart = orders.syncStart();
+        this.ignoredChannels = orders.ignoredChannels();
         this.statuses = statuses;
     }
 
@@ -26,6 +29,10 @@ public final class OrderPolicy {
         if (syncStart != null && order.createdAt().isBefore(syncStart)) {
             return Optional.of(order.describe() + " was created " + order.createdAt() + ", before the sync start date "
                     + syncStart);
+        }
+        if (ignoredChannels.contains(order.channelId())) {
+            return Optional.of(order.describe() + " is from channel " + order.channelId()
+                    + ", whose orders another integration imports (orders.ignored_channels)");
         }
         return Optional.empty();
     }

@@ -63,6 +63,11 @@ public record StatusSettings(List<Integer> importStatuses, List<Integer> cancelS
         return state == null ? Optional.empty() : Optional.ofNullable(backOfficeToStore.get(state.configName()));
     }
 
+    /** The same with other import statuses (a back office that takes only some, e.g. a warehouse). */
+    public StatusSettings withImportStatuses(List<Integer> statuses) {
+        return new StatusSettings(statuses, cancelStatuses, backOfficeToStore);
+    }
+
     public boolean imports(int storeStatus) {
         return importStatuses.contains(storeStatus);
     }

@@ -5,6 +5,7 @@ import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.LineArithmetic;
 import com.bcerp.core.config.InvalidConfig;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ public final class BackOffice {
     private final InventorySource inventory;
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
+    private final List<Integer> importStatuses;
 
     private BackOffice(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -39,6 +41,7 @@ public final class BackOffice {
         this.inventory = b.inventory;
         this.catalogue = b.catalogue;
         this.fulfilment = b.fulfilment;
+        this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
         if (documents != null && payments != null && customers == null) {
             throw new IllegalArgumentException(name + ": payments need customers to pay");
         }
@@ -89,6 +92,14 @@ public final class BackOffice {
         return Optional.ofNullable(fulfilment);
     }
 
+    /**
+     * The store statuses whose orders this back office takes, where it decides that itself (a warehouse takes only
+     * orders ready to ship); empty: the config's {@code statuses.import_statuses}.
+     */
+    public Optional<List<Integer>> importStatuses() {
+        return Optional.ofNullable(importStatuses);
+    }
+
     public Set<Capability> capabilities() {
         Set<Capability> all = EnumSet.noneOf(Capability.class);
         if (customers != null) {
@@ -133,6 +144,7 @@ public final class BackOffice {
     public BackOffice wrapped(PortWrapper wrapper) {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
                 .fulfilment(fulfilment);
+        b.importStatuses = importStatuses;
         b.customers = customers == null ? null : wrapper.customers(customers);
         b.documents = documents == null ? null : wrapper.documents(documents);
         b.payments = payments == null ? null : wrapper.payments(payments);
@@ -179,6 +191,7 @@ public final class BackOffice {
         private InventorySource inventory;
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
+        private List<Integer> importStatuses;
 
         private Builder(String name, String system) {
             this.name = name;
@@ -217,6 +230,11 @@ public final class BackOffice {
 
         public Builder fulfilment(FulfilmentSource port) {
             this.fulfilment = port;
+            return this;
+        }
+
+        public Builder importStatuses(List<Integer> statuses) {
+            this.importStatuses = statuses;
             return this;
         }
 

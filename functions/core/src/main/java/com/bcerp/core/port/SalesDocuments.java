@@ -22,6 +22,14 @@ public interface SalesDocuments {
         return EnumSet.allOf(DocumentKind.class);
     }
 
+    /**
+     * Whether documents read back carry prices, freight, taxes and totals. A warehouse keeps quantities only: its
+     * documents read back with zero amounts, and an edit is compared by quantity.
+     */
+    default boolean keepsAmounts() {
+        return true;
+    }
+
     /** Creates an order document of the draft's kind. */
     DocumentRef createSalesOrder(SalesOrderDraft order);
 

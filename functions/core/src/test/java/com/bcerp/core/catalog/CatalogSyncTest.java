@@ -90,6 +90,25 @@ class CatalogSyncTest {
     }
 
     @Test
+    void fields_another_system_owns_are_never_written_and_their_differences_are_no_change() {
+        settings = settings.withOwnedElsewhere(Set.of(CatalogField.PRICE, CatalogField.SALE_PRICE));
+        erp.put(simple("MUG", "Mug", "10.00"));
+        run();
+        // the POS integration reprices the mug in the store
+        StoreProduct mug = store.product("MUG");
+        store.updateProducts(List.of(new ProductWrite(mug.id(), "MUG", fields("Mug", "8.50"), mug.tracking())));
+        int updatesBefore = store.requests("update-products");
+
+        assertThat(run().productsUpdated()).as("a price the connector does not own is no change").isZero();
+        assertThat(store.requests("update-products")).isEqualTo(updatesBefore);
+
+        erp.put(simple("MUG", "Walnut Mug", "12.00"));
+        run();
+        assertThat(store.product("MUG").name()).isEqualTo("Walnut Mug");
+        assertThat(store.product("MUG").price()).as("left to the POS").isEqualByComparingTo("8.50");
+    }
+
+    @Test
     void changed_products_are_updated_ten_to_a_request() {
         for (int i = 0; i < 25; i++) {
             erp.put(simple("SKU-" + i, "Item " + i, "10.00"));

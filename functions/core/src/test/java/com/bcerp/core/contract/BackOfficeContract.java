@@ -109,7 +109,7 @@ public abstract class BackOfficeContract {
                 base.shipTo(), null, null, original);
     }
 
-    /** A branch of the back office's (company unit) documents may be routed to. */
+    /** A branch of the back office's (company unit) documents may be routed to; null where it has none (a warehouse). */
     protected abstract String branch();
 
     /** A payment method the back office accepts. */
@@ -145,6 +145,25 @@ public abstract class BackOfficeContract {
 
     private void requires(Capability capability) {
         assumeTrue(backOffice().has(capability), () -> backOffice().name() + " declares no " + capability + ": skipped");
+    }
+
+    /** Documents that carry prices, freight and totals: skipped for a back office keeping quantities only. */
+    private void requiresAmounts() {
+        assumeTrue(documents().keepsAmounts(), () -> backOffice().name() + " keeps no amounts: skipped");
+    }
+
+    /** A warehouse (WMS): sales orders kept by quantity, without customers. */
+    private void requiresWarehouse() {
+        assumeTrue(backOffice().has(Capability.SALES_ORDERS) && !documents().keepsAmounts()
+                && !backOffice().has(Capability.CUSTOMERS), () -> backOffice().name() + " is not a warehouse: skipped");
+    }
+
+    /**
+     * The warehouse's own side, which no port does: pick, pack everything of the order into one package with this
+     * tracking number and ship it. Skipped where the sandbox has no such hook.
+     */
+    protected void shipInFull(DocumentRef order, String trackingNumber) {
+        assumeTrue(false, () -> backOffice().name() + "'s test names no warehouse hook: skipped");
     }
 
     /** The back office's own search by reference; skipped where it has none. */
@@ -197,6 +216,7 @@ public abstract class BackOfficeContract {
 
     @Test
     void a_created_sales_order_reads_back_by_its_id_with_its_lines_freight_and_total() {
+        requiresAmounts();
         String ref = externalRef("read");
         SalesOrderDraft draft = order(newCustomer(), ref, List.of(line(1, knownItem(), "2", "12.50", "0")), money("5.00"),
                 List.of());
@@ -221,6 +241,7 @@ public abstract class BackOfficeContract {
 
     @Test
     void a_created_sales_order_is_found_by_its_external_reference_with_the_same_total() {
+        requiresAmounts();
         String ref = externalRef("found");
         SalesOrderDraft draft = order(newCustomer(), ref, List.of(line(1, knownItem(), "2", "12.50", "0")), money("5.00"),
                 List.of());
@@ -245,6 +266,7 @@ public abstract class BackOfficeContract {
 
     @Test
     void the_back_office_total_equals_the_draft_total_to_the_cent() {
+        requiresAmounts();
         SalesOrderDraft draft = order(newCustomer(), externalRef("total"), List.of(
                         line(1, knownItem(), "3", "16.6583", "2.50"),
                         line(2, knownItem(), "1", "19.99", "0"),
@@ -262,6 +284,7 @@ public abstract class BackOfficeContract {
 
     @Test
     void an_order_without_freight_or_taxes_totals_its_lines() {
+        requiresAmounts();
         SalesOrderDraft draft = order(newCustomer(), externalRef("plain"), List.of(line(1, knownItem(), "1", "10.00", "1.25")),
                 money("0"), List.of());
 
@@ -358,6 +381,7 @@ public abstract class BackOfficeContract {
 
     @Test
     void a_document_routed_to_a_branch_reads_back_with_it() {
+        assumeTrue(branch() != null, () -> backOffice().name() + " has no branches: skipped");
         String ref = externalRef("branch");
         SalesOrderDraft base = order(newCustomer(), ref, List.of(line(1, knownItem(), "1", "10.00", "0")), money("0"),
                 List.of());
@@ -440,5 +464,94 @@ public abstract class BackOfficeContract {
             assertThat(o.shipments()).isEmpty();
             assertThat(o.invoiceNbrs()).isEmpty();
         });
+    }
+
+    // ---- a warehouse (WMS): orders in, fulfilment and stock out; no customers, payments or credits ----
+
+    @Test
+    void a_warehouse_order_reads_back_by_its_id_and_reference_with_its_lines_by_quantity() {
+        requiresWarehouse();
+        String ref = externalRef("wms-read");
+        DocumentRef created = documents().createSalesOrder(order(null, ref, List.of(line(1, knownItem(), "2", "12.50", "0"),
+                line(2, knownItem(), "1", "3.00", "0")), money("5.00"), List.of()));
+
+        PostedDocument read = read(created);
+        assertThat(read.externalRef()).isEqualTo(ref);
+        assertThat(read.kind()).isEqualTo(DocumentKind.SALE);
+        assertThat(read.state()).isIn(DocumentState.OPEN, DocumentState.ON_HOLD);
+        assertThat(read.lines()).extracting(PostedDocument.PostedLine::storeLineRef, PostedDocument.PostedLine::itemId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("901", knownItem()),
+                        org.assertj.core.groups.Tuple.tuple("902", knownItem()));
+        assertThat(read.lines()).extracting(l -> l.quantity().stripTrailingZeros().toPlainString())
+                .containsExactly("2", "1");
+        assertThat(search(ref)).extracting(d -> d.ref().id()).containsExactly(created.id());
+        assertThat(documents().readDocuments(List.of(missingDocumentId(run)))).as("an id it does not have").isEmpty();
+    }
+
+    @Test
+    void a_warehouse_order_sent_twice_is_one_order() {
+        requiresWarehouse();
+        String ref = externalRef("wms-twice");
+        SalesOrderDraft draft = order(null, ref, List.of(line(1, knownItem(), "1", "10.00", "0")), money("0"), List.of());
+
+        DocumentRef first = documents().createSalesOrder(draft);
+        DocumentRef second = documents().createSalesOrder(draft);
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(search(ref)).hasSize(1);
+    }
+
+    @Test
+    void a_warehouse_declares_no_customers_payments_or_credits_and_config_asking_for_them_is_refused_naming_the_field() {
+        requiresWarehouse();
+        assertThat(backOffice().capabilities()).doesNotContain(Capability.CUSTOMERS, Capability.PAYMENTS,
+                Capability.CREDIT_NOTES, Capability.RETURNS);
+        assertThat(documents().kinds()).containsExactly(DocumentKind.SALE);
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                () -> backOffice().require(Capability.PAYMENTS, "payments.enabled"));
+        assertThat(refused).isInstanceOf(com.bcerp.core.config.InvalidConfig.class)
+                .hasMessageContaining("payments.enabled").hasMessageContaining("has no payments");
+    }
+
+    @Test
+    void a_warehouse_order_shipped_in_full_reads_as_one_shipment_of_its_lines_with_the_tracking_number() {
+        requiresWarehouse();
+        requires(Capability.FULFILMENT);
+        String ref = externalRef("wms-ship");
+        DocumentRef created = documents().createSalesOrder(order(null, ref,
+                List.of(line(1, knownItem(), "2", "10.00", "0")), money("0"), List.of()));
+
+        shipInFull(created, "TRACK-" + run);
+
+        assertThat(fulfilment().orders(List.of(created.id()))).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo(DocumentState.SHIPPED);
+            assertThat(o.shipments()).singleElement().satisfies(s -> {
+                assertThat(s.shipped()).isTrue();
+                assertThat(s.trackingNumbers()).containsExactly("TRACK-" + run);
+                assertThat(s.lines()).singleElement().satisfies(l -> {
+                    assertThat(l.storeLineRef()).isEqualTo("901");
+                    assertThat(l.sku()).isEqualTo(knownItem());
+                    assertThat(l.quantity()).isEqualByComparingTo("2");
+                });
+            });
+        });
+        assertThat(fulfilment().changedSince("BC-contract-wms-ship-", java.time.Instant.EPOCH))
+                .extracting(BackOfficeOrder::id).contains(created.id());
+    }
+
+    @Test
+    void a_shipped_warehouse_order_cannot_be_cancelled_and_says_so() {
+        requiresWarehouse();
+        String ref = externalRef("wms-late-cancel");
+        DocumentRef created = documents().createSalesOrder(order(null, ref,
+                List.of(line(1, knownItem(), "1", "10.00", "0")), money("0"), List.of()));
+        shipInFull(created, "TRACK-" + run);
+
+        PermanentFailure failure = catchThrowableOfType(PermanentFailure.class,
+                () -> documents().cancelSalesOrder(created));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains(created.id()).contains("shipped");
+        assertThat(read(created).state()).isEqualTo(DocumentState.SHIPPED);
     }
 }

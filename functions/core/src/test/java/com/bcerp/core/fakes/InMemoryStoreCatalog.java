@@ -1,5 +1,6 @@
 package com.bcerp.core.fakes;
 
+import com.bcerp.core.catalog.CatalogField;
 import com.bcerp.core.catalog.ProductFields;
 import com.bcerp.core.catalog.ProductWrite;
 import com.bcerp.core.catalog.StoreOption;
@@ -86,9 +87,15 @@ public final class InMemoryStoreCatalog implements StoreCatalog {
         for (ProductWrite p : batch) {
             StoreProduct old = products.get(p.key());
             ProductFields f = p.fields();
-            products.put(p.key(), new StoreProduct(old.id(), old.key(), f.name(), f.description(), f.price().amount(),
-                    amount(f.cost()), f.salePrice() == null ? old.salePrice() : f.salePrice().amount(), f.weight(),
-                    old.tracking(), old.variants()));
+            // a field left out of the update keeps the store's value, as BigCommerce does
+            Set<CatalogField> kept = p.untouched();
+            products.put(p.key(), new StoreProduct(old.id(), old.key(),
+                    kept.contains(CatalogField.NAME) ? old.name() : f.name(),
+                    kept.contains(CatalogField.DESCRIPTION) ? old.description() : f.description(),
+                    kept.contains(CatalogField.PRICE) ? old.price() : f.price().amount(),
+                    kept.contains(CatalogField.COST) ? old.cost() : amount(f.cost()),
+                    kept.contains(CatalogField.SALE_PRICE) || f.salePrice() == null ? old.salePrice() : f.salePrice().amount(),
+                    kept.contains(CatalogField.WEIGHT) ? old.weight() : f.weight(), old.tracking(), old.variants()));
         }
     }
 
@@ -143,9 +150,12 @@ public final class InMemoryStoreCatalog implements StoreCatalog {
                         amount(f.salePrice()), f.weight(), values));
             } else {
                 StoreVariant old = variants.stream().filter(v -> v.id() == w.variantId()).findFirst().orElseThrow();
-                variants.set(variants.indexOf(old), new StoreVariant(old.id(), old.key(), f.price().amount(),
-                        amount(f.cost()), f.salePrice() == null ? old.salePrice() : f.salePrice().amount(), f.weight(),
-                        old.optionValues()));
+                Set<CatalogField> kept = w.untouched();
+                variants.set(variants.indexOf(old), new StoreVariant(old.id(), old.key(),
+                        kept.contains(CatalogField.PRICE) ? old.price() : f.price().amount(),
+                        kept.contains(CatalogField.COST) ? old.cost() : amount(f.cost()),
+                        kept.contains(CatalogField.SALE_PRICE) || f.salePrice() == null ? old.salePrice() : f.salePrice().amount(),
+                        kept.contains(CatalogField.WEIGHT) ? old.weight() : f.weight(), old.optionValues()));
             }
             products.put(product.key(), new StoreProduct(product.id(), product.key(), product.name(),
                     product.description(), product.price(), product.cost(), product.salePrice(), product.weight(),

@@ -155,7 +155,7 @@ class OrderImportTest {
         OrderMappingSettings o = d.orders();
         OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), classes, o.handlingItem(), o.wrappingItem(),
                 o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(), o.refundItem(),
-                o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument());
+                o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument(), java.util.Set.of());
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
                 d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices()), clock, Duration.ofMinutes(2)).orderImport();
     }

@@ -25,12 +25,16 @@ class OrderPolicyTest {
     private final InMemoryStore store = new InMemoryStore();
 
     private OrderFlows flows(String syncStart, List<Integer> importStatuses) {
+        return flows(syncStart, importStatuses, Set.of());
+    }
+
+    private OrderFlows flows(String syncStart, List<Integer> importStatuses, Set<Integer> ignoredChannels) {
         ConnectorConfig d = ConnectorConfig.defaults();
         OrderMappingSettings o = d.orders();
         OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), o.taxClasses(), o.handlingItem(),
                 o.wrappingItem(), o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(),
                 o.refundItem(), o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), syncStart,
-                o.refundDocument());
+                o.refundDocument(), ignoredChannels);
         StatusSettings statuses = new StatusSettings(importStatuses, List.of(5), Map.of());
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, statuses, d.customers(),
                 d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices()), clock, Duration.ofMinutes(2));
@@ -46,6 +50,23 @@ class OrderPolicyTest {
 
         store.place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00").build());
         assertThat(flows.orderImport().importOrder("abc123", 250, "statusUpdated")).isEqualTo(Outcome.CREATED);
+    }
+
+    @Test
+    void an_order_from_a_channel_another_integration_imports_and_its_refunds_are_left_alone() {
+        OrderFlows flows = flows(null, List.of(11), Set.of(2));
+        store.place(StoreOrders.order().channel(2).line("SKU-0100", 1, "20.00").build())
+                .refund(new StoreRefund(1, 250, Instant.parse("2026-11-22T00:00:00Z"), "", com.bcerp.core.model.Money.of("1", "USD"),
+                        com.bcerp.core.model.Money.of("0", "USD"), List.of(), List.of()));
+
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.SKIPPED);
+        assertThat(flows.refunds().sync("abc123", 250, "refund")).isEqualTo(Outcome.SKIPPED);
+        assertThat(state.history("order#abc123#250").get(0).error()).contains("channel 2")
+                .contains("orders.ignored_channels");
+        assertThat(backOffice.orders()).isEmpty();
+
+        store.place(StoreOrders.order().id(251).channel(1).line("SKU-0100", 1, "20.00").build());
+        assertThat(flows.orderImport().importOrder("abc123", 251, "created")).isEqualTo(Outcome.CREATED);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.bcerp.core.config.InvalidConfig;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
+import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.uniconta.UnicontaType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class BackOfficeRegistry {
         Map<String, Factory> all = new LinkedHashMap<>();
         all.put(AcumaticaType.SYSTEM, AcumaticaFromEnvironment::create);
         all.put(UnicontaType.SYSTEM, UnicontaFromEnvironment::create);
+        all.put(ExtensivType.SYSTEM, ExtensivFromEnvironment::create);
         return new BackOfficeRegistry(all);
     }
 

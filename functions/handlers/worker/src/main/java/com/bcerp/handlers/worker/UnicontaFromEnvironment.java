@@ -47,7 +47,9 @@ final class UnicontaFromEnvironment {
                 Arrays.stream(env.optional(v.variable("WAREHOUSES"), String.join(",", d.warehouses())).split(","))
                         .map(String::trim).filter(w -> !w.isEmpty()).toList(),
                 env.optional(v.variable("TRACKING_FIELD"), d.trackingField()),
-                zone(v.variable("ZONE"), env.optional(v.variable("ZONE"), d.zone().getId())));
+                zone(v.variable("ZONE"), env.optional(v.variable("ZONE"), d.zone().getId())), null, null)
+                // the merchant's rounding item and tolerance, as for every back office (orders.rounding_item)
+                .withRounding(shared.config().orders().roundingItem(), shared.config().orders().roundingTolerance());
         int rate = shared.config().reliability().backOfficeRequestsPerMinute();
         ApiClient.Pacer pacer = rate == 0 ? ApiClient.Pacer.NONE
                 : new SharedRatePacer(new SharedRate(shared.budget(), "backoffice#" + name, Sleeper.THREAD),

@@ -29,6 +29,7 @@ import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.OwnStatusWrites;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.CatalogSource;
 import com.bcerp.core.port.FulfilmentSource;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
@@ -178,8 +179,15 @@ public final class WorkerComposition {
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
                 new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), storeHash, clock);
         BackOffice catalogFrom = backOffice.apply(wiring.catalogFrom());
-        catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");
-        CatalogSync catalogSync = new CatalogSync(catalogFrom.catalogue().orElseThrow(),
+        if (config.catalog().productSync()) {
+            catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");
+        }
+        // with product sync off the catalogue sync returns before it reads anything, so a back office without a
+        // catalogue (Uniconta today) can run a deployment of its own
+        CatalogSource catalogue = catalogFrom.catalogue().orElse((since, page) -> {
+            throw new IllegalStateException("back office '" + catalogFrom.name() + "' has no catalogue");
+        });
+        CatalogSync catalogSync = new CatalogSync(catalogue,
                 new BigCommerceCatalog(storeClient, config.catalog().matchKey()), state, state, config.catalog(),
                 config.stock(), storeHash, clock);
         BackOffice fulfilmentFrom = backOffice.apply(wiring.fulfilmentFrom());

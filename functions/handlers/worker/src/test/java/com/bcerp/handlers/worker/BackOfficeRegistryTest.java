@@ -30,7 +30,8 @@ class BackOfficeRegistryTest {
     void a_type_the_registry_does_not_know_is_refused_naming_the_system_and_the_known_types() {
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensive", new Environment(Map.of()),
                 shared)).isInstanceOf(InvalidConfig.class).hasMessageContaining("back_offices.systems.wms")
-                .hasMessageContaining("unknown back-office type 'extensive'; known: [acumatica, uniconta]");
+                .hasMessageContaining("unknown back-office type 'extensive'; known: " + BackOfficeRegistry.standard().types());
+        assertThat(BackOfficeRegistry.standard().types()).contains("acumatica", "uniconta", "extensiv");
     }
 
     @Test
@@ -59,5 +60,30 @@ class BackOfficeRegistryTest {
                 Capability.FULFILMENT).doesNotContain(Capability.PAYMENTS);
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("books", "uniconta",
                 new Environment(Map.of("BOOKS_COMPANY_ID", "ACME")), shared)).hasMessageContaining("BOOKS_COMPANY_ID");
+    }
+
+    @Test
+    void an_extensiv_warehouse_is_built_from_its_own_variables_and_config_asking_it_for_payments_is_refused() {
+        Environment env = new Environment(Map.of("WMS_CUSTOMER_ID", "12", "WMS_FACILITY_ID", "3",
+                "WMS_CARRIERS", "UPSGROUND=UPS/Ground"));
+
+        BackOffice wms = BackOfficeRegistry.standard().create("wms", "extensiv", env, shared);
+
+        assertThat(wms.name()).isEqualTo("wms");
+        assertThat(wms.system()).isEqualTo("extensiv");
+        assertThat(wms.capabilities()).containsExactlyInAnyOrder(Capability.SALES_ORDERS, Capability.INVENTORY,
+                Capability.FULFILMENT);
+        assertThat(wms.importStatuses()).contains(java.util.List.of(11));
+        assertThat(wms.inventory().orElseThrow().warehouses()).containsExactly("3");
+        assertThatThrownBy(() -> wms.require(Capability.PAYMENTS, "payments.enabled"))
+                .isInstanceOf(InvalidConfig.class).hasMessageContaining("payments.enabled")
+                .hasMessageContaining("'wms' (extensiv) has no payments");
+        assertThatThrownBy(() -> wms.require(Capability.CUSTOMERS, "customers.match"))
+                .hasMessageContaining("customers.match");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensiv",
+                new Environment(Map.of("WMS_CUSTOMER_ID", "12")), shared)).hasMessageContaining("WMS_FACILITY_ID");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensiv",
+                new Environment(Map.of("WMS_CUSTOMER_ID", "12", "WMS_FACILITY_ID", "3", "WMS_IMPORT_STATUSES", "11,x")),
+                shared)).hasMessageContaining("WMS_IMPORT_STATUSES");
     }
 }

@@ -1,0 +1,79 @@
+package com.bcerp.handlers.worker;
+
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.extensiv.ExtensivConnection;
+import com.bcerp.extensiv.ExtensivSettings;
+import com.bcerp.extensiv.ExtensivType;
+import com.bcerp.http.ApiClient;
+import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.SharedRate;
+import com.bcerp.http.SharedRatePacer;
+import com.bcerp.http.Sleeper;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Extensiv 3PL Warehouse Manager back office (a WMS) from its {@code {NAME}_...} variables (for the default name
+ * {@code extensiv}: {@code EXTENSIV_CUSTOMER_ID}, {@code EXTENSIV_FACILITY_ID}, ...; the adapter's README lists them
+ * all). Its secret holds {@code client_id}, {@code client_secret}, {@code user_login} and optionally {@code tpl}.
+ */
+final class ExtensivFromEnvironment {
+
+    private ExtensivFromEnvironment() {}
+
+    static BackOffice create(String name, BackOfficeRegistry.Variables v, BackOfficeRegistry.Shared shared) {
+        var env = v.env();
+        int customer = id(v.variable("CUSTOMER_ID"), env.required(v.variable("CUSTOMER_ID"),
+                "the merchant's customer id in the 3PL's Extensiv"));
+        int facility = id(v.variable("FACILITY_ID"), env.required(v.variable("FACILITY_ID"),
+                "the Extensiv facility orders go to"));
+        ExtensivSettings d = ExtensivSettings.defaults(env.uri(v.variable("URL"), "https://secure-wms.com"),
+                v.secretName(), customer, facility);
+        ExtensivSettings settings = new ExtensivSettings(d.baseUrl(), d.secretName(),
+                env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()), customer, facility,
+                list(env.optional(v.variable("STOCK_FACILITIES"), "")).stream()
+                        .map(f -> id(v.variable("STOCK_FACILITIES"), f)).toList(),
+                carriers(v.variable("CARRIERS"), env.optional(v.variable("CARRIERS"), "")),
+                list(env.optional(v.variable("IMPORT_STATUSES"), "11")).stream()
+                        .map(s -> id(v.variable("IMPORT_STATUSES"), s)).toList(),
+                env.optional(v.variable("CANCEL_REASON"), d.cancelReason()));
+        int rate = shared.config().reliability().backOfficeRequestsPerMinute();
+        ApiClient.Pacer pacer = rate == 0 ? ApiClient.Pacer.NONE
+                : new SharedRatePacer(new SharedRate(shared.budget(), "backoffice#" + name, Sleeper.THREAD),
+                        rate, Math.max(1, rate / 20), shared.clock());
+        // one token for every port: a token request is a call too
+        ExtensivConnection connection = new ExtensivConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
+                RetryPolicy.standard(), pacer, shared.clock());
+        return ExtensivType.backOffice(name, connection, shared.config().catalog().storeCurrency());
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int id(String variable, String value) {
+        if (!value.trim().matches("\\d{1,9}")) {
+            throw new IllegalStateException("environment variable " + variable + " is not a number: '" + value + "'");
+        }
+        return Integer.parseInt(value.trim());
+    }
+
+    /** {@code CODE=Carrier/Mode;CODE2=Carrier} (ship-via codes hold commas less often than semicolons). */
+    private static Map<String, String> carriers(String variable, String value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String entry : value.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalStateException("environment variable " + variable + ": '" + entry.trim()
+                        + "' is not CODE=Carrier/Mode");
+            }
+            out.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,289 @@
+package com.bcerp.local.runtime;
+
+import com.bcerp.acumatica.AcumaticaType;
+import com.bcerp.extensiv.ExtensivType;
+import com.bcerp.handlers.worker.BackOfficeRegistry;
+import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import com.bcerp.sandbox.extensiv.ExtensivSandbox;
+import com.bcerp.sandbox.uniconta.UnicontaSandbox;
+import com.bcerp.uniconta.UnicontaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One back office the local runtime runs, by its type: its sandbox, the variables and secret a deployment would give
+ * the functions for it, and what a demo reads back from it (through the sandbox, as the merchant's own screens would).
+ */
+public sealed interface LocalBackOffice extends AutoCloseable {
+
+    /** The types the local runtime has a sandbox for. */
+    List<String> TYPES = List.of(AcumaticaType.SYSTEM, UnicontaType.SYSTEM, ExtensivType.SYSTEM);
+
+    String type();
+
+    /** The functions' {@code {NAME}_...} variables for this back office under {@code name}, without its secret's name. */
+    Map<String, String> environment(String name, LocalRuntime.Timing timing);
+
+    /** Its sandbox's root URL. */
+    String url();
+
+    /** The fields of its secret. */
+    Map<String, String> secret();
+
+    /**
+     * The sales documents it holds, by the store order id each carries, with each one's total including tax as the
+     * back office reckons it (a duplicate shows as a second entry; a warehouse, which keeps no amounts, gives null).
+     */
+    Map<String, List<BigDecimal>> orderTotalsByStoreOrder();
+
+    /** Requests its sandbox has answered. */
+    long calls();
+
+    @Override
+    void close();
+
+    static LocalBackOffice start(String type, LocalRuntime.Timing timing) {
+        return switch (type) {
+            case AcumaticaType.SYSTEM -> new Acumatica(AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults()
+                    .withTokenLifetime(timing.accessTokenLifetime())));
+            case UnicontaType.SYSTEM -> new Uniconta(UnicontaSandbox.start(UnicontaSandbox.Settings.defaults()));
+            // a config may name it (ErpAndWarehouseIT); not in TYPES: the demo's report expects every order with its
+            // total in each back office, and a warehouse takes only some orders and keeps no totals
+            case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()));
+            default -> throw new IllegalArgumentException("no local sandbox for back-office type '" + type
+                    + "'; the local runtime has " + TYPES);
+        };
+    }
+
+    /** The connector's reference, BC-{store}-{order id}; a credit's carries a suffix. */
+    java.util.regex.Pattern STORE_REF = java.util.regex.Pattern.compile("BC-[^-]+-(\\d+)");
+
+    com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String variable(String name, String suffix) {
+        return new BackOfficeRegistry.Variables(name, null).variable(suffix);
+    }
+
+    record Acumatica(AcumaticaSandbox sandbox) implements LocalBackOffice {
+
+        @Override
+        public String type() {
+            return AcumaticaType.SYSTEM;
+        }
+
+        @Override
+        public String url() {
+            return sandbox.baseUrl();
+        }
+
+        @Override
+        public Map<String, String> environment(String name, LocalRuntime.Timing timing) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(variable(name, "URL"), sandbox.baseUrl());
+            env.put(variable(name, "ENDPOINT_VERSION"), sandbox.settings().endpointVersion());
+            // the sandbox has no licence limit on concurrent requests; a real instance's is usually lower
+            env.put(variable(name, "CONCURRENCY"), "8");
+            env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
+            return env;
+        }
+
+        @Override
+        public Map<String, String> secret() {
+            AcumaticaSandbox.Settings erp = sandbox.settings();
+            return Map.of("username", erp.username(), "password", erp.password(),
+                    "client_id", erp.clientId(), "client_secret", erp.clientSecret());
+        }
+
+        @Override
+        public Map<String, List<BigDecimal>> orderTotalsByStoreOrder() {
+            Map<String, List<BigDecimal>> totals = new HashMap<>();
+            for (JsonNode so : sandbox.salesOrders()) {
+                totals.computeIfAbsent(so.path("CustomerOrder").path("value").asText(), k -> new ArrayList<>())
+                        .add(so.path("OrderTotal").path("value").decimalValue());
+            }
+            return totals;
+        }
+
+        @Override
+        public long calls() {
+            return sandbox.calls().total();
+        }
+
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+
+    /**
+     * A Uniconta company with the merchant's setup for the store sandbox's orders: a VAT code for the store's tax
+     * (the config's default {@code orders.tax_id}, at the store sandbox's 10 %) beside Uniconta's own codes.
+     */
+    record Uniconta(UnicontaSandbox sandbox) implements LocalBackOffice {
+
+        /** The store sandbox's tax (10 %) under the config's default tax id. */
+        static final String STORE_TAX_CODE = "BCTAX";
+
+        public Uniconta {
+            sandbox.addVat(STORE_TAX_CODE, "Store tax 10%", 10);
+        }
+
+        @Override
+        public String type() {
+            return UnicontaType.SYSTEM;
+        }
+
+        @Override
+        public String url() {
+            return sandbox.baseUrl();
+        }
+
+        @Override
+        public Map<String, String> environment(String name, LocalRuntime.Timing timing) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(variable(name, "URL"), sandbox.baseUrl());
+            env.put(variable(name, "COMPANY_ID"), Long.toString(sandbox.settings().companyId()));
+            env.put(variable(name, "VAT_FREE_CODE"), "U0");
+            env.put(variable(name, "BASE_CURRENCY"), "USD");
+            env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
+            return env;
+        }
+
+        @Override
+        public Map<String, String> secret() {
+            return Map.of("user", sandbox.settings().user(), "password", sandbox.settings().password());
+        }
+
+        /**
+         * By {@code OurRef} (the adapter's default reference field, holding the connector's reference); the total is the lines' plus the VAT Uniconta
+         * reckons per VAT code on their sum when it invoices, as its own order screen shows it. Credit notes (their
+         * reference carries a suffix) are left out.
+         */
+        @Override
+        public Map<String, List<BigDecimal>> orderTotalsByStoreOrder() {
+            Map<String, BigDecimal> rates = new HashMap<>();
+            sandbox.rows("GLVatClient").forEach(v -> rates.put(v.path("Vat").asText(), v.path("Rate").decimalValue()));
+            Map<Long, Map<String, BigDecimal>> netByOrderAndVat = new HashMap<>();
+            for (JsonNode line : sandbox.rows("DebtorOrderLineClient")) {
+                netByOrderAndVat.computeIfAbsent(line.path("OrderNumber").asLong(), k -> new HashMap<>())
+                        .merge(line.path("Vat").asText(), line.path("Total").decimalValue(), BigDecimal::add);
+            }
+            Map<String, List<BigDecimal>> totals = new HashMap<>();
+            for (JsonNode order : sandbox.rows("DebtorOrderClient")) {
+                // the connector's reference is BC-{store}-{order id}; a credit note's carries a suffix
+                java.util.regex.Matcher ref = STORE_REF.matcher(order.path("OurRef").asText());
+                if (!ref.matches()) {
+                    continue;
+                }
+                BigDecimal total = order.path("OrderTotal").decimalValue();
+                if (!order.path("PricesInclVat").asBoolean()) {
+                    for (var e : netByOrderAndVat.getOrDefault(order.path("OrderNumber").asLong(), Map.of()).entrySet()) {
+                        BigDecimal rate = rates.getOrDefault(e.getKey(), BigDecimal.ZERO);
+                        total = total.add(e.getValue().multiply(rate).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
+                    }
+                }
+                totals.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(total);
+            }
+            return totals;
+        }
+
+        @Override
+        public long calls() {
+            return sandbox.calls().total();
+        }
+
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+
+    /** A 3PL's Extensiv with the merchant as its customer and its first facility taking the orders. */
+    record Extensiv(ExtensivSandbox sandbox) implements LocalBackOffice {
+
+        @Override
+        public String type() {
+            return ExtensivType.SYSTEM;
+        }
+
+        @Override
+        public String url() {
+            return sandbox.baseUrl();
+        }
+
+        @Override
+        public Map<String, String> environment(String name, LocalRuntime.Timing timing) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(variable(name, "URL"), sandbox.baseUrl());
+            env.put(variable(name, "CUSTOMER_ID"), Integer.toString(sandbox.settings().customerId()));
+            env.put(variable(name, "FACILITY_ID"), Integer.toString(sandbox.settings().facilities().get(0).id()));
+            env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
+            return env;
+        }
+
+        @Override
+        public Map<String, String> secret() {
+            ExtensivSandbox.Settings s = sandbox.settings();
+            return Map.of("client_id", s.clientId(), "client_secret", s.clientSecret(), "user_login", s.userLogin());
+        }
+
+        /**
+         * The warehouse's orders by their {@code referenceNum} (the connector's BC-{store}-{order id}), read through
+         * its API as an outside client does (a token, then {@code GET /orders} page by page); a warehouse keeps no
+         * amounts, so each total is null.
+         */
+        @Override
+        public Map<String, List<BigDecimal>> orderTotalsByStoreOrder() {
+            Map<String, List<BigDecimal>> orders = new HashMap<>();
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                ExtensivSandbox.Settings s = sandbox.settings();
+                String basic = java.util.Base64.getEncoder().encodeToString((s.clientId() + ":" + s.clientSecret())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String token = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sandbox.baseUrl() + "/AuthServer/api/Token"))
+                        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\","
+                                + "\"user_login\":\"" + s.userLogin() + "\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+                for (int page = 1; ; page++) {
+                    JsonNode body = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            sandbox.baseUrl() + "/orders?pgsiz=1000&pgnum=" + page))
+                            .header("Authorization", "Bearer " + token).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                    JsonNode found = body.path("_embedded").path("http://api.3plCentral.com/rels/orders/order");
+                    for (JsonNode order : found) {
+                        java.util.regex.Matcher ref = STORE_REF.matcher(order.path("referenceNum").asText());
+                        if (ref.matches()) {
+                            orders.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(null);
+                        }
+                    }
+                    if (found.size() < 1000) {
+                        return orders;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public long calls() {
+            return sandbox.calls().total();
+        }
+
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+}
