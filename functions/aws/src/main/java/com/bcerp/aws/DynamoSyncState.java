@@ -50,12 +50,15 @@ public final class DynamoSyncState implements SyncState, Cursors, Links {
     private static final String PARKED = "PARKED";
     private static final String CURSOR = "cursor#";
     private static final String LINK = "link:";
+    /** The item that records when this table was first used; written once, never updated. */
+    private static final String KEPT_SINCE = "state#kept_since";
 
     private final DynamoDbClient dynamo;
     private final String stateTable;
     private final String auditTable;
     private final Clock clock;
     private final Duration auditRetention;
+    private volatile Instant keptSince;
 
     public DynamoSyncState(DynamoDbClient dynamo, String stateTable, String auditTable, Clock clock,
             Duration auditRetention) {
@@ -234,6 +237,33 @@ public final class DynamoSyncState implements SyncState, Cursors, Links {
             dynamo.putItem(b -> b.tableName(stateTable).item(item));
         } catch (SdkException e) {
             throw new TransientFailure("could not write cursor " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Instant keptSince() {
+        Instant known = keptSince;
+        if (known != null) {
+            return known;
+        }
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(KEPT_SINCE))
+                    .consistentRead(true)).item();
+            if (item == null || item.isEmpty()) {
+                Instant now = clock.instant();
+                try {
+                    dynamo.putItem(b -> b.tableName(stateTable)
+                            .item(Map.of(PK, s(KEPT_SINCE), "at", s(now.toString())))
+                            .conditionExpression("attribute_not_exists(pk)"));
+                    return keptSince = now;
+                } catch (ConditionalCheckFailedException first) {
+                    // another function wrote it a moment ago: theirs stands
+                    item = dynamo.getItem(b -> b.tableName(stateTable).key(key(KEPT_SINCE)).consistentRead(true)).item();
+                }
+            }
+            return keptSince = Instant.parse(item.get("at").s());
+        } catch (SdkException e) {
+            throw new TransientFailure("could not read when the state began: " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,13 @@
 package com.bcerp.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bcerp.core.contract.SyncStateContract;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.port.SyncState;
 import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The claim semantics against DynamoDB Local's real condition-expression engine. */
@@ -12,6 +16,15 @@ class DynamoSyncStateTest extends SyncStateContract {
     @RegisterExtension
     static final EmbeddedDynamo DYNAMO = new EmbeddedDynamo();
 
+
+    @Test
+    void every_function_on_the_table_reads_the_same_start_of_the_state_whoever_used_it_first() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+        Instant first = newState(clock).keptSince();
+        clock.advance(Duration.ofHours(5));
+
+        assertThat(newState(clock).keptSince()).isEqualTo(first);
+    }
 
     @Override
     protected SyncState newState(MutableClock clock) {

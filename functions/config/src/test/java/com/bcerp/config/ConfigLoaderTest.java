@@ -253,6 +253,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_look_up_before_create_is_when_uncertain_unless_the_merchant_says_always() {
+        assertThat(ConfigLoader.parse("").orders().alwaysLookUpBeforeCreate()).isFalse();
+        assertThat(ConfigLoader.parse("orders:\n  look_up_before_create: always\n").orders().alwaysLookUpBeforeCreate())
+                .isTrue();
+        assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  look_up_before_create: sometimes\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config orders.look_up_before_create")
+                .hasMessageContaining("sometimes");
+    }
+
+    @Test
     void each_back_office_deployment_settings_are_read_by_name_and_the_secret_is_left_to_the_stack() {
         DeploymentSettings deployment = ConfigLoader.parseDeployment("""
                 deployment:

@@ -226,5 +226,9 @@ public final class StockScaleDemo {
         }
 
         public void saveCursor(String name, String position, String note) {}
+
+        public Instant keptSince() {
+            return Instant.EPOCH;
+        }
     }
 }

@@ -1,9 +1,11 @@
 package com.bcerp.local.runtime;
 
 import com.bcerp.aws.AwsClients;
+import com.bcerp.aws.DynamoSyncState;
 import com.bcerp.aws.Tables;
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.server.Connector;
@@ -56,6 +58,9 @@ public final class LocalAws implements AutoCloseable {
         dynamo = clients.dynamoDb();
         sqs = clients.sqs();
         Tables.createIfMissing(dynamo, STATE_TABLE, AUDIT_TABLE);
+        // the state begins with its tables, as a deployment's does with its first function: orders placed from now on
+        // are known to be newer than it, so their first attempt needs no back-office search
+        new DynamoSyncState(dynamo, STATE_TABLE, AUDIT_TABLE, Clock.systemUTC(), Duration.ofDays(1)).keptSince();
 
         deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(queues.deadLetterQueue())
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();

@@ -22,11 +22,22 @@ import org.slf4j.LoggerFactory;
 /**
  * A store order becomes exactly one back-office sales order, however often it is asked for.
  *
- * <p>Two lines of defence against duplicates: a conditional claim on the order's key in {@link SyncState}, and a
- * look-up by the order's external reference in the back office before creating (which catches a crash between the
- * back-office write and the state write).
+ * <p>Two lines of defence against duplicates: a conditional claim on the order's key in {@link SyncState}, and the
+ * link table, which records a create as pending before it is sent. The back office is searched by the order's
+ * external reference only when an earlier write is possible: a pending link (a crash or timeout between the write
+ * and its answer), an earlier attempt at the order, an order older than the sync state (state lost and rebuilt), or
+ * config that says always. A first attempt at a new order under intact state goes straight to the create: the
+ * back-office call floor.
  */
 public final class OrderImport {
+
+    /**
+     * How far the store's clock may run ahead of ours when an order's creation time is compared with the state's
+     * start. Both are NTP-synced (milliseconds apart); the store stamps whole seconds, which only makes an order look
+     * older (searched: the safe side); and state lost and rebuilt takes longer than this, so an order posted under
+     * the lost state is always older than the new state by more than the margin.
+     */
+    static final Duration CLOCK_MARGIN = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
 
@@ -38,6 +49,7 @@ public final class OrderImport {
     private final Optional<CustomerMatcher> customers;
     private final List<OrderFollowUp> followUps;
     private final ClaimedWork claims;
+    private final boolean alwaysLookUp;
 
     /**
      * @param followUps run once the sales order exists, in the same attempt (payments, early refunds)
@@ -53,6 +65,7 @@ public final class OrderImport {
         this.customers = customers;
         this.followUps = List.copyOf(followUps);
         this.claims = new ClaimedWork(state, clock, lease);
+        this.alwaysLookUp = mapper.settings().alwaysLookUpBeforeCreate();
     }
 
     public static String recordKey(String storeHash, long orderId) {
@@ -85,7 +98,8 @@ public final class OrderImport {
         List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         SalesOrderDraft draft = mapper.toDraft(order, taxes);
 
-        Optional<PostedDocument> existing = ledger.documents(order.storeHash(), orderId).sale();
+        Optional<PostedDocument> existing = ledger.documents(order.storeHash(), orderId, mayBePosted(order, attempt))
+                .sale();
         if (existing.isPresent()) {
             followUp(order, existing.get(), trigger);
             state.complete(key, existing.get().ref().display());
@@ -101,6 +115,12 @@ public final class OrderImport {
         followUp(order, PostedDocument.created(created, withCustomer, ledger.arithmetic()), trigger);
         state.complete(key, created.display());
         return attempt.end(Outcome.CREATED, created.display(), null);
+    }
+
+    /** Whether an earlier attempt, or earlier lost state, may have posted the order without a link saying so. */
+    private boolean mayBePosted(StoreOrder order, Attempt attempt) {
+        return alwaysLookUp || attempt.earlierAttempts() > 0 || order.createdAt() == null
+                || order.createdAt().isBefore(state.keptSince().plus(CLOCK_MARGIN));
     }
 
     private void followUp(StoreOrder order, PostedDocument salesOrder, String trigger) {

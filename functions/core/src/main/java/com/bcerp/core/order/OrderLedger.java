@@ -71,9 +71,21 @@ public final class OrderLedger {
 
     /** Every document posted for the store order: the sale, edits, credits and returns. */
     public OrderDocuments documents(String storeHash, long orderId) {
+        return documents(storeHash, orderId, true);
+    }
+
+    /**
+     * @param unlinkedMayExist false when no earlier attempt can have written for this order (the caller knows it is
+     *                         the first attempt under state that has always been kept): with no links, nothing is
+     *                         posted and the back office is not searched. Pending links are searched regardless.
+     */
+    public OrderDocuments documents(String storeHash, long orderId, boolean unlinkedMayExist) {
         String ref = SalesOrderMapper.externalRef(storeHash, orderId);
         String owner = owner(backOffice, ref);
         List<Link> linked = links.linksOf(owner).stream().filter(l -> l.kind() != null).toList();
+        if (linked.isEmpty() && !unlinkedMayExist) {
+            return new OrderDocuments(ref, List.of());
+        }
         return new OrderDocuments(ref, read(owner, linked, () -> documents.findOrderDocuments(ref),
                 documents::readDocuments, PostedDocument::externalRef,
                 d -> new Link(d.externalRef(), d.kind(), d.ref().id())));

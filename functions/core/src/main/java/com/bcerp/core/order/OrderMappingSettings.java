@@ -33,15 +33,22 @@ import java.util.Set;
  *                            {@code return} (a return for credit, the items come back into stock)
  * @param ignoredChannels     store channels (storefronts) whose orders another integration imports (a POS's own
  *                            channel): their orders, and everything that happens to them, are left alone
+ * @param lookUpBeforeCreate  when the import searches the back office by the order's reference before creating:
+ *                            {@code when_uncertain} (an earlier attempt may have written, a create's answer never
+ *                            came, or the order predates the sync state) or {@code always} (the back office also
+ *                            takes orders from another writer of the same references, e.g. while migrating)
  */
 public record OrderMappingSettings(
         String taxId, Map<String, String> taxClasses, String handlingItem, String wrappingItem, String roundingItem,
         String customProductItem, String giftCertificateItem, String feeItem, String refundItem,
         BigDecimal roundingTolerance, int unitPriceDecimals, Map<String, String> shipVia,
-        Map<String, String> paymentMethods, String syncStartDate, String refundDocument, Set<Integer> ignoredChannels) {
+        Map<String, String> paymentMethods, String syncStartDate, String refundDocument, Set<Integer> ignoredChannels,
+        String lookUpBeforeCreate) {
 
     public static final String CREDIT = "credit";
     public static final String RETURN = "return";
+    public static final String WHEN_UNCERTAIN = "when_uncertain";
+    public static final String ALWAYS = "always";
 
     public OrderMappingSettings {
         InvalidConfig.require(taxId != null && !taxId.isBlank(), "tax_id", "must name the back-office tax id");
@@ -71,16 +78,23 @@ public record OrderMappingSettings(
         InvalidConfig.require(CREDIT.equals(refundDocument) || RETURN.equals(refundDocument), "refund_document",
                 "must be credit or return, was '" + refundDocument + "'");
         ignoredChannels = ignoredChannels == null ? Set.of() : Set.copyOf(ignoredChannels);
+        InvalidConfig.require(WHEN_UNCERTAIN.equals(lookUpBeforeCreate) || ALWAYS.equals(lookUpBeforeCreate),
+                "look_up_before_create", "must be when_uncertain or always, was '" + lookUpBeforeCreate + "'");
     }
 
     public static OrderMappingSettings defaults() {
         return new OrderMappingSettings("BCTAX", Map.of(), "HANDLING", "GIFTWRAP", "ROUNDING", "NONSTOCK", "GIFTCERT",
-                "FEES", "REFUND", new BigDecimal("0.05"), 4, Map.of(), Map.of(), null, CREDIT, Set.of());
+                "FEES", "REFUND", new BigDecimal("0.05"), 4, Map.of(), Map.of(), null, CREDIT, Set.of(), WHEN_UNCERTAIN);
     }
 
     /** The first instant an order may have been created at to be synced; null when every order is. */
     public Instant syncStart() {
         return syncStartDate == null ? null : LocalDate.parse(syncStartDate).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** The import searches the back office before every create, not only when an earlier write is possible. */
+    public boolean alwaysLookUpBeforeCreate() {
+        return ALWAYS.equals(lookUpBeforeCreate);
     }
 
     /** Refunded items come back into stock (a return) rather than being credited only. */

@@ -5,6 +5,7 @@ import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.ParkedRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ public interface SyncState {
 
     /** Every record parked now, oldest first (a replay that succeeds takes it off the list). */
     List<ParkedRecord> parked();
+
+    /**
+     * When this state began to be kept (its first use). A record older than that may have been synced under earlier
+     * state that was lost, so its absence here proves nothing.
+     */
+    Instant keptSince();
 
     /** A scheduled job's cursor, or empty before its first run. */
     Optional<Cursor> cursor(String name);

@@ -19,6 +19,7 @@ public final class Attempt {
     private final String trigger;
     private final String id = UUID.randomUUID().toString();
     private final Instant started;
+    private int earlier;
 
     private Attempt(SyncState state, Clock clock, String key, String trigger) {
         this.state = state;
@@ -35,6 +36,15 @@ public final class Attempt {
 
     public String key() {
         return key;
+    }
+
+    /** Attempts at this record before this one, as its claim counted them (0 on the first). */
+    public int earlierAttempts() {
+        return earlier;
+    }
+
+    void claimed(Claim claim) {
+        this.earlier = claim.attempts();
     }
 
     public Outcome end(Outcome outcome, String document, String error) {

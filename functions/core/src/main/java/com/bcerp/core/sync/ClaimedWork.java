@@ -42,7 +42,7 @@ public final class ClaimedWork {
                 attempt.end(Outcome.RETRYING, null, "another attempt holds " + what);
                 throw new TransientFailure(what + " is being synced by another attempt");
             }
-            case ACQUIRED -> { }
+            case ACQUIRED -> attempt.claimed(claim);
         }
         try {
             Outcome outcome = work.apply(attempt);

@@ -44,6 +44,15 @@ public abstract class SyncStateContract {
     }
 
     @Test
+    void the_state_is_kept_since_a_moment_that_does_not_move_with_time() {
+        Instant since = state.keptSince();
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(since).isBeforeOrEqualTo(clock.instant());
+        assertThat(state.keptSince()).isEqualTo(since);
+    }
+
+    @Test
     void the_first_claim_is_acquired_and_a_second_waits_while_the_lease_runs() {
         assertThat(state.claim(key, LEASE)).isEqualTo(Claim.acquired(0));
         assertThat(state.claim(key, LEASE).status()).isEqualTo(Claim.Status.BUSY);

@@ -36,8 +36,21 @@ public final class InMemorySyncState implements SyncState, Links {
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Link>> links = new ConcurrentHashMap<>();
 
+    private volatile Instant keptSince;
+
     public InMemorySyncState(Clock clock) {
         this.clock = clock;
+        this.keptSince = clock.instant();
+    }
+
+    @Override
+    public Instant keptSince() {
+        return keptSince;
+    }
+
+    /** As if this state had been kept since {@code since} (earlier state, if any, lost before it). */
+    public void keptSince(Instant since) {
+        this.keptSince = since;
     }
 
     @Override

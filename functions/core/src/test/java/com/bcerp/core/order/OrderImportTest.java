@@ -111,6 +111,65 @@ class OrderImportTest {
     }
 
     @Test
+    void a_first_attempt_at_a_new_order_under_intact_state_goes_straight_to_the_create() {
+        state.keptSince(Instant.parse("2026-11-01T00:00:00Z"));
+        place(StoreOrders.order().id(250).customer(7).line("SKU-0100", 1, "20.00").build());
+        place(StoreOrders.order().id(251).customer(7).line("SKU-0101", 2, "5.00").build());
+
+        assertThat(orderImport.importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+        int afterFirst = backOffice.calls.get();
+        assertThat(orderImport.importOrder("abc123", 251, "created")).isEqualTo(Outcome.CREATED);
+
+        assertThat(backOffice.searches.get()).isZero();
+        // a new buyer: the customer look-up, its create and the order; a returning one: the order alone
+        assertThat(afterFirst).isEqualTo(3);
+        assertThat(backOffice.calls.get() - afterFirst).isEqualTo(1);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+        assertThat(backOffice.ordersFor("BC-abc123-251")).isEqualTo(1);
+    }
+
+    @Test
+    void an_order_older_than_the_sync_state_is_searched_for_so_one_posted_under_lost_state_is_not_posted_again() {
+        // the order was posted before the state was lost: neither its claim nor its link survived
+        StoreOrder order = place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        backOffice.existingCustomer("C1", "jane@example.com", null);
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults(),
+                InMemoryBackOffice.ARITHMETIC).toDraft(order, List.of()).withCustomerId("C1"));
+        state.keptSince(order.createdAt().plus(Duration.ofDays(1)));
+
+        assertThat(orderImport.importOrder("abc123", 250, "catch-up after restore")).isEqualTo(Outcome.LINKED_EXISTING);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+    }
+
+    @Test
+    void an_order_an_earlier_attempt_may_have_posted_is_searched_for_even_when_newer_than_the_state() {
+        StoreOrder order = place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        state.keptSince(order.createdAt().minus(Duration.ofDays(1)));
+        // an earlier attempt held the claim and wrote the order, and its link never reached the state
+        state.claim(KEY, Duration.ofMinutes(2));
+        backOffice.existingCustomer("C1", "jane@example.com", null);
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults(),
+                InMemoryBackOffice.ARITHMETIC).toDraft(order, List.of()).withCustomerId("C1"));
+        state.release(KEY);
+
+        assertThat(orderImport.importOrder("abc123", 250, "retry")).isEqualTo(Outcome.LINKED_EXISTING);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+    }
+
+    @Test
+    void with_look_up_before_create_always_a_first_attempt_finds_an_order_another_writer_posted() {
+        StoreOrder order = place(StoreOrders.order().line("SKU-0100", 1, "20.00").build());
+        state.keptSince(order.createdAt().minus(Duration.ofDays(1)));
+        backOffice.existingCustomer("C1", "jane@example.com", null);
+        backOffice.createSalesOrder(new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults(),
+                InMemoryBackOffice.ARITHMETIC).toDraft(order, List.of()).withCustomerId("C1"));
+
+        assertThat(importWith(Map.of(), OrderMappingSettings.ALWAYS).importOrder("abc123", 250, "created"))
+                .isEqualTo(Outcome.LINKED_EXISTING);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+    }
+
+    @Test
     void an_unknown_sku_parks_the_order_with_the_field_named_and_a_replay_after_the_fix_syncs_it() {
         place(StoreOrders.order().line("SKU-0100", 1, "20.00").line("SKU-NEW", 1, "5.00").build());
 
@@ -151,11 +210,15 @@ class OrderImportTest {
     }
 
     private OrderImport importWithTaxClasses(Map<String, String> classes) {
+        return importWith(classes, OrderMappingSettings.WHEN_UNCERTAIN);
+    }
+
+    private OrderImport importWith(Map<String, String> classes, String lookUpBeforeCreate) {
         ConnectorConfig d = ConnectorConfig.defaults();
         OrderMappingSettings o = d.orders();
         OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), classes, o.handlingItem(), o.wrappingItem(),
                 o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(), o.refundItem(),
-                o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument(), java.util.Set.of());
+                o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument(), java.util.Set.of(), lookUpBeforeCreate);
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
                 d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices()), clock, Duration.ofMinutes(2)).orderImport();
     }

@@ -34,7 +34,7 @@ class OrderPolicyTest {
         OrderMappingSettings orders = new OrderMappingSettings(o.taxId(), o.taxClasses(), o.handlingItem(),
                 o.wrappingItem(), o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(),
                 o.refundItem(), o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), syncStart,
-                o.refundDocument(), ignoredChannels);
+                o.refundDocument(), ignoredChannels, o.lookUpBeforeCreate());
         StatusSettings statuses = new StatusSettings(importStatuses, List.of(5), Map.of());
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, statuses, d.customers(),
                 d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices()), clock, Duration.ofMinutes(2));

@@ -105,7 +105,7 @@ class SalesOrderMapperTest {
         SalesOrderMapper mapped = new SalesOrderMapper(new OrderMappingSettings(d.taxId(), d.taxClasses(),
                 d.handlingItem(), d.wrappingItem(), d.roundingItem(), d.customProductItem(), d.giftCertificateItem(),
                 d.feeItem(), d.refundItem(), d.roundingTolerance(), d.unitPriceDecimals(),
-                java.util.Map.of("Flat Rate", "UPSGROUND"), java.util.Map.of("Credit Card", "VISA"), null, d.refundDocument(), java.util.Set.of()),
+                java.util.Map.of("Flat Rate", "UPSGROUND"), java.util.Map.of("Credit Card", "VISA"), null, d.refundDocument(), java.util.Set.of(), d.lookUpBeforeCreate()),
                 RoutingSettings.defaults(), ARITHMETIC);
 
         assertThat(mapper.toDraft(order, List.of()).shipVia()).isNull();
@@ -172,7 +172,7 @@ class SalesOrderMapperTest {
         OrderMappingSettings d = OrderMappingSettings.defaults();
         return new SalesOrderMapper(new OrderMappingSettings(d.taxId(), classes, d.handlingItem(), d.wrappingItem(),
                 d.roundingItem(), d.customProductItem(), d.giftCertificateItem(), d.feeItem(), d.refundItem(),
-                d.roundingTolerance(), d.unitPriceDecimals(), d.shipVia(), d.paymentMethods(), null, d.refundDocument(), java.util.Set.of()),
+                d.roundingTolerance(), d.unitPriceDecimals(), d.shipVia(), d.paymentMethods(), null, d.refundDocument(), java.util.Set.of(), d.lookUpBeforeCreate()),
                 RoutingSettings.defaults(), ARITHMETIC);
     }
 

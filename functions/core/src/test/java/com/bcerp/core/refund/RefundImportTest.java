@@ -160,7 +160,7 @@ class RefundImportTest {
         OrderMappingSettings returns = new OrderMappingSettings(d.taxId(), d.taxClasses(), d.handlingItem(),
                 d.wrappingItem(), d.roundingItem(), d.customProductItem(), d.giftCertificateItem(), d.feeItem(),
                 d.refundItem(), d.roundingTolerance(), d.unitPriceDecimals(), d.shipVia(), d.paymentMethods(), null,
-                OrderMappingSettings.RETURN, java.util.Set.of());
+                OrderMappingSettings.RETURN, java.util.Set.of(), d.lookUpBeforeCreate());
         ConnectorConfig c = ConnectorConfig.defaults();
         flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(returns, c.statuses(), c.customers(),
                 c.payments(), c.routing(), c.stock(), c.catalog(), c.fulfilment(), c.reliability(), c.backOffices()), clock, Duration.ofMinutes(2));
