@@ -65,4 +65,17 @@ class AcumaticaBackOfficeIT extends BackOfficeContract {
     protected String missingDocumentId(String run) {
         return AcumaticaKeys.id("SO", "NOPE" + run);
     }
+
+    @Override
+    protected BackOffice withWrongSecret() {
+        java.util.Map<String, String> secret = new java.util.HashMap<>(Fixtures.secretFor(sandbox));
+        secret.put("password", wrongSecret());
+        return AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
+                new InMemorySecrets().with(Fixtures.SECRET, secret)), 2, "USD", null);
+    }
+
+    @Override
+    protected void outage(boolean on) {
+        sandbox.faults().unavailable(on);
+    }
 }

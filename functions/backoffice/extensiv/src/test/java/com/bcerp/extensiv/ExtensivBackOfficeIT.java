@@ -70,4 +70,15 @@ class ExtensivBackOfficeIT extends BackOfficeContract {
     protected void shipInFull(DocumentRef order, String trackingNumber) {
         sandbox.shipInFull(Integer.parseInt(order.id()), trackingNumber);
     }
+
+    @Override
+    protected BackOffice withWrongSecret() {
+        return ExtensivType.backOffice("extensiv", ExtensivConnection.create(Fixtures.settingsFor(sandbox),
+                Fixtures.secretsFor(sandbox, wrongSecret())), "USD");
+    }
+
+    @Override
+    protected void outage(boolean on) {
+        sandbox.faults().unavailable(on);
+    }
 }

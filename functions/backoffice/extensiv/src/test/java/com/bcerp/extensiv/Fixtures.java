@@ -20,9 +20,14 @@ final class Fixtures {
     }
 
     static SecretSource secretsFor(ExtensivSandbox sandbox) {
+        return secretsFor(sandbox, sandbox.settings().clientSecret());
+    }
+
+    /** The API client's secret with {@code clientSecret} in place of the sandbox's. */
+    static SecretSource secretsFor(ExtensivSandbox sandbox, String clientSecret) {
         ExtensivSandbox.Settings s = sandbox.settings();
         Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
-        secrets.put(SECRET, Map.of("client_id", s.clientId(), "client_secret", s.clientSecret(), "user_login",
+        secrets.put(SECRET, Map.of("client_id", s.clientId(), "client_secret", clientSecret, "user_login",
                 s.userLogin()));
         return new SecretSource() {
             @Override

@@ -19,8 +19,13 @@ final class Fixtures {
     }
 
     static SecretSource secretsFor(UnicontaSandbox sandbox) {
+        return secretsFor(sandbox, sandbox.settings().password());
+    }
+
+    /** The API user's secret with {@code password} in place of the sandbox's. */
+    static SecretSource secretsFor(UnicontaSandbox sandbox, String password) {
         Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
-        secrets.put(SECRET, Map.of("user", sandbox.settings().user(), "password", sandbox.settings().password()));
+        secrets.put(SECRET, Map.of("user", sandbox.settings().user(), "password", password));
         return new SecretSource() {
             @Override
             public Map<String, String> get(String name) {

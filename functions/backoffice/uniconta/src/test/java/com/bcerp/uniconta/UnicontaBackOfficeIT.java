@@ -66,4 +66,15 @@ class UnicontaBackOfficeIT extends BackOfficeContract {
     protected String missingDocumentId(String run) {
         return "9" + Math.abs(run.hashCode() % 100_000_000);
     }
+
+    @Override
+    protected BackOffice withWrongSecret() {
+        return UnicontaType.backOffice("uniconta", UnicontaConnection.create(Fixtures.settingsFor(sandbox),
+                Fixtures.secretsFor(sandbox, wrongSecret())));
+    }
+
+    @Override
+    protected void outage(boolean on) {
+        sandbox.faults().unavailable(on);
+    }
 }

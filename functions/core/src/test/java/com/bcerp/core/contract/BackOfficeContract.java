@@ -16,6 +16,7 @@ import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.TaxLine;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Address;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.model.Money;
@@ -117,6 +118,20 @@ public abstract class BackOfficeContract {
 
     /** A well-formed id of a sales order the back office does not have. */
     protected abstract String missingDocumentId(String run);
+
+    /**
+     * The same adapter on the same sandbox signing in with {@link #wrongSecret()} in place of its password or client
+     * secret: what a merchant who mistyped the secret gets.
+     */
+    protected abstract BackOffice withWrongSecret();
+
+    /** The wrong secret value {@link #withWrongSecret()} signs in with, which no failure's message may carry. */
+    protected String wrongSecret() {
+        return "not-the-secret-7f3a";
+    }
+
+    /** Turns the sandbox's outage on or off: every request answered as the vendor answers while it is down. */
+    protected abstract void outage(boolean on);
 
     protected Customers customers() {
         return port(backOffice().customers(), Capability.CUSTOMERS);
@@ -306,6 +321,44 @@ public abstract class BackOfficeContract {
         assertThat(failure.getMessage()).contains(bad.source());
         documents().findOrderDocuments(ref).ifPresent(found -> assertThat(found)
                 .as("a rejected order leaves nothing behind").isEmpty());
+    }
+
+    @Test
+    void a_wrong_secret_is_a_permanent_failure_naming_the_credentials_and_never_carrying_the_secret() {
+        requires(Capability.SALES_ORDERS);
+        String ref = externalRef("wrong-secret");
+        SalesOrderDraft draft = order(newCustomer(), ref, List.of(line(1, knownItem(), "1", "5.00", "0")), money("0"),
+                List.of());
+        SalesDocuments wrong = withWrongSecret().documents().orElseThrow();
+
+        PermanentFailure failure = catchThrowableOfType(PermanentFailure.class, () -> wrong.createSalesOrder(draft));
+
+        assertThat(failure).as("a refused sign-in is permanent: retrying cannot fix a wrong secret").isNotNull();
+        assertThat(failure.field()).as("the field names the credentials or their secret")
+                .matches("credentials|secret .+");
+        assertThat(failure.getMessage()).doesNotContain(wrongSecret());
+        documents().findOrderDocuments(ref).ifPresent(found -> assertThat(found)
+                .as("a refused sign-in writes nothing").isEmpty());
+    }
+
+    @Test
+    void an_outage_is_a_transient_failure_and_the_same_create_goes_through_once_when_it_ends() {
+        String ref = externalRef("outage");
+        SalesOrderDraft draft = order(newCustomer(), ref, List.of(line(1, knownItem(), "2", "5.00", "0")), money("0"),
+                List.of());
+        outage(true);
+        TransientFailure failure;
+        try {
+            failure = catchThrowableOfType(TransientFailure.class, () -> documents().createSalesOrder(draft));
+        } finally {
+            outage(false);
+        }
+        assertThat(failure).as("a back office that is down is retried later, not parked").isNotNull();
+
+        DocumentRef created = documents().createSalesOrder(draft);
+
+        assertThat(read(created).externalRef()).isEqualTo(ref);
+        assertThat(search(ref)).as("one document, whatever the outage left").hasSize(1);
     }
 
     @Test

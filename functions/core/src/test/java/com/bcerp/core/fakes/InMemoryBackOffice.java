@@ -84,6 +84,9 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     private final AtomicInteger numbers = new AtomicInteger();
     public final AtomicInteger customerCreates = new AtomicInteger();
     public final AtomicInteger calls = new AtomicInteger();
+    /** Set to refuse every call as a back office refuses a wrong secret. */
+    public volatile boolean signInRefused;
+
     /** Set to fail every create with a transient error (the back office is down). */
     public volatile boolean down;
     /** Off: like a back office that cannot search its documents or payments by reference (the links alone tell). */
@@ -94,6 +97,13 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     public InMemoryBackOffice(Set<String> items) {
         this.items = ConcurrentHashMap.newKeySet();
         this.items.addAll(items);
+    }
+
+    private void call() {
+        calls.incrementAndGet();
+        if (signInRefused) {
+            throw new PermanentFailure("credentials", "memory refused the sign-in: check the secret");
+        }
     }
 
     /** Ops adds an item (e.g. after an order parked on it). */
@@ -109,19 +119,19 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public Optional<String> findCustomerByEmail(String email) {
-        calls.incrementAndGet();
+        call();
         return Optional.ofNullable(customersByEmail.get(email));
     }
 
     @Override
     public Optional<String> findCustomerByExternalRef(String externalRef) {
-        calls.incrementAndGet();
+        call();
         return Optional.ofNullable(customersByRef.get(externalRef));
     }
 
     @Override
     public synchronized String createCustomer(CustomerDraft customer) {
-        calls.incrementAndGet();
+        call();
         customerCreates.incrementAndGet();
         String id = "C" + customerCreates.get();
         if (customer.email() != null) {
@@ -150,7 +160,7 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public Optional<List<PostedDocument>> findOrderDocuments(String externalRef) {
-        calls.incrementAndGet();
+        call();
         if (!searchable) {
             return Optional.empty();
         }
@@ -162,13 +172,13 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public List<PostedDocument> readDocuments(Collection<String> ids) {
-        calls.incrementAndGet();
+        call();
         return orders.stream().filter(o -> ids.contains(o.id)).map(Stored::posted).toList();
     }
 
     @Override
     public synchronized DocumentRef createSalesOrder(SalesOrderDraft order) {
-        calls.incrementAndGet();
+        call();
         if (down) {
             throw new TransientFailure("back office unavailable (503)");
         }
@@ -192,7 +202,7 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public void cancelSalesOrder(DocumentRef order) {
-        calls.incrementAndGet();
+        call();
         Stored stored = orders.stream().filter(o -> o.id.equals(order.id())).findFirst()
                 .orElseThrow(() -> new PermanentFailure("id", order.display() + " cannot be found"));
         if (stored.cancelled()) {
@@ -203,7 +213,7 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public Optional<List<PostedPayment>> findPayments(String externalRefPrefix) {
-        calls.incrementAndGet();
+        call();
         if (!searchable) {
             return Optional.empty();
         }
@@ -214,13 +224,13 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public List<PostedPayment> readPayments(Collection<String> ids) {
-        calls.incrementAndGet();
+        call();
         return payments.stream().map(Payment::posted).filter(p -> ids.contains(p.id())).toList();
     }
 
     @Override
     public synchronized PostedPayment createPayment(PaymentDraft payment) {
-        calls.incrementAndGet();
+        call();
         if (orders.stream().noneMatch(o -> o.id.equals(payment.appliesTo().id()))) {
             throw new PermanentFailure("appliesTo", "order " + payment.appliesTo().display() + " cannot be found");
         }
@@ -232,7 +242,7 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public synchronized PostedPayment updatePayment(PostedPayment existing, PaymentDraft desired) {
-        calls.incrementAndGet();
+        call();
         PostedPayment updated = new PostedPayment(existing.id(), existing.externalRef(), desired.amount(),
                 desired.onHold(), false, desired.onHold() ? "on hold" : "open");
         replace(existing, new Payment(updated, desired));
@@ -241,7 +251,7 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
     @Override
     public synchronized void voidPayment(PostedPayment payment) {
-        calls.incrementAndGet();
+        call();
         Payment stored = payments.stream().filter(p -> p.posted().id().equals(payment.id()))
                 .findFirst().orElseThrow();
         PostedPayment p = stored.posted();

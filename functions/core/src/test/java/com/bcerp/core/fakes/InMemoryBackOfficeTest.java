@@ -15,6 +15,18 @@ class InMemoryBackOfficeTest extends BackOfficeContract {
     }
 
     @Override
+    protected BackOffice withWrongSecret() {
+        InMemoryBackOffice refusing = new InMemoryBackOffice(Set.of("SKU-0100", "HANDLING"));
+        refusing.signInRefused = true;
+        return refusing.backOffice();
+    }
+
+    @Override
+    protected void outage(boolean on) {
+        backOffice.down = on;
+    }
+
+    @Override
     protected String knownItem() {
         return "SKU-0100";
     }
