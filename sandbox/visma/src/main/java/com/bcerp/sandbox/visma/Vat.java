@@ -77,6 +77,26 @@ final class Vat {
         zones.put(zone.id(), zone);
     }
 
+    /** The merchant's own VAT set-up (see {@link VismaSandbox#addVat}); the zone must exist. */
+    void addVat(String vatId, String description, BigDecimal percent, String categoryId, String zoneId) {
+        Zone z = zones.get(zoneId);
+        if (z == null) {
+            throw VismaErrors.message(400, "'VAT zone' cannot be found in the system: " + zoneId + ".");
+        }
+        rate(new Rate(vatId, description, percent, percent.signum() == 0 ? "VatTypeZero" : "VatTypeHigh"));
+        Category c = categories.get(categoryId);
+        List<String> inCategory = new ArrayList<>(c == null ? List.of() : c.vatIds());
+        if (!inCategory.contains(vatId)) {
+            inCategory.add(vatId);
+        }
+        category(new Category(categoryId, c == null ? description : c.description(), List.copyOf(inCategory)));
+        List<String> inZone = new ArrayList<>(z.vatIds());
+        if (!inZone.contains(vatId)) {
+            inZone.add(vatId);
+        }
+        zone(new Zone(z.id(), z.description(), z.defaultCategory(), List.copyOf(inZone)));
+    }
+
     Optional<Zone> zone(String id) {
         return Optional.ofNullable(zones.get(id));
     }

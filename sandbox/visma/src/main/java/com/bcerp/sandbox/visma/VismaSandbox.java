@@ -308,6 +308,17 @@ public final class VismaSandbox implements AutoCloseable {
         return customers.seed(name, email, vatZone);
     }
 
+    /**
+     * The merchant sets up a VAT as a Visma user does in the UI (VAT, VAT category, VAT zone windows): {@code vatId}
+     * at {@code percent}, in the VAT category {@code category} (made when new) and in the VAT zone {@code zone}.
+     */
+    public void addVat(String vatId, String description, BigDecimal percent, String category, String zone) {
+        merchant(() -> {
+            vat.addVat(vatId, description, percent, category, zone);
+            return null;
+        });
+    }
+
     /** Every customer, as {@code GET /v1/customer/{number}} answers each. */
     public List<JsonNode> customers() {
         return List.copyOf(customers.all());

@@ -50,6 +50,22 @@ class SalesOrderTest {
     }
 
     @Test
+    void a_vat_the_merchant_sets_up_is_listed_and_computed_on_lines_of_its_category_in_its_zone() {
+        sandbox.addVat("T825", "Sales tax 8.25 %", new java.math.BigDecimal("8.25"), "US825", "DOMESTIC");
+        ObjectNode body = wrapped("orderType", "SO", "customer", "10002", "customerRefNo", "BC-vat");
+        ObjectNode only = line("SKU-0100", 1, 78.96);
+        only.set("taxCategory", SandboxHttp.JSON.createObjectNode().put("value", "US825"));
+        body.set("lines", rows(only));
+
+        SandboxHttp.Response created = http.post("/v1/salesorder", body);
+
+        JsonNode o = http.get("/v1/salesorder/SO/" + created.createdKey()).json();
+        assertThat(o.get("taxTotal").decimalValue()).isEqualByComparingTo("6.51");
+        assertThat(o.get("orderTotal").decimalValue()).isEqualByComparingTo("85.47");
+        assertThat(http.get("/v1/vat/T825").json().path("zones").findValuesAsText("id")).containsExactly("DOMESTIC");
+    }
+
+    @Test
     void a_created_order_answers_201_with_location_and_no_body_and_visma_computes_the_vat() {
         SandboxHttp.Response created = http.post("/v1/salesorder", order("10002", "BC-100"));
         assertThat(created.status()).isEqualTo(201);

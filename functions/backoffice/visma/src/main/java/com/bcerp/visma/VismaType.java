@@ -1,0 +1,29 @@
+package com.bcerp.visma;
+
+import com.bcerp.core.backoffice.LineArithmetic;
+import com.bcerp.core.port.BackOffice;
+
+/** Visma.net ERP as a back office: every port it offers, over one shared connection (one client's rate limit). */
+public final class VismaType {
+
+    /** The registry's name for this kind of back office. */
+    public static final String SYSTEM = "visma";
+
+    /**
+     * A line's amount is {@code round(quantity * unitPrice) - discountAmount} ({@code extPrice} less the discount, the
+     * file's text for extPrice; Acumatica's rule, which Visma.net ERP is built on).
+     */
+    public static final LineArithmetic ARITHMETIC = LineArithmetic.ROUND_EACH_THEN_SUBTRACT;
+
+    private VismaType() {}
+
+    /** @param name the deployment's name for this back office (state keys, logs) */
+    public static BackOffice backOffice(String name, VismaConnection connection) {
+        VismaSettings settings = connection.settings();
+        VismaOrders orders = new VismaOrders(settings, connection.api());
+        return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC)
+                .customers(new VismaCustomers(settings, connection.api()))
+                .documents(orders)
+                .build();
+    }
+}
