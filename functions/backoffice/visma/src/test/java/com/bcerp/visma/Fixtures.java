@@ -19,9 +19,13 @@ final class Fixtures {
     }
 
     static SecretSource secretsFor(VismaSandbox sandbox) {
+        return secretsFor(sandbox, sandbox.settings().clientSecret());
+    }
+
+    /** The client's secret with {@code clientSecret} in place of the sandbox's. */
+    static SecretSource secretsFor(VismaSandbox sandbox, String clientSecret) {
         Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
-        secrets.put(SECRET, Map.of("client_id", sandbox.settings().clientId(), "client_secret",
-                sandbox.settings().clientSecret()));
+        secrets.put(SECRET, Map.of("client_id", sandbox.settings().clientId(), "client_secret", clientSecret));
         return new SecretSource() {
             @Override
             public Map<String, String> get(String name) {

@@ -73,4 +73,15 @@ class VismaBackOfficeIT extends BackOfficeContract {
     protected String missingDocumentId(String run) {
         return "BC" + Integer.toHexString(run.hashCode()).toUpperCase();
     }
+
+    @Override
+    protected BackOffice withWrongSecret() {
+        return VismaType.backOffice("visma", VismaConnection.create(Fixtures.settingsFor(sandbox),
+                Fixtures.secretsFor(sandbox, wrongSecret())));
+    }
+
+    @Override
+    protected void outage(boolean on) {
+        sandbox.faults().unavailable(on);
+    }
 }
