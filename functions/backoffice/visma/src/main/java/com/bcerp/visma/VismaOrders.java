@@ -59,28 +59,32 @@ final class VismaOrders implements SalesDocuments {
 
     private final VismaSettings settings;
     private final VismaApi api;
+    private final VismaCredits credits;
     /** Set once Visma is seen to number an order itself despite {@code overrideNumberSeries}. */
     private volatile boolean overrideIgnored;
 
     VismaOrders(VismaSettings settings, VismaApi api) {
         this.settings = settings;
         this.api = api;
+        this.credits = new VismaCredits(settings, api);
     }
 
+    /** Sales as sales orders; credits and returns as customer credit notes ({@link VismaCredits}). */
     @Override
     public Set<DocumentKind> kinds() {
-        return EnumSet.of(DocumentKind.SALE);
+        return EnumSet.allOf(DocumentKind.class);
     }
 
     // ---- create ----
 
     @Override
     public DocumentRef createSalesOrder(SalesOrderDraft draft) {
-        if (draft.kind() != DocumentKind.SALE) {
-            throw new PermanentFailure("kind", draft.externalRef() + ": Visma takes " + draft.kind() + " documents as"
-                    + " credit notes, which this adapter does not post");
-        }
         String category = vatCategory(draft);
+        if (draft.kind() != DocumentKind.SALE) {
+            Optional<JsonNode> original = draft.original() == null || draft.original().id().startsWith(VismaCredits.ID_PREFIX)
+                    ? Optional.empty() : order(draft.original().id());
+            return credits.create(draft, category, original);
+        }
         String number = derivedNumbers() ? number(draft.externalRef()) : null;
         if (number != null) {
             Optional<JsonNode> existing = order(number);
@@ -269,6 +273,9 @@ final class VismaOrders implements SalesDocuments {
     @Override
     public void cancelSalesOrder(DocumentRef ref) {
         String number = ref.id();
+        if (number.startsWith(VismaCredits.ID_PREFIX)) {
+            throw new PermanentFailure("order", ref.id() + " is a Visma credit note, not a sales order to cancel");
+        }
         JsonNode order = order(number).orElseThrow(() -> new PermanentFailure("order", "Visma has no "
                 + settings.orderType() + " order " + number + " to cancel"));
         if (state(order) == DocumentState.CANCELLED) {
@@ -297,7 +304,9 @@ final class VismaOrders implements SalesDocuments {
     public List<PostedDocument> readDocuments(Collection<String> ids) {
         List<PostedDocument> out = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            if (!id.isBlank() && !id.contains("/")) {
+            if (id.startsWith(VismaCredits.ID_PREFIX)) {
+                credits.one(id.substring(VismaCredits.ID_PREFIX.length())).ifPresent(c -> out.add(credits.document(c)));
+            } else if (!id.isBlank() && !id.contains("/")) {
                 order(id).ifPresent(o -> out.add(document(o)));
             }
         }
@@ -306,7 +315,8 @@ final class VismaOrders implements SalesDocuments {
 
     /**
      * With derived numbers, the store order's documents are found by probing: the sale at the number of its reference,
-     * then the edits {@code -E1}, {@code -E2}, ... (core numbers them in turn) until one is missing. Empty (core's link
+     * then the edits {@code -E1}, {@code -E2}, ... (core numbers them in turn) until one is missing, and the credit
+     * notes by {@code customerRefNumber} (one query). Empty (core's link
      * table alone, and a person for an uncertain create) when Visma numbers orders itself.
      */
     @Override
@@ -317,17 +327,26 @@ final class VismaOrders implements SalesDocuments {
         List<PostedDocument> out = new ArrayList<>();
         Optional<JsonNode> sale = order(number(externalRef));
         if (sale.isEmpty()) {
+            // a credit's own reference (…-R5, …-E2) names a credit note, found by its externalReference
+            if (!VismaCredits.orderRef(externalRef).equals(externalRef)) {
+                credits.byExternalReference(externalRef).ifPresent(c -> out.add(credits.document(c)));
+            }
             return Optional.of(out);
         }
         out.add(document(mine(sale.get(), externalRef)));
+        List<PostedDocument> credited = credits.ofOrder(externalRef);
         for (int n = 1; ; n++) {
             String edit = externalRef + "-E" + n;
+            if (credited.stream().anyMatch(c -> edit.equals(c.externalRef()))) {
+                continue;
+            }
             Optional<JsonNode> found = order(number(edit));
             if (found.isEmpty()) {
                 break;
             }
             out.add(document(mine(found.get(), edit)));
         }
+        out.addAll(credited);
         return Optional.of(out);
     }
 

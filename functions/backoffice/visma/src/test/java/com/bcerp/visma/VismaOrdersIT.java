@@ -292,4 +292,39 @@ class VismaOrdersIT {
         assertThat(credentials.field()).isEqualTo("credentials");
         assertThat(credentials.getMessage()).doesNotContain("wrong").doesNotContain(sandbox.settings().clientSecret());
     }
+
+    @Test
+    void a_refund_is_a_credit_note_of_the_credit_item_applied_to_the_invoice_and_a_lost_answer_posts_it_once() {
+        VismaConnection c = connection();
+        String ref = "BC-c-" + run;
+        String customer = customer(c);
+        DocumentRef sold = orders(c).createSalesOrder(taxed(customer, ref));
+        sandbox.ship(sold.id(), "TRACK-" + run);
+        String invoice = sandbox.invoice(sold.id());
+        SalesOrderDraft refund = new SalesOrderDraft(com.bcerp.core.backoffice.DocumentKind.CREDIT, ref + "-R7", "250",
+                customer, LocalDate.of(2026, 3, 2), "NOK", null, null, "Refund 7", List.of(line(1, "SKU-0100", "1", "80.00", "0")),
+                nok("0"), List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("80.00"), nok("20.00"))), null, null, null,
+                null, sold);
+        VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), new LosingHttpClient("/v2/customerCreditNote", 1));
+
+        assertThatThrownBy(() -> orders(lossy).createSalesOrder(refund)).isInstanceOf(TransientFailure.class);
+        DocumentRef credited = orders(lossy).createSalesOrder(refund);
+
+        List<JsonNode> notes = visma.list("/v1/customerCreditNote", "externalReference=" + VismaReader.enc(ref + "-R7"));
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.path("customerRefNumber").asText()).isEqualTo(ref);
+            assertThat(n.path("amountInCurrency").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(n.path("lines")).singleElement().satisfies(l -> {
+                assertThat(l.path("inventoryNumber").asText()).isEqualTo("REFUND");
+                assertThat(l.path("note").asText()).isEqualTo("701|SKU-0100");
+            });
+            assertThat(n.path("applications").findValuesAsText("refNbr")).containsExactly(invoice);
+        });
+        assertThat(credited.id()).isEqualTo("CN/" + notes.get(0).path("referenceNumber").asText());
+        assertThat(orders(c).findOrderDocuments(ref).orElseThrow()).extracting(PostedDocument::externalRef,
+                PostedDocument::kind).containsExactly(org.assertj.core.groups.Tuple.tuple(ref, com.bcerp.core.backoffice.DocumentKind.SALE),
+                org.assertj.core.groups.Tuple.tuple(ref + "-R7", com.bcerp.core.backoffice.DocumentKind.CREDIT));
+        assertThat(orders(c).readDocuments(List.of(credited.id()))).singleElement().satisfies(d ->
+                assertThat(d.lines()).extracting(PostedDocument.PostedLine::itemId).containsExactly("SKU-0100"));
+    }
 }
