@@ -24,6 +24,8 @@ public final class VismaType {
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC)
                 .customers(new VismaCustomers(settings, connection.api()))
                 .documents(orders)
+                .inventory(new VismaInventory(settings, connection.api(), VismaInventory.PAGE))
+                .fulfilment(new VismaFulfilment(settings, connection.api(), orders))
                 .build();
     }
 }

@@ -84,4 +84,9 @@ class VismaBackOfficeIT extends BackOfficeContract {
     protected void outage(boolean on) {
         sandbox.faults().unavailable(on);
     }
+
+    @Override
+    protected void shipInFull(com.bcerp.core.backoffice.DocumentRef order, String trackingNumber) {
+        sandbox.ship(order.id(), trackingNumber);
+    }
 }
