@@ -66,6 +66,18 @@ final class UnicontaInventory implements InventorySource {
         return new StockChanges(skus, Optional.empty());
     }
 
+    /** Items by number, or a variant item's SKU (item and variant codes), charge items included (no storage). */
+    @Override
+    public java.util.Optional<Set<String>> knownItems(Collection<String> ids) {
+        Set<String> known = new LinkedHashSet<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (items.resolve(id).isPresent()) {
+                known.add(id);
+            }
+        }
+        return java.util.Optional.of(known);
+    }
+
     @Override
     public List<ItemStock> stock(Collection<String> skus) {
         Map<String, UnicontaItems.Resolved> resolved = new LinkedHashMap<>();

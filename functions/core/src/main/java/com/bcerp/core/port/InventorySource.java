@@ -30,4 +30,12 @@ public interface InventorySource {
 
     /** Every active kit with its stock components. */
     List<KitDefinition> kits();
+
+    /**
+     * Which of these item ids the back office has, stock and non-stock items alike (the charge items a config
+     * names), for the pre-flight check; empty when the adapter has no look-up of items by id.
+     */
+    default java.util.Optional<Set<String>> knownItems(Collection<String> ids) {
+        return java.util.Optional.empty();
+    }
 }
