@@ -141,8 +141,10 @@ public final class CheckReport {
                 out.append(String.format("  order %s -> %s: %s", d.get("order_id"), d.get("back_office"), d.get("outcome")));
                 if ("create".equals(d.get("outcome"))) {
                     Object customer = d.get("customer");
-                    out.append(String.format(", %d lines, total %s (store %s)%s", ((List<?>) d.get("lines")).size(),
-                            d.get("total"), d.get("store_total"), customer == null ? "" : ", customer " + customer));
+                    out.append(String.format(", %d lines, %s%s", ((List<?>) d.get("lines")).size(),
+                            d.get("total") == null ? d.get("note")
+                                    : "total " + d.get("total") + " (store " + d.get("store_total") + ")",
+                            customer == null ? "" : ", customer " + customer));
                 } else {
                     out.append(d.containsKey("field") ? " (" + d.get("field") + ") " : " ").append(d.get("reason"));
                 }

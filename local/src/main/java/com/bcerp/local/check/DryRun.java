@@ -100,6 +100,13 @@ final class DryRun {
             doc.put("customer", backOffice.customers().map(c -> customer(order, c, created)).orElse(null));
             doc.put("outcome", "create");
             doc.put("external_ref", draft.externalRef());
+            if (!backOffice.documents().orElseThrow().keepsAmounts()) {
+                // a warehouse takes the goods (the store's product lines) and keeps no amounts
+                doc.put("lines", draft.lines().stream().filter(l -> l.storeLineRef() != null
+                        && l.storeLineRef().matches("\\d+")).map(l -> line(l, backOffice)).toList());
+                doc.put("note", "goods lines only: " + backOffice.name() + " keeps no prices, charges or totals");
+                return doc;
+            }
             doc.put("lines", draft.lines().stream().map(l -> line(l, backOffice)).toList());
             doc.put("freight", draft.freight().amount());
             doc.put("taxes", draft.taxes().stream().map(DryRun::tax).toList());
@@ -147,6 +154,9 @@ final class DryRun {
         json.put("item", line.itemId());
         json.put("description", line.description());
         json.put("quantity", line.quantity());
+        if (!backOffice.documents().orElseThrow().keepsAmounts()) {
+            return json;
+        }
         json.put("unit_price", line.unitPrice().amount());
         json.put("discount", line.discount() == null ? BigDecimal.ZERO : line.discount().amount());
         json.put("amount", line.amount(backOffice.arithmetic()).amount());

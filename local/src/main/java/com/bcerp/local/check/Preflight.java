@@ -1,6 +1,9 @@
 package com.bcerp.local.check;
 
 import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.bigcommerce.webhook.Webhook;
+import com.bcerp.bigcommerce.webhook.WebhookHealth;
+import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.core.backoffice.Capability;
 import com.bcerp.core.catalog.MatchKey;
 import com.bcerp.core.config.ConnectorConfig;
@@ -45,6 +48,7 @@ public final class Preflight {
     static final String WAREHOUSES = "Warehouses and store locations";
     static final String COVERAGE = "Catalogue coverage";
     static final String ORDERS = "Recent orders";
+    static final String WEBHOOKS = "Webhooks";
     static final String DRY_RUN = "Dry run";
 
     /** The most SKUs named in one finding's text; the gaps list has them all. */
@@ -59,14 +63,16 @@ public final class Preflight {
     private final Storefront storefront;
     private final List<System> systems;
     private final SyncProgress progress;
+    private final Optional<WebhookHealth.Target> webhooks;
     private final CheckReport report = new CheckReport();
     private final Set<String> reachable = new LinkedHashSet<>();
     /** Per back office: its items' ids as the store would name them (lower case), from the coverage read. */
     private final Map<String, Set<String>> backOfficeItems = new HashMap<>();
 
     public Preflight(ConnectorConfig config, String storeHash, BigCommerceClient store, Storefront storefront,
-            List<System> systems, SyncProgress progress) {
+            List<System> systems, Optional<WebhookHealth.Target> webhooks, SyncProgress progress) {
         this.config = config;
+        this.webhooks = webhooks;
         this.storeHash = storeHash;
         this.store = store;
         this.storefront = storefront;
@@ -84,6 +90,7 @@ public final class Preflight {
         }
         warehouses(storeUp);
         if (storeUp) {
+            webhooks();
             coverage();
             List<StoreOrder> recent = recentOrders(orders);
             orderMappings(recent);
@@ -160,6 +167,49 @@ public final class Preflight {
         }
         backOffice.documents().orElseThrow().findOrderDocuments("BC-preflight-0");
         return "its documents";
+    }
+
+    // ---- webhooks ----
+
+    /** The connector's hooks as the store lists them: every scope, active, at the receiver, with the secret header. */
+    private void webhooks() {
+        if (webhooks.isEmpty()) {
+            report.add(Finding.notChecked(WEBHOOKS, "webhooks", "no receiver URL and secret known to this check"));
+            return;
+        }
+        WebhookHealth.Target target = webhooks.get();
+        WebhookRegistrar registrar = new WebhookRegistrar(store);
+        List<Webhook> hooks = registrar.list(target.destination());
+        List<String> problems = new ArrayList<>();
+        List<String> gaps = new ArrayList<>();
+        for (String scope : target.scopes()) {
+            Optional<Webhook> hook = hooks.stream().filter(h -> h.scope().equals(scope)).findFirst();
+            if (hook.isEmpty()) {
+                problems.add(scope + " is not registered");
+                gaps.add("webhook_missing:" + scope);
+            } else if (!hook.get().active()) {
+                problems.add(scope + " is inactive");
+                gaps.add("webhook_inactive:" + scope);
+            } else if (!target.headers().entrySet().stream().allMatch(e -> e.getValue().equals(
+                    hook.get().headers().get(e.getKey())))) {
+                problems.add(scope + " lacks the connector's secret header (or carries another value)");
+                gaps.add("webhook_secret_header:" + scope);
+            }
+        }
+        boolean exceptions = registrar.list(target.exceptionDestination()).stream()
+                .anyMatch(h -> h.scope().equals(WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE) && h.active());
+        if (!exceptions) {
+            problems.add(WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE + " is not registered at " + target.exceptionDestination());
+            gaps.add("webhook_missing:" + WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE);
+        }
+        report.add(problems.isEmpty() ? Finding.pass(WEBHOOKS, "webhooks", "all " + target.scopes().size()
+                + " order scopes active at " + target.destination() + " with the secret header, and the "
+                + "delivery-exception hook")
+                : new Finding(WEBHOOKS, Finding.Status.FAIL, "webhooks", String.join("; ", problems),
+                        "run `connector ops register-webhooks` (the webhook-health job also repairs them hourly); "
+                                + "until then the order catch-up alone brings orders in", gaps));
+        report.add(Finding.notChecked(WEBHOOKS, "catch-up cursor lag", "the cursor lives in the deployment's state "
+                + "table, which this check does not read"));
     }
 
     // ---- what the config names ----

@@ -4,6 +4,7 @@ import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
+import com.bcerp.bigcommerce.webhook.WebhookHealth;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.sync.SyncProgress;
 import com.bcerp.handlers.worker.BackOfficeRegistry;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The check against a local runtime: the store and back offices built as a worker builds them, from the runtime's
@@ -55,6 +57,11 @@ public final class SandboxTarget {
                 systems.add(new Preflight.System(name, type, secret, null, e));
             }
         });
-        return new Preflight(runtime.config(), storeHash, store, new BigCommerceStorefront(store), systems, progress);
+        // the receiver's URLs and secret header, as the deployed webhook-health job knows them
+        Optional<WebhookHealth.Target> webhooks = Optional.ofNullable(runtime.environment().get("WEBHOOK_URL"))
+                .map(url -> WebhookHealth.Target.of(url, env.optional("DELIVERY_EXCEPTION_URL",
+                        url + WorkerComposition.DELIVERY_EXCEPTION_PATH), bcSecret.getOrDefault("webhook_secret", "")));
+        return new Preflight(runtime.config(), storeHash, store, new BigCommerceStorefront(store), systems, webhooks,
+                progress);
     }
 }

@@ -47,6 +47,8 @@ class PreflightIT {
         try (LocalRuntime runtime = start(null)) {
             CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
             assertThat(report.ok()).as(report.toText()).isTrue();
+            assertThat(report.findings()).anyMatch(f -> f.section().equals(Preflight.WEBHOOKS)
+                    && f.status() == Finding.Status.PASS);
             assertThat(report.gaps()).containsExactlyElementsOf(GapsScenario.standing(runtime));
             assertThat(report.gaps()).containsExactly("sku_missing_in_back_office:acumatica:SKU-STORE-ONLY");
         }
@@ -99,6 +101,25 @@ class PreflightIT {
             assertThat(failed.get(0).detail()).contains("401");
             assertThat(failed.get(1).action()).contains(acumaticaSecret);
             assertThat(report.toText()).doesNotContain("not-the-password").doesNotContain("not-the-token");
+        }
+    }
+
+    @Test
+    void aRemovedWebhookFailsNamingItsScope() throws Exception {
+        try (LocalRuntime runtime = start(null)) {
+            var store = com.bcerp.bigcommerce.BigCommerceClient.create(new com.bcerp.bigcommerce.BigCommerceSettings(
+                    java.net.URI.create(runtime.environment().get("BIGCOMMERCE_API_URL")),
+                    runtime.bigcommerce().storeHash(), runtime.bigcommerce().connectorAccessToken()));
+            var hooks = new com.bcerp.bigcommerce.webhook.WebhookRegistrar(store)
+                    .list(runtime.frontDoor().webhookUrl());
+            long updated = hooks.stream().filter(h -> h.scope().equals("store/order/updated")).findFirst()
+                    .orElseThrow().id();
+            assertThat(store.delete("/v3/hooks/" + updated).status()).isEqualTo(200);
+
+            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            assertThat(report.ok()).isFalse();
+            assertThat(report.gaps()).contains("webhook_missing:store/order/updated")
+                    .noneMatch(g -> g.startsWith("webhook_") && !g.equals("webhook_missing:store/order/updated"));
         }
     }
 
