@@ -2,11 +2,10 @@ package com.bcerp.local.chaos;
 
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.sync.AuditRecord;
-import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.http.RetryPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +40,11 @@ final class Harness {
 
     LocalRuntime runtime() {
         return runtime;
+    }
+
+    /** The back office under test: the run's one taking the orders. */
+    LocalBackOffice backOffice() {
+        return runtime.primary();
     }
 
     OrderSeeder seeder() {
@@ -110,7 +114,7 @@ final class Harness {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         int expected = placed.size() - poisoned.size();
         while (System.nanoTime() < deadline) {
-            Map<String, List<JsonNode>> documents = DemoReport.salesOrdersByCustomerOrder(runtime);
+            Map<String, List<java.math.BigDecimal>> documents = runtime.primary().orderTotalsByStoreOrder();
             long present = placed().stream().filter(o -> documents.containsKey(Long.toString(o.id()))).count();
             if (runtime.isSettled(Duration.ofSeconds(present >= expected ? 1 : 4))) {
                 settled = true;

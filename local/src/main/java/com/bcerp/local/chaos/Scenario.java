@@ -1,15 +1,17 @@
 package com.bcerp.local.chaos;
 
+import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.ops.DeadLetters;
 import com.bcerp.local.ops.OpsTarget;
 import com.bcerp.local.ops.Operations;
 import com.bcerp.local.runtime.LocalAws;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
-import com.bcerp.sandbox.acumatica.Faults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The chaos scenarios: each starts its own local runtime (so each is measured alone), injects one kind of fault
@@ -50,15 +52,16 @@ public enum Scenario {
         @Override
         void act(Harness h) throws InterruptedException {
             Thread placing = h.placeInBackground(h.orders());
-            Faults faults = h.runtime().acumatica().faults();
+            LocalBackOffice backOffice = h.backOffice();
             h.awaitPlaced(h.orders() / 4);
-            faults.timeoutShare(0.3).timeoutAfterWrite(true).hang(Duration.ofSeconds(2));
+            backOffice.loseAnswers(0.3, Duration.ofSeconds(2));
             Thread.sleep(5_000);
-            faults.timeoutShare(0).unavailable(true);
+            backOffice.resetFaults();
+            backOffice.unavailable(true);
             Thread.sleep(4_000);
-            faults.reset();
+            backOffice.resetFaults();
             placing.join();
-            h.fact("timeouts_injected", faults.timeoutsInjected());
+            h.fact("timeouts_injected", backOffice.answersLost());
         }
 
         @Override
@@ -139,6 +142,11 @@ public enum Scenario {
     TOKEN_EXPIRY("token-expiry", "back-office access tokens live 3 s, and the instance drops every token each second "
             + "(401 mid-run)") {
         @Override
+        Optional<String> notApplicable(String backOfficeType) {
+            return acumaticaOnly(backOfficeType, "its fault is Acumatica's OAuth sign-in with rotating refresh tokens");
+        }
+
+        @Override
         LocalRuntime.Options options(LocalRuntime.Options base) {
             LocalRuntime.Timing t = base.timing();
             return super.options(base).withTiming(new LocalRuntime.Timing(t.quotaWindow(), CHAOS_LEASE,
@@ -199,6 +207,11 @@ public enum Scenario {
     ASYNC_ACTIONS("async-actions", "the back office runs actions as long-running operations (202, a status to poll, "
             + "the session locked for 600 ms); one order in three is cancelled in the store once imported") {
         @Override
+        Optional<String> notApplicable(String backOfficeType) {
+            return acumaticaOnly(backOfficeType, "its fault is Acumatica's long-running actions (202 and a status to poll)");
+        }
+
+        @Override
         void act(Harness h) throws InterruptedException {
             h.runtime().acumatica().faults().actionDuration(Duration.ofMillis(600));
             List<OrderSeeder.Placed> placed = h.place(h.orders());
@@ -237,7 +250,7 @@ public enum Scenario {
 
         @Override
         void act(Harness h) throws InterruptedException {
-            h.runtime().acumatica().faults().unavailable(true);
+            h.backOffice().unavailable(true);
             h.place(h.orders());
             LocalAws aws = h.runtime().aws();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -248,7 +261,7 @@ public enum Scenario {
                 Thread.sleep(250);
             }
             h.fact("dead_lettered_before_redrive", aws.visibleAndInFlight(aws.deadLetterQueueUrl()));
-            h.runtime().acumatica().faults().unavailable(false); // the cause is fixed
+            h.backOffice().unavailable(false); // the cause is fixed
             DeadLetters.Redrive redrive = new Operations(OpsTarget.of(h.runtime()), Clock.systemUTC())
                     .redrive(DeadLetters.Method.AUTO, message -> { });
             h.fact("redrive_method", redrive.method());
@@ -286,6 +299,16 @@ public enum Scenario {
     /** The orders this scenario places, given the run's orders per scenario. */
     int orders(int requested) {
         return requested;
+    }
+
+    /** Why this scenario does not apply to a back office of this type, or empty when it does. */
+    Optional<String> notApplicable(String backOfficeType) {
+        return Optional.empty();
+    }
+
+    private static Optional<String> acumaticaOnly(String backOfficeType, String why) {
+        return AcumaticaType.SYSTEM.equals(backOfficeType) ? Optional.empty()
+                : Optional.of(why + "; " + backOfficeType + " has no such thing");
     }
 
     /** Injects the fault while orders flow. */

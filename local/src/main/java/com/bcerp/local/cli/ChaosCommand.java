@@ -1,5 +1,6 @@
 package com.bcerp.local.cli;
 
+import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.local.chaos.ChaosRunner;
 import com.bcerp.local.chaos.Scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./connector chaos}: the fault scenarios, each on its own local runtime, and a report of what every one left
@@ -27,6 +32,9 @@ import picocli.CommandLine.Option;
                 + "back-office documents, duplicates, lost, parked (with reasons) and requests rejected. Exits 0 only "
                 + "when every scenario has 0 lost and 0 duplicates and the logs hold no secret.")
 final class ChaosCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--orders", defaultValue = "200", description = "Orders per scenario (default ${DEFAULT-VALUE}).")
     int orders;
@@ -48,9 +56,26 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Also show the run's logs on standard error.")
     boolean verbose;
 
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    BackOfficeOption backOffice;
+
     @Override
     public Integer call() throws Exception {
         List<Scenario> scenarios = only == null ? List.of(Scenario.values()) : only.stream().map(Scenario::byId).toList();
+        if (backOffice.types != null && backOffice.types.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "chaos runs against one back office at a time; "
+                    + "--backoffice named " + backOffice.types);
+        }
+        if (backOffice.types != null && backOffice.types.contains(ExtensivType.SYSTEM)) {
+            // the scenarios move orders through statuses a warehouse's import statuses leave out, so their counts
+            // of lost orders would not mean lost
+            throw new ParameterException(spec.commandLine(), "chaos runs against an order-taking ERP; a warehouse "
+                    + "(extensiv) takes only the orders in its import statuses");
+        }
+        Path configFile = backOffice.applyTo(config.validated(), Files.createTempDirectory("bcerp-chaos-config"));
         Path logFile = log != null ? log : Files.createTempFile("bcerp-chaos-", ".log");
         PrintStream terminal = System.err;
         PrintStream logStream = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8);
@@ -59,7 +84,7 @@ final class ChaosCommand implements Callable<Integer> {
         Logging.configure(true);
         ChaosRunner.Report report;
         try {
-            report = new ChaosRunner(orders, seed, message -> {
+            report = new ChaosRunner(orders, seed, configFile, message -> {
                 if (!json) {
                     terminal.println(message);
                 }
@@ -97,6 +122,8 @@ final class ChaosCommand implements Callable<Integer> {
             m.put("ok", s.ok());
             return m;
         }).toList());
+        json.put("back_office", report.backOfficeType());
+        json.put("skipped", report.skipped());
         json.put("secrets_in_logs", Map.of("values_checked", report.secrets().valuesChecked(), "log_bytes",
                 report.secrets().logBytes(), "found", report.secrets().found(), "log_file", logFile.toString()));
         json.put("elapsed_ms", report.elapsedMs());
@@ -105,7 +132,8 @@ final class ChaosCommand implements Callable<Integer> {
     }
 
     private static String text(ChaosRunner.Report report, Path logFile) {
-        StringBuilder s = new StringBuilder(String.format("%-22s %7s %9s %10s %5s %6s %13s %9s %8s  %s%n", "scenario",
+        StringBuilder s = new StringBuilder("Back office: " + report.backOfficeType() + "\n");
+        s.append(String.format("%-22s %7s %9s %10s %5s %6s %13s %9s %8s  %s%n", "scenario",
                 "orders", "documents", "duplicates", "lost", "parked", "dead-lettered", "rejected", "elapsed", "result"));
         for (ChaosRunner.ScenarioReport r : report.scenarios()) {
             s.append(String.format("%-22s %7d %9d %10d %5d %6d %13d %9d %7.1fs  %s%n", r.scenario(), r.ordersPlaced(),
@@ -122,6 +150,7 @@ final class ChaosCommand implements Callable<Integer> {
                     .append('\n'));
             r.problems().forEach(p -> s.append("  PROBLEM: ").append(p).append('\n'));
         }
+        report.skipped().forEach(k -> s.append(String.format("%n%s: skipped: %s%n", k.scenario(), k.reason())));
         ChaosRunner.SecretsCheck secrets = report.secrets();
         s.append(String.format("%nSecrets: %d values searched for in %.1f MB of logs (%s), the audit trail and parked "
                 + "reasons: %s%n", secrets.valuesChecked(), secrets.logBytes() / 1e6, logFile,

@@ -10,6 +10,7 @@ import com.bcerp.uniconta.UnicontaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,32 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
     /** Requests its sandbox has answered. */
     long calls();
+
+    /** Requests its sandbox answered with a status of 300 or more, by status: what the back office refused. */
+    Map<Integer, Integer> refusedByStatus();
+
+    /** Turns its sandbox's outage on or off: every request answered as the vendor answers while down. */
+    void unavailable(boolean on);
+
+    /** This share of requests is handled (a write is stored) and then hangs for {@code hang}: the answer is lost. */
+    void loseAnswers(double share, Duration hang);
+
+    /** Every fault knob of its sandbox back to off. */
+    void resetFaults();
+
+    /** Requests whose answer was lost or timed out so far. */
+    long answersLost();
+
+    /** Access tokens its sandbox issued, which no log may show; none where the back office issues none. */
+    default List<String> issuedTokens() {
+        return List.of();
+    }
+
+    private static Map<Integer, Integer> refused(com.bcerp.sandbox.calls.CallLog calls) {
+        Map<Integer, Integer> refused = new java.util.TreeMap<>(calls.byStatus());
+        refused.keySet().removeIf(status -> status < 300);
+        return refused;
+    }
 
     @Override
     void close();
@@ -108,6 +135,37 @@ public sealed interface LocalBackOffice extends AutoCloseable {
                         .add(so.path("OrderTotal").path("value").decimalValue());
             }
             return totals;
+        }
+
+        @Override
+        public Map<Integer, Integer> refusedByStatus() {
+            return refused(sandbox.calls());
+        }
+
+        @Override
+        public void unavailable(boolean on) {
+            sandbox.faults().unavailable(on);
+        }
+
+        /** Acumatica's knob: reads time out unanswered, writes are stored and then time out. */
+        @Override
+        public void loseAnswers(double share, Duration hang) {
+            sandbox.faults().timeoutShare(share).timeoutAfterWrite(true).hang(hang);
+        }
+
+        @Override
+        public void resetFaults() {
+            sandbox.faults().reset();
+        }
+
+        @Override
+        public long answersLost() {
+            return sandbox.faults().timeoutsInjected();
+        }
+
+        @Override
+        public List<String> issuedTokens() {
+            return List.copyOf(sandbox.issuedTokens());
         }
 
         @Override
@@ -194,6 +252,32 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         }
 
         @Override
+        public Map<Integer, Integer> refusedByStatus() {
+            return refused(sandbox.calls());
+        }
+
+        @Override
+        public void unavailable(boolean on) {
+            sandbox.faults().unavailable(on);
+        }
+
+        @Override
+        public void loseAnswers(double share, Duration hang) {
+            sandbox.faults().lostAnswerShare(share).hang(hang);
+        }
+
+        @Override
+        public void resetFaults() {
+            sandbox.faults().reset();
+        }
+
+        @Override
+        public long answersLost() {
+            return sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.LOSE_ANSWER)
+                    + sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.TIME_OUT);
+        }
+
+        @Override
         public long calls() {
             return sandbox.calls().total();
         }
@@ -274,6 +358,32 @@ public sealed interface LocalBackOffice extends AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+
+        @Override
+        public Map<Integer, Integer> refusedByStatus() {
+            return refused(sandbox.calls());
+        }
+
+        @Override
+        public void unavailable(boolean on) {
+            sandbox.faults().unavailable(on);
+        }
+
+        @Override
+        public void loseAnswers(double share, Duration hang) {
+            sandbox.faults().lostAnswerShare(share).hang(hang);
+        }
+
+        @Override
+        public void resetFaults() {
+            sandbox.faults().reset();
+        }
+
+        @Override
+        public long answersLost() {
+            return sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.LOSE_ANSWER)
+                    + sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.TIME_OUT);
         }
 
         @Override

@@ -218,6 +218,16 @@ public final class LocalRuntime implements AutoCloseable {
         return config;
     }
 
+    /** The back office taking the orders first (the primary). */
+    public LocalBackOffice primary() {
+        return backOffices.get(takingOrders.get(0));
+    }
+
+    /** The name of the secret the functions read for the back office named {@code name}. */
+    public String secretName(String name) {
+        return new BackOfficeRegistry.Variables(name, new Environment(environment)).secretName();
+    }
+
     /** The names of the back offices that take the orders, the primary first. */
     public List<String> takingOrders() {
         return takingOrders;

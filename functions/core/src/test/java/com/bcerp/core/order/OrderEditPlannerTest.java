@@ -1,0 +1,46 @@
+package com.bcerp.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bcerp.core.backoffice.DocumentRef;
+import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.backoffice.TaxLine;
+import com.bcerp.core.fakes.InMemoryBackOffice;
+import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.model.Money;
+import com.bcerp.core.model.StoreOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderEditPlannerTest {
+
+    private final SalesOrderMapper mapper = new SalesOrderMapper(OrderMappingSettings.defaults(),
+            RoutingSettings.defaults(), InMemoryBackOffice.ARITHMETIC);
+    private final OrderEditPlanner planner = new OrderEditPlanner(mapper);
+
+    @Test
+    void a_back_office_that_reckons_its_own_tax_and_posted_the_cent_as_rounding_sees_no_edit_in_an_unchanged_order() {
+        // the store taxes per line (0.35 + 0.35 + 1.00 = 1.70); a back office reckoning VAT on the sum posted 1.69
+        // and the cent on its rounding line, so its total is the store's
+        StoreOrder order = StoreOrders.order().lineWithId(100, "SKU-0100", 1, "3.45", "0")
+                .lineWithId(101, "SKU-0101", 1, "3.45", "0").build();
+        SalesOrderDraft desired = mapper.toDraft(order, List.of());
+        Money cent = Money.of("0.01", order.currency());
+        List<TaxLine> reckoned = desired.taxes().stream().map(t -> new TaxLine(t.taxId(), t.rate(), t.taxable(),
+                t.amount().minus(cent))).toList();
+        List<com.bcerp.core.backoffice.DraftLine> lines = new ArrayList<>(desired.lines());
+        lines.add(mapper.roundingLine(cent));
+        SalesOrderDraft asPosted = new SalesOrderDraft(desired.kind(), desired.externalRef(), desired.customerOrder(),
+                "C1", desired.date(), desired.currency(), desired.currencyRate(), desired.branch(), desired.description(),
+                lines, desired.freight(), reckoned, desired.billTo(), desired.shipTo(), desired.shipVia(),
+                desired.paymentMethod(), null);
+        PostedDocument sale = PostedDocument.created(new DocumentRef("doc-1", order.totalIncTax()), asPosted,
+                InMemoryBackOffice.ARITHMETIC);
+        assertThat(asPosted.total(InMemoryBackOffice.ARITHMETIC)).isEqualTo(order.totalIncTax());
+
+        assertThat(planner.plan(order, desired, List.of(sale), sale, 1).isEmpty())
+                .as("a status change of an unchanged order posts no edit").isTrue();
+    }
+}
