@@ -22,15 +22,13 @@ class ChaosCommandIT {
     @Test
     void every_fault_scenario_ends_with_nothing_lost_or_duplicated_and_no_secret_in_the_logs() throws Exception {
         Path log = Path.of("target", "chaos-it.log").toAbsolutePath();
-        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
-        Process chaos = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(),
-                "chaos", "--orders", "10", "--json", "--log", log.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process chaos = chaos("--orders", "10", "--json", "--log", log.toString());
         String stdout = new String(chaos.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(chaos.waitFor(600, TimeUnit.SECONDS)).isTrue();
 
         JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo("acumatica");
+        assertThat(report.get("skipped")).isEmpty();
         List<String> scenarios = new ArrayList<>();
         for (JsonNode s : report.get("scenarios")) {
             String name = s.get("scenario").asText();
@@ -61,6 +59,49 @@ class ChaosCommandIT {
         assertThat(Files.size(log)).isPositive();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(chaos.exitValue()).isZero();
+    }
+
+    @Test
+    void against_uniconta_the_back_office_faults_lose_and_duplicate_nothing_and_acumatica_only_faults_are_skipped()
+            throws Exception {
+        Path log = Path.of("target", "chaos-uniconta-it.log").toAbsolutePath();
+        Process chaos = chaos("--backoffice", "uniconta", "--orders", "10", "--json", "--log", log.toString(),
+                "--scenario", "out-of-order,back-office-outage,crash-after-write,poison-records,token-expiry");
+        String stdout = new String(chaos.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(chaos.waitFor(600, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo("uniconta");
+        List<String> scenarios = new ArrayList<>();
+        for (JsonNode s : report.get("scenarios")) {
+            String name = s.get("scenario").asText();
+            scenarios.add(name);
+            assertThat(s.get("lost").asInt()).as(name + " lost").isZero();
+            assertThat(s.get("duplicates").asInt()).as(name + " duplicates").isZero();
+            assertThat(s.get("problems")).as(name + " problems").isEmpty();
+        }
+        assertThat(scenarios).containsExactly("out-of-order", "back-office-outage", "crash-after-write", "poison-records");
+        // every order is in Uniconta (read from its tables), the poisoned one parked naming its line
+        assertThat(scenario(report, "out-of-order").get("back_office_documents").asInt()).isEqualTo(10);
+        JsonNode poison = scenario(report, "poison-records");
+        assertThat(poison.get("back_office_documents").asInt()).isEqualTo(9);
+        assertThat(poison.get("parked").get(0).get("reason").asText()).contains("lines[").contains("SKU-STORE-ONLY");
+        assertThat(scenario(report, "back-office-outage").get("requests_rejected").get("back_office").has("503")).isTrue();
+        assertThat(report.get("skipped")).singleElement().satisfies(k -> {
+            assertThat(k.get("scenario").asText()).isEqualTo("token-expiry");
+            assertThat(k.get("reason").asText()).contains("uniconta has no such thing");
+        });
+        assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(chaos.exitValue()).isZero();
+    }
+
+    private static Process chaos(String... args) throws java.io.IOException {
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(), "chaos"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static JsonNode scenario(JsonNode report, String name) {
