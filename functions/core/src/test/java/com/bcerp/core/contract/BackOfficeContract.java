@@ -20,7 +20,9 @@ import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Address;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.model.Money;
+import com.bcerp.core.catalog.CatalogProduct;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.CatalogSource;
 import com.bcerp.core.port.Customers;
 import com.bcerp.core.port.FulfilmentSource;
 import com.bcerp.core.port.InventorySource;
@@ -151,6 +153,10 @@ public abstract class BackOfficeContract {
 
     protected FulfilmentSource fulfilment() {
         return port(backOffice().fulfilment(), Capability.FULFILMENT);
+    }
+
+    protected CatalogSource catalogue() {
+        return port(backOffice().catalogue(), Capability.CATALOGUE);
     }
 
     private <T> T port(Optional<T> port, Capability capability) {
@@ -486,6 +492,35 @@ public abstract class BackOfficeContract {
                 null, "orphan");
 
         assertThat(catchThrowableOfType(PermanentFailure.class, () -> payments().createPayment(draft))).isNotNull();
+    }
+
+    @Test
+    void a_full_catalogue_read_brings_each_product_once_the_known_item_among_them_and_the_newest_change_time() {
+        List<CatalogProduct> products = new java.util.ArrayList<>();
+        Optional<java.time.Instant> newest = catalogue().forEachProduct(Optional.empty(), page -> {
+            assertThat(page).as("pages are never empty").isNotEmpty();
+            products.addAll(page);
+        });
+
+        assertThat(products).extracting(CatalogProduct::sku).doesNotHaveDuplicates();
+        List<String> skus = products.stream().flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p.sku()),
+                p.variants().stream().map(com.bcerp.core.catalog.CatalogVariant::sku))).toList();
+        assertThat(skus).as("every SKU, products and variants").doesNotHaveDuplicates().contains(knownItem());
+        products.forEach(p -> p.variants().forEach(v -> assertThat(p.optionNames())
+                .as("%s's options name %s's", p.sku(), v.sku()).containsAll(v.options().keySet())));
+        assertThat(newest).as("the newest modification time, for the next cursor").isPresent();
+    }
+
+    @Test
+    void a_catalogue_read_since_the_newest_change_brings_nothing_more() {
+        Optional<java.time.Instant> newest = catalogue().forEachProduct(Optional.empty(), page -> { });
+        assertThat(newest).isPresent();
+        List<CatalogProduct> again = new java.util.ArrayList<>();
+
+        Optional<java.time.Instant> next = catalogue().forEachProduct(newest, again::addAll);
+
+        assertThat(again).as("nothing changed since %s", newest.get()).isEmpty();
+        assertThat(next.orElse(newest.get())).as("the cursor never moves back").isAfterOrEqualTo(newest.get());
     }
 
     @Test
