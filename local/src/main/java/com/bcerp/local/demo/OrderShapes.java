@@ -41,7 +41,9 @@ public final class OrderShapes {
         shapes.add(new Shape("bundle", true, checkout(List.of(with(product(s.get(17), 2), "bundle",
                 List.of(product(s.get(18), 1), product(s.get(19), 2)))))));
         shapes.add(new Shape("custom-products", false, order(11, List.of(product(s.get(0), 1),
-                custom("Engraving", "ENGRAVE-1", "12.00", "13.20"), custom("Gift note", null, "3.00", "3.30")), "5.00")));
+                custom("Engraving", "ENGRAVE-1", "12.00", "13.20"), custom("Gift note", null, "3.00", "3.30"),
+                // typed in by staff with a catalogue SKU: posted on that item, not the non-stock one
+                custom("Spare part", s.get(1).sku(), "4.00", "4.40")), "5.00")));
         shapes.add(new Shape("digital-only", false, map("billing_address", address("Grace", "grace@example.com"),
                 "status_id", 11, "customer_id", 22, "payment_method", "Credit Card",
                 "products", List.of(product(s.get(20), 1), product(s.get(21), 2)))));

@@ -103,6 +103,30 @@ class OrderFlowIT {
         assertThat(runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl())).isZero();
     }
 
+    @Test
+    void a_custom_product_whose_sku_is_an_acumatica_item_posts_on_that_item_and_any_other_on_the_non_stock_item()
+            throws Exception {
+        BigCommerceClient admin = BigCommerceClient.create(new BigCommerceSettings(URI.create(runtime.bigcommerce().baseUrl()),
+                runtime.bigcommerce().storeHash(), runtime.bigcommerce().adminAccessToken()));
+        SandboxCatalog.Item stocked = runtime.bigcommerce().catalog().simpleItems().get(3);
+        Map<String, Object> address = Map.of("first_name", "Ada", "last_name", "Byron", "street_1", "1 Main St",
+                "city", "Austin", "zip", "78701", "country", "United States", "country_iso2", "US",
+                "email", "ada.byron@example.com");
+        List<Map<String, Object>> products = List.of(
+                com.bcerp.local.demo.OrderShapes.custom("Spare part, typed in", stocked.sku(), "12.00", "13.20"),
+                com.bcerp.local.demo.OrderShapes.custom("Engraving", "ENGRAVE-1", "5.00", "5.50"));
+        long id = BigCommerceClient.expect(admin.post("/v2/orders", Map.of("billing_address", address,
+                "shipping_addresses", List.of(address), "products", products, "customer_id", 0, "status_id", 11)),
+                "POST /v2/orders", Set.of(201)).json().path("id").asLong();
+        awaitSettled(Duration.ofSeconds(60));
+
+        List<JsonNode> found = salesOrdersByCustomerOrder().getOrDefault(Long.toString(id), List.of());
+        assertThat(found).as("the sales order of store order " + id).hasSize(1);
+        List<String> items = new java.util.ArrayList<>();
+        found.get(0).path("Details").forEach(d -> items.add(d.at("/InventoryID/value").asText()));
+        assertThat(items).containsExactly(stocked.sku(), "NONSTOCK");
+    }
+
     private static long place(BigCommerceClient admin, SandboxCatalog.Item... items) {
         Map<String, Object> address = Map.of("first_name", "Ada", "last_name", "Byron", "street_1", "1 Main St",
                 "city", "Austin", "zip", "78701", "country", "United States", "country_iso2", "US",

@@ -52,7 +52,8 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
             backOffice.require(Capability.PAYMENTS, "payments.enabled");
         }
         OrderLedger ledger = new OrderLedger(backOffice, links, scope);
-        SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic());
+        SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic(),
+                backOfficeItems(backOffice));
         OrderPolicy policy = new OrderPolicy(config.orders(), backOffice.importStatuses()
                 .map(statuses -> config.statuses().withImportStatuses(statuses)).orElse(config.statuses()));
         Optional<PaymentSync> payments = backOffice.payments()
@@ -69,6 +70,17 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
         OrderChanges changes = new OrderChanges(store, ledger, state, mapper, policy, ownWrites, clock, lease);
         return new OrderFlows(orderImport, changes, refunds, payments, ownWrites,
                 new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments));
+    }
+
+    /**
+     * Whether the back office has an item, asked of its inventory (one call per custom product line with a SKU, a
+     * rare line); without an inventory port no custom product is matched to an item.
+     */
+    private static java.util.function.Predicate<String> backOfficeItems(BackOffice backOffice) {
+        return backOffice.inventory().<java.util.function.Predicate<String>>map(inventory -> sku -> {
+            var stock = inventory.stock(List.of(sku));
+            return !stock.isEmpty() && (stock.get(0).sellable() || !stock.get(0).warehouses().isEmpty());
+        }).orElse(sku -> false);
     }
 
     /** The refund flow; the back office must take credit notes. */

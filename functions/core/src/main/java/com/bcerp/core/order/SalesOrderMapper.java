@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -62,12 +63,24 @@ public final class SalesOrderMapper {
     private final OrderMappingSettings settings;
     private final RoutingSettings routing;
     private final LineArithmetic arithmetic;
+    private final Predicate<String> backOfficeItem;
 
-    /** @param arithmetic how the back office computes line amounts, so totals compare to the cent */
+    /** A mapper that posts every custom product to the configured non-stock item. */
     public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing, LineArithmetic arithmetic) {
+        this(settings, routing, arithmetic, sku -> false);
+    }
+
+    /**
+     * @param arithmetic     how the back office computes line amounts, so totals compare to the cent
+     * @param backOfficeItem whether the back office has an item of this id: a custom product whose SKU is one is
+     *                       posted to it (its stock and revenue where they belong), any other to the non-stock item
+     */
+    public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing, LineArithmetic arithmetic,
+            Predicate<String> backOfficeItem) {
         this.arithmetic = arithmetic;
         this.settings = settings;
         this.routing = routing;
+        this.backOfficeItem = backOfficeItem;
     }
 
     public LineArithmetic arithmetic() {
@@ -148,6 +161,10 @@ public final class SalesOrderMapper {
         if (line.isGiftCertificate()) {
             item = settings.giftCertificateItem();
             description.insert(0, "Gift certificate: ");
+        } else if (line.isCustomProduct() && line.sku() != null && !line.sku().isBlank()
+                && backOfficeItem.test(line.sku())) {
+            item = line.sku();
+            description.append(" (custom product)");
         } else if (line.isCustomProduct()) {
             item = settings.customProductItem();
             description.append(line.sku() == null ? " (custom product)" : " (custom product, sku " + line.sku() + ")");

@@ -202,6 +202,24 @@ class SalesOrderMapperTest {
     }
 
     @Test
+    void a_custom_product_whose_sku_is_a_back_office_item_posts_on_that_item_and_any_other_on_the_non_stock_item() {
+        StoreOrder order = StoreOrders.order().customProduct("SKU-0101", 2, "12.00").customProduct("ENGRAVE-1", 1, "3.00")
+                .customProduct(null, 1, "1.00").build();
+        SalesOrderMapper knowingItems = new SalesOrderMapper(OrderMappingSettings.defaults(), RoutingSettings.defaults(),
+                ARITHMETIC, java.util.Set.of("SKU-0100", "SKU-0101")::contains);
+
+        SalesOrderDraft draft = knowingItems.toDraft(order, List.of());
+
+        assertThat(draft.lines()).extracting(DraftLine::itemId, l -> l.quantity().toPlainString(),
+                        l -> plain(l.amount(ARITHMETIC)))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SKU-0101", "2", "24"),
+                        org.assertj.core.groups.Tuple.tuple("NONSTOCK", "1", "3"),
+                        org.assertj.core.groups.Tuple.tuple("NONSTOCK", "1", "1"));
+        assertThat(draft.total(ARITHMETIC).sameAs(order.totalIncTax())).isTrue();
+    }
+
+    @Test
     void with_tax_classes_each_back_office_tax_id_gets_its_own_line_with_what_it_was_charged_on() {
         // line 100 (20.00) at the standard rate, line 101 (10.00) at a reduced rate, shipping (10.00) standard
         StoreOrder order = StoreOrders.order().taxRate("0").line("SKU-0100", 1, "20.00").line("SKU-0101", 1, "10.00")
