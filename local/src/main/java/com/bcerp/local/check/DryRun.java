@@ -10,6 +10,7 @@ import com.bcerp.core.customer.CustomerSettings;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
+import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.port.BackOffice;
@@ -49,7 +50,7 @@ final class DryRun {
 
     void run(List<StoreOrder> orders, List<BackOffice> takingOrders) {
         for (BackOffice backOffice : takingOrders) {
-            SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic());
+            SalesOrderMapper mapper = OrderFlows.mapper(backOffice, config);
             OrderPolicy policy = new OrderPolicy(config.orders(), backOffice.importStatuses()
                     .map(s -> config.statuses().withImportStatuses(s)).orElse(config.statuses()));
             // buyers the run has already predicted a new customer for: their next order matches that one

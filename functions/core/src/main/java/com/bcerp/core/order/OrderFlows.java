@@ -52,8 +52,7 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
             backOffice.require(Capability.PAYMENTS, "payments.enabled");
         }
         OrderLedger ledger = new OrderLedger(backOffice, links, scope);
-        SalesOrderMapper mapper = new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic(),
-                backOfficeItems(backOffice));
+        SalesOrderMapper mapper = mapper(backOffice, config);
         OrderPolicy policy = new OrderPolicy(config.orders(), backOffice.importStatuses()
                 .map(statuses -> config.statuses().withImportStatuses(statuses)).orElse(config.statuses()));
         Optional<PaymentSync> payments = backOffice.payments()
@@ -70,6 +69,11 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
         OrderChanges changes = new OrderChanges(store, ledger, state, mapper, policy, ownWrites, clock, lease);
         return new OrderFlows(orderImport, changes, refunds, payments, ownWrites,
                 new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments));
+    }
+
+    /** The mapper the flows turn store orders into this back office's documents with (a dry run uses the same). */
+    public static SalesOrderMapper mapper(BackOffice backOffice, ConnectorConfig config) {
+        return new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic(), backOfficeItems(backOffice));
     }
 
     /**
