@@ -27,7 +27,7 @@ final class BackOfficeOption {
     CommandSpec spec;
 
     @Option(names = "--backoffice", split = ",", paramLabel = "TYPE", description = "The back office(s) to run "
-            + "against, by type (acumatica, uniconta, extensiv); several take every order each (a warehouse only "
+            + "against, by type (acumatica, uniconta, visma, extensiv); several take every order each (a warehouse only "
             + "those in its own import statuses). Default: the config's "
             + "back_offices section (Acumatica).")
     List<String> types;
@@ -54,8 +54,8 @@ final class BackOfficeOption {
         ObjectNode flows = section.putObject("flows");
         var orders = flows.putArray("orders");
         types.forEach(orders::add);
-        // the products and prices come from the first back office with a catalogue; Uniconta's adapter has none
-        // yet, so a run without Acumatica leaves the store's catalogue alone
+        // the products and prices come from the first back office with a catalogue; only Acumatica's adapter has
+        // one yet, so a run without Acumatica leaves the store's catalogue alone
         if (types.contains(AcumaticaType.SYSTEM)) {
             flows.put("catalog", AcumaticaType.SYSTEM);
         } else {

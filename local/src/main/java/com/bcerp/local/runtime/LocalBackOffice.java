@@ -6,7 +6,9 @@ import com.bcerp.handlers.worker.BackOfficeRegistry;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import com.bcerp.sandbox.uniconta.UnicontaSandbox;
+import com.bcerp.sandbox.visma.VismaSandbox;
 import com.bcerp.uniconta.UnicontaType;
+import com.bcerp.visma.VismaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +26,7 @@ import java.util.Map;
 public sealed interface LocalBackOffice extends AutoCloseable {
 
     /** The types the local runtime has a sandbox for. */
-    List<String> TYPES = List.of(AcumaticaType.SYSTEM, UnicontaType.SYSTEM, ExtensivType.SYSTEM);
+    List<String> TYPES = List.of(AcumaticaType.SYSTEM, UnicontaType.SYSTEM, VismaType.SYSTEM, ExtensivType.SYSTEM);
 
     String type();
 
@@ -80,6 +82,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             case AcumaticaType.SYSTEM -> new Acumatica(AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults()
                     .withTokenLifetime(timing.accessTokenLifetime())));
             case UnicontaType.SYSTEM -> new Uniconta(UnicontaSandbox.start(UnicontaSandbox.Settings.defaults()));
+            case VismaType.SYSTEM -> new Visma(VismaSandbox.start(Visma.company(timing)));
             // a config may name it (ErpAndWarehouseIT); not in TYPES: the demo's report expects every order with its
             // total in each back office, and a warehouse takes only some orders and keeps no totals
             case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()));
@@ -275,6 +278,110 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         public long answersLost() {
             return sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.LOSE_ANSWER)
                     + sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.TIME_OUT);
+        }
+
+        @Override
+        public long calls() {
+            return sandbox.calls().total();
+        }
+
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+
+    /**
+     * A Visma.net ERP company with the merchant's set-up for the store sandbox's orders: kept in the store's currency
+     * (USD), and a VAT of the store's 10 % in the VAT category the config's default {@code orders.tax_id} names, in the
+     * domestic VAT zone its customers are in.
+     */
+    record Visma(VismaSandbox sandbox) implements LocalBackOffice {
+
+        /** The store sandbox's tax (10 %), its VAT id in Visma and its category (the config's default tax id). */
+        static final String STORE_VAT = "BC10";
+        static final String STORE_TAX_CATEGORY = "BCTAX";
+
+        public Visma {
+            sandbox.addVat(STORE_VAT, "Store tax 10%", BigDecimal.TEN, STORE_TAX_CATEGORY, "DOMESTIC");
+        }
+
+        static VismaSandbox.Settings company(LocalRuntime.Timing timing) {
+            VismaSandbox.Settings d = VismaSandbox.Settings.defaults().withTokenLifetime(timing.accessTokenLifetime());
+            return new VismaSandbox.Settings(d.port(), d.tenantId(), d.clientId(), d.clientSecret(), d.tokenLifetime(),
+                    "USD");
+        }
+
+        @Override
+        public String type() {
+            return VismaType.SYSTEM;
+        }
+
+        @Override
+        public String url() {
+            return sandbox.baseUrl();
+        }
+
+        @Override
+        public Map<String, String> environment(String name, LocalRuntime.Timing timing) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(variable(name, "URL"), sandbox.baseUrl());
+            env.put(variable(name, "TOKEN_URL"), sandbox.tokenUrl());
+            env.put(variable(name, "TENANT_ID"), sandbox.settings().tenantId());
+            env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
+            return env;
+        }
+
+        @Override
+        public Map<String, String> secret() {
+            return Map.of("client_id", sandbox.settings().clientId(), "client_secret", sandbox.settings().clientSecret());
+        }
+
+        /**
+         * Its sales orders by the store order id their {@code customerRefNo} carries (the connector's
+         * BC-{store}-{order id}), each with the {@code orderTotal} Visma reckoned (lines and the VAT it computed), as
+         * {@code GET /v1/salesorder/{type}/{nbr}} answers; credit notes are documents of their own and not counted.
+         */
+        @Override
+        public Map<String, List<BigDecimal>> orderTotalsByStoreOrder() {
+            Map<String, List<BigDecimal>> totals = new HashMap<>();
+            for (JsonNode order : sandbox.salesOrders()) {
+                java.util.regex.Matcher ref = STORE_REF.matcher(order.path("customerRefNo").asText());
+                if (ref.matches()) {
+                    totals.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(order.path("orderTotal").decimalValue());
+                }
+            }
+            return totals;
+        }
+
+        @Override
+        public Map<Integer, Integer> refusedByStatus() {
+            return refused(sandbox.calls());
+        }
+
+        @Override
+        public void unavailable(boolean on) {
+            sandbox.faults().unavailable(on);
+        }
+
+        @Override
+        public void loseAnswers(double share, Duration hang) {
+            sandbox.faults().lostAnswerShare(share).hang(hang);
+        }
+
+        @Override
+        public void resetFaults() {
+            sandbox.faults().reset();
+        }
+
+        @Override
+        public long answersLost() {
+            return sandbox.faults().hungCalls();
+        }
+
+        @Override
+        public List<String> issuedTokens() {
+            return List.copyOf(sandbox.issuedTokens());
         }
 
         @Override

@@ -129,7 +129,7 @@ class DemoCommandIT {
         assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(demo.exitValue()).isNotZero();
         assertThat(java.nio.file.Files.readString(stderr)).contains("--backoffice: no local sandbox for 'sap'")
-                .contains("acumatica, uniconta, extensiv");
+                .contains("acumatica, uniconta, visma, extensiv");
     }
 
     @Test

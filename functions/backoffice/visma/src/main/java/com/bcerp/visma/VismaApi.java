@@ -109,6 +109,14 @@ final class VismaApi {
         return send("POST", path, body, false);
     }
 
+    /**
+     * A PUT that adds something (a line {@code operation: Insert}): not retried, as a repeat would add it twice; the
+     * caller reads the record again to learn whether a lost answer's change was made.
+     */
+    ApiResponse putOnce(String path, JsonNode body) {
+        return send("PUT", path, body, false);
+    }
+
     /** A PUT by key: the same body twice is the same change. */
     ApiResponse put(String path, JsonNode body) {
         return send("PUT", path, body, true);

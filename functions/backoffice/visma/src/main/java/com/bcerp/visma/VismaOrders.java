@@ -254,10 +254,33 @@ final class VismaOrders implements SalesDocuments {
         return failure;
     }
 
-    /** The total as Visma computed it, against the draft's; a difference parks the order naming it. */
+    /**
+     * The total as Visma computed it, against the draft's. Visma reckons VAT once per VAT on the document, the store
+     * per line, so the two may differ by a cent or so: within {@code orders.rounding_tolerance}, and once per order,
+     * the difference goes on the rounding item (a VAT-free line, so it is exactly the difference) and the store's
+     * total stands. Any other difference parks the order naming both totals.
+     */
     private DocumentRef checkedTotal(SalesOrderDraft draft, JsonNode order) {
         PostedDocument posted = document(order);
         Money expected = draft.total(VismaType.ARITHMETIC);
+        Money difference = expected.minus(posted.ref().total());
+        if (!difference.isZero() && roundable(difference, order)) {
+            String number = read(order, "orderNo");
+            ObjectNode change = VismaDto.object();
+            ArrayNode lines = change.putArray("lines");
+            text(line(lines, settings.roundingItem(), BigDecimal.ONE, difference.amount(), settings.vatFreeCategory(),
+                    ROUNDING_NOTE), "lineDescription", "Rounding");
+            ApiResponse response = api.putOnce("/v1/salesorder/" + number, change);
+            if (!response.isSuccess()) {
+                throw VismaFailures.of(response, "rounding line of sales order " + draft.externalRef(),
+                        "orders.rounding_item");
+            }
+            log.info("Visma order {} of {}: rounding line of {} (Visma's VAT reckoned per document)", number,
+                    draft.externalRef(), difference);
+            order = order(number).orElseThrow(() -> new TransientFailure("Visma order " + number + " of "
+                    + draft.externalRef() + " is gone right after its rounding line was written"));
+            posted = document(order);
+        }
         if (!posted.ref().total().sameAs(expected)) {
             Money storeTax = draft.taxes().stream().map(t -> t.amount().toCents()).reduce(Money.zero(draft.currency()), Money::plus);
             throw new PermanentFailure("total", draft.externalRef() + ": Visma totals order " + posted.ref().id()
@@ -266,6 +289,20 @@ final class VismaOrders implements SalesDocuments {
                     + "; the order is in Visma, check it there");
         }
         return posted.ref();
+    }
+
+    /** A rounding item is configured, the difference is within its tolerance and the order has no rounding line yet. */
+    private boolean roundable(Money difference, JsonNode order) {
+        if (settings.roundingItem() == null || difference.amount().abs().compareTo(settings.roundingTolerance()) > 0) {
+            return false;
+        }
+        for (JsonNode line : order.path("lines")) {
+            if (ROUNDING_NOTE.equals(read(line, "note"))
+                    || settings.roundingItem().equals(line.path("inventory").path("number").asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- cancel ----

@@ -210,6 +210,50 @@ class VismaOrdersIT {
         assertThat(visma.ordersWithRef(ref)).hasSize(1);
     }
 
+    /** 2 x 10.01 at 25 %: the store's VAT per line is 2 x 2.50, Visma's on the sum 5.01, a cent more. */
+    private SalesOrderDraft centApart(String customer, String ref) {
+        return sale(customer, ref, List.of(line(1, "SKU-0100", "1", "10.01", "0"), line(2, "SKU-0101", "1", "10.01", "0")),
+                nok("0"), List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("20.02"), nok("5.00"))));
+    }
+
+    @Test
+    void a_cent_of_vat_rounding_goes_on_the_rounding_item_once_and_the_stores_total_stands() {
+        VismaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
+                ApiClient.defaultHttpClient());
+        String ref = "BC-r-" + run;
+        SalesOrderDraft draft = centApart(customer(c), ref);
+
+        DocumentRef created = orders(c).createSalesOrder(draft);
+        orders(c).createSalesOrder(draft);
+
+        JsonNode order = visma.order(created.id());
+        assertThat(order.path("orderTotal").decimalValue()).isEqualByComparingTo("25.02");
+        assertThat(order.path("taxTotal").decimalValue()).isEqualByComparingTo("5.01");
+        assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("rounding"))
+                .as("one rounding line, not one per attempt").singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("inventory").path("number").asText()).isEqualTo("ROUNDING");
+                    assertThat(l.path("unitPrice").decimalValue()).isEqualByComparingTo("-0.01");
+                    assertThat(l.path("taxCategory").asText()).isEqualTo("EXEMPT");
+                });
+        assertThat(created.total().sameAs(nok("25.02"))).isTrue();
+    }
+
+    @Test
+    void where_visma_refuses_a_negative_line_the_order_parks_naming_the_rounding_item_and_stays_single() {
+        sandbox.faults().negativeLinesRefused(true);
+        VismaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
+                ApiClient.defaultHttpClient());
+        String ref = "BC-rn-" + run;
+        SalesOrderDraft draft = centApart(customer(c), ref);
+
+        PermanentFailure parked = catchThrowableOfType(PermanentFailure.class, () -> orders(c).createSalesOrder(draft));
+
+        assertThat(parked.field()).isEqualTo("orders.rounding_item");
+        assertThat(parked.getMessage()).contains(ref).contains("negative amount");
+        assertThat(visma.ordersWithRef(ref)).hasSize(1);
+    }
+
     @Test
     void an_unknown_vat_category_is_a_permanent_failure_naming_the_tax() {
         VismaConnection c = connection();

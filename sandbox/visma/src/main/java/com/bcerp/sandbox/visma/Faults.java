@@ -48,6 +48,7 @@ public final class Faults {
     private volatile boolean customerNumberingManual;
     private volatile boolean orderNumberOverrideIgnored;
     private volatile boolean availabilityOnHandOnly;
+    private volatile boolean negativeLinesRefused;
     private volatile Duration releaseDelay;
 
     Faults(Clock clock) {
@@ -132,6 +133,19 @@ public final class Faults {
         return availabilityOnHandOnly;
     }
 
+    /**
+     * Sales order lines with a negative amount (a negative unit price or quantity) refused. UNCONFIRMED whether Visma
+     * takes them (nothing in the file or the research says); off by default, this is the harsher case.
+     */
+    public Faults negativeLinesRefused(boolean on) {
+        this.negativeLinesRefused = on;
+        return this;
+    }
+
+    public boolean negativeLinesRefused() {
+        return negativeLinesRefused;
+    }
+
     /** Releases of customer documents in the background, done {@code delay} later; null: at once (the default). */
     public Faults releaseInBackground(Duration delay) {
         this.releaseDelay = delay;
@@ -154,6 +168,7 @@ public final class Faults {
         customerNumberingManual = false;
         orderNumberOverrideIgnored = false;
         availabilityOnHandOnly = false;
+        negativeLinesRefused = false;
         releaseDelay = null;
         window = RequestWindow.fixed(UNREACHED_QUOTA, Duration.ofHours(1), clock);
         return this;

@@ -378,7 +378,11 @@ final class SalesOrders {
             line.put("discountPercent", p);
             line.put("discountAmount", Wire.money(ext.multiply(p).divide(new BigDecimal("100"), 2, RoundingMode.HALF_UP)));
         }
-        if (line.get("discountAmount").decimalValue().compareTo(ext) > 0) {
+        if (ext.signum() < 0 && faults.negativeLinesRefused()) {
+            throw VismaErrors.refused(refusedAs, "The line for " + item.number + " cannot have a negative amount.");
+        }
+        // GUESS: the discount is compared with the amount by size, so a negative line without a discount is taken
+        if (line.get("discountAmount").decimalValue().abs().compareTo(ext.abs()) > 0) {
             throw VismaErrors.refused(refusedAs, "The discount on the line for " + item.number + " exceeds its amount.");
         }
     }

@@ -6,9 +6,6 @@ import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
-import com.bcerp.http.SharedRate;
-import com.bcerp.http.SharedRatePacer;
-import com.bcerp.http.Sleeper;
 
 /**
  * An Acumatica back office from its {@code {NAME}_...} variables (the README's configuration reference lists them for
@@ -30,13 +27,9 @@ final class AcumaticaFromEnvironment {
                 env.optional(v.variable("CUSTOMER_CLASS"), d.customerClass()),
                 d.secretName(),
                 env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()));
-        int licenceRate = shared.config().reliability().backOfficeRequestsPerMinute();
-        ApiClient.Pacer pacer = licenceRate == 0 ? ApiClient.Pacer.NONE
-                : new SharedRatePacer(new SharedRate(shared.budget(), "backoffice#" + name, Sleeper.THREAD),
-                        licenceRate, Math.max(1, licenceRate / 20), shared.clock());
         // one OAuth session for the order, stock and catalogue adapters: a rotated refresh token is never reused
         AcumaticaConnection connection = new AcumaticaConnection(settings, shared.secrets(),
-                ApiClient.defaultHttpClient(), RetryPolicy.standard(), pacer, shared.clock());
+                ApiClient.defaultHttpClient(), RetryPolicy.standard(), shared.pacer(name), shared.clock());
         return AcumaticaType.backOffice(name, connection, env.integer(v.variable("CONCURRENCY"), 4),
                 env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute());
     }

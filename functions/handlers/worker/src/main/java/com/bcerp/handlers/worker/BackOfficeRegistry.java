@@ -8,8 +8,14 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.extensiv.ExtensivType;
+import com.bcerp.http.ApiClient;
+import com.bcerp.http.SharedRate;
+import com.bcerp.http.SharedRatePacer;
+import com.bcerp.http.Sleeper;
 import com.bcerp.uniconta.UnicontaType;
+import com.bcerp.visma.VismaType;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +35,43 @@ public final class BackOfficeRegistry {
     }
 
     /** What every back office may use: its secrets, the shared request budgets, the config and the clock. */
-    public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {}
+    public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {
+
+        /**
+         * Paces every request to the back office named {@code name} at the config's
+         * {@code reliability.back_office_requests_per_minute}, shared by every process (its quota is the vendor's,
+         * per user or licence, not a function's); none when that is 0.
+         */
+        public ApiClient.Pacer pacer(String name) {
+            int rate = config.reliability().backOfficeRequestsPerMinute();
+            return rate == 0 ? ApiClient.Pacer.NONE
+                    : new SharedRatePacer(new SharedRate(budget, "backoffice#" + name, Sleeper.THREAD),
+                            rate, Math.max(1, rate / 20), clock);
+        }
+    }
 
     /** One back office's environment variables: {@code url} of back office {@code erp} is {@code ERP_URL}. */
     public record Variables(String name, Environment env) {
 
         public String variable(String suffix) {
             return name.toUpperCase(Locale.ROOT) + "_" + suffix;
+        }
+
+        /** A comma-separated variable's values, trimmed, without empty ones. */
+        public List<String> list(String suffix, String defaultValue) {
+            return Arrays.stream(env.optional(variable(suffix), defaultValue).split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /** A variable naming one of {@code type}'s constants in any case; another value names the variable. */
+        public <E extends Enum<E>> E choice(Class<E> type, String suffix, E defaultValue) {
+            String value = env.optional(variable(suffix), defaultValue.name());
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("environment variable " + variable(suffix) + " is not one of "
+                        + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ": '" + value + "'");
+            }
         }
 
         /** The secret holding this back office's credentials: {@code {NAME}_SECRET}, or {@code bc-erp-connector/{name}}. */
@@ -62,6 +98,7 @@ public final class BackOfficeRegistry {
         all.put(AcumaticaType.SYSTEM, AcumaticaFromEnvironment::create);
         all.put(UnicontaType.SYSTEM, UnicontaFromEnvironment::create);
         all.put(ExtensivType.SYSTEM, ExtensivFromEnvironment::create);
+        all.put(VismaType.SYSTEM, VismaFromEnvironment::create);
         return new BackOfficeRegistry(all);
     }
 

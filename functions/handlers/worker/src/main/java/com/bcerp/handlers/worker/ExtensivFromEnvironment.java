@@ -6,12 +6,7 @@ import com.bcerp.extensiv.ExtensivSettings;
 import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
-import com.bcerp.http.SharedRate;
-import com.bcerp.http.SharedRatePacer;
-import com.bcerp.http.Sleeper;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,24 +28,16 @@ final class ExtensivFromEnvironment {
                 v.secretName(), customer, facility);
         ExtensivSettings settings = new ExtensivSettings(d.baseUrl(), d.secretName(),
                 env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()), customer, facility,
-                list(env.optional(v.variable("STOCK_FACILITIES"), "")).stream()
+                v.list("STOCK_FACILITIES", "").stream()
                         .map(f -> id(v.variable("STOCK_FACILITIES"), f)).toList(),
                 carriers(v.variable("CARRIERS"), env.optional(v.variable("CARRIERS"), "")),
-                list(env.optional(v.variable("IMPORT_STATUSES"), "11")).stream()
+                v.list("IMPORT_STATUSES", "11").stream()
                         .map(s -> id(v.variable("IMPORT_STATUSES"), s)).toList(),
                 env.optional(v.variable("CANCEL_REASON"), d.cancelReason()));
-        int rate = shared.config().reliability().backOfficeRequestsPerMinute();
-        ApiClient.Pacer pacer = rate == 0 ? ApiClient.Pacer.NONE
-                : new SharedRatePacer(new SharedRate(shared.budget(), "backoffice#" + name, Sleeper.THREAD),
-                        rate, Math.max(1, rate / 20), shared.clock());
         // one token for every port: a token request is a call too
         ExtensivConnection connection = new ExtensivConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
-                RetryPolicy.standard(), pacer, shared.clock());
+                RetryPolicy.standard(), shared.pacer(name), shared.clock());
         return ExtensivType.backOffice(name, connection, shared.config().catalog().storeCurrency());
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int id(String variable, String value) {

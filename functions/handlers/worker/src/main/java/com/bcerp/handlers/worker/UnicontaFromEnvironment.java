@@ -40,23 +40,16 @@ final class UnicontaFromEnvironment {
                 env.optional(v.variable("VAT_FREE_CODE"), d.vatFreeCode()),
                 env.optional(v.variable("BASE_CURRENCY"), d.baseCurrency()),
                 env.optional(v.variable("VARIANT_SEPARATOR"), d.variantSeparator()),
-                choice(UnicontaSettings.Cancellation.class, v.variable("CANCELLATION"),
-                        env.optional(v.variable("CANCELLATION"), d.cancellation().name())),
-                choice(UnicontaSettings.UninvoicedCredit.class, v.variable("UNINVOICED_CREDIT"),
-                        env.optional(v.variable("UNINVOICED_CREDIT"), d.uninvoicedCredit().name())),
-                Arrays.stream(env.optional(v.variable("WAREHOUSES"), String.join(",", d.warehouses())).split(","))
-                        .map(String::trim).filter(w -> !w.isEmpty()).toList(),
+                v.choice(UnicontaSettings.Cancellation.class, "CANCELLATION", d.cancellation()),
+                v.choice(UnicontaSettings.UninvoicedCredit.class, "UNINVOICED_CREDIT", d.uninvoicedCredit()),
+                v.list("WAREHOUSES", String.join(",", d.warehouses())),
                 env.optional(v.variable("TRACKING_FIELD"), d.trackingField()),
                 zone(v.variable("ZONE"), env.optional(v.variable("ZONE"), d.zone().getId())), null, null)
                 // the merchant's rounding item and tolerance, as for every back office (orders.rounding_item)
                 .withRounding(shared.config().orders().roundingItem(), shared.config().orders().roundingTolerance());
-        int rate = shared.config().reliability().backOfficeRequestsPerMinute();
-        ApiClient.Pacer pacer = rate == 0 ? ApiClient.Pacer.NONE
-                : new SharedRatePacer(new SharedRate(shared.budget(), "backoffice#" + name, Sleeper.THREAD),
-                        rate, Math.max(1, rate / 20), shared.clock());
         // one API user for every port: Uniconta's daily allowance is per user
         UnicontaConnection connection = new UnicontaConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
-                RetryPolicy.standard(), pacer);
+                RetryPolicy.standard(), shared.pacer(name));
         return UnicontaType.backOffice(name, connection);
     }
 
@@ -65,15 +58,6 @@ final class UnicontaFromEnvironment {
             return java.time.ZoneId.of(value);
         } catch (java.time.DateTimeException e) {
             throw new IllegalStateException("environment variable " + variable + " is not a time zone: '" + value + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String variable, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("environment variable " + variable + " is not one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ": '" + value + "'");
         }
     }
 }

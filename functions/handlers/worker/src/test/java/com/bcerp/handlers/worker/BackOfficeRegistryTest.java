@@ -31,7 +31,7 @@ class BackOfficeRegistryTest {
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensive", new Environment(Map.of()),
                 shared)).isInstanceOf(InvalidConfig.class).hasMessageContaining("back_offices.systems.wms")
                 .hasMessageContaining("unknown back-office type 'extensive'; known: " + BackOfficeRegistry.standard().types());
-        assertThat(BackOfficeRegistry.standard().types()).contains("acumatica", "uniconta", "extensiv");
+        assertThat(BackOfficeRegistry.standard().types()).contains("acumatica", "uniconta", "extensiv", "visma");
     }
 
     @Test
@@ -85,5 +85,27 @@ class BackOfficeRegistryTest {
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensiv",
                 new Environment(Map.of("WMS_CUSTOMER_ID", "12", "WMS_FACILITY_ID", "3", "WMS_IMPORT_STATUSES", "11,x")),
                 shared)).hasMessageContaining("WMS_IMPORT_STATUSES");
+    }
+
+    @Test
+    void a_visma_erp_is_built_from_its_own_variables_reads_its_warehouses_and_names_a_bad_variable() {
+        Environment env = new Environment(Map.of("FINANCE_TENANT_ID", "4f1c2b7e-9a3d-4c5e-8b21-6d7f0e1a2b3c",
+                "FINANCE_WAREHOUSES", "MAIN, OSLO", "FINANCE_ORDER_NUMBERING", "series"));
+
+        BackOffice finance = BackOfficeRegistry.standard().create("finance", "visma", env, shared);
+
+        assertThat(finance.name()).isEqualTo("finance");
+        assertThat(finance.system()).isEqualTo("visma");
+        assertThat(finance.capabilities()).contains(Capability.CUSTOMERS, Capability.SALES_ORDERS, Capability.INVENTORY,
+                Capability.FULFILMENT).doesNotContain(Capability.PAYMENTS);
+        assertThat(finance.inventory().orElseThrow().warehouses()).containsExactly("MAIN", "OSLO");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("finance", "visma", new Environment(Map.of()),
+                shared)).hasMessageContaining("FINANCE_TENANT_ID");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("finance", "visma", new Environment(Map.of(
+                "FINANCE_TENANT_ID", "t", "FINANCE_ORDER_NUMBERING", "random")), shared))
+                .hasMessageContaining("FINANCE_ORDER_NUMBERING").hasMessageContaining("[derived, series]");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("finance", "visma", new Environment(Map.of(
+                "FINANCE_TENANT_ID", "t", "FINANCE_ORDER_NUMBER_PREFIX", "bc-store")), shared))
+                .hasMessageContaining("FINANCE_ORDER_NUMBER_PREFIX");
     }
 }
