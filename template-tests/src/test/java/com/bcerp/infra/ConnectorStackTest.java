@@ -294,6 +294,12 @@ class ConnectorStackTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("config deployment.back_offices.books.company_id: required to deploy back "
                         + "office 'books' (uniconta)");
+        // so is a Visma.net one without its tenant
+        assertThatThrownBy(() -> DeployConfig.load(rewrite(noStore, "    acumatica: acumatica",
+                "    acumatica: acumatica\n    finance: visma")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config deployment.back_offices.finance.tenant_id: required to deploy back "
+                        + "office 'finance' (visma)");
         assertThatThrownBy(() -> DeployConfig.load(SynthesizedStack.exampleWith("  back_offices:",
                 "    nosuch:", "      url: https://example.com")))
                 .hasMessageStartingWith("config deployment.back_offices.nosuch: names no back office");

@@ -100,6 +100,8 @@ final class ServeCommand implements Callable<Integer> {
             one.put("type", b.type());
             one.put("url", b.url());
             one.put("credentials", b.secret());
+            // what a deployment sets for it ({NAME}_URL, a Visma tenant, an Uniconta company, ...)
+            one.put("settings", b.environment(name, runtime.timing()));
             backOffices.put(name, one);
         });
         json.put("back_offices", backOffices);

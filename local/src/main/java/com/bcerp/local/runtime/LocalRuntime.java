@@ -101,6 +101,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final ConnectorConfig config;
     private final FileSecretSource secrets;
     private final Map<String, String> environment;
+    private final Timing timing;
     private final String webhookSecret;
     private final WorkerComposition worker;
     private final FrontDoor frontDoor;
@@ -109,7 +110,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final CrashAfterWrite crashes = new CrashAfterWrite();
 
     private LocalRuntime(Options options) {
-        Timing timing = options.timing();
+        timing = options.timing();
         aws = track(LocalAws.start(options.queues()));
         bigcommerce = track(BigCommerceSandbox.start(BigCommerceSandbox.Settings.defaults()
                 .withQuota(options.quotaPerWindow(), timing.quotaWindow().toMillis())
@@ -216,6 +217,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** The merchant config the functions read. */
     public ConnectorConfig config() {
         return config;
+    }
+
+    /** The timeouts and lifetimes the run's sandboxes and functions were given. */
+    public Timing timing() {
+        return timing;
     }
 
     /** The back office taking the orders first (the primary). */

@@ -123,6 +123,18 @@ class DemoCommandIT {
     }
 
     @Test
+    void visma_alone_gets_every_order_once_with_the_stores_total() throws Exception {
+        Process demo = demo("--backoffice", "visma", "--orders", "8", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).as(stdout).isZero();
+        JsonNode visma = new ObjectMapper().readTree(stdout).get("back_offices").get("visma");
+        assertThat(visma.get("sales_orders").asInt()).as(stdout).isEqualTo(8);
+        assertThat(visma.get("duplicates").asInt()).isZero();
+        assertThat(visma.get("mismatched_totals").asInt()).isZero();
+    }
+
+    @Test
     void a_back_office_type_without_a_local_sandbox_is_refused_naming_the_types() throws Exception {
         Path stderr = java.nio.file.Files.createTempFile("demo-stderr", ".txt");
         Process demo = demo(ProcessBuilder.Redirect.to(stderr.toFile()), "--backoffice", "sap");
