@@ -379,6 +379,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_location_another_system_owns_is_read_and_a_warehouse_mapped_to_it_is_refused_naming_it() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                stock:
+                  locations:
+                    MAIN: 1
+                  owned_elsewhere:
+                    2: pos
+                """);
+        assertThat(config.stock().ownedElsewhere()).containsOnly(Map.entry(2L, "pos"));
+        assertThat(config.stock().targetLocations()).containsExactly(1L);
+        assertThat(ConfigLoader.parse("stock: {}\n").stock().ownedElsewhere()).isEmpty();
+
+        assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  locations: {MAIN: 1, SHOP: 2}\n"
+                + "  owned_elsewhere: {2: pos}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config stock.locations.SHOP: location 2 is owned by pos");
+        assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  owned_elsewhere: {1: pos}\n"))
+                .hasMessageStartingWith("config stock.location: location 1 is owned by pos");
+        assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  locations: {MAIN: 1}\n  owned_elsewhere: {0: pos}\n"))
+                .hasMessageStartingWith("config stock.owned_elsewhere.0:");
+    }
+
+    @Test
     void stock_and_catalog_errors_name_their_field() {
         assertThatThrownBy(() -> ConfigLoader.parse("stock:\n  availability: in_stock\n"))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("config stock.availability:")

@@ -4,6 +4,7 @@ import com.bcerp.core.config.InvalidConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -25,9 +26,12 @@ import java.util.TreeSet;
  *                             is older than this; it catches drift such as edits made in the store
  * @param cursorOverlapSeconds how far each poll reaches back before the cursor, so a change written while the last
  *                             poll ran is not missed
+ * @param ownedElsewhere       store location id to the system that owns its stock (a POS integration's own
+ *                             location): never written, so mapping a warehouse to it is refused
  */
 public record StockSettings(boolean enabled, AvailabilityRule availability, boolean deductSafetyStock, int reserve,
-        Map<String, Long> locations, long location, int fullReconcileHours, int cursorOverlapSeconds) {
+        Map<String, Long> locations, long location, int fullReconcileHours, int cursorOverlapSeconds,
+        Map<Long, String> ownedElsewhere) {
 
     public StockSettings {
         InvalidConfig.require(availability != null, "availability",
@@ -43,10 +47,21 @@ public record StockSettings(boolean enabled, AvailabilityRule availability, bool
                 "must be between 1 and 744, was " + fullReconcileHours);
         InvalidConfig.require(cursorOverlapSeconds >= 0 && cursorOverlapSeconds <= 3600, "cursor_overlap_seconds",
                 "must be between 0 and 3600, was " + cursorOverlapSeconds);
+        ownedElsewhere = ownedElsewhere == null ? Map.of() : Map.copyOf(ownedElsewhere);
+        ownedElsewhere.forEach((id, owner) -> InvalidConfig.require(id != null && id >= 1 && owner != null
+                && !owner.isBlank(), "owned_elsewhere." + id, "must be a store location id (1 or more) -> its owner"));
+        // the one place a location's owner is decided: the sync writes only where warehouses are mapped
+        Map<Long, String> owners = ownedElsewhere;
+        new TreeMap<>(locations).forEach((warehouse, id) -> InvalidConfig.require(!owners.containsKey(id),
+                "locations." + warehouse, "location " + id + " is owned by " + owners.get(id)
+                        + " (stock.owned_elsewhere), so the connector never writes its stock"));
+        InvalidConfig.require(!locations.isEmpty() || !owners.containsKey(location), "location",
+                "location " + location + " is owned by " + owners.get(location)
+                        + " (stock.owned_elsewhere); map warehouses to the connector's own locations in stock.locations");
     }
 
     public static StockSettings defaults() {
-        return new StockSettings(true, AvailabilityRule.AVAILABLE, true, 0, Map.of(), 1, 24, 120);
+        return new StockSettings(true, AvailabilityRule.AVAILABLE, true, 0, Map.of(), 1, 24, 120, Map.of());
     }
 
     /** The store location a warehouse's stock goes to; empty when the warehouse is left out. */
@@ -61,16 +76,21 @@ public record StockSettings(boolean enabled, AvailabilityRule availability, bool
 
     public StockSettings withLocations(Map<String, Long> newLocations) {
         return new StockSettings(enabled, availability, deductSafetyStock, reserve, newLocations, location,
-                fullReconcileHours, cursorOverlapSeconds);
+                fullReconcileHours, cursorOverlapSeconds, ownedElsewhere);
     }
 
     public StockSettings withAvailability(AvailabilityRule rule) {
         return new StockSettings(enabled, rule, deductSafetyStock, reserve, locations, location, fullReconcileHours,
-                cursorOverlapSeconds);
+                cursorOverlapSeconds, ownedElsewhere);
     }
 
     public StockSettings withReserve(int units) {
         return new StockSettings(enabled, availability, deductSafetyStock, units, locations, location,
-                fullReconcileHours, cursorOverlapSeconds);
+                fullReconcileHours, cursorOverlapSeconds, ownedElsewhere);
+    }
+
+    public StockSettings withOwnedElsewhere(Map<Long, String> owners) {
+        return new StockSettings(enabled, availability, deductSafetyStock, reserve, locations, location,
+                fullReconcileHours, cursorOverlapSeconds, owners);
     }
 }

@@ -32,7 +32,7 @@ class AvailabilityTest {
 
     @Test
     void safety_stock_can_be_left_in() {
-        StockSettings keep = new StockSettings(true, AvailabilityRule.AVAILABLE, false, 0, Map.of(), 1, 24, 120);
+        StockSettings keep = new StockSettings(true, AvailabilityRule.AVAILABLE, false, 0, Map.of(), 1, 24, 120, Map.of());
         assertThat(new Availability(keep).of(item(wh("MAIN", "20", "14", "11", "2")))).containsEntry(1L, 14);
     }
 

@@ -338,9 +338,36 @@ class StockSyncTest {
     @Test
     void switched_off_it_does_nothing() {
         simpleSkus(3);
-        settings = new StockSettings(false, AvailabilityRule.AVAILABLE, true, 0, Map.of(), 1, 24, 120);
+        settings = new StockSettings(false, AvailabilityRule.AVAILABLE, true, 0, Map.of(), 1, 24, 120, Map.of());
 
         assertThat(run().mode()).isEqualTo("skipped");
         assertThat(store.requests()).isEmpty();
+    }
+
+    @Test
+    void a_location_another_system_owns_keeps_its_figures_through_a_full_reconcile() {
+        settings = settings.withLocations(Map.of("MAIN", 1L)).withOwnedElsewhere(Map.of(2L, "pos"));
+        List<String> skus = simpleSkus(5);
+        erp.set(skus.get(1), "EAST", 40);
+        run();
+        store.edit(skus.get(1), 2, 7); // the POS integration writes its own location
+        store.edit(skus.get(1), 1, 3); // and someone edits the connector's location, which the reconcile repairs
+        store.clearRequests();
+
+        run(StockSync.Mode.FULL);
+
+        assertThat(store.requestsAt(2)).as("requests to the POS's location").isZero();
+        assertThat(store.quantity(skus.get(1), 2)).isEqualTo(7);
+        assertThat(store.quantity(skus.get(1), 1)).isEqualTo(1);
+    }
+
+    @Test
+    void mapping_a_warehouse_to_a_location_another_system_owns_is_refused_naming_the_warehouse() {
+        assertThatThrownBy(() -> settings.withLocations(Map.of("MAIN", 1L, "EAST", 2L))
+                .withOwnedElsewhere(Map.of(2L, "pos")))
+                .hasMessage("locations.EAST: location 2 is owned by pos (stock.owned_elsewhere), so the connector "
+                        + "never writes its stock");
+        assertThatThrownBy(() -> settings.withOwnedElsewhere(Map.of(1L, "pos")))
+                .hasMessageStartingWith("location: location 1 is owned by pos");
     }
 }
