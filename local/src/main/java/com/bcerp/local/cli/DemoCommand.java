@@ -1,5 +1,6 @@
 package com.bcerp.local.cli;
 
+import com.bcerp.local.demo.CoexistDemo;
 import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.FulfilmentDemo;
 import com.bcerp.local.demo.LifecycleReport;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
  * Starts everything and runs one scenario: {@code orders} (the default) places orders in the store sandbox and reports
  * whether each arrived exactly once; {@code lifecycle} places orders of every shape that are then edited, cancelled and
  * refunded; {@code stock} pushes a large catalogue's stock and reports the store's calls; {@code fulfilment} ships,
- * invoices, cancels and holds orders in the back office and checks the store against it.
+ * invoices, cancels and holds orders in the back office and checks the store against it; {@code coexist} runs the
+ * connector beside a POS integration that owns a location, prices and a channel, and checks it wrote none of them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Place orders in the BigCommerce sandbox (every webhook delivered twice) and report what "
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
                 + "(lifecycle). stock: push the back office's stock for --skus items, change --changed of them, sync "
                 + "again and report the store's inventory calls; exits 0 only when the store shows every SKU's "
                 + "available-to-sell. fulfilment: exits 0 only when the store shows every Acumatica shipment once, "
-                + "with the mapped statuses and the sales order and invoice numbers.")
+                + "with the mapped statuses and the sales order and invoice numbers. coexist: exits 0 only when the "
+                + "store's request log shows no connector write to the fields, location and channel a POS owns.")
 final class DemoCommand implements Callable<Integer> {
 
     /** The bundled merchant config of the lifecycle scenario, used when --config is not given. */
@@ -42,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
             + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids; stock: "
             + "--skus items' stock, then --changed of them; stock-scale: the stock sync's own memory on a simulated "
             + "catalogue of --skus items; fulfilment: --orders orders shipped (fully, in two shipments, partly), "
-            + "invoiced, cancelled and held in Acumatica, then synced back to the store.")
+            + "invoiced, cancelled and held in Acumatica, then synced back to the store; coexist: beside a POS "
+            + "integration that owns location 2, prices, sale prices and channel 2.")
     String scenario;
 
     @Option(names = "--skus", defaultValue = "10000", description = "stock: items in the catalogue (default ${DEFAULT-VALUE}).")
@@ -93,8 +97,10 @@ final class DemoCommand implements Callable<Integer> {
             case "stock" -> stock();
             case "stock-scale" -> stockScale();
             case "fulfilment" -> fulfilment();
+            case "coexist" -> coexist();
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--scenario must be orders, lifecycle, stock, stock-scale or fulfilment, was '" + scenario + "'");
+                    "--scenario must be orders, lifecycle, stock, stock-scale, fulfilment or coexist, was '" + scenario
+                            + "'");
         };
     }
 
@@ -133,6 +139,26 @@ final class DemoCommand implements Callable<Integer> {
                         + "Acumatica...%n", orders);
             }
             FulfilmentDemo.Result result = FulfilmentDemo.run(runtime, orders, seed, Duration.ofSeconds(timeoutSeconds));
+            System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
+            return result.ok() ? 0 : 1;
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private int coexist() throws Exception {
+        if (config.file != null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "the coexist scenario writes its own config (the POS's location, fields and channel); leave out --config");
+        }
+        Path stateDir = Files.createTempDirectory("bcerp-demo");
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
+                .withConfigFile(CoexistDemo.writeConfig(stateDir)))) {
+            if (!json) {
+                System.err.println("demo: a POS integration writes prices, its location's stock and a sale; the back "
+                        + "office changes the same items; the connector syncs beside it...");
+            }
+            CoexistDemo.Result result = CoexistDemo.run(runtime, Duration.ofSeconds(timeoutSeconds));
             System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
             return result.ok() ? 0 : 1;
         } finally {
