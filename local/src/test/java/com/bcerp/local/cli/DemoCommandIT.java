@@ -193,4 +193,21 @@ class DemoCommandIT {
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
     }
+
+    @Test
+    void the_coexist_demo_reports_no_write_to_what_the_pos_owns_and_exits_zero() throws Exception {
+        Process demo = demo("--scenario", "coexist", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("writes_to_owned_fields").asInt()).isZero();
+        assertThat(report.get("writes_to_owned_locations").asInt()).isZero();
+        assertThat(report.get("own_location_writes").asInt()).isPositive();
+        assertThat(report.get("pos_values_overwritten")).isEmpty();
+        assertThat(report.get("web_order_imported").asBoolean()).isTrue();
+        assertThat(report.get("pos_order_imported").asBoolean()).isFalse();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(demo.exitValue()).isZero();
+    }
 }
