@@ -55,12 +55,13 @@ public final class CoexistDemo {
 
     public record Result(int itemsChangedByBoth, long connectorWrites, long writesToOwnedFields,
             long writesToOwnedLocations, long ownFieldWrites, long ownLocationWrites, List<String> posValuesOverwritten,
-            boolean webOrderImported, boolean posOrderImported, String posOrderAudit, long elapsedMs) {
+            boolean webOrderImported, boolean posOrderImported, String posOrderAudit, long posOrderOtherAttempts,
+            boolean posOrderParked, long elapsedMs) {
 
         public boolean ok() {
             return writesToOwnedFields == 0 && writesToOwnedLocations == 0 && ownFieldWrites > 0
                     && ownLocationWrites > 0 && posValuesOverwritten.isEmpty() && webOrderImported && !posOrderImported
-                    && posOrderAudit != null;
+                    && posOrderAudit != null && posOrderOtherAttempts == 0 && !posOrderParked;
         }
 
         public Map<String, Object> toJson() {
@@ -76,6 +77,8 @@ public final class CoexistDemo {
             json.put("web_order_imported", webOrderImported);
             json.put("pos_order_imported", posOrderImported);
             json.put("pos_order_audit", posOrderAudit);
+            json.put("pos_order_attempts_not_skipped", posOrderOtherAttempts);
+            json.put("pos_order_parked", posOrderParked);
             json.put("elapsed_ms", elapsedMs);
             json.put("ok", ok());
             return json;
@@ -92,11 +95,13 @@ public final class CoexistDemo {
                       POS values overwritten                        %s
                       web order imported                            %s
                       POS order imported                            %s (audit: %s)
+                      POS order attempts not skipped, parked        %d, %s
                       elapsed                                       %d ms
                       %s""", POS_LOCATION, String.join(" and ", new java.util.TreeSet<>(OWNED_FIELDS)), POS_CHANNEL,
                     itemsChangedByBoth, connectorWrites, writesToOwnedFields, writesToOwnedLocations, ownFieldWrites,
                     ownLocationWrites, posValuesOverwritten.isEmpty() ? "none" : posValuesOverwritten,
-                    webOrderImported ? "yes" : "NO", posOrderImported ? "YES" : "no", posOrderAudit, elapsedMs,
+                    webOrderImported ? "yes" : "NO", posOrderImported ? "YES" : "no", posOrderAudit, posOrderOtherAttempts,
+                    posOrderParked ? "YES" : "no", elapsedMs,
                     ok() ? "OK: nothing another system owns was written" : "NOT OK");
         }
     }
@@ -232,12 +237,17 @@ public final class CoexistDemo {
         List<String> overwritten = overwritten(pos, items, posPrices, posStock);
         boolean webImported = imported(runtime, webOrder);
         boolean posImported = imported(runtime, posOrder);
-        String audit = runtime.worker().state().history("order#" + store.storeHash() + "#" + posOrder).stream()
+        // acknowledged and skipped: never retried (every attempt a skip) and never parked
+        String posKey = "order#" + store.storeHash() + "#" + posOrder;
+        List<AuditRecord> history = runtime.worker().state().history(posKey);
+        String audit = history.stream()
                 .filter(r -> r.outcome() == Outcome.SKIPPED && r.error() != null
                         && r.error().contains("orders.ignored_channels"))
                 .map(AuditRecord::error).findFirst().orElse(null);
+        long notSkipped = history.stream().filter(r -> r.outcome() != Outcome.SKIPPED).count();
+        boolean parked = runtime.worker().state().parked().stream().anyMatch(p -> p.recordKey().equals(posKey));
         return new Result(items.size(), writes, ownedFields, ownedLocations, ownFields, ownLocation, overwritten,
-                webImported, posImported, audit, (System.nanoTime() - start) / 1_000_000);
+                webImported, posImported, audit, notSkipped, parked, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The POS's prices and stock the store no longer shows, read back through the store's API. */

@@ -34,6 +34,8 @@ class CoexistDemoIT {
         assertThat(result.webOrderImported()).isTrue();
         assertThat(result.posOrderImported()).isFalse();
         assertThat(result.posOrderAudit()).contains("from channel 2").contains("orders.ignored_channels");
+        assertThat(result.posOrderOtherAttempts()).as("retries or other outcomes of the POS's order").isZero();
+        assertThat(result.posOrderParked()).isFalse();
         assertThat(result.ok()).isTrue();
     }
 
