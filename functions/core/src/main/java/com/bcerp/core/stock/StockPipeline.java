@@ -176,22 +176,30 @@ final class StockPipeline {
                 || entry.identifiedAt().plus(ABSENT_RECHECK).isBefore(now));
     }
 
+    /** Sends full requests only; a chunk may take a buffer past the limit, whose rest waits for the next. */
     private void flushFullBuffers() {
-        for (Map.Entry<Long, LinkedHashMap<String, Pending>> buffer : buffers.entrySet()) {
-            if (buffer.getValue().size() >= StoreInventory.MAX_ADJUSTMENTS) {
-                flush(buffer.getKey());
+        buffers.forEach((location, buffer) -> {
+            while (buffer.size() >= StoreInventory.MAX_ADJUSTMENTS) {
+                send(location, take(buffer), true);
             }
-        }
+        });
     }
 
     private void flush(long location) {
         LinkedHashMap<String, Pending> buffer = buffers.get(location);
-        if (buffer == null || buffer.isEmpty()) {
-            return;
+        while (buffer != null && !buffer.isEmpty()) {
+            send(location, take(buffer), true);
         }
-        List<Pending> batch = new ArrayList<>(buffer.values());
-        buffer.clear();
-        send(location, batch, true);
+    }
+
+    /** The oldest items of a buffer, at most one request's worth, taken out of it. */
+    private static List<Pending> take(LinkedHashMap<String, Pending> buffer) {
+        List<Pending> batch = new ArrayList<>(Math.min(buffer.size(), StoreInventory.MAX_ADJUSTMENTS));
+        for (var it = buffer.values().iterator(); it.hasNext() && batch.size() < StoreInventory.MAX_ADJUSTMENTS; ) {
+            batch.add(it.next());
+            it.remove();
+        }
+        return batch;
     }
 
     private void send(long location, List<Pending> batch, boolean mayReidentify) {

@@ -94,12 +94,15 @@ public final class InMemoryInventorySource implements InventorySource {
         return skus.stream().map(this::item).toList();
     }
 
+    /** Items per page of {@link #forEachItem}; a back office's pages need not be a multiple of core's chunks. */
+    public int pageSize = 1000;
+
     @Override
     public void forEachItem(Consumer<List<ItemStock>> page) {
         List<ItemStock> buffer = new ArrayList<>();
         for (String sku : stock.keySet()) {
             buffer.add(item(sku));
-            if (buffer.size() == 1000) {
+            if (buffer.size() == pageSize) {
                 page.accept(List.copyOf(buffer));
                 buffer.clear();
             }

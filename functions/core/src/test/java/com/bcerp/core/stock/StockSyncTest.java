@@ -78,6 +78,17 @@ class StockSyncTest {
     }
 
     @Test
+    void pages_that_are_not_a_multiple_of_the_read_chunk_still_go_out_in_requests_of_at_most_2000() {
+        erp.pageSize = 1013; // Uniconta's pages end after the last whole item, so their size varies
+        simpleSkus(4500);
+
+        StockSyncReport report = run(StockSync.Mode.FULL);
+
+        assertThat(store.requests()).containsExactly(Map.entry(1L, 2000), Map.entry(1L, 2000), Map.entry(1L, 500));
+        assertThat(report.pushed()).isEqualTo(4500);
+    }
+
+    @Test
     void a_scheduled_run_pushes_only_the_figures_that_changed_in_one_request() {
         simpleSkus(3000);
         run();
