@@ -39,11 +39,15 @@ final class UnicontaInventory implements InventorySource {
     private static final String ITEM = "InvItemClient";
     static final int PAGE = 1_000;
     private static final int ITEMS_PER_QUERY = 40;
+    /** At most this many items' stock is kept between {@link #changedSince} and {@link #stock} (core's full-read threshold). */
+    static final int REMEMBERED = 50_000;
 
     private final UnicontaSettings settings;
     private final UnicontaApi api;
     private final UnicontaItems items;
     private final int pageSize;
+    /** Stock read by the last {@link #changedSince}, for the {@link #stock} read core makes right after it. */
+    private final Map<String, ItemStock> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param pageSize stock rows per OData page */
     UnicontaInventory(UnicontaSettings settings, UnicontaApi api, UnicontaItems items, int pageSize) {
@@ -58,11 +62,24 @@ final class UnicontaInventory implements InventorySource {
         return new LinkedHashSet<>(settings.warehouses());
     }
 
-    /** Every SKU with stock rows: without modification times, each may have changed (see the class comment). */
+    /**
+     * Every SKU with stock rows: without modification times, each may have changed (see the class comment). The
+     * stock read on the way is kept for the {@link #stock} read core makes right after, up to {@link #REMEMBERED}
+     * items (beyond that core reads everything again as a full pass), so a run costs one pass over the rows, not two.
+     */
     @Override
     public StockChanges changedSince(Instant since) {
+        recent.clear();
         Set<String> skus = new HashSet<>();
-        forEachItem(page -> page.forEach(i -> skus.add(i.sku())));
+        forEachItem(page -> page.forEach(i -> {
+            skus.add(i.sku());
+            if (recent.size() < REMEMBERED) {
+                recent.put(i.sku(), i);
+            }
+        }));
+        if (skus.size() > REMEMBERED) {
+            recent.clear();
+        }
         return new StockChanges(skus, Optional.empty());
     }
 
@@ -78,8 +95,26 @@ final class UnicontaInventory implements InventorySource {
         return java.util.Optional.of(known);
     }
 
+    /** Items {@link #changedSince} just read come from what it kept (each once); the others are read here. */
     @Override
     public List<ItemStock> stock(Collection<String> skus) {
+        Map<String, ItemStock> kept = new LinkedHashMap<>();
+        for (String sku : new LinkedHashSet<>(skus)) {
+            ItemStock item = recent.remove(sku);
+            if (item != null) {
+                kept.put(sku, item);
+            }
+        }
+        if (kept.size() == new LinkedHashSet<>(skus).size()) {
+            return List.copyOf(kept.values());
+        }
+        List<ItemStock> read = read(skus.stream().filter(sku -> !kept.containsKey(sku)).toList());
+        Map<String, ItemStock> bySku = new LinkedHashMap<>(kept);
+        read.forEach(i -> bySku.put(i.sku(), i));
+        return new LinkedHashSet<>(skus).stream().map(bySku::get).toList();
+    }
+
+    private List<ItemStock> read(Collection<String> skus) {
         Map<String, UnicontaItems.Resolved> resolved = new LinkedHashMap<>();
         for (String sku : new LinkedHashSet<>(skus)) {
             items.resolve(sku).ifPresent(r -> resolved.put(sku, r));

@@ -71,8 +71,13 @@ class UnicontaStockIT {
         UnicontaInventory scanned = inventory(1000);
         assertThat(scanned.changedSince(java.time.Instant.EPOCH).skus()).hasSize(66);
         long before = connection.calls();
-        assertThat(scanned.stock(List.of("TEE-201-GREEN-L", "SKU-0101"))).hasSize(2);
-        assertThat(connection.calls() - before).as("after a scan, SKUs are not looked up one by one").isEqualTo(2);
+        List<ItemStock> kept = scanned.stock(List.of("TEE-201-GREEN-L", "SKU-0101"));
+        assertThat(connection.calls() - before).as("after a scan, its stock answers: no second pass").isZero();
+        assertThat(kept).isEqualTo(inventory(1000).stock(List.of("TEE-201-GREEN-L", "SKU-0101")));
+        before = connection.calls();
+        assertThat(scanned.stock(List.of("SKU-0101", "NOPE-2"))).extracting(ItemStock::sku).containsExactly("SKU-0101", "NOPE-2");
+        assertThat(connection.calls() - before).as("what the scan kept answers once; later reads go to Uniconta")
+                .isPositive();
     }
 
     @Test
