@@ -1,5 +1,6 @@
 package com.bcerp.local.cli;
 
+import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.local.demo.CoexistDemo;
 import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.FulfilmentDemo;
@@ -8,6 +9,7 @@ import com.bcerp.local.demo.LifecycleScenario;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.demo.StockDemo;
 import com.bcerp.local.demo.StockScaleDemo;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -87,10 +89,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
-        if (backOffice.types != null && !scenario.equals("orders")) {
+        if (backOffice.types != null && !List.of("orders", "stock").contains(scenario)) {
             // the other scenarios act on and read Acumatica's own documents (shipments, invoices, inquiries)
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--backoffice runs the orders scenario; --scenario " + scenario + " runs against Acumatica only");
+                    "--backoffice runs the orders and stock scenarios; --scenario " + scenario
+                            + " runs against Acumatica only");
         }
         return switch (scenario) {
             case "orders", "lifecycle" -> orders();
@@ -107,12 +110,24 @@ final class DemoCommand implements Callable<Integer> {
     private int stock() throws Exception {
         if (config.file != null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "the stock scenario writes its own config (warehouses WH1..WHn to locations 1..n); leave out --config");
+                    "the stock scenario writes its own config (the back office's warehouses to locations 1..n); "
+                            + "leave out --config");
         }
         StockDemo.Options options = new StockDemo.Options(skus, changed, full, warehouses, seed);
+        String type = backOffice.types == null ? AcumaticaType.SYSTEM : backOffice.types.get(0);
+        if (backOffice.types != null && backOffice.types.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "the stock scenario stocks one back office; --backoffice names " + backOffice.types);
+        }
+        List<String> stocked;
+        try {
+            stocked = LocalBackOffice.stockWarehouses(type, warehouses);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--warehouses: " + e.getMessage());
+        }
         Path stateDir = Files.createTempDirectory("bcerp-demo");
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
-                .withConfigFile(StockDemo.writeConfig(stateDir, warehouses)))) {
+                .withConfigFile(backOffice.applyTo(StockDemo.writeConfig(stateDir, stocked), stateDir)))) {
             if (!json) {
                 System.err.printf("demo: %d SKUs in %d warehouses; first run, then %d change and the %s run is measured%n",
                         skus, warehouses, changed, full ? "full reconcile" : "scheduled");

@@ -3,9 +3,9 @@ package com.bcerp.local.demo;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.bcerp.core.sync.SyncProgress;
 import com.bcerp.handlers.worker.StockSyncHandler;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalLambdaContext;
 import com.bcerp.local.runtime.LocalRuntime;
-import com.bcerp.sandbox.acumatica.ItemBook;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import com.bcerp.sandbox.bigcommerce.Products;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class StockDemo {
     }
 
     /** What the measured run did and whether the store agrees with the back office afterwards. */
-    public record Result(int skus, int changed, String mode, int locations, Map<Long, Integer> changedPerLocation,
+    public record Result(String backOffice, int skus, int changed, String mode, int locations, Map<Long, Integer> changedPerLocation,
             long expectedCalls, long bcInventoryCalls, long erpCalls, int mismatchedSkus, long elapsedMs,
             long peakHeapMb, long heapMaxMb, long seedMs, long initialSyncMs, Map<String, Object> handlerReport) {
 
@@ -54,6 +54,7 @@ public final class StockDemo {
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("scenario", "stock");
+            json.put("back_office", backOffice);
             json.put("mode", mode);
             json.put("skus", skus);
             json.put("changed", changed);
@@ -79,12 +80,12 @@ public final class StockDemo {
                     stock demo (%s): %d SKUs, %d changed, %d locations
                       changed per location      %s
                       BigCommerce inventory calls %d (expected %d)
-                      Acumatica calls           %d
+                      %-25s %d
                       SKUs the store disagrees on %d
                       elapsed                   %d ms (seeding %d ms, first run %d ms)
                       peak heap                 %d MB of %d MB
                       %s""", mode, skus, changed, locations, changedPerLocation, bcInventoryCalls, expectedCalls,
-                    erpCalls, mismatchedSkus, elapsedMs, seedMs, initialSyncMs, peakHeapMb, heapMaxMb,
+                    backOffice + " calls", erpCalls, mismatchedSkus, elapsedMs, seedMs, initialSyncMs, peakHeapMb, heapMaxMb,
                     ok() ? "OK: every SKU shows the back office's available-to-sell" : "NOT OK");
         }
     }
@@ -94,15 +95,15 @@ public final class StockDemo {
     private StockDemo() {}
 
     /**
-     * The config the scenario runs with: WH1..WHn to store locations 1..n, available less safety stock. The poll's
-     * overlap is 0 here: the whole scenario takes seconds, so the default overlap (two minutes) would read every
-     * seeded item again as "changed" (the snapshot would still send only what differs).
+     * The config the scenario runs with: the n-th of {@code warehouses} to store location n, available less safety
+     * stock. The poll's overlap is 0 here: the whole scenario takes seconds, so the default overlap (two minutes)
+     * would read every seeded item again as "changed" (the snapshot would still send only what differs).
      */
-    public static Path writeConfig(Path dir, int warehouses) throws IOException {
+    public static Path writeConfig(Path dir, List<String> warehouses) throws IOException {
         StringBuilder yaml = new StringBuilder("stock:\n  availability: available\n  cursor_overlap_seconds: 0\n"
                 + "  locations:\n");
-        for (int w = 1; w <= warehouses; w++) {
-            yaml.append("    WH").append(w).append(": ").append(w).append('\n');
+        for (int w = 0; w < warehouses.size(); w++) {
+            yaml.append("    ").append(warehouses.get(w)).append(": ").append(w + 1).append('\n');
         }
         Path file = dir.resolve("stock-demo.yaml");
         Files.writeString(file, yaml);
@@ -111,15 +112,21 @@ public final class StockDemo {
 
     public static Result run(LocalRuntime runtime, Options o, SyncProgress progress) {
         BigCommerceSandbox store = runtime.bigcommerce();
-        ItemBook erp = runtime.acumatica().items();
+        LocalBackOffice backOffice = runtime.primary();
+        LocalBackOffice.Stockroom erp = backOffice.stockroom().orElseThrow(() -> new IllegalArgumentException(
+                "the stock scenario needs a back office that keeps stock; " + backOffice.type() + " keeps none here"));
+        List<String> warehouses = LocalBackOffice.stockWarehouses(backOffice.type(), o.warehouses());
         Random random = new Random(o.seed());
         long seedStart = System.nanoTime();
         for (int w = 2; w <= o.warehouses(); w++) {
             store.inventory().addLocation("LOC-" + w, "Location " + w);
         }
-        for (int w = 1; w <= o.warehouses(); w++) {
-            erp.addWarehouse("WH" + w, "Warehouse " + w);
-        }
+        warehouses.forEach(erp::addWarehouse);
+        // what the demo counted, per SKU and warehouse, so a change certainly moves the item's available-to-sell
+        int cells = o.skus() * o.warehouses();
+        int[] onHand = new int[cells];
+        int[] committed = new int[cells];
+        int[] safety = new int[cells];
         List<String> skus = new ArrayList<>(o.skus());
         for (int i = 1; i <= o.skus(); i++) {
             String sku = String.format("STK-%06d", i);
@@ -127,13 +134,12 @@ public final class StockDemo {
             BigDecimal price = BigDecimal.valueOf(500 + random.nextInt(20_000), 2);
             store.products().addSimple(sku, "Stock item " + i, price, Products.Tracking.PRODUCT);
             erp.addItem(sku, "Stock item " + i, price);
-            for (int w = 1; w <= o.warehouses(); w++) {
-                int onHand = random.nextInt(10) == 0 ? 0 : random.nextInt(200);
-                int available = onHand - random.nextInt(Math.min(onHand, 5) + 1);
-                erp.setQuantities(sku, "WH" + w, qty(onHand), qty(available), qty(Math.max(0, available - 1)));
-                if (random.nextInt(10) == 0) {
-                    erp.setSafetyStock(sku, "WH" + w, qty(1 + random.nextInt(3)));
-                }
+            for (int w = 0; w < o.warehouses(); w++) {
+                int cell = (i - 1) * o.warehouses() + w;
+                onHand[cell] = random.nextInt(10) == 0 ? 0 : random.nextInt(200);
+                committed[cell] = random.nextInt(Math.min(onHand[cell], 5) + 1);
+                safety[cell] = random.nextInt(10) == 0 ? 1 + random.nextInt(3) : 0;
+                erp.count(sku, warehouses.get(w), onHand[cell], committed[cell], safety[cell]);
             }
         }
         long seedMs = millisSince(seedStart);
@@ -147,19 +153,22 @@ public final class StockDemo {
         for (int w = 1; w <= o.warehouses(); w++) {
             changedPerLocation.put((long) w, 0);
         }
-        List<String> shuffled = new ArrayList<>(skus);
+        List<Integer> shuffled = new ArrayList<>(o.skus());
+        for (int i = 0; i < o.skus(); i++) {
+            shuffled.add(i);
+        }
         Collections.shuffle(shuffled, random);
-        for (String sku : shuffled.subList(0, o.changed())) {
-            int w = 1 + random.nextInt(o.warehouses());
-            BigDecimal[] now = erp.stockOf(sku).get("WH" + w);
-            // more than before and above the safety stock, so the item's available-to-sell certainly changes
-            BigDecimal available = now[1].max(now[3]).add(qty(1 + random.nextInt(20)));
-            erp.setQuantities(sku, "WH" + w, available.add(qty(2)), available, available.subtract(BigDecimal.ONE));
-            changedPerLocation.merge((long) w, 1, Integer::sum);
+        for (int i : shuffled.subList(0, o.changed())) {
+            int w = random.nextInt(o.warehouses());
+            int cell = i * o.warehouses() + w;
+            // a delivery: more on hand than before and than is committed and held back, so available-to-sell rises
+            onHand[cell] = Math.max(onHand[cell], committed[cell] + safety[cell]) + 1 + random.nextInt(20);
+            erp.count(skus.get(i), warehouses.get(w), onHand[cell], committed[cell], safety[cell]);
+            changedPerLocation.merge((long) w + 1, 1, Integer::sum);
         }
 
         long callsBefore = absoluteCalls(store);
-        long erpBefore = runtime.acumatica().calls().total();
+        long erpBefore = backOffice.calls();
         HeapSampler heap = HeapSampler.start();
         long start = System.nanoTime();
         Map<String, Object> report = handler.handleRequest(event(o.full()),
@@ -167,35 +176,36 @@ public final class StockDemo {
         long elapsedMs = millisSince(start);
         long peakHeapMb = heap.stop();
         long calls = absoluteCalls(store) - callsBefore;
-        long erpCalls = runtime.acumatica().calls().total() - erpBefore;
+        long erpCalls = backOffice.calls() - erpBefore;
 
+        Map<String, Map<String, Integer>> shown = erp.availableToSell();
         long expected = 0;
         if (o.full()) {
-            long inBoth = erp.itemIds().stream().filter(s -> store.products().productIdOf(s).isPresent()).count();
+            long inBoth = shown.keySet().stream().filter(s -> store.products().productIdOf(s).isPresent()).count();
             expected = o.warehouses() * ceilDiv(inBoth, 2000);
         } else {
             for (int n : changedPerLocation.values()) {
                 expected += ceilDiv(n, 2000);
             }
         }
-        return new Result(o.skus(), o.changed(), o.full() ? "full" : "delta", o.warehouses(), changedPerLocation,
-                expected, calls, erpCalls, mismatched(store, erp, o.warehouses()), elapsedMs, peakHeapMb,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), seedMs, initialSyncMs, report);
+        return new Result(backOffice.type(), o.skus(), o.changed(), o.full() ? "full" : "delta", o.warehouses(),
+                changedPerLocation, expected, calls, erpCalls, mismatched(store, shown, warehouses), elapsedMs,
+                peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024), seedMs, initialSyncMs, report);
     }
 
-    /** SKUs (of those in both systems) for which some location shows another figure than the back office's. */
-    static int mismatched(BigCommerceSandbox store, ItemBook erp, int warehouses) {
+    /**
+     * SKUs (of those in both systems) for which some location shows another figure than the back office's
+     * available-to-sell in the warehouse mapped to it (the n-th warehouse to location n).
+     */
+    static int mismatched(BigCommerceSandbox store, Map<String, Map<String, Integer>> shown, List<String> warehouses) {
         int mismatched = 0;
-        for (String sku : erp.itemIds()) {
-            if (store.products().productIdOf(sku).isEmpty()) {
+        for (var item : shown.entrySet()) {
+            if (store.products().productIdOf(item.getKey()).isEmpty()) {
                 continue;
             }
-            Map<String, BigDecimal[]> stock = erp.stockOf(sku);
-            for (int w = 1; w <= warehouses; w++) {
-                BigDecimal[] figures = stock.get("WH" + w);
-                int expected = figures == null ? 0 : figures[1].subtract(figures[3]).max(BigDecimal.ZERO)
-                        .setScale(0, RoundingMode.FLOOR).intValue();
-                if (store.inventory().quantity(sku, w).orElse(-1) != expected) {
+            for (int w = 0; w < warehouses.size(); w++) {
+                int expected = item.getValue().getOrDefault(warehouses.get(w), 0);
+                if (store.inventory().quantity(item.getKey(), w + 1).orElse(-1) != expected) {
                     mismatched++;
                     break;
                 }

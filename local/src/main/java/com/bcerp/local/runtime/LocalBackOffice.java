@@ -68,6 +68,64 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         return List.of();
     }
 
+    /** Its merchant's stock screens, where a demo counts stock and reads it back; empty where it keeps none here. */
+    default java.util.Optional<Stockroom> stockroom() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A back office's stock as its merchant keeps it: items added, stock counted, and what its own inquiry then shows
+     * as available to sell (available less safety stock, never below 0, whole units), independently of the connector.
+     */
+    interface Stockroom {
+
+        /** Its warehouse {@code id}, created where a merchant may create one, else checked to exist. */
+        void addWarehouse(String id);
+
+        void addItem(String sku, String name, BigDecimal price);
+
+        /**
+         * A stock count of {@code onHand} units in a warehouse, {@code committed} of them to open orders and
+         * {@code safetyStock} held back, where the back office records those on the item (else left out).
+         */
+        void count(String sku, String warehouse, int onHand, int committed, int safetyStock);
+
+        /** Each stock item's available-to-sell per warehouse, as its own screens show the figures. */
+        Map<String, Map<String, Integer>> availableToSell();
+    }
+
+    /**
+     * The warehouses a demo stocks, {@code n} of them: an Acumatica merchant creates WH1..WHn; the Visma and Uniconta
+     * sandbox companies have MAIN and WEST, which their variables name as the warehouses read.
+     */
+    static List<String> stockWarehouses(String type, int n) {
+        if (type.equals(AcumaticaType.SYSTEM)) {
+            return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(w -> "WH" + w).toList();
+        }
+        if (n > COMPANY_WAREHOUSES.size()) {
+            throw new IllegalArgumentException("the " + type + " sandbox company has " + COMPANY_WAREHOUSES.size()
+                    + " warehouses " + COMPANY_WAREHOUSES + ", not " + n);
+        }
+        return COMPANY_WAREHOUSES.subList(0, n);
+    }
+
+    /** The warehouses the Visma and Uniconta sandbox companies start with. */
+    List<String> COMPANY_WAREHOUSES = List.of("MAIN", "WEST");
+
+    private static int wholeUnits(BigDecimal quantity) {
+        return quantity.max(BigDecimal.ZERO).setScale(0, RoundingMode.FLOOR).intValueExact();
+    }
+
+    private static Map<String, Map<String, Integer>> inWholeUnits(Map<String, Map<String, BigDecimal>> bySkuAndWarehouse) {
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        bySkuAndWarehouse.forEach((sku, per) -> {
+            Map<String, Integer> units = new HashMap<>();
+            per.forEach((w, q) -> units.put(w, wholeUnits(q)));
+            out.put(sku, units);
+        });
+        return out;
+    }
+
     private static Map<Integer, Integer> refused(com.bcerp.sandbox.calls.CallLog calls) {
         Map<Integer, Integer> refused = new java.util.TreeMap<>(calls.byStatus());
         refused.keySet().removeIf(status -> status < 300);
@@ -166,6 +224,45 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             return sandbox.faults().timeoutsInjected();
         }
 
+        /** Acumatica's item warehouse details: on hand, available (less what is committed), for shipment, safety stock. */
+        @Override
+        public java.util.Optional<Stockroom> stockroom() {
+            com.bcerp.sandbox.acumatica.ItemBook items = sandbox.items();
+            return java.util.Optional.of(new Stockroom() {
+                @Override
+                public void addWarehouse(String id) {
+                    items.addWarehouse(id, "Warehouse " + id);
+                }
+
+                @Override
+                public void addItem(String sku, String name, BigDecimal price) {
+                    items.addItem(sku, name, price);
+                }
+
+                @Override
+                public void count(String sku, String warehouse, int onHand, int committed, int safetyStock) {
+                    int available = onHand - committed;
+                    items.setQuantities(sku, warehouse, BigDecimal.valueOf(onHand), BigDecimal.valueOf(available),
+                            BigDecimal.valueOf(Math.max(0, available - 1)));
+                    if (safetyStock > 0) {
+                        items.setSafetyStock(sku, warehouse, BigDecimal.valueOf(safetyStock));
+                    }
+                }
+
+                @Override
+                public Map<String, Map<String, Integer>> availableToSell() {
+                    Map<String, Map<String, Integer>> out = new HashMap<>();
+                    for (String sku : items.itemIds()) {
+                        Map<String, Integer> per = new HashMap<>();
+                        // {on hand, available, available for shipment, safety stock}
+                        items.stockOf(sku).forEach((w, f) -> per.put(w, wholeUnits(f[1].subtract(f[3]))));
+                        out.put(sku, per);
+                    }
+                    return out;
+                }
+            });
+        }
+
         @Override
         public List<String> issuedTokens() {
             return List.copyOf(sandbox.issuedTokens());
@@ -212,6 +309,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             env.put(variable(name, "COMPANY_ID"), Long.toString(sandbox.settings().companyId()));
             env.put(variable(name, "VAT_FREE_CODE"), "U0");
             env.put(variable(name, "BASE_CURRENCY"), "USD");
+            env.put(variable(name, "WAREHOUSES"), String.join(",", COMPANY_WAREHOUSES));
             env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
             return env;
         }
@@ -252,6 +350,43 @@ public sealed interface LocalBackOffice extends AutoCloseable {
                 totals.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(total);
             }
             return totals;
+        }
+
+        /**
+         * Uniconta's stock counts on {@code InvItemStorageClient} rows, read back as its rows show {@code Available}
+         * (on hand less reserved plus on purchase orders); it records no committed quantity by count and keeps no
+         * safety stock, so those are left out.
+         */
+        @Override
+        public java.util.Optional<Stockroom> stockroom() {
+            return java.util.Optional.of(new Stockroom() {
+                @Override
+                public void addWarehouse(String id) {
+                    if (!COMPANY_WAREHOUSES.contains(id)) {
+                        throw new IllegalArgumentException("the Uniconta company's warehouses are " + COMPANY_WAREHOUSES);
+                    }
+                }
+
+                @Override
+                public void addItem(String sku, String name, BigDecimal price) {
+                    sandbox.addItem(sku, name, price.doubleValue(), true);
+                }
+
+                @Override
+                public void count(String sku, String warehouse, int onHand, int committed, int safetyStock) {
+                    sandbox.setStock(sku, List.of(), warehouse, onHand);
+                }
+
+                @Override
+                public Map<String, Map<String, Integer>> availableToSell() {
+                    Map<String, Map<String, BigDecimal>> sums = new HashMap<>();
+                    for (JsonNode row : sandbox.rows("InvItemStorageClient")) {
+                        sums.computeIfAbsent(row.path("Item").asText(), k -> new HashMap<>())
+                                .merge(row.path("Warehouse").asText(), row.path("Available").decimalValue(), BigDecimal::add);
+                    }
+                    return inWholeUnits(sums);
+                }
+            });
         }
 
         @Override
@@ -328,6 +463,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             env.put(variable(name, "URL"), sandbox.baseUrl());
             env.put(variable(name, "TOKEN_URL"), sandbox.tokenUrl());
             env.put(variable(name, "TENANT_ID"), sandbox.settings().tenantId());
+            env.put(variable(name, "WAREHOUSES"), String.join(",", COMPANY_WAREHOUSES));
             env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
             return env;
         }
@@ -377,6 +513,34 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         @Override
         public long answersLost() {
             return sandbox.faults().hungCalls();
+        }
+
+        /** Visma's stock counts (quantity on hand), read back as {@code warehouseDetails.available}; no safety stock. */
+        @Override
+        public java.util.Optional<Stockroom> stockroom() {
+            return java.util.Optional.of(new Stockroom() {
+                @Override
+                public void addWarehouse(String id) {
+                    if (!COMPANY_WAREHOUSES.contains(id)) {
+                        throw new IllegalArgumentException("the Visma company's warehouses are " + COMPANY_WAREHOUSES);
+                    }
+                }
+
+                @Override
+                public void addItem(String sku, String name, BigDecimal price) {
+                    sandbox.addStockItem(sku, name, price);
+                }
+
+                @Override
+                public void count(String sku, String warehouse, int onHand, int committed, int safetyStock) {
+                    sandbox.setStock(sku, warehouse, BigDecimal.valueOf(onHand));
+                }
+
+                @Override
+                public Map<String, Map<String, Integer>> availableToSell() {
+                    return inWholeUnits(sandbox.availableByWarehouse());
+                }
+            });
         }
 
         @Override

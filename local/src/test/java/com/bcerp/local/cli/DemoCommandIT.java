@@ -144,17 +144,21 @@ class DemoCommandIT {
                 .contains("acumatica, uniconta, visma, extensiv");
     }
 
-    @Test
-    void the_stock_demo_sends_ceil_of_changed_over_2000_calls_per_location_and_the_store_agrees() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"acumatica", "visma", "uniconta"})
+    void the_stock_demo_sends_ceil_of_changed_over_2000_calls_per_location_and_the_store_agrees(String type)
+            throws Exception {
         String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(),
-                "demo", "--scenario", "stock", "--skus", "3000", "--changed", "2500", "--warehouses", "1", "--json")
+                "demo", "--scenario", "stock", "--backoffice", type, "--skus", "3000", "--changed", "2500",
+                "--warehouses", "1", "--json")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue();
 
         JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo(type);
         assertThat(report.get("mode").asText()).isEqualTo("delta");
         assertThat(report.get("changed_per_location").get("1").asInt()).isEqualTo(2500);
         assertThat(report.get("bc_inventory_calls").asInt()).isEqualTo(2);

@@ -144,6 +144,22 @@ final class Inventory {
         }
     }
 
+    /** Each stock item's {@code available} per warehouse, as its {@code warehouseDetails} show it. */
+    Map<String, Map<String, BigDecimal>> availableByWarehouse() {
+        lock.lock();
+        try {
+            Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
+            items.values().stream().filter(i -> i.stockItem).forEach(i -> {
+                Map<String, BigDecimal> per = new TreeMap<>();
+                i.stock.forEach((w, s) -> per.put(w, s.available()));
+                out.put(i.number, per);
+            });
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Optional<Item> item(String number) {
         lock.lock();
         try {

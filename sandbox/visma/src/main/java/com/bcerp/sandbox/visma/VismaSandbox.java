@@ -324,6 +324,22 @@ public final class VismaSandbox implements AutoCloseable {
         return List.copyOf(customers.all());
     }
 
+    /** The merchant adds a stock item (VAT category HIGH, stocked in every warehouse, none on hand yet). */
+    public void addStockItem(String inventoryNumber, String description, BigDecimal price) {
+        merchant(() -> {
+            inventory.addItem(inventoryNumber, description, price, "HIGH", true);
+            return null;
+        });
+    }
+
+    /**
+     * Each stock item's {@code available} quantity per warehouse, as {@code GET /v1/inventory} with
+     * {@code expandWarehouseDetail} shows it (on hand less what open orders booked and shipments took).
+     */
+    public Map<String, Map<String, BigDecimal>> availableByWarehouse() {
+        return merchant(inventory::availableByWarehouse);
+    }
+
     /** The merchant counts stock: the quantity on hand of an item in a warehouse becomes {@code onHand}. */
     public void setStock(String inventoryNumber, String warehouse, BigDecimal onHand) {
         merchant(() -> {
