@@ -89,10 +89,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
-        if (backOffice.types != null && !List.of("orders", "stock").contains(scenario)) {
+        if (backOffice.types != null && !List.of("orders", "stock", "fulfilment").contains(scenario)) {
             // the other scenarios act on and read Acumatica's own documents (shipments, invoices, inquiries)
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--backoffice runs the orders and stock scenarios; --scenario " + scenario
+                    "--backoffice runs the orders, stock and fulfilment scenarios; --scenario " + scenario
                             + " runs against Acumatica only");
         }
         return switch (scenario) {
@@ -114,11 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                             + "leave out --config");
         }
         StockDemo.Options options = new StockDemo.Options(skus, changed, full, warehouses, seed);
-        String type = backOffice.types == null ? AcumaticaType.SYSTEM : backOffice.types.get(0);
-        if (backOffice.types != null && backOffice.types.size() > 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "the stock scenario stocks one back office; --backoffice names " + backOffice.types);
-        }
+        String type = oneBackOffice("stock");
         List<String> stocked;
         try {
             stocked = LocalBackOffice.stockWarehouses(type, warehouses);
@@ -140,6 +136,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The one back office a scenario acts in: --backoffice's, else the config's default (Acumatica). */
+    private String oneBackOffice(String scenarioName) {
+        if (backOffice.types != null && backOffice.types.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "the " + scenarioName + " scenario acts in one back office; --backoffice names " + backOffice.types);
+        }
+        return backOffice.types == null ? AcumaticaType.SYSTEM : backOffice.types.get(0);
+    }
+
     private int fulfilment() throws Exception {
         Path stateDir = Files.createTempDirectory("bcerp-demo");
         LocalRuntime.Timing defaults = LocalRuntime.Timing.defaults();
@@ -147,11 +152,12 @@ final class DemoCommand implements Callable<Integer> {
         LocalRuntime.Timing timing = new LocalRuntime.Timing(defaults.quotaWindow(), FulfilmentDemo.LEASE,
                 defaults.backOfficeTimeout(), defaults.accessTokenLifetime(), defaults.catchUpEvery(),
                 defaults.webhookHealthEvery());
+        String type = oneBackOffice("fulfilment");
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
-                .withConfigFile(config.validated()).withTiming(timing))) {
+                .withConfigFile(backOffice.applyTo(config.validated(), stateDir)).withTiming(timing))) {
             if (!json) {
                 System.err.printf("demo: placing %d orders, then shipping, invoicing, cancelling and holding them in "
-                        + "Acumatica...%n", orders);
+                        + "%s...%n", orders, type);
             }
             FulfilmentDemo.Result result = FulfilmentDemo.run(runtime, orders, seed, Duration.ofSeconds(timeoutSeconds));
             System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());

@@ -9,10 +9,10 @@ import com.bcerp.handlers.worker.FulfilmentSyncHandler;
 import com.bcerp.http.ApiResponse;
 import com.bcerp.http.RetryPolicy;
 import com.bcerp.local.runtime.CrashAfterWrite;
+import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalLambdaContext;
 import com.bcerp.local.runtime.LocalRuntime;
-import com.bcerp.sandbox.SandboxCatalog;
-import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import com.bcerp.local.runtime.ShippingDesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,12 +25,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The fulfilment scenario: orders placed in the store sandbox reach the Acumatica sandbox through the order flow;
+ * The fulfilment scenario: orders placed in the store sandbox reach the back office (its sandbox) through the order flow;
  * there the warehouse ships some in full, some in two shipments (different carriers and tracking numbers), leaves
  * some partly shipped, invoices some, cancels some and puts some on hold. The fulfilment-sync handler then runs: once
  * dying right after the store created a shipment, once to recover, once after the second shipments and the invoices,
  * and once more to show that a re-run changes nothing. The store is then read through its own API, independently of
- * the connector, and compared with what Acumatica holds.
+ * the connector, and compared with what the back office holds, read through its own screens ({@link ShippingDesk}).
  */
 public final class FulfilmentDemo {
 
@@ -43,7 +43,7 @@ public final class FulfilmentDemo {
     /** The claim lease the scenario runs with, so the run after the simulated crash can take the records over. */
     public static final Duration LEASE = Duration.ofSeconds(8);
 
-    public record Result(int orders, Map<String, Integer> plans, long shipmentsExpected, long shipmentsInStore,
+    public record Result(String backOffice, int orders, Map<String, Integer> plans, long shipmentsExpected, long shipmentsInStore,
             long duplicateShipments, List<String> shipmentMismatches, List<String> statusMismatches,
             List<String> invoiceRefsMissing, long crashes, Map<String, Object> afterCrash, Map<String, Object> rerun,
             long echoesIgnored, long backOfficeWrites, long elapsedMs) {
@@ -59,6 +59,7 @@ public final class FulfilmentDemo {
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("scenario", "fulfilment");
+            json.put("back_office", backOffice);
             json.put("orders", orders);
             json.put("plans", plans);
             json.put("shipments_expected", shipmentsExpected);
@@ -80,7 +81,7 @@ public final class FulfilmentDemo {
         public String toText() {
             return String.format("""
                     fulfilment demo: %d orders %s
-                      shipments in Acumatica     %d
+                      shipments in %-12s %d
                       shipments in the store     %d (duplicates %d)
                       shipment mismatches        %s
                       status mismatches          %s
@@ -89,10 +90,10 @@ public final class FulfilmentDemo {
                       re-run                     %s
                       store echoes ignored       %d; back-office writes during fulfilment %d
                       elapsed                    %d ms
-                      %s""", orders, plans, shipmentsExpected, shipmentsInStore, duplicateShipments,
+                      %s""", orders, plans, backOffice, shipmentsExpected, shipmentsInStore, duplicateShipments,
                     shipmentMismatches, statusMismatches, invoiceRefsMissing, crashes, afterCrash.get("shipments_found"),
                     rerun, echoesIgnored, backOfficeWrites, elapsedMs,
-                    ok() ? "OK: the store shows every Acumatica shipment once, with the mapped statuses and references"
+                    ok() ? "OK: the store shows every " + backOffice + " shipment once, with the mapped statuses and references"
                             : "NOT OK");
         }
     }
@@ -101,31 +102,33 @@ public final class FulfilmentDemo {
 
     public static Result run(LocalRuntime runtime, int count, long seed, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        AcumaticaSandbox erp = runtime.acumatica();
+        LocalBackOffice backOffice = runtime.primary();
+        ShippingDesk erp = backOffice.shippingDesk().orElseThrow(() -> new IllegalArgumentException(
+                "the fulfilment scenario needs a back office that ships; the runtime has no warehouse screens for "
+                        + backOffice.type()));
         String hash = runtime.bigcommerce().storeHash();
         List<OrderSeeder.Placed> placed = new OrderSeeder(runtime.bigcommerce(), seed).place(count);
-        awaitImported(runtime, placed, timeout);
+        awaitImported(runtime, erp, placed, timeout);
 
         Map<Long, Plan> plans = new TreeMap<>();
-        Map<Long, JsonNode> salesOrders = salesOrders(erp, hash);
+        Map<Long, ShippingDesk.Order> salesOrders = erp.orders(hash);
         for (int i = 0; i < placed.size(); i++) {
             plans.put(placed.get(i).id(), Plan.values()[i % Plan.values().length]);
         }
         // the warehouse's first day
         for (Map.Entry<Long, Plan> p : plans.entrySet()) {
-            JsonNode so = salesOrders.get(p.getKey());
-            String nbr = so.path("OrderNbr").path("value").asText();
-            Map<Integer, BigDecimal> all = shippable(so);
+            ShippingDesk.Order so = salesOrders.get(p.getKey());
+            Map<Integer, BigDecimal> all = so.productLines();
             switch (p.getValue()) {
-                case FULL -> ship(erp, nbr, "UPSGROUND", all, List.of("1Z" + p.getKey() + "A"));
-                case INVOICED -> ship(erp, nbr, "FEDEX2DAY", all, List.of("7489" + p.getKey()));
-                case TWO_SHIPMENTS -> ship(erp, nbr, "UPSGROUND", firstHalf(all), List.of("1Z" + p.getKey() + "B"));
-                case PARTIAL -> ship(erp, nbr, "OWNFLEET", firstHalf(all), List.of("OF-" + p.getKey()));
-                case CANCELLED -> erp.cancelOrder("SO", nbr);
-                case ON_HOLD -> erp.holdOrder("SO", nbr);
+                case FULL -> erp.ship(so, "UPSGROUND", all, List.of("1Z" + p.getKey() + "A"));
+                case INVOICED -> erp.ship(so, "FEDEX2DAY", all, List.of("7489" + p.getKey()));
+                case TWO_SHIPMENTS -> erp.ship(so, "UPSGROUND", firstHalf(all), List.of("1Z" + p.getKey() + "B"));
+                case PARTIAL -> erp.ship(so, "OWNFLEET", firstHalf(all), List.of("OF-" + p.getKey()));
+                case CANCELLED -> erp.cancel(so);
+                case ON_HOLD -> erp.hold(so);
             }
         }
-        int writesBefore = backOfficeWrites(erp);
+        int writesBefore = erp.connectorWrites();
         CrashAfterWrite crashes = runtime.crashes();
         long crashesBefore = crashes.crashes();
         try {
@@ -138,21 +141,21 @@ public final class FulfilmentDemo {
         Map<String, Object> afterCrash = run(handler);
 
         // the second day: the rest of the split orders ships, and the fully shipped ones are invoiced
+        Map<Long, ShippingDesk.Order> nextDay = erp.orders(hash);
         for (Map.Entry<Long, Plan> p : plans.entrySet()) {
-            JsonNode so = salesOrders(erp, hash).get(p.getKey());
-            String nbr = so.path("OrderNbr").path("value").asText();
-            if (p.getValue() == Plan.TWO_SHIPMENTS && !open(so).isEmpty()) {
-                ship(erp, nbr, "DHL", open(so), List.of("JD" + p.getKey() + "1", "JD" + p.getKey() + "2"));
+            ShippingDesk.Order so = nextDay.get(p.getKey());
+            if (p.getValue() == Plan.TWO_SHIPMENTS && !so.open().isEmpty()) {
+                erp.ship(so, "DHL", so.open(), List.of("JD" + p.getKey() + "1", "JD" + p.getKey() + "2"));
             } else if (p.getValue() == Plan.INVOICED) {
-                erp.invoiceOrder("SO", nbr);
+                erp.invoice(so);
             }
         }
         run(handler);
         Map<String, Object> rerun = run(handler);
         awaitQuiet(runtime, timeout);
-        int writes = backOfficeWrites(erp) - writesBefore;
+        int writes = erp.connectorWrites() - writesBefore;
 
-        Check check = new Check(runtime, hash);
+        Check check = new Check(runtime, erp, hash);
         check.compare(plans.keySet());
         Map<String, Integer> planCounts = new TreeMap<>();
         plans.values().forEach(p -> planCounts.merge(p.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
@@ -161,7 +164,7 @@ public final class FulfilmentDemo {
             echoes += runtime.worker().state().history(OrderChanges.recordKey(hash, id)).stream()
                     .filter(r -> r.error() != null && r.error().contains("set by the connector itself")).count();
         }
-        return new Result(placed.size(), planCounts, check.expected, check.inStore, check.duplicates,
+        return new Result(backOffice.type(), placed.size(), planCounts, check.expected, check.inStore, check.duplicates,
                 check.shipmentMismatches, check.statusMismatches, check.refsMissing, crashes.crashes() - crashesBefore,
                 afterCrash, rerun, echoes, writes, (System.nanoTime() - start) / 1_000_000);
     }
@@ -172,38 +175,6 @@ public final class FulfilmentDemo {
         e.setDetailType("Scheduled Event");
         e.setDetail(Map.of());
         return handler.handleRequest(e, new LocalLambdaContext("fulfilment-sync", Duration.ofMinutes(15)));
-    }
-
-    private static void ship(AcumaticaSandbox erp, String nbr, String shipVia, Map<Integer, BigDecimal> lines,
-            List<String> tracking) {
-        erp.confirmShipment(erp.createShipment("SO", nbr, shipVia, lines, tracking));
-    }
-
-    /** The order's product lines (those carrying a store order product id) and their quantities. */
-    private static Map<Integer, BigDecimal> shippable(JsonNode so) {
-        Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
-        for (JsonNode line : so.path("Details")) {
-            String item = line.path("InventoryID").path("value").asText();
-            if (line.path("ExternalRef").path("value").asText("").matches("\\d+")
-                    && !SandboxCatalog.CHARGE_ITEMS.contains(item)) {
-                lines.put(line.path("LineNbr").path("value").asInt(), line.path("OrderQty").path("value").decimalValue());
-            }
-        }
-        return lines;
-    }
-
-    /** What is still open to ship of the product lines. */
-    private static Map<Integer, BigDecimal> open(JsonNode so) {
-        Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
-        for (Map.Entry<Integer, BigDecimal> l : shippable(so).entrySet()) {
-            for (JsonNode line : so.path("Details")) {
-                BigDecimal open = line.path("OpenQty").path("value").decimalValue();
-                if (line.path("LineNbr").path("value").asInt() == l.getKey() && open.signum() > 0) {
-                    lines.put(l.getKey(), open);
-                }
-            }
-        }
-        return lines;
     }
 
     /** About half the units, never all of them when there are two or more. */
@@ -222,34 +193,12 @@ public final class FulfilmentDemo {
         return half;
     }
 
-    /** The store's sales orders by store order id. */
-    private static Map<Long, JsonNode> salesOrders(AcumaticaSandbox erp, String hash) {
-        Map<Long, JsonNode> byStoreOrder = new HashMap<>();
-        String prefix = "BC-" + hash + "-";
-        for (JsonNode so : erp.salesOrders(Set.of("Details", "Shipments"))) {
-            String ref = so.path("ExternalRef").path("value").asText("");
-            if (so.path("OrderType").path("value").asText().equals("SO") && ref.startsWith(prefix)
-                    && ref.substring(prefix.length()).matches("\\d+")) {
-                byStoreOrder.put(Long.parseLong(ref.substring(prefix.length())), so);
-            }
-        }
-        return byStoreOrder;
-    }
-
-    /** The connector's writes to Acumatica's orders and payments (Java-side warehouse actions are not calls). */
-    private static int backOfficeWrites(AcumaticaSandbox erp) {
-        return erp.calls().byRoute().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("PUT /SalesOrder") || e.getKey().startsWith("POST /SalesOrder/")
-                        || e.getKey().startsWith("PUT /Payment") || e.getKey().startsWith("POST /Payment/"))
-                .mapToInt(Map.Entry::getValue).sum();
-    }
-
-    private static void awaitImported(LocalRuntime runtime, List<OrderSeeder.Placed> placed, Duration timeout)
-            throws InterruptedException {
+    private static void awaitImported(LocalRuntime runtime, ShippingDesk erp, List<OrderSeeder.Placed> placed,
+            Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String hash = runtime.bigcommerce().storeHash();
         while (System.nanoTime() < deadline) {
-            Map<Long, JsonNode> imported = salesOrders(runtime.acumatica(), hash);
+            Map<Long, ShippingDesk.Order> imported = erp.orders(hash);
             if (placed.stream().allMatch(p -> imported.containsKey(p.id())) && runtime.isSettled(Duration.ofSeconds(1))) {
                 return;
             }
@@ -265,15 +214,12 @@ public final class FulfilmentDemo {
         }
     }
 
-    /** The store read through its own API with the admin account, compared with Acumatica's records. */
+    /** The store read through its own API with the admin account, compared with the back office's records. */
     private static final class Check {
         final BigCommerceClient store;
-        final AcumaticaSandbox erp;
+        final ShippingDesk erp;
         final String hash;
         final FulfilmentSettings carriers = FulfilmentSettings.defaults();
-        /** What the default status table means for Acumatica's words, written out here rather than read from the code under test. */
-        final Map<String, Integer> statusTable = Map.of("Back Order", 3, "Completed", 2, "Invoiced", 10,
-                "Cancelled", 5, "On Hold", 12);
         long expected;
         long inStore;
         long duplicates;
@@ -281,63 +227,40 @@ public final class FulfilmentDemo {
         final List<String> statusMismatches = new ArrayList<>();
         final List<String> refsMissing = new ArrayList<>();
 
-        Check(LocalRuntime runtime, String hash) {
+        Check(LocalRuntime runtime, ShippingDesk erp, String hash) {
             this.store = OrderSeeder.adminClient(runtime.bigcommerce(), RetryPolicy.standard());
-            this.erp = runtime.acumatica();
+            this.erp = erp;
             this.hash = hash;
         }
 
         void compare(Set<Long> orderIds) {
-            Map<Long, JsonNode> salesOrders = salesOrders(erp, hash);
-            Map<String, List<JsonNode>> shipmentsByOrder = new HashMap<>();
-            for (JsonNode s : erp.shipments()) {
-                String status = s.path("Status").path("value").asText();
-                if (status.equals("Confirmed") || status.equals("Invoiced")) {
-                    String nbr = s.path("Orders").path(0).path("OrderNbr").path("value").asText();
-                    shipmentsByOrder.computeIfAbsent(nbr, k -> new ArrayList<>()).add(s);
-                }
-            }
-            Map<String, List<String>> invoicesByRef = new HashMap<>();
-            for (JsonNode inv : erp.salesInvoices()) {
-                invoicesByRef.computeIfAbsent(inv.path("ExternalRef").path("value").asText(), k -> new ArrayList<>())
-                        .add(inv.path("ReferenceNbr").path("value").asText());
-            }
+            Map<Long, ShippingDesk.Order> salesOrders = erp.orders(hash);
+            Map<String, Integer> statusTable = erp.storeStatuses();
             for (long id : orderIds) {
-                JsonNode so = salesOrders.get(id);
-                String nbr = so.path("OrderNbr").path("value").asText();
-                Map<Integer, Long> productOfLine = new HashMap<>();
-                so.path("Details").forEach(l -> {
-                    String ref = l.path("ExternalRef").path("value").asText("");
-                    if (ref.matches("\\d+")) {
-                        productOfLine.put(l.path("LineNbr").path("value").asInt(), Long.parseLong(ref));
-                    }
-                });
+                ShippingDesk.Order so = salesOrders.get(id);
                 List<JsonNode> storeShipments = list("/v2/orders/" + id + "/shipments");
                 inStore += storeShipments.size();
                 Map<String, Integer> markers = new HashMap<>();
                 storeShipments.forEach(s -> markers.merge(marker(s), 1, Integer::sum));
-                List<JsonNode> erpShipments = shipmentsByOrder.getOrDefault(nbr, List.of());
-                expected += erpShipments.size();
+                expected += so.shipped().size();
                 Set<String> known = new java.util.HashSet<>();
-                for (JsonNode shipment : erpShipments) {
-                    String shipmentNbr = shipment.path("ShipmentNbr").path("value").asText();
-                    known.add(shipmentNbr);
-                    compareShipment(id, shipment, shipmentNbr, productOfLine, storeShipments);
+                for (ShippingDesk.Shipment shipment : so.shipped()) {
+                    known.add(shipment.number());
+                    compareShipment(id, shipment, storeShipments);
                 }
                 for (Map.Entry<String, Integer> m : markers.entrySet()) {
                     duplicates += known.contains(m.getKey()) ? m.getValue() - 1 : m.getValue();
                 }
                 JsonNode order = store.get("/v2/orders/" + id).json();
-                String boStatus = so.path("Status").path("value").asText();
-                int expectedStatus = statusTable.getOrDefault(boStatus, PLACED_STATUS);
+                int expectedStatus = statusTable.getOrDefault(so.status(), PLACED_STATUS);
                 int actual = order.path("status_id").asInt();
                 if (actual != expectedStatus) {
-                    statusMismatches.add("order " + id + " (" + nbr + " " + boStatus + "): store status " + actual
-                            + ", expected " + expectedStatus);
+                    statusMismatches.add("order " + id + " (" + so.number() + " " + so.status() + "): store status "
+                            + actual + ", expected " + expectedStatus);
                 }
                 String notes = order.path("staff_notes").asText("");
-                List<String> wanted = new ArrayList<>(List.of(nbr));
-                wanted.addAll(invoicesByRef.getOrDefault(so.path("ExternalRef").path("value").asText(), List.of()));
+                List<String> wanted = new ArrayList<>(List.of(so.number()));
+                wanted.addAll(so.invoices());
                 for (String ref : wanted) {
                     if (!notes.contains(ref)) {
                         refsMissing.add("order " + id + ": staff notes lack " + ref);
@@ -346,29 +269,25 @@ public final class FulfilmentDemo {
             }
         }
 
-        private void compareShipment(long id, JsonNode shipment, String shipmentNbr, Map<Integer, Long> productOfLine,
-                List<JsonNode> storeShipments) {
+        private void compareShipment(long id, ShippingDesk.Shipment shipment, List<JsonNode> storeShipments) {
+            String shipmentNbr = shipment.number();
             JsonNode mine = storeShipments.stream().filter(s -> marker(s).equals(shipmentNbr)).findFirst().orElse(null);
             if (mine == null) {
                 shipmentMismatches.add("order " + id + ": " + shipmentNbr + " is not in the store");
                 return;
             }
-            Map<Long, Integer> want = new TreeMap<>();
-            shipment.path("Details").forEach(d -> want.merge(productOfLine.get(d.path("OrderLineNbr").path("value").asInt()),
-                    d.path("ShippedQty").path("value").decimalValue().intValue(), Integer::sum));
             Map<Long, Integer> have = new TreeMap<>();
             mine.path("items").forEach(i -> have.merge(i.path("order_product_id").asLong(), i.path("quantity").asInt(),
                     Integer::sum));
-            if (!want.equals(have)) {
-                shipmentMismatches.add("order " + id + ": " + shipmentNbr + " ships " + want + " in Acumatica, "
-                        + have + " in the store");
+            if (!shipment.itemsByProduct().equals(have)) {
+                shipmentMismatches.add("order " + id + ": " + shipmentNbr + " ships " + shipment.itemsByProduct()
+                        + " in the back office, " + have + " in the store");
             }
-            String tracking = shipment.path("Packages").path(0).path("TrackingNbr").path("value").asText("");
-            if (!tracking.equals(mine.path("tracking_number").asText())) {
+            if (!shipment.tracking().equals(mine.path("tracking_number").asText())) {
                 shipmentMismatches.add("order " + id + ": " + shipmentNbr + " tracking " + mine.path("tracking_number")
-                        .asText() + ", expected " + tracking);
+                        .asText() + ", expected " + shipment.tracking());
             }
-            var carrier = carriers.carrier(shipment.path("ShipVia").path("value").asText());
+            var carrier = carriers.carrier(shipment.shipVia());
             String provider = carrier.map(Carrier::shippingProvider).orElse(null);
             String trackingCarrier = carrier.map(Carrier::trackingCarrier).orElse(null);
             if (!mine.path("shipping_provider").asText("").equals(provider == null ? "" : provider)
@@ -378,10 +297,10 @@ public final class FulfilmentDemo {
             }
         }
 
-        /** The Acumatica shipment number the connector's marker names, or the comments as they are. */
-        private static String marker(JsonNode storeShipment) {
+        /** The back-office shipment number the connector's marker names, or the comments as they are. */
+        private String marker(JsonNode storeShipment) {
             String comments = storeShipment.path("comments").asText("");
-            String prefix = "Acumatica shipment ";
+            String prefix = erp.markerName() + " shipment ";
             if (!comments.startsWith(prefix)) {
                 return comments;
             }

@@ -68,6 +68,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         return List.of();
     }
 
+    /** Its merchant's warehouse and order screens, where a demo ships orders; empty where the runtime has none. */
+    default java.util.Optional<ShippingDesk> shippingDesk() {
+        return java.util.Optional.empty();
+    }
+
     /** Its merchant's stock screens, where a demo counts stock and reads it back; empty where it keeps none here. */
     default java.util.Optional<Stockroom> stockroom() {
         return java.util.Optional.empty();
@@ -222,6 +227,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         @Override
         public long answersLost() {
             return sandbox.faults().timeoutsInjected();
+        }
+
+        @Override
+        public java.util.Optional<ShippingDesk> shippingDesk() {
+            return java.util.Optional.of(ShippingDesk.acumatica(sandbox));
         }
 
         /** Acumatica's item warehouse details: on hand, available (less what is committed), for shipment, safety stock. */
@@ -513,6 +523,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         @Override
         public long answersLost() {
             return sandbox.faults().hungCalls();
+        }
+
+        @Override
+        public java.util.Optional<ShippingDesk> shippingDesk() {
+            return java.util.Optional.of(ShippingDesk.visma(sandbox));
         }
 
         /** Visma's stock counts (quantity on hand), read back as {@code warehouseDetails.available}; no safety stock. */

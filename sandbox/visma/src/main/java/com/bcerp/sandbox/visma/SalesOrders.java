@@ -444,6 +444,17 @@ final class SalesOrders {
         });
     }
 
+    /** The merchant puts an Open order on hold (its Hold box): Hold until released; its booked stock stays booked. */
+    void hold(String number, String type) {
+        ObjectNode o = get(type, number).orElseThrow(() -> VismaErrors.notFound("Sales order " + type + " " + number
+                + " not found."));
+        if (!o.path("status").asText().equals("Open")) {
+            throw VismaErrors.message(400, "The order " + number + " has the status " + o.path("status").asText()
+                    + " and cannot be put on hold.");
+        }
+        change(type, number, order -> order.put("hold", true).put("status", "Hold"));
+    }
+
     // ---- GET list ----
 
     /**

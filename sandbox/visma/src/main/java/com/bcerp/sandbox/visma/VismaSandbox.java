@@ -371,18 +371,49 @@ public final class VismaSandbox implements AutoCloseable {
      * Visma's text) when Visma would refuse it.
      */
     public String ship(String orderNbr, String warehouse, Map<Integer, BigDecimal> quantities, String trackingNumber) {
+        return ship(orderNbr, warehouse, quantities, null, trackingNumber == null ? List.of() : List.of(trackingNumber));
+    }
+
+    /**
+     * As {@link #ship(String, String, Map, String)}, with the shipment's {@code shipVia} (none when null, the order's
+     * then) and a package {@code BOX} per tracking number.
+     */
+    public String ship(String orderNbr, String warehouse, Map<Integer, BigDecimal> quantities, String shipVia,
+            List<String> trackingNumbers) {
         return merchant(() -> {
             String number = shipments.create(orderNbr, "SO", warehouse, clock.instant(), quantities);
-            if (trackingNumber != null) {
+            if (shipVia != null || !trackingNumbers.isEmpty()) {
                 ObjectNode body = Wire.object();
-                ObjectNode box = body.putArray("shipmentPackageLines").addObject().put("operation", "Insert");
-                box.putObject("boxId").put("value", "BOX");
-                box.putObject("trackingNumber").put("value", trackingNumber);
+                if (shipVia != null) {
+                    body.putObject("shipVia").put("value", shipVia);
+                }
+                var packages = body.putArray("shipmentPackageLines");
+                for (String tracking : trackingNumbers) {
+                    ObjectNode box = packages.addObject().put("operation", "Insert");
+                    box.putObject("boxId").put("value", "BOX");
+                    box.putObject("trackingNumber").put("value", tracking);
+                }
                 shipments.update(number, Wire.of(body, new Wire.Dto("updating shipment", "ShipmentUpdateDto")),
                         Optional.empty());
             }
             shipments.confirm(number);
             return number;
+        });
+    }
+
+    /** The merchant cancels an SO order, as the cancelSalesOrder action does (refused once it has shipments). */
+    public void cancel(String orderNbr) {
+        merchant(() -> {
+            orders.cancel(orderNbr, "SO");
+            return null;
+        });
+    }
+
+    /** The merchant puts an Open SO order on hold. */
+    public void hold(String orderNbr) {
+        merchant(() -> {
+            orders.hold(orderNbr, "SO");
+            return null;
         });
     }
 

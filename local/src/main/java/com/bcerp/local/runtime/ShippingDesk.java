@@ -1,0 +1,260 @@
+package com.bcerp.local.runtime;
+
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import com.bcerp.sandbox.visma.VismaSandbox;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A back office's warehouse and order screens, as its merchant uses them while the connector runs: the sales orders
+ * the store's orders became, shipping them (with a carrier and tracking), invoicing, cancelling and holding them, and
+ * reading back what the back office then holds. The fulfilment demo drives it and checks the store against it, so
+ * everything here is read from the sandbox itself, never from the connector.
+ */
+public interface ShippingDesk {
+
+    /** A store order's sales order as the back office holds it. */
+    record Order(String number, String status, Map<Integer, BigDecimal> productLines, Map<Integer, BigDecimal> open,
+            List<Shipment> shipped, List<String> invoices) {}
+
+    /** A shipped (confirmed) shipment: its store order product ids with the quantities, first tracking number, carrier. */
+    record Shipment(String number, Map<Long, Integer> itemsByProduct, String tracking, String shipVia) {}
+
+    /** The name the connector's marker in a store shipment's comments gives the back office ("{name} shipment {nbr}"). */
+    String markerName();
+
+    /** The store's orders' sales orders, by store order id. */
+    Map<Long, Order> orders(String storeHash);
+
+    /** Ships these order lines (line to quantity) with the carrier and a package per tracking number; confirmed. */
+    void ship(Order order, String shipVia, Map<Integer, BigDecimal> lines, List<String> tracking);
+
+    void invoice(Order order);
+
+    void cancel(Order order);
+
+    void hold(Order order);
+
+    /**
+     * The store status each of its order statuses comes to under the default status table, written out here from
+     * the README's table rather than read from the code under test; a status not named keeps the store's.
+     */
+    Map<String, Integer> storeStatuses();
+
+    /** Requests the connector made that write to the back office's orders, payments or customers. */
+    int connectorWrites();
+
+    /** Store order ids in the connector's references, BC-{store}-{order id}. */
+    private static Long storeOrder(String ref, String storeHash) {
+        Matcher m = Pattern.compile("BC-" + Pattern.quote(storeHash) + "-(\\d+)").matcher(ref);
+        return m.matches() ? Long.parseLong(m.group(1)) : null;
+    }
+
+    static ShippingDesk acumatica(AcumaticaSandbox erp) {
+        return new ShippingDesk() {
+            @Override
+            public String markerName() {
+                return "Acumatica";
+            }
+
+            @Override
+            public Map<Long, Order> orders(String storeHash) {
+                Map<String, List<String>> invoicesByRef = new HashMap<>();
+                for (JsonNode inv : erp.salesInvoices()) {
+                    invoicesByRef.computeIfAbsent(inv.path("ExternalRef").path("value").asText(), k -> new ArrayList<>())
+                            .add(inv.path("ReferenceNbr").path("value").asText());
+                }
+                Map<String, List<JsonNode>> shipmentsByOrder = new HashMap<>();
+                for (JsonNode s : erp.shipments()) {
+                    String status = s.path("Status").path("value").asText();
+                    if (status.equals("Confirmed") || status.equals("Invoiced")) {
+                        shipmentsByOrder.computeIfAbsent(s.path("Orders").path(0).path("OrderNbr").path("value").asText(),
+                                k -> new ArrayList<>()).add(s);
+                    }
+                }
+                Map<Long, Order> out = new HashMap<>();
+                for (JsonNode so : erp.salesOrders(Set.of("Details", "Shipments"))) {
+                    String ref = so.path("ExternalRef").path("value").asText("");
+                    Long id = storeOrder(ref, storeHash);
+                    if (id == null || !so.path("OrderType").path("value").asText().equals("SO")) {
+                        continue;
+                    }
+                    String nbr = so.path("OrderNbr").path("value").asText();
+                    Map<Integer, Long> productOfLine = new HashMap<>();
+                    Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
+                    Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+                    for (JsonNode line : so.path("Details")) {
+                        String lineRef = line.path("ExternalRef").path("value").asText("");
+                        int lineNbr = line.path("LineNbr").path("value").asInt();
+                        if (lineRef.matches("\\d+")
+                                && !SandboxCatalog.CHARGE_ITEMS.contains(line.path("InventoryID").path("value").asText())) {
+                            productOfLine.put(lineNbr, Long.parseLong(lineRef));
+                            lines.put(lineNbr, line.path("OrderQty").path("value").decimalValue());
+                            BigDecimal left = line.path("OpenQty").path("value").decimalValue();
+                            if (left.signum() > 0) {
+                                open.put(lineNbr, left);
+                            }
+                        }
+                    }
+                    List<Shipment> shipped = new ArrayList<>();
+                    for (JsonNode s : shipmentsByOrder.getOrDefault(nbr, List.of())) {
+                        Map<Long, Integer> items = new TreeMap<>();
+                        s.path("Details").forEach(d -> items.merge(productOfLine.get(d.path("OrderLineNbr").path("value")
+                                .asInt()), d.path("ShippedQty").path("value").decimalValue().intValue(), Integer::sum));
+                        shipped.add(new Shipment(s.path("ShipmentNbr").path("value").asText(), items,
+                                s.path("Packages").path(0).path("TrackingNbr").path("value").asText(""),
+                                s.path("ShipVia").path("value").asText()));
+                    }
+                    out.put(id, new Order(nbr, so.path("Status").path("value").asText(), lines, open, shipped,
+                            invoicesByRef.getOrDefault(ref, List.of())));
+                }
+                return out;
+            }
+
+            @Override
+            public void ship(Order order, String shipVia, Map<Integer, BigDecimal> lines, List<String> tracking) {
+                erp.confirmShipment(erp.createShipment("SO", order.number(), shipVia, lines, tracking));
+            }
+
+            @Override
+            public void invoice(Order order) {
+                erp.invoiceOrder("SO", order.number());
+            }
+
+            @Override
+            public void cancel(Order order) {
+                erp.cancelOrder("SO", order.number());
+            }
+
+            @Override
+            public void hold(Order order) {
+                erp.holdOrder("SO", order.number());
+            }
+
+            @Override
+            public Map<String, Integer> storeStatuses() {
+                return Map.of("Back Order", 3, "Completed", 2, "Invoiced", 10, "Cancelled", 5, "On Hold", 12);
+            }
+
+            /** Warehouse actions above are Java calls on the sandbox, not requests: only the connector's count. */
+            @Override
+            public int connectorWrites() {
+                return erp.calls().byRoute().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("PUT /SalesOrder") || e.getKey().startsWith("POST /SalesOrder/")
+                                || e.getKey().startsWith("PUT /Payment") || e.getKey().startsWith("POST /Payment/"))
+                        .mapToInt(Map.Entry::getValue).sum();
+            }
+        };
+    }
+
+    /**
+     * Visma.net: orders as {@code GET /v1/salesorder} shows them (each line's {@code note} holds the store's line id,
+     * {@code openQty} what is left), shipments from the MAIN warehouse the local company's orders take, invoices
+     * named on the shipments' order lines.
+     */
+    static ShippingDesk visma(VismaSandbox erp) {
+        Set<String> shippedStatuses = Set.of("Confirmed", "PartiallyInvoiced", "Invoiced", "Completed");
+        return new ShippingDesk() {
+            @Override
+            public String markerName() {
+                return "Visma.net";
+            }
+
+            @Override
+            public Map<Long, Order> orders(String storeHash) {
+                Map<String, List<JsonNode>> shipmentsByOrder = new HashMap<>();
+                for (JsonNode s : erp.shipments()) {
+                    if (shippedStatuses.contains(s.path("status").asText())) {
+                        shipmentsByOrder.computeIfAbsent(s.path("shipmentOrderLines").path(0).path("orderNbr").asText(),
+                                k -> new ArrayList<>()).add(s);
+                    }
+                }
+                Map<Long, Order> out = new HashMap<>();
+                for (JsonNode so : erp.salesOrders()) {
+                    Long id = storeOrder(so.path("customerRefNo").asText(""), storeHash);
+                    if (id == null || !so.path("orderType").asText().equals("SO")) {
+                        continue;
+                    }
+                    String nbr = so.path("orderNo").asText();
+                    Map<Integer, Long> productOfLine = new HashMap<>();
+                    Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
+                    Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+                    for (JsonNode line : so.path("lines")) {
+                        String note = line.path("note").asText("");
+                        int lineNbr = line.path("lineNbr").asInt();
+                        if (note.matches("\\d+")
+                                && !SandboxCatalog.CHARGE_ITEMS.contains(line.path("inventory").path("number").asText())) {
+                            productOfLine.put(lineNbr, Long.parseLong(note));
+                            lines.put(lineNbr, line.path("quantity").decimalValue());
+                            BigDecimal left = line.path("openQty").decimalValue();
+                            if (left.signum() > 0) {
+                                open.put(lineNbr, left);
+                            }
+                        }
+                    }
+                    List<Shipment> shipped = new ArrayList<>();
+                    Set<String> invoices = new LinkedHashSet<>();
+                    for (JsonNode s : shipmentsByOrder.getOrDefault(nbr, List.of())) {
+                        Map<Long, Integer> items = new TreeMap<>();
+                        s.path("shipmentDetailLines").forEach(d -> items.merge(productOfLine.get(d.path("orderLineNbr")
+                                .asInt()), d.path("shippedQty").decimalValue().intValue(), Integer::sum));
+                        shipped.add(new Shipment(s.path("shipmentNumber").asText(), items,
+                                s.path("shipmentPackageLines").path(0).path("trackingNumber").asText(""),
+                                s.path("shipVia").path("id").asText()));
+                        s.path("shipmentOrderLines").forEach(l -> {
+                            if (!l.path("invoiceNbr").asText("").isEmpty()) {
+                                invoices.add(l.path("invoiceNbr").asText());
+                            }
+                        });
+                    }
+                    out.put(id, new Order(nbr, so.path("status").asText(), lines, open, shipped, List.copyOf(invoices)));
+                }
+                return out;
+            }
+
+            @Override
+            public void ship(Order order, String shipVia, Map<Integer, BigDecimal> lines, List<String> tracking) {
+                erp.ship(order.number(), "MAIN", lines, shipVia, tracking);
+            }
+
+            @Override
+            public void invoice(Order order) {
+                erp.invoice(order.number());
+            }
+
+            @Override
+            public void cancel(Order order) {
+                erp.cancel(order.number());
+            }
+
+            @Override
+            public void hold(Order order) {
+                erp.hold(order.number());
+            }
+
+            @Override
+            public Map<String, Integer> storeStatuses() {
+                return Map.of("BackOrder", 3, "Completed", 2, "Invoiced", 10, "Cancelled", 5, "Hold", 12);
+            }
+
+            @Override
+            public int connectorWrites() {
+                return erp.calls().byRoute().entrySet().stream()
+                        .filter(e -> (e.getKey().startsWith("PUT ") || e.getKey().startsWith("POST "))
+                                && !e.getKey().contains("/token"))
+                        .mapToInt(Map.Entry::getValue).sum();
+            }
+        };
+    }
+}
