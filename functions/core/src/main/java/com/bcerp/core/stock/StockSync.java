@@ -42,7 +42,10 @@ public final class StockSync {
     static final Duration LOCK_LEASE = Duration.ofMinutes(15);
     /** SKUs read from the back office per request batch. */
     static final int CHUNK = 500;
-    /** More changed SKUs than this and the run reads everything instead, so memory stays bounded. */
+    /**
+     * More changed SKUs than this and the run reads everything instead (pushing only what differs from the
+     * snapshot), so memory stays bounded.
+     */
     static final int FULL_THRESHOLD = 50_000;
 
     public enum Mode {
@@ -53,6 +56,7 @@ public final class StockSync {
     }
 
     private final InventorySource source;
+    private final int fullThreshold;
     private final StoreInventory store;
     private final StockSnapshot snapshot;
     private final Cursors cursors;
@@ -64,6 +68,12 @@ public final class StockSync {
 
     public StockSync(InventorySource source, StoreInventory store, StockSnapshot snapshot, Cursors cursors,
             SyncState state, StockSettings settings, String storeHash, Clock clock) {
+        this(source, store, snapshot, cursors, state, settings, storeHash, clock, FULL_THRESHOLD);
+    }
+
+    /** @param fullThreshold more changed SKUs than this and the run scans everything (tests lower it) */
+    StockSync(InventorySource source, StoreInventory store, StockSnapshot snapshot, Cursors cursors,
+            SyncState state, StockSettings settings, String storeHash, Clock clock, int fullThreshold) {
         this.source = source;
         this.store = store;
         this.snapshot = snapshot;
@@ -73,6 +83,7 @@ public final class StockSync {
         this.storeHash = storeHash;
         this.clock = clock;
         this.availability = new Availability(settings);
+        this.fullThreshold = fullThreshold;
     }
 
     /** The state-table name of this store's cursor (shown by {@code ./connector ops status}). */
@@ -96,18 +107,26 @@ public final class StockSync {
             Optional<FeedCursor> cursor = cursors.read(cursorName(storeHash));
             Instant startedAt = clock.instant();
             Optional<StockChanges> changes = Optional.empty();
+            boolean scan = false;
             if (mode == Mode.SCHEDULED && cursor.isPresent() && !fullDue(cursor.get(), startedAt)) {
                 changes = Optional.of(withParked(source.changedSince(
                         cursor.get().position().minusSeconds(settings.cursorOverlapSeconds()))));
-                if (changes.get().skus().size() > FULL_THRESHOLD) {
-                    log.info("{} SKUs changed, more than {}: reading everything instead", changes.get().skus().size(),
-                            FULL_THRESHOLD);
+                if (changes.get().skus().size() > fullThreshold) {
+                    // a back office without modification times (Uniconta) names every SKU on every run: a scan
+                    // still pushes only what changed, and leaves the reconcile's schedule alone
+                    log.info("{} SKUs changed, more than {}: reading everything, pushing what differs",
+                            changes.get().skus().size(), fullThreshold);
                     changes = Optional.empty();
+                    scan = true;
                 }
             }
             List<KitDefinition> kits = source.kits();
             StockSyncReport report;
-            if (changes.isPresent()) {
+            if (scan) {
+                report = full(kits, -1, false, listener, started);
+                cursors.write(cursorName(storeHash), new FeedCursor(startedAt, cursor.get().lastFullRun(),
+                        cursor.get().lastFullItems()));
+            } else if (changes.isPresent()) {
                 report = delta(changes.get(), kits, listener, started);
                 Instant position = changes.get().newest().filter(n -> n.isAfter(cursor.get().position()))
                         .orElse(cursor.get().position());
@@ -116,7 +135,7 @@ public final class StockSync {
                 if (cursor.isEmpty()) {
                     learnStoreCatalogue(listener);
                 }
-                report = full(kits, cursor.map(FeedCursor::lastFullItems).orElse(-1L), listener, started);
+                report = full(kits, cursor.map(FeedCursor::lastFullItems).orElse(-1L), true, listener, started);
                 // changes written while the full pass read are caught by the next delta, which reaches back this far
                 cursors.write(cursorName(storeHash), new FeedCursor(startedAt, startedAt, report.read()));
             }
@@ -156,9 +175,12 @@ public final class StockSync {
         return pipeline.report("delta", progress.read(), elapsed(started));
     }
 
-    private StockSyncReport full(List<KitDefinition> kits, long expected, SyncProgress listener, long started) {
-        ProgressReport progress = new ProgressReport("stock sync (full reconcile)", expected, listener, clock);
-        StockPipeline pipeline = new StockPipeline(store, snapshot, state, storeHash, clock, true, progress);
+    /** Every item read; {@code reconcile} pushes every figure, else only those that differ from the snapshot. */
+    private StockSyncReport full(List<KitDefinition> kits, long expected, boolean reconcile, SyncProgress listener,
+            long started) {
+        ProgressReport progress = new ProgressReport(reconcile ? "stock sync (full reconcile)" : "stock sync (scan)",
+                expected, listener, clock);
+        StockPipeline pipeline = new StockPipeline(store, snapshot, state, storeHash, clock, reconcile, progress);
         Map<String, KitDefinition> kitsBySku = bySku(kits);
         Set<String> neededComponents = componentsOf(kits);
         Map<String, Map<Long, Integer>> componentFigures = new HashMap<>();
@@ -174,7 +196,7 @@ public final class StockSync {
         offerKits(kits, componentFigures, pipeline, progress);
         pipeline.finish();
         progress.end();
-        return pipeline.report("full", progress.read(), elapsed(started));
+        return pipeline.report(reconcile ? "full" : "scan", progress.read(), elapsed(started));
     }
 
     /** Available-to-sell of each item, remembering the figures of kit components on the way. */

@@ -77,6 +77,9 @@ public final class InMemoryInventorySource implements InventorySource {
 
     @Override
     public StockChanges changedSince(Instant since) {
+        if (nameEverySkuAsChanged) {
+            return new StockChanges(new HashSet<>(stock.keySet()), Optional.empty());
+        }
         Set<String> skus = new HashSet<>();
         Optional<Instant> newest = Optional.empty();
         for (Map.Entry<String, Instant> e : modified.entrySet()) {
@@ -93,6 +96,9 @@ public final class InMemoryInventorySource implements InventorySource {
         stockCalls.incrementAndGet();
         return skus.stream().map(this::item).toList();
     }
+
+    /** A back office without modification times names every SKU as changed (Uniconta). */
+    public boolean nameEverySkuAsChanged;
 
     /** Items per page of {@link #forEachItem}; a back office's pages need not be a multiple of core's chunks. */
     public int pageSize = 1000;

@@ -31,6 +31,7 @@ class StockSyncTest {
     InMemoryCursors cursors = new InMemoryCursors();
     InMemorySyncState state = new InMemorySyncState(clock);
     StockSettings settings = StockSettings.defaults();
+    int fullThreshold = StockSync.FULL_THRESHOLD;
 
     @BeforeEach
     void later() {
@@ -43,8 +44,8 @@ class StockSyncTest {
 
     StockSyncReport run(StockSync.Mode mode) {
         clock.advance(Duration.ofMinutes(5));
-        StockSyncReport report = new StockSync(erp, store, snapshot, cursors, state, settings, "abc", clock)
-                .run(mode, SyncProgress.NONE);
+        StockSyncReport report = new StockSync(erp, store, snapshot, cursors, state, settings, "abc", clock,
+                fullThreshold).run(mode, SyncProgress.NONE);
         clock.advance(Duration.ofMinutes(1));
         return report;
     }
@@ -86,6 +87,26 @@ class StockSyncTest {
 
         assertThat(store.requests()).containsExactly(Map.entry(1L, 2000), Map.entry(1L, 2000), Map.entry(1L, 500));
         assertThat(report.pushed()).isEqualTo(4500);
+    }
+
+    @Test
+    void more_changes_than_the_threshold_are_read_as_a_scan_that_pushes_only_what_differs() {
+        fullThreshold = 100;
+        List<String> skus = simpleSkus(150);
+        run();
+        store.clearRequests();
+        Instant lastFull = cursors.read("stock#abc").orElseThrow().lastFullRun();
+        erp.nameEverySkuAsChanged = true; // Uniconta keeps no modification times
+        erp.set(skus.get(3), "MAIN", 77);
+
+        StockSyncReport report = run();
+
+        assertThat(report.mode()).isEqualTo("scan");
+        assertThat(report.read()).isEqualTo(skus.size());
+        assertThat(store.requests()).containsExactly(Map.entry(1L, 1));
+        assertThat(store.quantity(skus.get(3), 1)).isEqualTo(77);
+        assertThat(cursors.read("stock#abc").orElseThrow().lastFullRun()).as("the reconcile stays due as it was")
+                .isEqualTo(lastFull);
     }
 
     @Test
