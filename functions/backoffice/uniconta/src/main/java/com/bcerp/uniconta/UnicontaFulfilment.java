@@ -128,7 +128,7 @@ final class UnicontaFulfilment implements FulfilmentSource {
         List<ShippedLine> shipped = new ArrayList<>();
         for (JsonNode line : lines) {
             String item = text(line, "Item");
-            if (item == null || (settings.shippingItem().equals(item) && "freight".equals(text(line, "ReferenceNumber")))) {
+            if (item == null || UnicontaOrders.chargeLine(line, settings)) {
                 continue;
             }
             shipped.add(new ShippedLine(line.path("LineNumber").asText(), text(line, "ReferenceNumber"),

@@ -56,6 +56,14 @@ final class UnicontaOrders implements SalesDocuments {
     private static final String INVOICE = "DebtorInvoiceClient";
     private static final String FREIGHT_REF = "freight";
     private static final String ROUNDING_REF = "rounding";
+
+    /** A line the connector added beside the store's goods: the freight on the shipping item, or the VAT rounding. */
+    static boolean chargeLine(JsonNode line, UnicontaSettings settings) {
+        String ref = text(line, "ReferenceNumber");
+        String item = text(line, "Item");
+        return settings.shippingItem().equals(item) && FREIGHT_REF.equals(ref)
+                || item != null && item.equals(settings.roundingItem()) && ROUNDING_REF.equals(ref);
+    }
     /** Order numbers per OData or-filter: keeps the query string short (IIS limits it). */
     private static final int IDS_PER_QUERY = 40;
 

@@ -84,4 +84,32 @@ class UnicontaFulfilmentIT {
         assertThat(done.shipments().get(1).lines()).extracting(l -> l.storeLineRef()).containsExactly("801", "802");
         assertThat(fulfilment.changedSince("BC-other-", before)).isEmpty();
     }
+
+    @Test
+    void the_vat_rounding_line_is_not_a_shipped_product_so_the_invoice_ships_the_goods_alone() {
+        UnicontaConnection rounding = UnicontaConnection.create(Fixtures.settingsFor(sandbox)
+                .withRounding("ROUNDING", new BigDecimal("0.05")), Fixtures.secretsFor(sandbox));
+        UnicontaItems items = new UnicontaItems(rounding.api(), "-");
+        UnicontaOrders withRounding = new UnicontaOrders(rounding.settings(), rounding.api(), items);
+        List<DraftLine> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            lines.add(new DraftLine("TEE-200-RED-M", "tee", BigDecimal.ONE, Money.of("9.99", "DKK"), Money.of("0", "DKK"),
+                    Integer.toString(900 + i), "line " + i));
+        }
+        // the store's VAT per line (3 x 2.50) is a cent above Uniconta's on the sum (7.49): a rounding line goes on
+        DocumentRef created = withRounding.createSalesOrder(SalesOrderDraft.sale("BC-f-r", "1", customer,
+                LocalDate.of(2026, 3, 1), "DKK", "f", lines, Money.of("0", "DKK"), List.of(new com.bcerp.core.backoffice.TaxLine(
+                        "U25", new BigDecimal("25"), Money.of("29.97", "DKK"), Money.of("7.50", "DKK"))), null, null,
+                null, null));
+        assertThat(sandbox.rows("DebtorOrderLineClient")).filteredOn(l -> l.path("OrderNumber").asText().equals(created.id()))
+                .extracting(l -> l.path("Item").asText()).contains("ROUNDING");
+
+        sandbox.invoice(Long.parseLong(created.id()));
+
+        BackOfficeOrder done = new UnicontaFulfilment(rounding.settings(), rounding.api(), withRounding, items)
+                .orders(List.of(created.id())).get(0);
+        assertThat(done.state()).isEqualTo(DocumentState.INVOICED);
+        assertThat(done.shipments()).singleElement().satisfies(s -> assertThat(s.lines())
+                .extracting(l -> l.storeLineRef()).containsExactly("901", "902", "903"));
+    }
 }
