@@ -112,8 +112,9 @@ public final class FulfilmentDemo {
 
         Map<Long, Plan> plans = new TreeMap<>();
         Map<Long, ShippingDesk.Order> salesOrders = erp.orders(hash);
+        List<Plan> possible = java.util.Arrays.stream(Plan.values()).filter(p -> p != Plan.ON_HOLD || erp.holds()).toList();
         for (int i = 0; i < placed.size(); i++) {
-            plans.put(placed.get(i).id(), Plan.values()[i % Plan.values().length]);
+            plans.put(placed.get(i).id(), possible.get(i % possible.size()));
         }
         // the warehouse's first day
         for (Map.Entry<Long, Plan> p : plans.entrySet()) {

@@ -362,6 +362,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             return totals;
         }
 
+        @Override
+        public java.util.Optional<ShippingDesk> shippingDesk() {
+            return java.util.Optional.of(ShippingDesk.uniconta(sandbox));
+        }
+
         /**
          * Uniconta's stock counts on {@code InvItemStorageClient} rows, read back as its rows show {@code Available}
          * (on hand less reserved plus on purchase orders); it records no committed quantity by count and keeps no

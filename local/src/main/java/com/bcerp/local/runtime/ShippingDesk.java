@@ -2,6 +2,7 @@ package com.bcerp.local.runtime;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import com.bcerp.sandbox.uniconta.UnicontaSandbox;
 import com.bcerp.sandbox.visma.VismaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -45,6 +46,11 @@ public interface ShippingDesk {
     void cancel(Order order);
 
     void hold(Order order);
+
+    /** Whether the back office can put an order on hold (Uniconta cannot). */
+    default boolean holds() {
+        return true;
+    }
 
     /**
      * The store status each of its order statuses comes to under the default status table, written out here from
@@ -253,6 +259,140 @@ public interface ShippingDesk {
                 return erp.calls().byRoute().entrySet().stream()
                         .filter(e -> (e.getKey().startsWith("PUT ") || e.getKey().startsWith("POST "))
                                 && !e.getKey().contains("/token"))
+                        .mapToInt(Map.Entry::getValue).sum();
+            }
+        };
+    }
+
+    /**
+     * Uniconta: no shipment document on its API, so shipping is posting an invoice of the shipped quantities, with the
+     * carrier set on the order's {@code Shipment} first and the tracking number in the invoice's TrackingNumber user
+     * field (the merchant's flow); a cancelled order is a blocked one. Orders by their {@code OurRef} (the connector's
+     * reference); each line's {@code ReferenceNumber} holds the store's line id.
+     */
+    static ShippingDesk uniconta(UnicontaSandbox erp) {
+        return new ShippingDesk() {
+            @Override
+            public String markerName() {
+                return "Uniconta";
+            }
+
+            @Override
+            public Map<Long, Order> orders(String storeHash) {
+                Map<Long, List<JsonNode>> linesByOrder = new HashMap<>();
+                erp.rows("DebtorOrderLineClient").forEach(l -> linesByOrder.computeIfAbsent(l.path("OrderNumber").asLong(),
+                        k -> new ArrayList<>()).add(l));
+                Map<Long, List<JsonNode>> invoicesByOrder = new HashMap<>();
+                erp.rows("DebtorInvoiceClient").forEach(i -> invoicesByOrder.computeIfAbsent(i.path("OrderNumber").asLong(),
+                        k -> new ArrayList<>()).add(i));
+                Map<String, List<JsonNode>> invoiceLines = new HashMap<>();
+                erp.rows("DebtorInvoiceLines").forEach(l -> invoiceLines.computeIfAbsent(l.path("InvoiceNumber").asText(),
+                        k -> new ArrayList<>()).add(l));
+                Map<Long, Order> out = new HashMap<>();
+                for (JsonNode so : erp.rows("DebtorOrderClient")) {
+                    Long id = storeOrder(so.path("OurRef").asText(""), storeHash);
+                    if (id == null) {
+                        continue;
+                    }
+                    long nbr = so.path("OrderNumber").asLong();
+                    Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
+                    Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+                    boolean all = true;
+                    boolean some = false;
+                    for (JsonNode line : linesByOrder.getOrDefault(nbr, List.of())) {
+                        BigDecimal qty = line.path("Qty").decimalValue();
+                        BigDecimal left = qty.subtract(line.path("QtyInvoiced").decimalValue());
+                        // the order's status counts every line, its charges too
+                        all &= left.signum() == 0;
+                        some |= left.compareTo(qty) != 0;
+                        if (productLine(line)) {
+                            int lineNbr = line.path("LineNumber").asInt();
+                            lines.put(lineNbr, qty);
+                            if (left.signum() > 0) {
+                                open.put(lineNbr, left);
+                            }
+                        }
+                    }
+                    List<Shipment> shipped = new ArrayList<>();
+                    List<String> invoices = new ArrayList<>();
+                    for (JsonNode inv : invoicesByOrder.getOrDefault(nbr, List.of())) {
+                        Map<Long, Integer> items = new TreeMap<>();
+                        for (JsonNode l : invoiceLines.getOrDefault(inv.path("InvoiceNumber").asText(), List.of())) {
+                            if (productLine(l)) {
+                                items.merge(Long.parseLong(l.path("ReferenceNumber").asText()),
+                                        l.path("InvoiceQty").decimalValue().intValue(), Integer::sum);
+                            }
+                        }
+                        String number = inv.path("InvoiceNum").asText();
+                        shipped.add(new Shipment(number, items, inv.path("TrackingNumber").asText(""),
+                                inv.path("Shipment").asText("")));
+                        invoices.add(number);
+                    }
+                    // the statuses as Uniconta's order list shows them: blocked, or by what is left to invoice
+                    String status = so.path("Blocked").asBoolean() ? "Blocked" : lines.isEmpty() || !some ? "Open"
+                            : all ? "Invoiced" : "Partly invoiced";
+                    out.put(id, new Order(Long.toString(nbr), status, lines, open, shipped, invoices));
+                }
+                return out;
+            }
+
+            /** A line the store sold (its ReferenceNumber the store's line id), not a charge. */
+            private static boolean productLine(JsonNode line) {
+                return line.path("ReferenceNumber").asText("").matches("\\d+")
+                        && !SandboxCatalog.CHARGE_ITEMS.contains(line.path("Item").asText());
+            }
+
+            @Override
+            public void ship(Order order, String shipVia, Map<Integer, BigDecimal> lines, List<String> tracking) {
+                long nbr = Long.parseLong(order.number());
+                erp.editOrder(nbr, Map.of("Shipment", shipVia));
+                // shipping what is left of the goods, the merchant invoices the rest of the order, charges included
+                Map<Double, Double> quantities = null;
+                boolean rest = lines.keySet().equals(order.open().keySet()) && lines.entrySet().stream()
+                        .allMatch(l -> l.getValue().compareTo(order.open().get(l.getKey())) == 0);
+                if (!rest) {
+                    quantities = new HashMap<>();
+                    for (var line : lines.entrySet()) {
+                        quantities.put(line.getKey().doubleValue(), line.getValue().doubleValue());
+                    }
+                }
+                erp.invoice(nbr, new UnicontaSandbox.Invoicing(quantities,
+                        tracking.isEmpty() ? Map.of() : Map.of("TrackingNumber", tracking.get(0)), null));
+            }
+
+            /** A shipment is an invoice here, so an order shipped in full is invoiced already; the rest is invoiced. */
+            @Override
+            public void invoice(Order order) {
+                if (!order.open().isEmpty()) {
+                    erp.invoice(Long.parseLong(order.number()));
+                }
+            }
+
+            @Override
+            public void cancel(Order order) {
+                erp.editOrder(Long.parseLong(order.number()), Map.of("Blocked", true));
+            }
+
+            @Override
+            public void hold(Order order) {
+                throw new UnsupportedOperationException("Uniconta has no hold on a sales order");
+            }
+
+            @Override
+            public boolean holds() {
+                return false;
+            }
+
+            @Override
+            public Map<String, Integer> storeStatuses() {
+                return Map.of("Partly invoiced", 3, "Invoiced", 10, "Blocked", 5);
+            }
+
+            @Override
+            public int connectorWrites() {
+                return erp.calls().byRoute().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PUT ")
+                                || e.getKey().startsWith("DELETE "))
                         .mapToInt(Map.Entry::getValue).sum();
             }
         };
