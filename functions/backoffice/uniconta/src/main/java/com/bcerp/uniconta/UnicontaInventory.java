@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Stock from {@code InvItemStorageClient}: one row per item, variant, warehouse and location, summed per warehouse
  * ({@code Qty} on hand, {@code Available}, {@code AvailableForReservation} as available for shipment). Uniconta keeps
- * no modification time on these rows (§10.2.2), so {@link #changedSince} cannot narrow anything down: it names every
- * SKU with stock, and core's comparison with its snapshot decides what changed and pushes only that. Reads go over
+ * no modification time on these rows (§10.2.2), so {@link #changedSince} cannot narrow anything down: it says so, core
+ * reads every item in one pass ({@link #forEachItem}) and its comparison with the snapshot pushes only what changed. Reads go over
  * OData in pages ordered by item, each continuing after the last whole item of the one before ({@code Item gt ...}),
  * so memory is bounded by a page and no {@code $skip} is needed (whether Uniconta honours it is UNCONFIRMED).
  * Kits: Uniconta's bills of materials are not in the research or the sandbox, so there are none.
@@ -39,15 +38,11 @@ final class UnicontaInventory implements InventorySource {
     private static final String ITEM = "InvItemClient";
     static final int PAGE = 1_000;
     private static final int ITEMS_PER_QUERY = 40;
-    /** At most this many items' stock is kept between {@link #changedSince} and {@link #stock} (core's full-read threshold). */
-    static final int REMEMBERED = 50_000;
 
     private final UnicontaSettings settings;
     private final UnicontaApi api;
     private final UnicontaItems items;
     private final int pageSize;
-    /** Stock read by the last {@link #changedSince}, for the {@link #stock} read core makes right after it. */
-    private final Map<String, ItemStock> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param pageSize stock rows per OData page */
     UnicontaInventory(UnicontaSettings settings, UnicontaApi api, UnicontaItems items, int pageSize) {
@@ -63,24 +58,12 @@ final class UnicontaInventory implements InventorySource {
     }
 
     /**
-     * Every SKU with stock rows: without modification times, each may have changed (see the class comment). The
-     * stock read on the way is kept for the {@link #stock} read core makes right after, up to {@link #REMEMBERED}
-     * items (beyond that core reads everything again as a full pass), so a run costs one pass over the rows, not two.
+     * Uniconta keeps no modification time on its stock rows (see the class comment), so it cannot say what changed:
+     * core then reads every item in one pass and pushes only what differs from its snapshot.
      */
     @Override
     public StockChanges changedSince(Instant since) {
-        recent.clear();
-        Set<String> skus = new HashSet<>();
-        forEachItem(page -> page.forEach(i -> {
-            skus.add(i.sku());
-            if (recent.size() < REMEMBERED) {
-                recent.put(i.sku(), i);
-            }
-        }));
-        if (skus.size() > REMEMBERED) {
-            recent.clear();
-        }
-        return new StockChanges(skus, Optional.empty());
+        return StockChanges.cannotTell();
     }
 
     /** Items by number, or a variant item's SKU (item and variant codes), charge items included (no storage). */
@@ -95,26 +78,8 @@ final class UnicontaInventory implements InventorySource {
         return java.util.Optional.of(known);
     }
 
-    /** Items {@link #changedSince} just read come from what it kept (each once); the others are read here. */
     @Override
     public List<ItemStock> stock(Collection<String> skus) {
-        Map<String, ItemStock> kept = new LinkedHashMap<>();
-        for (String sku : new LinkedHashSet<>(skus)) {
-            ItemStock item = recent.remove(sku);
-            if (item != null) {
-                kept.put(sku, item);
-            }
-        }
-        if (kept.size() == new LinkedHashSet<>(skus).size()) {
-            return List.copyOf(kept.values());
-        }
-        List<ItemStock> read = read(skus.stream().filter(sku -> !kept.containsKey(sku)).toList());
-        Map<String, ItemStock> bySku = new LinkedHashMap<>(kept);
-        read.forEach(i -> bySku.put(i.sku(), i));
-        return new LinkedHashSet<>(skus).stream().map(bySku::get).toList();
-    }
-
-    private List<ItemStock> read(Collection<String> skus) {
         Map<String, UnicontaItems.Resolved> resolved = new LinkedHashMap<>();
         for (String sku : new LinkedHashSet<>(skus)) {
             items.resolve(sku).ifPresent(r -> resolved.put(sku, r));

@@ -111,11 +111,11 @@ public final class StockSync {
             if (mode == Mode.SCHEDULED && cursor.isPresent() && !fullDue(cursor.get(), startedAt)) {
                 changes = Optional.of(withParked(source.changedSince(
                         cursor.get().position().minusSeconds(settings.cursorOverlapSeconds()))));
-                if (changes.get().skus().size() > fullThreshold) {
-                    // a back office without modification times (Uniconta) names every SKU on every run: a scan
-                    // still pushes only what changed, and leaves the reconcile's schedule alone
-                    log.info("{} SKUs changed, more than {}: reading everything, pushing what differs",
-                            changes.get().skus().size(), fullThreshold);
+                if (changes.get().everything() || changes.get().skus().size() > fullThreshold) {
+                    // a scan still pushes only what changed, and leaves the reconcile's schedule alone
+                    log.info("{}: reading everything, pushing what differs", changes.get().everything()
+                            ? "the back office keeps no modification times on its stock"
+                            : changes.get().skus().size() + " SKUs changed, more than " + fullThreshold);
                     changes = Optional.empty();
                     scan = true;
                 }
@@ -256,6 +256,9 @@ public final class StockSync {
      * the next scheduled run pushes it and takes it off the parked list, without waiting for a full reconcile.
      */
     private StockChanges withParked(StockChanges changes) {
+        if (changes.everything()) {
+            return changes;
+        }
         String prefix = StockPipeline.recordKey(storeHash, "");
         Set<String> skus = new HashSet<>(changes.skus());
         state.parked().stream().map(p -> p.recordKey()).filter(k -> k.startsWith(prefix))

@@ -77,8 +77,8 @@ public final class InMemoryInventorySource implements InventorySource {
 
     @Override
     public StockChanges changedSince(Instant since) {
-        if (nameEverySkuAsChanged) {
-            return new StockChanges(new HashSet<>(stock.keySet()), Optional.empty());
+        if (keepsNoModificationTimes) {
+            return StockChanges.cannotTell();
         }
         Set<String> skus = new HashSet<>();
         Optional<Instant> newest = Optional.empty();
@@ -97,8 +97,8 @@ public final class InMemoryInventorySource implements InventorySource {
         return skus.stream().map(this::item).toList();
     }
 
-    /** A back office without modification times names every SKU as changed (Uniconta). */
-    public boolean nameEverySkuAsChanged;
+    /** A back office without modification times on its stock (Uniconta) cannot say what changed. */
+    public boolean keepsNoModificationTimes;
 
     /** Items per page of {@link #forEachItem}; a back office's pages need not be a multiple of core's chunks. */
     public int pageSize = 1000;

@@ -96,8 +96,9 @@ class StockSyncTest {
         run();
         store.clearRequests();
         Instant lastFull = cursors.read("stock#abc").orElseThrow().lastFullRun();
-        erp.nameEverySkuAsChanged = true; // Uniconta keeps no modification times
-        erp.set(skus.get(3), "MAIN", 77);
+        for (String sku : skus) {
+            erp.set(sku, "MAIN", sku.equals(skus.get(3)) ? 77 : skus.indexOf(sku) % 40); // every SKU touched, one moved
+        }
 
         StockSyncReport report = run();
 
@@ -107,6 +108,24 @@ class StockSyncTest {
         assertThat(store.quantity(skus.get(3), 1)).isEqualTo(77);
         assertThat(cursors.read("stock#abc").orElseThrow().lastFullRun()).as("the reconcile stays due as it was")
                 .isEqualTo(lastFull);
+    }
+
+    @Test
+    void a_back_office_that_cannot_say_what_changed_is_scanned_and_only_what_differs_is_pushed() {
+        List<String> skus = simpleSkus(30);
+        run();
+        store.clearRequests();
+        erp.keepsNoModificationTimes = true;
+        erp.set(skus.get(5), "MAIN", 33);
+        int lookUps = erp.stockCalls.get();
+
+        StockSyncReport report = run();
+
+        assertThat(report.mode()).isEqualTo("scan");
+        assertThat(report.read()).isEqualTo(30);
+        assertThat(store.requests()).containsExactly(Map.entry(1L, 1));
+        assertThat(store.quantity(skus.get(5), 1)).isEqualTo(33);
+        assertThat(erp.stockCalls.get() - lookUps).as("no look-up SKU by SKU").isZero();
     }
 
     @Test
