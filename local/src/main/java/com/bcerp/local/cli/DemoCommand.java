@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Place orders in the BigCommerce sandbox (every webhook delivered twice) and report what "
-                + "reached the Acumatica sandbox. Exits 0 only when every order arrived exactly once (orders), or when "
+                + "reached the back-office sandbox. Exits 0 only when every order arrived exactly once (orders), or when "
                 + "no total differs, nothing is duplicated and every failure is one the scenario caused on purpose "
                 + "(lifecycle). stock: push the back office's stock for --skus items, change --changed of them, sync "
                 + "again and report the store's inventory calls; exits 0 only when the store shows every SKU's "
-                + "available-to-sell. fulfilment: exits 0 only when the store shows every Acumatica shipment once, "
+                + "available-to-sell. fulfilment: exits 0 only when the store shows every back-office shipment once, "
                 + "with the mapped statuses and the sales order and invoice numbers. coexist: exits 0 only when the "
                 + "store's request log shows no connector write to the fields, location and channel a POS owns.")
 final class DemoCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids; stock: "
             + "--skus items' stock, then --changed of them; stock-scale: the stock sync's own memory on a simulated "
             + "catalogue of --skus items; fulfilment: --orders orders shipped (fully, in two shipments, partly), "
-            + "invoiced, cancelled and held in Acumatica, then synced back to the store; coexist: beside a POS "
+            + "invoiced, cancelled and held in the back office, then synced back to the store; coexist: beside a POS "
             + "integration that owns location 2, prices, sale prices and channel 2.")
     String scenario;
 
@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(verbose);
         if (backOffice.types != null && !List.of("orders", "stock", "fulfilment").contains(scenario)) {
-            // the other scenarios act on and read Acumatica's own documents (shipments, invoices, inquiries)
+            // lifecycle and coexist read Acumatica's own documents and payments, and its catalogue
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--backoffice runs the orders, stock and fulfilment scenarios; --scenario " + scenario
                             + " runs against Acumatica only");

@@ -99,6 +99,22 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         Map<String, Map<String, Integer>> availableToSell();
     }
 
+    /** A sandbox company's stockroom with the warehouses it started with ({@link #COMPANY_WAREHOUSES}), no others. */
+    abstract class CompanyStockroom implements Stockroom {
+        private final String company;
+
+        CompanyStockroom(String company) {
+            this.company = company;
+        }
+
+        @Override
+        public void addWarehouse(String id) {
+            if (!COMPANY_WAREHOUSES.contains(id)) {
+                throw new IllegalArgumentException("the " + company + " company's warehouses are " + COMPANY_WAREHOUSES);
+            }
+        }
+    }
+
     /**
      * The warehouses a demo stocks, {@code n} of them: an Acumatica merchant creates WH1..WHn; the Visma and Uniconta
      * sandbox companies have MAIN and WEST, which their variables name as the warehouses read.
@@ -374,13 +390,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
          */
         @Override
         public java.util.Optional<Stockroom> stockroom() {
-            return java.util.Optional.of(new Stockroom() {
-                @Override
-                public void addWarehouse(String id) {
-                    if (!COMPANY_WAREHOUSES.contains(id)) {
-                        throw new IllegalArgumentException("the Uniconta company's warehouses are " + COMPANY_WAREHOUSES);
-                    }
-                }
+            return java.util.Optional.of(new CompanyStockroom("Uniconta") {
 
                 @Override
                 public void addItem(String sku, String name, BigDecimal price) {
@@ -538,13 +548,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         /** Visma's stock counts (quantity on hand), read back as {@code warehouseDetails.available}; no safety stock. */
         @Override
         public java.util.Optional<Stockroom> stockroom() {
-            return java.util.Optional.of(new Stockroom() {
-                @Override
-                public void addWarehouse(String id) {
-                    if (!COMPANY_WAREHOUSES.contains(id)) {
-                        throw new IllegalArgumentException("the Visma company's warehouses are " + COMPANY_WAREHOUSES);
-                    }
-                }
+            return java.util.Optional.of(new CompanyStockroom("Visma") {
 
                 @Override
                 public void addItem(String sku, String name, BigDecimal price) {

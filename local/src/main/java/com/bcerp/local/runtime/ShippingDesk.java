@@ -61,6 +61,27 @@ public interface ShippingDesk {
     /** Requests the connector made that write to the back office's orders, payments or customers. */
     int connectorWrites();
 
+    /** A sales order's lines of store products (its store line id on the line, not a charge item), read one by one. */
+    final class ProductLines {
+        final Map<Integer, Long> productOfLine = new HashMap<>();
+        final Map<Integer, BigDecimal> quantities = new LinkedHashMap<>();
+        final Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+
+        static boolean isProduct(String storeLineRef, String item) {
+            return storeLineRef.matches("\\d+") && !SandboxCatalog.CHARGE_ITEMS.contains(item);
+        }
+
+        void add(int lineNbr, String storeLineRef, String item, BigDecimal quantity, BigDecimal left) {
+            if (isProduct(storeLineRef, item)) {
+                productOfLine.put(lineNbr, Long.parseLong(storeLineRef));
+                quantities.put(lineNbr, quantity);
+                if (left.signum() > 0) {
+                    open.put(lineNbr, left);
+                }
+            }
+        }
+    }
+
     /** Store order ids in the connector's references, BC-{store}-{order id}. */
     private static Long storeOrder(String ref, String storeHash) {
         Matcher m = Pattern.compile("BC-" + Pattern.quote(storeHash) + "-(\\d+)").matcher(ref);
@@ -97,22 +118,13 @@ public interface ShippingDesk {
                         continue;
                     }
                     String nbr = so.path("OrderNbr").path("value").asText();
-                    Map<Integer, Long> productOfLine = new HashMap<>();
-                    Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
-                    Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+                    ProductLines lines = new ProductLines();
                     for (JsonNode line : so.path("Details")) {
-                        String lineRef = line.path("ExternalRef").path("value").asText("");
-                        int lineNbr = line.path("LineNbr").path("value").asInt();
-                        if (lineRef.matches("\\d+")
-                                && !SandboxCatalog.CHARGE_ITEMS.contains(line.path("InventoryID").path("value").asText())) {
-                            productOfLine.put(lineNbr, Long.parseLong(lineRef));
-                            lines.put(lineNbr, line.path("OrderQty").path("value").decimalValue());
-                            BigDecimal left = line.path("OpenQty").path("value").decimalValue();
-                            if (left.signum() > 0) {
-                                open.put(lineNbr, left);
-                            }
-                        }
+                        lines.add(line.path("LineNbr").path("value").asInt(), line.path("ExternalRef").path("value").asText(""),
+                                line.path("InventoryID").path("value").asText(), line.path("OrderQty").path("value")
+                                        .decimalValue(), line.path("OpenQty").path("value").decimalValue());
                     }
+                    Map<Integer, Long> productOfLine = lines.productOfLine;
                     List<Shipment> shipped = new ArrayList<>();
                     for (JsonNode s : shipmentsByOrder.getOrDefault(nbr, List.of())) {
                         Map<Long, Integer> items = new TreeMap<>();
@@ -122,8 +134,8 @@ public interface ShippingDesk {
                                 s.path("Packages").path(0).path("TrackingNbr").path("value").asText(""),
                                 s.path("ShipVia").path("value").asText()));
                     }
-                    out.put(id, new Order(nbr, so.path("Status").path("value").asText(), lines, open, shipped,
-                            invoicesByRef.getOrDefault(ref, List.of())));
+                    out.put(id, new Order(nbr, so.path("Status").path("value").asText(), lines.quantities, lines.open,
+                            shipped, invoicesByRef.getOrDefault(ref, List.of())));
                 }
                 return out;
             }
@@ -193,22 +205,13 @@ public interface ShippingDesk {
                         continue;
                     }
                     String nbr = so.path("orderNo").asText();
-                    Map<Integer, Long> productOfLine = new HashMap<>();
-                    Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
-                    Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+                    ProductLines lines = new ProductLines();
                     for (JsonNode line : so.path("lines")) {
-                        String note = line.path("note").asText("");
-                        int lineNbr = line.path("lineNbr").asInt();
-                        if (note.matches("\\d+")
-                                && !SandboxCatalog.CHARGE_ITEMS.contains(line.path("inventory").path("number").asText())) {
-                            productOfLine.put(lineNbr, Long.parseLong(note));
-                            lines.put(lineNbr, line.path("quantity").decimalValue());
-                            BigDecimal left = line.path("openQty").decimalValue();
-                            if (left.signum() > 0) {
-                                open.put(lineNbr, left);
-                            }
-                        }
+                        lines.add(line.path("lineNbr").asInt(), line.path("note").asText(""),
+                                line.path("inventory").path("number").asText(), line.path("quantity").decimalValue(),
+                                line.path("openQty").decimalValue());
                     }
+                    Map<Integer, Long> productOfLine = lines.productOfLine;
                     List<Shipment> shipped = new ArrayList<>();
                     Set<String> invoices = new LinkedHashSet<>();
                     for (JsonNode s : shipmentsByOrder.getOrDefault(nbr, List.of())) {
@@ -224,7 +227,8 @@ public interface ShippingDesk {
                             }
                         });
                     }
-                    out.put(id, new Order(nbr, so.path("status").asText(), lines, open, shipped, List.copyOf(invoices)));
+                    out.put(id, new Order(nbr, so.path("status").asText(), lines.quantities, lines.open, shipped,
+                            List.copyOf(invoices)));
                 }
                 return out;
             }
@@ -295,8 +299,7 @@ public interface ShippingDesk {
                         continue;
                     }
                     long nbr = so.path("OrderNumber").asLong();
-                    Map<Integer, BigDecimal> lines = new LinkedHashMap<>();
-                    Map<Integer, BigDecimal> open = new LinkedHashMap<>();
+                    ProductLines lines = new ProductLines();
                     boolean all = true;
                     boolean some = false;
                     for (JsonNode line : linesByOrder.getOrDefault(nbr, List.of())) {
@@ -305,20 +308,15 @@ public interface ShippingDesk {
                         // the order's status counts every line, its charges too
                         all &= left.signum() == 0;
                         some |= left.compareTo(qty) != 0;
-                        if (productLine(line)) {
-                            int lineNbr = line.path("LineNumber").asInt();
-                            lines.put(lineNbr, qty);
-                            if (left.signum() > 0) {
-                                open.put(lineNbr, left);
-                            }
-                        }
+                        lines.add(line.path("LineNumber").asInt(), line.path("ReferenceNumber").asText(""),
+                                line.path("Item").asText(), qty, left);
                     }
                     List<Shipment> shipped = new ArrayList<>();
                     List<String> invoices = new ArrayList<>();
                     for (JsonNode inv : invoicesByOrder.getOrDefault(nbr, List.of())) {
                         Map<Long, Integer> items = new TreeMap<>();
                         for (JsonNode l : invoiceLines.getOrDefault(inv.path("InvoiceNumber").asText(), List.of())) {
-                            if (productLine(l)) {
+                            if (ProductLines.isProduct(l.path("ReferenceNumber").asText(""), l.path("Item").asText())) {
                                 items.merge(Long.parseLong(l.path("ReferenceNumber").asText()),
                                         l.path("InvoiceQty").decimalValue().intValue(), Integer::sum);
                             }
@@ -329,18 +327,13 @@ public interface ShippingDesk {
                         invoices.add(number);
                     }
                     // the statuses as Uniconta's order list shows them: blocked, or by what is left to invoice
-                    String status = so.path("Blocked").asBoolean() ? "Blocked" : lines.isEmpty() || !some ? "Open"
+                    String status = so.path("Blocked").asBoolean() ? "Blocked" : lines.quantities.isEmpty() || !some ? "Open"
                             : all ? "Invoiced" : "Partly invoiced";
-                    out.put(id, new Order(Long.toString(nbr), status, lines, open, shipped, invoices));
+                    out.put(id, new Order(Long.toString(nbr), status, lines.quantities, lines.open, shipped, invoices));
                 }
                 return out;
             }
 
-            /** A line the store sold (its ReferenceNumber the store's line id), not a charge. */
-            private static boolean productLine(JsonNode line) {
-                return line.path("ReferenceNumber").asText("").matches("\\d+")
-                        && !SandboxCatalog.CHARGE_ITEMS.contains(line.path("Item").asText());
-            }
 
             @Override
             public void ship(Order order, String shipVia, Map<Integer, BigDecimal> lines, List<String> tracking) {

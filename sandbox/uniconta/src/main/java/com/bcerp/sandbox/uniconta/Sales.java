@@ -398,6 +398,14 @@ final class Sales {
         company.put(orders, totals(order));
     }
 
+    /** The merchant edits an order's header fields on its screen (e.g. Blocked, Shipment). */
+    void editOrder(long orderNumber, Map<String, JsonNode> fields) {
+        ObjectNode order = order(orderNumber);
+        fields.forEach(order::set);
+        order.put("UpdatedAt", company.now());
+        company.put(orders, order);
+    }
+
     /** A pack note: the lines' QtyDelivered grow by these quantities (LineNumber to quantity), nothing invoiced. */
     void deliver(long orderNumber, Map<Double, Double> quantities) {
         order(orderNumber);

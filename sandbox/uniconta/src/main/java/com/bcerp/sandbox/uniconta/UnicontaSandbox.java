@@ -244,6 +244,16 @@ public final class UnicontaSandbox implements AutoCloseable {
         return merchant(() -> sales.invoice(orderNumber, invoicing.quantities(), fields, invoicing.shipmentText()));
     }
 
+    /** The merchant edits an order's header fields, as on Uniconta's order screen: {@code Blocked}, {@code Shipment}, ... */
+    public void editOrder(long orderNumber, Map<String, Object> fields) {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        fields.forEach((k, v) -> values.put(k, Json.MAPPER.valueToTree(v)));
+        merchant(() -> {
+            sales.editOrder(orderNumber, values);
+            return null;
+        });
+    }
+
     /** A pack note: QtyDelivered grows by these quantities (LineNumber to quantity). */
     public void deliver(long orderNumber, Map<Double, Double> quantities) {
         merchant(() -> {
