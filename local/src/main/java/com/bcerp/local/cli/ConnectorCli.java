@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./connector}: run the connector locally, try it, and operate it. */
 @Command(name = "connector", mixinStandardHelpOptions = true, version = "bc-erp-connector 0.1.0",
         description = "BigCommerce to back-office connector: local runtime, demo and operations.",
-        subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, OpsCommand.class, ChaosCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, OpsCommand.class, ChaosCommand.class, BenchCommand.class})
 public final class ConnectorCli {
 
     public static void main(String[] args) {

@@ -168,7 +168,8 @@ public final class LocalRuntime implements AutoCloseable {
         return withStartupOutputHeld(() -> new LocalRuntime(options));
     }
 
-    private static <T> T withStartupOutputHeld(Supplier<T> action) {
+    /** Runs {@code action} with standard output kept back (emulators' banners), shown on standard error if it fails. */
+    public static <T> T withStartupOutputHeld(Supplier<T> action) {
         PrintStream out = System.out;
         java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
         System.setOut(new PrintStream(held, true, java.nio.charset.StandardCharsets.UTF_8));

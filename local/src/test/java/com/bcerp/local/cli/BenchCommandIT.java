@@ -1,0 +1,56 @@
+package com.bcerp.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code connector bench --quick --json} as a user runs it, on the build's receiver package: every figure was taken
+ * (the child JVMs answered 200, or the run fails), each beside its floor, with the ratio the two give. No figure is
+ * held to its goal here: that is what the bench reports, not what a test on a shared machine can promise.
+ */
+class BenchCommandIT {
+
+    @Test
+    void the_receiver_is_measured_beside_its_floors_and_the_report_names_command_and_machine() throws Exception {
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        Process bench = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dconnector.home=" + Path.of("..").toAbsolutePath().normalize(),
+                "-cp", classpath, ConnectorCli.class.getName(), "bench", "--quick", "--json"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String stdout = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(bench.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(bench.exitValue()).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("command").asText()).isEqualTo("./connector bench --quick --json");
+        assertThat(report.get("machine").get("cores").asInt()).isPositive();
+
+        JsonNode cold = report.get("receiver_cold_start");
+        assertThat(cold.get("floor_ms").asDouble()).isPositive();
+        // the receiver builds two AWS clients, reads its secret and sends to SQS: it cannot start as fast as nothing
+        assertThat(cold.get("receiver_ms").asDouble()).isGreaterThan(cold.get("floor_ms").asDouble());
+        assertThat(cold.get("ratio").asDouble()).isCloseTo(
+                cold.get("receiver_ms").asDouble() / cold.get("floor_ms").asDouble(), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(cold.get("receiver_appcds_ms").asDouble()).isPositive();
+        assertThat(cold.get("goal_ratio").asDouble()).isEqualTo(1.5);
+
+        JsonNode warm = report.get("receiver_warm_latency");
+        for (String figure : List.of("handler_us", "send_message_floor_us", "verify_us", "hmac_floor_us")) {
+            JsonNode p = warm.get(figure);
+            assertThat(p.get("samples").asInt()).as(figure).isGreaterThanOrEqualTo(300);
+            assertThat(p.get("p50").asDouble()).as(figure).isPositive().isLessThanOrEqualTo(p.get("p99").asDouble());
+            assertThat(p.get("p99").asDouble()).as(figure).isLessThanOrEqualTo(p.get("p999").asDouble());
+        }
+        // verification is in-memory work, a sent message a round trip to the queue
+        assertThat(warm.get("verify_us").get("p50").asDouble())
+                .isLessThan(warm.get("send_message_floor_us").get("p50").asDouble());
+    }
+}
