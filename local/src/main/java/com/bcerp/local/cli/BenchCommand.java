@@ -1,12 +1,14 @@
 package com.bcerp.local.cli;
 
 import com.bcerp.local.bench.ReceiverBench;
+import com.bcerp.local.bench.ThroughputBench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the connector against its floors on this machine: the webhook receiver's cold start "
-                + "beside an empty handler's, its warm latency beside a bare SendMessage, and verification beside the "
-                + "bare HMAC. Prints each figure, its floor, the ratio and the goal.")
+                + "beside an empty handler's, its warm latency beside a bare SendMessage, verification beside the "
+                + "bare HMAC, and orders imported under the store's quota beside the ceiling it allows. Prints each "
+                + "figure, its floor or ceiling, the ratio and the goal.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of the readable report.")
@@ -32,26 +35,57 @@ final class BenchCommand implements Callable<Integer> {
             + "functions/handlers/receiver/target/receiver-lambda.zip).")
     Path receiverZip;
 
+    @Option(names = "--orders", description = "Orders for the throughput run (default 600, at 150 requests per 30 s; "
+            + "with --quick 40, at 10 requests per 2 s).")
+    Integer orders;
+
     /** Goals the issue sets: cold start at most 1.5x its floor; p99 of the warm handler at most 5 ms. */
     static final double COLD_START_GOAL_RATIO = 1.5;
     static final double WARM_P99_GOAL_MS = 5.0;
+    /** At least this share of the ceiling a rate limit allows. */
+    static final double THROUGHPUT_GOAL_RATIO = 0.95;
+    /** Acumatica's licence for the licence run: entity calls per minute, and orders for four minutes or so of it. */
+    static final int LICENCE_PER_MINUTE = 300;
+    static final int LICENCE_ORDERS = 500;
 
     @Override
     public Integer call() throws Exception {
         PrintStream terminal = System.out;
         Logging.configure(false);
+        // the functions' warnings (a claim held by another attempt, a paced wait) belong with the run, not the figures
+        Path logFile = Files.createTempFile("bcerp-bench-", ".log");
+        System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
         int deliveries = quick ? 300 : 3000;
         int runs = quick ? 1 : 5;
         progress("receiver warm latency: " + deliveries + " signed deliveries in process against the local queue...");
         ReceiverBench.Warm warm = ReceiverBench.warm(deliveries);
         progress("receiver cold start: " + runs + " fresh JVM(s) of each kind, then with AppCDS archives...");
         ReceiverBench.Cold cold = ReceiverBench.cold(zip(), runs);
-        Map<String, Object> report = report(warm, cold);
+        int quota = quick ? 10 : 150;
+        java.time.Duration window = java.time.Duration.ofSeconds(quick ? 2 : 30);
+        int n = orders != null ? orders : quick ? 40 : 600;
+        progress("throughput: " + n + " orders into Acumatica under the store's " + quota + " requests per "
+                + window.toSeconds() + " s...");
+        java.time.Duration timeout = java.time.Duration.ofMinutes(20);
+        List<ThroughputBench.Result> throughput = new java.util.ArrayList<>(List.of(ThroughputBench.run(
+                ThroughputBench.Limit.STORE_QUOTA, quota, window, n, timeout)));
+        if (!quick) {
+            progress("throughput: " + LICENCE_ORDERS + " orders under Acumatica's licence of " + LICENCE_PER_MINUTE
+                    + " requests per minute (a few minutes)...");
+            throughput.add(ThroughputBench.run(ThroughputBench.Limit.ACUMATICA_LICENCE, LICENCE_PER_MINUTE,
+                    java.time.Duration.ofMinutes(1), LICENCE_ORDERS, timeout));
+        }
         if (json) {
+            Map<String, Object> report = report(warm, cold);
+            report.put("throughput", throughput.stream().map(BenchCommand::throughput).toList());
+            report.put("log_file", logFile.toString());
             terminal.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            terminal.print(text(warm, cold));
+            StringBuilder s = new StringBuilder(text(warm, cold));
+            throughput.forEach(t -> s.append(text(t)));
+            s.append(String.format("%nThe run's logs: %s%n", logFile));
+            terminal.print(s);
         }
         return 0;
     }
@@ -122,6 +156,49 @@ final class BenchCommand implements Callable<Integer> {
         s.append(String.format("  handler p99 %.2f ms (goal <= %.0f ms), %.2fx its floor; verify p50 %.2fx the HMAC%n",
                 warm.handler().p99() / 1000, WARM_P99_GOAL_MS, warm.handler().p99() / warm.sendMessage().p99(),
                 warm.verify().p50() / warm.hmac().p50()));
+        return s.toString();
+    }
+
+    private static Map<String, Object> throughput(ThroughputBench.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("limited_by", r.limitedBy());
+        out.put("back_office", r.backOffice());
+        out.put("quota_per_window", r.quotaPerWindow());
+        out.put("connector_share", r.share());
+        out.put("window_seconds", r.windowSeconds());
+        out.put("orders", r.orders());
+        out.put("whole_windows", r.wholeWindows());
+        out.put("orders_in_whole_windows", r.ordersInWholeWindows());
+        out.put("store_calls_per_order", round(r.storeCallsPerOrder()));
+        out.put("limited_calls_per_order", round(r.limitedCallsPerOrder()));
+        out.put("back_office_calls_per_order", round(r.backOfficeCallsPerOrder()));
+        out.put("orders_per_hour", Math.round(r.ordersPerHour()));
+        out.put("ceiling_per_hour", Math.round(r.ceilingPerHour()));
+        out.put("ratio", round(r.ratio()));
+        out.put("share_ceiling_per_hour", Math.round(r.shareCeilingPerHour()));
+        out.put("share_ratio", round(r.shareRatio()));
+        out.put("goal_ratio", THROUGHPUT_GOAL_RATIO);
+        out.put("too_many_requests", r.tooManyRequests());
+        out.put("elapsed_seconds", round(r.elapsedSeconds()));
+        return out;
+    }
+
+    private static String text(ThroughputBench.Result r) {
+        boolean store = r.limitedBy().equals("store_quota");
+        StringBuilder s = new StringBuilder(String.format("%nThroughput under %s (%d requests per %.0f s; %d orders into "
+                        + "%s from the start of a fresh window, counted over the %d whole windows the run spanned)%n",
+                store ? "the store's API quota" : "Acumatica's licence (entity calls; the store unlimited)",
+                r.quotaPerWindow(), r.windowSeconds(), r.orders(), r.backOffice(), r.wholeWindows()));
+        s.append(String.format("  %,.0f orders/hour beside the ceiling of %,.0f (the limit / %.2f %s calls per order): "
+                + "%.2fx (goal >= %.2fx)%n", r.ordersPerHour(), r.ceilingPerHour(), r.limitedCallsPerOrder(),
+                store ? "store" : "entity", r.ratio(), THROUGHPUT_GOAL_RATIO));
+        if (store) {
+            s.append(String.format("  the connector keeps to %.0f%% of the quota (reliability.store_quota_share): %.2fx "
+                    + "of that share's ceiling of %,.0f%n", r.share() * 100, r.shareRatio(), r.shareCeilingPerHour()));
+        }
+        s.append(String.format("  %d requests refused with 429; %.2f store and %.2f %s calls per order; %.1f s%n",
+                r.tooManyRequests(), r.storeCallsPerOrder(), r.backOfficeCallsPerOrder(), r.backOffice(),
+                r.elapsedSeconds()));
         return s.toString();
     }
 

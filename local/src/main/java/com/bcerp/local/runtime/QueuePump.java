@@ -43,6 +43,7 @@ public final class QueuePump implements AutoCloseable {
     private final AtomicLong crashed = new AtomicLong();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private volatile boolean running = true;
+    private volatile boolean enabled = true;
 
     /**
      * @param concurrency how many batches may run at once (the event source mapping's maximum concurrency)
@@ -63,6 +64,10 @@ public final class QueuePump implements AutoCloseable {
 
     private void poll() {
         while (running) {
+            if (!enabled) {
+                sleepQuietly(Duration.ofMillis(20));
+                continue;
+            }
             try {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
@@ -134,6 +139,14 @@ public final class QueuePump implements AutoCloseable {
         r.setEventSourceArn(queueArn);
         r.setAwsRegion("us-east-1");
         return r;
+    }
+
+    /**
+     * Off: the pollers stop receiving (a batch running finishes), as a disabled event source mapping leaves messages
+     * on the queue; on again: they resume.
+     */
+    public void enabled(boolean on) {
+        enabled = on;
     }
 
     /** Messages received so far (a redelivery counts again). */

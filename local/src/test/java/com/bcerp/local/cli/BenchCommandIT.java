@@ -52,5 +52,21 @@ class BenchCommandIT {
         // verification is in-memory work, a sent message a round trip to the queue
         assertThat(warm.get("verify_us").get("p50").asDouble())
                 .isLessThan(warm.get("send_message_floor_us").get("p50").asDouble());
+
+        // --quick: 40 orders under 10 store requests per 2 s; every order imported, over at least two whole windows
+        JsonNode throughput = report.get("throughput");
+        assertThat(throughput).hasSize(1);
+        JsonNode store = throughput.get(0);
+        assertThat(store.get("limited_by").asText()).isEqualTo("store_quota");
+        assertThat(store.get("orders").asInt()).isEqualTo(40);
+        assertThat(store.get("whole_windows").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(store.get("orders_in_whole_windows").asInt()).isPositive().isLessThan(40);
+        assertThat(store.get("store_calls_per_order").asDouble()).isGreaterThan(0.5);
+        assertThat(store.get("connector_share").asDouble()).isEqualTo(0.8);
+        double ceiling = 10 / 2.0 * 3600 / store.get("limited_calls_per_order").asDouble();
+        assertThat(store.get("ceiling_per_hour").asDouble()).isCloseTo(ceiling, org.assertj.core.data.Percentage.withPercentage(1));
+        // the pacer keeps the connector inside its share: it cannot beat the whole quota, nor be refused for long
+        assertThat(store.get("ratio").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
+        assertThat(store.get("too_many_requests").asInt()).isLessThan(10);
     }
 }

@@ -73,6 +73,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
     private final OAuthScopes scopes = new OAuthScopes();
     private final com.bcerp.sandbox.calls.CallLog log = new com.bcerp.sandbox.calls.CallLog(Clock.systemUTC(), 0);
     private final AccountCalls calls;
+    private final RequestWindow quota;
     private final ApiAccount connector;
     private final ApiAccount admin;
     private final WebhookDispatcher dispatcher;
@@ -98,9 +99,8 @@ public final class BigCommerceSandbox implements AutoCloseable {
         this.router = new Router();
         Endpoints endpoints = new Endpoints(router);
         router.filter(this::recordExchange);
-        router.filter(new ApiGateway(settings.storeHash(), byToken, scopes,
-                RequestWindow.fixed(settings.quotaPerWindow(), Duration.ofMillis(settings.windowMs()), clock), faults, log,
-                endpoints));
+        this.quota = RequestWindow.fixed(settings.quotaPerWindow(), Duration.ofMillis(settings.windowMs()), clock);
+        router.filter(new ApiGateway(settings.storeHash(), byToken, scopes, quota, faults, log, endpoints));
         OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock);
         this.orders = book;
         // links in answers name the port, which is known once the router listens
@@ -180,6 +180,16 @@ public final class BigCommerceSandbox implements AutoCloseable {
     /** The store's locations and stock levels (Inventory V3). */
     public Inventory inventory() {
         return inventory;
+    }
+
+    /** The store's quota as it stands (spending nothing): what is left of this window and when it resets. */
+    public RequestWindow.Reading quota() {
+        return quota.peek();
+    }
+
+    /** The store's plan changed: this many requests per window from now on (Standard and Plus 150, Pro 450). */
+    public void quotaPerWindow(int requests) {
+        quota.quota(requests);
     }
 
     public AccountCalls calls() {
