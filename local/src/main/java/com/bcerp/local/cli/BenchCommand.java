@@ -1,10 +1,10 @@
 package com.bcerp.local.cli;
 
+import com.bcerp.local.bench.OrderCostBench;
 import com.bcerp.local.bench.ReceiverBench;
 import com.bcerp.local.bench.ThroughputBench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
             + "functions/handlers/receiver/target/receiver-lambda.zip).")
     Path receiverZip;
 
-    @Option(names = "--orders", description = "Orders for the throughput run (default 600, at 150 requests per 30 s; "
+    @Option(names = "--orders", description = "Orders for the throughput run (default 450, at 150 requests per 30 s; "
             + "with --quick 40, at 10 requests per 2 s).")
     Integer orders;
 
@@ -44,50 +44,79 @@ final class BenchCommand implements Callable<Integer> {
     static final double WARM_P99_GOAL_MS = 5.0;
     /** At least this share of the ceiling a rate limit allows. */
     static final double THROUGHPUT_GOAL_RATIO = 0.95;
+    /** AWS cost per 1,000 orders. */
+    static final double COST_GOAL_USD = 0.05;
     /** Acumatica's licence for the licence run: entity calls per minute, and orders for four minutes or so of it. */
     static final int LICENCE_PER_MINUTE = 300;
-    static final int LICENCE_ORDERS = 500;
+    static final int LICENCE_ORDERS = 250;
 
     @Override
     public Integer call() throws Exception {
-        PrintStream terminal = System.out;
         Logging.configure(false);
         // the functions' warnings (a claim held by another attempt, a paced wait) belong with the run, not the figures
         Path logFile = Files.createTempFile("bcerp-bench-", ".log");
         System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
         int deliveries = quick ? 300 : 3000;
         int runs = quick ? 1 : 5;
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("command", "./connector bench" + (quick ? " --quick" : "") + (json ? " --json" : ""));
+        report.put("machine", machine());
+        show(header());
+
         progress("receiver warm latency: " + deliveries + " signed deliveries in process against the local queue...");
         ReceiverBench.Warm warm = ReceiverBench.warm(deliveries);
         progress("receiver cold start: " + runs + " fresh JVM(s) of each kind, then with AppCDS archives...");
         ReceiverBench.Cold cold = ReceiverBench.cold(zip(), runs);
+        report.putAll(receiver(warm, cold));
+        show(text(warm, cold));
+
+        java.time.Duration timeout = java.time.Duration.ofMinutes(20);
+        int costOrders = quick ? 30 : 200;
+        progress("per-order costs: " + costOrders + " orders, no rate limit in the way...");
+        OrderCostBench.Result cost = OrderCostBench.run(costOrders, timeout);
+        report.put("per_order", perOrder(cost));
+        show(text(cost));
+
         int quota = quick ? 10 : 150;
         java.time.Duration window = java.time.Duration.ofSeconds(quick ? 2 : 30);
-        int n = orders != null ? orders : quick ? 40 : 600;
+        int n = orders != null ? orders : quick ? 40 : 450;
         progress("throughput: " + n + " orders into Acumatica under the store's " + quota + " requests per "
                 + window.toSeconds() + " s...");
-        java.time.Duration timeout = java.time.Duration.ofMinutes(20);
-        List<ThroughputBench.Result> throughput = new java.util.ArrayList<>(List.of(ThroughputBench.run(
-                ThroughputBench.Limit.STORE_QUOTA, quota, window, n, timeout)));
+        List<Map<String, Object>> throughput = new java.util.ArrayList<>();
+        report.put("throughput", throughput);
+        measured(throughput, ThroughputBench.run(ThroughputBench.Limit.STORE_QUOTA, quota, window, n, 0, timeout));
         if (!quick) {
-            progress("throughput: " + LICENCE_ORDERS + " orders under Acumatica's licence of " + LICENCE_PER_MINUTE
-                    + " requests per minute (a few minutes)...");
-            throughput.add(ThroughputBench.run(ThroughputBench.Limit.ACUMATICA_LICENCE, LICENCE_PER_MINUTE,
-                    java.time.Duration.ofMinutes(1), LICENCE_ORDERS, timeout));
+            // paced at half the licence, as the runbook advises, and not paced at all (only on refusals)
+            for (int pace : List.of(LICENCE_PER_MINUTE / 2, 0)) {
+                progress("throughput: " + LICENCE_ORDERS + " orders under Acumatica's licence of " + LICENCE_PER_MINUTE
+                        + " requests per minute, the connector pacing at " + (pace == 0 ? "refusals only" : pace
+                        + " per minute") + " (a few minutes)...");
+                measured(throughput, ThroughputBench.run(ThroughputBench.Limit.ACUMATICA_LICENCE, LICENCE_PER_MINUTE,
+                        java.time.Duration.ofMinutes(1), LICENCE_ORDERS, pace,
+                        java.time.Duration.ofMinutes(pace == 0 ? 4 : 10)));
+            }
         }
+        report.put("log_file", logFile.toString());
         if (json) {
-            Map<String, Object> report = report(warm, cold);
-            report.put("throughput", throughput.stream().map(BenchCommand::throughput).toList());
-            report.put("log_file", logFile.toString());
-            terminal.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            System.out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            StringBuilder s = new StringBuilder(text(warm, cold));
-            throughput.forEach(t -> s.append(text(t)));
-            s.append(String.format("%nThe run's logs: %s%n", logFile));
-            terminal.print(s);
+            show(String.format("%nThe run's logs: %s%n", logFile));
         }
         return 0;
+    }
+
+    private void measured(List<Map<String, Object>> all, ThroughputBench.Result r) {
+        all.add(throughput(r));
+        show(text(r));
+    }
+
+    /** Each part's figures as soon as they are measured, in the readable report. */
+    private void show(String text) {
+        if (!json) {
+            System.out.print(text);
+            System.out.flush();
+        }
     }
 
     private void progress(String message) {
@@ -104,10 +133,8 @@ final class BenchCommand implements Callable<Integer> {
         return Path.of(home, "functions", "handlers", "receiver", "target", "receiver-lambda.zip");
     }
 
-    private Map<String, Object> report(ReceiverBench.Warm warm, ReceiverBench.Cold cold) {
+    private static Map<String, Object> receiver(ReceiverBench.Warm warm, ReceiverBench.Cold cold) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("command", "./connector bench" + (quick ? " --quick" : "") + (json ? " --json" : ""));
-        out.put("machine", machine());
         Map<String, Object> coldOut = new LinkedHashMap<>();
         coldOut.put("runs", cold.runs());
         coldOut.put("jvm_flags", cold.jvmFlags());
@@ -131,12 +158,14 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private String text(ReceiverBench.Warm warm, ReceiverBench.Cold cold) {
-        StringBuilder s = new StringBuilder();
-        s.append("Command: ./connector bench").append(quick ? " --quick" : "").append('\n');
+    private String header() {
         Map<String, Object> m = machine();
-        s.append(String.format("Machine: %s, %s cores (%s), %s, max heap %s MB%n", m.get("os"), m.get("cores"), m.get("cpu"),
-                m.get("java"), m.get("max_heap_mb")));
+        return String.format("Command: ./connector bench%s%nMachine: %s, %s cores (%s), %s, max heap %s MB%n",
+                quick ? " --quick" : "", m.get("os"), m.get("cores"), m.get("cpu"), m.get("java"), m.get("max_heap_mb"));
+    }
+
+    private static String text(ReceiverBench.Warm warm, ReceiverBench.Cold cold) {
+        StringBuilder s = new StringBuilder();
         s.append(String.format("%nReceiver cold start (fresh JVM on the Lambda package's classpath, process start to "
                 + "its first 200 for a signed delivery; median of %d; flags %s)%n", cold.runs(),
                 String.join(" ", cold.jvmFlags())));
@@ -165,8 +194,11 @@ final class BenchCommand implements Callable<Integer> {
         out.put("back_office", r.backOffice());
         out.put("quota_per_window", r.quotaPerWindow());
         out.put("connector_share", r.share());
+        out.put("back_office_requests_per_minute", r.backOfficeRequestsPerMinute());
         out.put("window_seconds", r.windowSeconds());
         out.put("orders", r.orders());
+        out.put("imported", r.imported());
+        out.put("dead_lettered", r.deadLettered());
         out.put("whole_windows", r.wholeWindows());
         out.put("orders_in_whole_windows", r.ordersInWholeWindows());
         out.put("store_calls_per_order", round(r.storeCallsPerOrder()));
@@ -195,10 +227,76 @@ final class BenchCommand implements Callable<Integer> {
         if (store) {
             s.append(String.format("  the connector keeps to %.0f%% of the quota (reliability.store_quota_share): %.2fx "
                     + "of that share's ceiling of %,.0f%n", r.share() * 100, r.shareRatio(), r.shareCeilingPerHour()));
+        } else if (r.backOfficeRequestsPerMinute() > 0) {
+            double paced = r.backOfficeRequestsPerMinute() * 60 / r.limitedCallsPerOrder();
+            s.append(String.format("  the connector paces itself at %d requests per minute "
+                    + "(reliability.back_office_requests_per_minute): %.2fx of that pace's ceiling of %,.0f%n",
+                    r.backOfficeRequestsPerMinute(), r.ordersPerHour() / paced, paced));
+        } else {
+            s.append("  the connector not paced (reliability.back_office_requests_per_minute: 0, only on refusals)\n");
+        }
+        if (r.imported() < r.orders()) {
+            s.append(String.format("  NOT ALL IMPORTED: %d of %d orders in %.0f s; %d messages dead-lettered%n",
+                    r.imported(), r.orders(), r.elapsedSeconds(), r.deadLettered()));
         }
         s.append(String.format("  %d requests refused with 429; %.2f store and %.2f %s calls per order; %.1f s%n",
                 r.tooManyRequests(), r.storeCallsPerOrder(), r.backOfficeCallsPerOrder(), r.backOffice(),
                 r.elapsedSeconds()));
+        return s.toString();
+    }
+
+    private static Map<String, Object> perOrder(OrderCostBench.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("back_office", r.backOffice());
+        out.put("orders", r.orders());
+        out.put("store_calls", round(r.storeCallsPerOrder()));
+        out.put("back_office_calls", round(r.backOfficeCallsPerOrder()));
+        Map<String, Double> aws = new LinkedHashMap<>();
+        r.awsRequestsPerOrder().forEach((op, v) -> aws.put(op, round(v)));
+        out.put("aws_requests", aws);
+        out.put("dynamodb_read_units", round(r.dynamoReadUnitsPerOrder()));
+        out.put("dynamodb_write_units", round(r.dynamoWriteUnitsPerOrder()));
+        out.put("receiver_invocations", round(r.receiverInvocationsPerOrder()));
+        out.put("receiver_billed_ms", round(r.receiverBilledMsPerOrder()));
+        out.put("worker_invocations", round(r.workerInvocationsPerOrder()));
+        out.put("worker_billed_ms", round(r.workerBilledMsPerOrder()));
+        out.put("worker_memory_mb", r.workerMemoryMb());
+        out.put("worker_cpu_ms", round(r.workerCpuMsPerOrder()));
+        out.put("worker_allocated_kb", Math.round(r.workerAllocatedKbPerOrder()));
+        OrderCostBench.Cost c = r.cost();
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("prices", OrderCostBench.PRICES_AS_OF);
+        cost.put("lambda_compute", c.lambdaCompute());
+        cost.put("lambda_requests", c.lambdaRequests());
+        cost.put("http_api", c.httpApi());
+        cost.put("sqs", c.sqs());
+        cost.put("dynamodb", c.dynamo());
+        cost.put("total", c.total());
+        cost.put("goal", COST_GOAL_USD);
+        cost.put("per_extra_100ms_of_back_office_latency", c.perExtra100msOfBackOfficeLatency());
+        out.put("usd_per_1000_orders", cost);
+        out.put("elapsed_seconds", round(r.elapsedSeconds()));
+        return out;
+    }
+
+    private static String text(OrderCostBench.Result r) {
+        OrderCostBench.Cost c = r.cost();
+        StringBuilder s = new StringBuilder(String.format("%nPer order (%d orders into %s: returning, new and guest "
+                + "buyers; no rate limit in the way)%n", r.orders(), r.backOffice()));
+        s.append(String.format("  calls: %.2f store, %.2f %s; AWS requests: %s%n", r.storeCallsPerOrder(),
+                r.backOfficeCallsPerOrder(), r.backOffice(), r.awsRequestsPerOrder().entrySet().stream()
+                        .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).toList()));
+        s.append(String.format("  DynamoDB: %.2f read and %.2f write request units (estimated from the items)%n",
+                r.dynamoReadUnitsPerOrder(), r.dynamoWriteUnitsPerOrder()));
+        s.append(String.format("  functions: receiver %.2f invocations, %.2f ms billed; worker %.2f invocations, %.2f ms "
+                        + "billed at %d MB; worker threads %.2f ms CPU, %,.0f KB allocated%n",
+                r.receiverInvocationsPerOrder(), r.receiverBilledMsPerOrder(), r.workerInvocationsPerOrder(),
+                r.workerBilledMsPerOrder(), r.workerMemoryMb(), r.workerCpuMsPerOrder(), r.workerAllocatedKbPerOrder()));
+        s.append(String.format("  AWS cost per 1,000 orders (prices %s): %.4f USD (goal < %.2f): Lambda %.4f + %.4f "
+                        + "requests, HTTP API %.4f, SQS %.4f, DynamoDB %.4f%n", OrderCostBench.PRICES_AS_OF, c.total(),
+                COST_GOAL_USD, c.lambdaCompute(), c.lambdaRequests(), c.httpApi(), c.sqs(), c.dynamo()));
+        s.append(String.format("  durations are this machine's against sandboxes that answer in milliseconds; each 100 ms "
+                + "a real back office takes per call adds %.4f USD per 1,000 orders%n", c.perExtra100msOfBackOfficeLatency()));
         return s.toString();
     }
 

@@ -44,6 +44,7 @@ public final class FrontDoor implements AutoCloseable {
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final Router router;
+    private final FunctionTime time = new FunctionTime();
 
     public FrontDoor(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> receiver, int port) {
         this.router = new Router()
@@ -120,10 +121,15 @@ public final class FrontDoor implements AutoCloseable {
                 .build();
     }
 
-    private static HttpResponse invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> receiver,
+    /** The receiver's invocations and their durations. */
+    public FunctionTime time() {
+        return time;
+    }
+
+    private HttpResponse invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> receiver,
             HttpRequest request) {
-        APIGatewayV2HTTPResponse response = receiver.handleRequest(toEvent(request),
-                new LocalLambdaContext("webhook-receiver", Duration.ofSeconds(10)));
+        APIGatewayV2HTTPResponse response = time.time(() -> receiver.handleRequest(toEvent(request),
+                new LocalLambdaContext("webhook-receiver", Duration.ofSeconds(10))));
         Map<String, String> headers = response.getHeaders() == null ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(response.getHeaders());
         byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);

@@ -44,6 +44,7 @@ public final class QueuePump implements AutoCloseable {
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private volatile boolean running = true;
     private volatile boolean enabled = true;
+    private final FunctionTime time = new FunctionTime();
 
     /**
      * @param concurrency how many batches may run at once (the event source mapping's maximum concurrency)
@@ -98,7 +99,8 @@ public final class QueuePump implements AutoCloseable {
         event.setRecords(messages.stream().map(this::toRecord).toList());
         Set<String> failedIds = new HashSet<>();
         try {
-            SQSBatchResponse response = handler.handleRequest(event, new LocalLambdaContext(functionName, Duration.ofSeconds(60)));
+            SQSBatchResponse response = time.time(() -> handler.handleRequest(event,
+                    new LocalLambdaContext(functionName, Duration.ofSeconds(60))));
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failedIds.add(f.getItemIdentifier()));
             }
@@ -147,6 +149,11 @@ public final class QueuePump implements AutoCloseable {
      */
     public void enabled(boolean on) {
         enabled = on;
+    }
+
+    /** The worker's invocations (one per batch) and their durations. */
+    public FunctionTime time() {
+        return time;
     }
 
     /** Messages received so far (a redelivery counts again). */

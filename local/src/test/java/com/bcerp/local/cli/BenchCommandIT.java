@@ -68,5 +68,26 @@ class BenchCommandIT {
         // the pacer keeps the connector inside its share: it cannot beat the whole quota, nor be refused for long
         assertThat(store.get("ratio").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
         assertThat(store.get("too_many_requests").asInt()).isLessThan(10);
+        assertThat(store.get("imported").asInt()).isEqualTo(40);
+
+        // per order, 30 orders: every AWS request counted where the runtime's clients made it, and priced
+        JsonNode perOrder = report.get("per_order");
+        assertThat(perOrder.get("orders").asInt()).isEqualTo(30);
+        JsonNode aws = perOrder.get("aws_requests");
+        // the receiver sends one message per delivery; the worker reads and deletes them in batches
+        assertThat(aws.get("Sqs.SendMessage").asDouble()).isEqualTo(perOrder.get("receiver_invocations").asDouble());
+        assertThat(aws.get("Sqs.DeleteMessageBatch").asDouble()).isPositive().isLessThanOrEqualTo(
+                aws.get("Sqs.SendMessage").asDouble());
+        // each order is claimed and linked in the state table
+        assertThat(perOrder.get("dynamodb_write_units").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(perOrder.get("worker_cpu_ms").asDouble()).isPositive();
+        assertThat(perOrder.get("worker_allocated_kb").asLong()).isPositive();
+        JsonNode cost = perOrder.get("usd_per_1000_orders");
+        assertThat(cost.get("total").asDouble()).isPositive().isCloseTo(cost.get("lambda_compute").asDouble()
+                + cost.get("lambda_requests").asDouble() + cost.get("http_api").asDouble() + cost.get("sqs").asDouble()
+                + cost.get("dynamodb").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        // the HTTP API is billed per delivery: 1.00 USD per million
+        assertThat(cost.get("http_api").asDouble()).isCloseTo(perOrder.get("receiver_invocations").asDouble() / 1000,
+                org.assertj.core.data.Percentage.withPercentage(1));
     }
 }
