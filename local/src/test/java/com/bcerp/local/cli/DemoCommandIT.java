@@ -168,6 +168,32 @@ class DemoCommandIT {
         assertThat(demo.exitValue()).isZero();
     }
 
+    /**
+     * The 3PL's two facilities (3 and 4) to locations 1 and 2; the figures the store must show are read from the
+     * Extensiv sandbox's stock summaries ({@code available}: on hand less allocated less on hold), not from the
+     * connector.
+     */
+    @Test
+    void the_stock_demo_in_extensiv_pushes_each_facilitys_available_and_the_store_agrees() throws Exception {
+        Process demo = demo("--scenario", "stock", "--backoffice", "extensiv", "--skus", "600", "--changed", "400",
+                "--warehouses", "2", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo("extensiv");
+        assertThat(report.get("mode").asText()).isEqualTo("delta");
+        assertThat(report.get("locations_touched").asInt()).as(stdout).isEqualTo(2);
+        assertThat(report.get("changed_per_location").get("1").asInt() + report.get("changed_per_location").get("2")
+                .asInt()).isEqualTo(400);
+        assertThat(report.get("bc_inventory_calls").asInt()).as("one per location touched").isEqualTo(2);
+        assertThat(report.get("expected_bc_inventory_calls").asInt()).isEqualTo(2);
+        assertThat(report.get("mismatched_skus").asInt()).as(stdout).isZero();
+        assertThat(report.get("handler_report").get("pushed").asInt()).as("only what changed").isEqualTo(400);
+        assertThat(report.get("erp_calls").asInt()).isPositive();
+        assertThat(demo.exitValue()).isZero();
+    }
+
     /** Uniconta has no hold, so its orders cycle through five plans: 10 orders give each plan two. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"acumatica, 12", "visma, 12", "uniconta, 10"})
