@@ -626,6 +626,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             return Map.of("client_id", s.clientId(), "client_secret", s.clientSecret(), "user_login", s.userLogin());
         }
 
+        @Override
+        public java.util.Optional<ShippingDesk> shippingDesk() {
+            return java.util.Optional.of(ShippingDesk.extensiv(sandbox));
+        }
+
         private List<String> facilities() {
             return sandbox.settings().facilities().stream().map(f -> Integer.toString(f.id())).toList();
         }
