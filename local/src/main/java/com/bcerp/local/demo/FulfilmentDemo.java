@@ -112,7 +112,8 @@ public final class FulfilmentDemo {
 
         Map<Long, Plan> plans = new TreeMap<>();
         Map<Long, ShippingDesk.Order> salesOrders = erp.orders(hash);
-        List<Plan> possible = java.util.Arrays.stream(Plan.values()).filter(p -> p != Plan.ON_HOLD || erp.holds()).toList();
+        List<Plan> possible = java.util.Arrays.stream(Plan.values()).filter(p -> (p != Plan.ON_HOLD || erp.holds())
+                && (p != Plan.TWO_SHIPMENTS || erp.shipsAgain()) && (p != Plan.INVOICED || erp.invoices())).toList();
         for (int i = 0; i < placed.size(); i++) {
             plans.put(placed.get(i).id(), possible.get(i % possible.size()));
         }

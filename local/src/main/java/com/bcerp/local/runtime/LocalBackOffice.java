@@ -117,11 +117,19 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
     /**
      * The warehouses a demo stocks, {@code n} of them: an Acumatica merchant creates WH1..WHn; the Visma and Uniconta
-     * sandbox companies have MAIN and WEST, which their variables name as the warehouses read.
+     * sandbox companies have MAIN and WEST, which their variables name as the warehouses read; the 3PL's Extensiv has
+     * its facilities ({@link #EXTENSIV_FACILITIES}, by id), which its variables name as the stock facilities.
      */
     static List<String> stockWarehouses(String type, int n) {
         if (type.equals(AcumaticaType.SYSTEM)) {
             return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(w -> "WH" + w).toList();
+        }
+        if (type.equals(ExtensivType.SYSTEM)) {
+            if (n > EXTENSIV_FACILITIES.size()) {
+                throw new IllegalArgumentException("the Extensiv sandbox's 3PL has " + EXTENSIV_FACILITIES.size()
+                        + " facilities " + EXTENSIV_FACILITIES + ", not " + n);
+            }
+            return EXTENSIV_FACILITIES.subList(0, n);
         }
         if (n > COMPANY_WAREHOUSES.size()) {
             throw new IllegalArgumentException("the " + type + " sandbox company has " + COMPANY_WAREHOUSES.size()
@@ -132,6 +140,10 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
     /** The warehouses the Visma and Uniconta sandbox companies start with. */
     List<String> COMPANY_WAREHOUSES = List.of("MAIN", "WEST");
+
+    /** The Extensiv sandbox's facilities by id (3 Main Warehouse, 4 West Warehouse): a warehouse id is a facility's. */
+    List<String> EXTENSIV_FACILITIES = ExtensivSandbox.Settings.defaults().facilities().stream()
+            .map(f -> Integer.toString(f.id())).toList();
 
     private static int wholeUnits(BigDecimal quantity) {
         return quantity.max(BigDecimal.ZERO).setScale(0, RoundingMode.FLOOR).intValueExact();
@@ -162,8 +174,8 @@ public sealed interface LocalBackOffice extends AutoCloseable {
                     .withTokenLifetime(timing.accessTokenLifetime())));
             case UnicontaType.SYSTEM -> new Uniconta(UnicontaSandbox.start(UnicontaSandbox.Settings.defaults()));
             case VismaType.SYSTEM -> new Visma(VismaSandbox.start(Visma.company(timing)));
-            // a config may name it (ErpAndWarehouseIT); not in TYPES: the demo's report expects every order with its
-            // total in each back office, and a warehouse takes only some orders and keeps no totals
+            // a warehouse: it takes only the orders in its import statuses (Awaiting Fulfillment) and keeps no totals,
+            // so the orders demo places some orders Pending and reports what it expected of each back office
             case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()));
             default -> throw new IllegalArgumentException("no local sandbox for back-office type '" + type
                     + "'; the local runtime has " + TYPES);
@@ -602,6 +614,8 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             env.put(variable(name, "URL"), sandbox.baseUrl());
             env.put(variable(name, "CUSTOMER_ID"), Integer.toString(sandbox.settings().customerId()));
             env.put(variable(name, "FACILITY_ID"), Integer.toString(sandbox.settings().facilities().get(0).id()));
+            // stock from every facility, as Visma's and Uniconta's variables name both company warehouses
+            env.put(variable(name, "STOCK_FACILITIES"), String.join(",", facilities()));
             env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
             return env;
         }
@@ -610,6 +624,74 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         public Map<String, String> secret() {
             ExtensivSandbox.Settings s = sandbox.settings();
             return Map.of("client_id", s.clientId(), "client_secret", s.clientSecret(), "user_login", s.userLogin());
+        }
+
+        @Override
+        public java.util.Optional<ShippingDesk> shippingDesk() {
+            return java.util.Optional.of(ShippingDesk.extensiv(sandbox));
+        }
+
+        private List<String> facilities() {
+            return sandbox.settings().facilities().stream().map(f -> Integer.toString(f.id())).toList();
+        }
+
+        /**
+         * The 3PL's stock screens for the merchant's items: its facilities (a warehouse id is a facility's id), the
+         * merchant's items added as the 3PL's staff add a customer's SKUs, a count received where the facility has
+         * none of the item on hand (a receipt) and adjusted by the difference otherwise, the safety stock put on hold
+         * (what a 3PL holds back is on hold; at most what is on hand and not allocated). Read back as the stock
+         * summaries' {@code available} (on hand less allocated less on hold), as {@code GET /inventory/stocksummaries}
+         * lists it. Extensiv commits stock to its own orders only (allocated), so a count's committed is left out.
+         */
+        @Override
+        public java.util.Optional<Stockroom> stockroom() {
+            int customer = sandbox.settings().customerId();
+            return java.util.Optional.of(new Stockroom() {
+                @Override
+                public void addWarehouse(String id) {
+                    if (!facilities().contains(id)) {
+                        throw new IllegalArgumentException("the Extensiv sandbox's facilities are " + facilities()
+                                + ", not " + id);
+                    }
+                }
+
+                @Override
+                public void addItem(String sku, String name, BigDecimal price) {
+                    sandbox.addItem(customer, sku, name);
+                }
+
+                @Override
+                public void count(String sku, String warehouse, int onHand, int committed, int safetyStock) {
+                    int facility = Integer.parseInt(warehouse);
+                    JsonNode now = sandbox.stockSummary(facility, sku).orElse(null);
+                    double had = now == null ? 0 : now.path("onHand").asDouble();
+                    double held = now == null ? 0 : now.path("onHold").asDouble();
+                    double allocated = now == null ? 0 : now.path("allocated").asDouble();
+                    if (held > 0) {
+                        sandbox.hold(facility, sku, -held);
+                    }
+                    if (had <= 0 && onHand > 0) {
+                        sandbox.receive(facility, sku, onHand - had);
+                    } else if (onHand != had) {
+                        sandbox.adjust(facility, sku, onHand - had);
+                    }
+                    double hold = Math.min(safetyStock, Math.max(0, onHand - allocated));
+                    if (hold > 0) {
+                        sandbox.hold(facility, sku, hold);
+                    }
+                }
+
+                @Override
+                public Map<String, Map<String, Integer>> availableToSell() {
+                    Map<String, Map<String, BigDecimal>> available = new HashMap<>();
+                    for (JsonNode row : sandbox.stockSummaries()) {
+                        available.computeIfAbsent(row.path("itemIdentifier").path("sku").asText(), k -> new HashMap<>())
+                                .merge(row.path("facilityId").asText(), row.path("available").decimalValue(),
+                                        BigDecimal::add);
+                    }
+                    return inWholeUnits(available);
+                }
+            });
         }
 
         /**

@@ -2,6 +2,7 @@ package com.bcerp.local.runtime;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
+import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import com.bcerp.sandbox.uniconta.UnicontaSandbox;
 import com.bcerp.sandbox.visma.VismaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,16 @@ public interface ShippingDesk {
 
     /** Whether the back office can put an order on hold (Uniconta cannot). */
     default boolean holds() {
+        return true;
+    }
+
+    /** Whether an order ships again after its first shipment (Extensiv cannot: confirming ships and closes it). */
+    default boolean shipsAgain() {
+        return true;
+    }
+
+    /** Whether the back office invoices an order (a warehouse keeps no money). */
+    default boolean invoices() {
         return true;
     }
 
@@ -386,6 +397,158 @@ public interface ShippingDesk {
                 return erp.calls().byRoute().entrySet().stream()
                         .filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PUT ")
                                 || e.getKey().startsWith("DELETE "))
+                        .mapToInt(Map.Entry::getValue).sum();
+            }
+        };
+    }
+
+    /**
+     * Extensiv 3PL Warehouse Manager, as the 3PL's staff work a merchant's orders: shipping is Extensiv's shipment
+     * confirmation, detailed: the order is allocated (what the facility lacks received first, as the merchant's goods
+     * arrive), the carrier set on its routing info, picked, packed into a package per tracking number (the units split
+     * between them) and confirmed, which ships what is packed and closes the order: what was not packed never ships,
+     * so an order ships once. Each package is a shipment ({@code {orderId}-{packageId}}, as the connector names it).
+     * Staff cancel an open order. It has no hold and invoices nothing, so its orders cycle through the other plans.
+     * Orders by their {@code referenceNum} (the connector's reference); each line's {@code notes} hold the store's line
+     * id ({@code store line N}).
+     */
+    static ShippingDesk extensiv(ExtensivSandbox wms) {
+        String items = "http://api.3plCentral.com/rels/orders/item";
+        String contents = "http://api.3plCentral.com/rels/orders/packagecontent";
+        Pattern lineRef = Pattern.compile("store line (\\d+)");
+        int customer = wms.settings().customerId();
+        return new ShippingDesk() {
+            @Override
+            public String markerName() {
+                return "Extensiv";
+            }
+
+            @Override
+            public Map<Long, Order> orders(String storeHash) {
+                Map<Long, Order> out = new HashMap<>();
+                for (JsonNode o : wms.orders()) {
+                    Long id = storeOrder(o.path("referenceNum").asText(""), storeHash);
+                    if (id == null || o.path("readOnly").path("customerIdentifier").path("id").asInt() != customer) {
+                        continue;
+                    }
+                    JsonNode ro = o.path("readOnly");
+                    boolean closed = ro.path("isClosed").asBoolean();
+                    int status = ro.path("status").asInt();
+                    Map<Integer, BigDecimal> packed = new HashMap<>();
+                    for (JsonNode p : ro.path("packages")) {
+                        p.path("_embedded").path(contents).forEach(c -> packed.merge(c.path("orderItemId").asInt(),
+                                c.path("qty").decimalValue(), BigDecimal::add));
+                    }
+                    ProductLines lines = new ProductLines();
+                    for (JsonNode line : o.path("_embedded").path(items)) {
+                        int itemId = line.path("readOnly").path("orderItemId").asInt();
+                        Matcher ref = lineRef.matcher(line.path("notes").asText(""));
+                        BigDecimal qty = line.path("qty").decimalValue();
+                        // a closed order has nothing left: what it did not ship when confirmed never leaves
+                        lines.add(itemId, ref.find() ? ref.group(1) : "", line.path("itemIdentifier").path("sku").asText(),
+                                qty, closed ? BigDecimal.ZERO : qty.subtract(packed.getOrDefault(itemId, BigDecimal.ZERO)));
+                    }
+                    List<Shipment> shipped = new ArrayList<>();
+                    if (closed && status == 1) {
+                        String carrier = o.path("routingInfo").path("carrier").asText("");
+                        String mode = o.path("routingInfo").path("mode").asText("");
+                        String shipVia = carrier.isBlank() ? null : mode.isBlank() ? carrier : carrier + "/" + mode;
+                        for (JsonNode p : ro.path("packages")) {
+                            Map<Long, Integer> byProduct = new TreeMap<>();
+                            p.path("_embedded").path(contents).forEach(c -> byProduct.merge(
+                                    lines.productOfLine.get(c.path("orderItemId").asInt()), c.path("qty").intValue(),
+                                    Integer::sum));
+                            shipped.add(new Shipment(ro.path("orderId").asText() + "-" + p.path("packageId").asText(),
+                                    byProduct, p.path("trackingNumber").asText(""), shipVia));
+                        }
+                    }
+                    // the statuses as the warehouse's order list shows them (the adapter's words)
+                    String statusText = closed ? (status == 1 ? "shipped" : status == 2 ? "cancelled" : "closed")
+                            : !ro.path("packDoneDate").isNull() ? "packed" : !ro.path("pickDoneDate").isNull() ? "picked"
+                            : ro.path("fullyAllocated").asBoolean() ? "allocated" : "open";
+                    out.put(id, new Order(ro.path("orderId").asText(), statusText, lines.quantities, lines.open, shipped,
+                            List.of()));
+                }
+                return out;
+            }
+
+            @Override
+            public void ship(Order order, String shipVia, Map<Integer, BigDecimal> lines, List<String> tracking) {
+                int id = Integer.parseInt(order.number());
+                JsonNode o = wms.order(id).orElseThrow();
+                int facility = o.path("readOnly").path("facilityIdentifier").path("id").asInt();
+                Map<Integer, String> skuOfLine = new HashMap<>();
+                for (JsonNode line : o.path("_embedded").path(items)) {
+                    String sku = line.path("itemIdentifier").path("sku").asText();
+                    skuOfLine.put(line.path("readOnly").path("orderItemId").asInt(), sku);
+                    double missing = line.path("qty").asDouble() - line.path("readOnly").path("allocatedQty").asDouble();
+                    if (missing > 0) {
+                        wms.receive(facility, sku, missing);
+                    }
+                }
+                wms.allocate(id);
+                wms.route(id, shipVia, "");
+                wms.pick(id);
+                // the units in the lines' order, split into one package per tracking number (none left empty)
+                List<String> units = new ArrayList<>();
+                lines.forEach((line, qty) -> {
+                    for (int u = 0; u < qty.intValue(); u++) {
+                        units.add(skuOfLine.get(line));
+                    }
+                });
+                int n = tracking.size();
+                for (int k = 0; k < n; k++) {
+                    Map<String, Double> parcel = new LinkedHashMap<>();
+                    units.subList(k * units.size() / n, (k + 1) * units.size() / n).forEach(sku -> parcel.merge(sku, 1.0,
+                            Double::sum));
+                    if (!parcel.isEmpty()) {
+                        wms.pack(id, tracking.get(k), parcel);
+                    }
+                }
+                wms.confirm(id);
+            }
+
+            @Override
+            public void invoice(Order order) {
+                throw new UnsupportedOperationException("a warehouse invoices nothing");
+            }
+
+            @Override
+            public void cancel(Order order) {
+                wms.cancel(Integer.parseInt(order.number()), "Cancelled by the warehouse");
+            }
+
+            @Override
+            public void hold(Order order) {
+                throw new UnsupportedOperationException("Extensiv has no hold on an order here");
+            }
+
+            @Override
+            public boolean holds() {
+                return false;
+            }
+
+            @Override
+            public boolean shipsAgain() {
+                return false;
+            }
+
+            @Override
+            public boolean invoices() {
+                return false;
+            }
+
+            /** Its states under the default table: shipped 2, cancelled 5 (open, allocated, picked, packed: none). */
+            @Override
+            public Map<String, Integer> storeStatuses() {
+                return Map.of("shipped", 2, "cancelled", 5);
+            }
+
+            @Override
+            public int connectorWrites() {
+                return wms.calls().byRoute().entrySet().stream()
+                        .filter(e -> (e.getKey().startsWith("POST ") || e.getKey().startsWith("PUT "))
+                                && !e.getKey().contains("/AuthServer/"))
                         .mapToInt(Map.Entry::getValue).sum();
             }
         };

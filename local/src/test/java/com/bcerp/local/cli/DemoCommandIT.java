@@ -168,6 +168,32 @@ class DemoCommandIT {
         assertThat(demo.exitValue()).isZero();
     }
 
+    /**
+     * The 3PL's two facilities (3 and 4) to locations 1 and 2; the figures the store must show are read from the
+     * Extensiv sandbox's stock summaries ({@code available}: on hand less allocated less on hold), not from the
+     * connector.
+     */
+    @Test
+    void the_stock_demo_in_extensiv_pushes_each_facilitys_available_and_the_store_agrees() throws Exception {
+        Process demo = demo("--scenario", "stock", "--backoffice", "extensiv", "--skus", "600", "--changed", "400",
+                "--warehouses", "2", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo("extensiv");
+        assertThat(report.get("mode").asText()).isEqualTo("delta");
+        assertThat(report.get("locations_touched").asInt()).as(stdout).isEqualTo(2);
+        assertThat(report.get("changed_per_location").get("1").asInt() + report.get("changed_per_location").get("2")
+                .asInt()).isEqualTo(400);
+        assertThat(report.get("bc_inventory_calls").asInt()).as("one per location touched").isEqualTo(2);
+        assertThat(report.get("expected_bc_inventory_calls").asInt()).isEqualTo(2);
+        assertThat(report.get("mismatched_skus").asInt()).as(stdout).isZero();
+        assertThat(report.get("handler_report").get("pushed").asInt()).as("only what changed").isEqualTo(400);
+        assertThat(report.get("erp_calls").asInt()).isPositive();
+        assertThat(demo.exitValue()).isZero();
+    }
+
     /** Uniconta has no hold, so its orders cycle through five plans: 10 orders give each plan two. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"acumatica, 12", "visma, 12", "uniconta, 10"})
@@ -196,6 +222,42 @@ class DemoCommandIT {
         assertThat(report.get("rerun").get("shipments_created").asInt()).isZero();
         assertThat(report.get("echoes_ignored").asInt()).as("the store's echoes of the connector's own statuses")
                 .isPositive();
+        assertThat(report.get("back_office_writes_during_fulfilment").asInt()).isZero();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(demo.exitValue()).isZero();
+    }
+
+    /**
+     * Extensiv confirms an order once (it ships what is packed and closes), has no hold and invoices nothing, so its
+     * orders cycle through full, partial and cancelled: 9 orders give each three, and 6 confirmations of one package
+     * each. The store's shipments are compared with the packages the sandbox holds: items, quantities, tracking
+     * numbers and carrier.
+     */
+    @Test
+    void the_fulfilment_demo_in_extensiv_gives_a_store_shipment_per_package_with_its_tracking_number() throws Exception {
+        Process demo = demo("--scenario", "fulfilment", "--backoffice", "extensiv", "--orders", "9", "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo("extensiv");
+        assertThat(report.get("orders").asInt()).as("every order placed Awaiting Fulfillment reached the warehouse")
+                .isEqualTo(9);
+        assertThat(report.get("plans").get("full").asInt()).as(stdout).isEqualTo(3);
+        assertThat(report.get("plans").get("partial").asInt()).isEqualTo(3);
+        assertThat(report.get("plans").get("cancelled").asInt()).isEqualTo(3);
+        assertThat(report.get("plans").has("on_hold") || report.get("plans").has("two_shipments")
+                || report.get("plans").has("invoiced")).isFalse();
+        assertThat(report.get("shipments_expected").asInt()).as("3 full, 3 partial, one package each").isEqualTo(6);
+        assertThat(report.get("shipments_in_store").asInt()).isEqualTo(6);
+        assertThat(report.get("duplicate_shipments").asInt()).isZero();
+        assertThat(report.get("shipment_mismatches")).as("items, quantities, tracking numbers, carrier").isEmpty();
+        assertThat(report.get("status_mismatches")).isEmpty();
+        assertThat(report.get("invoice_refs_missing")).as("the warehouse order number in the staff notes").isEmpty();
+        assertThat(report.get("crashes").asInt()).isEqualTo(1);
+        assertThat(report.get("run_after_crash").get("shipments_found").asInt()).isEqualTo(1);
+        assertThat(report.get("rerun").get("shipments_created").asInt()).isZero();
+        assertThat(report.get("rerun").get("statuses_set").asInt()).isZero();
         assertThat(report.get("back_office_writes_during_fulfilment").asInt()).isZero();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();

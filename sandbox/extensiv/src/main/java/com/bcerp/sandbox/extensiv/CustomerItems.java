@@ -25,6 +25,8 @@ final class CustomerItems {
     private final Map<Integer, Customer> customers = new ConcurrentHashMap<>();
     private final EntityBook<ObjectNode> items;
     private final AtomicInteger itemIds = new AtomicInteger(3000);
+    /** Item ids by customer/SKU (items are never removed), so a lookup by SKU does not scan every item. */
+    private final Map<String, Integer> idsBySku = new ConcurrentHashMap<>();
 
     CustomerItems(ReentrantLock lock, Clock clock) {
         this.clock = clock;
@@ -64,12 +66,12 @@ final class CustomerItems {
         item.put("upc", "");
         item.put("description", description);
         items.insert(item);
+        idsBySku.put(customerId + "/" + sku, itemId);
         return itemId;
     }
 
     Optional<ObjectNode> item(int customerId, String sku) {
-        return items.find(i -> customerOf(i) == customerId && i.path("sku").asText().equals(sku)
-                && !i.path("readOnly").path("deactivated").asBoolean());
+        return Optional.ofNullable(idsBySku.get(customerId + "/" + sku)).flatMap(id -> item(customerId, id));
     }
 
     Optional<ObjectNode> item(int customerId, int itemId) {

@@ -236,6 +236,37 @@ public final class ExtensivSandbox implements AutoCloseable {
         orders.cancel(orderId, reason, s -> { });
     }
 
+    /**
+     * The warehouse sets the carrier and mode an open order ships with ({@code routingInfo.carrier}, {@code .mode}),
+     * as its staff choose them before confirming; the order as created keeps what the client sent.
+     */
+    public void route(int orderId, String carrier, String mode) {
+        orders.route(orderId, carrier, mode);
+    }
+
+    // ---- the warehouse's screens (reads of its own data, not API calls: nothing is logged) ----
+
+    /** The merchant's SKU at a facility as its stock summary shows it, or empty before it had stock there. */
+    public java.util.Optional<JsonNode> stockSummary(int facilityId, String sku) {
+        ObjectNode item = stockItem(settings.customerId(), facilityId, sku);
+        return stock.summary(settings.customerId(), facilityId, item.path("itemId").asInt()).map(s -> (JsonNode) s);
+    }
+
+    /** Every stock summary (each customer's, by facility then item id), as {@code GET /inventory/stocksummaries} lists them. */
+    public List<JsonNode> stockSummaries() {
+        return List.copyOf(stock.summaries(null));
+    }
+
+    /** The warehouse's orders with their lines and packages, as {@code GET /orders?detail=All} renders them. */
+    public List<JsonNode> orders() {
+        return orders.list().stream().map(o -> (JsonNode) Orders.render(o, Set.of("all"))).toList();
+    }
+
+    /** One order with its lines and packages, as {@code GET /orders/{id}?detail=All} renders it. */
+    public java.util.Optional<JsonNode> order(int orderId) {
+        return orders.get(orderId).map(o -> (JsonNode) Orders.render(o, Set.of("all")));
+    }
+
     /** Picks, packs everything allocated into one package with this tracking number, and confirms. */
     public void shipInFull(int orderId, String trackingNumber) {
         orders.pick(orderId);

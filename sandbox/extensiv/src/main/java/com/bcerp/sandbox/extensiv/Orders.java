@@ -422,6 +422,14 @@ final class Orders {
         });
     }
 
+    /** The warehouse sets the carrier and mode an open order ships with ({@code routingInfo}). */
+    Stored route(int id, String carrier, String mode) {
+        return change(id, s -> {
+            requireOpen(s);
+            ((ObjectNode) s.order.get("routingInfo")).put("carrier", carrier).put("mode", mode);
+        });
+    }
+
     /** The warehouse picks the order: only a fully allocated open order. */
     Stored pick(int id) {
         return change(id, s -> {

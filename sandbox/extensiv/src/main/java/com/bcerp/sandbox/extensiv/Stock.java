@@ -125,6 +125,18 @@ final class Stock {
         }
     }
 
+    /** One item's summary at a facility, or empty before it had stock there. */
+    java.util.Optional<ObjectNode> summary(int customerId, int facilityId, int itemId) {
+        lock.lock();
+        try {
+            return java.util.Optional.ofNullable(rows.get(customerId + "/" + facilityId + "/" + itemId))
+                    .map(r -> summary(r.sku, r.itemId, r.facilityId, r.totalReceived, r.allocated, r.available(),
+                            r.onHold, r.onHand));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * The summaries, by facility then item id. {@code orderedNotAllocated} (customer/facility/item to quantity) is
      * added as a field when not null ({@code orderednotallocated=true}, [E-SHARP] StockSummary.cs).

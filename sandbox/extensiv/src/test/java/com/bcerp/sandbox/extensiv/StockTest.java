@@ -111,4 +111,22 @@ class StockTest {
         assertThat(s.path("available").asDouble()).isZero();
         assertThat(s.path("orderedNotAllocated").asDouble()).isEqualTo(3.0);
     }
+
+    @Test
+    void the_warehouses_stock_screen_shows_what_the_api_answers_without_a_call() {
+        sandbox.receive(4, "SKU-0104", 9);
+        sandbox.hold(4, "SKU-0104", 2);
+        long calls = sandbox.calls().total();
+
+        JsonNode screen = sandbox.stockSummary(4, "SKU-0104").orElseThrow();
+        long callsAfter = sandbox.calls().total();
+
+        assertThat(screen).isEqualTo(summary(4, "SKU-0104"));
+        assertThat(screen.path("available").asDouble()).isEqualTo(7.0);
+        assertThat(sandbox.stockSummary(4, "SKU-0105")).as("no stock there yet").isEmpty();
+        assertThat(sandbox.stockSummaries()).hasSize(sandbox.catalog().sharedItems().size() + 1)
+                .contains(screen);
+        assertThat(callsAfter).isEqualTo(calls);
+        assertThatThrownBy(() -> sandbox.stockSummary(4, "NO-SUCH")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -138,4 +138,25 @@ class WarehouseTest {
         assertThatThrownBy(() -> sandbox.pack(id, "1Z", contents("SKU-0100", 3))).hasMessageContaining("left");
         assertThatThrownBy(() -> sandbox.confirm(id)).hasMessageContaining("no packages");
     }
+
+    @Test
+    void the_warehouse_sets_the_carrier_it_ships_with_and_its_screens_show_lines_and_packages() {
+        int id = twoLineOrder("BC-9");
+        String etag = http.get("/orders/" + id).etag();
+
+        sandbox.route(id, "UPS", "Ground");
+        sandbox.shipInFull(id, "1Z0009");
+        var read = http.get("/orders/" + id, "detail", "All");
+
+        assertThat(read.json().path("routingInfo").path("carrier").asText()).isEqualTo("UPS");
+        assertThat(read.json().path("routingInfo").path("mode").asText()).isEqualTo("Ground");
+        assertThat(read.etag()).isNotEqualTo(etag);
+        JsonNode screen = sandbox.order(id).orElseThrow();
+        assertThat(screen.path("readOnly").path("packages")).isEqualTo(read.json().path("readOnly").path("packages"));
+        assertThat(screen.path("_embedded")).isEqualTo(read.json().path("_embedded"));
+        assertThat(sandbox.orders()).extracting(o -> o.path("readOnly").path("orderId").asInt()).contains(id);
+        assertThat(sandbox.order(999_999)).isEmpty();
+        assertThatThrownBy(() -> sandbox.route(id, "FedEx", "")).as("a shipped order is closed")
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
