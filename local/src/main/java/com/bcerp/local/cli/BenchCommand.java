@@ -1,8 +1,13 @@
 package com.bcerp.local.cli;
 
+import com.bcerp.acumatica.AcumaticaType;
+import com.bcerp.core.sync.SyncProgress;
 import com.bcerp.local.bench.OrderCostBench;
 import com.bcerp.local.bench.ReceiverBench;
 import com.bcerp.local.bench.ThroughputBench;
+import com.bcerp.local.demo.StockDemo;
+import com.bcerp.local.runtime.LocalBackOffice;
+import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.nio.file.Files;
@@ -77,6 +82,13 @@ final class BenchCommand implements Callable<Integer> {
         report.put("per_order", perOrder(cost));
         show(text(cost));
 
+        int skus = quick ? 1_000 : 20_000;
+        int changed = quick ? 300 : 5_000;
+        progress("stock: " + skus + " SKUs in 2 warehouses, then " + changed + " changed; the scheduled run...");
+        StockDemo.Result stock = stock(skus, changed);
+        report.put("stock", stock(stock));
+        show(text(stock));
+
         int quota = quick ? 10 : 150;
         java.time.Duration window = java.time.Duration.ofSeconds(quick ? 2 : 30);
         int n = orders != null ? orders : quick ? 40 : 450;
@@ -104,6 +116,44 @@ final class BenchCommand implements Callable<Integer> {
             show(String.format("%nThe run's logs: %s%n", logFile));
         }
         return 0;
+    }
+
+    /** The stock demo's scheduled run in Acumatica: inventory calls beside {@code ceil(changed / 2000)} per location. */
+    private static StockDemo.Result stock(int skus, int changed) throws java.io.IOException {
+        Path dir = Files.createTempDirectory("bcerp-bench-stock");
+        List<String> warehouses = LocalBackOffice.stockWarehouses(AcumaticaType.SYSTEM, 2);
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(dir)
+                .withConfigFile(StockDemo.writeConfig(dir, warehouses)))) {
+            return StockDemo.run(runtime, new StockDemo.Options(skus, changed, false, 2, 42), SyncProgress.NONE);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Map<String, Object> stock(StockDemo.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("back_office", r.backOffice());
+        out.put("skus", r.skus());
+        out.put("changed", r.changed());
+        out.put("changed_per_location", r.changedPerLocation());
+        out.put("inventory_calls", r.bcInventoryCalls());
+        out.put("floor_calls", r.expectedCalls());
+        out.put("ratio", round((double) r.bcInventoryCalls() / r.expectedCalls()));
+        out.put("back_office_calls", r.erpCalls());
+        out.put("mismatched_skus", r.mismatchedSkus());
+        out.put("elapsed_ms", r.elapsedMs());
+        return out;
+    }
+
+    private static String text(StockDemo.Result r) {
+        return String.format("%nStock, the scheduled run (%,d SKUs in %s, %,d changed: %s per store location)%n"
+                        + "  %d inventory calls beside the floor of %d (ceil(changed / 2000) per location touched): "
+                        + "%.2fx; %d %s calls; %d SKUs the store disagrees on; %d ms%n",
+                r.skus(), r.backOffice(), r.changed(), r.changedPerLocation(), r.bcInventoryCalls(), r.expectedCalls(),
+                (double) r.bcInventoryCalls() / r.expectedCalls(), r.erpCalls(), r.backOffice(), r.mismatchedSkus(),
+                r.elapsedMs());
     }
 
     private void measured(List<Map<String, Object>> all, ThroughputBench.Result r) {

@@ -70,6 +70,12 @@ class BenchCommandIT {
         assertThat(store.get("too_many_requests").asInt()).isLessThan(10);
         assertThat(store.get("imported").asInt()).isEqualTo(40);
 
+        // stock: 300 of 1,000 SKUs changed in 2 warehouses, pushed at the floor of one call per location touched
+        JsonNode stock = report.get("stock");
+        assertThat(stock.get("mismatched_skus").asInt()).isZero();
+        assertThat(stock.get("floor_calls").asInt()).isEqualTo(2);
+        assertThat(stock.get("inventory_calls").asInt()).isEqualTo(2);
+
         // per order, 30 orders: every AWS request counted where the runtime's clients made it, and priced
         JsonNode perOrder = report.get("per_order");
         assertThat(perOrder.get("orders").asInt()).isEqualTo(30);
