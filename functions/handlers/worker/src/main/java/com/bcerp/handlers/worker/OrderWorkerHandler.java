@@ -4,11 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.bcerp.bigcommerce.webhook.WebhookPayloads;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.order.StoreEventHandler;
+import com.bcerp.core.sync.LogFields;
 import java.time.Clock;
 import org.crac.Core;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Store events from the FIFO queue: each message is one store event, handled by core; a failure is reported so the
@@ -46,9 +49,16 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event.getRecords(), message -> {
-            StoreEvent storeEvent = WebhookPayloads.parse(message.getBody());
-            events.handle(storeEvent).ifPresent(outcome -> syncLag.record(storeEvent, outcome));
-        });
+        return PowertoolsLogging.withLogging(context, () -> SqsBatch.process(event.getRecords(), this::handle));
+    }
+
+    /**
+     * One message. Its event's id, order, scope and store go on every line of its path, up to the batch's line for
+     * its failure (SqsBatch puts the message id and removes them all once the message is done).
+     */
+    private void handle(SQSMessage message) {
+        StoreEvent storeEvent = WebhookPayloads.parse(message.getBody());
+        LogFields.of(storeEvent);
+        events.handle(storeEvent).ifPresent(outcome -> syncLag.record(storeEvent, outcome));
     }
 }

@@ -8,6 +8,7 @@ import com.bcerp.core.stock.StockSyncReport;
 import com.bcerp.core.sync.SyncProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The stock-sync schedule: back-office stock to the store, changes only, or a full reconcile when one is due or the
@@ -31,6 +32,10 @@ public final class StockSyncHandler implements RequestHandler<ScheduledEvent, Ma
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> run(event));
+    }
+
+    private Map<String, Object> run(ScheduledEvent event) {
         StockSyncReport r = sync.run(ScheduledRuns.full(event) ? StockSync.Mode.FULL : StockSync.Mode.SCHEDULED, progress);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", r.mode());
