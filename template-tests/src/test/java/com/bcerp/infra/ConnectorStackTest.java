@@ -156,6 +156,10 @@ class ConnectorStackTest {
                     workerReads.stream().filter(v -> !jobOnly.contains(v)).toList());
         }
         assertThat(environment("StockSync").get("ACUMATICA_CONCURRENCY").asInt()).isEqualTo(4);
+        // the service field of every function's JSON log lines
+        synthesized.resources("AWS::Lambda::Function").forEach((id, f) -> assertThat(
+                f.get("Properties").get("Environment").get("Variables").path("POWERTOOLS_SERVICE_NAME").asText())
+                .as(id).isEqualTo(ConnectorStack.SERVICE_NAME));
         JsonNode worker = environment("OrderWorker");
         assertThat(worker.get("STORE_HASH").asText()).isEqualTo("abc123def");
         assertThat(worker.get("ACUMATICA_URL").asText()).isEqualTo("https://acme.acumatica.com/ACME");
