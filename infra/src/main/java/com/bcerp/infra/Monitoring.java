@@ -91,6 +91,8 @@ final class Monitoring extends Construct {
                             + "that retries cannot fix): ops errors names the record and the field; fix the cause, "
                             + "then ops replay");
             synced.add(connector(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.ORDER_WORKER, backOffice, "Sum"));
+            synced.add(connector(ConnectorMetrics.DUPLICATES_PREVENTED, ConnectorMetrics.ORDER_WORKER, backOffice,
+                    "Sum"));
             calls.add(connector(ConnectorMetrics.BACK_OFFICE_CALLS, ConnectorMetrics.ORDER_WORKER, backOffice, "Sum"));
             calls.add(connector(ConnectorMetrics.BACK_OFFICE_CALL_FAILURES, ConnectorMetrics.ORDER_WORKER, backOffice,
                     "Sum"));
@@ -132,7 +134,7 @@ final class Monitoring extends Construct {
                                 MetricOptions.builder()
                                         .statistic("p99").period(PERIOD).build())).toList(), List.of()));
         List<IWidget> row3 = List.of(
-                graph("Orders synced and parked", synced, parked),
+                graph("Orders synced, duplicates prevented, parked", synced, parked),
                 graph("Back-office calls and failures", calls, List.of()),
                 graph("Back-office latency (p99, ms)", latency, List.of()));
         List<IWidget> row4 = List.of(

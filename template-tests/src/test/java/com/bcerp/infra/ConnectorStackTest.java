@@ -261,12 +261,13 @@ class ConnectorStackTest {
         if (!body.isTextual()) {
             body.get("Fn::Join").get(1).forEach(part -> text.append(part.isTextual() ? part.asText() : "TOKEN"));
         }
-        for (String title : List.of("Store events", "Dead letters", "Order sync lag (s)", "Orders synced and parked",
+        for (String title : List.of("Store events", "Dead letters", "Order sync lag (s)", "Orders synced, duplicates prevented, parked",
                 "Back-office calls and failures", "Back-office latency (p99, ms)", "Stock pushes", "Error rate (%)",
                 "Alarms")) {
             assertThat(text).as(title).contains("\"title\":\"" + title + "\"");
         }
-        for (String metric : List.of(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.ORDERS_PARKED,
+        for (String metric : List.of(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.DUPLICATES_PREVENTED,
+                ConnectorMetrics.ORDERS_PARKED,
                 ConnectorMetrics.BACK_OFFICE_CALLS, ConnectorMetrics.BACK_OFFICE_CALL_FAILURES,
                 ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.SYNC_LAG, ConnectorMetrics.STOCK_PUSHES)) {
             assertThat(text).as(metric).contains("[\"" + ConnectorMetrics.NAMESPACE + "\",\"" + metric + "\"");

@@ -50,6 +50,11 @@ public final class ConnectorMetrics {
     public static final String ORDERS_SYNCED = "OrdersSynced";
     /** Records of an order's path (the order, its changes, refunds, payments) parked until someone fixes them. */
     public static final String ORDERS_PARKED = "OrdersParked";
+    /**
+     * Creations that did not happen twice: a {@code store/order/created} delivered again found the order synced (its
+     * claim), or an attempt found the order's document in the back office by its reference (linked, not created).
+     */
+    public static final String DUPLICATES_PREVENTED = "DuplicatesPrevented";
     /** Calls to the back office's order-side ports (customers, documents, payments). */
     public static final String BACK_OFFICE_CALLS = "BackOfficeCalls";
     /** Of those, the ones that failed: no answer after the retries, or an answer refusing the request. */
@@ -166,7 +171,12 @@ public final class ConnectorMetrics {
             boolean order = record.recordKey().startsWith("order#");
             if (order && (record.outcome() == Outcome.CREATED || record.outcome() == Outcome.LINKED_EXISTING)) {
                 of(backOffice).synced++;
-            } else if (record.outcome() == Outcome.PARKED) {
+            }
+            if (order && (record.outcome() == Outcome.LINKED_EXISTING || record.outcome() == Outcome.ALREADY_SYNCED
+                    && record.trigger() != null && record.trigger().startsWith("store/order/created"))) {
+                of(backOffice).duplicates++;
+            }
+            if (record.outcome() == Outcome.PARKED) {
                 of(backOffice).parked.merge(reason(record.error()), 1, Integer::sum);
             }
         }
@@ -199,6 +209,10 @@ public final class ConnectorMetrics {
                 int written = 0;
                 if (c.synced > 0) {
                     metrics.addMetric(ORDERS_SYNCED, c.synced, MetricUnit.COUNT);
+                    written++;
+                }
+                if (c.duplicates > 0) {
+                    metrics.addMetric(DUPLICATES_PREVENTED, c.duplicates, MetricUnit.COUNT);
                     written++;
                 }
                 if (c.calls > 0) {
@@ -240,6 +254,7 @@ public final class ConnectorMetrics {
 
     private static final class Counts {
         int synced;
+        int duplicates;
         int calls;
         int failures;
         final List<Double> latencyMs = new ArrayList<>();

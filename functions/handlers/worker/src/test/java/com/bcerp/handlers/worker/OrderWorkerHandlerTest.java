@@ -37,6 +37,15 @@ class OrderWorkerHandlerTest {
         OrderFlows flows = OrderFlows.wire(store, metrics.observe(backOffice.backOffice()),
                 metrics.observe(state, "memory"), state, ConnectorConfig.defaults(), clock, Duration.ofMinutes(2));
 
+        // BigCommerce delivers order 250's creation again (a new delivery: another message, the same event)
+        SQSEvent.SQSMessage again = new SQSEvent.SQSMessage();
+        again.setMessageId("4a0c1d2e-redelivery");
+        again.setBody(event.getRecords().get(0).getBody());
+        again.setAttributes(event.getRecords().get(0).getAttributes());
+        List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>(event.getRecords());
+        records.add(again);
+        event.setRecords(records);
+
         List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
                 new OrderWorkerHandler(flows.events(), metrics, "memory").handleRequest(event, null)
                         .getBatchItemFailures()).isEmpty());
@@ -56,6 +65,9 @@ class OrderWorkerHandlerTest {
                 .containsEntry(ConnectorMetrics.BACK_OFFICE_CALL_FAILURES, "Count")
                 .containsEntry(ConnectorMetrics.BACK_OFFICE_LATENCY, "Milliseconds");
         assertThat(batch.get(ConnectorMetrics.ORDERS_SYNCED).asDouble()).isEqualTo(1);
+        // the redelivery found 250 synced and created nothing
+        assertThat(units(batch)).containsEntry(ConnectorMetrics.DUPLICATES_PREVENTED, "Count");
+        assertThat(batch.get(ConnectorMetrics.DUPLICATES_PREVENTED).asDouble()).isEqualTo(1);
         // the status update finds order 250 already synced: one lag, 250's
         assertThat(batch.get(ConnectorMetrics.SYNC_LAG).asDouble()).isEqualTo(90);
         assertThat(batch.get(ConnectorMetrics.BACK_OFFICE_CALLS).asDouble()).isPositive();
