@@ -150,7 +150,8 @@ public final class ConnectorStack extends Stack {
         }
 
         monitoring = new Monitoring(this, "Monitoring", new Monitoring.Watched(id, deployment, api, eventsQueue,
-                deadLetterQueue, receiver, orderWorker, List.copyOf(scheduled.values())));
+                deadLetterQueue, receiver, orderWorker, List.copyOf(scheduled.values()),
+                config.config().backOffices().takingOrders(), config.config().backOffices().stockFrom()));
 
         output("WebhookUrl", webhookUrl(), "POST BigCommerce webhooks here (register them with this destination)");
         output("EventsQueueUrl", eventsQueue.getQueueUrl(), "the store-events FIFO queue");
@@ -228,13 +229,22 @@ public final class ConnectorStack extends Stack {
                 .handler(handlerClass)
                 .timeout(Duration.seconds(timeoutSeconds)).memorySize(memoryMb)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment)
+                .environment(withService(environment))
                 .logGroup(logs)
                 .role(role);
         if (readsConfig) {
             builder.layers(List.of(configLayer));
         }
         return builder.build();
+    }
+
+    /** The {@code service} field of every JSON log line (Powertools logging reads it from the environment). */
+    static final String SERVICE_NAME = "bc-erp-connector";
+
+    private static Map<String, String> withService(Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
+        return env;
     }
 
     /** The alias every trigger points at: SnapStart only applies to published versions. */

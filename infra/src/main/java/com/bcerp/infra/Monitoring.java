@@ -1,6 +1,7 @@
 package com.bcerp.infra;
 
 import com.bcerp.config.DeploymentSettings;
+import com.bcerp.handlers.worker.ConnectorMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +28,25 @@ import software.constructs.Construct;
 
 /**
  * Alarms that wake someone, published to one SNS topic, and a dashboard of the same signals: a dead letter (any),
- * the oldest store event waiting too long, orders reaching the back office too late (sync lag), and each function's
- * (and the webhook API's) error rate.
+ * the oldest store event waiting too long, a parked order (any, per back office taking orders), orders reaching the
+ * back office too late (sync lag), and each function's (and the webhook API's) error rate. The connector's own
+ * metrics are the workers' embedded-metric log lines (the worker's {@link ConnectorMetrics}: its names, namespace and
+ * dimensions are used here, so the alarms watch what the code writes).
  */
 final class Monitoring extends Construct {
 
-    /** The namespace and metric the workers publish sync lag under (embedded metric format log lines). */
-    static final String NAMESPACE = "BcErpConnector";
-    static final String SYNC_LAG = "SyncLagSeconds";
+    static final String NAMESPACE = ConnectorMetrics.NAMESPACE;
+    static final String SYNC_LAG = ConnectorMetrics.SYNC_LAG;
 
-    /** What is watched. */
+    /**
+     * What is watched.
+     *
+     * @param takingOrders the back offices taking the store's orders, the primary (whose sync lag is watched) first
+     * @param stockFrom    the back office the stock comes from
+     */
     record Watched(String stackName, DeploymentSettings deployment, HttpApi api, Queue eventsQueue,
-            Queue deadLetterQueue, Function receiver, Function orderWorker, List<Function> scheduled) {}
+            Queue deadLetterQueue, Function receiver, Function orderWorker, List<Function> scheduled,
+            List<String> takingOrders, String stockFrom) {}
 
     private static final Duration PERIOD = Duration.minutes(5);
 
@@ -65,12 +73,34 @@ final class Monitoring extends Construct {
         alarm("OldestStoreEvent", oldest, settings.oldestMessageMinutes() * 60,
                 "A store event has waited more than " + settings.oldestMessageMinutes()
                         + " min: the worker is failing, throttled or stopped");
-        Metric syncLag = Metric.Builder.create().namespace(NAMESPACE).metricName(SYNC_LAG)
-                .dimensionsMap(Map.of("Store", w.deployment().storeHash(), "Flow", "orders"))
-                .statistic("Maximum").period(PERIOD).build();
+        String primary = w.takingOrders().get(0);
+        Metric syncLag = connector(ConnectorMetrics.SYNC_LAG, ConnectorMetrics.ORDER_WORKER, primary, "Maximum");
         alarm("OrderSyncLag", syncLag, settings.syncLagMinutes() * 60,
                 "An order reached the back office more than " + settings.syncLagMinutes()
                         + " min after its store event");
+        List<IMetric> synced = new ArrayList<>();
+        List<IMetric> parked = new ArrayList<>();
+        List<IMetric> calls = new ArrayList<>();
+        List<IMetric> latency = new ArrayList<>();
+        for (String backOffice : w.takingOrders()) {
+            Metric parkedHere = connector(ConnectorMetrics.ORDERS_PARKED, ConnectorMetrics.ORDER_WORKER, backOffice,
+                    "Sum");
+            parked.add(parkedHere);
+            alarm("ParkedOrders" + (backOffice.equals(primary) ? "" : ConnectorStack.pascal(backOffice)), parkedHere, 0,
+                    "An order of the store was parked in back office " + backOffice + " (a mapping or data problem "
+                            + "that retries cannot fix): ops errors names the record and the field; fix the cause, "
+                            + "then ops replay");
+            synced.add(connector(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.ORDER_WORKER, backOffice, "Sum"));
+            synced.add(connector(ConnectorMetrics.DUPLICATES_PREVENTED, ConnectorMetrics.ORDER_WORKER, backOffice,
+                    "Sum"));
+            calls.add(connector(ConnectorMetrics.BACK_OFFICE_CALLS, ConnectorMetrics.ORDER_WORKER, backOffice, "Sum"));
+            calls.add(connector(ConnectorMetrics.BACK_OFFICE_CALL_FAILURES, ConnectorMetrics.ORDER_WORKER, backOffice,
+                    "Sum"));
+            latency.add(connector(ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.ORDER_WORKER, backOffice,
+                    "p99"));
+        }
+        Metric stockPushes = connector(ConnectorMetrics.STOCK_PUSHES, ConnectorMetrics.STOCK_SYNC, w.stockFrom(),
+                "Sum");
 
         List<Function> functions = new ArrayList<>(List.of(w.receiver(), w.orderWorker()));
         functions.addAll(w.scheduled());
@@ -104,14 +134,26 @@ final class Monitoring extends Construct {
                                 MetricOptions.builder()
                                         .statistic("p99").period(PERIOD).build())).toList(), List.of()));
         List<IWidget> row3 = List.of(
+                graph("Orders synced, duplicates prevented, parked", synced, parked),
+                graph("Back-office calls and failures", calls, List.of()),
+                graph("Back-office latency (p99, ms)", latency, List.of()));
+        List<IWidget> row4 = List.of(
+                graph("Stock pushes", List.of(stockPushes), List.of()),
                 graph("Webhook deliveries", List.of(
                         w.api().metricCount(sum()),
                         w.api().metricClientError(sum()),
                         w.api().metricServerError(sum())),
                         List.of()),
-                AlarmStatusWidget.Builder.create().title("Alarms").alarms(alarms).width(16).build());
+                AlarmStatusWidget.Builder.create().title("Alarms").alarms(alarms).width(8).build());
         Dashboard.Builder.create(this, "Dashboard").dashboardName(w.stackName())
-                .widgets(List.of(row1, row2, row3)).build();
+                .widgets(List.of(row1, row2, row3, row4)).build();
+    }
+
+    /** One of the workers' own metrics, as {@link ConnectorMetrics} writes it. */
+    private static Metric connector(String name, String function, String backOffice, String statistic) {
+        return Metric.Builder.create().namespace(NAMESPACE).metricName(name)
+                .dimensionsMap(Map.of(ConnectorMetrics.FUNCTION, function, ConnectorMetrics.BACK_OFFICE, backOffice))
+                .statistic(statistic).period(PERIOD).build();
     }
 
     Topic topic() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.aws.Tables;
 import com.bcerp.config.ConfigException;
-import com.bcerp.handlers.worker.SyncLagMetric;
+import com.bcerp.handlers.worker.ConnectorMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,6 +156,10 @@ class ConnectorStackTest {
                     workerReads.stream().filter(v -> !jobOnly.contains(v)).toList());
         }
         assertThat(environment("StockSync").get("ACUMATICA_CONCURRENCY").asInt()).isEqualTo(4);
+        // the service field of every function's JSON log lines
+        synthesized.resources("AWS::Lambda::Function").forEach((id, f) -> assertThat(
+                f.get("Properties").get("Environment").get("Variables").path("POWERTOOLS_SERVICE_NAME").asText())
+                .as(id).isEqualTo(ConnectorStack.SERVICE_NAME));
         JsonNode worker = environment("OrderWorker");
         assertThat(worker.get("STORE_HASH").asText()).isEqualTo("abc123def");
         assertThat(worker.get("ACUMATICA_URL").asText()).isEqualTo("https://acme.acumatica.com/ACME");
@@ -227,14 +231,47 @@ class ConnectorStackTest {
                 "ComparisonOperator", "GreaterThanThreshold"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 15 * 60));
-        // the metric the order worker publishes
-        assertThat(Monitoring.NAMESPACE).isEqualTo(SyncLagMetric.NAMESPACE);
-        assertThat(Monitoring.SYNC_LAG).isEqualTo(SyncLagMetric.NAME);
+        // the metrics the order worker publishes (its EMF lines), with their dimensions: the function and the
+        // back office (the default config's primary, acumatica)
+        assertThat(Monitoring.NAMESPACE).isEqualTo(ConnectorMetrics.NAMESPACE);
+        assertThat(Monitoring.SYNC_LAG).isEqualTo(ConnectorMetrics.SYNC_LAG);
+        // (in the template, sorted by name)
+        List<Map<String, String>> orderWorker = List.of(
+                Map.of("Name", ConnectorMetrics.BACK_OFFICE, "Value", "acumatica"),
+                Map.of("Name", ConnectorMetrics.FUNCTION, "Value", ConnectorMetrics.ORDER_WORKER));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", Monitoring.NAMESPACE, "MetricName", Monitoring.SYNC_LAG, "Threshold", 30 * 60,
-                "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Store", "Value", "abc123def")))));
+                "Namespace", ConnectorMetrics.NAMESPACE, "MetricName", ConnectorMetrics.SYNC_LAG, "Threshold", 30 * 60,
+                "Statistic", "Maximum", "Dimensions", Match.arrayWith(orderWorker)));
+        // any parked order alarms
+        assertThat(alarms.keySet()).anyMatch(id -> id.startsWith("MonitoringParkedOrders"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", ConnectorMetrics.NAMESPACE, "MetricName", ConnectorMetrics.ORDERS_PARKED, "Threshold", 0,
+                "Statistic", "Sum", "ComparisonOperator", "GreaterThanThreshold",
+                "TreatMissingData", "notBreaching", "Dimensions", Match.arrayWith(orderWorker)));
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    @Test
+    void the_dashboard_graphs_the_connectors_own_metrics_beside_the_queues_and_functions() {
+        JsonNode body = synthesized.resources("AWS::CloudWatch::Dashboard").values().iterator().next()
+                .get("Properties").get("DashboardBody");
+        // the body is JSON joined around the resources' tokens
+        StringBuilder text = new StringBuilder(body.isTextual() ? body.asText() : "");
+        if (!body.isTextual()) {
+            body.get("Fn::Join").get(1).forEach(part -> text.append(part.isTextual() ? part.asText() : "TOKEN"));
+        }
+        for (String title : List.of("Store events", "Dead letters", "Order sync lag (s)", "Orders synced, duplicates prevented, parked",
+                "Back-office calls and failures", "Back-office latency (p99, ms)", "Stock pushes", "Error rate (%)",
+                "Alarms")) {
+            assertThat(text).as(title).contains("\"title\":\"" + title + "\"");
+        }
+        for (String metric : List.of(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.DUPLICATES_PREVENTED,
+                ConnectorMetrics.ORDERS_PARKED,
+                ConnectorMetrics.BACK_OFFICE_CALLS, ConnectorMetrics.BACK_OFFICE_CALL_FAILURES,
+                ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.SYNC_LAG, ConnectorMetrics.STOCK_PUSHES)) {
+            assertThat(text).as(metric).contains("[\"" + ConnectorMetrics.NAMESPACE + "\",\"" + metric + "\"");
+        }
     }
 
     @Test

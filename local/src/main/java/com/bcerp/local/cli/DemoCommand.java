@@ -83,12 +83,15 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     BackOfficeOption backOffice;
 
+    @Mixin
+    LogFormatOption logFormat;
+
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(verbose);
+        Logging.configure(verbose, logFormat.format);
         if (backOffice.types != null && !List.of("orders", "stock", "fulfilment").contains(scenario)) {
             // lifecycle and coexist read Acumatica's own documents and payments, and its catalogue
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),

@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BackOfficeOption backOffice;
 
+    @Mixin
+    LogFormatOption logFormat;
+
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
 
@@ -50,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(verbose);
+        Logging.configure(verbose, logFormat.format);
         Path configFile = config.validated();
         Path stateDir = Files.createTempDirectory("bcerp-serve");
         LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withQuota(quota)

@@ -46,11 +46,12 @@ public final class FulfilmentDemo {
     public record Result(String backOffice, int orders, Map<String, Integer> plans, long shipmentsExpected, long shipmentsInStore,
             long duplicateShipments, List<String> shipmentMismatches, List<String> statusMismatches,
             List<String> invoiceRefsMissing, long crashes, Map<String, Object> afterCrash, Map<String, Object> rerun,
-            long echoesIgnored, long backOfficeWrites, long elapsedMs) {
+            long echoesIgnored, long backOfficeWrites, long stockChecked, List<String> stockMismatches, long elapsedMs) {
 
         public boolean ok() {
             return orders > 0 && shipmentsExpected > 0 && shipmentsInStore == shipmentsExpected && duplicateShipments == 0
                     && shipmentMismatches.isEmpty() && statusMismatches.isEmpty() && invoiceRefsMissing.isEmpty()
+                    && stockMismatches.isEmpty()
                     && crashes == 1 && Long.valueOf(1).equals(afterCrash.get("shipments_found"))
                     && Long.valueOf(0).equals(rerun.get("shipments_created"))
                     && Long.valueOf(0).equals(rerun.get("statuses_set")) && backOfficeWrites == 0;
@@ -73,6 +74,8 @@ public final class FulfilmentDemo {
             json.put("rerun", rerun);
             json.put("echoes_ignored", echoesIgnored);
             json.put("back_office_writes_during_fulfilment", backOfficeWrites);
+            json.put("stock_checked", stockChecked);
+            json.put("stock_mismatches", stockMismatches);
             json.put("elapsed_ms", elapsedMs);
             json.put("ok", ok());
             return json;
@@ -89,10 +92,11 @@ public final class FulfilmentDemo {
                       simulated crashes          %d; the next run found %s shipment(s) it had made
                       re-run                     %s
                       store echoes ignored       %d; back-office writes during fulfilment %d
+                      stock figures checked      %d; mismatches %s
                       elapsed                    %d ms
                       %s""", orders, plans, backOffice, shipmentsExpected, shipmentsInStore, duplicateShipments,
                     shipmentMismatches, statusMismatches, invoiceRefsMissing, crashes, afterCrash.get("shipments_found"),
-                    rerun, echoesIgnored, backOfficeWrites, elapsedMs,
+                    rerun, echoesIgnored, backOfficeWrites, stockChecked, stockMismatches, elapsedMs,
                     ok() ? "OK: the store shows every " + backOffice + " shipment once, with the mapped statuses and references"
                             : "NOT OK");
         }
@@ -156,6 +160,7 @@ public final class FulfilmentDemo {
         Map<String, Object> rerun = run(handler);
         awaitQuiet(runtime, timeout);
         int writes = erp.connectorWrites() - writesBefore;
+        StockCheck stock = StockCheck.afterShipping(runtime);
 
         Check check = new Check(runtime, erp, hash);
         check.compare(plans.keySet());
@@ -168,7 +173,7 @@ public final class FulfilmentDemo {
         }
         return new Result(backOffice.type(), placed.size(), planCounts, check.expected, check.inStore, check.duplicates,
                 check.shipmentMismatches, check.statusMismatches, check.refsMissing, crashes.crashes() - crashesBefore,
-                afterCrash, rerun, echoes, writes, (System.nanoTime() - start) / 1_000_000);
+                afterCrash, rerun, echoes, writes, stock.checked, stock.mismatches, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Map<String, Object> run(FulfilmentSyncHandler handler) {
@@ -213,6 +218,62 @@ public final class FulfilmentDemo {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && !runtime.isSettled(Duration.ofSeconds(2))) {
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * A warehouse's stock moves as it ships (what it packed leaves, what it lacked was received): after a full run of
+     * the stock sync, every SKU of the store shows at each store location the warehouse's available-to-sell, read from
+     * its own stock screens ({@link LocalBackOffice.Stockroom#availableToSell}), summed over the warehouses the config
+     * maps there. Checked where the back office that ships is a warehouse (its own import statuses) and also the stock
+     * source, under the rule the stock screens show (available, safety stock deducted, nothing reserved); elsewhere
+     * nothing is checked (0 figures).
+     */
+    private record StockCheck(long checked, List<String> mismatches) {
+
+        static StockCheck afterShipping(LocalRuntime runtime) {
+            var wiring = runtime.config().backOffices();
+            var rules = runtime.config().stock();
+            LocalBackOffice source = runtime.backOffices().get(wiring.stockFrom());
+            boolean warehouse = runtime.worker().backOffices().stream().filter(b -> b.name().equals(wiring.stockFrom()))
+                    .anyMatch(b -> b.importStatuses().isPresent());
+            if (!warehouse || !wiring.stockFrom().equals(wiring.fulfilmentFrom()) || source == null
+                    || source.stockroom().isEmpty() || !rules.enabled()
+                    || rules.availability() != com.bcerp.core.stock.AvailabilityRule.AVAILABLE
+                    || !rules.deductSafetyStock() || rules.reserve() != 0) {
+                return new StockCheck(0, List.of());
+            }
+            ScheduledEvent full = new ScheduledEvent();
+            full.setSource("aws.scheduler");
+            full.setDetailType("Scheduled Event");
+            full.setDetail(Map.of("mode", "full"));
+            new com.bcerp.handlers.worker.StockSyncHandler(runtime.worker().stockSync(),
+                    com.bcerp.core.sync.SyncProgress.NONE)
+                    .handleRequest(full, new LocalLambdaContext("stock-sync", Duration.ofMinutes(15)));
+            var store = runtime.bigcommerce();
+            long checked = 0;
+            List<String> mismatches = new ArrayList<>();
+            for (var item : new TreeMap<>(source.stockroom().orElseThrow().availableToSell()).entrySet()) {
+                if (store.products().productIdOf(item.getKey()).isEmpty()) {
+                    continue;
+                }
+                Map<Long, Integer> expected = new TreeMap<>();
+                if (rules.locations().isEmpty()) {
+                    expected.put(rules.location(), item.getValue().values().stream().mapToInt(Integer::intValue).sum());
+                } else {
+                    rules.locations().forEach((w, location) -> expected.merge(location,
+                            item.getValue().getOrDefault(w, 0), Integer::sum));
+                }
+                for (var e : expected.entrySet()) {
+                    checked++;
+                    int actual = store.inventory().quantity(item.getKey(), e.getKey()).orElse(-1);
+                    if (actual != e.getValue()) {
+                        mismatches.add(item.getKey() + " at location " + e.getKey() + ": store " + actual + ", "
+                                + source.type() + " " + e.getValue());
+                    }
+                }
+            }
+            return new StockCheck(checked, mismatches);
         }
     }
 

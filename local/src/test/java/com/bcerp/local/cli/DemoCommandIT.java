@@ -223,6 +223,7 @@ class DemoCommandIT {
         assertThat(report.get("echoes_ignored").asInt()).as("the store's echoes of the connector's own statuses")
                 .isPositive();
         assertThat(report.get("back_office_writes_during_fulfilment").asInt()).isZero();
+        assertThat(report.get("stock_checked").asInt()).as("an ERP's stock is not checked here").isZero();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
     }
@@ -231,7 +232,7 @@ class DemoCommandIT {
      * Extensiv confirms an order once (it ships what is packed and closes), has no hold and invoices nothing, so its
      * orders cycle through full, partial and cancelled: 9 orders give each three, and 6 confirmations of one package
      * each. The store's shipments are compared with the packages the sandbox holds: items, quantities, tracking
-     * numbers and carrier.
+     * numbers and carrier; then, after a stock sync, the store's stock with the sandbox's stock summaries.
      */
     @Test
     void the_fulfilment_demo_in_extensiv_gives_a_store_shipment_per_package_with_its_tracking_number() throws Exception {
@@ -259,6 +260,9 @@ class DemoCommandIT {
         assertThat(report.get("rerun").get("shipments_created").asInt()).isZero();
         assertThat(report.get("rerun").get("statuses_set").asInt()).isZero();
         assertThat(report.get("back_office_writes_during_fulfilment").asInt()).isZero();
+        assertThat(report.get("stock_checked").asInt()).as("every store SKU at location 1, after the shipments")
+                .isPositive();
+        assertThat(report.get("stock_mismatches")).as("the store's stock is the warehouse's available").isEmpty();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
     }

@@ -2,6 +2,7 @@ package com.bcerp.bigcommerce.webhook;
 
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.port.EventQueue;
+import com.bcerp.core.sync.LogFields;
 import com.bcerp.http.JsonSupport;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -98,6 +99,16 @@ public final class WebhookReceiver {
             log.warn("webhook refused: malformed ({})", e.getMessage());
             return Response.of(400, Map.of("error", "malformed payload", "field", e.field(), "message", e.getMessage()));
         }
+        // from here every line names the event and its order (the worker's lines carry the same ids)
+        LogFields.Scope fields = LogFields.of(event);
+        try {
+            return accept(event, text, raw, verdict);
+        } finally {
+            fields.close();
+        }
+    }
+
+    private Response accept(StoreEvent event, String text, byte[] raw, WebhookAuthenticator.Verdict verdict) {
         if (!config.storeHash().equals(event.storeHash())) {
             log.warn("webhook refused: {} for store {}, but this deployment serves {}", event.scope(),
                     event.storeHash(), config.storeHash());

@@ -50,12 +50,17 @@ public final class Attempt {
     public Outcome end(Outcome outcome, String document, String error) {
         long ms = Duration.between(started, clock.instant()).toMillis();
         state.audit(new AuditRecord(key, id, started, ms, outcome, trigger, document, error));
-        if (error == null) {
-            log.info("{} {} {} in {} ms ({})", key, outcome, document == null ? "" : document, ms, trigger);
-        } else if (outcome == Outcome.PARKED || outcome == Outcome.RETRYING) {
-            log.warn("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
-        } else {
-            log.info("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
+        LogFields.Scope fields = LogFields.empty().put(LogFields.DOCUMENT, document);
+        try {
+            if (error == null) {
+                log.info("{} {} {} in {} ms ({})", key, outcome, document == null ? "" : document, ms, trigger);
+            } else if (outcome == Outcome.PARKED || outcome == Outcome.RETRYING) {
+                log.warn("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
+            } else {
+                log.info("{} {} in {} ms ({}): {}", key, outcome, ms, trigger, error);
+            }
+        } finally {
+            fields.close();
         }
         return outcome;
     }

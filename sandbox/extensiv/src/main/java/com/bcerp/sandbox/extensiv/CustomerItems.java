@@ -1,6 +1,7 @@
 package com.bcerp.sandbox.extensiv;
 
 import com.bcerp.sandbox.records.EntityBook;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
@@ -84,6 +85,19 @@ final class CustomerItems {
 
     List<ObjectNode> items(int customerId) {
         return items.list(i -> customerOf(i) == customerId);
+    }
+
+    /** How many of a customer's items pass a filter, and copies of those on one page of them in an order. */
+    record Found(int total, List<ObjectNode> page) {}
+
+    /** Filters and sorts the stored items themselves and copies only the page (a call reads one page of many). */
+    Found items(int customerId, java.util.function.Predicate<JsonNode> filter, java.util.Comparator<JsonNode> order,
+            com.bcerp.sandbox.paging.Page page) {
+        return items.withStored(all -> {
+            List<ObjectNode> matching = all.stream().filter(i -> customerOf(i) == customerId && filter.test(i))
+                    .sorted(order).toList();
+            return new Found(matching.size(), page.of(matching).stream().map(ObjectNode::deepCopy).toList());
+        });
     }
 
     /** A sample item with every field present, for RQL names. */

@@ -324,9 +324,12 @@ public final class ExtensivSandbox implements AutoCloseable {
                 Comparator.comparingInt(i -> i.path("itemId").asInt()));
         // pgsiz: default 100 and at most 1000 as on orders (guess: the research gives limits for orders only)
         Page page = Hal.page(request, 100, 1000);
-        List<ObjectNode> all = customers.items(customerId).stream().filter(filter::test).sorted(order)
-                .map(i -> self(i, "/customers/" + customerId + "/items/" + i.path("itemId").asInt())).toList();
-        return Hal.answer(200, Hal.collection(request, page, all, Hal.CUSTOMER_ITEM));
+        CustomerItems.Found found = customers.items(customerId, filter, order, page);
+        ObjectNode body = Hal.NODES.objectNode();
+        body.put("totalResults", found.total());
+        body.set("_links", Hal.pageLinks(request, page, found.total()));
+        return Hal.answer(200, Hal.embed(body, Hal.CUSTOMER_ITEM, found.page().stream()
+                .map(i -> self(i, "/customers/" + customerId + "/items/" + i.path("itemId").asInt())).toList()));
     }
 
     /** {@code POST /orders} → 201 with the order (lines embedded) and its ETag ([E-ODOO], [E-SHARP] POST_Order.cs). */
@@ -429,8 +432,7 @@ public final class ExtensivSandbox implements AutoCloseable {
         boolean withOrdered = request.queryParam("orderednotallocated").filter(v -> v.equalsIgnoreCase("true")).isPresent();
         var filter = Rql.filter(request.queryParam("rql").orElse(null), Stock.template());
         Page page = Hal.page(request, 100, 500);
-        List<ObjectNode> all = stock.summaries(withOrdered ? orders.orderedNotAllocated() : null).stream()
-                .filter(filter::test).toList();
+        List<ObjectNode> all = stock.summaries(withOrdered ? orders.orderedNotAllocated() : null, filter::test);
         ObjectNode body = Hal.NODES.objectNode();
         body.put("totalResults", all.size());
         body.set("_links", Hal.pageLinks(request, page, all.size()));

@@ -134,7 +134,7 @@ final class Rql {
         if (op.equals("=in=") || op.equals("=out=")) {
             List<String> values = list();
             List<Predicate<JsonNode>> each = values.stream().map(v -> compare(field, "==", v)).toList();
-            Predicate<JsonNode> any = r -> each.stream().anyMatch(p -> p.test(r));
+            Predicate<JsonNode> any = members(field, values).orElse(r -> each.stream().anyMatch(p -> p.test(r)));
             return op.equals("=in=") ? any : any.negate();
         }
         return compare(field, op, value());
@@ -197,6 +197,31 @@ final class Rql {
     }
 
     // ---- comparisons ----
+
+    /**
+     * The list of an {@code =in=} as a set, where {@code ==} on each value is an equality the set's order decides
+     * exactly (numbers by {@code compareTo}, text without wildcards ignoring case as {@code compareToIgnoreCase}), so a
+     * long list is one look-up per record instead of one comparison per value; empty otherwise.
+     */
+    private static java.util.Optional<Predicate<JsonNode>> members(Field field, List<String> values) {
+        if (field.kind() == Kind.NUMBER) {
+            java.util.TreeSet<BigDecimal> set = new java.util.TreeSet<>();
+            values.forEach(v -> set.add(new BigDecimal(v)));
+            return java.util.Optional.of(r -> {
+                JsonNode v = field.of(r);
+                return v != null && set.contains(v.decimalValue());
+            });
+        }
+        if (field.kind() == Kind.TEXT && values.stream().noneMatch(v -> v.contains("*"))) {
+            java.util.TreeSet<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            set.addAll(values);
+            return java.util.Optional.of(r -> {
+                JsonNode v = field.of(r);
+                return v != null && set.contains(v.asText());
+            });
+        }
+        return java.util.Optional.empty();
+    }
 
     private Predicate<JsonNode> compare(Field field, String op, String value) {
         if (op.equals("=hv=")) {

@@ -142,19 +142,27 @@ final class Stock {
      * added as a field when not null ({@code orderednotallocated=true}, [E-SHARP] StockSummary.cs).
      */
     List<ObjectNode> summaries(Map<String, Double> orderedNotAllocated) {
+        return summaries(orderedNotAllocated, s -> true);
+    }
+
+    /** The summaries that pass {@code filter}, by facility then item id (only those are sorted). */
+    List<ObjectNode> summaries(Map<String, Double> orderedNotAllocated, java.util.function.Predicate<? super ObjectNode> filter) {
         lock.lock();
         try {
             List<ObjectNode> out = new ArrayList<>();
-            rows.values().stream().sorted(Comparator.<Row>comparingInt(r -> r.facilityId).thenComparingInt(r -> r.itemId))
-                    .forEach(r -> {
-                        ObjectNode s = summary(r.sku, r.itemId, r.facilityId, r.totalReceived, r.allocated,
-                                r.available(), r.onHold, r.onHand);
-                        if (orderedNotAllocated != null) {
-                            s.put("orderedNotAllocated", orderedNotAllocated.getOrDefault(
-                                    r.customerId + "/" + r.facilityId + "/" + r.itemId, 0.0));
-                        }
-                        out.add(s);
-                    });
+            rows.values().forEach(r -> {
+                ObjectNode s = summary(r.sku, r.itemId, r.facilityId, r.totalReceived, r.allocated, r.available(),
+                        r.onHold, r.onHand);
+                if (orderedNotAllocated != null) {
+                    s.put("orderedNotAllocated", orderedNotAllocated.getOrDefault(
+                            r.customerId + "/" + r.facilityId + "/" + r.itemId, 0.0));
+                }
+                if (filter.test(s)) {
+                    out.add(s);
+                }
+            });
+            out.sort(Comparator.<ObjectNode>comparingInt(s -> s.path("facilityId").asInt())
+                    .thenComparingInt(s -> s.path("itemIdentifier").path("id").asInt()));
             return out;
         } finally {
             lock.unlock();

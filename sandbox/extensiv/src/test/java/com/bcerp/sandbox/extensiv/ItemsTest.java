@@ -80,6 +80,21 @@ class ItemsTest {
     }
 
     @Test
+    void in_and_out_lists_match_text_ignoring_case_with_wildcards_and_numbers_by_value() {
+        int id = http.get(path, "rql", "sku==SKU-0101").json().path("_embedded")
+                .path("http://api.3plCentral.com/rels/customers/item").get(0).path("itemId").asInt();
+
+        assertThat(skus(http.get(path, "rql", "sku=in=(sku-0100,SKU-0101,NO-SUCH)").json()))
+                .containsExactlyInAnyOrder("SKU-0100", "SKU-0101");
+        assertThat(skus(http.get(path, "rql", "sku=in=(SKU-010*,TEE-200-RED-M)").json()))
+                .contains("SKU-0100", "SKU-0101", "TEE-200-RED-M").doesNotContain("TEE-200-RED-S");
+        assertThat(skus(http.get(path, "rql", "itemId=in=(" + id + ".0,1)").json())).containsExactly("SKU-0101");
+        assertThat(skus(http.get(path, "rql", "sku=out=(SKU-0100,sku-0101)").json()))
+                .hasSize(sandbox.catalog().sharedItems().size() - 2).doesNotContain("SKU-0100", "SKU-0101");
+        assertThat(http.get(path, "rql", "itemId=in=(1,two)").status()).isEqualTo(400);
+    }
+
+    @Test
     void an_unknown_customer_is_a_404() {
         assertThat(http.get("/customers/999/items").status()).isEqualTo(404);
         var other = http.get("/customers/" + sandbox.settings().otherCustomerId() + "/items");

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bcerp.bigcommerce.webhook.WebhookReceiver;
+import com.bcerp.core.sync.LogFields;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.crac.Core;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /** BigCommerce webhook deliveries through API Gateway's HTTP API: verify, enqueue, answer fast. */
 public final class WebhookReceiverHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -35,9 +37,15 @@ public final class WebhookReceiverHandler implements RequestHandler<APIGatewayV2
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> handle(event));
+    }
+
+    /** The delivery's id (BigCommerce's {@code webhook-id} header) on its lines; the receiver adds the event's. */
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        LogFields.empty().put(LogFields.DELIVERY_ID, headers.get("webhook-id"));
         String body = event.getBody() == null ? "" : event.getBody();
         byte[] raw = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
         WebhookReceiver.Response response = receiver.receive(headers, raw);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

@@ -79,7 +79,10 @@ class PackagedReceiverIT {
             assertThat(zip.getEntry("com/bcerp/handlers/receiver/WebhookReceiverHandler.class")).isNotNull();
         }
         assertThat(libs).anyMatch(j -> j.startsWith("lib/sqs-")).anyMatch(j -> j.startsWith("lib/url-connection-client-"))
-                .anyMatch(j -> j.startsWith("lib/slf4j-simple-")).anyMatch(j -> j.startsWith("lib/crac-"))
+                .anyMatch(j -> j.startsWith("lib/crac-"))
+                // JSON logs: Powertools logging and its log4j2 backend (the provider SLF4J binds to)
+                .anyMatch(j -> j.startsWith("lib/powertools-logging-log4j-")).anyMatch(j -> j.startsWith("lib/log4j-slf4j2-impl-"))
+                .anyMatch(j -> j.startsWith("lib/log4j-layout-template-json-"))
                 .noneMatch(j -> j.matches("lib/(dynamodb|apache-client|apache5-client|netty-nio-client|aws-crt-client"
                         + "|joda-time|DynamoDBLocal|elasticmq).*"));
     }
@@ -88,7 +91,11 @@ class PackagedReceiverIT {
     void a_signed_delivery_is_queued_and_a_forged_one_or_priming_queues_nothing() throws Exception {
         String queueUrl = sqs.createQueue(b -> b.queueName("store-events-packaged.fifo")
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader packaged = packageOnly()) {
+            // as on Lambda, the function's loader is the thread's context loader (Powertools finds its log4j2
+            // backend through it)
+            Thread.currentThread().setContextClassLoader(packaged);
             Object probe = packaged.loadClass(PackagedReceiverProbe.class.getName())
                     .getConstructor(String.class, String.class, String.class, Map.class)
                     .newInstance(endpoint, queueUrl, STORE, SECRET);
@@ -110,6 +117,8 @@ class PackagedReceiverIT {
                 assertThat(m.body()).isEqualTo(body);
                 assertThat(m.attributesAsStrings()).containsEntry("MessageGroupId", STORE + ":order:250");
             });
+        } finally {
+            Thread.currentThread().setContextClassLoader(caller);
         }
     }
 

@@ -8,6 +8,7 @@ import com.bcerp.core.catalog.CatalogSyncReport;
 import com.bcerp.core.sync.SyncProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The catalog-sync schedule: back-office products to the store's catalogue, changes only, or every product when a
@@ -30,6 +31,10 @@ public final class CatalogSyncHandler implements RequestHandler<ScheduledEvent, 
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> run(event));
+    }
+
+    private Map<String, Object> run(ScheduledEvent event) {
         CatalogSyncReport r = sync.run(ScheduledRuns.full(event) ? CatalogSync.Mode.FULL : CatalogSync.Mode.SCHEDULED,
                 progress);
         Map<String, Object> out = new LinkedHashMap<>();

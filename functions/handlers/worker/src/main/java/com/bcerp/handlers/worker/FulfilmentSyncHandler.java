@@ -7,6 +7,7 @@ import com.bcerp.core.fulfilment.FulfilmentReport;
 import com.bcerp.core.fulfilment.FulfilmentSync;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The fulfilment-sync schedule: back-office shipments (with tracking), statuses and invoice numbers to the store. A
@@ -28,6 +29,10 @@ public final class FulfilmentSyncHandler implements RequestHandler<ScheduledEven
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> run(event));
+    }
+
+    private Map<String, Object> run(ScheduledEvent event) {
         FulfilmentReport r = sync.run();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("skipped", r.skipped());

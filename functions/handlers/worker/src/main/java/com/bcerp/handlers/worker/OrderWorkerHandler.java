@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.bcerp.bigcommerce.webhook.WebhookPayloads;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.order.StoreEventHandler;
-import java.time.Clock;
+import com.bcerp.core.sync.LogFields;
 import org.crac.Core;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Store events from the FIFO queue: each message is one store event, handled by core; a failure is reported so the
@@ -17,7 +19,10 @@ import org.crac.Core;
 public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final StoreEventHandler events;
-    private final SyncLagMetric syncLag;
+    /** Null off Lambda (the local runtime): no metric lines, which would mix into the program's standard output. */
+    private final ConnectorMetrics metrics;
+    /** The primary back office, whose outcome the sync lag is of. */
+    private final String backOffice;
     /** Held here: the runtime's hook registry may keep only a weak reference. */
     private final WorkerPriming priming;
 
@@ -28,27 +33,52 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     private OrderWorkerHandler(WorkerComposition worker) {
         this.events = worker.events();
-        this.syncLag = SyncLagMetric.toStandardOutput();
+        this.metrics = worker.metrics();
+        this.backOffice = worker.backOffices().get(0).name();
         this.priming = new WorkerPriming(worker.state(), worker.store());
         Core.getGlobalContext().register(priming);
     }
 
-    /** Off Lambda (the local runtime): no metric lines, which would mix into the program's standard output. */
+    /** Off Lambda (the local runtime): no metric lines. */
     public OrderWorkerHandler(StoreEventHandler events) {
-        this(events, new SyncLagMetric(Clock.systemUTC(), line -> { }));
+        this(events, null, null);
     }
 
-    public OrderWorkerHandler(StoreEventHandler events, SyncLagMetric syncLag) {
+    /**
+     * @param metrics    counts what the flows do; the flows' state and back offices must be observed by it
+     *                   ({@link ConnectorMetrics#observe}), as {@link WorkerComposition} wires them
+     * @param backOffice the primary back office's name
+     */
+    public OrderWorkerHandler(StoreEventHandler events, ConnectorMetrics metrics, String backOffice) {
         this.events = events;
-        this.syncLag = syncLag;
+        this.metrics = metrics;
+        this.backOffice = backOffice;
         this.priming = null;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event.getRecords(), message -> {
-            StoreEvent storeEvent = WebhookPayloads.parse(message.getBody());
-            events.handle(storeEvent).ifPresent(outcome -> syncLag.record(storeEvent, outcome));
+        return PowertoolsLogging.withLogging(context, () -> {
+            if (metrics == null) {
+                return SqsBatch.process(event.getRecords(), message -> handle(message, null));
+            }
+            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.ORDER_WORKER)) {
+                return SqsBatch.process(event.getRecords(), message -> handle(message, invocation));
+            }
+        });
+    }
+
+    /**
+     * One message. Its event's id, order, scope and store go on every line of its path, up to the batch's line for
+     * its failure (SqsBatch puts the message id and removes them all once the message is done).
+     */
+    private void handle(SQSMessage message, ConnectorMetrics.Invocation invocation) {
+        StoreEvent storeEvent = WebhookPayloads.parse(message.getBody());
+        LogFields.of(storeEvent);
+        events.handle(storeEvent).ifPresent(outcome -> {
+            if (invocation != null) {
+                invocation.orderSynced(backOffice, storeEvent, outcome);
+            }
         });
     }
 }

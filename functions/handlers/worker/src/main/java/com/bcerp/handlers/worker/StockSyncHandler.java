@@ -8,6 +8,7 @@ import com.bcerp.core.stock.StockSyncReport;
 import com.bcerp.core.sync.SyncProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The stock-sync schedule: back-office stock to the store, changes only, or a full reconcile when one is due or the
@@ -18,20 +19,48 @@ public final class StockSyncHandler implements RequestHandler<ScheduledEvent, Ma
 
     private final StockSync sync;
     private final SyncProgress progress;
+    /** Null off Lambda (the local runtime): no metric lines. */
+    private final ConnectorMetrics metrics;
+    private final String backOffice;
 
     /** Lambda's entry point. */
     public StockSyncHandler() {
-        this(WorkerComposition.fromLambdaEnvironment().stockSync(), SyncProgress.NONE);
+        this(WorkerComposition.fromLambdaEnvironment());
+    }
+
+    private StockSyncHandler(WorkerComposition worker) {
+        this(worker.stockSync(), SyncProgress.NONE, worker.metrics(), worker.stockFrom());
     }
 
     public StockSyncHandler(StockSync sync, SyncProgress progress) {
+        this(sync, progress, null, null);
+    }
+
+    /** @param backOffice the back office the stock comes from */
+    public StockSyncHandler(StockSync sync, SyncProgress progress, ConnectorMetrics metrics, String backOffice) {
         this.sync = sync;
         this.progress = progress;
+        this.metrics = metrics;
+        this.backOffice = backOffice;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            if (metrics == null) {
+                return run(event, null);
+            }
+            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.STOCK_SYNC)) {
+                return run(event, invocation);
+            }
+        });
+    }
+
+    private Map<String, Object> run(ScheduledEvent event, ConnectorMetrics.Invocation invocation) {
         StockSyncReport r = sync.run(ScheduledRuns.full(event) ? StockSync.Mode.FULL : StockSync.Mode.SCHEDULED, progress);
+        if (invocation != null) {
+            invocation.count(backOffice, ConnectorMetrics.STOCK_PUSHES, r.pushed());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", r.mode());
         out.put("read", r.read());

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.bcerp.bigcommerce.webhook.WebhookHealth;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Scheduled: re-activates the connector's hooks BigCommerce deactivated, recreates missing ones and keeps the
@@ -24,6 +25,10 @@ public final class WebhookHealthHandler implements RequestHandler<ScheduledEvent
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> run(event));
+    }
+
+    private String run(ScheduledEvent event) {
         return health.check().summary();
     }
 }

@@ -79,11 +79,16 @@ public final class WorkerComposition {
     private final StockSync stockSync;
     private final CatalogSync catalogSync;
     private final Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
+    private final ConnectorMetrics metrics;
+    private final String stockFrom;
 
     private WorkerComposition(String storeHash, Storefront store, List<BackOffice> backOffices, SyncState state,
             OrderFlows flows, StoreEventHandler events, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
             StockSync stockSync, CatalogSync catalogSync,
-            Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment) {
+            Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment, ConnectorMetrics metrics,
+            String stockFrom) {
+        this.metrics = metrics;
+        this.stockFrom = stockFrom;
         this.storeHash = storeHash;
         this.store = store;
         this.backOffices = backOffices;
@@ -152,11 +157,13 @@ public final class WorkerComposition {
 
         Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
         OwnStatusWrites ownWrites = new OwnStatusWrites(state, OrderFlows.ECHO_WINDOW);
+        // each back office's flows counted: outcomes through the audit records they write, calls through its ports
+        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
         List<OrderFlows> orderFlows = new ArrayList<>();
         for (String name : wiring.takingOrders()) {
             KeyScope scope = orderFlows.isEmpty() ? KeyScope.primary(name) : KeyScope.secondary(name);
-            orderFlows.add(OrderFlows.wire(store, orderBackOffice.apply(backOffice.apply(name)), scope, state, state,
-                    config, ownWrites, clock, lease));
+            orderFlows.add(OrderFlows.wire(store, metrics.observe(orderBackOffice.apply(backOffice.apply(name))), scope,
+                    metrics.observe(state, name), state, config, ownWrites, clock, lease));
         }
         OrderFlows flows = orderFlows.get(0);
         StoreEventHandler events = StoreEventHandler.of(orderFlows);
@@ -197,7 +204,7 @@ public final class WorkerComposition {
                 new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), state, state,
                         config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
         return new WorkerComposition(storeHash, store, List.copyOf(backOffices.values()), state, flows, events,
-                catchUp, webhookHealth, stockSync, catalogSync, fulfilment);
+                catchUp, webhookHealth, stockSync, catalogSync, fulfilment, metrics, wiring.stockFrom());
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -277,6 +284,16 @@ public final class WorkerComposition {
 
     public SyncState state() {
         return state;
+    }
+
+    /** The functions' metrics on Lambda (a handler begins an invocation of them; nothing is written otherwise). */
+    public ConnectorMetrics metrics() {
+        return metrics;
+    }
+
+    /** The name of the back office the stock comes from. */
+    public String stockFrom() {
+        return stockFrom;
     }
 
     public Storefront store() {

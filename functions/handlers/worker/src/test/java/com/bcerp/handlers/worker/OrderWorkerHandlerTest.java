@@ -4,47 +4,94 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.fakes.InMemoryBackOffice;
+import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
-import com.bcerp.core.config.ConnectorConfig;
-import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.order.OrderFlows;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class OrderWorkerHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/sqs/fifo-order-events.json", type = SQSEvent.class)
-    void each_order_in_a_batch_is_created_once_and_publishes_its_sync_lag_once(SQSEvent event) throws Exception {
+    void a_batch_creates_each_order_once_and_prints_its_metrics_as_emf(SQSEvent event) {
         // the fixture: order 250 created (at 1561479335), then its status update, then order 251 created 2 s later;
-        // both reach the back office at 1561479335 + 90
+        // 250 reaches the back office at 1561479335 + 90, 251 parks: its SKU is not a back-office item
         MutableClock clock = new MutableClock(Instant.ofEpochSecond(1561479335 + 90));
         InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100", "HANDLING", "GIFTWRAP", "ROUNDING"));
         InMemorySyncState state = new InMemorySyncState(clock);
         InMemoryStore store = new InMemoryStore()
                 .place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build())
-                .place(StoreOrders.order().id(251).line("SKU-0100", 1, "20.00").build());
-        OrderFlows flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock, Duration.ofMinutes(2));
-        List<String> metricLines = new ArrayList<>();
+                .place(StoreOrders.order().id(251).line("SKU-9999", 1, "20.00").build());
+        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
+        // wired as WorkerComposition wires them: the state and the back office observed
+        OrderFlows flows = OrderFlows.wire(store, metrics.observe(backOffice.backOffice()),
+                metrics.observe(state, "memory"), state, ConnectorConfig.defaults(), clock, Duration.ofMinutes(2));
 
-        var response = new OrderWorkerHandler(flows.events(), new SyncLagMetric(clock, metricLines::add))
-                .handleRequest(event, null);
+        // BigCommerce delivers order 250's creation again (a new delivery: another message, the same event)
+        SQSEvent.SQSMessage again = new SQSEvent.SQSMessage();
+        again.setMessageId("4a0c1d2e-redelivery");
+        again.setBody(event.getRecords().get(0).getBody());
+        again.setAttributes(event.getRecords().get(0).getAttributes());
+        List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>(event.getRecords());
+        records.add(again);
+        event.setRecords(records);
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
+                new OrderWorkerHandler(flows.events(), metrics, "memory").handleRequest(event, null)
+                        .getBatchItemFailures()).isEmpty());
+
         assertThat(backOffice.ordersFor("BC-abc123-250")).isEqualTo(1);
-        assertThat(backOffice.ordersFor("BC-abc123-251")).isEqualTo(1);
-        // the status update finds order 250 already synced: no lag to report for it
-        ObjectMapper json = new ObjectMapper();
-        assertThat(metricLines).hasSize(2);
-        assertThat(json.readTree(metricLines.get(0)).get(SyncLagMetric.NAME).asLong()).isEqualTo(90);
-        assertThat(json.readTree(metricLines.get(1)).get(SyncLagMetric.NAME).asLong()).isEqualTo(88);
+        assertThat(backOffice.ordersFor("BC-abc123-251")).isZero();
+        // one line of the batch's metrics, one of the parked order (in all, and by reason)
+        assertThat(emf).hasSize(2);
+        JsonNode batch = emf.get(0);
+        assertThat(directive(batch).get("Namespace").asText()).isEqualTo(ConnectorMetrics.NAMESPACE);
+        assertThat(directive(batch).get("Dimensions").toString()).isEqualTo("[[\"function\",\"back_office\"]]");
+        assertThat(batch.get(ConnectorMetrics.FUNCTION).asText()).isEqualTo(ConnectorMetrics.ORDER_WORKER);
+        assertThat(batch.get(ConnectorMetrics.BACK_OFFICE).asText()).isEqualTo("memory");
+        assertThat(units(batch)).containsEntry(ConnectorMetrics.ORDERS_SYNCED, "Count")
+                .containsEntry(ConnectorMetrics.SYNC_LAG, "Seconds")
+                .containsEntry(ConnectorMetrics.BACK_OFFICE_CALLS, "Count")
+                .containsEntry(ConnectorMetrics.BACK_OFFICE_CALL_FAILURES, "Count")
+                .containsEntry(ConnectorMetrics.BACK_OFFICE_LATENCY, "Milliseconds");
+        assertThat(batch.get(ConnectorMetrics.ORDERS_SYNCED).asDouble()).isEqualTo(1);
+        // the redelivery found 250 synced and created nothing
+        assertThat(units(batch)).containsEntry(ConnectorMetrics.DUPLICATES_PREVENTED, "Count");
+        assertThat(batch.get(ConnectorMetrics.DUPLICATES_PREVENTED).asDouble()).isEqualTo(1);
+        // the status update finds order 250 already synced: one lag, 250's
+        assertThat(batch.get(ConnectorMetrics.SYNC_LAG).asDouble()).isEqualTo(90);
+        assertThat(batch.get(ConnectorMetrics.BACK_OFFICE_CALLS).asDouble()).isPositive();
+        // the unknown SKU is the back office refusing the order: one call that failed
+        assertThat(batch.get(ConnectorMetrics.BACK_OFFICE_CALL_FAILURES).asDouble()).isEqualTo(1);
+        assertThat(batch.get(ConnectorMetrics.BACK_OFFICE_LATENCY).isArray() || batch.get(ConnectorMetrics.BACK_OFFICE_LATENCY).isNumber()).isTrue();
+        assertThat(batch.get(ConnectorMetrics.ORDERS_PARKED)).isNull();
+
+        JsonNode parked = emf.get(1);
+        assertThat(directive(parked).get("Dimensions").toString())
+                .isEqualTo("[[\"function\",\"back_office\"],[\"function\",\"back_office\",\"reason\"]]");
+        assertThat(parked.get(ConnectorMetrics.ORDERS_PARKED).asDouble()).isEqualTo(1);
+        assertThat(parked.get(ConnectorMetrics.REASON).asText()).isEqualTo("lines[].itemId");
+        assertThat(parked.get(ConnectorMetrics.BACK_OFFICE).asText()).isEqualTo("memory");
+    }
+
+    private static JsonNode directive(JsonNode line) {
+        return line.get("_aws").get("CloudWatchMetrics").get(0);
+    }
+
+    private static java.util.Map<String, String> units(JsonNode line) {
+        java.util.Map<String, String> units = new java.util.LinkedHashMap<>();
+        StreamSupport.stream(directive(line).get("Metrics").spliterator(), false)
+                .forEach(m -> units.put(m.get("Name").asText(), m.get("Unit").asText()));
+        return units;
     }
 }

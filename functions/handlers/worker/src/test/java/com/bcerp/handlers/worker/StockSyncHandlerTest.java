@@ -13,8 +13,10 @@ import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.stock.StockSettings;
 import com.bcerp.core.stock.StockSync;
 import com.bcerp.core.sync.SyncProgress;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,27 @@ class StockSyncHandlerTest {
 
         Map<String, Object> full = run("events/scheduled/stock-sync-full.json");
         assertThat(full).containsEntry("mode", "full").containsEntry("pushed", 2L);
+    }
+
+    @Test
+    void a_run_prints_its_stock_pushes_as_an_embedded_metric_of_the_stock_sync_and_its_back_office() {
+        store.simple("MUG");
+        store.simple("CUP");
+        erp.set("MUG", "MAIN", 4).set("CUP", "MAIN", 9);
+        StockSyncHandler metered = new StockSyncHandler(new StockSync(erp, store, new InMemoryStockSnapshot(),
+                new InMemoryCursors(), new InMemorySyncState(clock), StockSettings.defaults(), "abc", clock),
+                SyncProgress.NONE, ConnectorMetrics.lambda(clock), "erp");
+
+        List<JsonNode> emf = EmfLines.printedBy(() ->
+                metered.handleRequest(EventLoader.loadScheduledEvent("events/scheduled/stock-sync.json"), null));
+
+        assertThat(emf).singleElement().satisfies(line -> {
+            assertThat(line.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText())
+                    .isEqualTo(ConnectorMetrics.NAMESPACE);
+            assertThat(line.get(ConnectorMetrics.FUNCTION).asText()).isEqualTo(ConnectorMetrics.STOCK_SYNC);
+            assertThat(line.get(ConnectorMetrics.BACK_OFFICE).asText()).isEqualTo("erp");
+            assertThat(line.get(ConnectorMetrics.STOCK_PUSHES).asDouble()).isEqualTo(2);
+        });
     }
 
     @Test

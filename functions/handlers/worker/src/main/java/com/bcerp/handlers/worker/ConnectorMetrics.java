@@ -1,0 +1,336 @@
+package com.bcerp.handlers.worker;
+
+import com.bcerp.core.model.StoreEvent;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.SyncState;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Claim;
+import com.bcerp.core.sync.Cursor;
+import com.bcerp.core.sync.Outcome;
+import com.bcerp.core.sync.ParkedRecord;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
+import software.amazon.lambda.powertools.metrics.provider.MetricsProvider;
+
+/**
+ * The connector's CloudWatch metrics, written as embedded-metric-format (EMF) log lines through Powertools metrics:
+ * Lambda's log pipeline turns them into metrics, with no API call. Namespace {@value #NAMESPACE}; every metric has
+ * the dimensions {@value #FUNCTION} (the function's role, e.g. {@value #ORDER_WORKER}) and {@value #BACK_OFFICE}
+ * (the back office's name in the config); {@value #ORDERS_PARKED} also has {@value #REASON}, in a second dimension
+ * set. The stack's alarms and dashboard read them (infra's Monitoring).
+ *
+ * <p>What is counted comes from two seams, so core stays unaware of metrics: the audit records the flows write
+ * (their outcomes: synced, parked with the field that parked them) through {@link #observe(SyncState, String)}, and
+ * the back office's order-side ports (calls, their failures and latency) through {@link #observe(BackOffice)}.
+ * Counts are per invocation and per thread ({@link #begin(String)} .. {@link Invocation#close()}): outside an
+ * invocation that began (the local runtime, which prints no metric lines) nothing is recorded.
+ */
+public final class ConnectorMetrics {
+
+    public static final String NAMESPACE = "BcErpConnector";
+    public static final String FUNCTION = "function";
+    public static final String BACK_OFFICE = "back_office";
+    public static final String REASON = "reason";
+
+    /** Orders created in, or linked to a document already in, the back office. */
+    public static final String ORDERS_SYNCED = "OrdersSynced";
+    /** Records of an order's path (the order, its changes, refunds, payments) parked until someone fixes them. */
+    public static final String ORDERS_PARKED = "OrdersParked";
+    /**
+     * Creations that did not happen twice: a {@code store/order/created} delivered again found the order synced (its
+     * claim), or an attempt found the order's document in the back office by its reference (linked, not created).
+     */
+    public static final String DUPLICATES_PREVENTED = "DuplicatesPrevented";
+    /** Calls to the back office's order-side ports (customers, documents, payments). */
+    public static final String BACK_OFFICE_CALLS = "BackOfficeCalls";
+    /** Of those, the ones that failed: no answer after the retries, or an answer refusing the request. */
+    public static final String BACK_OFFICE_CALL_FAILURES = "BackOfficeCallFailures";
+    public static final String BACK_OFFICE_LATENCY = "BackOfficeLatency";
+    /** From the store's event to the order in the back office. */
+    public static final String SYNC_LAG = "SyncLagSeconds";
+    /** Stock figures the stock sync pushed to the store. */
+    public static final String STOCK_PUSHES = "StockPushes";
+
+    /** The {@value #FUNCTION} dimension's values. */
+    public static final String ORDER_WORKER = "order-worker";
+    public static final String STOCK_SYNC = "stock-sync";
+
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.\\[\\]]{0,80}):");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+    private final MetricsProvider provider;
+    private final Clock clock;
+    private final ThreadLocal<Invocation> current = new ThreadLocal<>();
+
+    public ConnectorMetrics(MetricsProvider provider, Clock clock) {
+        this.provider = provider;
+        this.clock = clock;
+    }
+
+    /** On Lambda: EMF to standard output, where Lambda's log pipeline reads it. */
+    public static ConnectorMetrics lambda(Clock clock) {
+        return new ConnectorMetrics(new EmfMetricsProvider(), clock);
+    }
+
+    /** Starts counting this thread's work for {@code function}; closing the invocation writes the metrics. */
+    public Invocation begin(String function) {
+        Invocation invocation = new Invocation(function);
+        current.set(invocation);
+        return invocation;
+    }
+
+    /** The state as the flows of {@code backOffice} see it, counting the outcomes of the audit records they write. */
+    public SyncState observe(SyncState state, String backOffice) {
+        return new AuditObserver(state, backOffice);
+    }
+
+    /** The back office with its order-side ports counted and timed. */
+    public BackOffice observe(BackOffice backOffice) {
+        String name = backOffice.name();
+        return backOffice.wrapped(new BackOffice.PortWrapper() {
+            @Override
+            public com.bcerp.core.port.Customers customers(com.bcerp.core.port.Customers port) {
+                return timed(com.bcerp.core.port.Customers.class, port, name);
+            }
+
+            @Override
+            public com.bcerp.core.port.SalesDocuments documents(com.bcerp.core.port.SalesDocuments port) {
+                return timed(com.bcerp.core.port.SalesDocuments.class, port, name);
+            }
+
+            @Override
+            public com.bcerp.core.port.Payments payments(com.bcerp.core.port.Payments port) {
+                return timed(com.bcerp.core.port.Payments.class, port, name);
+            }
+        });
+    }
+
+    private <T> T timed(Class<T> type, T port, String backOffice) {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(port, args);
+            }
+            long started = System.nanoTime();
+            boolean failed = false;
+            try {
+                return method.invoke(port, args);
+            } catch (InvocationTargetException e) {
+                failed = true;
+                throw e.getCause();
+            } finally {
+                Invocation invocation = current.get();
+                if (invocation != null) {
+                    invocation.call(backOffice, Duration.ofNanos(System.nanoTime() - started), failed);
+                }
+            }
+        });
+        return type.cast(proxy);
+    }
+
+    /**
+     * The reason dimension of a parked record: the field its error names, without indexes ({@code lines[].itemId}),
+     * so that one cause is one series; {@code other} when the error names none.
+     */
+    static String reason(String error) {
+        if (error == null) {
+            return "other";
+        }
+        Matcher field = FIELD.matcher(error.trim());
+        return field.find() ? INDEX.matcher(field.group(1)).replaceAll("[]") : "other";
+    }
+
+    /** One invocation's counts, per back office; written when closed. */
+    public final class Invocation implements AutoCloseable {
+
+        private final String function;
+        private final Map<String, Counts> byBackOffice = new LinkedHashMap<>();
+
+        private Invocation(String function) {
+            this.function = function;
+        }
+
+        private Counts of(String backOffice) {
+            return byBackOffice.computeIfAbsent(backOffice, b -> new Counts());
+        }
+
+        void audit(String backOffice, AuditRecord record) {
+            boolean order = record.recordKey().startsWith("order#");
+            if (order && (record.outcome() == Outcome.CREATED || record.outcome() == Outcome.LINKED_EXISTING)) {
+                of(backOffice).synced++;
+            }
+            if (order && (record.outcome() == Outcome.LINKED_EXISTING || record.outcome() == Outcome.ALREADY_SYNCED
+                    && record.trigger() != null && record.trigger().startsWith("store/order/created"))) {
+                of(backOffice).duplicates++;
+            }
+            if (record.outcome() == Outcome.PARKED) {
+                of(backOffice).parked.merge(reason(record.error()), 1, Integer::sum);
+            }
+        }
+
+        void call(String backOffice, Duration took, boolean failed) {
+            Counts counts = of(backOffice);
+            counts.calls++;
+            counts.failures += failed ? 1 : 0;
+            counts.latencyMs.add((double) took.toNanos() / 1_000_000);
+        }
+
+        /** The lag of an order the event brought to {@code backOffice}, when it reached it now. */
+        public void orderSynced(String backOffice, StoreEvent event, Outcome outcome) {
+            if (event.createdAt() > 0 && (outcome == Outcome.CREATED || outcome == Outcome.LINKED_EXISTING)) {
+                of(backOffice).lagSeconds.add((double) Math.max(0, clock.millis() / 1000 - event.createdAt()));
+            }
+        }
+
+        public void count(String backOffice, String metric, long value) {
+            of(backOffice).counts.merge(metric, value, Long::sum);
+        }
+
+        /** One EMF line per back office with every metric, and one per parked reason; none when nothing happened. */
+        @Override
+        public void close() {
+            current.remove();
+            byBackOffice.forEach((backOffice, c) -> {
+                DimensionSet dimensions = DimensionSet.of(FUNCTION, function, BACK_OFFICE, backOffice);
+                Metrics metrics = metrics(dimensions);
+                int written = 0;
+                if (c.synced > 0) {
+                    metrics.addMetric(ORDERS_SYNCED, c.synced, MetricUnit.COUNT);
+                    written++;
+                }
+                if (c.duplicates > 0) {
+                    metrics.addMetric(DUPLICATES_PREVENTED, c.duplicates, MetricUnit.COUNT);
+                    written++;
+                }
+                if (c.calls > 0) {
+                    metrics.addMetric(BACK_OFFICE_CALLS, c.calls, MetricUnit.COUNT);
+                    metrics.addMetric(BACK_OFFICE_CALL_FAILURES, c.failures, MetricUnit.COUNT);
+                    c.latencyMs.forEach(ms -> metrics.addMetric(BACK_OFFICE_LATENCY, ms, MetricUnit.MILLISECONDS));
+                    written++;
+                }
+                for (double lag : c.lagSeconds) {
+                    metrics.addMetric(SYNC_LAG, lag, MetricUnit.SECONDS);
+                    written++;
+                }
+                for (Map.Entry<String, Long> count : c.counts.entrySet()) {
+                    metrics.addMetric(count.getKey(), count.getValue(), MetricUnit.COUNT);
+                    written++;
+                }
+                if (written > 0) {
+                    metrics.flush();
+                }
+                // by reason, and in all (the alarm's series), from the same line
+                c.parked.forEach((reason, n) -> {
+                    Metrics parked = metrics(dimensions);
+                    parked.addDimension(DimensionSet.of(FUNCTION, function, BACK_OFFICE, backOffice,
+                            REASON, reason));
+                    parked.addMetric(ORDERS_PARKED, n, MetricUnit.COUNT);
+                    parked.flush();
+                });
+            });
+        }
+
+        /** Timed now (the EMF library's clock: CloudWatch refuses lines timed far from their arrival). */
+        private Metrics metrics(DimensionSet dimensions) {
+            Metrics metrics = provider.getMetricsInstance();
+            metrics.setNamespace(NAMESPACE);
+            metrics.setDefaultDimensions(dimensions);
+            return metrics;
+        }
+    }
+
+    private static final class Counts {
+        int synced;
+        int duplicates;
+        int calls;
+        int failures;
+        final List<Double> latencyMs = new ArrayList<>();
+        final List<Double> lagSeconds = new ArrayList<>();
+        final Map<String, Integer> parked = new LinkedHashMap<>();
+        final Map<String, Long> counts = new LinkedHashMap<>();
+    }
+
+    /** The state, unchanged, with each audit record also counted in the thread's invocation. */
+    private final class AuditObserver implements SyncState {
+
+        private final SyncState state;
+        private final String backOffice;
+
+        AuditObserver(SyncState state, String backOffice) {
+            this.state = state;
+            this.backOffice = backOffice;
+        }
+
+        @Override
+        public void audit(AuditRecord record) {
+            state.audit(record);
+            Invocation invocation = current.get();
+            if (invocation != null) {
+                invocation.audit(backOffice, record);
+            }
+        }
+
+        @Override
+        public Claim claim(String key, Duration lease) {
+            return state.claim(key, lease);
+        }
+
+        @Override
+        public void complete(String key, String result) {
+            state.complete(key, result);
+        }
+
+        @Override
+        public Optional<String> completed(String key) {
+            return state.completed(key);
+        }
+
+        @Override
+        public void park(String key, String reason) {
+            state.park(key, reason);
+        }
+
+        @Override
+        public void release(String key) {
+            state.release(key);
+        }
+
+        @Override
+        public List<AuditRecord> history(String recordKey) {
+            return state.history(recordKey);
+        }
+
+        @Override
+        public List<ParkedRecord> parked() {
+            return state.parked();
+        }
+
+        @Override
+        public Instant keptSince() {
+            return state.keptSince();
+        }
+
+        @Override
+        public Optional<Cursor> cursor(String name) {
+            return state.cursor(name);
+        }
+
+        @Override
+        public void saveCursor(String name, String position, String note) {
+            state.saveCursor(name, position, note);
+        }
+    }
+}
