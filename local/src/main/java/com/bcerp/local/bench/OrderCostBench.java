@@ -6,6 +6,7 @@ import com.bcerp.local.runtime.AwsRequests;
 import com.bcerp.local.runtime.FunctionTime;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -58,11 +59,9 @@ public final class OrderCostBench {
 
     public static Result run(int orders, Duration timeout) throws IOException, InterruptedException {
         Path stateDir = Files.createTempDirectory("bcerp-bench-cost");
-        LocalRuntime.Timing d = LocalRuntime.Timing.defaults();
         // no quota in the way, and the catch-up off (its calls come with time, not orders)
-        LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withQuota(1_000_000).withTiming(
-                new LocalRuntime.Timing(d.quotaWindow(), d.claimLease(), d.backOfficeTimeout(), d.accessTokenLifetime(),
-                        timeout.multipliedBy(2), d.webhookHealthEvery()));
+        LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withQuota(1_000_000)
+                .withTiming(LocalRuntime.Timing.defaults().withCatchUpEvery(timeout.multipliedBy(2)));
         try (LocalRuntime runtime = LocalRuntime.start(options)) {
             BigCommerceSandbox store = runtime.bigcommerce();
             LocalBackOffice backOffice = runtime.backOffices().get(runtime.takingOrders().get(0));
@@ -116,9 +115,7 @@ public final class OrderCostBench {
                     (after[0] - cpuAndAllocated[0]) / 1e6 / n, (after[1] - cpuAndAllocated[1]) / 1024.0 / n, elapsed,
                     cost);
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 

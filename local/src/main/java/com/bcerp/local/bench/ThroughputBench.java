@@ -3,6 +3,7 @@ package com.bcerp.local.bench;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,8 +87,7 @@ public final class ThroughputBench {
         LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withConfigFile(config).withQuota(SEEDING_QUOTA).withTiming(
                 // the catch-up off: its calls come with time, not orders, and while the orders wait on the queue it
                 // would find them all unsynced
-                new LocalRuntime.Timing(storeWindow, d.claimLease(), d.backOfficeTimeout(), d.accessTokenLifetime(),
-                        timeout.multipliedBy(2), d.webhookHealthEvery()));
+                d.withQuotaWindow(storeWindow).withCatchUpEvery(timeout.multipliedBy(2)));
         try (LocalRuntime runtime = LocalRuntime.start(options)) {
             BigCommerceSandbox store = runtime.bigcommerce();
             LocalBackOffice backOffice = runtime.backOffices().get(runtime.takingOrders().get(0));
@@ -159,9 +159,7 @@ public final class ThroughputBench {
                 }
             }
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 }

@@ -8,6 +8,7 @@ import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ public final class ChaosRunner {
             scanRecords(scenario, h);
             return report;
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
@@ -231,11 +232,4 @@ public final class ChaosRunner {
         findings.addAll(secrets.scan(scenario.id() + " audit trail and parked reasons", text.toString()));
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
-    }
 }

@@ -8,6 +8,7 @@ import com.bcerp.local.bench.ThroughputBench;
 import com.bcerp.local.demo.StockDemo;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.nio.file.Files;
@@ -160,9 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                 .withConfigFile(StockDemo.writeConfig(dir, warehouses)))) {
             return StockDemo.run(runtime, new StockDemo.Options(skus, changed, false, 2, 42), SyncProgress.NONE);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(dir);
         }
     }
 

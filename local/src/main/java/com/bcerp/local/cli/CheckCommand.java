@@ -6,6 +6,7 @@ import com.bcerp.local.check.HtmlReport;
 import com.bcerp.local.check.SandboxTarget;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
@@ -81,10 +82,8 @@ final class CheckCommand implements Callable<Integer> {
                         "--scenario must be none, orders or gaps, was '" + scenario + "'");
             };
             configFile = backOffice.applyTo(configFile, stateDir);
-            LocalRuntime.Timing d = LocalRuntime.Timing.defaults();
             // the check reads; the runtime's catch-up must not import the scenario's orders while it does
-            LocalRuntime.Timing timing = new LocalRuntime.Timing(d.quotaWindow(), d.claimLease(), d.backOfficeTimeout(),
-                    d.accessTokenLifetime(), Duration.ofDays(1), d.webhookHealthEvery());
+            LocalRuntime.Timing timing = LocalRuntime.Timing.defaults().withCatchUpEvery(Duration.ofDays(1));
             try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
                     .withConfigFile(configFile).withTiming(timing))) {
                 runtime.bigcommerce().faults().dropDeliveryShare(1.0);
@@ -111,9 +110,7 @@ final class CheckCommand implements Callable<Integer> {
                 return report.ok() ? 0 : 1;
             }
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 }

@@ -91,6 +91,22 @@ public final class LocalRuntime implements AutoCloseable {
             return new Timing(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1),
                     Duration.ofMinutes(1), Duration.ofMinutes(5));
         }
+
+        public Timing withQuotaWindow(Duration value) {
+            return new Timing(value, claimLease, backOfficeTimeout, accessTokenLifetime, catchUpEvery,
+                    webhookHealthEvery);
+        }
+
+        public Timing withClaimLease(Duration value) {
+            return new Timing(quotaWindow, value, backOfficeTimeout, accessTokenLifetime, catchUpEvery,
+                    webhookHealthEvery);
+        }
+
+        /** A catch-up every {@code value}; longer than a run switches it off in effect. */
+        public Timing withCatchUpEvery(Duration value) {
+            return new Timing(quotaWindow, claimLease, backOfficeTimeout, accessTokenLifetime, value,
+                    webhookHealthEvery);
+        }
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
