@@ -1,5 +1,6 @@
 package com.bcerp.local.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.bcerp.config.DeploymentSettings;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.AwsRequests;
@@ -42,10 +43,16 @@ public final class OrderCostBench {
     static final int RECEIVER_MEMORY_MB = 512;
 
     /** USD per 1,000 orders, by line. */
-    public record Cost(double lambdaCompute, double lambdaRequests, double httpApi, double sqs, double dynamo,
+    public record Cost(double lambdaCompute, double lambdaRequests, double httpApi, double sqs, double dynamodb,
             double perExtra100msOfBackOfficeLatency) {
+        @JsonProperty
+        public String prices() {
+            return PRICES_AS_OF;
+        }
+
+        @JsonProperty
         public double total() {
-            return lambdaCompute + lambdaRequests + httpApi + sqs + dynamo;
+            return lambdaCompute + lambdaRequests + httpApi + sqs + dynamodb;
         }
     }
 
@@ -53,7 +60,7 @@ public final class OrderCostBench {
             Map<String, Double> awsRequestsPerOrder, double dynamoReadUnitsPerOrder, double dynamoWriteUnitsPerOrder,
             double receiverInvocationsPerOrder, double receiverBilledMsPerOrder, double workerInvocationsPerOrder,
             double workerBilledMsPerOrder, int workerMemoryMb, double workerCpuMsPerOrder,
-            double workerAllocatedKbPerOrder, double elapsedSeconds, Cost cost) {}
+            double workerAllocatedKbPerOrder, double elapsedSeconds, @JsonProperty("usd_per_1000_orders") Cost cost) {}
 
     private OrderCostBench() {}
 

@@ -1,5 +1,6 @@
 package com.bcerp.local.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
@@ -30,29 +31,34 @@ public final class ThroughputBench {
      * @param limitedCallsPerOrder the requests the limit counts, per order: the store's, or the back office's entity
      *                             calls (Acumatica's licence counts no sign-in)
      */
-    public record Result(String limitedBy, String backOffice, int quotaPerWindow, double share,
+    public record Result(String limitedBy, String backOffice, int quotaPerWindow, double connectorShare,
             int backOfficeRequestsPerMinute, double windowSeconds, int orders, int imported, int deadLettered,
             int wholeWindows, int ordersInWholeWindows, double storeCallsPerOrder, double backOfficeCallsPerOrder,
             double limitedCallsPerOrder, long tooManyRequests, double elapsedSeconds) {
 
+        @JsonProperty
         public double ordersPerHour() {
             return ordersInWholeWindows / (wholeWindows * windowSeconds) * 3600;
         }
 
         /** What the whole quota allows at the calls per order measured. */
+        @JsonProperty
         public double ceilingPerHour() {
             return quotaPerWindow / windowSeconds * 3600 / limitedCallsPerOrder;
         }
 
         /** What the connector's configured share of the quota allows (the store's {@code store_quota_share}). */
+        @JsonProperty
         public double shareCeilingPerHour() {
-            return ceilingPerHour() * share;
+            return ceilingPerHour() * connectorShare;
         }
 
+        @JsonProperty
         public double ratio() {
             return ordersPerHour() / ceilingPerHour();
         }
 
+        @JsonProperty
         public double shareRatio() {
             return ordersPerHour() / shareCeilingPerHour();
         }
