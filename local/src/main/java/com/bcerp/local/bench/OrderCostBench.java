@@ -1,6 +1,5 @@
 package com.bcerp.local.bench;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.bcerp.config.DeploymentSettings;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.AwsRequests;
@@ -9,6 +8,7 @@ import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.local.runtime.TempDirs;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.bcerp.local.bench;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
@@ -10,7 +10,7 @@ import com.bcerp.handlers.receiver.WebhookReceiverHandler;
 import com.bcerp.local.runtime.LocalAws;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.sandbox.bigcommerce.WebhookSignature;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
