@@ -152,7 +152,7 @@ public final class ConnectorStack extends Stack {
 
         monitoring = new Monitoring(this, "Monitoring", new Monitoring.Watched(id, deployment, api, eventsQueue,
                 deadLetterQueue, receiver, orderWorker, List.copyOf(scheduled.values()),
-                config.config().backOffices().takingOrders(), config.config().backOffices().stockFrom()));
+                config.config().backOffices()));
 
         output("WebhookUrl", webhookUrl(), "POST BigCommerce webhooks here (register them with this destination)");
         output("EventsQueueUrl", eventsQueue.getQueueUrl(), "the store-events FIFO queue");

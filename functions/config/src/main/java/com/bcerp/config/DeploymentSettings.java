@@ -209,8 +209,13 @@ public record DeploymentSettings(
      * @param syncLagMinutes        alarm when an order reaches the back office later than this after the store
      *                              event
      * @param errorRatePercent      alarm when more than this share of a function's invocations fail
+     * @param throttledMinutes      alarm when a back office has declined calls with 429 in every 5 minutes for this
+     *                              long: its licence or quota is too small for the load (a lone 429 is retried)
+     * @param feedLagSchedules      alarm when a scheduled feed (stock, catalogue, fulfilment) has not caught up for
+     *                              this many of its schedule's intervals: its runs have been failing
      */
-    public record Alarms(String email, int oldestMessageMinutes, int syncLagMinutes, int errorRatePercent) {
+    public record Alarms(String email, int oldestMessageMinutes, int syncLagMinutes, int errorRatePercent,
+            int throttledMinutes, int feedLagSchedules) {
 
         public Alarms {
             require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
@@ -218,10 +223,12 @@ public record DeploymentSettings(
             requireBetween(oldestMessageMinutes, 1, 20160, "oldest_message_minutes", "14 days");
             requireBetween(syncLagMinutes, 1, 10080, "sync_lag_minutes", "7 days");
             requireBetween(errorRatePercent, 1, 100, "error_rate_percent", "");
+            requireBetween(throttledMinutes, 5, 1440, "throttled_minutes", "judged in 5-minute periods, up to a day");
+            requireBetween(feedLagSchedules, 2, 100, "feed_lag_schedules", "one late run is not yet a problem");
         }
 
         static Alarms defaults() {
-            return new Alarms(null, 15, 30, 5);
+            return new Alarms(null, 15, 30, 5, 15, 3);
         }
     }
 
