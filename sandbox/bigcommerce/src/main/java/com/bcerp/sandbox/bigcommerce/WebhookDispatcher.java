@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the store's thin webhooks to the hooks that want them, as BigCommerce does: asynchronously, signed
- * (Standard Webhooks) with the owning app's client secret, with the hook's custom headers; a non-2xx answer or a
+ * (Standard Webhooks) with the owning app's client secret, each attempt afresh unless
+ * {@link Faults#retriesReuseFirstSignature()}, with the hook's custom headers; a non-2xx answer or a
  * timeout is retried on BigCommerce's schedule (times the configured scale), and the hook is deactivated when the
  * last retry fails. An app with a delivery-exception hook is told: error 90001 when a delivery failed and will be
  * retried (at most once per ten minutes, scaled, per destination), 90002 when the last retry failed and the hook is
@@ -46,13 +47,16 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     private static final long SHUFFLE_WINDOW_MS = 250;
 
-    /** One message to one hook; {@code attempt} 0 is the first delivery, 1..11 the retries. */
+    /**
+     * One message to one hook; {@code attempt} 0 is the first delivery, 1..11 the retries. {@code firstSignedAt} is
+     * the first attempt's {@code webhook-timestamp} (0 before it was tried).
+     */
     private record Delivery(long hookId, String clientId, String destination, Map<String, String> headers,
-            String secret, String messageId, byte[] body, int attempt, boolean exceptionReport) {
+            String secret, String messageId, byte[] body, int attempt, boolean exceptionReport, long firstSignedAt) {
 
-        Delivery next() {
+        Delivery next(long signedAt) {
             return new Delivery(hookId, clientId, destination, headers, secret, messageId, body, attempt + 1,
-                    exceptionReport);
+                    exceptionReport, firstSignedAt == 0 ? signedAt : firstSignedAt);
         }
     }
 
@@ -129,7 +133,7 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     private Delivery delivery(Hook hook, String messageId, byte[] body, boolean exceptionReport) {
         Map<String, String> headers = hook.headers() == null ? Map.of() : hook.headers();
         return new Delivery(hook.id(), hook.clientId(), hook.destination(), headers,
-                clientSecrets.apply(hook.clientId()), messageId, body, 0, exceptionReport);
+                clientSecrets.apply(hook.clientId()), messageId, body, 0, exceptionReport, 0);
     }
 
     /** Tells the hook's app, through its delivery-exception hook, that a delivery to {@code failed} went wrong. */
@@ -202,7 +206,8 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             return;
         }
         stats.attempts.incrementAndGet();
-        long timestamp = clock.instant().getEpochSecond();
+        long timestamp = faults.retriesReuseFirstSignature() && d.firstSignedAt() != 0
+                ? d.firstSignedAt() : clock.instant().getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.destination()))
                 .timeout(DELIVERY_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
@@ -236,7 +241,7 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             long delayMs = Math.round(RETRY_SCHEDULE_SECONDS.get(d.attempt()) * 1000 * timeScale);
             log.debug("hook {} message {} attempt {} failed ({}); retry in {} ms", d.hookId(), d.messageId(),
                     d.attempt(), outcome, delayMs);
-            schedule(d.next(), delayMs);
+            schedule(d.next(timestamp), delayMs);
             reportException(d, RETRYING);
         } else if (hooks.deactivate(d.hookId())) {
             stats.deactivatedHooks.incrementAndGet();
