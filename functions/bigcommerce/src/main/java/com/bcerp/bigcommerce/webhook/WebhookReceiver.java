@@ -19,12 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook receiver's whole decision, independent of Lambda: too big (413), not authentic (401), not a webhook
- * payload (400), for another store (401), a scope the connector does not handle (200, nothing queued), or queued
- * for the worker (200). Nothing is queued on any error; a queue failure answers 500 so BigCommerce retries.
+ * payload (400), for another store (200, nothing queued), a scope the connector does not handle (200, nothing
+ * queued), or queued for the worker (200). Nothing is queued on any error; a queue failure answers 500 so BigCommerce
+ * retries.
  *
- * <p>A delivery for another store answers 401: the app's client secret is shared by every store that installed the
- * app, so a valid signature proves only that BigCommerce sent it for <em>some</em> store; this deployment serves one,
- * and anything else is not an authorised sender here (and its non-2xx answers make BigCommerce retire the hook).
+ * <p>Why an authentic delivery for another store is acknowledged and not refused: BigCommerce keeps a success ratio
+ * per destination domain and blocklists a domain below 90 % for 3 minutes, for every hook the app has there. A
+ * refusal of a delivery BigCommerce really sent (the app's client secret is shared by every store that installed the
+ * app, so such a delivery is signed) would count against the connector's own domain, 12 times per event with the
+ * retries, and a busy misrouted store could blocklist the connector out of its own store's orders. A 200 ends it at
+ * once; the warning names the store, so ops can remove the stray hook. Refusals of what is not authentic (forged,
+ * unsigned, a wrong secret header) are not BigCommerce's deliveries and do not enter its ratio.
  */
 public final class WebhookReceiver {
 
@@ -113,9 +118,9 @@ public final class WebhookReceiver {
 
     private Response accept(StoreEvent event, String text, String deduplicationId, WebhookAuthenticator.Verdict verdict) {
         if (!config.storeHash().equals(event.storeHash())) {
-            log.warn("webhook refused: {} for store {}, but this deployment serves {}", event.scope(),
-                    event.storeHash(), config.storeHash());
-            return Response.of(401, Map.of("error", "unauthenticated"));
+            log.warn("webhook {} for store {} acknowledged and dropped: this deployment serves {} (a hook of that "
+                    + "store points here)", event.scope(), event.storeHash(), config.storeHash());
+            return Response.of(200, Map.of("status", "ignored", "store", event.storeHash()));
         }
         if (WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE.equals(event.scope())) {
             logDeliveryException(event);

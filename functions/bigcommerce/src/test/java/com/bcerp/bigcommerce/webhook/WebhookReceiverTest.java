@@ -166,9 +166,11 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void anotherStoresEventIs401() {
+    void anotherStoresAuthenticEventIsAcknowledgedSoItNeverCountsAgainstTheDomainButNothingIsQueued() {
         String body = BODY.replace("stores/abc123", "stores/zzz999");
-        assertThat(deliver(body).status()).isEqualTo(401);
+        WebhookReceiver.Response response = deliver(body);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("ignored").contains("zzz999");
         assertThat(published).isEmpty();
     }
 
