@@ -112,7 +112,7 @@ public final class ConnectorStack extends Stack {
                 .build();
         eventsQueue = Queue.Builder.create(this, "EventsQueue")
                 .queueName(id + "-store-events.fifo").fifo(true)
-                // the receiver sets each message's deduplication id (the delivery's payload hash)
+                // the receiver sets each message's deduplication id (the signed webhook-id, else the payload hash)
                 .contentBasedDeduplication(false)
                 // AWS's guidance for a Lambda event source: at least six times the function timeout
                 .visibilityTimeout(Duration.seconds(6 * deployment.orderWorker().timeoutSeconds()))

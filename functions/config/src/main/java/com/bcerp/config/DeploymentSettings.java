@@ -123,13 +123,14 @@ public record DeploymentSettings(
 
     /**
      * @param requireSignature refuse deliveries without a Standard Webhooks signature
-     * @param toleranceSeconds how far a delivery's timestamp may be from now
+     * @param toleranceSeconds how far a delivery's timestamp may be in the future (in the past it may be as old as
+     *                         BigCommerce's retries: WebhookAuthenticator.RETRY_HORIZON)
      * @param maxBodyBytes     larger bodies are refused with 413
      */
     public record Webhooks(boolean requireSignature, int toleranceSeconds, int maxBodyBytes) {
 
         public Webhooks {
-            // at most SQS FIFO's 5-minute deduplication window: see WebhookAuthenticator.MAX_TOLERANCE
+            // clock skew: at most WebhookAuthenticator.MAX_TOLERANCE
             requireBetween(toleranceSeconds, 1, 300, "tolerance_seconds", "");
             requireBetween(maxBodyBytes, 1024, 1024 * 1024, "max_body_bytes", "");
         }
