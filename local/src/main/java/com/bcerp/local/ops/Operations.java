@@ -169,7 +169,10 @@ public final class Operations {
                 depth(target.deadLetterQueueUrl()), parked.size(), oldest);
     }
 
-    /** Registers (or repairs) the connector's webhooks and its delivery-exception hook, as the health job does. */
+    /**
+     * Registers (or repairs) the connector's order webhooks and its delivery-exception hook. Ops does not read the
+     * merchant's config: the customer hooks ({@code customers.sync}) are added by the webhook-health job, which does.
+     */
     public WebhookHealth.Report registerWebhooks() {
         Map<String, String> secret = target.secrets().get(target.bigcommerceSecret());
         String token = required(secret, "access_token");
@@ -177,7 +180,8 @@ public final class Operations {
         BigCommerceClient client = BigCommerceClient.create(new BigCommerceSettings(target.bigcommerceApiUrl(),
                 target.storeHash(), token));
         return new WebhookHealth(target.storeHash(), new WebhookRegistrar(client), state,
-                WebhookHealth.Target.of(target.webhookUrl(), target.deliveryExceptionUrl(), webhookSecret), clock).check();
+                WebhookHealth.Target.of(target.webhookUrl(), target.deliveryExceptionUrl(), webhookSecret, false), clock)
+                .check();
     }
 
     private String required(Map<String, String> secret, String field) {
