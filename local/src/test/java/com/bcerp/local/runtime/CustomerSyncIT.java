@@ -6,6 +6,8 @@ import com.bcerp.core.customer.CustomerSync;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.http.JsonSupport;
+import com.bcerp.local.ops.Operations;
+import com.bcerp.local.ops.OpsTarget;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +111,13 @@ class CustomerSyncIT {
                     .doesNotContain(Outcome.PARKED, Outcome.CREATED);
             assertThat(outcomes.stream().filter(o -> o == Outcome.UPDATED).count()).as("at most one write per change")
                     .isBetween(1L, 2L);
+
+            String key = CustomerSync.recordKey(runtime.bigcommerce().storeHash(), customerId);
+            assertThat(new Operations(OpsTarget.of(runtime), Clock.systemUTC()).replay(key).note())
+                    .contains("already synced");
+            awaitSettled();
+            assertThat(runtime.worker().state().history(key)).last().extracting(AuditRecord::outcome)
+                    .isEqualTo(Outcome.ALREADY_SYNCED);
         } finally {
             runtime.bigcommerce().faults().reset();
         }
