@@ -86,7 +86,8 @@ public final class CheckTarget {
         // the receiver's URLs and secret header, as the deployed webhook-health job knows them
         Optional<WebhookHealth.Target> webhooks = Optional.ofNullable(variables.get("WEBHOOK_URL"))
                 .map(url -> WebhookHealth.Target.of(url, env.optional("DELIVERY_EXCEPTION_URL",
-                        url + WorkerComposition.DELIVERY_EXCEPTION_PATH), bcSecret.getOrDefault("webhook_secret", "")));
+                        url + WorkerComposition.DELIVERY_EXCEPTION_PATH), bcSecret.getOrDefault("webhook_secret", ""),
+                        config.customers().sync()));
         return new Preflight(config, storeHash, store, new BigCommerceStorefront(store), systems, webhooks,
                 progress);
     }

@@ -3,6 +3,7 @@ package com.bcerp.bigcommerce.webhook;
 import com.bcerp.core.port.SyncState;
 import java.time.Clock;
 import java.util.ArrayList;
+import com.bcerp.core.order.StoreEventHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,10 +44,18 @@ public final class WebhookHealth {
             }
         }
 
-        /** Every scope the receiver handles, with the connector's secret header, at the receiver's URLs. */
-        public static Target of(String destination, String exceptionDestination, String connectorSecret) {
-            return new Target(List.copyOf(new TreeSet<>(WebhookReceiver.ORDER_SCOPES)), destination,
-                    exceptionDestination, Map.of(WebhookAuthenticator.SECRET_HEADER, connectorSecret));
+        /**
+         * The order scopes, and the customer scopes when {@code customerSync} ({@code customers.sync}) is on, with
+         * the connector's secret header, at the receiver's URLs.
+         */
+        public static Target of(String destination, String exceptionDestination, String connectorSecret,
+                boolean customerSync) {
+            TreeSet<String> scopes = new TreeSet<>(WebhookReceiver.ORDER_SCOPES);
+            if (customerSync) {
+                scopes.addAll(StoreEventHandler.CUSTOMER_SCOPES);
+            }
+            return new Target(List.copyOf(scopes), destination, exceptionDestination,
+                    Map.of(WebhookAuthenticator.SECRET_HEADER, connectorSecret));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.bcerp.bigcommerce.webhook;
 
 import com.bcerp.core.model.StoreEvent;
+import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.EventQueue;
 import com.bcerp.core.sync.LogFields;
 import com.bcerp.http.JsonSupport;
@@ -14,6 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,13 @@ public final class WebhookReceiver {
             "store/order/statusUpdated", "store/order/refund/created", "store/order/transaction/created",
             "store/order/transaction/updated");
 
+    /**
+     * Every scope the receiver queues: the order scopes and the customer scopes. The customer hooks are registered
+     * only when {@code customers.sync} is on, so with it off none arrive (and a stray one is ignored by the worker).
+     */
+    public static final Set<String> HANDLED_SCOPES = Stream.concat(ORDER_SCOPES.stream(),
+            StoreEventHandler.CUSTOMER_SCOPES.stream()).collect(Collectors.toUnmodifiableSet());
+
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
     private static final String DELIVERY_ID_PREFIX = "webhook:";
@@ -60,7 +70,7 @@ public final class WebhookReceiver {
         }
 
         public static Config of(String storeHash) {
-            return new Config(storeHash, DEFAULT_MAX_BODY_BYTES, ORDER_SCOPES);
+            return new Config(storeHash, DEFAULT_MAX_BODY_BYTES, HANDLED_SCOPES);
         }
     }
 

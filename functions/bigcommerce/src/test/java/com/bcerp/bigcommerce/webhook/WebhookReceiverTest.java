@@ -111,6 +111,22 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void customerAndAddressEventsAreQueuedInTheCustomersGroup() {
+        // webhooks.v3.yml: store/customer/updated, and an address event whose data.id is the address
+        String updated = "{\"scope\":\"store/customer/updated\",\"store_id\":\"1025646\",\"data\":{\"type\":\"customer\","
+                + "\"id\":32},\"hash\":\"8768ab15\",\"created_at\":1561481571,\"producer\":\"stores/abc123\"}";
+        String address = "{\"created_at\":1561482670,\"store_id\":\"1025646\",\"producer\":\"stores/abc123\","
+                + "\"scope\":\"store/customer/address/updated\",\"hash\":\"352e4afc\",\"data\":{\"type\":\"customer\","
+                + "\"id\":60,\"address\":{\"customer_id\":32}}}";
+
+        assertThat(deliver(updated).status()).isEqualTo(200);
+        assertThat(deliver(address).status()).isEqualTo(200);
+
+        assertThat(published).extracting(Published::orderingKey).containsExactly("abc123:customer:32", "abc123:customer:32");
+        assertThat(WebhookPayloads.parse(address).customerId()).hasValue(32);
+    }
+
+    @Test
     void unauthenticatedIs401AndQueuesNothing() {
         Map<String, String> headers = signed(NOW, BODY);
         headers.put("X-Connector-Secret", "guess");

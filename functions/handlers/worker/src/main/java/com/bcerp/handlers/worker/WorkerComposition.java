@@ -184,7 +184,7 @@ public final class WorkerComposition {
             String exceptionUrl = env.uri("DELIVERY_EXCEPTION_URL", webhookUrl + DELIVERY_EXCEPTION_PATH).toString();
             String webhookSecret = secretField(secrets, bcSecretName, "webhook_secret");
             return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state,
-                    WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
+                    WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret, config.customers().sync()), clock);
         });
 
         BackOffice stockFrom = backOffice.apply(wiring.stockFrom());
