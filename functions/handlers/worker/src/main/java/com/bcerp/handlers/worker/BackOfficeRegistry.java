@@ -38,12 +38,12 @@ public final class BackOfficeRegistry {
     public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {
 
         /**
-         * Paces every request to the back office named {@code name} at the config's
-         * {@code reliability.back_office_requests_per_minute}, shared by every process (its quota is the vendor's,
-         * per user or licence, not a function's); none when that is 0.
+         * Paces every request to the back office named {@code name} at the config's pace
+         * ({@link com.bcerp.core.config.ReliabilitySettings#backOfficePace}), shared by every process (its quota is
+         * the vendor's, per user or licence, not a function's); none when that is 0.
          */
         public ApiClient.Pacer pacer(String name) {
-            int rate = config.reliability().backOfficeRequestsPerMinute();
+            int rate = config.reliability().backOfficePace();
             return rate == 0 ? ApiClient.Pacer.NONE
                     : new SharedRatePacer(new SharedRate(budget, "backoffice#" + name, Sleeper.THREAD),
                             rate, Math.max(1, rate / 20), clock);
