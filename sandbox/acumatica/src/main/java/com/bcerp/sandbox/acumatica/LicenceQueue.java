@@ -20,9 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * up is still let through and handled (the server does not know the client left).
  *
  * <p>UNCONFIRMED, and modelled the harsher way: that the queue lets requests through one at a time in arrival order
- * (so waits add up behind each other), that minutes are the clock's minutes, and the delay's size, which
- * {@link Faults#licenceDelay} can fix instead of the documented formula. Minutes are the sandbox clock's; their
- * length is {@link Faults#licenceMinute} (one minute unless a test shortens it, the ten-minute limit with it).
+ * (so waits add up behind each other), that minutes are the clock's minutes (not a sliding minute), and how large
+ * the delay really is ({@link Faults#licenceDelay} replaces the documented formula by a fixed delay, to rehearse a
+ * harsher one). Minutes are the sandbox clock's; their length is {@link Faults#licenceMinute} (one minute unless a
+ * test shortens it, the ten-minute limit with it). Only entity calls are counted, sign-outs not (nor sign-ins, which
+ * are not under the endpoint).
  */
 final class LicenceQueue {
 
