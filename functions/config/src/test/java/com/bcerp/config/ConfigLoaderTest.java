@@ -362,6 +362,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_back_office_pace_defaults_to_half_the_licence_which_a_pace_set_may_not_exceed() {
+        assertThat(ConfigLoader.parse("reliability:\n  back_office_licence_per_minute: 300\n").reliability()
+                .backOfficePace()).isEqualTo(150);
+        assertThat(ConfigLoader.parse("reliability:\n  back_office_licence_per_minute: 300\n"
+                + "  back_office_requests_per_minute: 200\n").reliability().backOfficePace()).isEqualTo(200);
+        assertThat(ConfigLoader.defaults().reliability().backOfficePace()).as("licence unknown: not paced").isZero();
+        assertThatThrownBy(() -> ConfigLoader.parse("reliability:\n  back_office_licence_per_minute: 100\n"
+                + "  back_office_requests_per_minute: 150\n"))
+                .hasMessage("config reliability.back_office_requests_per_minute: must not exceed "
+                        + "back_office_licence_per_minute (100), was 150");
+    }
+
+    @Test
     void a_bad_reliability_value_is_refused_with_its_path() {
         assertThatThrownBy(() -> ConfigLoader.parse("reliability:\n  store_quota_share: 1.5\n"))
                 .hasMessage("config reliability.store_quota_share: must be between 0.1 and 1, was 1.5");

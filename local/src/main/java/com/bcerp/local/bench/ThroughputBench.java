@@ -23,7 +23,8 @@ public final class ThroughputBench {
 
     /**
      * @param backOfficeRequestsPerMinute the connector's pace towards the back office
-     *                             ({@code reliability.back_office_requests_per_minute}; 0: only on refusals)
+     *                             ({@code reliability.back_office_requests_per_minute}; 0: not paced, the licence's
+     *                             queue slowing it)
      * @param imported             orders in the back office when the run ended (all of them, or those in by the timeout)
      * @param deadLettered         messages on the dead-letter queue when the run ended
      * @param ordersInWholeWindows orders in the back office at the end of the last whole window before the run ended
@@ -77,7 +78,7 @@ public final class ThroughputBench {
 
     /**
      * {@code orders} imported into the default back office (Acumatica) under {@code quota} requests per window, the
-     * connector pacing itself to the back office at {@code backOfficeRequestsPerMinute} (0: only on refusals). A run
+     * connector pacing itself to the back office at {@code backOfficeRequestsPerMinute} (0: not paced). A run
      * that has not imported every order by {@code timeout} ends there, saying how many it imported.
      */
     public static Result run(Limit limit, int quota, Duration window, int orders, int backOfficeRequestsPerMinute,

@@ -256,6 +256,44 @@ public enum Scenario {
         }
     },
 
+    LICENCE_DELAY("licence-delay", "a burst against the back office's licence of 10 requests per minute (a minute of "
+            + "2 s): past half of it each request waits its turn in the licence's queue, answers slowing past the "
+            + "connector's 1 s timeout") {
+        @Override
+        Optional<String> notApplicable(String backOfficeType) {
+            return acumaticaOnly(backOfficeType, "its fault is Acumatica's licence queue");
+        }
+
+        @Override
+        int orders(int requested) {
+            return Math.max(10, requested / 4); // the licence lets 5 requests a second through
+        }
+
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            // the visibility outlasts the licence's ten minutes (20 s here), as the deployed 720 s outlast Acumatica's:
+            // a create that timed out in the queue has been made or declined before its retry looks it up
+            return super.options(base).withQueues(queues(Duration.ofSeconds(25), 5));
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            h.runtime().acumatica().faults().licenceMinute(LICENCE_MINUTE).licenceLimit(10);
+            h.runtime().pump().enabled(false); // the orders queue up, then arrive at once
+            h.place(h.orders());
+            h.runtime().bigcommerce().awaitDeliveriesIdle(Duration.ofSeconds(60));
+            h.runtime().pump().enabled(true);
+        }
+
+        @Override
+        void after(Harness h) {
+            var faults = h.runtime().acumatica().faults();
+            h.fact("calls_delayed_by_the_licence", faults.licenceDelayed());
+            h.fact("calls_declined_by_the_licence", faults.licenceDeclined());
+            h.fact("linked_existing_after_a_timeout", h.outcomes().getOrDefault("LINKED_EXISTING", 0L));
+        }
+    },
+
     DEAD_LETTER_REDRIVE("dead-letter-redrive", "the back office down until every message is dead-lettered; then fixed, "
             + "and the dead-letter queue redriven") {
         @Override
@@ -289,6 +327,7 @@ public enum Scenario {
     static final Duration CHAOS_LEASE = Duration.ofSeconds(12);
     static final Duration CHAOS_VISIBILITY = Duration.ofSeconds(15);
     static final Duration CHAOS_BACK_OFFICE_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration LICENCE_MINUTE = Duration.ofSeconds(2);
 
     /** The back-office types whose local sandboxes issue access tokens that the token-expiry scenario ends. */
     static final java.util.Set<String> TOKEN_TYPES = java.util.Set.of(AcumaticaType.SYSTEM, ExtensivType.SYSTEM);

@@ -107,10 +107,10 @@ final class BenchCommand implements Callable<Integer> {
         List<ThroughputBench.Result> throughput = new java.util.ArrayList<>();
         measured(throughput, ThroughputBench.run(ThroughputBench.Limit.STORE_QUOTA, quota, window, n, 0, timeout));
         if (!quick) {
-            // paced at half the licence, as the runbook advises, and not paced at all (only on refusals)
+            // paced at half the licence, as the configuration reference advises, and not paced at all
             for (int pace : List.of(LICENCE_PER_MINUTE / 2, 0)) {
                 progress("throughput: " + LICENCE_ORDERS + " orders under Acumatica's licence of " + LICENCE_PER_MINUTE
-                        + " requests per minute, the connector pacing at " + (pace == 0 ? "refusals only" : pace
+                        + " requests per minute, the connector " + (pace == 0 ? "not paced" : "pacing at " + pace
                         + " per minute") + " (a few minutes)...");
                 measured(throughput, ThroughputBench.run(ThroughputBench.Limit.ACUMATICA_LICENCE, LICENCE_PER_MINUTE,
                         java.time.Duration.ofMinutes(1), LICENCE_ORDERS, pace,
@@ -262,7 +262,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "(reliability.back_office_requests_per_minute): %.2fx of that pace's ceiling of %,.0f%n",
                     r.backOfficeRequestsPerMinute(), r.ordersPerHour() / paced, paced));
         } else {
-            s.append("  the connector not paced (reliability.back_office_requests_per_minute: 0, only on refusals)\n");
+            s.append("  the connector not paced (no reliability.back_office_licence_per_minute or "
+                    + "back_office_requests_per_minute): the licence's queue slows it\n");
         }
         if (r.imported() < r.orders()) {
             s.append(String.format("  NOT ALL IMPORTED: %d of %d orders in %.0f s; %d messages dead-lettered%n",

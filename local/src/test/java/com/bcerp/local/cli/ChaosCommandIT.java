@@ -42,7 +42,7 @@ class ChaosCommandIT {
         }
         assertThat(scenarios).containsExactly("duplicate-deliveries", "out-of-order", "back-office-outage",
                 "rate-limit-storm", "crash-after-write", "poison-records", "dropped-webhooks", "token-expiry",
-                "hostile-deliveries", "async-actions", "dead-letter-redrive");
+                "hostile-deliveries", "async-actions", "licence-delay", "dead-letter-redrive");
         JsonNode poison = scenario(report, "poison-records");
         assertThat(poison.get("parked")).hasSize(1);
         assertThat(poison.get("parked").get(0).get("reason").asText()).contains("InventoryID");
@@ -52,6 +52,10 @@ class ChaosCommandIT {
         JsonNode async = scenario(report, "async-actions").get("faults");
         assertThat(async.get("sales_orders_cancelled").asInt()).isEqualTo(4); // orders 1, 4, 7 and 10 of 10
         assertThat(async.get("action_status_polls").asInt()).isGreaterThanOrEqualTo(4);
+        JsonNode licence = scenario(report, "licence-delay");
+        assertThat(licence.get("back_office_documents").asInt()).isEqualTo(10);
+        assertThat(licence.get("dead_lettered").asInt()).isZero();
+        assertThat(licence.get("faults").get("calls_delayed_by_the_licence").asInt()).isPositive();
         // every dead letter goes back: at least one per order, more for orders whose payment events failed too
         JsonNode redrive = scenario(report, "dead-letter-redrive").get("faults");
         assertThat(redrive.get("redriven").asInt()).isGreaterThanOrEqualTo(10)

@@ -81,17 +81,29 @@ class AcumaticaResilienceIT {
     }
 
     @Test
-    void calls_over_the_licence_limit_are_a_transient_failure_not_a_parked_record() {
-        sandbox.faults().licenceLimit(2);
+    void a_create_the_licence_holds_past_the_timeout_is_not_sent_again_and_the_look_up_finds_it_once_made()
+            throws InterruptedException {
+        String customer = backOffice.createCustomer(Fixtures.customer("licence@example.com"));
+        String ref = ref();
+        sandbox.faults().licenceLimit(4);
         backOffice.findCustomerByEmail("one@example.com");
-        backOffice.findCustomerByEmail("two@example.com");
+        backOffice.findCustomerByEmail("two@example.com"); // half the licence's minute: what follows waits its turn
 
-        assertThatThrownBy(() -> backOffice.findCustomerByEmail("three@example.com"))
-                .isInstanceOf(TransientFailure.class).hasMessageContaining("429");
+        assertThatThrownBy(() -> backOffice.createSalesOrder(draft(customer, ref))).isInstanceOf(TransientFailure.class)
+                .hasMessageContaining("timed out"); // the clock stands still, so the turn comes after the timeout
+        assertThat(sandbox.salesOrders()).isEmpty();
+        clock.advance(Duration.ofMinutes(1)); // the licence's next minute: the queued create goes through
+        for (int i = 0; i < 200 && sandbox.salesOrders().isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+
+        assertThat(backOffice.findOrderDocuments(ref).orElseThrow()).hasSize(1); // what the caller's retry does first
+        assertThat(sandbox.calls().count("PUT /SalesOrder")).isEqualTo(1);
+        assertThat(sandbox.salesOrders()).hasSize(1);
     }
 
     @Test
-    void processes_paced_at_half_the_licence_limit_are_never_declined() {
+    void processes_paced_at_half_the_licence_limit_are_never_delayed() {
         sandbox.faults().licenceLimit(2);
         com.bcerp.core.fakes.InMemoryRequestBudget budget = new com.bcerp.core.fakes.InMemoryRequestBudget(clock);
         com.bcerp.http.Sleeper sleeper = clock::advance;
@@ -103,6 +115,7 @@ class AcumaticaResilienceIT {
 
         assertThat(sandbox.calls().byStatus()).containsOnlyKeys(200);
         assertThat(sandbox.calls().count("GET /Customer")).isEqualTo(6);
+        assertThat(sandbox.faults().licenceDelayed()).isZero();
     }
 
     private AcumaticaBackOffice paced(com.bcerp.core.fakes.InMemoryRequestBudget budget, com.bcerp.http.Sleeper sleeper) {

@@ -54,6 +54,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     public static final Set<String> CUSTOMER_CLASSES = CustomerBook.CLASSES;
 
     private static final String TOKEN_PATH = "/identity/connect/token";
+    private static final String LOGOUT_PATH = "/entity/auth/logout";
     private static final Shape SUMMARY = EntityShapes.get("InventorySummaryInquiry");
     private static final Shape AVAILABLE = EntityShapes.get("InventoryQuantityAvailable");
     /** A filter that names nothing but InventoryID values, which the item book can answer from its index. */
@@ -128,7 +129,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .filter(this::sessionLock)
                 .onNotFound(AcumaticaSandbox::notFound)
                 .route("POST", TOKEN_PATH, oauth::token)
-                .route("POST", "/entity/auth/logout", r -> HttpResponse.empty(204))
+                .route("POST", LOGOUT_PATH, r -> HttpResponse.empty(204))
                 .route("PUT", base + "/Customer", this::putCustomer)
                 .route("GET", base + "/Customer", r -> list(r, CustomerBook.SHAPE, customers::list))
                 .route("GET", base + "/Customer/{customerId}", r -> one(r, CustomerBook.SHAPE, customers.get(r.pathParam("customerId"))))
@@ -458,7 +459,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     // Filters, in order: log every call, inject faults, require a valid token on the endpoint, the session's lock.
 
-    /** Latency on every call; then, on entity calls: the outage, the licence's minute, a drawn timeout. */
+    /** Latency on every call; then, on entity calls: the outage, the licence's queue (not for a sign-out), a drawn timeout. */
     private HttpResponse injectFaults(HttpRequest request, Function<HttpRequest, HttpResponse> next) {
         FaultKnobs knobs = faults.knobs();
         FaultKnobs.pause(knobs.latency());
@@ -468,8 +469,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
         if (knobs.inOutage()) {
             throw AcumaticaErrors.of(503, "The service is unavailable.");
         }
-        if (!faults.withinLicence()) {
-            throw AcumaticaErrors.of(429, "The number of requests has exceeded the limit imposed by the license.");
+        if (!request.path().equals(LOGOUT_PATH)) {
+            faults.awaitLicence(); // every request but a sign-out enters the licence's queue
         }
         return knobs.perform(knobs.draw(), request, next, FAULT_ANSWERS);
     }

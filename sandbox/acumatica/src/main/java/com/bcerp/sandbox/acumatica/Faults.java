@@ -2,7 +2,6 @@ package com.bcerp.sandbox.acumatica;
 
 import com.bcerp.sandbox.faults.FaultKnobs;
 import com.bcerp.sandbox.faults.FaultKnobs.Fault;
-import com.bcerp.sandbox.quota.RequestWindow;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,8 +16,10 @@ import java.time.Duration;
  *       only its answer is lost (a crash after the write);</li>
  *   <li>{@link #rejectLogin(boolean)}: token requests are refused with Acumatica's "API Login Limit" error (the
  *       licence's API users are all signed in);</li>
- *   <li>{@link #licenceLimit(int)}: entity calls beyond this many in a minute are declined with 429, as the licence's
- *       requests-per-minute limit declines them (without {@code Retry-After}, which Acumatica does not document);</li>
+ *   <li>{@link #licenceLimit(int)}: the licence's requests per minute, queued and delayed past half of it as Acumatica
+ *       does, declined with 429 (without {@code Retry-After}, which Acumatica does not document) only beyond 20
+ *       queued or 10 minutes' wait (see {@link LicenceQueue}); {@link #licenceMinute(Duration)} shortens its minute
+ *       for tests, {@link #licenceDelay(Duration)} fixes the delay's size, which Acumatica does not confirm;</li>
  *   <li>{@link #actionRefusalsAs422(boolean)}: an action its rules refuse answers the 422 echo of the record instead
  *       of the default 500 business-rule error (the spec lists both);</li>
  *   <li>{@link #actionDuration(Duration)}: actions answer 202 with a status {@code Location} and run this long, the
@@ -26,11 +27,10 @@ import java.time.Duration;
  *   <li>{@link #strictNestedSelect(boolean)}: with a {@code $select}, an expanded entity renders only the nested fields
  *       it names ({@code Orders/OrderNbr}); unnamed nested fields are left out.</li>
  * </ul>
- * The mechanics are the shared {@link FaultKnobs} and {@link RequestWindow}; this class names them as Acumatica's.
+ * The mechanics are the shared {@link FaultKnobs} and the {@link LicenceQueue}; this class names them as Acumatica's.
  */
 public final class Faults {
 
-    private final Clock clock;
     private final FaultKnobs knobs;
     private volatile double timeoutShare;
     private volatile boolean timeoutAfterWrite;
@@ -38,12 +38,14 @@ public final class Faults {
     private volatile boolean actionRefusalsAs422;
     private volatile Duration actionDuration = Duration.ZERO;
     private volatile boolean strictNestedSelect;
-    private volatile int licenceLimit;
-    private volatile RequestWindow licence;
+    private int licenceLimit;
+    private Duration licenceMinute = Duration.ofMinutes(1);
+    private Duration licenceDelay;
+    private final LicenceQueue licence;
 
     Faults(Clock clock) {
-        this.clock = clock;
         this.knobs = new FaultKnobs(clock);
+        this.licence = new LicenceQueue(clock);
     }
 
     public Faults unavailable(boolean on) {
@@ -140,24 +142,48 @@ public final class Faults {
         return rejectLogin;
     }
 
-    /** Entity calls allowed per minute before 429; 0 for no limit. */
+    /** The licence's entity calls per minute, queued and delayed past half of it (see {@link LicenceQueue}); 0: none. */
     public synchronized Faults licenceLimit(int perMinute) {
         if (perMinute < 0) {
             throw new IllegalArgumentException("licenceLimit is a number of requests per minute, was " + perMinute);
         }
         this.licenceLimit = perMinute;
-        if (perMinute == 0) {
-            licence = null;
-        } else if (licence == null) {
-            licence = RequestWindow.fixedOnClock(perMinute, Duration.ofMinutes(1), clock); // each minute of the clock
-        } else {
-            licence.quota(perMinute);
-        }
+        licence.configure(licenceLimit, licenceMinute, licenceDelay);
         return this;
     }
 
-    public int licenceLimit() {
+    public synchronized int licenceLimit() {
         return licenceLimit;
+    }
+
+    /** How long the licence's minute lasts on the sandbox clock (a test shortens it; the 10-minute wait scales with it). */
+    public synchronized Faults licenceMinute(Duration minute) {
+        if (minute.toMillis() < 10) {
+            throw new IllegalArgumentException("licenceMinute is at least 10 ms, was " + minute);
+        }
+        this.licenceMinute = minute;
+        licence.configure(licenceLimit, licenceMinute, licenceDelay);
+        return this;
+    }
+
+    /**
+     * GUESS: each request past half the limit waits this long after the one before it, instead of the documented
+     * formula (the rest of the minute over the requests it has left); how Acumatica sizes the delay is unconfirmed,
+     * so a test can make it harsher. Null: the formula.
+     */
+    public synchronized Faults licenceDelay(Duration delay) {
+        this.licenceDelay = delay;
+        licence.configure(licenceLimit, licenceMinute, licenceDelay);
+        return this;
+    }
+
+    /** Entity calls the licence made wait in its queue, and calls it declined, so far. */
+    public long licenceDelayed() {
+        return licence.delayed();
+    }
+
+    public long licenceDeclined() {
+        return licence.declined();
     }
 
     /** Makes the timeout draws repeatable. */
@@ -175,6 +201,8 @@ public final class Faults {
         actionRefusalsAs422 = false;
         actionDuration = Duration.ZERO;
         strictNestedSelect = false;
+        licenceMinute = Duration.ofMinutes(1);
+        licenceDelay = null;
         return licenceLimit(0);
     }
 
@@ -187,10 +215,9 @@ public final class Faults {
         return knobs;
     }
 
-    /** Counts one entity call against the licence's minute; false when it is over the limit. */
-    boolean withinLicence() {
-        RequestWindow window = licence;
-        return window == null || window.acquire().granted();
+    /** Holds one entity call until the licence lets it through; throws its 429 when the licence declines it. */
+    void awaitLicence() {
+        licence.admit();
     }
 
     /** A timed-out call either hangs without being handled, or (after the write) is handled and its answer lost. */

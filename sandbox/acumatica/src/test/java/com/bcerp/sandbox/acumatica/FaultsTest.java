@@ -114,23 +114,6 @@ class FaultsTest {
     }
 
     @Test
-    void calls_beyond_the_licence_limit_in_a_minute_are_declined_with_429() {
-        sandbox.faults().licenceLimit(3);
-
-        java.util.List<Integer> statuses = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            statuses.add(http.get("SalesOrder").status());
-        }
-
-        // a minute may turn over mid-run; within one, the fourth call is declined
-        assertThat(statuses).contains(429);
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isBetween(3L, 4L);
-        assertThat(sandbox.calls().byStatus()).containsKey(429);
-        sandbox.faults().reset();
-        assertThat(http.get("SalesOrder").status()).isEqualTo(200);
-    }
-
-    @Test
     void a_changed_password_and_revoked_sessions_refuse_old_tokens_and_the_old_password() {
         String before = http.token();
         sandbox.changePasswordAndRevokeSessions("rotated-password-1");

@@ -47,12 +47,12 @@ public final class BackOfficeRegistry {
         }
 
         /**
-         * Paces every request to the back office named {@code name} at the config's
-         * {@code reliability.back_office_requests_per_minute}, shared by every process (its quota is the vendor's,
-         * per user or licence, not a function's); none when that is 0. Each 429 it answers is counted.
+         * Paces every request to the back office named {@code name} at the config's pace
+         * ({@link com.bcerp.core.config.ReliabilitySettings#backOfficePace}), shared by every process (its quota is
+         * the vendor's, per user or licence, not a function's); none when that is 0. Each 429 it answers is counted.
          */
         public ApiClient.Pacer pacer(String name) {
-            int rate = config.reliability().backOfficeRequestsPerMinute();
+            int rate = config.reliability().backOfficePace();
             ApiClient.Pacer pacer = rate == 0 ? ApiClient.Pacer.NONE
                     : new SharedRatePacer(new SharedRate(budget, "backoffice#" + name, Sleeper.THREAD),
                             rate, Math.max(1, rate / 20), clock);
