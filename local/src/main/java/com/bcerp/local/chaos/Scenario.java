@@ -260,8 +260,8 @@ public enum Scenario {
             + "2 s): past half of it each request waits its turn in the licence's queue, answers slowing past the "
             + "connector's 1 s timeout") {
         @Override
-        Optional<String> notApplicable(String backOfficeType) {
-            return acumaticaOnly(backOfficeType, "its fault is Acumatica's licence queue");
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its fault is Acumatica's licence queue");
         }
 
         @Override
