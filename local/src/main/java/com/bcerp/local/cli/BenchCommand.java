@@ -52,6 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     static final double THROUGHPUT_GOAL_RATIO = 0.95;
     /** AWS cost per 1,000 orders. */
     static final double COST_GOAL_USD = 0.05;
+    /** Back-office calls per order by a customer the back office knows: the create, and little else. */
+    static final double KNOWN_CUSTOMER_CALLS_GOAL = 1.3;
     /** Acumatica's licence for the licence run: entity calls per minute, and orders for four minutes or so of it. */
     static final int LICENCE_PER_MINUTE = 300;
     static final int LICENCE_ORDERS = 250;
@@ -335,6 +337,12 @@ final class BenchCommand implements Callable<Integer> {
         out.put("orders", r.orders());
         out.put("store_calls", round(r.storeCallsPerOrder()));
         out.put("back_office_calls", round(r.backOfficeCallsPerOrder()));
+        Map<String, Object> byBuyer = new LinkedHashMap<>();
+        byBuyer.put("orders_each", r.byBuyer().orders());
+        byBuyer.put("known_customers", round(r.byBuyer().knownCustomers()));
+        byBuyer.put("known_customers_goal", KNOWN_CUSTOMER_CALLS_GOAL);
+        byBuyer.put("new_or_guest", round(r.byBuyer().newOrGuest()));
+        out.put("back_office_calls_by_buyer", byBuyer);
         Map<String, Double> aws = new LinkedHashMap<>();
         r.awsRequestsPerOrder().forEach((op, v) -> aws.put(op, round(v)));
         out.put("aws_requests", aws);
@@ -370,6 +378,9 @@ final class BenchCommand implements Callable<Integer> {
         s.append(String.format("  calls: %.2f store, %.2f %s; AWS requests: %s%n", r.storeCallsPerOrder(),
                 r.backOfficeCallsPerOrder(), r.backOffice(), r.awsRequestsPerOrder().entrySet().stream()
                         .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).toList()));
+        s.append(String.format("  %s calls by buyer, %d orders each: %.2f for customers it knows (goal <= %.1f), %.2f "
+                        + "for new customers and guests%n", r.backOffice(), r.byBuyer().orders(),
+                r.byBuyer().knownCustomers(), KNOWN_CUSTOMER_CALLS_GOAL, r.byBuyer().newOrGuest()));
         s.append(String.format("  DynamoDB: %.2f read and %.2f write request units (estimated from the items)%n",
                 r.dynamoReadUnitsPerOrder(), r.dynamoWriteUnitsPerOrder()));
         s.append(String.format("  functions: receiver %.2f invocations, %.2f ms billed; worker %.2f invocations, %.2f ms "
