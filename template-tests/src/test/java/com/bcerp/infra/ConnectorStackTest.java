@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bcerp.aws.Tables;
 import com.bcerp.config.ConfigException;
 import com.bcerp.handlers.worker.ConnectorMetrics;
+import com.bcerp.handlers.worker.DeployConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,11 @@
 package com.bcerp.bigcommerce;
 
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.model.OrderChange;
 import com.bcerp.core.model.PaymentTransaction;
+import com.bcerp.core.model.StoreCustomer;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
@@ -21,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +93,43 @@ public final class BigCommerceStorefront implements Storefront, OrderChangeFeed 
         } catch (DateTimeParseException e) {
             throw new PermanentFailure("date_modified", record + ": date_modified is not an RFC-2822 date");
         }
+    }
+
+    /** {@code GET /v3/customers?id:in={id}&include=addresses}: one call, the customer with its address book. */
+    @Override
+    public Optional<StoreCustomer> customer(long customerId) {
+        ApiResponse response = BigCommerceClient.expect(client.get("/v3/customers?id:in=" + customerId
+                + "&include=addresses"), "get customer " + customerId, Set.of(200));
+        JsonNode found = response.json().path("data");
+        return found.isEmpty() ? Optional.empty() : Optional.of(customer(found.get(0)));
+    }
+
+    private static StoreCustomer customer(JsonNode c) {
+        String record = "customer " + c.path("id").asText("?");
+        List<JsonNode> book = new ArrayList<>();
+        c.path("addresses").forEach(book::add);
+        book.sort(Comparator.comparingLong(a -> a.path("id").asLong()));
+        List<Address> addresses = book.stream().map(a -> new Address(nonEmpty(a, "first_name"),
+                nonEmpty(a, "last_name"), nonEmpty(a, "company"), nonEmpty(a, "address1"), nonEmpty(a, "address2"),
+                nonEmpty(a, "city"), nonEmpty(a, "state_or_province"), nonEmpty(a, "postal_code"),
+                nonEmpty(a, "country_code"), nonEmpty(a, "phone"), null)).toList();
+        Instant modified = null;
+        if (c.hasNonNull("date_modified")) {
+            try {
+                modified = OffsetDateTime.parse(c.get("date_modified").asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new PermanentFailure("date_modified", record + ": date_modified '"
+                        + c.get("date_modified").asText() + "' is not an ISO 8601 date");
+            }
+        }
+        return new StoreCustomer(c.path("id").asLong(), nonEmpty(c, "email"), nonEmpty(c, "first_name"),
+                nonEmpty(c, "last_name"), nonEmpty(c, "company"), nonEmpty(c, "phone"),
+                c.path("customer_group_id").asLong(0), modified, addresses);
+    }
+
+    private static String nonEmpty(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : null;
     }
 
     /** {@code GET /v2/orders/{id}/taxes?details=true}, every page (204 ends the list). */

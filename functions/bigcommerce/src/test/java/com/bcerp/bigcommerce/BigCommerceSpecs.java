@@ -33,6 +33,7 @@ final class BigCommerceSpecs {
     private final OpenApiSpec products;
     private final OpenApiSpec variants;
     private final OpenApiSpec options;
+    private final OpenApiSpec customers;
 
     private BigCommerceSpecs(String storeHash) {
         String v2 = "/stores/" + storeHash + "/v2";
@@ -49,6 +50,7 @@ final class BigCommerceSpecs {
         variants = OpenApiSpec.from(DIR + "product-variants_catalog.v3.yml").basePath(v3)
                 .patch(BigCommerceSpecs::patchVariants).build();
         options = OpenApiSpec.from(DIR + "product-variant-options_catalog.v3.yml").basePath(v3).build();
+        customers = OpenApiSpec.from(DIR + "customers.v3.yml").basePath(v3).build();
     }
 
     /** The specs for one store, or the test is skipped (with the reason) when the specs folder is absent. */
@@ -78,6 +80,9 @@ final class BigCommerceSpecs {
         String path = e.path();
         if (path.contains("/v3/hooks")) {
             return webhooksV3;
+        }
+        if (path.contains("/v3/customers")) {
+            return customers;
         }
         if (path.endsWith("/v3/inventory/locations")) {
             return locations;

@@ -128,6 +128,46 @@ class SpecConformanceIT {
         assertThat(specs.problems(checked)).as("exchanges that do not conform").isEmpty();
     }
 
+    @Test
+    void theCustomerEndpointsConformAndTheAdapterReadsACustomerWithItsAddresses() {
+        BigCommerceStorefront storefront = new BigCommerceStorefront(BigCommerceClient.create(new BigCommerceSettings(
+                URI.create(sandbox.baseUrl()), sandbox.storeHash(), sandbox.connectorAccessToken())));
+        String token = sandbox.adminAccessToken();
+        JsonNode created = StoreAdmin.json(admin.send("POST", "/v3/customers", "[{\"email\":\"kim@example.com\","
+                + "\"first_name\":\"Kim\",\"last_name\":\"Lee\",\"customer_group_id\":2,\"addresses\":[{"
+                + "\"first_name\":\"Kim\",\"last_name\":\"Lee\",\"address1\":\"1 Main St\",\"city\":\"Austin\","
+                + "\"state_or_province\":\"Texas\",\"postal_code\":\"78701\",\"country_code\":\"US\"}]}]", token).body());
+        long id = created.path("data").get(0).path("id").asLong();
+        admin.send("PUT", "/v3/customers", "[{\"id\":" + id + ",\"last_name\":\"Lee-Park\",\"company\":\"Park Ltd\"}]",
+                token);
+        JsonNode added = StoreAdmin.json(admin.send("POST", "/v3/customers/addresses", "[{\"customer_id\":" + id
+                + ",\"first_name\":\"Kim\",\"last_name\":\"Lee\",\"address1\":\"2 Side St\",\"city\":\"Dallas\","
+                + "\"state_or_province\":\"Texas\",\"postal_code\":\"75201\",\"country_code\":\"US\"}]", token).body());
+        long second = added.path("data").get(0).path("id").asLong();
+        admin.send("PUT", "/v3/customers/addresses", "[{\"id\":" + second + ",\"address1\":\"3 Side St\"}]", token);
+        admin.send("GET", "/v3/customers/addresses?customer_id:in=" + id, null, token);
+        admin.send("GET", "/v3/customers?email:in=kim@example.com&include=addresses", null, token);
+        admin.send("DELETE", "/v3/customers/addresses?id:in=" + second, null, token);
+
+        var kim = storefront.customer(id).orElseThrow();
+        assertThat(storefront.customer(424_242)).isEmpty();
+
+        assertThat(kim.lastName()).isEqualTo("Lee-Park");
+        assertThat(kim.company()).isEqualTo("Park Ltd");
+        assertThat(kim.customerGroupId()).isEqualTo(2);
+        assertThat(kim.dateModified()).isNotNull();
+        assertThat(kim.addresses()).singleElement().satisfies(a -> {
+            assertThat(a.street1()).isEqualTo("1 Main St");
+            assertThat(a.countryIso2()).isEqualTo("US");
+            assertThat(a.postalCode()).isEqualTo("78701");
+        });
+        List<BigCommerceSandbox.Exchange> checked = List.copyOf(exchanges);
+        assertThat(checked).extracting(e -> e.method() + " " + e.path().replaceAll("/stores/[^/]+", ""))
+                .contains("POST /v3/customers", "PUT /v3/customers", "POST /v3/customers/addresses",
+                        "PUT /v3/customers/addresses", "DELETE /v3/customers/addresses", "GET /v3/customers");
+        assertThat(specs.problems(checked)).as("exchanges that do not conform").isEmpty();
+    }
+
     /** Reads the order, its taxes, transactions and refunds through the adapter (those requests are checked too). */
     private static void readThroughTheAdapter(BigCommerceStorefront storefront, long id) {
         var order = storefront.order(id).orElseThrow();

@@ -124,13 +124,14 @@ public record DeploymentSettings(
 
     /**
      * @param requireSignature refuse deliveries without a Standard Webhooks signature
-     * @param toleranceSeconds how far a delivery's timestamp may be from now
+     * @param toleranceSeconds how far a delivery's timestamp may be in the future (in the past it may be as old as
+     *                         BigCommerce's retries: WebhookAuthenticator.RETRY_HORIZON)
      * @param maxBodyBytes     larger bodies are refused with 413
      */
     public record Webhooks(boolean requireSignature, int toleranceSeconds, int maxBodyBytes) {
 
         public Webhooks {
-            // at most SQS FIFO's 5-minute deduplication window: see WebhookAuthenticator.MAX_TOLERANCE
+            // clock skew: at most WebhookAuthenticator.MAX_TOLERANCE
             requireBetween(toleranceSeconds, 1, 300, "tolerance_seconds", "");
             requireBetween(maxBodyBytes, 1024, 1024 * 1024, "max_body_bytes", "");
         }
@@ -241,8 +242,11 @@ public record DeploymentSettings(
         } catch (IllegalArgumentException e) {
             throw new InvalidConfig(field, "is not a URL: '" + url + "'");
         }
-        require("https".equals(Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT))
-                && uri.getHost() != null, field, "must be an https URL, was '" + url + "'");
+        String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
+        // plain http only to this machine (a local stand-in the pre-flight check can be pointed at): nothing leaves it
+        boolean loopback = uri.getHost() != null && (uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1"));
+        require(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http") && loopback), field,
+                "must be an https URL, was '" + url + "'");
     }
 
     private static void requireMemory(int memoryMb) {

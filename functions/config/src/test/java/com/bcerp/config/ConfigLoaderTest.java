@@ -184,6 +184,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void customer_sync_reads_its_switches_and_group_tables_and_refuses_a_group_that_is_not_an_id() {
+        ConnectorConfig config = ConfigLoader.parse("customers:\n  sync: true\n  create_without_orders: true\n"
+                + "  group_classes: {\"2\": WHOLESALE}\n  group_price_classes: {\"2\": TRADE}\n");
+        assertThat(config.customers().sync()).isTrue();
+        assertThat(config.customers().createWithoutOrders()).isTrue();
+        assertThat(config.customers().customerClass(2)).isEqualTo("WHOLESALE");
+        assertThat(config.customers().priceClass(2)).isEqualTo("TRADE");
+        assertThat(config.customers().customerClass(1)).isNull();
+        assertThat(ConfigLoader.defaults().customers().sync()).isFalse();
+        assertThat(ConfigLoader.defaults().customers().createWithoutOrders()).isFalse();
+
+        assertThatThrownBy(() -> ConfigLoader.parse("customers:\n  group_classes: {Wholesale: WHOLESALE}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("customers.group_classes")
+                .hasMessageContaining("Wholesale");
+    }
+
+    @Test
     void a_table_in_the_file_replaces_the_default_table_whole() {
         ConnectorConfig config = ConfigLoader.parse("statuses:\n  back_office_to_store:\n    Shipping: 3\n");
 
@@ -293,6 +310,11 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  acumatica:\n    url: http://erp.example.com\n"))
                 .hasMessage("config deployment.acumatica.url: must be an https URL, was 'http://erp.example.com'");
+        // plain http only to this machine: a local stand-in for the pre-flight check
+        assertThat(ConfigLoader.parseDeployment("deployment:\n  acumatica:\n    url: http://127.0.0.1:8443/ACME\n")
+                .acumatica().url()).isEqualTo("http://127.0.0.1:8443/ACME");
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  bigcommerce_api_url: http://10.0.0.1\n"))
+                .hasMessageStartingWith("config deployment.bigcommerce_api_url: must be an https URL");
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  log_retention_days: 10\n"))
                 .hasMessageStartingWith("config deployment.log_retention_days: must be one of CloudWatch's");
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  store_hash: ABC/1\n"))

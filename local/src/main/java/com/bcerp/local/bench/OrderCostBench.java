@@ -6,7 +6,9 @@ import com.bcerp.local.runtime.AwsRequests;
 import com.bcerp.local.runtime.FunctionTime;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -45,10 +47,16 @@ public final class OrderCostBench {
     static final int RECEIVER_MEMORY_MB = 512;
 
     /** USD per 1,000 orders, by line. */
-    public record Cost(double lambdaCompute, double lambdaRequests, double httpApi, double sqs, double dynamo,
+    public record Cost(double lambdaCompute, double lambdaRequests, double httpApi, double sqs, double dynamodb,
             double perExtra100msOfBackOfficeLatency) {
+        @JsonProperty
+        public String prices() {
+            return PRICES_AS_OF;
+        }
+
+        @JsonProperty
         public double total() {
-            return lambdaCompute + lambdaRequests + httpApi + sqs + dynamo;
+            return lambdaCompute + lambdaRequests + httpApi + sqs + dynamodb;
         }
     }
 
@@ -56,20 +64,19 @@ public final class OrderCostBench {
             Map<String, Double> awsRequestsPerOrder, double dynamoReadUnitsPerOrder, double dynamoWriteUnitsPerOrder,
             double receiverInvocationsPerOrder, double receiverBilledMsPerOrder, double workerInvocationsPerOrder,
             double workerBilledMsPerOrder, int workerMemoryMb, double workerCpuMsPerOrder,
-            double workerAllocatedKbPerOrder, double elapsedSeconds, Cost cost, Split byBuyer) {}
+            double workerAllocatedKbPerOrder, double elapsedSeconds, @JsonProperty("usd_per_1000_orders") Cost cost,
+            @JsonProperty("back_office_calls_by_buyer") Split byBuyer) {}
 
-    /** Back-office calls per order by buyer, each over {@code orders} orders of its own round. */
-    public record Split(int orders, double knownCustomers, double newOrGuest) {}
+    /** Back-office calls per order by buyer, each over {@code ordersEach} orders of its own round. */
+    public record Split(int ordersEach, double knownCustomers, double newOrGuest) {}
 
     private OrderCostBench() {}
 
     public static Result run(int orders, Duration timeout) throws IOException, InterruptedException {
         Path stateDir = Files.createTempDirectory("bcerp-bench-cost");
-        LocalRuntime.Timing d = LocalRuntime.Timing.defaults();
         // no quota in the way, and the catch-up off (its calls come with time, not orders)
-        LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withQuota(1_000_000).withTiming(
-                new LocalRuntime.Timing(d.quotaWindow(), d.claimLease(), d.backOfficeTimeout(), d.accessTokenLifetime(),
-                        timeout.multipliedBy(2), d.webhookHealthEvery()));
+        LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withQuota(1_000_000)
+                .withTiming(LocalRuntime.Timing.defaults().withCatchUpEvery(timeout.multipliedBy(2)));
         try (LocalRuntime runtime = LocalRuntime.start(options)) {
             BigCommerceSandbox store = runtime.bigcommerce();
             LocalBackOffice backOffice = runtime.backOffices().get(runtime.takingOrders().get(0));
@@ -136,9 +143,7 @@ public final class OrderCostBench {
                     (after[0] - cpuAndAllocated[0]) / 1e6 / n, (after[1] - cpuAndAllocated[1]) / 1024.0 / n, elapsed,
                     cost, new Split(round, known, unknown));
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 

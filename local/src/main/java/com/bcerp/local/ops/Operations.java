@@ -10,6 +10,7 @@ import com.bcerp.bigcommerce.webhook.WebhookPayloads;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.order.OrderCatchUp;
+import com.bcerp.core.customer.CustomerSync;
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
@@ -41,7 +42,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class Operations {
 
-    private static final Set<Outcome> SYNCED = Set.of(Outcome.CREATED, Outcome.LINKED_EXISTING, Outcome.ALREADY_SYNCED);
+    private static final Set<Outcome> SYNCED = Set.of(Outcome.CREATED, Outcome.LINKED_EXISTING, Outcome.ALREADY_SYNCED,
+            Outcome.UPDATED);
 
     /** A failed record: parked with its reason, or dead-lettered with the last reason its attempts recorded. */
     public record Failure(String kind, String recordKey, String reason, Instant since, int receives) {}
@@ -82,6 +84,8 @@ public final class Operations {
             try {
                 StoreEvent event = WebhookPayloads.parse(letter.body());
                 key = event.isOrderEvent() ? OrderImport.recordKey(event.storeHash(), Long.parseLong(event.resourceId()))
+                        : event.customerId().isPresent()
+                        ? CustomerSync.recordKey(event.storeHash(), event.customerId().getAsLong())
                         : event.scope() + " " + event.resourceType() + " " + event.resourceId();
                 reason = lastError(key).orElse("no attempt recorded a reason (the message failed before its first "
                         + "attempt finished, e.g. a crash or a timeout)");
@@ -114,25 +118,27 @@ public final class Operations {
     }
 
     /**
-     * Puts an order event on the queue, so the order takes the normal path again: a parked claim is taken again, a
-     * synced order answers "already synced" and nothing is written twice.
+     * Puts an order event (or, for a customer record, a customer event) on the queue, so the record takes the normal
+     * path again: a parked claim is taken again, a synced order answers "already synced" and nothing is written twice.
      */
     public Replay replay(String recordKey) {
         // order#{store}#{id}, or order#{store}@{back office}#{id} for a second back office taking orders: the
         // replayed event reaches every back office, and the ones that have the order answer "already synced"
-        Matcher key = Pattern.compile(
-                "order#" + Pattern.quote(target.storeHash()) + "(@[^#]+)?#(\\d+)").matcher(recordKey);
+        Matcher key = Pattern.compile("(order|customer-sync)#" + Pattern.quote(target.storeHash()) + "(@[^#]+)?#(\\d+)")
+                .matcher(recordKey);
         if (!key.matches()) {
-            throw new IllegalArgumentException("only order records of store " + target.storeHash() + " can be replayed "
-                    + "(order#" + target.storeHash() + "#{order id}); '" + recordKey + "' is not one");
+            throw new IllegalArgumentException("only order and customer records of store " + target.storeHash()
+                    + " can be replayed (order#" + target.storeHash() + "#{order id}, customer-sync#"
+                    + target.storeHash() + "#{customer id}); '" + recordKey + "' is not one");
         }
-        long orderId = Long.parseLong(key.group(2));
+        boolean customer = key.group(1).equals("customer-sync");
+        long id = Long.parseLong(key.group(3));
         Instant now = clock.instant();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", "order");
-        data.put("id", orderId);
-        StoreEvent event = new StoreEvent(target.storeHash(), "store/order/updated", "order", Long.toString(orderId),
-                now.getEpochSecond(), "replay@" + now, data);
+        data.put("type", customer ? StoreEvent.CUSTOMER : "order");
+        data.put("id", id);
+        StoreEvent event = new StoreEvent(target.storeHash(), customer ? "store/customer/updated" : "store/order/updated",
+                customer ? StoreEvent.CUSTOMER : "order", Long.toString(id), now.getEpochSecond(), "replay@" + now, data);
         new WebhookEventQueue(new SqsEventQueue(target.sqs(), target.eventsQueueUrl()))
                 .publish(event, "replay:" + recordKey + ":" + now.toEpochMilli());
         List<AuditRecord> history = state.history(recordKey);
@@ -169,7 +175,10 @@ public final class Operations {
                 depth(target.deadLetterQueueUrl()), parked.size(), oldest);
     }
 
-    /** Registers (or repairs) the connector's webhooks and its delivery-exception hook, as the health job does. */
+    /**
+     * Registers (or repairs) the connector's order webhooks and its delivery-exception hook. Ops does not read the
+     * merchant's config: the customer hooks ({@code customers.sync}) are added by the webhook-health job, which does.
+     */
     public WebhookHealth.Report registerWebhooks() {
         Map<String, String> secret = target.secrets().get(target.bigcommerceSecret());
         String token = required(secret, "access_token");
@@ -177,7 +186,8 @@ public final class Operations {
         BigCommerceClient client = BigCommerceClient.create(new BigCommerceSettings(target.bigcommerceApiUrl(),
                 target.storeHash(), token));
         return new WebhookHealth(target.storeHash(), new WebhookRegistrar(client), state,
-                WebhookHealth.Target.of(target.webhookUrl(), target.deliveryExceptionUrl(), webhookSecret), clock).check();
+                WebhookHealth.Target.of(target.webhookUrl(), target.deliveryExceptionUrl(), webhookSecret, false), clock)
+                .check();
     }
 
     private String required(Map<String, String> secret, String field) {

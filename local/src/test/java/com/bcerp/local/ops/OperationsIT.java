@@ -197,6 +197,6 @@ class OperationsIT {
                 .containsExactly(Outcome.CREATED, Outcome.ALREADY_SYNCED);
         assertThat(DemoReport.salesOrdersByCustomerOrder(runtime).get(Long.toString(order.id()))).hasSize(1);
         assertThatThrownBy(() -> ops.replay("customer#email#a@example.com"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only order records");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only order and customer records");
     }
 }

@@ -44,12 +44,20 @@ final class AcumaticaApi {
     }
 
     ApiResponse get(String path, Map<String, String> query) {
-        return send("GET", path, query, null, true);
+        return send("GET", path, query, null, true, Map.of());
     }
 
     /** A PUT; {@code idempotent} false for one that creates, so a timeout is never blindly sent again. */
     ApiResponse put(String entity, Map<String, String> query, JsonNode body, boolean idempotent) {
-        return send("PUT", entity, query, body, idempotent);
+        return send("PUT", entity, query, body, idempotent, Map.of());
+    }
+
+    /**
+     * A PUT that only changes the record its keys name ({@code If-Match: *}: 412 when there is none), so a key that
+     * went missing never makes a new record. Sending it twice changes nothing more.
+     */
+    ApiResponse update(String entity, Map<String, String> query, JsonNode body) {
+        return send("PUT", entity, query, body, true, Map.of("If-Match", "*"));
     }
 
     /**
@@ -60,11 +68,11 @@ final class AcumaticaApi {
     ApiResponse action(String entityAction, JsonNode body) {
         running.writeLock().lock();
         try {
-            ApiResponse response = send("POST", entityAction, Map.of(), body, false);
+            ApiResponse response = send("POST", entityAction, Map.of(), body, false, Map.of());
             String location = response.headers().firstValue("Location").orElse(null);
             for (int poll = 0; response.status() == 202 && location != null && poll < ACTION_POLLS; poll++) {
                 pause(ACTION_POLL_PAUSE);
-                response = send("GET", relative(location), Map.of(), null, true);
+                response = send("GET", relative(location), Map.of(), null, true, Map.of());
             }
             return response;
         } finally {
@@ -88,39 +96,42 @@ final class AcumaticaApi {
         }
     }
 
-    private ApiResponse send(String method, String path, Map<String, String> query, JsonNode body, boolean idempotent) {
+    private ApiResponse send(String method, String path, Map<String, String> query, JsonNode body, boolean idempotent,
+            Map<String, String> headers) {
         running.readLock().lock();
         try {
-            return sendInSession(method, path, query, body, idempotent);
+            return sendInSession(method, path, query, body, idempotent, headers);
         } finally {
             running.readLock().unlock();
         }
     }
 
     private ApiResponse sendInSession(String method, String path, Map<String, String> query, JsonNode body,
-            boolean idempotent) {
+            boolean idempotent, Map<String, String> headers) {
         URI uri = URI.create(settings.endpointUrl() + "/" + path + (query.isEmpty() ? "" : "?" + OData.query(query)));
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(write(body));
         AtomicReference<String> used = new AtomicReference<>();
-        ApiResponse response = client.send(attempt -> request(uri, method, publisher, used, session.accessToken()), idempotent);
+        ApiResponse response = client.send(attempt -> request(uri, method, publisher, headers, used,
+                session.accessToken()), idempotent);
         if (response.status() == 401) {
             // the instance refused before acting on the request, so sending it again is safe even for a create
             String renewed = session.renewAfterRejection(used.get());
-            response = client.send(attempt -> request(uri, method, publisher, used,
+            response = client.send(attempt -> request(uri, method, publisher, headers, used,
                     attempt == 1 ? renewed : session.accessToken()), idempotent);
         }
         return response;
     }
 
-    private static HttpRequest request(URI uri, String method, HttpRequest.BodyPublisher body, AtomicReference<String> used,
-            String token) {
+    private static HttpRequest request(URI uri, String method, HttpRequest.BodyPublisher body,
+            Map<String, String> headers, AtomicReference<String> used, String token) {
         used.set(token);
-        return HttpRequest.newBuilder(uri).method(method, body)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .build();
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return request.build();
     }
 
     private static String write(JsonNode body) {

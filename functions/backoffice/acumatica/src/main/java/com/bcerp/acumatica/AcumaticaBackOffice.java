@@ -98,6 +98,17 @@ public final class AcumaticaBackOffice implements Customers, SalesDocuments, Pay
         return id;
     }
 
+    /** A PUT by CustomerID that only updates: a customer deleted in Acumatica parks instead of coming back. */
+    @Override
+    public void updateCustomer(String customerId, CustomerDraft customer) {
+        ApiResponse response = api.update("Customer", Map.of("$select", "CustomerID"),
+                AcumaticaDocuments.customerChange(customerId, customer));
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, "customer " + customerId + " (" + describe(customer) + ")", null);
+        }
+        log.info("updated Acumatica customer {} for {}", customerId, describe(customer));
+    }
+
     /** One query: the document with this ExternalRef and those whose ExternalRef continues it with a dash. */
     @Override
     public Optional<List<PostedDocument>> findOrderDocuments(String externalRef) {

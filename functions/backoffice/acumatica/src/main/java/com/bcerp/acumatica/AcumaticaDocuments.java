@@ -32,16 +32,36 @@ final class AcumaticaDocuments {
 
     private AcumaticaDocuments() {}
 
-    /** A Customer: name, email, class if configured, main contact with the billing address, billing and shipping. */
+    /**
+     * A new Customer: name, email, class (the draft's, else the configured one), price class, the store's id in
+     * AccountRef, main contact with the billing address, billing and shipping.
+     */
     static ObjectNode customer(CustomerDraft draft, String customerClass) {
-        ObjectNode customer = NODES.objectNode();
-        put(customer, "CustomerName", draft.name());
-        put(customer, "Email", draft.email());
-        put(customer, "CustomerClass", customerClass);
+        ObjectNode customer = customerFields(draft);
+        put(customer, "CustomerClass", draft.customerClass() != null ? draft.customerClass() : customerClass);
         put(customer, "AccountRef", draft.externalRef());
         if (draft.guest()) {
             put(customer, "IsGuestCustomer", true);
         }
+        return customer;
+    }
+
+    /**
+     * An existing Customer, by its CustomerID, brought to the draft: its AccountRef is left alone (a customer staff
+     * made may use it for something else), and its classes change only where the draft names one.
+     */
+    static ObjectNode customerChange(String customerId, CustomerDraft draft) {
+        ObjectNode customer = customerFields(draft);
+        put(customer, "CustomerID", customerId);
+        put(customer, "CustomerClass", draft.customerClass());
+        return customer;
+    }
+
+    private static ObjectNode customerFields(CustomerDraft draft) {
+        ObjectNode customer = NODES.objectNode();
+        put(customer, "CustomerName", draft.name());
+        put(customer, "Email", draft.email());
+        put(customer, "PriceClassID", draft.priceClass());
         customer.set("MainContact", contact(draft, draft.billing()));
         if (draft.billing() != null) {
             put(customer, "BillingContactOverride", true);

@@ -82,6 +82,7 @@ final class AcumaticaFailures {
                     + " even with a new access token: the API user cannot sign in to this endpoint");
             case 403 -> new PermanentFailure("credentials", "Acumatica answered 403 for " + record
                     + ": the API user lacks access rights to the form behind " + response.uri().getPath());
+            case 412 -> new PermanentFailure("record", "Acumatica has no " + record + " to update (deleted there?)");
             case 404 -> new PermanentFailure("endpoint", "Acumatica answered 404 for " + response.describe()
                     + ": is the endpoint published on the instance (Web Service Endpoints, SM207060)?");
             case 500 -> isMissing(response)

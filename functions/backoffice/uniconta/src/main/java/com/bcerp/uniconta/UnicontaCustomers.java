@@ -68,6 +68,28 @@ final class UnicontaCustomers implements Customers {
         return account;
     }
 
+    /**
+     * Uniconta's Update replaces the whole row, so the debtor is read and the draft's fields laid over it (on
+     * {@code DebtorClient}, which leaves the user fields, the store's id among them, as they are). Customer classes
+     * are not mapped to Uniconta's debtor groups: the draft's classes are not sent.
+     */
+    @Override
+    public void updateCustomer(String customerId, CustomerDraft customer) {
+        ArrayNode rows = api.read("DebtorClient", "Account", customerId, "customer " + customerId);
+        if (rows.isEmpty()) {
+            throw new PermanentFailure("Account", "Uniconta has no debtor " + customerId + " to update (deleted there?)");
+        }
+        ObjectNode row = (ObjectNode) rows.get(0);
+        ObjectNode change = row(customer, customerId);
+        change.remove(settings.customerRefField());
+        row.setAll(change);
+        ApiResponse response = api.update("DebtorClient", row);
+        if (!response.isSuccess()) {
+            throw UnicontaFailures.of(response, "customer " + customerId + " (" + describe(customer) + ")", "customer");
+        }
+        log.info("updated Uniconta debtor {} for {}", customerId, describe(customer));
+    }
+
     private boolean sameBuyer(String account, CustomerDraft customer) {
         ArrayNode rows = api.read("DebtorClient", "Account", account, "customer " + account);
         return !rows.isEmpty() && java.util.Objects.equals(text(rows.get(0), "ContactEmail"), customer.email());

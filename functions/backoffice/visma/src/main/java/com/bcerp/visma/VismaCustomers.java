@@ -11,6 +11,7 @@ import com.bcerp.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +58,29 @@ final class VismaCustomers implements Customers {
         return number;
     }
 
+    /**
+     * {@code PUT /v1/customer/{number}} (204) with the name, classes, addresses and contacts; the status and the
+     * store-id attribute are left as they are.
+     */
+    @Override
+    public void updateCustomer(String customerId, CustomerDraft customer) {
+        ObjectNode dto = dto(customer);
+        dto.remove(List.of("status", "attributeLines"));
+        ApiResponse response = api.put("/v1/customer/" + VismaApi.encode(customerId), dto);
+        if (!response.isSuccess()) {
+            throw VismaFailures.of(response, "customer " + customerId + " (" + describe(customer) + ")", null);
+        }
+        log.info("updated Visma customer {} for {}", customerId, describe(customer));
+    }
+
     /** B2B: the company is the customer's name and the buyer its contact. */
     ObjectNode dto(CustomerDraft customer) {
         ObjectNode dto = VismaDto.object();
         boolean company = customer.company() != null && !customer.company().isBlank();
         text(dto, "name", company ? customer.company() : customer.name());
         text(dto, "status", "Active");
+        text(dto, "customerClassId", customer.customerClass());
+        text(dto, "priceClassId", customer.priceClass());
         Address billing = customer.billing();
         Address shipping = customer.shipping() != null ? customer.shipping() : billing;
         ObjectNode contact = contact(customer.name(), customer.email(), customer.phone());

@@ -40,17 +40,33 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void queuesAnAuthenticOrderEventKeyedByStoreAndOrderAndDeduplicatedOnThePayloadHash() throws Exception {
+    void queuesAnAuthenticOrderEventKeyedByStoreAndOrderAndDeduplicatedOnItsWebhookId() throws Exception {
         WebhookReceiver.Response response = deliver(BODY);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(published).singleElement().satisfies(p -> {
             assertThat(p.body()).isEqualTo(BODY);
             assertThat(p.orderingKey()).isEqualTo("abc123:order:250");
-            String sha256 = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(BODY.getBytes(StandardCharsets.UTF_8)));
-            assertThat(p.deduplicationId()).isEqualTo(sha256);
+            assertThat(p.deduplicationId()).isEqualTo("webhook:" + sha256("msg_2b1c"));
+            assertThat(WebhookReceiver.deliveryId(p.deduplicationId())).contains(p.deduplicationId());
         });
+    }
+
+    @Test
+    void anUnsignedDeliveryIsDeduplicatedOnThePayloadHashAndNamesNoDelivery() throws Exception {
+        WebhookReceiver lenient = new WebhookReceiver(WebhookReceiver.Config.of("abc123"), new WebhookAuthenticator(
+                WebhookAuthenticator.Config.of(CLIENT_SECRET, CONNECTOR_SECRET).withRequireSignature(false),
+                Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)), queue);
+        assertThat(lenient.receive(java.util.Map.of("X-Connector-Secret", CONNECTOR_SECRET), BODY).status())
+                .isEqualTo(200);
+        assertThat(published).singleElement().satisfies(p -> {
+            assertThat(p.deduplicationId()).isEqualTo(sha256(BODY));
+            assertThat(WebhookReceiver.deliveryId(p.deduplicationId())).isEmpty();
+        });
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -92,6 +108,22 @@ class WebhookReceiverTest {
         assertThat(event.resourceId()).isEqualTo("176342342");
         assertThat(event.orderId()).hasValue(250);
         assertThat(event.isOrderEvent()).isTrue();
+    }
+
+    @Test
+    void customerAndAddressEventsAreQueuedInTheCustomersGroup() {
+        // webhooks.v3.yml: store/customer/updated, and an address event whose data.id is the address
+        String updated = "{\"scope\":\"store/customer/updated\",\"store_id\":\"1025646\",\"data\":{\"type\":\"customer\","
+                + "\"id\":32},\"hash\":\"8768ab15\",\"created_at\":1561481571,\"producer\":\"stores/abc123\"}";
+        String address = "{\"created_at\":1561482670,\"store_id\":\"1025646\",\"producer\":\"stores/abc123\","
+                + "\"scope\":\"store/customer/address/updated\",\"hash\":\"352e4afc\",\"data\":{\"type\":\"customer\","
+                + "\"id\":60,\"address\":{\"customer_id\":32}}}";
+
+        assertThat(deliver(updated).status()).isEqualTo(200);
+        assertThat(deliver(address).status()).isEqualTo(200);
+
+        assertThat(published).extracting(Published::orderingKey).containsExactly("abc123:customer:32", "abc123:customer:32");
+        assertThat(WebhookPayloads.parse(address).customerId()).hasValue(32);
     }
 
     @Test
@@ -150,9 +182,11 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void anotherStoresEventIs401() {
+    void anotherStoresAuthenticEventIsAcknowledgedSoItNeverCountsAgainstTheDomainButNothingIsQueued() {
         String body = BODY.replace("stores/abc123", "stores/zzz999");
-        assertThat(deliver(body).status()).isEqualTo(401);
+        WebhookReceiver.Response response = deliver(body);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("ignored").contains("zzz999");
         assertThat(published).isEmpty();
     }
 

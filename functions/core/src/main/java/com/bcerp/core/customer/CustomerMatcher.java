@@ -5,6 +5,7 @@ import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Buyer;
+import com.bcerp.core.model.StoreCustomer;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.port.Customers;
 import com.bcerp.core.sync.KeyScope;
@@ -13,6 +14,7 @@ import com.bcerp.core.sync.Claim;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The back-office customer for a store order, matched by the configured rule or created, exactly once per buyer:
@@ -55,20 +57,53 @@ public final class CustomerMatcher {
             return settings.genericCustomer();
         }
         String externalRef = buyer.isGuest() ? null : externalRef(order.storeHash(), buyer.storeCustomerId());
-        boolean byExternalId = externalRef != null && settings.matchesByExternalId();
         String email = email(order);
-        if (email == null && !byExternalId) {
+        if (email == null && (externalRef == null || !settings.matchesByExternalId())) {
             throw new PermanentFailure("billing_address.email",
                     order.describe() + ": no email on the order, so no customer can be matched or created");
         }
-        String key = scope.customer(byExternalId ? "ext#" + externalRef
-                : "email#" + email.trim().toLowerCase(Locale.ROOT));
+        return match(order.describe(), externalRef, email, () -> newCustomer(order, email, externalRef), true, false)
+                .orElseThrow().customerId();
+    }
+
+    /** What a match found: the back-office customer, and whether it was created just now (from the draft). */
+    public record Match(String customerId, boolean created) {}
+
+    /**
+     * The back-office customer of a registered store customer, by the same rules as an order's buyer; created from
+     * {@code draft} only when {@code create} says so, otherwise empty when the back office has none. Under
+     * {@code match: email} the store customer's email may have changed since their orders, so the customer their
+     * orders were matched to, and then the store id the connector's customers carry, are tried as well.
+     */
+    public Optional<Match> customerFor(String storeHash, StoreCustomer customer, CustomerDraft draft, boolean create) {
+        return match(customer.describe(), externalRef(storeHash, customer.id()), customer.email().trim(), () -> draft,
+                create, true);
+    }
+
+    /**
+     * Claims the match key (external id or email, as configured), so that one customer is created however many
+     * attempts race for it; a completed key answers at once. A customer not found and not to be created gives the
+     * key up, so a later order or a config change can still create it. A registered buyer matched by email is also
+     * remembered by their store id: the store customer's link to the back-office customer.
+     */
+    private Optional<Match> match(String what, String externalRef, String email, Supplier<CustomerDraft> draft,
+            boolean create, boolean followStoreId) {
+        boolean byExternalId = externalRef != null && settings.matchesByExternalId();
+        String storeIdKey = externalRef == null ? null : scope.customer("ext#" + externalRef);
+        boolean linkByStoreId = externalRef != null && !byExternalId;
+        if (linkByStoreId && followStoreId) {
+            Optional<String> linked = state.completed(storeIdKey);
+            if (linked.isPresent()) {
+                return Optional.of(new Match(linked.get(), false));
+            }
+        }
+        String key = byExternalId ? storeIdKey : scope.customer("email#" + email.toLowerCase(Locale.ROOT));
         Claim claim = claimWaiting(key);
         switch (claim.status()) {
             case DONE -> {
-                return claim.result();
+                return Optional.of(new Match(claim.result(), false));
             }
-            case BUSY -> throw new TransientFailure(order.describe() + ": customer " + (byExternalId ? externalRef : email)
+            case BUSY -> throw new TransientFailure(what + ": customer " + (byExternalId ? externalRef : email)
                     + " is being created by another attempt");
             case ACQUIRED -> { }
         }
@@ -77,9 +112,20 @@ public final class CustomerMatcher {
             if (found.isEmpty() && email != null && (settings.matchesByEmail() || externalRef == null)) {
                 found = backOffice.findCustomerByEmail(email);
             }
-            String customerId = found.orElseGet(() -> backOffice.createCustomer(newCustomer(order, email, externalRef)));
-            state.complete(key, customerId);
-            return customerId;
+            if (found.isEmpty() && linkByStoreId && followStoreId) {
+                found = backOffice.findCustomerByExternalRef(externalRef);
+            }
+            if (found.isEmpty() && !create) {
+                state.release(key);
+                return Optional.empty();
+            }
+            Match match = found.map(id -> new Match(id, false))
+                    .orElseGet(() -> new Match(backOffice.createCustomer(draft.get()), true));
+            state.complete(key, match.customerId());
+            if (linkByStoreId) {
+                state.complete(storeIdKey, match.customerId());
+            }
+            return Optional.of(match);
         } catch (RuntimeException e) {
             state.release(key);
             throw e;

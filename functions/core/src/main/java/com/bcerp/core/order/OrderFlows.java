@@ -3,6 +3,7 @@ package com.bcerp.core.order;
 import com.bcerp.core.backoffice.Capability;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.customer.CustomerMatcher;
+import com.bcerp.core.customer.CustomerSync;
 import com.bcerp.core.payment.PaymentSync;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Links;
@@ -62,13 +63,21 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
                 : Optional.empty();
         Optional<CustomerMatcher> customers = backOffice.customers()
                 .map(c -> new CustomerMatcher(c, state, config.customers(), scope, lease));
+        // the primary must have the customers config follows; a secondary without them (a warehouse) does not
+        if (config.customers().sync() && scope.primary()) {
+            backOffice.require(Capability.CUSTOMERS, "customers.sync");
+        }
+        Optional<CustomerSync> customerSync = config.customers().sync()
+                ? backOffice.customers().map(c -> new CustomerSync(store, c, customers.orElseThrow(), state,
+                        config.customers(), scope, clock, lease))
+                : Optional.empty();
         List<OrderFollowUp> followUps = Stream.concat(payments.stream(), refunds.stream())
                 .map(OrderFollowUp.class::cast).toList();
         OrderImport orderImport = new OrderImport(store, ledger, state, mapper, policy, customers, followUps, clock,
                 lease);
         OrderChanges changes = new OrderChanges(store, ledger, state, mapper, policy, ownWrites, clock, lease);
         return new OrderFlows(orderImport, changes, refunds, payments, ownWrites,
-                new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments));
+                new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments, customerSync));
     }
 
     /** The mapper the flows turn store orders into this back office's documents with (a dry run uses the same). */

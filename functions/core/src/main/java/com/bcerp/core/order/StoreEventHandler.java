@@ -1,5 +1,6 @@
 package com.bcerp.core.order;
 
+import com.bcerp.core.customer.CustomerSync;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreEvent;
@@ -25,16 +26,22 @@ public final class StoreEventHandler {
     private static final Set<String> ORDER_CHANGE_SCOPES = Set.of("store/order/updated", "store/order/statusUpdated");
     private static final String REFUND_SCOPE = "store/order/refund/created";
     private static final String TRANSACTION_SCOPE_PREFIX = "store/order/transaction/";
+    /** Customer scopes after which the back-office customer follows the store's (a deletion is not followed). */
+    public static final Set<String> CUSTOMER_SCOPES = Set.of("store/customer/created", "store/customer/updated",
+            "store/customer/address/created", "store/customer/address/updated", "store/customer/address/deleted");
 
-    /** One back office's order flows; refunds and payments absent where it takes no credit notes or payments. */
+    /**
+     * One back office's flows; refunds and payments absent where it takes no credit notes or payments, customers
+     * where it has none or the config does not follow them.
+     */
     public record Route(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
-            Optional<RefundImport> refunds, Optional<PaymentSync> payments) {}
+            Optional<RefundImport> refunds, Optional<PaymentSync> payments, Optional<CustomerSync> customers) {}
 
     private final List<Route> routes;
 
     public StoreEventHandler(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
-            Optional<RefundImport> refunds, Optional<PaymentSync> payments) {
-        this(List.of(new Route(backOffice, orderImport, orderChanges, refunds, payments)));
+            Optional<RefundImport> refunds, Optional<PaymentSync> payments, Optional<CustomerSync> customers) {
+        this(List.of(new Route(backOffice, orderImport, orderChanges, refunds, payments, customers)));
     }
 
     /** Every back office taking the store's orders, the primary first. */
@@ -56,7 +63,7 @@ public final class StoreEventHandler {
      * it while the others find their work done.
      */
     public Optional<Outcome> handle(StoreEvent event) {
-        if (!event.isOrderEvent()) {
+        if (!event.isOrderEvent() && !(event.isCustomerEvent() && CUSTOMER_SCOPES.contains(event.scope()))) {
             return ignored(event);
         }
         Optional<Outcome> first = null;
@@ -77,6 +84,10 @@ public final class StoreEventHandler {
 
     private Optional<Outcome> handle(Route route, StoreEvent event) {
         String trigger = event.scope() + " " + event.hash();
+        if (event.isCustomerEvent()) {
+            return route.customers().isEmpty() ? notHere(route, event, "customer sync (customers.sync)")
+                    : Optional.of(route.customers().get().sync(event.storeHash(), customerId(event), trigger));
+        }
         if (ORDER_IMPORT_SCOPES.contains(event.scope())) {
             long orderId = orderId(event);
             Outcome imported = route.orderImport().importOrder(event.storeHash(), orderId, trigger);
@@ -105,6 +116,15 @@ public final class StoreEventHandler {
     private static Optional<Outcome> ignored(StoreEvent event) {
         log.info("no flow handles {} for {} {}; ignored", event.scope(), event.resourceType(), event.resourceId());
         return Optional.empty();
+    }
+
+    private static long customerId(StoreEvent event) {
+        OptionalLong id = event.customerId();
+        if (id.isEmpty()) {
+            String field = event.scope().startsWith("store/customer/address/") ? "data.address.customer_id" : "data.id";
+            throw new PermanentFailure(field, "event " + event.scope() + ": the customer id is missing or not a number");
+        }
+        return id.getAsLong();
     }
 
     private static long orderId(StoreEvent event) {

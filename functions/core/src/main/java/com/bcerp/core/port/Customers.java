@@ -13,4 +13,10 @@ public interface Customers {
 
     /** Creates the customer and returns its back-office id. */
     String createCustomer(CustomerDraft customer);
+
+    /**
+     * Brings an existing customer to the draft: name, email, company, phone, billing and shipping address, and the
+     * classes the draft names (a null class is left as it is). The id and the external reference do not change.
+     */
+    void updateCustomer(String customerId, CustomerDraft customer);
 }

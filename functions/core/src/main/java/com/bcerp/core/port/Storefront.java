@@ -1,6 +1,7 @@
 package com.bcerp.core.port;
 
 import com.bcerp.core.model.PaymentTransaction;
+import com.bcerp.core.model.StoreCustomer;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
@@ -21,4 +22,7 @@ public interface Storefront {
 
     /** The order's refunds, oldest first, in its currency; empty when it has none. */
     List<StoreRefund> refunds(StoreOrder order);
+
+    /** The registered customer with its addresses, or empty when the store has no such customer (deleted). */
+    Optional<StoreCustomer> customer(long customerId);
 }

@@ -4,6 +4,8 @@ package com.bcerp.core.sync;
 public enum Outcome {
     /** The back-office document was created. */
     CREATED,
+    /** The back-office record was changed to follow the store (a customer's name, contacts or addresses). */
+    UPDATED,
     /** The back-office document was cancelled (the store cancelled the order). */
     CANCELLED,
     /** The document already existed in the back office (found by its external reference) and was linked. */

@@ -231,6 +231,21 @@ public abstract class BackOfficeContract {
     }
 
     @Test
+    void an_updated_customer_is_found_by_its_new_email_and_keeps_its_id_and_store_reference() {
+        String before = "before." + run + "@example.com";
+        String after = "after." + run + "@example.com";
+        CustomerDraft created = customer(before);
+        String id = customers().createCustomer(created);
+
+        customers().updateCustomer(id, new CustomerDraft("Pat O'Hara-Lee", after, "Harbor & Co", "555-0199",
+                address("Lee"), address("Lee"), created.externalRef(), false));
+
+        assertThat(customers().findCustomerByEmail(after)).contains(id);
+        assertThat(customers().findCustomerByEmail(before)).isEmpty();
+        assertThat(customers().findCustomerByExternalRef(created.externalRef())).contains(id);
+    }
+
+    @Test
     void an_unknown_email_finds_no_customer() {
         assertThat(customers().findCustomerByEmail("nobody." + run + "@example.com")).isEmpty();
     }

@@ -83,6 +83,9 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     private final List<Payment> payments = new CopyOnWriteArrayList<>();
     private final AtomicInteger numbers = new AtomicInteger();
     public final AtomicInteger customerCreates = new AtomicInteger();
+    public final AtomicInteger customerUpdates = new AtomicInteger();
+    /** Each customer as last created or updated, by id. */
+    public final Map<String, CustomerDraft> customers = new ConcurrentHashMap<>();
     public final AtomicInteger calls = new AtomicInteger();
     /** Set to refuse every call as a back office refuses a wrong secret. */
     public volatile boolean signInRefused;
@@ -140,7 +143,26 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
         if (customer.externalRef() != null) {
             customersByRef.put(customer.externalRef(), id);
         }
+        customers.put(id, customer);
         return id;
+    }
+
+    /** Keeps the classes a draft leaves out, as a back office does. */
+    @Override
+    public synchronized void updateCustomer(String customerId, CustomerDraft customer) {
+        call();
+        if (!customersByEmail.containsValue(customerId) && !customersByRef.containsValue(customerId)) {
+            throw new PermanentFailure("CustomerID", "customer '" + customerId + "' cannot be found");
+        }
+        customerUpdates.incrementAndGet();
+        CustomerDraft before = customers.get(customerId);
+        customersByEmail.values().remove(customerId);
+        customersByEmail.put(customer.email(), customerId);
+        customers.put(customerId, new CustomerDraft(customer.name(), customer.email(), customer.company(),
+                customer.phone(), customer.billing(), customer.shipping(),
+                before != null ? before.externalRef() : customer.externalRef(), customer.guest(),
+                customer.customerClass() != null || before == null ? customer.customerClass() : before.customerClass(),
+                customer.priceClass() != null || before == null ? customer.priceClass() : before.priceClass()));
     }
 
     /** Adds a customer as if staff had created it; with neither email nor reference, a generic (guest) customer. */

@@ -1,6 +1,7 @@
 package com.bcerp.core.fakes;
 
 import com.bcerp.core.model.PaymentTransaction;
+import com.bcerp.core.model.StoreCustomer;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
@@ -19,11 +20,29 @@ public final class InMemoryStore implements Storefront {
     private final Map<Long, List<StoreTax>> taxes = new ConcurrentHashMap<>();
     private final Map<Long, List<PaymentTransaction>> transactions = new ConcurrentHashMap<>();
     private final Map<Long, List<StoreRefund>> refunds = new ConcurrentHashMap<>();
+    private final Map<Long, StoreCustomer> customers = new ConcurrentHashMap<>();
     public final AtomicInteger calls = new AtomicInteger();
 
     public InMemoryStore place(StoreOrder order) {
         orders.put(order.id(), order);
         return this;
+    }
+
+    /** Adds or replaces the store's customer (as its next read returns it). */
+    public InMemoryStore customer(StoreCustomer customer) {
+        customers.put(customer.id(), customer);
+        return this;
+    }
+
+    /** The store deleted the customer. */
+    public void deleteCustomer(long customerId) {
+        customers.remove(customerId);
+    }
+
+    @Override
+    public Optional<StoreCustomer> customer(long customerId) {
+        calls.incrementAndGet();
+        return Optional.ofNullable(customers.get(customerId));
     }
 
     public InMemoryStore taxes(long orderId, List<StoreTax> list) {

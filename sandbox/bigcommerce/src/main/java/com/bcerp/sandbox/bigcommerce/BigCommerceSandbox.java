@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2 (with taxes, coupons, fees and order edits),
  * V3 transactions, payment actions (capture, void, refund quotes and refunds), V3 webhooks, the Catalog V3 products,
- * options and variants, and Inventory V3 locations, items and adjustments, with the store's rate limit, signed webhook
+ * options and variants, Customers V3 customers and addresses, and Inventory V3 locations, items and adjustments, with the store's rate limit, signed webhook
  * deliveries with BigCommerce's retry schedule, store settings and fault knobs. Orders only a storefront checkout
  * makes (coupons, other currencies, bundles, gift certificates, several shipping addresses, card authorisations) are
  * placed through the sandbox's checkout, {@code POST /stores/{hash}/sandbox/checkouts}.
@@ -106,11 +106,13 @@ public final class BigCommerceSandbox implements AutoCloseable {
         // links in answers name the port, which is known once the router listens
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
                 .register(endpoints);
-        new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
+        new HookRoutes(hooks, byToken, settings.storeHash(), dispatcher.domains(), settings.webhookRetryTimeScale())
+                .register(endpoints);
         this.products = Products.seeded(catalog, clock);
         this.inventory = new Inventory(products);
         new CatalogRoutes(products, inventory, faults).register(endpoints);
         new InventoryRoutes(products, inventory).register(endpoints);
+        new CustomerRoutes(dispatcher, clock).register(endpoints);
         router.start(settings.port());
     }
 

@@ -61,7 +61,7 @@ public final class ReceiverComposition {
                 env.seconds("WEBHOOK_TOLERANCE_SECONDS", Duration.ofMinutes(5)));
         WebhookReceiver.Config config = new WebhookReceiver.Config(storeHash,
                 env.integer("WEBHOOK_MAX_BODY_BYTES", WebhookReceiver.DEFAULT_MAX_BODY_BYTES),
-                WebhookReceiver.ORDER_SCOPES);
+                WebhookReceiver.HANDLED_SCOPES);
         SqsClient sqs = aws.sqs();
         WebhookReceiver receiver = new WebhookReceiver(config, new WebhookAuthenticator(auth, clock),
                 new SqsEventQueue(sqs, queueUrl));

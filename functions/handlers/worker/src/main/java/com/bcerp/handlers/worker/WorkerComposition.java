@@ -27,6 +27,7 @@ import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.OwnStatusWrites;
+import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.CatalogSource;
@@ -77,6 +78,7 @@ public final class WorkerComposition {
     private final SyncState state;
     private final OrderFlows flows;
     private final StoreEventHandler events;
+    private final DeliveredOnce deliveries;
     private final Supplier<OrderCatchUp> catchUp;
     private final Supplier<WebhookHealth> webhookHealth;
     private final StockSync stockSync;
@@ -98,6 +100,7 @@ public final class WorkerComposition {
         this.state = state;
         this.flows = flows;
         this.events = events;
+        this.deliveries = new DeliveredOnce(events, state);
         this.catchUp = catchUp;
         this.webhookHealth = webhookHealth;
         this.stockSync = stockSync;
@@ -181,7 +184,7 @@ public final class WorkerComposition {
             String exceptionUrl = env.uri("DELIVERY_EXCEPTION_URL", webhookUrl + DELIVERY_EXCEPTION_PATH).toString();
             String webhookSecret = secretField(secrets, bcSecretName, "webhook_secret");
             return new WebhookHealth(storeHash, new WebhookRegistrar(storeClient), state,
-                    WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret), clock);
+                    WebhookHealth.Target.of(webhookUrl, exceptionUrl, webhookSecret, config.customers().sync()), clock);
         });
 
         BackOffice stockFrom = backOffice.apply(wiring.stockFrom());
@@ -246,6 +249,11 @@ public final class WorkerComposition {
     /** The store's events to every back office taking orders. */
     public StoreEventHandler events() {
         return events;
+    }
+
+    /** The queued events (the order worker's input): {@link #events()}, each signed delivery once. */
+    public DeliveredOnce deliveries() {
+        return deliveries;
     }
 
     /** The primary back office's order flows, e.g. for the hook that records the connector's own status writes. */

@@ -11,6 +11,7 @@ import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.SecretSource;
@@ -71,7 +72,7 @@ class BackOfficeThrottlingIT {
         sandbox.faults().licenceLimit(1);
 
         List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
-                new OrderWorkerHandler(flows.events(), metrics, "acumatica").handleRequest(event, null)
+                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state), metrics, "acumatica").handleRequest(event, null)
                         .getBatchItemFailures()).as("declined orders go back to the queue").isNotEmpty());
 
         int declined = sandbox.calls().byStatus().getOrDefault(429, 0);

@@ -54,6 +54,11 @@ class WorkerPrimingTest {
             public List<StoreRefund> refunds(StoreOrder order) {
                 throw new IllegalStateException("store unreachable");
             }
+
+            @Override
+            public Optional<com.bcerp.core.model.StoreCustomer> customer(long customerId) {
+                throw new IllegalStateException("store unreachable");
+            }
         };
 
         assertThat(new WorkerPriming(new InMemorySyncState(Clock.systemUTC()), down).prime()).isFalse();
