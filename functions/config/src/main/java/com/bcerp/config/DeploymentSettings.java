@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * How the connector is deployed on AWS (the config file's {@code deployment} section): read by the CDK stack at synth (it becomes the functions' environment, the
- * queue, the schedules and the alarms); the local runtime ignores it. The store hash and the Acumatica URL have no
+ * queue, the schedules and the alarms); the local runtime reads only the order worker's batch size and maximum
+ * concurrency (its queue pump runs the worker as the event source does). The store hash and the Acumatica URL have no
  * default: a deployment needs them, a local run does not, so the stack checks them at synth.
  *
  * @param storeHash          the BigCommerce store hash (the {@code {hash}} in {@code /stores/{hash}/v3/...})

@@ -16,14 +16,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 /**
  * What one order costs, measured on a realistic mix (the seeder's: about a third of buyers return, one in seven
  * checks out as a guest) with no rate limit in the way: store and back-office calls, AWS requests (every SDK client
  * of the runtime counted by {@link AwsRequests}), DynamoDB request units, the functions' invocations and billed
  * milliseconds, and the worker threads' CPU time and allocation. Then the AWS cost per 1,000 orders from those figures
- * and a dated price table.
+ * and a dated price table. Then two rounds more split the back-office calls by buyer: orders by customers the back
+ * office now knows (they ordered in the mix), and orders by buyers it has never seen (new customers and guests).
  */
 public final class OrderCostBench {
 
@@ -60,7 +64,11 @@ public final class OrderCostBench {
             Map<String, Double> awsRequestsPerOrder, double dynamoReadUnitsPerOrder, double dynamoWriteUnitsPerOrder,
             double receiverInvocationsPerOrder, double receiverBilledMsPerOrder, double workerInvocationsPerOrder,
             double workerBilledMsPerOrder, int workerMemoryMb, double workerCpuMsPerOrder,
-            double workerAllocatedKbPerOrder, double elapsedSeconds, @JsonProperty("usd_per_1000_orders") Cost cost) {}
+            double workerAllocatedKbPerOrder, double elapsedSeconds, @JsonProperty("usd_per_1000_orders") Cost cost,
+            @JsonProperty("back_office_calls_by_buyer") Split byBuyer) {}
+
+    /** Back-office calls per order by buyer, each over {@code ordersEach} orders of its own round. */
+    public record Split(int ordersEach, double knownCustomers, double newOrGuest) {}
 
     private OrderCostBench() {}
 
@@ -79,7 +87,8 @@ public final class OrderCostBench {
             AwsRequests.Counts awsBefore = AwsRequests.counts();
             long receiverInvocations = receiver.invocations();
             long receiverMs = receiver.billedMs();
-            new OrderSeeder(store, 7).place(orders);
+            OrderSeeder seeder = new OrderSeeder(store, 7);
+            List<OrderSeeder.Placed> mix = seeder.place(orders);
             if (!store.awaitDeliveriesIdle(timeout)) {
                 throw new IllegalStateException("the store's webhooks were not all delivered within " + timeout);
             }
@@ -116,14 +125,45 @@ public final class OrderCostBench {
             double backOfficeCalls = (backOffice.calls() - backOfficeBefore) / n;
             Cost cost = cost(n, receiverInvocations, receiverMs, workerInvocations, workerMs, workerMemoryMb,
                     aws, backOfficeCalls);
+
+            int round = Math.max(5, orders / 4);
+            List<OrderSeeder.Placed> returning = mix.stream().filter(p -> p.customerId() > 0)
+                    .collect(Collectors.toMap(OrderSeeder.Placed::customerId, p -> p, (a, b) -> a, LinkedHashMap::new))
+                    .values().stream().toList();
+            double known = callsPerOrder(runtime, backOffice, round, i -> {
+                OrderSeeder.Placed buyer = returning.get(i % returning.size());
+                seeder.placeBy((int) buyer.customerId(), buyer.email());
+            }, timeout);
+            // every other one a guest; the others customers with ids the mix never used
+            double unknown = callsPerOrder(runtime, backOffice, round, i -> seeder.placeBy(
+                    i % 2 == 0 ? 0 : 1_000_000 + i, (i % 2 == 0 ? "guest-new" : "new") + i + "@example.org"), timeout);
             return new Result(backOffice.type(), orders, (store.calls().total(token) - storeBefore) / n,
                     backOfficeCalls, awsPerOrder, aws.dynamoReadUnits() / n, aws.dynamoWriteUnits() / n,
                     receiverInvocations / n, receiverMs / n, workerInvocations / n, workerMs / n, workerMemoryMb,
                     (after[0] - cpuAndAllocated[0]) / 1e6 / n, (after[1] - cpuAndAllocated[1]) / 1024.0 / n, elapsed,
-                    cost);
+                    cost, new Split(round, known, unknown));
         } finally {
             TempDirs.deleteQuietly(stateDir);
         }
+    }
+
+    /** Places {@code count} orders ({@code place} places the i-th) and counts the back office's calls until all are in. */
+    private static double callsPerOrder(LocalRuntime runtime, LocalBackOffice backOffice, int count,
+            IntConsumer place, Duration timeout) throws InterruptedException {
+        long before = backOffice.calls();
+        int imported = backOffice.orderTotalsByStoreOrder().size();
+        for (int i = 0; i < count; i++) {
+            place.accept(i);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (backOffice.orderTotalsByStoreOrder().size() < imported + count
+                || !runtime.pump().isIdleFor(Duration.ofMillis(500))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every order of a round was imported within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+        return (backOffice.calls() - before) / (double) count;
     }
 
     /** USD per 1,000 orders: the measured figures at the price table's prices. */

@@ -98,7 +98,7 @@ final class Harness {
     List<OrderSeeder.Placed> placed() {
         synchronized (placed) {
             return placed.stream().map(o -> moved.containsKey(o.id()) ? new OrderSeeder.Placed(o.id(), o.email(),
-                    o.totalIncTax(), o.lines(), moved.get(o.id())) : o).toList();
+                    o.totalIncTax(), o.lines(), moved.get(o.id()), o.customerId()) : o).toList();
         }
     }
 

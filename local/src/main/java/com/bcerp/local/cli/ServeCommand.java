@@ -108,6 +108,9 @@ final class ServeCommand implements Callable<Integer> {
             backOffices.put(name, one);
         });
         json.put("back_offices", backOffices);
+        // the queue pump runs the order worker as the stack's event source does (deployment.order_worker)
+        json.put("order_worker", Map.of("batch_size", runtime.pump().batchSize(),
+                "max_concurrency", runtime.pump().concurrency()));
         json.put("skus", items.stream().map(SandboxCatalog.Item::sku).toList());
         json.put("products", items.stream().map(i -> Map.of("sku", i.sku(), "product_id", i.productId(),
                 "variant_id", i.variantId(), "name", i.name(), "price", i.price())).toList());

@@ -28,8 +28,8 @@ import java.util.function.IntPredicate;
  */
 public final class OrderSeeder {
 
-    /** An order the store accepted, with the total it charged. */
-    public record Placed(long id, String email, BigDecimal totalIncTax, int lines, int statusId) {}
+    /** An order the store accepted, with the total it charged and its buyer (customer id 0: a guest). */
+    public record Placed(long id, String email, BigDecimal totalIncTax, int lines, int statusId, long customerId) {}
 
     private static final String[] FIRST = {"Jane", "Omar", "Mei", "Lars", "Ana", "Kofi", "Priya", "Tom", "Ines", "Yuki"};
     private static final String[] LAST = {"Doe", "Haddad", "Chen", "Berg", "Silva", "Mensah", "Rao", "Reed", "Costa", "Sato"};
@@ -84,6 +84,11 @@ public final class OrderSeeder {
             placed.add(place(order));
         }
         return placed;
+    }
+
+    /** Places one order of the usual shapes by this buyer: a store customer, or a guest when {@code customerId} is 0. */
+    public Placed placeBy(int customerId, String email) {
+        return place(order(customerId, email));
     }
 
     /** Changes an order's status, as a merchant does in the control panel (the store raises its webhooks). */
@@ -144,6 +149,7 @@ public final class OrderSeeder {
         @SuppressWarnings("unchecked")
         List<Object> products = (List<Object>) body.get("products");
         return new Placed(order.path("id").asLong(), order.path("billing_address").path("email").asText(),
-                new BigDecimal(order.path("total_inc_tax").asText()), products.size(), order.path("status_id").asInt());
+                new BigDecimal(order.path("total_inc_tax").asText()), products.size(), order.path("status_id").asInt(),
+                order.path("customer_id").asLong());
     }
 }

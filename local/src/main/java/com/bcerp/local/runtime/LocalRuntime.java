@@ -4,6 +4,7 @@ import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.webhook.WebhookReceiver;
 import com.bcerp.config.ConfigLoader;
+import com.bcerp.config.DeploymentSettings;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.handlers.receiver.ReceiverComposition;
 import com.bcerp.handlers.receiver.WebhookReceiverHandler;
@@ -36,45 +37,44 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * @param quotaPerWindow       the store sandbox's request quota per 30-second window (BigCommerce Plus: 150)
      * @param webhookRetryTimeScale the store sandbox's retry schedule speed (1.0 = BigCommerce's real one)
-     * @param workerConcurrency    batches the worker may run at once (the event source's maximum concurrency)
      * @param receiverClock        the webhook receiver's clock (a test moves it, to receive a retry hours on)
      */
     public record Options(Path stateDir, int frontDoorPort, int quotaPerWindow, double webhookRetryTimeScale,
-            int workerConcurrency, LocalAws.QueueSettings queues, Path configFile, Timing timing, Clock receiverClock) {
+            LocalAws.QueueSettings queues, Path configFile, Timing timing, Clock receiverClock) {
 
         public static Options defaults(Path stateDir) {
-            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults(), null, Timing.defaults(),
+            return new Options(stateDir, 0, 450, 0.01, LocalAws.QueueSettings.defaults(), null, Timing.defaults(),
                     Clock.systemUTC());
         }
 
         public Options withReceiverClock(Clock value) {
-            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
                     queues, configFile, timing, value);
         }
 
         public Options withQuota(int perWindow) {
-            return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, workerConcurrency, queues,
+            return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, queues,
                     configFile, timing, receiverClock);
         }
 
         public Options withFrontDoorPort(int port) {
-            return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, workerConcurrency, queues,
+            return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, queues,
                     configFile, timing, receiverClock);
         }
 
         /** The merchant config file the functions read ({@code CONNECTOR_CONFIG}); null for the defaults. */
         public Options withConfigFile(Path file) {
-            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
                     queues, file, timing, receiverClock);
         }
 
         public Options withQueues(LocalAws.QueueSettings value) {
-            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
                     value, configFile, timing, receiverClock);
         }
 
         public Options withTiming(Timing value) {
-            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
                     queues, configFile, value, receiverClock);
         }
     }
@@ -175,8 +175,12 @@ public final class LocalRuntime implements AutoCloseable {
 
         worker = WorkerComposition.create(new Environment(environment), secrets, clients, Clock.systemUTC(),
                 crashes::wrap);
+        // the event source mapping's batch size and maximum concurrency, from the config file as the stack reads them
+        DeploymentSettings.OrderWorker eventSource = (options.configFile() == null ? DeploymentSettings.defaults()
+                : ConfigLoader.deployment(options.configFile())).orderWorker();
         pump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
-                new OrderWorkerHandler(worker.deliveries()), "order-worker", options.workerConcurrency(), 10));
+                new OrderWorkerHandler(worker.deliveries()), "order-worker", eventSource.maxConcurrency(),
+                eventSource.batchSize()));
         // the first registration, as `./connector ops register-webhooks` does for a deployed stack
         worker.webhookHealth().check();
         ticker = track(new Ticker()

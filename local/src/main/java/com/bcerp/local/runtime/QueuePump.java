@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Lambda's SQS event source, locally: pollers receive batches of up to 10, invoke the handler, delete what
+ * Lambda's SQS event source, locally: pollers receive batches of up to the batch size, invoke the handler, delete what
  * succeeded and leave what the handler reported failed (or everything, when the handler throws) to reappear after
  * the queue's visibility timeout. The queue's redrive policy dead-letters a message after maxReceiveCount receives;
  * FIFO groups are held back by the queue while one of their messages is in flight.
@@ -36,6 +36,7 @@ public final class QueuePump implements AutoCloseable {
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final String functionName;
     private final int batchSize;
+    private final int concurrency;
     private final ExecutorService pollers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong received = new AtomicLong();
@@ -57,6 +58,7 @@ public final class QueuePump implements AutoCloseable {
         this.handler = handler;
         this.functionName = functionName;
         this.batchSize = Math.min(10, batchSize);
+        this.concurrency = concurrency;
         this.pollers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name(functionName + "-poller-", 0).factory());
         for (int i = 0; i < concurrency; i++) {
             pollers.submit(this::poll);
@@ -149,6 +151,16 @@ public final class QueuePump implements AutoCloseable {
      */
     public void enabled(boolean on) {
         enabled = on;
+    }
+
+    /** Messages per invocation at most. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Invocations at once at most. */
+    public int concurrency() {
+        return concurrency;
     }
 
     /** The worker's invocations (one per batch) and their durations. */

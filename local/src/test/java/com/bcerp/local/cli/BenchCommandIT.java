@@ -90,6 +90,13 @@ class BenchCommandIT {
         assertThat(perOrder.get("dynamo_write_units_per_order").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(perOrder.get("worker_cpu_ms_per_order").asDouble()).isPositive();
         assertThat(perOrder.get("worker_allocated_kb_per_order").asLong()).isPositive();
+        // then back-office calls by buyer, 7 orders each: a customer the back office knows costs it the create and
+        // no customer look-up; a buyer it has never seen costs the look-up and the customer's creation besides
+        JsonNode byBuyer = perOrder.get("back_office_calls_by_buyer");
+        assertThat(byBuyer.get("orders_each").asInt()).isEqualTo(7);
+        assertThat(byBuyer.get("known_customers").asDouble()).isPositive()
+                .isLessThanOrEqualTo(byBuyer.get("known_customers_goal").asDouble());
+        assertThat(byBuyer.get("new_or_guest").asDouble()).isGreaterThan(byBuyer.get("known_customers").asDouble());
         JsonNode cost = perOrder.get("usd_per_1000_orders");
         assertThat(cost.get("total").asDouble()).isPositive().isCloseTo(cost.get("lambda_compute").asDouble()
                 + cost.get("lambda_requests").asDouble() + cost.get("http_api").asDouble() + cost.get("sqs").asDouble()

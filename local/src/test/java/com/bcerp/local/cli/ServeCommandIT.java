@@ -3,6 +3,7 @@ package com.bcerp.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.bigcommerce.webhook.WebhookReceiver;
+import com.bcerp.config.DeploymentSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -94,6 +95,11 @@ class ServeCommandIT {
             assertThat(info.hasNonNull(field)).as(field).isTrue();
         }
         assertThat(info.get("skus").size()).isGreaterThanOrEqualTo(3);
+        // the queue pump takes the event source's values from where the stack does (the defaults: no config file)
+        DeploymentSettings.OrderWorker deployed = DeploymentSettings.defaults().orderWorker();
+        assertThat(info.get("order_worker").get("batch_size").asInt()).isEqualTo(deployed.batchSize()).isEqualTo(5);
+        assertThat(info.get("order_worker").get("max_concurrency").asInt()).isEqualTo(deployed.maxConcurrency())
+                .isEqualTo(2);
     }
 
     @Test
