@@ -34,8 +34,11 @@ import java.util.TreeMap;
  */
 public final class FulfilmentDemo {
 
-    /** What happens to an order in the back office. */
-    enum Plan { FULL, TWO_SHIPMENTS, INVOICED, CANCELLED, ON_HOLD, PARTIAL }
+    /**
+     * What happens to an order in the back office. PACKAGES (a warehouse's): shipped in full in up to three packages,
+     * one per tracking number, each a shipment of its own.
+     */
+    enum Plan { FULL, TWO_SHIPMENTS, INVOICED, CANCELLED, ON_HOLD, PARTIAL, PACKAGES }
 
     /** The store status the demo's orders are placed in (Awaiting Fulfillment). */
     static final int PLACED_STATUS = 11;
@@ -43,8 +46,9 @@ public final class FulfilmentDemo {
     /** The claim lease the scenario runs with, so the run after the simulated crash can take the records over. */
     public static final Duration LEASE = Duration.ofSeconds(8);
 
+    /** @param severalShipments orders the back office shipped in two or more shipments (packages, for a warehouse) */
     public record Result(String backOffice, int orders, Map<String, Integer> plans, long shipmentsExpected, long shipmentsInStore,
-            long duplicateShipments, List<String> shipmentMismatches, List<String> statusMismatches,
+            long severalShipments, long duplicateShipments, List<String> shipmentMismatches, List<String> statusMismatches,
             List<String> invoiceRefsMissing, long crashes, Map<String, Object> afterCrash, Map<String, Object> rerun,
             long echoesIgnored, long backOfficeWrites, long stockChecked, List<String> stockMismatches, long elapsedMs) {
 
@@ -65,6 +69,7 @@ public final class FulfilmentDemo {
             json.put("plans", plans);
             json.put("shipments_expected", shipmentsExpected);
             json.put("shipments_in_store", shipmentsInStore);
+            json.put("orders_in_several_shipments", severalShipments);
             json.put("duplicate_shipments", duplicateShipments);
             json.put("shipment_mismatches", shipmentMismatches);
             json.put("status_mismatches", statusMismatches);
@@ -85,7 +90,7 @@ public final class FulfilmentDemo {
             return String.format("""
                     fulfilment demo: %d orders %s
                       shipments in %-12s %d
-                      shipments in the store     %d (duplicates %d)
+                      shipments in the store     %d (duplicates %d); orders in several shipments %d
                       shipment mismatches        %s
                       status mismatches          %s
                       invoice references missing %s
@@ -94,7 +99,7 @@ public final class FulfilmentDemo {
                       store echoes ignored       %d; back-office writes during fulfilment %d
                       stock figures checked      %d; mismatches %s
                       elapsed                    %d ms
-                      %s""", orders, plans, backOffice, shipmentsExpected, shipmentsInStore, duplicateShipments,
+                      %s""", orders, plans, backOffice, shipmentsExpected, shipmentsInStore, duplicateShipments, severalShipments,
                     shipmentMismatches, statusMismatches, invoiceRefsMissing, crashes, afterCrash.get("shipments_found"),
                     rerun, echoesIgnored, backOfficeWrites, stockChecked, stockMismatches, elapsedMs,
                     ok() ? "OK: the store shows every " + backOffice + " shipment once, with the mapped statuses and references"
@@ -117,7 +122,8 @@ public final class FulfilmentDemo {
         Map<Long, Plan> plans = new TreeMap<>();
         Map<Long, ShippingDesk.Order> salesOrders = erp.orders(hash);
         List<Plan> possible = java.util.Arrays.stream(Plan.values()).filter(p -> (p != Plan.ON_HOLD || erp.holds())
-                && (p != Plan.TWO_SHIPMENTS || erp.shipsAgain()) && (p != Plan.INVOICED || erp.invoices())).toList();
+                && (p != Plan.TWO_SHIPMENTS || erp.shipsAgain()) && (p != Plan.INVOICED || erp.invoices())
+                && (p != Plan.PACKAGES || erp.packagesAreShipments())).toList();
         for (int i = 0; i < placed.size(); i++) {
             plans.put(placed.get(i).id(), possible.get(i % possible.size()));
         }
@@ -130,6 +136,8 @@ public final class FulfilmentDemo {
                 case INVOICED -> erp.ship(so, "FEDEX2DAY", all, List.of("7489" + p.getKey()));
                 case TWO_SHIPMENTS -> erp.ship(so, "UPSGROUND", firstHalf(all), List.of("1Z" + p.getKey() + "B"));
                 case PARTIAL -> erp.ship(so, "OWNFLEET", firstHalf(all), List.of("OF-" + p.getKey()));
+                case PACKAGES -> erp.ship(so, "UPSGROUND", all, List.of("1Z" + p.getKey() + "P1", "1Z" + p.getKey() + "P2",
+                        "1Z" + p.getKey() + "P3"));
                 case CANCELLED -> erp.cancel(so);
                 case ON_HOLD -> erp.hold(so);
             }
@@ -171,7 +179,8 @@ public final class FulfilmentDemo {
             echoes += runtime.worker().state().history(OrderChanges.recordKey(hash, id)).stream()
                     .filter(r -> r.error() != null && r.error().contains("set by the connector itself")).count();
         }
-        return new Result(backOffice.type(), placed.size(), planCounts, check.expected, check.inStore, check.duplicates,
+        return new Result(backOffice.type(), placed.size(), planCounts, check.expected, check.inStore, check.several,
+                check.duplicates,
                 check.shipmentMismatches, check.statusMismatches, check.refsMissing, crashes.crashes() - crashesBefore,
                 afterCrash, rerun, echoes, writes, stock.checked, stock.mismatches, (System.nanoTime() - start) / 1_000_000);
     }
@@ -285,6 +294,7 @@ public final class FulfilmentDemo {
         final FulfilmentSettings carriers = FulfilmentSettings.defaults();
         long expected;
         long inStore;
+        long several;
         long duplicates;
         final List<String> shipmentMismatches = new ArrayList<>();
         final List<String> statusMismatches = new ArrayList<>();
@@ -306,6 +316,7 @@ public final class FulfilmentDemo {
                 Map<String, Integer> markers = new HashMap<>();
                 storeShipments.forEach(s -> markers.merge(marker(s), 1, Integer::sum));
                 expected += so.shipped().size();
+                several += so.shipped().size() > 1 ? 1 : 0;
                 Set<String> known = new java.util.HashSet<>();
                 for (ShippingDesk.Shipment shipment : so.shipped()) {
                     known.add(shipment.number());

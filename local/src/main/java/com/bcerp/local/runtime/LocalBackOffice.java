@@ -181,8 +181,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             case VismaType.SYSTEM -> new Visma(VismaSandbox.start(Visma.company(timing)));
             // a warehouse: it takes only the orders in its import statuses (Awaiting Fulfillment) and keeps no totals,
             // so the orders demo places some orders Pending and reports what it expected of each back office
-            case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()
-                    .withTokenLifetime(timing.accessTokenLifetime())));
+            case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()));
             default -> throw new IllegalArgumentException("no local sandbox for back-office type '" + type
                     + "'; the local runtime has " + TYPES);
         };

@@ -58,6 +58,14 @@ public interface ShippingDesk {
         return true;
     }
 
+    /**
+     * Whether each package of an order is a shipment of its own (a warehouse: Extensiv's packages each carry their
+     * contents and tracking number), rather than one shipment carrying several packages (an ERP).
+     */
+    default boolean packagesAreShipments() {
+        return false;
+    }
+
     /** Whether the back office invoices an order (a warehouse keeps no money). */
     default boolean invoices() {
         return true;
@@ -531,6 +539,11 @@ public interface ShippingDesk {
             @Override
             public boolean shipsAgain() {
                 return false;
+            }
+
+            @Override
+            public boolean packagesAreShipments() {
+                return true;
             }
 
             @Override

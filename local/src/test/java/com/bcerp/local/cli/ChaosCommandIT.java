@@ -158,6 +158,21 @@ class ChaosCommandIT {
         assertThat(report.get("ok").asBoolean()).isTrue();
     }
 
+    @Test
+    void with_an_erp_and_a_warehouse_a_store_cancellation_cancels_in_both_while_acumatica_runs_it_as_a_long_action()
+            throws Exception {
+        JsonNode report = run("chaos-acumatica-extensiv-async-it.log", "--backoffice", "acumatica,extensiv",
+                "--orders", "10", "--scenario", "async-actions");
+
+        assertThat(names(report)).containsExactly("async-actions");
+        assertNothingLostOrDuplicated(report);
+        // orders 1, 4, 7 and 10 cancelled in the store: in Acumatica through its long-running action, in Extensiv too
+        JsonNode cancelled = scenario(report, "async-actions").get("faults");
+        assertThat(cancelled.get("sales_orders_cancelled").asInt()).isEqualTo(4);
+        assertThat(cancelled.get("warehouse_orders_cancelled").asInt()).isEqualTo(4);
+        assertThat(report.get("ok").asBoolean()).isTrue();
+    }
+
     /** Runs {@code connector chaos --json} to its end and returns its report, after checking it exited 0. */
     private static JsonNode run(String logName, String... args) throws Exception {
         Path log = Path.of("target", logName).toAbsolutePath();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -230,27 +231,29 @@ class DemoCommandIT {
 
     /**
      * Extensiv confirms an order once (it ships what is packed and closes), has no hold and invoices nothing, so its
-     * orders cycle through full, partial and cancelled: 9 orders give each three, and 6 confirmations of one package
-     * each. The store's shipments are compared with the packages the sandbox holds: items, quantities, tracking
-     * numbers and carrier; then, after a stock sync, the store's stock with the sandbox's stock summaries.
+     * orders cycle through full (one package), partial, cancelled and packages (in full, in up to three packages):
+     * 8 orders give each two. Each package is a shipment: the two packed orders (seed 42) go out in 2 and 3 packages.
+     * The store's shipments are compared with the packages the sandbox holds: items, quantities, tracking numbers and
+     * carrier; then, after a stock sync, the store's stock with the sandbox's stock summaries.
      */
     @Test
     void the_fulfilment_demo_in_extensiv_gives_a_store_shipment_per_package_with_its_tracking_number() throws Exception {
-        Process demo = demo("--scenario", "fulfilment", "--backoffice", "extensiv", "--orders", "9", "--json");
+        Process demo = demo("--scenario", "fulfilment", "--backoffice", "extensiv", "--orders", "8", "--json");
         String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
         JsonNode report = new ObjectMapper().readTree(stdout);
         assertThat(report.get("back_office").asText()).isEqualTo("extensiv");
         assertThat(report.get("orders").asInt()).as("every order placed Awaiting Fulfillment reached the warehouse")
-                .isEqualTo(9);
-        assertThat(report.get("plans").get("full").asInt()).as(stdout).isEqualTo(3);
-        assertThat(report.get("plans").get("partial").asInt()).isEqualTo(3);
-        assertThat(report.get("plans").get("cancelled").asInt()).isEqualTo(3);
+                .isEqualTo(8);
+        for (String plan : List.of("full", "partial", "cancelled", "packages")) {
+            assertThat(report.get("plans").get(plan).asInt()).as(plan + ": " + stdout).isEqualTo(2);
+        }
         assertThat(report.get("plans").has("on_hold") || report.get("plans").has("two_shipments")
                 || report.get("plans").has("invoiced")).isFalse();
-        assertThat(report.get("shipments_expected").asInt()).as("3 full, 3 partial, one package each").isEqualTo(6);
-        assertThat(report.get("shipments_in_store").asInt()).isEqualTo(6);
+        assertThat(report.get("shipments_expected").asInt()).as("2 full, 2 partial, 2 + 3 packages").isEqualTo(9);
+        assertThat(report.get("orders_in_several_shipments").asInt()).as("the packed orders").isEqualTo(2);
+        assertThat(report.get("shipments_in_store").asInt()).isEqualTo(9);
         assertThat(report.get("duplicate_shipments").asInt()).isZero();
         assertThat(report.get("shipment_mismatches")).as("items, quantities, tracking numbers, carrier").isEmpty();
         assertThat(report.get("status_mismatches")).isEmpty();
