@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,12 +173,12 @@ public final class WebhookReceiver {
     }
 
     /** The signed delivery a queued message's deduplication id names; empty for other messages (catch-up, unsigned). */
-    public static java.util.Optional<String> deliveryId(String deduplicationId) {
+    public static Optional<String> deliveryId(String deduplicationId) {
         return deduplicationId != null && deduplicationId.startsWith(DELIVERY_ID_PREFIX)
-                ? java.util.Optional.of(deduplicationId) : java.util.Optional.empty();
+                ? Optional.of(deduplicationId) : Optional.empty();
     }
 
-    public static String sha256Hex(byte[] body) {
+    private static String sha256Hex(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
