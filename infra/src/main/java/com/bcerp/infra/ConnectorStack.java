@@ -188,7 +188,8 @@ public final class ConnectorStack extends Stack {
     }
 
     private Table stateTable() {
-        Table table = durableTable("StateTable").build();
+        // only the records of handled webhook deliveries carry a ttl; nothing's correctness waits on its deletion
+        Table table = durableTable("StateTable").timeToLiveAttribute(Tables.TTL).build();
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(Tables.PARKED_INDEX)
                 .partitionKey(Attribute.builder().name(Tables.PARKED_INDEX_PK).type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name(Tables.PARKED_INDEX_SK).type(AttributeType.STRING).build())

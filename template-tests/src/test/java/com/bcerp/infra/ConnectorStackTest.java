@@ -45,6 +45,8 @@ class ConnectorStackTest {
                         "BillingMode", "PAY_PER_REQUEST",
                         "DeletionProtectionEnabled", true,
                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                        // the records of handled webhook deliveries expire
+                        "TimeToLiveSpecification", Map.of("AttributeName", Tables.TTL, "Enabled", true),
                         "GlobalSecondaryIndexes", List.of(Map.of(
                                 "IndexName", Tables.PARKED_INDEX,
                                 "KeySchema", List.of(Map.of("AttributeName", Tables.PARKED_INDEX_PK, "KeyType", "HASH"),

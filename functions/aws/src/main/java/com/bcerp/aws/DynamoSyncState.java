@@ -105,6 +105,13 @@ public final class DynamoSyncState implements SyncState, Cursors, Links {
     }
 
     @Override
+    public void complete(String key, String result, Instant expiresAt) {
+        update(key, "SET #s = :done, #r = :result, updated_at = :now, #ttl = :ttl REMOVE lease_until, reason",
+                Map.of(":done", s(COMPLETED), ":result", s(result == null ? "" : result),
+                        ":ttl", n(expiresAt.getEpochSecond())));
+    }
+
+    @Override
     public Optional<String> completed(String key) {
         try {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stateTable).key(key(key)).consistentRead(true))
@@ -331,6 +338,9 @@ public final class DynamoSyncState implements SyncState, Cursors, Links {
         Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
         if (expression.contains("#r")) {
             names.put("#r", "result");
+        }
+        if (expression.contains("#ttl")) {
+            names.put("#ttl", TTL); // a reserved word
         }
         try {
             dynamo.updateItem(b -> b.tableName(stateTable).key(key(key)).updateExpression(expression)

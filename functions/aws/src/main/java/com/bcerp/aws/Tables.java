@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *       claim keeps its result, e.g. the back-office id), the scheduled jobs' cursors ({@code cursor#...}), the
  *       shared request budgets ({@code budget#...}, see {@link DynamoRequestBudget}), run locks
  *       ({@code stock-sync#...}) and the stock snapshot ({@code stock-snapshot#{store}#{sku}}, see
- *       {@link DynamoStockSnapshot}). A sparse index, {@value #PARKED_INDEX}, holds only parked records ({@code parked_index} =
+ *       {@link DynamoStockSnapshot}), and the records of handled webhook deliveries ({@code delivery#webhook:...}, which
+ *       expire through the {@code ttl} attribute: the only items here that carry it). A sparse index, {@value #PARKED_INDEX}, holds only parked records ({@code parked_index} =
  *       {@code PARKED}, sorted by {@code parked_at}), so listing them never scans the table.</li>
  *   <li>audit: {@code pk} (the record key) + {@code sk} (attempt time and id), so one query returns a record's
  *       history in order. Expires through the {@code ttl} attribute.</li>

@@ -66,6 +66,7 @@ class SpecConformanceIT {
         registrar.ensure(List.of("store/order/created"), "https://connector.example.com/webhooks",
                 Map.of("X-Connector-Secret", "changed"));
         long hookId = registrar.list("https://connector.example.com/webhooks").get(0).id();
+        registrar.blockedDomains();
 
         String token = sandbox.connectorAccessToken();
         for (String path : List.of(
@@ -79,7 +80,8 @@ class SpecConformanceIT {
                 "/v2/orders/" + digital + "/shipping_addresses",
                 "/v2/orders/" + paid + "/coupons",
                 "/v3/hooks?is_active=true&scope=store/order/created",
-                "/v3/hooks/" + hookId)) {
+                "/v3/hooks/" + hookId,
+                "/v3/hooks/admin?is_active=true")) {
             admin.send("GET", path, null, token);
         }
         // the spec makes Content-Type a required header of this GET

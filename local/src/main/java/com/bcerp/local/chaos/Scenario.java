@@ -1,6 +1,7 @@
 package com.bcerp.local.chaos;
 
 import com.bcerp.acumatica.AcumaticaType;
+import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
 import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.ops.DeadLetters;
@@ -343,6 +344,45 @@ public enum Scenario {
                     .redrive(DeadLetters.Method.AUTO, message -> { });
             h.fact("redrive_method", redrive.method());
             h.fact("redriven", redrive.moved());
+        }
+    },
+
+    DOMAIN_BLOCKLIST("domain-blocklist", "the webhook URL answering 503 until BigCommerce blocklists its domain; "
+            + "deliveries wait for their retries, the webhook-health job reports the block, then the URL is back") {
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            // BigCommerce's 2-minute window is 6 s here and its 3-minute block 9 s; the first retry comes after 3 s
+            return super.options(base).withWebhookRetryTimeScale(0.05);
+        }
+
+        @Override
+        int orders(int requested) {
+            return Math.max(40, requested / 5);
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            // duplicates, as BigCommerce may send: enough deliveries inside the window for the ratio to count
+            h.runtime().bigcommerce().faults().deliveriesPerEvent(3);
+            h.runtime().frontDoor().unavailable(true);
+            Thread placing = h.placeInBackground(h.orders());
+            List<WebhookRegistrar.BlockedDomain> blocked = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (blocked.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                blocked = h.runtime().worker().webhookHealth().check().blockedDomains();
+            }
+            h.runtime().frontDoor().unavailable(false); // the cause is fixed
+            placing.join();
+            h.fact("reported_by_webhook_health", blocked.stream().map(Object::toString).toList());
+            if (blocked.isEmpty()) {
+                h.fail("BigCommerce never blocklisted the webhook URL's domain, or the webhook-health job missed it");
+            }
+        }
+
+        @Override
+        void after(Harness h) {
+            h.fact("deliveries_held_by_blocklist", h.runtime().bigcommerce().deliveries().heldByBlocklist());
         }
     };
 

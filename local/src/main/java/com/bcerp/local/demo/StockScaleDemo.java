@@ -201,6 +201,8 @@ public final class StockScaleDemo {
 
         public void complete(String key, String result) {}
 
+        public void complete(String key, String result, java.time.Instant expiresAt) {}
+
         public Optional<String> completed(String key) {
             return Optional.empty();
         }

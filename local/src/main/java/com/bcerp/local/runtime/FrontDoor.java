@@ -45,6 +45,7 @@ public final class FrontDoor implements AutoCloseable {
 
     private final Router router;
     private final FunctionTime time = new FunctionTime();
+    private volatile boolean unavailable;
 
     public FrontDoor(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> receiver, int port) {
         this.router = new Router()
@@ -126,8 +127,19 @@ public final class FrontDoor implements AutoCloseable {
         return time;
     }
 
+    /**
+     * While on, every request is answered 503 without reaching the receiver, as API Gateway answers when its Lambda
+     * integration fails (a fault scenario's outage of the webhook URL).
+     */
+    public void unavailable(boolean on) {
+        unavailable = on;
+    }
+
     private HttpResponse invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> receiver,
             HttpRequest request) {
+        if (unavailable) {
+            return HttpResponse.json(503, Map.of("message", "Service Unavailable"));
+        }
         APIGatewayV2HTTPResponse response = time.time(() -> receiver.handleRequest(toEvent(request),
                 new LocalLambdaContext("webhook-receiver", Duration.ofSeconds(10))));
         Map<String, String> headers = response.getHeaders() == null ? new LinkedHashMap<>()

@@ -47,6 +47,11 @@ public final class LocalRuntime implements AutoCloseable {
                     Clock.systemUTC());
         }
 
+        public Options withWebhookRetryTimeScale(double value) {
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, value, workerConcurrency, queues, configFile,
+                    timing, receiverClock);
+        }
+
         public Options withReceiverClock(Clock value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
                     queues, configFile, timing, value);

@@ -42,7 +42,7 @@ class ChaosCommandIT {
         }
         assertThat(scenarios).containsExactly("duplicate-deliveries", "out-of-order", "back-office-outage",
                 "rate-limit-storm", "crash-after-write", "poison-records", "dropped-webhooks", "token-expiry",
-                "hostile-deliveries", "async-actions", "licence-delay", "dead-letter-redrive");
+                "hostile-deliveries", "async-actions", "licence-delay", "dead-letter-redrive", "domain-blocklist");
         JsonNode poison = scenario(report, "poison-records");
         assertThat(poison.get("parked")).hasSize(1);
         assertThat(poison.get("parked").get(0).get("reason").asText()).contains("InventoryID");
@@ -60,6 +60,9 @@ class ChaosCommandIT {
         JsonNode redrive = scenario(report, "dead-letter-redrive").get("faults");
         assertThat(redrive.get("redriven").asInt()).isGreaterThanOrEqualTo(10)
                 .isEqualTo(redrive.get("dead_lettered_before_redrive").asInt());
+        JsonNode blocklist = scenario(report, "domain-blocklist").get("faults");
+        assertThat(blocklist.get("reported_by_webhook_health")).isNotEmpty();
+        assertThat(blocklist.get("deliveries_held_by_blocklist").asInt()).isPositive();
         assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
         assertThat(report.get("secrets_in_logs").get("values_checked").asInt()).isGreaterThan(20);
         assertThat(Files.size(log)).isPositive();

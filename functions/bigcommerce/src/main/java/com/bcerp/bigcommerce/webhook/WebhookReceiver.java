@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -182,12 +183,12 @@ public final class WebhookReceiver {
     }
 
     /** The signed delivery a queued message's deduplication id names; empty for other messages (catch-up, unsigned). */
-    public static java.util.Optional<String> deliveryId(String deduplicationId) {
+    public static Optional<String> deliveryId(String deduplicationId) {
         return deduplicationId != null && deduplicationId.startsWith(DELIVERY_ID_PREFIX)
-                ? java.util.Optional.of(deduplicationId) : java.util.Optional.empty();
+                ? Optional.of(deduplicationId) : Optional.empty();
     }
 
-    public static String sha256Hex(byte[] body) {
+    private static String sha256Hex(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

@@ -3,6 +3,8 @@ package com.bcerp.core.order;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.Outcome;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +23,18 @@ public final class DeliveredOnce {
 
     private final StoreEventHandler events;
     private final SyncState state;
+    private final Duration keep;
+    private final Clock clock;
 
-    public DeliveredOnce(StoreEventHandler events, SyncState state) {
+    /**
+     * @param keep how long a handled delivery's record is kept: at least the longest a copy of it may still come
+     *             (the vendor's retry horizon, which the receiver also bounds its timestamps by)
+     */
+    public DeliveredOnce(StoreEventHandler events, SyncState state, Duration keep, Clock clock) {
         this.events = events;
         this.state = state;
+        this.keep = keep;
+        this.clock = clock;
     }
 
     /**
@@ -42,7 +52,7 @@ public final class DeliveredOnce {
             return Optional.empty();
         }
         Optional<Outcome> outcome = events.handle(event);
-        state.complete(key, outcome.map(Outcome::name).orElse("IGNORED"));
+        state.complete(key, outcome.map(Outcome::name).orElse("IGNORED"), clock.instant().plus(keep));
         return outcome;
     }
 }

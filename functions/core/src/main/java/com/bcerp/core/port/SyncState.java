@@ -24,6 +24,12 @@ public interface SyncState {
     /** Marks the key done for good, remembering what the work produced. */
     void complete(String key, String result);
 
+    /**
+     * Marks the key done, for a key worth keeping only until {@code expiresAt}: the store may drop it any time after
+     * (DynamoDB's TTL), never before.
+     */
+    void complete(String key, String result, Instant expiresAt);
+
     /** What a completed key's work produced, read without claiming it; empty when the key is not completed. */
     Optional<String> completed(String key);
 

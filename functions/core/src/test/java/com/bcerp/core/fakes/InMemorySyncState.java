@@ -74,6 +74,12 @@ public final class InMemorySyncState implements SyncState, Links {
         claims.put(key, new Entry(Status.COMPLETED, null, e == null ? 1 : e.attempts, result));
     }
 
+    /** Kept for good here: a store may drop an expired key, and need not. */
+    @Override
+    public void complete(String key, String result, Instant expiresAt) {
+        complete(key, result);
+    }
+
     @Override
     public Optional<String> completed(String key) {
         Entry e = claims.get(key);

@@ -372,6 +372,11 @@ public final class ConnectorMetrics {
         }
 
         @Override
+        public void complete(String key, String result, Instant expiresAt) {
+            state.complete(key, result, expiresAt);
+        }
+
+        @Override
         public Optional<String> completed(String key) {
             return state.completed(key);
         }

@@ -14,6 +14,7 @@ import com.bcerp.bigcommerce.BigCommerceInventory;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.bigcommerce.RateLimitPacer;
+import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.bigcommerce.webhook.WebhookEventQueue;
 import com.bcerp.bigcommerce.webhook.WebhookHealth;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
@@ -88,7 +89,7 @@ public final class WorkerComposition {
     private final BackOfficeSettings wiring;
 
     private WorkerComposition(String storeHash, Storefront store, List<BackOffice> backOffices, SyncState state,
-            OrderFlows flows, StoreEventHandler events, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
+            OrderFlows flows, StoreEventHandler events, DeliveredOnce deliveries, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
             StockSync stockSync, CatalogSync catalogSync,
             Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment, ConnectorMetrics metrics,
             BackOfficeSettings wiring) {
@@ -100,7 +101,7 @@ public final class WorkerComposition {
         this.state = state;
         this.flows = flows;
         this.events = events;
-        this.deliveries = new DeliveredOnce(events, state);
+        this.deliveries = deliveries;
         this.catchUp = catchUp;
         this.webhookHealth = webhookHealth;
         this.stockSync = stockSync;
@@ -210,8 +211,10 @@ public final class WorkerComposition {
         Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment = storeSide ->
                 new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), state, state,
                         config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
+        // a handled delivery's record outlives any copy of it the receiver still lets in
+        DeliveredOnce deliveries = new DeliveredOnce(events, state, WebhookAuthenticator.RETRY_HORIZON, clock);
         return new WorkerComposition(storeHash, store, List.copyOf(backOffices.values()), state, flows, events,
-                catchUp, webhookHealth, stockSync, catalogSync, fulfilment, metrics, wiring);
+                deliveries, catchUp, webhookHealth, stockSync, catalogSync, fulfilment, metrics, wiring);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */

@@ -48,7 +48,7 @@ class OrderWorkerHandlerTest {
         event.setRecords(records);
 
         List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
-                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state), metrics, "memory").handleRequest(event, null)
+                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock), metrics, "memory").handleRequest(event, null)
                         .getBatchItemFailures()).isEmpty());
 
         assertThat(backOffice.ordersFor("BC-abc123-250")).isEqualTo(1);
@@ -94,7 +94,7 @@ class OrderWorkerHandlerTest {
         InMemoryStore store = new InMemoryStore().place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build());
         OrderFlows flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, ConnectorConfig.defaults(),
                 clock, Duration.ofMinutes(2));
-        OrderWorkerHandler worker = new OrderWorkerHandler(new DeliveredOnce(flows.events(), state));
+        OrderWorkerHandler worker = new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock));
         SQSEvent.SQSMessage created = event.getRecords().get(0);
         SQSEvent.SQSMessage statusUpdated = event.getRecords().get(1);
 

@@ -43,7 +43,7 @@ class OrderWorkerLogsTest {
 
         List<JsonNode> lines;
         try (JsonLogCapture logs = new JsonLogCapture()) {
-            new OrderWorkerHandler(new DeliveredOnce(flows.events(), state)).handleRequest(event, new FakeLambdaContext("order-worker", "req-1"));
+            new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock)).handleRequest(event, new FakeLambdaContext("order-worker", "req-1"));
             lines = logs.lines();
         }
 
