@@ -1,11 +1,12 @@
 package com.bcerp.infra;
 
+import com.bcerp.handlers.worker.DeployConfig;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.StackProps;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The CDK app: {@code cdk synth|deploy -c config=PATH [-c stackName=NAME]} from {@code infra/} (cdk.json runs this

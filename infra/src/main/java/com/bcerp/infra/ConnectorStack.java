@@ -2,6 +2,7 @@ package com.bcerp.infra;
 
 import com.bcerp.aws.Tables;
 import com.bcerp.config.DeploymentSettings;
+import com.bcerp.handlers.worker.DeployConfig;
 import com.bcerp.handlers.worker.BackOfficeRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,7 +112,7 @@ public final class ConnectorStack extends Stack {
                 .build();
         eventsQueue = Queue.Builder.create(this, "EventsQueue")
                 .queueName(id + "-store-events.fifo").fifo(true)
-                // the receiver sets each message's deduplication id (the delivery's payload hash)
+                // the receiver sets each message's deduplication id (the signed webhook-id, else the payload hash)
                 .contentBasedDeduplication(false)
                 // AWS's guidance for a Lambda event source: at least six times the function timeout
                 .visibilityTimeout(Duration.seconds(6 * deployment.orderWorker().timeoutSeconds()))
@@ -151,7 +152,7 @@ public final class ConnectorStack extends Stack {
 
         monitoring = new Monitoring(this, "Monitoring", new Monitoring.Watched(id, deployment, api, eventsQueue,
                 deadLetterQueue, receiver, orderWorker, List.copyOf(scheduled.values()),
-                config.config().backOffices().takingOrders(), config.config().backOffices().stockFrom()));
+                config.config().backOffices()));
 
         output("WebhookUrl", webhookUrl(), "POST BigCommerce webhooks here (register them with this destination)");
         output("EventsQueueUrl", eventsQueue.getQueueUrl(), "the store-events FIFO queue");
@@ -301,15 +302,9 @@ public final class ConnectorStack extends Stack {
 
     /** What WorkerComposition reads; every worker function is wired by it. */
     private Map<String, String> workerEnvironment(int timeoutSeconds) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("STORE_HASH", deployment.storeHash());
-        env.put("BIGCOMMERCE_API_URL", deployment.bigcommerceApiUrl());
-        env.put("BIGCOMMERCE_SECRET", secrets.bigCommerce().name());
-        // every back office the config names, each by its own {NAME}_... variables, as the registry builds it
-        for (String name : config.config().backOffices().systems().keySet()) {
-            env.putAll(config.backOfficeVariables(name));
-            env.put(DeployConfig.variable(name, DeploymentSettings.SECRET_SETTING), secrets.backOffice(name).name());
-        }
+        // the store and every back office the config names, each by its own {NAME}_... variables, as the registry builds it
+        Map<String, String> env = new LinkedHashMap<>(config.connectionVariables(secrets.bigCommerce().name(),
+                name -> secrets.backOffice(name).name()));
         env.put("STATE_TABLE", stateTable.getTableName());
         env.put("AUDIT_TABLE", auditTable.getTableName());
         env.put("AUDIT_RETENTION_DAYS", Integer.toString(deployment.auditRetentionDays()));

@@ -1,6 +1,7 @@
 package com.bcerp.infra;
 
 import com.bcerp.config.DeploymentSettings;
+import com.bcerp.core.config.BackOfficeSettings;
 import com.bcerp.handlers.worker.ConnectorMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import software.constructs.Construct;
 /**
  * Alarms that wake someone, published to one SNS topic, and a dashboard of the same signals: a dead letter (any),
  * the oldest store event waiting too long, a parked order (any, per back office taking orders), orders reaching the
- * back office too late (sync lag), and each function's (and the webhook API's) error rate. The connector's own
+ * back office too late (sync lag), a back office throttling the connector for a sustained time, a scheduled feed
+ * not caught up for several of its intervals, and each function's (and the webhook API's) error rate. The connector's own
  * metrics are the workers' embedded-metric log lines (the worker's {@link ConnectorMetrics}: its names, namespace and
  * dimensions are used here, so the alarms watch what the code writes).
  */
@@ -41,12 +43,16 @@ final class Monitoring extends Construct {
     /**
      * What is watched.
      *
-     * @param takingOrders the back offices taking the store's orders, the primary (whose sync lag is watched) first
-     * @param stockFrom    the back office the stock comes from
+     * @param backOffices the back offices and their flows: those taking the store's orders, the primary (whose sync
+     *                    lag is watched) first, and where stock, catalogue and shipments come from
      */
     record Watched(String stackName, DeploymentSettings deployment, HttpApi api, Queue eventsQueue,
             Queue deadLetterQueue, Function receiver, Function orderWorker, List<Function> scheduled,
-            List<String> takingOrders, String stockFrom) {}
+            BackOfficeSettings backOffices) {}
+
+    /** The functions that call back offices, as their metrics' {@value ConnectorMetrics#FUNCTION} dimension names them. */
+    private static final List<String> CALLING_BACK_OFFICES = List.of(ConnectorMetrics.ORDER_WORKER,
+            ConnectorMetrics.STOCK_SYNC, ConnectorMetrics.CATALOG_SYNC, ConnectorMetrics.FULFILMENT_SYNC);
 
     private static final Duration PERIOD = Duration.minutes(5);
 
@@ -73,7 +79,8 @@ final class Monitoring extends Construct {
         alarm("OldestStoreEvent", oldest, settings.oldestMessageMinutes() * 60,
                 "A store event has waited more than " + settings.oldestMessageMinutes()
                         + " min: the worker is failing, throttled or stopped");
-        String primary = w.takingOrders().get(0);
+        List<String> takingOrders = w.backOffices().takingOrders();
+        String primary = takingOrders.get(0);
         Metric syncLag = connector(ConnectorMetrics.SYNC_LAG, ConnectorMetrics.ORDER_WORKER, primary, "Maximum");
         alarm("OrderSyncLag", syncLag, settings.syncLagMinutes() * 60,
                 "An order reached the back office more than " + settings.syncLagMinutes()
@@ -82,7 +89,7 @@ final class Monitoring extends Construct {
         List<IMetric> parked = new ArrayList<>();
         List<IMetric> calls = new ArrayList<>();
         List<IMetric> latency = new ArrayList<>();
-        for (String backOffice : w.takingOrders()) {
+        for (String backOffice : takingOrders) {
             Metric parkedHere = connector(ConnectorMetrics.ORDERS_PARKED, ConnectorMetrics.ORDER_WORKER, backOffice,
                     "Sum");
             parked.add(parkedHere);
@@ -99,8 +106,44 @@ final class Monitoring extends Construct {
             latency.add(connector(ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.ORDER_WORKER, backOffice,
                     "p99"));
         }
-        Metric stockPushes = connector(ConnectorMetrics.STOCK_PUSHES, ConnectorMetrics.STOCK_SYNC, w.stockFrom(),
-                "Sum");
+        Metric stockPushes = connector(ConnectorMetrics.STOCK_PUSHES, ConnectorMetrics.STOCK_SYNC,
+                w.backOffices().stockFrom(), "Sum");
+
+        // a lone 429 is retried (and paced); one in every 5 minutes for throttled_minutes means the licence or
+        // quota is too small for the load
+        int throttledPeriods = (int) Math.ceil(settings.throttledMinutes() / 5.0);
+        List<IMetric> throttled = new ArrayList<>();
+        for (String backOffice : w.backOffices().systems().keySet()) {
+            MathExpression declined = throttled(backOffice);
+            throttled.add(declined);
+            alarm("Throttled" + ConnectorStack.pascal(backOffice), declined, 0, throttledPeriods,
+                    "Back office " + backOffice + " has declined calls with 429 in every 5 minutes for "
+                            + settings.throttledMinutes() + " min: its licence or quota is too small for the load "
+                            + "(or another app spends it): set reliability.back_office_requests_per_minute to pace below it, "
+                            + "or raise the licence");
+        }
+
+        // each feed's lag, judged over at least one of its schedule's intervals (it is written once a run)
+        DeploymentSettings.Schedules schedules = w.deployment().schedules();
+        record Feed(String id, String function, String backOffice, int everyMinutes) {}
+        List<IMetric> feedLags = new ArrayList<>();
+        for (Feed feed : List.of(
+                new Feed("Stock", ConnectorMetrics.STOCK_SYNC, w.backOffices().stockFrom(), schedules.stockSyncMinutes()),
+                new Feed("Catalog", ConnectorMetrics.CATALOG_SYNC, w.backOffices().catalogFrom(),
+                        schedules.catalogSyncMinutes()),
+                new Feed("Fulfilment", ConnectorMetrics.FULFILMENT_SYNC, w.backOffices().fulfilmentFrom(),
+                        schedules.fulfilmentSyncMinutes()))) {
+            Metric lag = Metric.Builder.create().namespace(NAMESPACE).metricName(ConnectorMetrics.FEED_LAG)
+                    .dimensionsMap(Map.of(ConnectorMetrics.FUNCTION, feed.function(),
+                            ConnectorMetrics.BACK_OFFICE, feed.backOffice()))
+                    .statistic("Maximum").period(Duration.minutes(Math.max(5, feed.everyMinutes()))).build();
+            feedLags.add(lag);
+            int limitMinutes = settings.feedLagSchedules() * feed.everyMinutes();
+            alarm(feed.id() + "FeedLag", lag, limitMinutes * 60, 1,
+                    "The " + feed.function() + " feed from " + feed.backOffice() + " has not caught up for more than "
+                            + limitMinutes + " min (" + settings.feedLagSchedules() + " of its " + feed.everyMinutes()
+                            + "-minute runs): its runs fail; see the function's errors in its log");
+        }
 
         List<Function> functions = new ArrayList<>(List.of(w.receiver(), w.orderWorker()));
         functions.addAll(w.scheduled());
@@ -139,6 +182,9 @@ final class Monitoring extends Construct {
                 graph("Back-office latency (p99, ms)", latency, List.of()));
         List<IWidget> row4 = List.of(
                 graph("Stock pushes", List.of(stockPushes), List.of()),
+                graph("Back-office 429s (throttled)", throttled, List.of()),
+                graph("Feed lag (s)", feedLags, List.of()));
+        List<IWidget> row5 = List.of(
                 graph("Webhook deliveries", List.of(
                         w.api().metricCount(sum()),
                         w.api().metricClientError(sum()),
@@ -146,7 +192,7 @@ final class Monitoring extends Construct {
                         List.of()),
                 AlarmStatusWidget.Builder.create().title("Alarms").alarms(alarms).width(8).build());
         Dashboard.Builder.create(this, "Dashboard").dashboardName(w.stackName())
-                .widgets(List.of(row1, row2, row3, row4)).build();
+                .widgets(List.of(row1, row2, row3, row4, row5)).build();
     }
 
     /** One of the workers' own metrics, as {@link ConnectorMetrics} writes it. */
@@ -156,16 +202,35 @@ final class Monitoring extends Construct {
                 .statistic(statistic).period(PERIOD).build();
     }
 
+    /**
+     * The 429s {@code backOffice} answered, over every function that calls back offices (a function that does not
+     * call this one writes no such series, which counts as 0).
+     */
+    private static MathExpression throttled(String backOffice) {
+        Map<String, IMetric> byFunction = new java.util.LinkedHashMap<>();
+        for (String function : CALLING_BACK_OFFICES) {
+            byFunction.put("throttled" + ConnectorStack.pascal(backOffice) + byFunction.size(), connector(ConnectorMetrics.BACK_OFFICE_THROTTLED, function, backOffice, "Sum"));
+        }
+        return MathExpression.Builder.create()
+                .expression(String.join(" + ", byFunction.keySet().stream().map(id -> "FILL(" + id + ", 0)").toList()))
+                .usingMetrics(byFunction).label(backOffice + " 429s").period(PERIOD).build();
+    }
+
     Topic topic() {
         return topic;
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description) {
+        alarm(id, metric, threshold, 1, description);
+    }
+
+    /** Fires when {@code metric} is above {@code threshold} in each of {@code periods} periods in a row. */
+    private void alarm(String id, IMetric metric, double threshold, int periods, String description) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmDescription(description)
                 .metric(metric).threshold(threshold)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
+                .evaluationPeriods(periods)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bcerp.aws.Tables;
 import com.bcerp.config.ConfigException;
 import com.bcerp.handlers.worker.ConnectorMetrics;
+import com.bcerp.handlers.worker.DeployConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -253,6 +254,67 @@ class ConnectorStackTest {
     }
 
     @Test
+    void a_back_office_throttling_for_throttled_minutes_and_a_feed_behind_by_feed_lag_schedules_runs_alarm() {
+        // sustained: a 429 in each of 3 five-minute periods (throttled_minutes 15), from any function calling it
+        JsonNode throttled = alarm("MonitoringThrottledAcumatica");
+        assertThat(throttled.get("EvaluationPeriods").asInt()).isEqualTo(3);
+        assertThat(throttled.get("Threshold").asDouble()).isZero();
+        assertThat(throttled.get("TreatMissingData").asText()).isEqualTo("notBreaching");
+        JsonNode queries = throttled.get("Metrics");
+        String expression = queries.get(0).get("Expression").asText();
+        List<String> functions = new ArrayList<>();
+        for (JsonNode query : queries) {
+            if (query.has("MetricStat")) {
+                JsonNode metric = query.get("MetricStat").get("Metric");
+                assertThat(metric.get("Namespace").asText()).isEqualTo(ConnectorMetrics.NAMESPACE);
+                assertThat(metric.get("MetricName").asText()).isEqualTo(ConnectorMetrics.BACK_OFFICE_THROTTLED);
+                assertThat(query.get("MetricStat").get("Stat").asText()).isEqualTo("Sum");
+                assertThat(query.get("MetricStat").get("Period").asInt()).isEqualTo(300);
+                assertThat(dimension(metric, ConnectorMetrics.BACK_OFFICE)).isEqualTo("acumatica");
+                functions.add(dimension(metric, ConnectorMetrics.FUNCTION));
+                assertThat(expression).contains("FILL(" + query.get("Id").asText() + ", 0)");
+            }
+        }
+        assertThat(functions).containsExactlyInAnyOrder(ConnectorMetrics.ORDER_WORKER, ConnectorMetrics.STOCK_SYNC,
+                ConnectorMetrics.CATALOG_SYNC, ConnectorMetrics.FULFILMENT_SYNC);
+
+        // feed lag beyond 3 of the feed's intervals (the example's schedules: 5, 60 and 15 minutes), per period of
+        // at least one interval, from the back office each feed comes from
+        Map<String, List<Object>> feeds = Map.of(
+                "MonitoringStockFeedLag", List.of(ConnectorMetrics.STOCK_SYNC, 3 * 5 * 60, 5 * 60),
+                "MonitoringCatalogFeedLag", List.of(ConnectorMetrics.CATALOG_SYNC, 3 * 60 * 60, 60 * 60),
+                "MonitoringFulfilmentFeedLag", List.of(ConnectorMetrics.FULFILMENT_SYNC, 3 * 15 * 60, 15 * 60));
+        feeds.forEach((id, expected) -> {
+            JsonNode lag = alarm(id);
+            assertThat(lag.get("Namespace").asText()).as(id).isEqualTo(ConnectorMetrics.NAMESPACE);
+            assertThat(lag.get("MetricName").asText()).as(id).isEqualTo(ConnectorMetrics.FEED_LAG);
+            assertThat(lag.get("Statistic").asText()).as(id).isEqualTo("Maximum");
+            assertThat(dimension(lag, ConnectorMetrics.FUNCTION)).as(id).isEqualTo(expected.get(0));
+            assertThat(dimension(lag, ConnectorMetrics.BACK_OFFICE)).as(id).isEqualTo("acumatica");
+            assertThat(lag.get("Threshold").asInt()).as(id).isEqualTo(expected.get(1));
+            assertThat(lag.get("Period").asInt()).as(id).isEqualTo(expected.get(2));
+            assertThat(lag.get("ComparisonOperator").asText()).as(id).isEqualTo("GreaterThanThreshold");
+        });
+    }
+
+    /** The properties of the one alarm whose logical id starts with {@code prefix}. */
+    private static JsonNode alarm(String prefix) {
+        List<JsonNode> found = synthesized.resources("AWS::CloudWatch::Alarm").entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix)).map(e -> e.getValue().get("Properties")).toList();
+        assertThat(found).as(prefix).hasSize(1);
+        return found.get(0);
+    }
+
+    private static String dimension(JsonNode metric, String name) {
+        for (JsonNode d : metric.get("Dimensions")) {
+            if (d.get("Name").asText().equals(name)) {
+                return d.get("Value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
     void the_dashboard_graphs_the_connectors_own_metrics_beside_the_queues_and_functions() {
         JsonNode body = synthesized.resources("AWS::CloudWatch::Dashboard").values().iterator().next()
                 .get("Properties").get("DashboardBody");
@@ -263,13 +325,14 @@ class ConnectorStackTest {
         }
         for (String title : List.of("Store events", "Dead letters", "Order sync lag (s)", "Orders synced, duplicates prevented, parked",
                 "Back-office calls and failures", "Back-office latency (p99, ms)", "Stock pushes", "Error rate (%)",
-                "Alarms")) {
+                "Back-office 429s (throttled)", "Feed lag (s)", "Alarms")) {
             assertThat(text).as(title).contains("\"title\":\"" + title + "\"");
         }
         for (String metric : List.of(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.DUPLICATES_PREVENTED,
                 ConnectorMetrics.ORDERS_PARKED,
                 ConnectorMetrics.BACK_OFFICE_CALLS, ConnectorMetrics.BACK_OFFICE_CALL_FAILURES,
-                ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.SYNC_LAG, ConnectorMetrics.STOCK_PUSHES)) {
+                ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.SYNC_LAG, ConnectorMetrics.STOCK_PUSHES,
+                ConnectorMetrics.BACK_OFFICE_THROTTLED, ConnectorMetrics.FEED_LAG)) {
             assertThat(text).as(metric).contains("[\"" + ConnectorMetrics.NAMESPACE + "\",\"" + metric + "\"");
         }
     }

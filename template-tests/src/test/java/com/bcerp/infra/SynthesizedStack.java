@@ -1,5 +1,6 @@
 package com.bcerp.infra;
 
+import com.bcerp.handlers.worker.DeployConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

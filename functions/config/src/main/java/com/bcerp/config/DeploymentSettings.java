@@ -123,13 +123,14 @@ public record DeploymentSettings(
 
     /**
      * @param requireSignature refuse deliveries without a Standard Webhooks signature
-     * @param toleranceSeconds how far a delivery's timestamp may be from now
+     * @param toleranceSeconds how far a delivery's timestamp may be in the future (in the past it may be as old as
+     *                         BigCommerce's retries: WebhookAuthenticator.RETRY_HORIZON)
      * @param maxBodyBytes     larger bodies are refused with 413
      */
     public record Webhooks(boolean requireSignature, int toleranceSeconds, int maxBodyBytes) {
 
         public Webhooks {
-            // at most SQS FIFO's 5-minute deduplication window: see WebhookAuthenticator.MAX_TOLERANCE
+            // clock skew: at most WebhookAuthenticator.MAX_TOLERANCE
             requireBetween(toleranceSeconds, 1, 300, "tolerance_seconds", "");
             requireBetween(maxBodyBytes, 1024, 1024 * 1024, "max_body_bytes", "");
         }
@@ -209,8 +210,13 @@ public record DeploymentSettings(
      * @param syncLagMinutes        alarm when an order reaches the back office later than this after the store
      *                              event
      * @param errorRatePercent      alarm when more than this share of a function's invocations fail
+     * @param throttledMinutes      alarm when a back office has declined calls with 429 in every 5 minutes for this
+     *                              long: its licence or quota is too small for the load (a lone 429 is retried)
+     * @param feedLagSchedules      alarm when a scheduled feed (stock, catalogue, fulfilment) has not caught up for
+     *                              this many of its schedule's intervals: its runs have been failing
      */
-    public record Alarms(String email, int oldestMessageMinutes, int syncLagMinutes, int errorRatePercent) {
+    public record Alarms(String email, int oldestMessageMinutes, int syncLagMinutes, int errorRatePercent,
+            int throttledMinutes, int feedLagSchedules) {
 
         public Alarms {
             require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
@@ -218,10 +224,12 @@ public record DeploymentSettings(
             requireBetween(oldestMessageMinutes, 1, 20160, "oldest_message_minutes", "14 days");
             requireBetween(syncLagMinutes, 1, 10080, "sync_lag_minutes", "7 days");
             requireBetween(errorRatePercent, 1, 100, "error_rate_percent", "");
+            requireBetween(throttledMinutes, 5, 1440, "throttled_minutes", "judged in 5-minute periods, up to a day");
+            requireBetween(feedLagSchedules, 2, 100, "feed_lag_schedules", "one late run is not yet a problem");
         }
 
         static Alarms defaults() {
-            return new Alarms(null, 15, 30, 5);
+            return new Alarms(null, 15, 30, 5, 15, 3);
         }
     }
 
@@ -233,8 +241,11 @@ public record DeploymentSettings(
         } catch (IllegalArgumentException e) {
             throw new InvalidConfig(field, "is not a URL: '" + url + "'");
         }
-        require("https".equals(Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT))
-                && uri.getHost() != null, field, "must be an https URL, was '" + url + "'");
+        String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
+        // plain http only to this machine (a local stand-in the pre-flight check can be pointed at): nothing leaves it
+        boolean loopback = uri.getHost() != null && (uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1"));
+        require(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http") && loopback), field,
+                "must be an https URL, was '" + url + "'");
     }
 
     private static void requireMemory(int memoryMb) {

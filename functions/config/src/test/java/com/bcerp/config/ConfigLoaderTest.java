@@ -310,6 +310,11 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("config deployment.order_worker.batch_size: must be between 1 and 10");
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  acumatica:\n    url: http://erp.example.com\n"))
                 .hasMessage("config deployment.acumatica.url: must be an https URL, was 'http://erp.example.com'");
+        // plain http only to this machine: a local stand-in for the pre-flight check
+        assertThat(ConfigLoader.parseDeployment("deployment:\n  acumatica:\n    url: http://127.0.0.1:8443/ACME\n")
+                .acumatica().url()).isEqualTo("http://127.0.0.1:8443/ACME");
+        assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  bigcommerce_api_url: http://10.0.0.1\n"))
+                .hasMessageStartingWith("config deployment.bigcommerce_api_url: must be an https URL");
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  log_retention_days: 10\n"))
                 .hasMessageStartingWith("config deployment.log_retention_days: must be one of CloudWatch's");
         assertThatThrownBy(() -> ConfigLoader.parseDeployment("deployment:\n  store_hash: ABC/1\n"))

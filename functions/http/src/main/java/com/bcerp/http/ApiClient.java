@@ -49,6 +49,28 @@ public final class ApiClient {
             }
         };
 
+        /**
+         * This pacer, also showing {@code seen} each response (retries included): how the handlers count a system's
+         * 429s in their metrics without this module or the adapters knowing of metrics.
+         */
+        default Pacer observed(java.util.function.Consumer<ApiResponse> seen) {
+            Pacer inner = this;
+            return new Pacer() {
+                public void beforeRequest() {
+                    inner.beforeRequest();
+                }
+
+                public void afterResponse(ApiResponse response) {
+                    inner.afterResponse(response);
+                    seen.accept(response);
+                }
+
+                public Optional<Duration> waitHint(ApiResponse response) {
+                    return inner.waitHint(response);
+                }
+            };
+        }
+
         /** This pacer, counting each request it lets through (retries included) in {@code calls}. */
         default Pacer counting(java.util.concurrent.atomic.AtomicLong calls) {
             Pacer inner = this;

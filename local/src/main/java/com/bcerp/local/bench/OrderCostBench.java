@@ -6,7 +6,9 @@ import com.bcerp.local.runtime.AwsRequests;
 import com.bcerp.local.runtime.FunctionTime;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -41,10 +43,16 @@ public final class OrderCostBench {
     static final int RECEIVER_MEMORY_MB = 512;
 
     /** USD per 1,000 orders, by line. */
-    public record Cost(double lambdaCompute, double lambdaRequests, double httpApi, double sqs, double dynamo,
+    public record Cost(double lambdaCompute, double lambdaRequests, double httpApi, double sqs, double dynamodb,
             double perExtra100msOfBackOfficeLatency) {
+        @JsonProperty
+        public String prices() {
+            return PRICES_AS_OF;
+        }
+
+        @JsonProperty
         public double total() {
-            return lambdaCompute + lambdaRequests + httpApi + sqs + dynamo;
+            return lambdaCompute + lambdaRequests + httpApi + sqs + dynamodb;
         }
     }
 
@@ -52,17 +60,15 @@ public final class OrderCostBench {
             Map<String, Double> awsRequestsPerOrder, double dynamoReadUnitsPerOrder, double dynamoWriteUnitsPerOrder,
             double receiverInvocationsPerOrder, double receiverBilledMsPerOrder, double workerInvocationsPerOrder,
             double workerBilledMsPerOrder, int workerMemoryMb, double workerCpuMsPerOrder,
-            double workerAllocatedKbPerOrder, double elapsedSeconds, Cost cost) {}
+            double workerAllocatedKbPerOrder, double elapsedSeconds, @JsonProperty("usd_per_1000_orders") Cost cost) {}
 
     private OrderCostBench() {}
 
     public static Result run(int orders, Duration timeout) throws IOException, InterruptedException {
         Path stateDir = Files.createTempDirectory("bcerp-bench-cost");
-        LocalRuntime.Timing d = LocalRuntime.Timing.defaults();
         // no quota in the way, and the catch-up off (its calls come with time, not orders)
-        LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withQuota(1_000_000).withTiming(
-                new LocalRuntime.Timing(d.quotaWindow(), d.claimLease(), d.backOfficeTimeout(), d.accessTokenLifetime(),
-                        timeout.multipliedBy(2), d.webhookHealthEvery()));
+        LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withQuota(1_000_000)
+                .withTiming(LocalRuntime.Timing.defaults().withCatchUpEvery(timeout.multipliedBy(2)));
         try (LocalRuntime runtime = LocalRuntime.start(options)) {
             BigCommerceSandbox store = runtime.bigcommerce();
             LocalBackOffice backOffice = runtime.backOffices().get(runtime.takingOrders().get(0));
@@ -116,9 +122,7 @@ public final class OrderCostBench {
                     (after[0] - cpuAndAllocated[0]) / 1e6 / n, (after[1] - cpuAndAllocated[1]) / 1024.0 / n, elapsed,
                     cost);
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.bcerp.local.bench;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.bcerp.aws.AwsClients;
 import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
@@ -9,7 +10,7 @@ import com.bcerp.handlers.receiver.WebhookReceiverHandler;
 import com.bcerp.local.runtime.LocalAws;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.sandbox.bigcommerce.WebhookSignature;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
@@ -71,15 +72,30 @@ public final class ReceiverBench {
     }
 
     /** Warm latency: the handler and verification, each beside its floor. */
-    public record Warm(Percentiles handler, Percentiles sendMessage, Percentiles verify, Percentiles hmac) {}
+    public record Warm(@JsonProperty("handler_us") Percentiles handler,
+            @JsonProperty("send_message_floor_us") Percentiles sendMessage, @JsonProperty("verify_us") Percentiles verify,
+            @JsonProperty("hmac_floor_us") Percentiles hmac) {
+
+        @JsonProperty
+        public double handlerP99Ratio() {
+            return handler.p99() / sendMessage.p99();
+        }
+
+        @JsonProperty
+        public double verifyP50Ratio() {
+            return verify.p50() / hmac.p50();
+        }
+    }
 
     /** Cold start in milliseconds (median of the runs), without and with an AppCDS archive. */
     public record Cold(int runs, double receiverMs, double floorMs, double receiverCdsMs, double floorCdsMs,
             List<String> jvmFlags) {
+        @JsonProperty
         public double ratio() {
             return receiverMs / floorMs;
         }
 
+        @JsonProperty
         public double ratioCds() {
             return receiverCdsMs / floorCdsMs;
         }

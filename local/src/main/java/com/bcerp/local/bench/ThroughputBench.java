@@ -3,7 +3,9 @@ package com.bcerp.local.bench;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,29 +31,34 @@ public final class ThroughputBench {
      * @param limitedCallsPerOrder the requests the limit counts, per order: the store's, or the back office's entity
      *                             calls (Acumatica's licence counts no sign-in)
      */
-    public record Result(String limitedBy, String backOffice, int quotaPerWindow, double share,
+    public record Result(String limitedBy, String backOffice, int quotaPerWindow, double connectorShare,
             int backOfficeRequestsPerMinute, double windowSeconds, int orders, int imported, int deadLettered,
             int wholeWindows, int ordersInWholeWindows, double storeCallsPerOrder, double backOfficeCallsPerOrder,
             double limitedCallsPerOrder, long tooManyRequests, double elapsedSeconds) {
 
+        @JsonProperty
         public double ordersPerHour() {
             return ordersInWholeWindows / (wholeWindows * windowSeconds) * 3600;
         }
 
         /** What the whole quota allows at the calls per order measured. */
+        @JsonProperty
         public double ceilingPerHour() {
             return quotaPerWindow / windowSeconds * 3600 / limitedCallsPerOrder;
         }
 
         /** What the connector's configured share of the quota allows (the store's {@code store_quota_share}). */
+        @JsonProperty
         public double shareCeilingPerHour() {
-            return ceilingPerHour() * share;
+            return ceilingPerHour() * connectorShare;
         }
 
+        @JsonProperty
         public double ratio() {
             return ordersPerHour() / ceilingPerHour();
         }
 
+        @JsonProperty
         public double shareRatio() {
             return ordersPerHour() / shareCeilingPerHour();
         }
@@ -86,8 +93,7 @@ public final class ThroughputBench {
         LocalRuntime.Options options = LocalRuntime.Options.defaults(stateDir).withConfigFile(config).withQuota(SEEDING_QUOTA).withTiming(
                 // the catch-up off: its calls come with time, not orders, and while the orders wait on the queue it
                 // would find them all unsynced
-                new LocalRuntime.Timing(storeWindow, d.claimLease(), d.backOfficeTimeout(), d.accessTokenLifetime(),
-                        timeout.multipliedBy(2), d.webhookHealthEvery()));
+                d.withQuotaWindow(storeWindow).withCatchUpEvery(timeout.multipliedBy(2)));
         try (LocalRuntime runtime = LocalRuntime.start(options)) {
             BigCommerceSandbox store = runtime.bigcommerce();
             LocalBackOffice backOffice = runtime.backOffices().get(runtime.takingOrders().get(0));
@@ -159,9 +165,7 @@ public final class ThroughputBench {
                 }
             }
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 }

@@ -2,12 +2,14 @@ package com.bcerp.local.chaos;
 
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.KeyScope;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.handlers.worker.WorkerComposition;
 import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +35,15 @@ import java.util.stream.Stream;
  */
 public final class ChaosRunner {
 
-    /** One scenario's figures. {@code lost}: placed, not in the back office, and not parked with a reason. */
+    /**
+     * One scenario's figures, summed over the back offices taking the orders and given for each in
+     * {@code backOffices}. {@code lost}: placed in a status a back office imports, not in it, and not parked there
+     * with a reason.
+     */
     public record ScenarioReport(String scenario, String description, int ordersPlaced, int backOfficeDocuments,
             int duplicates, int lost, List<Map<String, String>> parked, int deadLettered,
             Map<String, Object> requestsRejected, long rejectedTotal, Map<String, Object> facts, long elapsedMs,
-            boolean settled, List<String> problems) {
+            boolean settled, List<String> problems, Map<String, Map<String, Object>> backOffices) {
 
         public boolean ok() {
             return settled && lost == 0 && duplicates == 0 && deadLettered == 0 && problems.isEmpty();
@@ -49,6 +55,7 @@ public final class ChaosRunner {
     /** A scenario left out because its fault does not exist in the back office under test. */
     public record Skipped(String scenario, String reason) {}
 
+    /** @param backOfficeType the types of the back offices taking the orders, comma-separated */
     public record Report(String backOfficeType, List<ScenarioReport> scenarios, List<Skipped> skipped,
             SecretsCheck secrets, long elapsedMs) {
 
@@ -81,7 +88,7 @@ public final class ChaosRunner {
         long start = System.nanoTime();
         List<ScenarioReport> reports = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        String underTest = backOfficeTypeUnderTest();
+        List<String> underTest = backOfficeTypesUnderTest();
         for (Scenario scenario : scenarios) {
             java.util.Optional<String> notApplicable = scenario.notApplicable(underTest);
             if (notApplicable.isPresent()) {
@@ -106,7 +113,7 @@ public final class ChaosRunner {
             }
         }
         findings.addAll(secrets.scan("report", reports.toString()));
-        return new Report(underTest, reports, skipped, new SecretsCheck(secrets.size(), logBytes, List.copyOf(findings)),
+        return new Report(String.join(",", underTest), reports, skipped, new SecretsCheck(secrets.size(), logBytes, List.copyOf(findings)),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -132,13 +139,13 @@ public final class ChaosRunner {
             scanRecords(scenario, h);
             return report;
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
     private ScenarioReport measure(Scenario scenario, Harness h, long store429, long elapsedMs) {
         LocalRuntime runtime = h.runtime();
-        Map<String, List<java.math.BigDecimal>> documents = runtime.primary().orderTotalsByStoreOrder();
+        List<OrderSeeder.Placed> placed = h.placed();
         String store = runtime.bigcommerce().storeHash();
         Map<String, ParkedRecord> parked = new TreeMap<>();
         runtime.worker().state().parked().forEach(p -> parked.put(p.recordKey(), p));
@@ -146,29 +153,55 @@ public final class ChaosRunner {
         // a poisoned order's reason names its line, whose source carries the SKU the back office does not know
         String unknownSku = com.bcerp.sandbox.SandboxCatalog.standard().storeOnlyItem().sku();
         List<String> problems = new ArrayList<>(h.failures());
-        int present = 0;
+        Set<String> poisonedKeys = new HashSet<>();
+        Set<String> expectedParked = new HashSet<>();
+        Map<String, Map<String, Object>> each = new LinkedHashMap<>();
+        int documents = 0;
         int duplicates = 0;
         int lost = 0;
-        for (OrderSeeder.Placed order : h.placed()) {
-            List<java.math.BigDecimal> found = documents.getOrDefault(Long.toString(order.id()), List.of());
-            String key = OrderImport.recordKey(store, order.id());
-            present += found.isEmpty() ? 0 : 1;
-            duplicates += Math.max(0, found.size() - 1);
-            if (found.isEmpty() && !parked.containsKey(key)) {
-                lost++;
+        List<String> taking = runtime.takingOrders();
+        for (DemoReport.BackOfficeCount count : DemoReport.countEach(runtime, placed)) {
+            // each back office's records are its own: the first taking orders keeps the plain keys (KeyScope)
+            KeyScope scope = count.name().equals(taking.get(0)) ? KeyScope.primary(count.name())
+                    : KeyScope.secondary(count.name());
+            int lostHere = 0;
+            for (long id : count.missing()) {
+                ParkedRecord p = parked.get(OrderImport.recordKey(scope.store(store), id));
+                if (p == null) {
+                    lostHere++;
+                } else if (poisoned.contains(id) && p.reason().contains(unknownSku)) {
+                    expectedParked.add(p.recordKey());
+                }
             }
-            if (poisoned.contains(order.id()) && !(parked.containsKey(key) && parked.get(key).reason().contains(unknownSku))) {
-                problems.add(key + " has an unknown SKU but is not parked with the field named");
+            for (long id : poisoned) {
+                String key = OrderImport.recordKey(scope.store(store), id);
+                poisonedKeys.add(key);
+                if (!expectedParked.contains(key)) {
+                    problems.add(key + " has an unknown SKU but is not parked in " + count.name()
+                            + " with the field named");
+                }
             }
-            if (!poisoned.contains(order.id()) && parked.containsKey(key)) {
-                problems.add(key + " was parked but should have been imported: " + parked.get(key).reason());
+            if (count.unexpected() > 0) {
+                problems.add(count.name() + " holds " + count.unexpected() + " order(s) in a status it does not import");
             }
+            Map<Integer, Integer> refused = runtime.backOffices().get(count.name()).refusedByStatus();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("type", count.type());
+            figures.put("expected", count.expected());
+            figures.put("documents", count.present() + count.duplicates());
+            figures.put("duplicates", count.duplicates());
+            figures.put("lost", lostHere);
+            figures.put("requests_rejected", refused);
+            each.put(count.name(), figures);
+            documents += count.present() + count.duplicates();
+            duplicates += count.duplicates();
+            lost += lostHere;
         }
-        Set<String> poisonedKeys = new HashSet<>();
-        poisoned.forEach(id -> poisonedKeys.add(OrderImport.recordKey(store, id)));
-        // any other parked record (an order change, a refund, a payment) is a failure the fault should not cause
-        parked.values().stream().filter(p -> !p.recordKey().startsWith("order#") && !poisonedKeys.contains(p.recordKey()))
-                .forEach(p -> problems.add(p.recordKey() + " was parked: " + p.reason()));
+        // any other parked record (an order that should have gone in, an order change, a refund, a payment) is a
+        // failure the fault should not cause
+        parked.values().stream().filter(p -> !expectedParked.contains(p.recordKey()))
+                .filter(p -> !poisonedKeys.contains(p.recordKey()))
+                .forEach(p -> problems.add(p.recordKey() + " was parked but should have been imported: " + p.reason()));
         if (!h.settled()) {
             problems.add("the work did not settle in time");
         }
@@ -177,7 +210,12 @@ public final class ChaosRunner {
         Map<String, Object> rejected = new LinkedHashMap<>();
         Map<Integer, Long> webhooks = new TreeMap<>(runtime.frontDoor().answers());
         webhooks.keySet().removeIf(status -> status < 300);
-        Map<Integer, Integer> backOffice = runtime.primary().refusedByStatus();
+        Map<Integer, Integer> backOffice = new TreeMap<>();
+        each.values().forEach(f -> {
+            @SuppressWarnings("unchecked")
+            Map<Integer, Integer> refused = (Map<Integer, Integer>) f.get("requests_rejected");
+            refused.forEach((status, n) -> backOffice.merge(status, n, Integer::sum));
+        });
         rejected.put("webhook_deliveries", webhooks);
         rejected.put("store_api", store429 == 0 ? Map.of() : Map.of(429, store429));
         rejected.put("back_office", backOffice);
@@ -187,9 +225,9 @@ public final class ChaosRunner {
         List<Map<String, String>> parkedList = parked.values().stream()
                 .sorted(Comparator.comparing(ParkedRecord::parkedAt))
                 .map(p -> Map.of("record", p.recordKey(), "reason", p.reason())).toList();
-        return new ScenarioReport(scenario.id(), scenario.description(), h.placed().size(), present + duplicates,
-                duplicates, lost, parkedList, deadLettered, rejected, total, new LinkedHashMap<>(h.facts()), elapsedMs,
-                h.settled(), problems);
+        return new ScenarioReport(scenario.id(), scenario.description(), placed.size(), documents, duplicates, lost,
+                parkedList, deadLettered, rejected, total, new LinkedHashMap<>(h.facts()), elapsedMs, h.settled(),
+                problems, each);
     }
 
     /** Every secret value this scenario's runtime held or issued. */
@@ -209,16 +247,11 @@ public final class ChaosRunner {
         });
     }
 
-    /** The type of the one back office the scenarios run against, as the config names it. */
-    private String backOfficeTypeUnderTest() {
+    /** The types of the back offices the scenarios run against: those the config's orders go to. */
+    private List<String> backOfficeTypesUnderTest() {
         var config = configFile == null ? com.bcerp.config.ConfigLoader.defaults()
                 : com.bcerp.config.ConfigLoader.load(configFile);
-        List<String> taking = config.backOffices().takingOrders();
-        if (taking.size() != 1) {
-            throw new IllegalArgumentException("chaos runs against one back office at a time; the config's orders go to "
-                    + taking);
-        }
-        return config.backOffices().systems().get(taking.get(0));
+        return config.backOffices().takingOrders().stream().map(config.backOffices().systems()::get).toList();
     }
 
     /** The audit trail of every placed order, and the parked reasons, searched for this run's secrets. */
@@ -231,11 +264,4 @@ public final class ChaosRunner {
         findings.addAll(secrets.scan(scenario.id() + " audit trail and parked reasons", text.toString()));
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
-    }
 }

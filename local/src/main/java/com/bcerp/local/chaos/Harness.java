@@ -2,6 +2,7 @@ package com.bcerp.local.chaos;
 
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
@@ -26,6 +27,7 @@ final class Harness {
     private final int orders;
     private final List<OrderSeeder.Placed> placed = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> poisoned = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Long, Integer> moved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private boolean settled;
@@ -42,9 +44,14 @@ final class Harness {
         return runtime;
     }
 
-    /** The back office under test: the run's one taking the orders. */
-    LocalBackOffice backOffice() {
-        return runtime.primary();
+    /** The back offices under test: those taking the orders, where the back-office faults are turned on. */
+    List<LocalBackOffice> backOffices() {
+        return runtime.takingOrders().stream().map(runtime.backOffices()::get).toList();
+    }
+
+    /** Whether a back office under test takes only the orders in its own statuses (a warehouse). */
+    boolean warehouseUnderTest() {
+        return runtime.worker().backOffices().stream().anyMatch(b -> b.importStatuses().isPresent());
     }
 
     OrderSeeder seeder() {
@@ -81,8 +88,18 @@ final class Harness {
         }
     }
 
+    /** Moves a placed order to another status before it is imported: the status it is then counted in. */
+    void moveTo(OrderSeeder.Placed order, int statusId) {
+        seeder.setStatus(order.id(), statusId);
+        moved.put(order.id(), statusId);
+    }
+
+    /** The orders placed, each in the status the scenario left it in before the import. */
     List<OrderSeeder.Placed> placed() {
-        return List.copyOf(placed);
+        synchronized (placed) {
+            return placed.stream().map(o -> moved.containsKey(o.id()) ? new OrderSeeder.Placed(o.id(), o.email(),
+                    o.totalIncTax(), o.lines(), moved.get(o.id())) : o).toList();
+        }
     }
 
     List<Long> poisoned() {
@@ -109,14 +126,14 @@ final class Harness {
         return settled;
     }
 
-    /** Waits until every order that should be in the back office is, and nothing is delivered, queued or processed. */
+    /** Waits until every order that should be in the back offices is, and nothing is delivered, queued or processed. */
     void awaitSettled() throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        int expected = placed.size() - poisoned.size();
         while (System.nanoTime() < deadline) {
-            Map<String, List<java.math.BigDecimal>> documents = runtime.primary().orderTotalsByStoreOrder();
-            long present = placed().stream().filter(o -> documents.containsKey(Long.toString(o.id()))).count();
-            if (runtime.isSettled(Duration.ofSeconds(present >= expected ? 1 : 4))) {
+            // the poisoned orders are the only ones missing once all is in
+            boolean allThere = DemoReport.countEach(runtime, placed()).stream()
+                    .allMatch(c -> c.missing().size() <= poisoned.size());
+            if (runtime.isSettled(Duration.ofSeconds(allThere ? 1 : 4))) {
                 settled = true;
                 return;
             }

@@ -1,6 +1,7 @@
 package com.bcerp.local.chaos;
 
 import com.bcerp.acumatica.AcumaticaType;
+import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.ops.DeadLetters;
 import com.bcerp.local.ops.OpsTarget;
@@ -31,19 +32,25 @@ public enum Scenario {
         }
     },
 
-    OUT_OF_ORDER("out-of-order", "events for one order out of order: placed incomplete, then completed and moved on, "
+    OUT_OF_ORDER("out-of-order", "events for one order out of order: placed incomplete, then completed and moved on "
+            + "(with a warehouse under test: Pending, then Awaiting Fulfillment, the status it takes orders in), "
             + "five events per order delivered shuffled") {
         @Override
         void act(Harness h) {
             h.runtime().bigcommerce().faults().shuffleDeliveries(true);
+            // a warehouse takes only Awaiting Fulfillment orders (Extensiv's own integration downloads no others), so an
+            // order moved on to Awaiting Shipment before its events are handled rightly never reaches it; with one
+            // under test the orders end in Awaiting Fulfillment, through Pending, so every one must arrive
+            boolean warehouse = h.warehouseUnderTest();
             List<OrderSeeder.Placed> placed = h.place(h.orders(), 0, i -> false);
             for (OrderSeeder.Placed order : placed) {
-                h.seeder().setStatus(order.id(), 11); // the checkout completes: Awaiting Fulfillment
+                h.moveTo(order, warehouse ? 1 : 11); // the checkout completes: Pending, or Awaiting Fulfillment
             }
             for (OrderSeeder.Placed order : placed) {
-                h.seeder().setStatus(order.id(), 9); // then Awaiting Shipment
+                h.moveTo(order, warehouse ? 11 : 9); // then Awaiting Fulfillment, or Awaiting Shipment
             }
             h.fact("events_per_order", 5);
+            h.fact("statuses", warehouse ? List.of(0, 1, 11) : List.of(0, 11, 9));
         }
     },
 
@@ -52,16 +59,18 @@ public enum Scenario {
         @Override
         void act(Harness h) throws InterruptedException {
             Thread placing = h.placeInBackground(h.orders());
-            LocalBackOffice backOffice = h.backOffice();
+            List<LocalBackOffice> backOffices = h.backOffices();
             h.awaitPlaced(h.orders() / 4);
-            backOffice.loseAnswers(0.3, Duration.ofSeconds(2));
+            backOffices.forEach(b -> b.loseAnswers(0.3, Duration.ofSeconds(2)));
             Thread.sleep(5_000);
-            backOffice.resetFaults();
-            backOffice.unavailable(true);
+            backOffices.forEach(b -> {
+                b.resetFaults();
+                b.unavailable(true);
+            });
             Thread.sleep(4_000);
-            backOffice.resetFaults();
+            backOffices.forEach(LocalBackOffice::resetFaults);
             placing.join();
-            h.fact("timeouts_injected", backOffice.answersLost());
+            h.fact("timeouts_injected", backOffices.stream().mapToLong(LocalBackOffice::answersLost).sum());
         }
 
         @Override
@@ -139,11 +148,14 @@ public enum Scenario {
         }
     },
 
-    TOKEN_EXPIRY("token-expiry", "back-office access tokens live 3 s, and the instance drops every token each second "
-            + "(401 mid-run)") {
+    TOKEN_EXPIRY("token-expiry", "back-office access tokens live 3 s, and the back office drops every token each "
+            + "second (401 mid-run)") {
         @Override
-        Optional<String> notApplicable(String backOfficeType) {
-            return acumaticaOnly(backOfficeType, "its fault is Acumatica's OAuth sign-in with rotating refresh tokens");
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return backOfficeTypes.stream().anyMatch(TOKEN_TYPES::contains) ? Optional.empty()
+                    : Optional.of("its fault is an access token ending mid-run, as Acumatica's OAuth sign-in and "
+                            + "Extensiv's token exchange issue them; " + String.join(",", backOfficeTypes)
+                            + " has no such thing here");
         }
 
         @Override
@@ -155,15 +167,19 @@ public enum Scenario {
 
         @Override
         void act(Harness h) throws InterruptedException {
+            List<LocalBackOffice> expiring = h.backOffices().stream().filter(b -> TOKEN_TYPES.contains(b.type())).toList();
             Thread placing = h.placeInBackground(h.orders());
             while (placing.isAlive()) {
                 Thread.sleep(1_000);
-                h.runtime().acumatica().expireAccessTokens();
+                expiring.forEach(LocalBackOffice::expireAccessTokens);
             }
         }
 
         @Override
         void after(Harness h) {
+            if (h.backOffices().stream().noneMatch(b -> b.type().equals(AcumaticaType.SYSTEM))) {
+                return; // Extensiv issues no refresh token: a new access token is asked for, nothing is written back
+            }
             h.fact("token_requests", h.runtime().acumatica().calls().tokenRequests());
             String stored = h.runtime().secrets().get(com.bcerp.handlers.worker.WorkerComposition.DEFAULT_ACUMATICA_SECRET)
                     .get("refresh_token");
@@ -207,8 +223,8 @@ public enum Scenario {
     ASYNC_ACTIONS("async-actions", "the back office runs actions as long-running operations (202, a status to poll, "
             + "the session locked for 600 ms); one order in three is cancelled in the store once imported") {
         @Override
-        Optional<String> notApplicable(String backOfficeType) {
-            return acumaticaOnly(backOfficeType, "its fault is Acumatica's long-running actions (202 and a status to poll)");
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its fault is Acumatica's long-running actions (202 and a status to poll)");
         }
 
         @Override
@@ -250,7 +266,7 @@ public enum Scenario {
 
         @Override
         void act(Harness h) throws InterruptedException {
-            h.backOffice().unavailable(true);
+            h.backOffices().forEach(b -> b.unavailable(true));
             h.place(h.orders());
             LocalAws aws = h.runtime().aws();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -261,7 +277,7 @@ public enum Scenario {
                 Thread.sleep(250);
             }
             h.fact("dead_lettered_before_redrive", aws.visibleAndInFlight(aws.deadLetterQueueUrl()));
-            h.backOffice().unavailable(false); // the cause is fixed
+            h.backOffices().forEach(b -> b.unavailable(false)); // the cause is fixed
             DeadLetters.Redrive redrive = new Operations(OpsTarget.of(h.runtime()), Clock.systemUTC())
                     .redrive(DeadLetters.Method.AUTO, message -> { });
             h.fact("redrive_method", redrive.method());
@@ -273,6 +289,9 @@ public enum Scenario {
     static final Duration CHAOS_LEASE = Duration.ofSeconds(12);
     static final Duration CHAOS_VISIBILITY = Duration.ofSeconds(15);
     static final Duration CHAOS_BACK_OFFICE_TIMEOUT = Duration.ofSeconds(1);
+
+    /** The back-office types whose local sandboxes issue access tokens that the token-expiry scenario ends. */
+    static final java.util.Set<String> TOKEN_TYPES = java.util.Set.of(AcumaticaType.SYSTEM, ExtensivType.SYSTEM);
 
     private final String id;
     private final String description;
@@ -301,14 +320,14 @@ public enum Scenario {
         return requested;
     }
 
-    /** Why this scenario does not apply to a back office of this type, or empty when it does. */
-    Optional<String> notApplicable(String backOfficeType) {
+    /** Why this scenario does not apply to back offices of these types (those taking the orders), or empty. */
+    Optional<String> notApplicable(List<String> backOfficeTypes) {
         return Optional.empty();
     }
 
-    private static Optional<String> acumaticaOnly(String backOfficeType, String why) {
-        return AcumaticaType.SYSTEM.equals(backOfficeType) ? Optional.empty()
-                : Optional.of(why + "; " + backOfficeType + " has no such thing");
+    private static Optional<String> acumaticaAmong(List<String> backOfficeTypes, String why) {
+        return backOfficeTypes.contains(AcumaticaType.SYSTEM) ? Optional.empty()
+                : Optional.of(why + "; " + String.join(",", backOfficeTypes) + " has no such thing");
     }
 
     /** Injects the fault while orders flow. */

@@ -8,8 +8,10 @@ import com.bcerp.local.bench.ThroughputBench;
 import com.bcerp.local.demo.StockDemo;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
     static final int LICENCE_PER_MINUTE = 300;
     static final int LICENCE_ORDERS = 250;
 
+    /** The report's JSON: the measured records as they are, in snake case, with the goals beside them. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(false);
@@ -73,21 +79,24 @@ final class BenchCommand implements Callable<Integer> {
         ReceiverBench.Warm warm = ReceiverBench.warm(deliveries);
         progress("receiver cold start: " + runs + " fresh JVM(s) of each kind, then with AppCDS archives...");
         ReceiverBench.Cold cold = ReceiverBench.cold(zip(), runs);
-        report.putAll(receiver(warm, cold));
+        report.put("receiver_cold_start", withGoal(cold, "goal_ratio", COLD_START_GOAL_RATIO));
+        report.put("receiver_warm_latency", withGoal(warm, "handler_p99_goal_ms", WARM_P99_GOAL_MS));
         show(text(warm, cold));
 
         java.time.Duration timeout = java.time.Duration.ofMinutes(20);
         int costOrders = quick ? 30 : 200;
         progress("per-order costs: " + costOrders + " orders, no rate limit in the way...");
         OrderCostBench.Result cost = OrderCostBench.run(costOrders, timeout);
-        report.put("per_order", perOrder(cost));
+        ObjectNode perOrder = JSON.valueToTree(cost);
+        ((ObjectNode) perOrder.get("usd_per_1000_orders")).put("goal", COST_GOAL_USD);
+        report.put("per_order", perOrder);
         show(text(cost));
 
         int skus = quick ? 1_000 : 20_000;
         int changed = quick ? 300 : 5_000;
         progress("stock: " + skus + " SKUs in 2 warehouses, then " + changed + " changed; the scheduled run...");
         StockDemo.Result stock = stock(skus, changed);
-        report.put("stock", stock(stock));
+        report.put("stock", stock.toJson());
         show(text(stock));
 
         int quota = quick ? 10 : 150;
@@ -95,8 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         int n = orders != null ? orders : quick ? 40 : 450;
         progress("throughput: " + n + " orders into Acumatica under the store's " + quota + " requests per "
                 + window.toSeconds() + " s...");
-        List<Map<String, Object>> throughput = new java.util.ArrayList<>();
-        report.put("throughput", throughput);
+        List<ThroughputBench.Result> throughput = new java.util.ArrayList<>();
         measured(throughput, ThroughputBench.run(ThroughputBench.Limit.STORE_QUOTA, quota, window, n, 0, timeout));
         if (!quick) {
             // paced at half the licence, as the runbook advises, and not paced at all (only on refusals)
@@ -109,12 +117,12 @@ final class BenchCommand implements Callable<Integer> {
                         java.time.Duration.ofMinutes(pace == 0 ? 4 : 10)));
             }
         }
+        report.put("throughput", throughput.stream().map(r -> withGoal(r, "goal_ratio", THROUGHPUT_GOAL_RATIO)).toList());
         report.put("log_file", logFile.toString());
         List<String> farOff = farBeyondGoals(cold, warm, cost, stock, throughput.get(0));
         report.put("far_beyond_goals", farOff);
         if (json) {
-            System.out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
             show(String.format("%nThe run's logs: %s%n", logFile));
             farOff.forEach(f -> show("FAR BEYOND ITS GOAL: " + f + "\n"));
@@ -128,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
      * failed), so a failure means the code got worse, not the machine.
      */
     static List<String> farBeyondGoals(ReceiverBench.Cold cold, ReceiverBench.Warm warm, OrderCostBench.Result cost,
-            StockDemo.Result stock, Map<String, Object> storeThroughput) {
+            StockDemo.Result stock, ThroughputBench.Result storeThroughput) {
         List<String> out = new java.util.ArrayList<>();
         if (cold.ratioCds() > 20 * COLD_START_GOAL_RATIO) {
             out.add(String.format("receiver cold start with AppCDS %.1fx its floor (goal %.1fx)", cold.ratioCds(),
@@ -144,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
             out.add(String.format("stock: %d inventory calls beside a floor of %d, %d SKUs mismatched",
                     stock.bcInventoryCalls(), stock.expectedCalls(), stock.mismatchedSkus()));
         }
-        double shareRatio = ((Number) storeThroughput.get("share_ratio")).doubleValue();
+        double shareRatio = storeThroughput.shareRatio();
         if (shareRatio < 0.5) {
             out.add(String.format("throughput %.2fx the ceiling of the connector's quota share (goal %.2fx)",
                     shareRatio, THROUGHPUT_GOAL_RATIO));
@@ -160,25 +168,8 @@ final class BenchCommand implements Callable<Integer> {
                 .withConfigFile(StockDemo.writeConfig(dir, warehouses)))) {
             return StockDemo.run(runtime, new StockDemo.Options(skus, changed, false, 2, 42), SyncProgress.NONE);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(dir);
         }
-    }
-
-    private static Map<String, Object> stock(StockDemo.Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("back_office", r.backOffice());
-        out.put("skus", r.skus());
-        out.put("changed", r.changed());
-        out.put("changed_per_location", r.changedPerLocation());
-        out.put("inventory_calls", r.bcInventoryCalls());
-        out.put("floor_calls", r.expectedCalls());
-        out.put("ratio", round((double) r.bcInventoryCalls() / r.expectedCalls()));
-        out.put("back_office_calls", r.erpCalls());
-        out.put("mismatched_skus", r.mismatchedSkus());
-        out.put("elapsed_ms", r.elapsedMs());
-        return out;
     }
 
     private static String text(StockDemo.Result r) {
@@ -190,9 +181,15 @@ final class BenchCommand implements Callable<Integer> {
                 r.elapsedMs());
     }
 
-    private void measured(List<Map<String, Object>> all, ThroughputBench.Result r) {
-        all.add(throughput(r));
+    private void measured(List<ThroughputBench.Result> all, ThroughputBench.Result r) {
+        all.add(r);
         show(text(r));
+    }
+
+    private static ObjectNode withGoal(Object measured, String goal, double value) {
+        ObjectNode node = JSON.valueToTree(measured);
+        node.put(goal, value);
+        return node;
     }
 
     /** Each part's figures as soon as they are measured, in the readable report. */
@@ -215,31 +212,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         String home = System.getProperty("connector.home", ".");
         return Path.of(home, "functions", "handlers", "receiver", "target", "receiver-lambda.zip");
-    }
-
-    private static Map<String, Object> receiver(ReceiverBench.Warm warm, ReceiverBench.Cold cold) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Object> coldOut = new LinkedHashMap<>();
-        coldOut.put("runs", cold.runs());
-        coldOut.put("jvm_flags", cold.jvmFlags());
-        coldOut.put("receiver_ms", round(cold.receiverMs()));
-        coldOut.put("floor_ms", round(cold.floorMs()));
-        coldOut.put("ratio", round(cold.ratio()));
-        coldOut.put("receiver_appcds_ms", round(cold.receiverCdsMs()));
-        coldOut.put("floor_appcds_ms", round(cold.floorCdsMs()));
-        coldOut.put("ratio_appcds", round(cold.ratioCds()));
-        coldOut.put("goal_ratio", COLD_START_GOAL_RATIO);
-        out.put("receiver_cold_start", coldOut);
-        Map<String, Object> warmOut = new LinkedHashMap<>();
-        warmOut.put("handler_us", warm.handler());
-        warmOut.put("send_message_floor_us", warm.sendMessage());
-        warmOut.put("handler_p99_ratio", round(warm.handler().p99() / warm.sendMessage().p99()));
-        warmOut.put("handler_p99_goal_ms", WARM_P99_GOAL_MS);
-        warmOut.put("verify_us", warm.verify());
-        warmOut.put("hmac_floor_us", warm.hmac());
-        warmOut.put("verify_p50_ratio", round(warm.verify().p50() / warm.hmac().p50()));
-        out.put("receiver_warm_latency", warmOut);
-        return out;
     }
 
     private String header() {
@@ -272,33 +244,6 @@ final class BenchCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private static Map<String, Object> throughput(ThroughputBench.Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("limited_by", r.limitedBy());
-        out.put("back_office", r.backOffice());
-        out.put("quota_per_window", r.quotaPerWindow());
-        out.put("connector_share", r.share());
-        out.put("back_office_requests_per_minute", r.backOfficeRequestsPerMinute());
-        out.put("window_seconds", r.windowSeconds());
-        out.put("orders", r.orders());
-        out.put("imported", r.imported());
-        out.put("dead_lettered", r.deadLettered());
-        out.put("whole_windows", r.wholeWindows());
-        out.put("orders_in_whole_windows", r.ordersInWholeWindows());
-        out.put("store_calls_per_order", round(r.storeCallsPerOrder()));
-        out.put("limited_calls_per_order", round(r.limitedCallsPerOrder()));
-        out.put("back_office_calls_per_order", round(r.backOfficeCallsPerOrder()));
-        out.put("orders_per_hour", Math.round(r.ordersPerHour()));
-        out.put("ceiling_per_hour", Math.round(r.ceilingPerHour()));
-        out.put("ratio", round(r.ratio()));
-        out.put("share_ceiling_per_hour", Math.round(r.shareCeilingPerHour()));
-        out.put("share_ratio", round(r.shareRatio()));
-        out.put("goal_ratio", THROUGHPUT_GOAL_RATIO);
-        out.put("too_many_requests", r.tooManyRequests());
-        out.put("elapsed_seconds", round(r.elapsedSeconds()));
-        return out;
-    }
-
     private static String text(ThroughputBench.Result r) {
         boolean store = r.limitedBy().equals("store_quota");
         StringBuilder s = new StringBuilder(String.format("%nThroughput under %s (%d requests per %.0f s; %d orders into "
@@ -310,7 +255,7 @@ final class BenchCommand implements Callable<Integer> {
                 store ? "store" : "entity", r.ratio(), THROUGHPUT_GOAL_RATIO));
         if (store) {
             s.append(String.format("  the connector keeps to %.0f%% of the quota (reliability.store_quota_share): %.2fx "
-                    + "of that share's ceiling of %,.0f%n", r.share() * 100, r.shareRatio(), r.shareCeilingPerHour()));
+                    + "of that share's ceiling of %,.0f%n", r.connectorShare() * 100, r.shareRatio(), r.shareCeilingPerHour()));
         } else if (r.backOfficeRequestsPerMinute() > 0) {
             double paced = r.backOfficeRequestsPerMinute() * 60 / r.limitedCallsPerOrder();
             s.append(String.format("  the connector paces itself at %d requests per minute "
@@ -329,40 +274,6 @@ final class BenchCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private static Map<String, Object> perOrder(OrderCostBench.Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("back_office", r.backOffice());
-        out.put("orders", r.orders());
-        out.put("store_calls", round(r.storeCallsPerOrder()));
-        out.put("back_office_calls", round(r.backOfficeCallsPerOrder()));
-        Map<String, Double> aws = new LinkedHashMap<>();
-        r.awsRequestsPerOrder().forEach((op, v) -> aws.put(op, round(v)));
-        out.put("aws_requests", aws);
-        out.put("dynamodb_read_units", round(r.dynamoReadUnitsPerOrder()));
-        out.put("dynamodb_write_units", round(r.dynamoWriteUnitsPerOrder()));
-        out.put("receiver_invocations", round(r.receiverInvocationsPerOrder()));
-        out.put("receiver_billed_ms", round(r.receiverBilledMsPerOrder()));
-        out.put("worker_invocations", round(r.workerInvocationsPerOrder()));
-        out.put("worker_billed_ms", round(r.workerBilledMsPerOrder()));
-        out.put("worker_memory_mb", r.workerMemoryMb());
-        out.put("worker_cpu_ms", round(r.workerCpuMsPerOrder()));
-        out.put("worker_allocated_kb", Math.round(r.workerAllocatedKbPerOrder()));
-        OrderCostBench.Cost c = r.cost();
-        Map<String, Object> cost = new LinkedHashMap<>();
-        cost.put("prices", OrderCostBench.PRICES_AS_OF);
-        cost.put("lambda_compute", c.lambdaCompute());
-        cost.put("lambda_requests", c.lambdaRequests());
-        cost.put("http_api", c.httpApi());
-        cost.put("sqs", c.sqs());
-        cost.put("dynamodb", c.dynamo());
-        cost.put("total", c.total());
-        cost.put("goal", COST_GOAL_USD);
-        cost.put("per_extra_100ms_of_back_office_latency", c.perExtra100msOfBackOfficeLatency());
-        out.put("usd_per_1000_orders", cost);
-        out.put("elapsed_seconds", round(r.elapsedSeconds()));
-        return out;
-    }
-
     private static String text(OrderCostBench.Result r) {
         OrderCostBench.Cost c = r.cost();
         StringBuilder s = new StringBuilder(String.format("%nPer order (%d orders into %s: returning, new and guest "
@@ -378,7 +289,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.workerBilledMsPerOrder(), r.workerMemoryMb(), r.workerCpuMsPerOrder(), r.workerAllocatedKbPerOrder()));
         s.append(String.format("  AWS cost per 1,000 orders (prices %s): %.4f USD (goal < %.2f): Lambda %.4f + %.4f "
                         + "requests, HTTP API %.4f, SQS %.4f, DynamoDB %.4f%n", OrderCostBench.PRICES_AS_OF, c.total(),
-                COST_GOAL_USD, c.lambdaCompute(), c.lambdaRequests(), c.httpApi(), c.sqs(), c.dynamo()));
+                COST_GOAL_USD, c.lambdaCompute(), c.lambdaRequests(), c.httpApi(), c.sqs(), c.dynamodb()));
         s.append(String.format("  durations are this machine's against sandboxes that answer in milliseconds; each 100 ms "
                 + "a real back office takes per call adds %.4f USD per 1,000 orders%n", c.perExtra100msOfBackOfficeLatency()));
         return s.toString();
@@ -405,9 +316,5 @@ final class BenchCommand implements Callable<Integer> {
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -1,16 +1,21 @@
 package com.bcerp.local.cli;
 
+import com.bcerp.config.ConfigException;
+import com.bcerp.handlers.worker.DeployConfig;
 import com.bcerp.local.check.CheckReport;
+import com.bcerp.local.check.CheckTarget;
 import com.bcerp.local.check.GapsScenario;
 import com.bcerp.local.check.HtmlReport;
-import com.bcerp.local.check.SandboxTarget;
 import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.runtime.FileSecretSource;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The pre-flight check before go-live: read-only, against the store and each configured back office (here their
- * sandboxes, started as the demo starts them), reporting pass / warn / fail / not checked with what to do.
+ * The pre-flight check before go-live: read-only, against the store and each configured back office (their sandboxes,
+ * started as the demo starts them, or the real systems a deployment's config names), reporting pass / warn / fail /
+ * not checked with what to do.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Read-only pre-flight check of the store and each configured back office (the local sandboxes): "
+        description = "Read-only pre-flight check of the store and each configured back office (the local sandboxes, "
+                + "or with --secrets the real systems the config's deployment section names): "
                 + "connectivity and credentials, the items and warehouses the config names, catalogue coverage, and "
                 + "the tax classes, payment and shipping methods, channels and statuses of the last --orders orders "
                 + "against the config. --dry-run also maps those orders into the documents they would create, never "
@@ -60,11 +67,27 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log the connector's work to standard error.")
     boolean verbose;
 
+    @Option(names = "--secrets", paramLabel = "FILE", description = "Check the real systems the --config file's "
+            + "deployment section names instead of the sandboxes, with their credentials from FILE: one JSON object "
+            + "with the store's secret under \"bigcommerce\" and each back office's under its name, the fields the "
+            + "deployed secrets hold.")
+    Path secrets;
+
+    @Option(names = "--webhook-url", paramLabel = "URL", description = "With --secrets: the deployed receiver's "
+            + "webhook URL (the stack's WebhookUrl output), so the store's webhooks are checked against it.")
+    String webhookUrl;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
         if (orders < 1) {
             throw new ParameterException(new picocli.CommandLine(this), "--orders must be at least 1, was " + orders);
+        }
+        if (secrets != null) {
+            return deployed();
+        }
+        if (webhookUrl != null) {
+            throw new ParameterException(new picocli.CommandLine(this), "--webhook-url goes with --secrets");
         }
         Path stateDir = Files.createTempDirectory("bcerp-check");
         try {
@@ -81,10 +104,8 @@ final class CheckCommand implements Callable<Integer> {
                         "--scenario must be none, orders or gaps, was '" + scenario + "'");
             };
             configFile = backOffice.applyTo(configFile, stateDir);
-            LocalRuntime.Timing d = LocalRuntime.Timing.defaults();
             // the check reads; the runtime's catch-up must not import the scenario's orders while it does
-            LocalRuntime.Timing timing = new LocalRuntime.Timing(d.quotaWindow(), d.claimLease(), d.backOfficeTimeout(),
-                    d.accessTokenLifetime(), Duration.ofDays(1), d.webhookHealthEvery());
+            LocalRuntime.Timing timing = LocalRuntime.Timing.defaults().withCatchUpEvery(Duration.ofDays(1));
             try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
                     .withConfigFile(configFile).withTiming(timing))) {
                 runtime.bigcommerce().faults().dropDeliveryShare(1.0);
@@ -101,19 +122,50 @@ final class CheckCommand implements Callable<Integer> {
                     System.err.printf("check: store %s and back office(s) %s, read-only%n",
                             runtime.bigcommerce().storeHash(), String.join(", ", runtime.backOffices().keySet()));
                 }
-                CheckReport report = SandboxTarget.preflight(runtime, new ProgressBars()).run(orders, dryRun);
-                if (html != null) {
-                    Files.writeString(html, HtmlReport.render(report, "Pre-flight check: store "
-                            + runtime.bigcommerce().storeHash()));
-                }
-                System.out.println(json ? new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                        .writeValueAsString(report.toJson()) : report.toText());
-                return report.ok() ? 0 : 1;
+                return emit(CheckTarget.preflight(runtime, new ProgressBars()).run(orders, dryRun),
+                        runtime.bigcommerce().storeHash());
             }
         } finally {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(stateDir);
         }
+    }
+
+    /** The real systems the config's deployment section names, read-only, with the secrets from the file. */
+    private int deployed() throws java.io.IOException {
+        picocli.CommandLine cli = new picocli.CommandLine(this);
+        if (config.file == null) {
+            throw new ParameterException(cli, "--secrets needs --config: the file whose deployment section names the "
+                    + "store and each back office");
+        }
+        if (backOffice.types != null || !scenario.equals("none")) {
+            throw new ParameterException(cli, "--secrets checks the systems the config names; leave out "
+                    + "--backoffice and --scenario");
+        }
+        if (!Files.isReadable(secrets)) {
+            throw new ParameterException(cli, "--secrets " + secrets + ": no such file");
+        }
+        DeployConfig deploy;
+        try {
+            deploy = DeployConfig.load(config.file);
+        } catch (ConfigException e) {
+            throw new ParameterException(cli, e.getMessage() + " (in " + config.file + ")");
+        }
+        if (!json) {
+            System.err.printf("check: store %s at %s and back office(s) %s, read-only%n",
+                    deploy.deployment().storeHash(), deploy.deployment().bigcommerceApiUrl(),
+                    String.join(", ", deploy.config().backOffices().systems().keySet()));
+        }
+        // a back office that rotates its credential (Acumatica's refresh token) writes it back here, as to its secret
+        return emit(CheckTarget.preflight(deploy, new FileSecretSource(secrets), Optional.ofNullable(webhookUrl),
+                new ProgressBars()).run(orders, dryRun), deploy.deployment().storeHash());
+    }
+
+    private int emit(CheckReport report, String storeHash) throws java.io.IOException {
+        if (html != null) {
+            Files.writeString(html, HtmlReport.render(report, "Pre-flight check: store " + storeHash));
+        }
+        System.out.println(json ? new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .writeValueAsString(report.toJson()) : report.toText());
+        return report.ok() ? 0 : 1;
     }
 }

@@ -11,6 +11,7 @@ import com.bcerp.local.demo.StockDemo;
 import com.bcerp.local.demo.StockScaleDemo;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.TempDirs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
             return result.ok() ? 0 : 1;
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
@@ -150,11 +151,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private int fulfilment() throws Exception {
         Path stateDir = Files.createTempDirectory("bcerp-demo");
-        LocalRuntime.Timing defaults = LocalRuntime.Timing.defaults();
         // a short claim lease, so the run after the simulated crash can take the dead run's records over
-        LocalRuntime.Timing timing = new LocalRuntime.Timing(defaults.quotaWindow(), FulfilmentDemo.LEASE,
-                defaults.backOfficeTimeout(), defaults.accessTokenLifetime(), defaults.catchUpEvery(),
-                defaults.webhookHealthEvery());
+        LocalRuntime.Timing timing = LocalRuntime.Timing.defaults().withClaimLease(FulfilmentDemo.LEASE);
         String type = oneBackOffice("fulfilment");
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
                 .withConfigFile(backOffice.applyTo(config.validated(), stateDir)).withTiming(timing))) {
@@ -166,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
             return result.ok() ? 0 : 1;
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
@@ -186,7 +184,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println(json ? new ObjectMapper().writeValueAsString(result.toJson()) : result.toText());
             return result.ok() ? 0 : 1;
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
@@ -228,7 +226,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println(json ? new ObjectMapper().writeValueAsString(report.toJson()) : report.toText());
             return report.everyOrderExactlyOnce() ? 0 : 1;
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
@@ -279,11 +277,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temp folder left behind is harmless
-        }
-    }
 }

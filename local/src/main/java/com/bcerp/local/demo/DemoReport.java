@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a demo run achieved, read from the systems themselves: each back office's sales orders, the store's call log,
@@ -43,10 +45,10 @@ public record DemoReport(
     /**
      * What one back office that takes the orders holds of them: {@code expected} are the orders in a status it imports
      * (a warehouse takes only its own, Extensiv Awaiting Fulfillment), {@code unexpected} those it holds though their
-     * status is not one it imports.
+     * status is not one it imports; {@code missing} the expected orders it does not hold, by store order id.
      */
     public record BackOfficeCount(String name, String type, int expected, int present, int duplicates,
-            int mismatchedTotals, int unexpected) {
+            int mismatchedTotals, int unexpected, List<Long> missing) {
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("type", type);
@@ -66,39 +68,9 @@ public record DemoReport(
      */
     public static DemoReport measure(LocalRuntime runtime, List<OrderSeeder.Placed> placed, Baseline baseline,
             long elapsedMs) {
-        List<String> takingOrders = runtime.takingOrders();
-        List<BackOfficeCount> counts = new ArrayList<>();
-        Map<Long, Integer> missingIn = new HashMap<>();
-        for (String name : takingOrders) {
-            LocalBackOffice backOffice = runtime.backOffices().get(name);
-            List<Integer> imports = importStatuses(runtime, name);
-            Map<String, List<BigDecimal>> totals = backOffice.orderTotalsByStoreOrder();
-            int expected = 0;
-            int present = 0;
-            int duplicates = 0;
-            int mismatched = 0;
-            int unexpected = 0;
-            for (OrderSeeder.Placed order : placed) {
-                List<BigDecimal> found = totals.getOrDefault(Long.toString(order.id()), List.of());
-                if (!imports.contains(order.statusId())) {
-                    unexpected += found.isEmpty() ? 0 : 1;
-                    continue;
-                }
-                expected++;
-                if (found.isEmpty()) {
-                    missingIn.merge(order.id(), 1, Integer::sum);
-                    continue;
-                }
-                present++;
-                duplicates += found.size() - 1;
-                BigDecimal total = found.get(0);
-                if (total != null && total.compareTo(order.totalIncTax().setScale(2, RoundingMode.HALF_UP)) != 0) {
-                    mismatched++;
-                }
-            }
-            counts.add(new BackOfficeCount(name, backOffice.type(), expected, present, duplicates, mismatched,
-                    unexpected));
-        }
+        List<BackOfficeCount> counts = countEach(runtime, placed);
+        Set<Long> missingIn = new HashSet<>();
+        counts.forEach(c -> missingIn.addAll(c.missing()));
         List<ParkedRecord> parked = runtime.worker().state().parked();
         int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
         int missing = missingIn.size();
@@ -110,6 +82,43 @@ public record DemoReport(
                 counts.stream().mapToInt(BackOfficeCount::mismatchedTotals).sum(),
                 Math.max(missing, parked.size() + deadLettered), deadLettered, parked, round(bcCalls / (double) n),
                 round(erpCalls / (double) n), runtime.bigcommerce().deliveries().successes(), elapsedMs, counts);
+    }
+
+    /** What each back office that takes the orders holds of {@code placed}, by the status each order is in. */
+    public static List<BackOfficeCount> countEach(LocalRuntime runtime, List<OrderSeeder.Placed> placed) {
+        List<BackOfficeCount> counts = new ArrayList<>();
+        for (String name : runtime.takingOrders()) {
+            LocalBackOffice backOffice = runtime.backOffices().get(name);
+            List<Integer> imports = importStatuses(runtime, name);
+            Map<String, List<BigDecimal>> totals = backOffice.orderTotalsByStoreOrder();
+            int expected = 0;
+            int present = 0;
+            int duplicates = 0;
+            int mismatched = 0;
+            int unexpected = 0;
+            List<Long> missing = new ArrayList<>();
+            for (OrderSeeder.Placed order : placed) {
+                List<BigDecimal> found = totals.getOrDefault(Long.toString(order.id()), List.of());
+                if (!imports.contains(order.statusId())) {
+                    unexpected += found.isEmpty() ? 0 : 1;
+                    continue;
+                }
+                expected++;
+                if (found.isEmpty()) {
+                    missing.add(order.id());
+                    continue;
+                }
+                present++;
+                duplicates += found.size() - 1;
+                BigDecimal total = found.get(0);
+                if (total != null && total.compareTo(order.totalIncTax().setScale(2, RoundingMode.HALF_UP)) != 0) {
+                    mismatched++;
+                }
+            }
+            counts.add(new BackOfficeCount(name, backOffice.type(), expected, present, duplicates, mismatched,
+                    unexpected, List.copyOf(missing)));
+        }
+        return counts;
     }
 
     /** The store statuses a back office imports: its own (a warehouse's), else the config's import statuses. */

@@ -68,6 +68,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         return List.of();
     }
 
+    /** Ends every access token its sandbox issued, so the next call answers 401 (a chaos scenario's fault). */
+    default void expireAccessTokens() {
+        throw new UnsupportedOperationException("the local " + type() + " has no access tokens to end here");
+    }
+
     /** Its merchant's warehouse and order screens, where a demo ships orders; empty where the runtime has none. */
     default java.util.Optional<ShippingDesk> shippingDesk() {
         return java.util.Optional.empty();
@@ -176,7 +181,8 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             case VismaType.SYSTEM -> new Visma(VismaSandbox.start(Visma.company(timing)));
             // a warehouse: it takes only the orders in its import statuses (Awaiting Fulfillment) and keeps no totals,
             // so the orders demo places some orders Pending and reports what it expected of each back office
-            case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()));
+            case ExtensivType.SYSTEM -> new Extensiv(ExtensivSandbox.start(ExtensivSandbox.Settings.defaults()
+                    .withTokenLifetime(timing.accessTokenLifetime())));
             default -> throw new IllegalArgumentException("no local sandbox for back-office type '" + type
                     + "'; the local runtime has " + TYPES);
         };
@@ -299,6 +305,11 @@ public sealed interface LocalBackOffice extends AutoCloseable {
                     return out;
                 }
             });
+        }
+
+        @Override
+        public void expireAccessTokens() {
+            sandbox.expireAccessTokens();
         }
 
         @Override
@@ -761,6 +772,16 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         public long answersLost() {
             return sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.LOSE_ANSWER)
                     + sandbox.faults().injected(com.bcerp.sandbox.faults.FaultKnobs.Fault.TIME_OUT);
+        }
+
+        @Override
+        public List<String> issuedTokens() {
+            return List.copyOf(sandbox.issuedTokens());
+        }
+
+        @Override
+        public void expireAccessTokens() {
+            sandbox.expireTokens();
         }
 
         @Override

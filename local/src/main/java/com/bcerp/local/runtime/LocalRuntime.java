@@ -37,38 +37,45 @@ public final class LocalRuntime implements AutoCloseable {
      * @param quotaPerWindow       the store sandbox's request quota per 30-second window (BigCommerce Plus: 150)
      * @param webhookRetryTimeScale the store sandbox's retry schedule speed (1.0 = BigCommerce's real one)
      * @param workerConcurrency    batches the worker may run at once (the event source's maximum concurrency)
+     * @param receiverClock        the webhook receiver's clock (a test moves it, to receive a retry hours on)
      */
     public record Options(Path stateDir, int frontDoorPort, int quotaPerWindow, double webhookRetryTimeScale,
-            int workerConcurrency, LocalAws.QueueSettings queues, Path configFile, Timing timing) {
+            int workerConcurrency, LocalAws.QueueSettings queues, Path configFile, Timing timing, Clock receiverClock) {
 
         public static Options defaults(Path stateDir) {
-            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults(), null, Timing.defaults());
+            return new Options(stateDir, 0, 450, 0.01, 4, LocalAws.QueueSettings.defaults(), null, Timing.defaults(),
+                    Clock.systemUTC());
+        }
+
+        public Options withReceiverClock(Clock value) {
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
+                    queues, configFile, timing, value);
         }
 
         public Options withQuota(int perWindow) {
             return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, workerConcurrency, queues,
-                    configFile, timing);
+                    configFile, timing, receiverClock);
         }
 
         public Options withFrontDoorPort(int port) {
             return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, workerConcurrency, queues,
-                    configFile, timing);
+                    configFile, timing, receiverClock);
         }
 
         /** The merchant config file the functions read ({@code CONNECTOR_CONFIG}); null for the defaults. */
         public Options withConfigFile(Path file) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
-                    queues, file, timing);
+                    queues, file, timing, receiverClock);
         }
 
         public Options withQueues(LocalAws.QueueSettings value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
-                    value, configFile, timing);
+                    value, configFile, timing, receiverClock);
         }
 
         public Options withTiming(Timing value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, workerConcurrency,
-                    queues, configFile, value);
+                    queues, configFile, value, receiverClock);
         }
     }
 
@@ -90,6 +97,22 @@ public final class LocalRuntime implements AutoCloseable {
         public static Timing defaults() {
             return new Timing(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1),
                     Duration.ofMinutes(1), Duration.ofMinutes(5));
+        }
+
+        public Timing withQuotaWindow(Duration value) {
+            return new Timing(value, claimLease, backOfficeTimeout, accessTokenLifetime, catchUpEvery,
+                    webhookHealthEvery);
+        }
+
+        public Timing withClaimLease(Duration value) {
+            return new Timing(quotaWindow, value, backOfficeTimeout, accessTokenLifetime, catchUpEvery,
+                    webhookHealthEvery);
+        }
+
+        /** A catch-up every {@code value}; longer than a run switches it off in effect. */
+        public Timing withCatchUpEvery(Duration value) {
+            return new Timing(quotaWindow, claimLease, backOfficeTimeout, accessTokenLifetime, value,
+                    webhookHealthEvery);
         }
     }
 
@@ -143,7 +166,8 @@ public final class LocalRuntime implements AutoCloseable {
             env.put("CONNECTOR_CONFIG", options.configFile().toAbsolutePath().toString());
         }
         AwsClients clients = AwsClients.local(env);
-        WebhookReceiver receiver = ReceiverComposition.create(new Environment(env), secrets, clients, Clock.systemUTC());
+        WebhookReceiver receiver = ReceiverComposition.create(new Environment(env), secrets, clients,
+                options.receiverClock());
         frontDoor = track(new FrontDoor(new WebhookReceiverHandler(receiver), options.frontDoorPort()));
         env.put("WEBHOOK_URL", frontDoor.webhookUrl());
         env.put("DELIVERY_EXCEPTION_URL", frontDoor.deliveryExceptionUrl());
@@ -152,7 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
         worker = WorkerComposition.create(new Environment(environment), secrets, clients, Clock.systemUTC(),
                 crashes::wrap);
         pump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
-                new OrderWorkerHandler(worker.events()), "order-worker", options.workerConcurrency(), 10));
+                new OrderWorkerHandler(worker.deliveries()), "order-worker", options.workerConcurrency(), 10));
         // the first registration, as `./connector ops register-webhooks` does for a deployed stack
         worker.webhookHealth().check();
         ticker = track(new Ticker()

@@ -28,7 +28,7 @@ class HtmlReportIT {
                 .withConfigFile(GapsScenario.writeConfig(dir)))) {
             runtime.bigcommerce().faults().dropDeliveryShare(1.0);
             GapsScenario.seed(runtime);
-            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, true);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, true);
             html = HtmlReport.render(report, "Pre-flight check: store " + runtime.bigcommerce().storeHash());
         }
         // self-contained: nothing to fetch when it is opened (the text may name URLs; no element loads one)

@@ -45,7 +45,7 @@ class PreflightIT {
     @Test
     void sandboxesAsTheyStartPassWithOnlyTheirStandingGap() throws Exception {
         try (LocalRuntime runtime = start(null)) {
-            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
             assertThat(report.ok()).as(report.toText()).isTrue();
             assertThat(report.findings()).anyMatch(f -> f.section().equals(Preflight.WEBHOOKS)
                     && f.status() == Finding.Status.PASS);
@@ -85,7 +85,7 @@ class PreflightIT {
         try (LocalRuntime runtime = start(config(yaml))) {
             runtime.bigcommerce().faults().dropDeliveryShare(1.0);
             GapsScenario.seed(runtime);
-            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
             assertThat(report.gaps()).as(report.toText()).containsExactlyElementsOf(GapsScenario.seeded(runtime));
             assertThat(report.ok()).isFalse(); // the unmapped tax class parks orders
             if (type.equals("acumatica")) {
@@ -111,7 +111,7 @@ class PreflightIT {
             store.put("access_token", "not-the-token");
             runtime.secrets().put(WorkerComposition.DEFAULT_BIGCOMMERCE_SECRET, store);
 
-            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
             assertThat(report.ok()).isFalse();
             List<Finding> failed = report.findings().stream().filter(f -> f.status() == Finding.Status.FAIL).toList();
             assertThat(failed).extracting(Finding::subject).containsExactly(
@@ -134,7 +134,7 @@ class PreflightIT {
                     .orElseThrow().id();
             assertThat(store.delete("/v3/hooks/" + updated).status()).isEqualTo(200);
 
-            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
             assertThat(report.ok()).isFalse();
             assertThat(report.gaps()).contains("webhook_missing:store/order/updated")
                     .noneMatch(g -> g.startsWith("webhook_") && !g.equals("webhook_missing:store/order/updated"));
@@ -150,7 +150,7 @@ class PreflightIT {
             AcumaticaSandbox erp = runtime.acumatica();
             Set<String> customersBefore = erp.customers().stream().map(c -> c.path("CustomerID").path("value").asText())
                     .collect(Collectors.toSet());
-            CheckReport report = SandboxTarget.preflight(runtime, SyncProgress.NONE).run(50, true);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(50, true);
             assertThat(erp.salesOrders()).isEmpty(); // nothing was sent
             List<Map<String, Object>> predicted = report.dryRunDocuments();
             assertThat(predicted).hasSize(50).allMatch(d -> "create".equals(d.get("outcome")));

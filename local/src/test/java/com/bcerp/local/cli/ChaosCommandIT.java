@@ -2,6 +2,8 @@ package com.bcerp.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.sandbox.SandboxCatalog;
+import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -94,6 +96,90 @@ class ChaosCommandIT {
         assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(chaos.exitValue()).isZero();
+    }
+
+    @Test
+    void against_the_extensiv_warehouse_every_order_reaches_it_once_and_the_poisoned_one_parks_naming_its_sku()
+            throws Exception {
+        JsonNode report = run("chaos-extensiv-it.log", "--backoffice", "extensiv", "--orders", "10",
+                "--scenario", "out-of-order,poison-records,async-actions");
+
+        assertThat(report.get("back_office").asText()).isEqualTo("extensiv");
+        assertThat(names(report)).containsExactly("out-of-order", "poison-records");
+        assertNothingLostOrDuplicated(report);
+        // the orders end in Awaiting Fulfillment, the one status the warehouse takes, through Pending
+        JsonNode outOfOrder = scenario(report, "out-of-order");
+        assertThat(outOfOrder.get("faults").get("statuses").toString()).isEqualTo("[0,1,11]");
+        assertThat(outOfOrder.get("back_offices").get("extensiv").get("documents").asInt()).isEqualTo(10);
+        JsonNode poison = scenario(report, "poison-records");
+        assertThat(poison.get("back_office_documents").asInt()).isEqualTo(9);
+        assertThat(poison.get("parked")).singleElement().satisfies(p -> assertThat(p.get("reason").asText())
+                .contains("orderItems[").contains(SandboxCatalog.standard().storeOnlyItem().sku()));
+        assertThat(report.get("skipped")).singleElement().satisfies(k -> {
+            assertThat(k.get("scenario").asText()).isEqualTo("async-actions");
+            assertThat(k.get("reason").asText()).contains("extensiv has no such thing");
+        });
+        assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void with_an_erp_and_a_warehouse_each_holds_every_order_once_through_an_outage_of_both() throws Exception {
+        JsonNode report = run("chaos-acumatica-extensiv-it.log", "--backoffice", "acumatica,extensiv", "--orders", "10",
+                "--scenario", "back-office-outage,poison-records");
+
+        assertThat(report.get("back_office").asText()).isEqualTo("acumatica,extensiv");
+        assertThat(names(report)).containsExactly("back-office-outage", "poison-records");
+        assertNothingLostOrDuplicated(report);
+        JsonNode outage = scenario(report, "back-office-outage");
+        // the answers lost while the imports ran (the 503s come after, when there may be nothing left to call)
+        assertThat(outage.get("faults").get("timeouts_injected").asInt()).isPositive();
+        for (String name : List.of("acumatica", "extensiv")) {
+            assertThat(outage.get("back_offices").get(name).get("expected").asInt()).as(name).isEqualTo(10);
+            assertThat(outage.get("back_offices").get(name).get("documents").asInt()).as(name).isEqualTo(10);
+        }
+        // the poisoned order parks in each back office on its own (the warehouse's key carries its name)
+        JsonNode poison = scenario(report, "poison-records");
+        assertThat(poison.get("back_offices").get("acumatica").get("documents").asInt()).isEqualTo(9);
+        assertThat(poison.get("back_offices").get("extensiv").get("documents").asInt()).isEqualTo(9);
+        List<String> parked = new ArrayList<>();
+        poison.get("parked").forEach(p -> {
+            parked.add(p.get("record").asText().replaceAll("#\\d+$", ""));
+            assertThat(p.get("reason").asText()).contains(SandboxCatalog.standard().storeOnlyItem().sku());
+        });
+        String store = BigCommerceSandbox.Settings.defaults().storeHash();
+        assertThat(parked).containsExactlyInAnyOrder("order#" + store, "order#" + store + "@extensiv");
+        assertThat(report.get("skipped")).isEmpty();
+        assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+    }
+
+    /** Runs {@code connector chaos --json} to its end and returns its report, after checking it exited 0. */
+    private static JsonNode run(String logName, String... args) throws Exception {
+        Path log = Path.of("target", logName).toAbsolutePath();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--json", "--log", log.toString()));
+        Process chaos = chaos(all.toArray(String[]::new));
+        String stdout = new String(chaos.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(chaos.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(chaos.exitValue()).as("exit status; stdout: " + stdout).isZero();
+        return new ObjectMapper().readTree(stdout);
+    }
+
+    private static List<String> names(JsonNode report) {
+        List<String> names = new ArrayList<>();
+        report.get("scenarios").forEach(s -> names.add(s.get("scenario").asText()));
+        return names;
+    }
+
+    private static void assertNothingLostOrDuplicated(JsonNode report) {
+        for (JsonNode s : report.get("scenarios")) {
+            String name = s.get("scenario").asText();
+            assertThat(s.get("lost").asInt()).as(name + " lost").isZero();
+            assertThat(s.get("duplicates").asInt()).as(name + " duplicates").isZero();
+            assertThat(s.get("problems")).as(name + " problems").isEmpty();
+            s.get("back_offices").forEach(b -> assertThat(b.get("lost").asInt()).as(name + " lost in one").isZero());
+        }
     }
 
     private static Process chaos(String... args) throws java.io.IOException {

@@ -18,28 +18,40 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>the Standard Webhooks signature BigCommerce sends ({@code webhook-id}, {@code webhook-timestamp},
  *   {@code webhook-signature}: {@code v1,<base64 HMAC-SHA256>} keyed with the app's client secret over
- *   {@code id.timestamp.body}), with the timestamp within a tolerance either way;</li>
+ *   {@code id.timestamp.body}), with the timestamp at most the tolerance in the future and at most
+ *   {@link #RETRY_HORIZON} in the past;</li>
  *   <li>the connector's own secret header ({@value #SECRET_HEADER}), which it registers on its hooks.</li>
  * </ul>
  * With {@code requireSignature} off, an unsigned delivery passes on the secret header alone (BigCommerce does not
  * document which hooks are signed); a signature that is present is always checked.
+ *
+ * <p>Why the past bound is BigCommerce's retry horizon and not a few minutes: BigCommerce does not say whether a
+ * retry is signed afresh, and one that carries the first attempt's timestamp arrives up to 48 hours after it was
+ * signed; a 5-minute bound would refuse every such retry, so a failed delivery would never get through. A replay
+ * of a captured delivery is instead stopped by its {@code webhook-id}: within 5 minutes the FIFO queue's
+ * deduplication (the id is the deduplication id), and afterwards the worker's record of the ids it has handled
+ * (kept longer than this horizon), so it changes nothing and costs no store call. Nothing older than any genuine
+ * retry can be, or signed in the future, is accepted at all.
  */
 public final class WebhookAuthenticator {
 
     public static final String SECRET_HEADER = "X-Connector-Secret";
 
-    /**
-     * The longest timestamp tolerance: SQS FIFO's deduplication window. A replayed genuine delivery carries its
-     * original signed timestamp and body; within the tolerance its body hash (the deduplication id) is still in the
-     * window, so the queue drops it, and after the tolerance it is refused here.
-     */
+    /** The longest tolerance for a timestamp in the future (clock skew): the reference libraries' 5 minutes. */
     public static final Duration MAX_TOLERANCE = Duration.ofMinutes(5);
+
+    /**
+     * The oldest signed timestamp accepted: BigCommerce retries for 172,740 s (its 11 waits, 60 s to 86,400 s) and
+     * says "a little over 48 hours"; an hour on top covers the attempts' own time.
+     */
+    public static final Duration RETRY_HORIZON = Duration.ofHours(49);
 
     /**
      * @param clientSecret     the BigCommerce app's client secret (the HMAC key, as its UTF-8 bytes)
      * @param connectorSecret  the value the connector registers in {@value #SECRET_HEADER}
      * @param requireSignature reject deliveries without the Standard Webhooks headers
-     * @param tolerance        how far the signed timestamp may be from now, in the past or the future
+     * @param tolerance        how far the signed timestamp may be in the future (it may be up to
+     *                         {@link #RETRY_HORIZON} in the past)
      */
     public record Config(String clientSecret, String connectorSecret, boolean requireSignature, Duration tolerance) {
 
@@ -52,9 +64,7 @@ public final class WebhookAuthenticator {
             }
             if (tolerance.isNegative() || tolerance.compareTo(MAX_TOLERANCE) > 0) {
                 throw new IllegalArgumentException("the timestamp tolerance must be between 0 and "
-                        + MAX_TOLERANCE.toSeconds() + " s, was " + tolerance.toSeconds() + " s: a genuine delivery "
-                        + "replayed within the tolerance is dropped by the FIFO queue's 5-minute deduplication window, "
-                        + "so a longer tolerance would let a replay through");
+                        + MAX_TOLERANCE.toSeconds() + " s, was " + tolerance.toSeconds() + " s");
             }
         }
 
@@ -135,10 +145,14 @@ public final class WebhookAuthenticator {
         } catch (NumberFormatException e) {
             return Verdict.reject("webhook-timestamp is not a number of seconds");
         }
-        long skew = clock.instant().getEpochSecond() - signedAt;
-        if (Math.abs(skew) > config.tolerance().toSeconds()) {
-            return Verdict.reject("webhook-timestamp is " + Math.abs(skew) + " s " + (skew > 0 ? "old" : "in the future")
-                    + " (tolerance " + config.tolerance().toSeconds() + " s)");
+        long age = clock.instant().getEpochSecond() - signedAt;
+        if (-age > config.tolerance().toSeconds()) {
+            return Verdict.reject("webhook-timestamp is " + -age + " s in the future (tolerance "
+                    + config.tolerance().toSeconds() + " s)");
+        }
+        if (age > RETRY_HORIZON.toSeconds()) {
+            return Verdict.reject("webhook-timestamp is " + age + " s old, older than BigCommerce's retries ("
+                    + RETRY_HORIZON.toSeconds() + " s)");
         }
         byte[] expected = expectedSignature(id.get(), timestamp.get().trim(), body);
         for (String candidate : signature.get().trim().split("\\s+")) {

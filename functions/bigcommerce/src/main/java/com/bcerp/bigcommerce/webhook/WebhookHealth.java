@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The scheduled check that the store will keep telling the connector about orders: lists the connector's hooks,
  * re-activates the ones BigCommerce deactivated (after 48 hours of failed deliveries, or 90 days idle), recreates
  * missing scopes, repairs the secret header, and keeps the delivery-exception hook registered at its own
- * destination. Records what it did as a cursor ({@code webhook-health#{store}}) for {@code ops status}.
+ * destination. Reports a domain BigCommerce has blocklisted for the connector's app (its deliveries' success ratio fell
+ * below 90 %): a warning naming the domain, the time left and the failures, and the same in the cursor's note. Records
+ * what it did as a cursor ({@code webhook-health#{store}}) for {@code ops status}.
  */
 public final class WebhookHealth {
 
@@ -64,7 +66,12 @@ public final class WebhookHealth {
     }
 
     /** What one check found and did. */
-    public record Report(WebhookRegistrar.Report hooks, String deliveryExceptionHook) {
+    public record Report(WebhookRegistrar.Report hooks, String deliveryExceptionHook,
+            List<WebhookRegistrar.BlockedDomain> blockedDomains) {
+
+        public Report {
+            blockedDomains = List.copyOf(blockedDomains);
+        }
 
         public boolean changedAnything() {
             return hooks.changedAnything() || !"unchanged".equals(deliveryExceptionHook);
@@ -92,6 +99,10 @@ public final class WebhookHealth {
                 parts.add("repaired headers of " + hooks.repaired());
             }
             parts.add("delivery-exception hook " + deliveryExceptionHook);
+            if (!blockedDomains.isEmpty()) {
+                parts.add("BigCommerce blocklists " + String.join(", ",
+                        blockedDomains.stream().map(WebhookRegistrar.BlockedDomain::toString).toList()));
+            }
             return String.join("; ", parts);
         }
     }
@@ -117,8 +128,8 @@ public final class WebhookHealth {
     public Report check() {
         WebhookRegistrar.Report hooks = registrar.ensure(target.scopes(), target.destination(), target.headers());
         String exceptionHook = registrar.ensureDeliveryExceptionHook(target.exceptionDestination(), target.headers());
-        Report report = new Report(hooks, exceptionHook);
-        if (report.repairedAnything()) {
+        Report report = new Report(hooks, exceptionHook, registrar.blockedDomains());
+        if (report.repairedAnything() || !report.blockedDomains().isEmpty()) {
             log.warn("webhook health for store {}: {}", storeHash, report.summary());
         } else {
             log.info("webhook health for store {}: {}", storeHash, report.summary());

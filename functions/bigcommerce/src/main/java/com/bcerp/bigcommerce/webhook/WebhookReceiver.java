@@ -22,12 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook receiver's whole decision, independent of Lambda: too big (413), not authentic (401), not a webhook
- * payload (400), for another store (401), a scope the connector does not handle (200, nothing queued), or queued
- * for the worker (200). Nothing is queued on any error; a queue failure answers 500 so BigCommerce retries.
+ * payload (400), for another store (200, nothing queued), a scope the connector does not handle (200, nothing
+ * queued), or queued for the worker (200). Nothing is queued on any error; a queue failure answers 500 so BigCommerce
+ * retries.
  *
- * <p>A delivery for another store answers 401: the app's client secret is shared by every store that installed the
- * app, so a valid signature proves only that BigCommerce sent it for <em>some</em> store; this deployment serves one,
- * and anything else is not an authorised sender here (and its non-2xx answers make BigCommerce retire the hook).
+ * <p>Why an authentic delivery for another store is acknowledged and not refused: BigCommerce keeps a success ratio
+ * per destination domain and blocklists a domain below 90 % for 3 minutes, for every hook the app has there. A
+ * refusal of a delivery BigCommerce really sent (the app's client secret is shared by every store that installed the
+ * app, so such a delivery is signed) would count against the connector's own domain, 12 times per event with the
+ * retries, and a busy misrouted store could blocklist the connector out of its own store's orders. A 200 ends it at
+ * once; the warning names the store, so ops can remove the stray hook. Refusals of what is not authentic (forged,
+ * unsigned, a wrong secret header) are not BigCommerce's deliveries and do not enter its ratio.
  */
 public final class WebhookReceiver {
 
@@ -46,6 +51,8 @@ public final class WebhookReceiver {
             StoreEventHandler.CUSTOMER_SCOPES.stream()).collect(Collectors.toUnmodifiableSet());
 
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    private static final String DELIVERY_ID_PREFIX = "webhook:";
 
     /**
      * @param storeHash     the one store this deployment serves
@@ -95,7 +102,8 @@ public final class WebhookReceiver {
             log.warn("webhook refused: body of {} bytes exceeds {}", raw.length, config.maxBodyBytes());
             return Response.of(413, Map.of("error", "payload too large"));
         }
-        WebhookAuthenticator.Verdict verdict = authenticator.verify(new WebhookHeaders(headers), raw);
+        WebhookHeaders received = new WebhookHeaders(headers);
+        WebhookAuthenticator.Verdict verdict = authenticator.verify(received, raw);
         if (!verdict.accepted()) {
             log.warn("webhook refused: {}", verdict.reason());
             return Response.of(401, Map.of("error", "unauthenticated"));
@@ -112,17 +120,17 @@ public final class WebhookReceiver {
         // from here every line names the event and its order (the worker's lines carry the same ids)
         LogFields.Scope fields = LogFields.of(event);
         try {
-            return accept(event, text, raw, verdict);
+            return accept(event, text, deduplicationId(received, raw), verdict);
         } finally {
             fields.close();
         }
     }
 
-    private Response accept(StoreEvent event, String text, byte[] raw, WebhookAuthenticator.Verdict verdict) {
+    private Response accept(StoreEvent event, String text, String deduplicationId, WebhookAuthenticator.Verdict verdict) {
         if (!config.storeHash().equals(event.storeHash())) {
-            log.warn("webhook refused: {} for store {}, but this deployment serves {}", event.scope(),
-                    event.storeHash(), config.storeHash());
-            return Response.of(401, Map.of("error", "unauthenticated"));
+            log.warn("webhook {} for store {} acknowledged and dropped: this deployment serves {} (a hook of that "
+                    + "store points here)", event.scope(), event.storeHash(), config.storeHash());
+            return Response.of(200, Map.of("status", "ignored", "store", event.storeHash()));
         }
         if (WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE.equals(event.scope())) {
             logDeliveryException(event);
@@ -134,7 +142,7 @@ public final class WebhookReceiver {
             return Response.of(200, Map.of("status", "ignored", "scope", event.scope()));
         }
         try {
-            queue.publish(text, event.orderingKey(), sha256Hex(raw));
+            queue.publish(text, event.orderingKey(), deduplicationId);
         } catch (RuntimeException e) {
             log.error("webhook {} for {} {} could not be queued; answering 500 so BigCommerce retries", event.scope(),
                     event.resourceType(), event.resourceId(), e);
@@ -163,7 +171,22 @@ public final class WebhookReceiver {
                 event.resourceId(), code, meaning, event.data().getOrDefault("message", ""));
     }
 
-    /** The queue's deduplication id: the same bytes delivered again are the same message. */
+    /**
+     * The queue's deduplication id. A signed delivery's is its (verified) {@code webhook-id}, hashed to the queue's
+     * alphabet: a retry or a replay of it is the same message, dropped by the FIFO queue within 5 minutes and by the
+     * worker's record of handled deliveries after that ({@link #deliveryId}). An unsigned one's is its body's hash.
+     */
+    static String deduplicationId(WebhookHeaders headers, byte[] raw) {
+        return headers.get("webhook-id").map(id -> DELIVERY_ID_PREFIX + sha256Hex(id.getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(() -> sha256Hex(raw));
+    }
+
+    /** The signed delivery a queued message's deduplication id names; empty for other messages (catch-up, unsigned). */
+    public static java.util.Optional<String> deliveryId(String deduplicationId) {
+        return deduplicationId != null && deduplicationId.startsWith(DELIVERY_ID_PREFIX)
+                ? java.util.Optional.of(deduplicationId) : java.util.Optional.empty();
+    }
+
     public static String sha256Hex(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));

@@ -35,6 +35,22 @@ public final class WebhookRegistrar {
         }
     }
 
+    /**
+     * A domain BigCommerce has blocklisted for the calling app (too many failed deliveries): nothing is sent to it for
+     * {@code secondsLeft}, and what comes due meanwhile goes to BigCommerce's retries.
+     *
+     * @param reasons the failures that tipped it, e.g. {@code "status 401" x 12}
+     */
+    public record BlockedDomain(String destination, long secondsLeft, Map<String, Long> reasons) {
+
+        @Override
+        public String toString() {
+            List<String> why = new ArrayList<>();
+            reasons.forEach((reason, count) -> why.add(reason + " x" + count));
+            return destination + " for " + secondsLeft + " s more" + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
+        }
+    }
+
     private final BigCommerceClient client;
 
     public WebhookRegistrar(BigCommerceClient client) {
@@ -110,6 +126,21 @@ public final class WebhookRegistrar {
         String done = !hook.active() ? "re-activated" : !here ? "moved" : "repaired";
         log.info("webhook {} for {} {}", hook.id(), DELIVERY_EXCEPTION_SCOPE, done);
         return done;
+    }
+
+    /** The calling app's blocklisted domains ({@code GET /v3/hooks/admin}'s {@code blocked_domains}). */
+    public List<BlockedDomain> blockedDomains() {
+        JsonNode data = BigCommerceClient.expect(client.get("/v3/hooks/admin"), "read webhook admin info", Set.of(200))
+                .json().path("data");
+        List<BlockedDomain> blocked = new ArrayList<>();
+        for (JsonNode d : data.path("blocked_domains")) {
+            Map<String, Long> reasons = new LinkedHashMap<>();
+            for (JsonNode r : d.path("reasons")) {
+                reasons.merge(r.path("failure_description").asText("unknown"), r.path("count").asLong(1), Long::sum);
+            }
+            blocked.add(new BlockedDomain(d.path("destination").asText(), d.path("time_left").asLong(), reasons));
+        }
+        return blocked;
     }
 
     /** The calling app's hooks at this destination (every page). */

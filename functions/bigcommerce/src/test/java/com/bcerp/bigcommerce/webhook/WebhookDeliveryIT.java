@@ -125,6 +125,60 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void withTheKnobARetryCarriesTheFirstSignatureAndTheReceiverQueuesItHoursLaterButNothingForgedOrTooOld()
+            throws Exception {
+        sandbox.faults().retriesReuseFirstSignature(true);
+        try (Destination flaky = new Destination(503)) {
+            registrar.ensure(List.of("store/order/created"), flaky.url(), HEADERS);
+            createOrder();
+            flaky.await(r -> true, Duration.ofSeconds(5));
+            flaky.answer(200);
+            assertThat(sandbox.awaitDeliveriesIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(sandbox.deliveries().successes()).isEqualTo(1);
+
+            List<Destination.Received> attempts = flaky.received();
+            assertThat(attempts.size()).isGreaterThanOrEqualTo(2);
+            Destination.Received first = attempts.get(0);
+            Destination.Received retry = attempts.get(attempts.size() - 1);
+            for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+                assertThat(retry.headers().get(header)).as(header).isEqualTo(first.headers().get(header));
+            }
+            assertThat(retry.body()).isEqualTo(first.body());
+
+            // the retry reaches the receiver three hours after its first attempt was signed
+            long signedAt = Long.parseLong(first.headers().get("webhook-timestamp"));
+            List<String> queued = Collections.synchronizedList(new ArrayList<>());
+            WebhookReceiver late = receiverAt(signedAt + 3 * 3600, queued);
+            assertThat(late.receive(retry.headers(), retry.body()).status()).isEqualTo(200);
+            assertThat(queued).singleElement().asString().startsWith("webhook:");
+            // posted again (a replay): the same deduplication id, so the queue and the worker's record drop it
+            assertThat(late.receive(retry.headers(), retry.body()).status()).isEqualTo(200);
+            assertThat(queued).hasSize(2).containsOnly(queued.get(0));
+
+            byte[] changed = new String(retry.body(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"store/order/created\"", "\"store/order/updated\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(late.receive(retry.headers(), changed).status()).as("a changed body").isEqualTo(401);
+            Map<String, String> freshened = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            freshened.putAll(retry.headers());
+            freshened.put("webhook-timestamp", Long.toString(signedAt + 3 * 3600));
+            assertThat(late.receive(freshened, retry.body()).status()).as("a re-dated timestamp").isEqualTo(401);
+            long beyondRetries = signedAt + WebhookAuthenticator.RETRY_HORIZON.toSeconds() + 1;
+            assertThat(receiverAt(beyondRetries, queued).receive(retry.headers(), retry.body()).status())
+                    .as("older than any BigCommerce retry").isEqualTo(401);
+            assertThat(queued).hasSize(2);
+        }
+    }
+
+    private WebhookReceiver receiverAt(long epochSecond, List<String> deduplicationIds) {
+        WebhookAuthenticator authenticator = new WebhookAuthenticator(
+                WebhookAuthenticator.Config.of(sandbox.clientSecret(), CONNECTOR_SECRET),
+                Clock.fixed(java.time.Instant.ofEpochSecond(epochSecond), java.time.ZoneOffset.UTC));
+        return new WebhookReceiver(WebhookReceiver.Config.of(sandbox.storeHash()), authenticator,
+                (body, key, dedup) -> deduplicationIds.add(dedup));
+    }
+
+    @Test
     void theRegistrarRepairsWrongHeaders() throws Exception {
         try (Destination destination = new Destination(200)) {
             registrar.ensure(List.of("store/order/created"), destination.url(), Map.of("X-Connector-Secret", "old"));

@@ -128,6 +128,52 @@ class WebhookHealthIT {
         assertThat(health.check().hooks().reactivated()).containsExactly("store/order/created");
     }
 
+    /**
+     * 120 refused deliveries to one domain inside BigCommerce's 2-minute window (scaled): the domain is blocklisted,
+     * as {@code GET /v3/hooks/admin} shows, the retries that come due wait, the app hears 90003 at its exception
+     * hook on another domain, and the health job reports the block.
+     */
+    @Test
+    void a_domain_whose_deliveries_fail_is_blocklisted_and_the_health_job_reports_it() throws Exception {
+        sandbox.close();
+        // 2 minutes are 6 s here and the block 9 s; the first retry comes after 3 s, inside the block
+        sandbox = BigCommerceSandbox.start(BigCommerceSandbox.Settings.defaults().withWebhookRetryTimeScale(0.05));
+        connector = BigCommerceClient.create(new BigCommerceSettings(URI.create(sandbox.baseUrl()), sandbox.storeHash(),
+                sandbox.connectorAccessToken()));
+        String exceptionsElsewhere = exceptions.url().replace("127.0.0.1", "localhost");
+        health = new WebhookHealth(sandbox.storeHash(), new WebhookRegistrar(connector), state,
+                new WebhookHealth.Target(SCOPES, destination.url(), exceptionsElsewhere, HEADERS), Clock.systemUTC());
+        health.check();
+        destination.answer(401);
+        sandbox.faults().deliveriesPerEvent(120);
+        placeOrder();
+
+        Destination.Received blocked = exceptions.await(r -> r.text().contains("90003"), Duration.ofSeconds(10));
+        assertThat(JsonSupport.MAPPER.readTree(blocked.body()).path("data").path("message").asText())
+                .contains("blocked");
+        List<WebhookRegistrar.BlockedDomain> domains = new WebhookRegistrar(connector).blockedDomains();
+        assertThat(domains).singleElement().satisfies(d -> {
+            assertThat(d.destination()).isEqualTo("http://127.0.0.1");
+            assertThat(d.secondsLeft()).isBetween(1L, 180L);
+            assertThat(d.reasons()).containsOnlyKeys("status 401");
+            assertThat(d.reasons().get("status 401")).isGreaterThanOrEqualTo(11L);
+        });
+        int receivedAtBlock = destination.received().size();
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (sandbox.deliveries().heldByBlocklist() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sandbox.deliveries().heldByBlocklist()).as("retries due during the block wait").isPositive();
+
+        WebhookHealth.Report report = health.check();
+        assertThat(report.blockedDomains()).extracting(WebhookRegistrar.BlockedDomain::destination)
+                .containsExactly("http://127.0.0.1");
+        assertThat(state.cursor(WebhookHealth.cursorName(sandbox.storeHash())).orElseThrow().note())
+                .contains("BigCommerce blocklists http://127.0.0.1 for ").contains("status 401 x");
+        assertThat(destination.received().size()).as("nothing is sent to the domain while it is blocked")
+                .isLessThanOrEqualTo(receivedAtBlock + 120);
+    }
+
     @Test
     void the_exception_hook_cannot_share_a_destination_with_the_other_hooks() {
         health.check();

@@ -40,17 +40,33 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void queuesAnAuthenticOrderEventKeyedByStoreAndOrderAndDeduplicatedOnThePayloadHash() throws Exception {
+    void queuesAnAuthenticOrderEventKeyedByStoreAndOrderAndDeduplicatedOnItsWebhookId() throws Exception {
         WebhookReceiver.Response response = deliver(BODY);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(published).singleElement().satisfies(p -> {
             assertThat(p.body()).isEqualTo(BODY);
             assertThat(p.orderingKey()).isEqualTo("abc123:order:250");
-            String sha256 = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(BODY.getBytes(StandardCharsets.UTF_8)));
-            assertThat(p.deduplicationId()).isEqualTo(sha256);
+            assertThat(p.deduplicationId()).isEqualTo("webhook:" + sha256("msg_2b1c"));
+            assertThat(WebhookReceiver.deliveryId(p.deduplicationId())).contains(p.deduplicationId());
         });
+    }
+
+    @Test
+    void anUnsignedDeliveryIsDeduplicatedOnThePayloadHashAndNamesNoDelivery() throws Exception {
+        WebhookReceiver lenient = new WebhookReceiver(WebhookReceiver.Config.of("abc123"), new WebhookAuthenticator(
+                WebhookAuthenticator.Config.of(CLIENT_SECRET, CONNECTOR_SECRET).withRequireSignature(false),
+                Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)), queue);
+        assertThat(lenient.receive(java.util.Map.of("X-Connector-Secret", CONNECTOR_SECRET), BODY).status())
+                .isEqualTo(200);
+        assertThat(published).singleElement().satisfies(p -> {
+            assertThat(p.deduplicationId()).isEqualTo(sha256(BODY));
+            assertThat(WebhookReceiver.deliveryId(p.deduplicationId())).isEmpty();
+        });
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -166,9 +182,11 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void anotherStoresEventIs401() {
+    void anotherStoresAuthenticEventIsAcknowledgedSoItNeverCountsAgainstTheDomainButNothingIsQueued() {
         String body = BODY.replace("stores/abc123", "stores/zzz999");
-        assertThat(deliver(body).status()).isEqualTo(401);
+        WebhookReceiver.Response response = deliver(body);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("ignored").contains("zzz999");
         assertThat(published).isEmpty();
     }
 

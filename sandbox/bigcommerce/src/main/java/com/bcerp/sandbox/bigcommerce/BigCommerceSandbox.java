@@ -106,7 +106,8 @@ public final class BigCommerceSandbox implements AutoCloseable {
         // links in answers name the port, which is known once the router listens
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
                 .register(endpoints);
-        new HookRoutes(hooks, byToken, settings.storeHash()).register(endpoints);
+        new HookRoutes(hooks, byToken, settings.storeHash(), dispatcher.domains(), settings.webhookRetryTimeScale())
+                .register(endpoints);
         this.products = Products.seeded(catalog, clock);
         this.inventory = new Inventory(products);
         new CatalogRoutes(products, inventory, faults).register(endpoints);

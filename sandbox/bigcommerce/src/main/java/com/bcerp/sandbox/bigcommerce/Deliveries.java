@@ -8,7 +8,7 @@ public final class Deliveries {
 
     /** A consistent-enough copy of the counters, for reports. */
     public record Snapshot(long eventsRaised, long messages, long dropped, long attempts, long successes, long failures,
-            long pendingRetries, long deactivatedHooks) {}
+            long pendingRetries, long deactivatedHooks, long heldByBlocklist) {}
 
     final AtomicLong eventsRaised = new AtomicLong();
     final AtomicLong messages = new AtomicLong();
@@ -17,6 +17,7 @@ public final class Deliveries {
     final AtomicLong successes = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong deactivatedHooks = new AtomicLong();
+    final AtomicLong heldByBlocklist = new AtomicLong();
     private final LongSupplier pendingRetries;
 
     Deliveries(LongSupplier pendingRetries) {
@@ -61,9 +62,14 @@ public final class Deliveries {
         return deactivatedHooks.get();
     }
 
+    /** Deliveries not sent because their domain was blocklisted, each put back on the retry schedule instead. */
+    public long heldByBlocklist() {
+        return heldByBlocklist.get();
+    }
+
     public Snapshot snapshot() {
         return new Snapshot(eventsRaised(), messages(), dropped(), attempts(), successes(), failures(), pendingRetries(),
-                deactivatedHooks());
+                deactivatedHooks(), heldByBlocklist());
     }
 
     @Override

@@ -14,6 +14,7 @@ public final class Faults {
     private volatile double dropDeliveryShare;
     private volatile boolean shuffleDeliveries;
     private volatile boolean rateLimitStorm;
+    private volatile boolean retriesReuseFirstSignature;
     private final java.util.Set<String> urlFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Each webhook message is delivered this many times, concurrently (at-least-once, as BigCommerce may). */
@@ -46,6 +47,20 @@ public final class Faults {
 
     public Faults shuffleDeliveries(boolean on) {
         this.shuffleDeliveries = on;
+        return this;
+    }
+
+    /**
+     * When on, a retry carries the first attempt's {@code webhook-id}, {@code webhook-timestamp} and signature, so a
+     * retry hours later has a timestamp hours old. Whether BigCommerce re-signs retries is UNCONFIRMED (its webhook
+     * docs are silent); this is the harsher reading, off by default, where each attempt is signed afresh.
+     */
+    public boolean retriesReuseFirstSignature() {
+        return retriesReuseFirstSignature;
+    }
+
+    public Faults retriesReuseFirstSignature(boolean on) {
+        this.retriesReuseFirstSignature = on;
         return this;
     }
 
@@ -93,6 +108,7 @@ public final class Faults {
         dropDeliveryShare = 0;
         shuffleDeliveries = false;
         rateLimitStorm = false;
+        retriesReuseFirstSignature = false;
         urlFailures.clear();
         knobs.reset();
         return this;

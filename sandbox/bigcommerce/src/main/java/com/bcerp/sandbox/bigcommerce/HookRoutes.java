@@ -9,22 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Webhooks V3: {@code /v3/hooks} CRUD in {data, meta} envelopes, each app seeing only its own hooks. */
+/**
+ * Webhooks V3: {@code /v3/hooks} CRUD in {data, meta} envelopes, each app seeing only its own hooks, and
+ * {@code GET /v3/hooks/admin} with the app's hooks and its blocklisted domains.
+ */
 final class HookRoutes {
 
     private final HookRegistry hooks;
     private final Map<String, ApiAccount> accountsByToken;
     private final String storeHash;
+    private final DomainHealth domains;
+    private final double timeScale;
 
-    HookRoutes(HookRegistry hooks, Map<String, ApiAccount> accountsByToken, String storeHash) {
+    HookRoutes(HookRegistry hooks, Map<String, ApiAccount> accountsByToken, String storeHash, DomainHealth domains,
+            double timeScale) {
         this.hooks = hooks;
         this.accountsByToken = accountsByToken;
         this.storeHash = storeHash;
+        this.domains = domains;
+        this.timeScale = timeScale;
     }
 
     void register(Endpoints endpoints) {
         endpoints.route("GET", "/v3/hooks", this::list)
                 .route("POST", "/v3/hooks", r -> single(hooks.create(client(r), r.json())))
+                .route("GET", "/v3/hooks/admin", this::admin)
                 .route("GET", "/v3/hooks/{webhook_id}", r -> single(found(hooks.get(client(r), id(r)))))
                 .route("PUT", "/v3/hooks/{webhook_id}", r -> single(found(hooks.update(client(r), id(r), r.json()))))
                 .route("DELETE", "/v3/hooks/{webhook_id}", r -> single(found(hooks.delete(client(r), id(r)))));
@@ -47,6 +56,30 @@ final class HookRoutes {
         }
         List<Hook> all = hooks.ofClient(client(r)).stream().filter(filter).toList();
         return HttpResponse.json(200, Paging.of(r, 50, 250).answer(all, this::json));
+    }
+
+    /** The spec's admin info: no notification emails here; {@code time_left} in BigCommerce's seconds. */
+    private HttpResponse admin(HttpRequest r) {
+        String client = client(r);
+        Optional<String> active = r.queryParam("is_active");
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ObjectNode data = out.putObject("data");
+        data.putArray("emails");
+        var list = data.putArray("hooks_list");
+        hooks.ofClient(client).stream()
+                .filter(h -> active.isEmpty() || h.active() == Boolean.parseBoolean(active.get()))
+                .forEach(h -> list.add(json(h).put("status", h.active() ? "active" : "inactive")));
+        var blocked = data.putArray("blocked_domains");
+        for (DomainHealth.Block b : domains.blocks(client)) {
+            ObjectNode n = blocked.addObject();
+            n.put("destination", b.destination());
+            n.put("time_left", domains.secondsLeft(b, timeScale));
+            var reasons = n.putArray("reasons");
+            b.reasons().forEach((description, count) -> reasons.addObject().put("failure_description", description)
+                    .put("count", count).put("timestamp", b.lastFailure().getEpochSecond()));
+        }
+        out.putObject("meta");
+        return HttpResponse.json(200, out);
     }
 
     private HttpResponse single(Hook hook) {

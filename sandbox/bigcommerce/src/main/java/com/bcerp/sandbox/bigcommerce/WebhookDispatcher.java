@@ -29,11 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the store's thin webhooks to the hooks that want them, as BigCommerce does: asynchronously, signed
- * (Standard Webhooks) with the owning app's client secret, with the hook's custom headers; a non-2xx answer or a
+ * (Standard Webhooks) with the owning app's client secret, each attempt afresh unless
+ * {@link Faults#retriesReuseFirstSignature()}, with the hook's custom headers; a non-2xx answer or a
  * timeout is retried on BigCommerce's schedule (times the configured scale), and the hook is deactivated when the
  * last retry fails. An app with a delivery-exception hook is told: error 90001 when a delivery failed and will be
  * retried (at most once per ten minutes, scaled, per destination), 90002 when the last retry failed and the hook is
- * being disabled.
+ * being disabled, 90003 when the destination's domain was blocklisted ({@link DomainHealth}: while it is, the app's
+ * deliveries to that domain are not sent but put back on their retry schedule, using up an attempt, the harsher
+ * reading of the docs' "go to retry queues").
  */
 final class WebhookDispatcher implements StoreEvents, AutoCloseable {
 
@@ -46,18 +49,22 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     private static final long SHUFFLE_WINDOW_MS = 250;
 
-    /** One message to one hook; {@code attempt} 0 is the first delivery, 1..11 the retries. */
+    /**
+     * One message to one hook; {@code attempt} 0 is the first delivery, 1..11 the retries. {@code firstSignedAt} is
+     * the first attempt's {@code webhook-timestamp} (0 before it was tried).
+     */
     private record Delivery(long hookId, String clientId, String destination, Map<String, String> headers,
-            String secret, String messageId, byte[] body, int attempt, boolean exceptionReport) {
+            String secret, String messageId, byte[] body, int attempt, boolean exceptionReport, long firstSignedAt) {
 
-        Delivery next() {
+        Delivery next(long signedAt) {
             return new Delivery(hookId, clientId, destination, headers, secret, messageId, body, attempt + 1,
-                    exceptionReport);
+                    exceptionReport, firstSignedAt == 0 ? signedAt : firstSignedAt);
         }
     }
 
     static final int RETRYING = 90001;
     static final int DISABLED = 90002;
+    static final int DOMAIN_BLOCKED = 90003;
     private static final Duration EXCEPTION_INTERVAL = Duration.ofMinutes(10);
 
     private final String storeHash;
@@ -68,6 +75,7 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     private final double timeScale;
     private final Clock clock;
     private final Deliveries stats;
+    private final DomainHealth domains;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,6 +105,15 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
         this.timeScale = timeScale;
         this.clock = clock;
         this.stats = new Deliveries(() -> waiting.values().stream().filter(d -> d.attempt() > 0).count());
+        this.domains = new DomainHealth(clock, timeScale);
+    }
+
+    DomainHealth domains() {
+        return domains;
+    }
+
+    double timeScale() {
+        return timeScale;
     }
 
     Deliveries stats() {
@@ -129,7 +146,7 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     private Delivery delivery(Hook hook, String messageId, byte[] body, boolean exceptionReport) {
         Map<String, String> headers = hook.headers() == null ? Map.of() : hook.headers();
         return new Delivery(hook.id(), hook.clientId(), hook.destination(), headers,
-                clientSecrets.apply(hook.clientId()), messageId, body, 0, exceptionReport);
+                clientSecrets.apply(hook.clientId()), messageId, body, 0, exceptionReport, 0);
     }
 
     /** Tells the hook's app, through its delivery-exception hook, that a delivery to {@code failed} went wrong. */
@@ -151,9 +168,12 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             data.put("type", "webhook");
             data.put("id", failed.hookId());
             data.put("error_code", errorCode);
-            data.put("message", errorCode == RETRYING
-                    ? "Non-200 response received when delivering to " + failed.destination() + ", will retry"
-                    : "All attempts to deliver to " + failed.destination() + " failed; the hook is being disabled");
+            data.put("message", switch (errorCode) {
+                case RETRYING -> "Non-200 response received when delivering to " + failed.destination() + ", will retry";
+                case DOMAIN_BLOCKED -> "The domain of " + failed.destination() + " is blocked for a while after too "
+                        + "many failed deliveries";
+                default -> "All attempts to deliver to " + failed.destination() + " failed; the hook is being disabled";
+            });
             schedule(delivery(exceptionHook, "msg_" + UUID.randomUUID(), payload(HookRegistry.DELIVERY_EXCEPTION, data),
                     true), 0);
         });
@@ -201,8 +221,14 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             log.debug("hook {} is gone or inactive; message {} abandoned", d.hookId(), d.messageId());
             return;
         }
+        long timestamp = faults.retriesReuseFirstSignature() && d.firstSignedAt() != 0
+                ? d.firstSignedAt() : clock.instant().getEpochSecond();
+        if (domains.blocked(d.clientId(), d.destination()).isPresent()) {
+            stats.heldByBlocklist.incrementAndGet();
+            retryOrDeactivate(d, timestamp, "domain blocklisted");
+            return;
+        }
         stats.attempts.incrementAndGet();
-        long timestamp = clock.instant().getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.destination()))
                 .timeout(DELIVERY_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
@@ -222,6 +248,7 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status >= 200 && status < 300) {
                 stats.successes.incrementAndGet();
+                domains.record(d.clientId(), d.destination(), null);
                 return;
             }
             outcome = "status " + status;
@@ -232,11 +259,20 @@ final class WebhookDispatcher implements StoreEvents, AutoCloseable {
             return;
         }
         stats.failures.incrementAndGet();
+        domains.record(d.clientId(), d.destination(), outcome).ifPresent(block -> {
+            log.info("domain {} blocklisted for app {} until {}: {}", block.destination(), d.clientId(), block.until(),
+                    block.reasons());
+            reportException(d, DOMAIN_BLOCKED);
+        });
+        retryOrDeactivate(d, timestamp, outcome);
+    }
+
+    private void retryOrDeactivate(Delivery d, long timestamp, String outcome) {
         if (d.attempt() < RETRY_SCHEDULE_SECONDS.size()) {
             long delayMs = Math.round(RETRY_SCHEDULE_SECONDS.get(d.attempt()) * 1000 * timeScale);
             log.debug("hook {} message {} attempt {} failed ({}); retry in {} ms", d.hookId(), d.messageId(),
                     d.attempt(), outcome, delayMs);
-            schedule(d.next(), delayMs);
+            schedule(d.next(timestamp), delayMs);
             reportException(d, RETRYING);
         } else if (hooks.deactivate(d.hookId())) {
             stats.deactivatedHooks.incrementAndGet();

@@ -47,11 +47,16 @@ class WebhookReceiverHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/apigw/order-created-signed.json", type = APIGatewayV2HTTPEvent.class)
-    void the_same_delivery_replayed_after_the_tolerance_is_refused(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler(SIGNED_AT.plusSeconds(301)).handleRequest(event, null);
+    void a_retry_with_its_first_signature_hours_later_is_queued_and_one_older_than_any_retry_is_refused(
+            APIGatewayV2HTTPEvent event) {
+        assertThat(handler(SIGNED_AT.plus(java.time.Duration.ofHours(3))).handleRequest(event, null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(queued).hasSize(1);
 
-        assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(queued).isEmpty();
+        APIGatewayV2HTTPResponse tooOld = handler(SIGNED_AT.plus(WebhookAuthenticator.RETRY_HORIZON).plusSeconds(1))
+                .handleRequest(event, null);
+        assertThat(tooOld.getStatusCode()).isEqualTo(401);
+        assertThat(queued).hasSize(1);
     }
 
     @ParameterizedTest

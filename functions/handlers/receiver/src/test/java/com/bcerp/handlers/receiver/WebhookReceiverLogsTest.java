@@ -1,5 +1,7 @@
 package com.bcerp.handlers.receiver;
 
+import com.bcerp.handlers.testing.FakeLambdaContext;
+import com.bcerp.handlers.testing.JsonLogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -34,19 +34,33 @@ public final class BackOfficeRegistry {
         BackOffice create(String name, Variables env, Shared shared);
     }
 
-    /** What every back office may use: its secrets, the shared request budgets, the config and the clock. */
-    public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {
+    /**
+     * What every back office may use: its secrets, the shared request budgets, the config, the clock, and the
+     * metrics its 429s are counted in.
+     */
+    public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock,
+            ConnectorMetrics metrics) {
+
+        /** Off a function's invocation (synth, the local checks), where the metrics count nothing. */
+        public Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {
+            this(secrets, budget, config, clock, ConnectorMetrics.lambda(clock));
+        }
 
         /**
          * Paces every request to the back office named {@code name} at the config's
          * {@code reliability.back_office_requests_per_minute}, shared by every process (its quota is the vendor's,
-         * per user or licence, not a function's); none when that is 0.
+         * per user or licence, not a function's); none when that is 0. Each 429 it answers is counted.
          */
         public ApiClient.Pacer pacer(String name) {
             int rate = config.reliability().backOfficeRequestsPerMinute();
-            return rate == 0 ? ApiClient.Pacer.NONE
+            ApiClient.Pacer pacer = rate == 0 ? ApiClient.Pacer.NONE
                     : new SharedRatePacer(new SharedRate(budget, "backoffice#" + name, Sleeper.THREAD),
                             rate, Math.max(1, rate / 20), clock);
+            return pacer.observed(response -> {
+                if (response.status() == 429) {
+                    metrics.throttled(name);
+                }
+            });
         }
     }
 

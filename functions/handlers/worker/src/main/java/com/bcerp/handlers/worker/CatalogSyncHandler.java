@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.bcerp.core.catalog.CatalogSync;
 import com.bcerp.core.catalog.CatalogSyncReport;
 import com.bcerp.core.sync.SyncProgress;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -18,25 +21,54 @@ public final class CatalogSyncHandler implements RequestHandler<ScheduledEvent, 
 
     private final CatalogSync sync;
     private final SyncProgress progress;
+    /** Null off Lambda (the local runtime): no metric lines. */
+    private final ConnectorMetrics metrics;
+    private final String backOffice;
+    private final Supplier<Optional<Instant>> caughtUp;
 
     /** Lambda's entry point. */
     public CatalogSyncHandler() {
-        this(WorkerComposition.fromLambdaEnvironment().catalogSync(), SyncProgress.NONE);
+        this(WorkerComposition.fromLambdaEnvironment());
+    }
+
+    private CatalogSyncHandler(WorkerComposition worker) {
+        this(worker.catalogSync(), SyncProgress.NONE, worker.metrics(), worker.catalogFrom(),
+                worker.caughtUp(CatalogSync.cursorName(worker.storeHash())));
     }
 
     public CatalogSyncHandler(CatalogSync sync, SyncProgress progress) {
+        this(sync, progress, null, null, null);
+    }
+
+    /**
+     * @param backOffice the back office the catalogue comes from
+     * @param caughtUp   when the catalogue feed last caught up (its cursor written): its lag metric
+     */
+    public CatalogSyncHandler(CatalogSync sync, SyncProgress progress, ConnectorMetrics metrics, String backOffice,
+            Supplier<Optional<Instant>> caughtUp) {
         this.sync = sync;
         this.progress = progress;
+        this.metrics = metrics;
+        this.backOffice = backOffice;
+        this.caughtUp = caughtUp;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> run(event));
+        return PowertoolsLogging.withLogging(context, () -> {
+            if (metrics == null) {
+                return run(event, null);
+            }
+            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.CATALOG_SYNC)) {
+                return run(event, invocation);
+            }
+        });
     }
 
-    private Map<String, Object> run(ScheduledEvent event) {
-        CatalogSyncReport r = sync.run(ScheduledRuns.full(event) ? CatalogSync.Mode.FULL : CatalogSync.Mode.SCHEDULED,
-                progress);
+    private Map<String, Object> run(ScheduledEvent event, ConnectorMetrics.Invocation invocation) {
+        CatalogSync.Mode mode = ScheduledRuns.full(event) ? CatalogSync.Mode.FULL : CatalogSync.Mode.SCHEDULED;
+        CatalogSyncReport r = invocation == null ? sync.run(mode, progress) : invocation.feed(backOffice, caughtUp,
+                () -> sync.run(mode, progress), report -> "skipped".equals(report.mode()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", r.mode());
         out.put("read", r.read());

@@ -14,10 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -33,11 +38,14 @@ import software.amazon.lambda.powertools.metrics.provider.MetricsProvider;
  * (the back office's name in the config); {@value #ORDERS_PARKED} also has {@value #REASON}, in a second dimension
  * set. The stack's alarms and dashboard read them (infra's Monitoring).
  *
- * <p>What is counted comes from two seams, so core stays unaware of metrics: the audit records the flows write
- * (their outcomes: synced, parked with the field that parked them) through {@link #observe(SyncState, String)}, and
- * the back office's order-side ports (calls, their failures and latency) through {@link #observe(BackOffice)}.
- * Counts are per invocation and per thread ({@link #begin(String)} .. {@link Invocation#close()}): outside an
- * invocation that began (the local runtime, which prints no metric lines) nothing is recorded.
+ * <p>What is counted comes from seams, so core and the adapters stay unaware of metrics: the audit records the flows
+ * write (their outcomes: synced, parked with the field that parked them) through {@link #observe(SyncState, String)},
+ * the back office's order-side ports (calls, their failures and latency) through {@link #observe(BackOffice)}, the
+ * 429s its HTTP client receives ({@link #throttled}, from the pacer {@link BackOfficeRegistry.Shared#pacer} gives
+ * it), and a scheduled feed's cursor after its run ({@link Invocation#feed}). Counts are per invocation
+ * ({@link #begin(String)} .. {@link Invocation#close()}), of the thread that began it, or of a thread it started
+ * (a parallel stock read) when it is the only one open, as on Lambda: outside an invocation that began (the local
+ * runtime, which prints no metric lines) nothing is recorded.
  */
 public final class ConnectorMetrics {
 
@@ -64,10 +72,20 @@ public final class ConnectorMetrics {
     public static final String SYNC_LAG = "SyncLagSeconds";
     /** Stock figures the stock sync pushed to the store. */
     public static final String STOCK_PUSHES = "StockPushes";
+    /** Answers of 429 (too many requests) from the back office, retries included: its licence or quota is spent. */
+    public static final String BACK_OFFICE_THROTTLED = "BackOfficeThrottled";
+    /**
+     * After a scheduled feed's run: how long ago the feed last caught up, i.e. since a run wrote its cursor (having
+     * brought every change it read to the store). Not the cursor's position, the newest change it saw, which stays
+     * put while nothing changes in the back office.
+     */
+    public static final String FEED_LAG = "FeedLagSeconds";
 
     /** The {@value #FUNCTION} dimension's values. */
     public static final String ORDER_WORKER = "order-worker";
     public static final String STOCK_SYNC = "stock-sync";
+    public static final String CATALOG_SYNC = "catalog-sync";
+    public static final String FULFILMENT_SYNC = "fulfilment-sync";
 
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.\\[\\]]{0,80}):");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
@@ -75,6 +93,7 @@ public final class ConnectorMetrics {
     private final MetricsProvider provider;
     private final Clock clock;
     private final ThreadLocal<Invocation> current = new ThreadLocal<>();
+    private final Set<Invocation> open = ConcurrentHashMap.newKeySet();
 
     public ConnectorMetrics(MetricsProvider provider, Clock clock) {
         this.provider = provider;
@@ -90,7 +109,27 @@ public final class ConnectorMetrics {
     public Invocation begin(String function) {
         Invocation invocation = new Invocation(function);
         current.set(invocation);
+        open.add(invocation);
         return invocation;
+    }
+
+    /** The invocation the calling thread's work belongs to, if any. */
+    private Invocation active() {
+        Invocation mine = current.get();
+        if (mine != null) {
+            return mine;
+        }
+        Iterator<Invocation> all = open.iterator();
+        Invocation only = all.hasNext() ? all.next() : null;
+        return all.hasNext() ? null : only;
+    }
+
+    /** The back office named {@code backOffice} answered 429. */
+    public void throttled(String backOffice) {
+        Invocation invocation = active();
+        if (invocation != null) {
+            invocation.count(backOffice, BACK_OFFICE_THROTTLED, 1);
+        }
     }
 
     /** The state as the flows of {@code backOffice} see it, counting the outcomes of the audit records they write. */
@@ -132,7 +171,7 @@ public final class ConnectorMetrics {
                 failed = true;
                 throw e.getCause();
             } finally {
-                Invocation invocation = current.get();
+                Invocation invocation = active();
                 if (invocation != null) {
                     invocation.call(backOffice, Duration.ofNanos(System.nanoTime() - started), failed);
                 }
@@ -167,7 +206,7 @@ public final class ConnectorMetrics {
             return byBackOffice.computeIfAbsent(backOffice, b -> new Counts());
         }
 
-        void audit(String backOffice, AuditRecord record) {
+        synchronized void audit(String backOffice, AuditRecord record) {
             boolean order = record.recordKey().startsWith("order#");
             if (order && (record.outcome() == Outcome.CREATED || record.outcome() == Outcome.LINKED_EXISTING)) {
                 of(backOffice).synced++;
@@ -181,7 +220,7 @@ public final class ConnectorMetrics {
             }
         }
 
-        void call(String backOffice, Duration took, boolean failed) {
+        synchronized void call(String backOffice, Duration took, boolean failed) {
             Counts counts = of(backOffice);
             counts.calls++;
             counts.failures += failed ? 1 : 0;
@@ -189,21 +228,55 @@ public final class ConnectorMetrics {
         }
 
         /** The lag of an order the event brought to {@code backOffice}, when it reached it now. */
-        public void orderSynced(String backOffice, StoreEvent event, Outcome outcome) {
+        public synchronized void orderSynced(String backOffice, StoreEvent event, Outcome outcome) {
             if (event.isOrderEvent() && event.createdAt() > 0
                     && (outcome == Outcome.CREATED || outcome == Outcome.LINKED_EXISTING)) {
                 of(backOffice).lagSeconds.add((double) Math.max(0, clock.millis() / 1000 - event.createdAt()));
             }
         }
 
-        public void count(String backOffice, String metric, long value) {
+        public synchronized void count(String backOffice, String metric, long value) {
             of(backOffice).counts.merge(metric, value, Long::sum);
+        }
+
+        /**
+         * Runs a scheduled feed's pass and then records the feed's lag ({@code FeedLagSeconds}) from when its cursor was
+         * last written ({@code caughtUp}): also when the pass threw (the lag grows while runs fail), not when it
+         * skipped (the feed is off, or another run holds it and records its own), nor before a first cursor.
+         */
+        public <R> R feed(String backOffice, Supplier<Optional<Instant>> caughtUp, Supplier<R> pass,
+                Predicate<R> skipped) {
+            R report;
+            try {
+                report = pass.get();
+            } catch (RuntimeException | Error e) {
+                try {
+                    feedLag(backOffice, caughtUp);
+                } catch (RuntimeException unread) {
+                    e.addSuppressed(unread);
+                }
+                throw e;
+            }
+            if (!skipped.test(report)) {
+                feedLag(backOffice, caughtUp);
+            }
+            return report;
+        }
+
+        private void feedLag(String backOffice, Supplier<Optional<Instant>> caughtUp) {
+            caughtUp.get().ifPresent(at -> {
+                synchronized (this) {
+                    of(backOffice).lags.put(FEED_LAG,
+                            (double) Math.max(0, Duration.between(at, clock.instant()).toSeconds()));
+                }
+            });
         }
 
         /** One EMF line per back office with every metric, and one per parked reason; none when nothing happened. */
         @Override
-        public void close() {
+        public synchronized void close() {
             current.remove();
+            open.remove(this);
             byBackOffice.forEach((backOffice, c) -> {
                 DimensionSet dimensions = DimensionSet.of(FUNCTION, function, BACK_OFFICE, backOffice);
                 Metrics metrics = metrics(dimensions);
@@ -224,6 +297,10 @@ public final class ConnectorMetrics {
                 }
                 for (double lag : c.lagSeconds) {
                     metrics.addMetric(SYNC_LAG, lag, MetricUnit.SECONDS);
+                    written++;
+                }
+                for (Map.Entry<String, Double> lag : c.lags.entrySet()) {
+                    metrics.addMetric(lag.getKey(), lag.getValue(), MetricUnit.SECONDS);
                     written++;
                 }
                 for (Map.Entry<String, Long> count : c.counts.entrySet()) {
@@ -262,6 +339,7 @@ public final class ConnectorMetrics {
         final List<Double> lagSeconds = new ArrayList<>();
         final Map<String, Integer> parked = new LinkedHashMap<>();
         final Map<String, Long> counts = new LinkedHashMap<>();
+        final Map<String, Double> lags = new LinkedHashMap<>();
     }
 
     /** The state, unchanged, with each audit record also counted in the thread's invocation. */
@@ -278,7 +356,7 @@ public final class ConnectorMetrics {
         @Override
         public void audit(AuditRecord record) {
             state.audit(record);
-            Invocation invocation = current.get();
+            Invocation invocation = active();
             if (invocation != null) {
                 invocation.audit(backOffice, record);
             }

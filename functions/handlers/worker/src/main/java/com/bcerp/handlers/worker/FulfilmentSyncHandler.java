@@ -5,8 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.bcerp.core.fulfilment.FulfilmentReport;
 import com.bcerp.core.fulfilment.FulfilmentSync;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -17,23 +20,50 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public final class FulfilmentSyncHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final FulfilmentSync sync;
+    /** Null off Lambda (the local runtime): no metric lines. */
+    private final ConnectorMetrics metrics;
+    private final String backOffice;
+    private final Supplier<Optional<Instant>> caughtUp;
 
     /** Lambda's entry point. */
     public FulfilmentSyncHandler() {
-        this(WorkerComposition.fromLambdaEnvironment().fulfilmentSync());
+        this(WorkerComposition.fromLambdaEnvironment());
+    }
+
+    private FulfilmentSyncHandler(WorkerComposition worker) {
+        this(worker.fulfilmentSync(), worker.metrics(), worker.fulfilmentFrom(),
+                worker.caughtUp(FulfilmentSync.cursorName(worker.storeHash())));
     }
 
     public FulfilmentSyncHandler(FulfilmentSync sync) {
+        this(sync, null, null, null);
+    }
+
+    /**
+     * @param backOffice the back office the shipments come from
+     * @param caughtUp   when the fulfilment feed last caught up (its cursor written): its lag metric
+     */
+    public FulfilmentSyncHandler(FulfilmentSync sync, ConnectorMetrics metrics, String backOffice,
+            Supplier<Optional<Instant>> caughtUp) {
         this.sync = sync;
+        this.metrics = metrics;
+        this.backOffice = backOffice;
+        this.caughtUp = caughtUp;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> run(event));
+        return PowertoolsLogging.withLogging(context, () -> {
+            if (metrics == null) {
+                return run(sync.run());
+            }
+            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.FULFILMENT_SYNC)) {
+                return run(invocation.feed(backOffice, caughtUp, sync::run, FulfilmentReport::skipped));
+            }
+        });
     }
 
-    private Map<String, Object> run(ScheduledEvent event) {
-        FulfilmentReport r = sync.run();
+    private Map<String, Object> run(FulfilmentReport r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("skipped", r.skipped());
         out.put("orders", r.orders());

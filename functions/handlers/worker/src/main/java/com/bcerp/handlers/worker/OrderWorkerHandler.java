@@ -6,8 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.bcerp.bigcommerce.webhook.WebhookPayloads;
+import com.bcerp.bigcommerce.webhook.WebhookReceiver;
 import com.bcerp.core.model.StoreEvent;
-import com.bcerp.core.order.StoreEventHandler;
+import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.sync.LogFields;
 import org.crac.Core;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -18,7 +19,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final StoreEventHandler events;
+    private final DeliveredOnce events;
     /** Null off Lambda (the local runtime): no metric lines, which would mix into the program's standard output. */
     private final ConnectorMetrics metrics;
     /** The primary back office, whose outcome the sync lag is of. */
@@ -32,7 +33,7 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private OrderWorkerHandler(WorkerComposition worker) {
-        this.events = worker.events();
+        this.events = worker.deliveries();
         this.metrics = worker.metrics();
         this.backOffice = worker.backOffices().get(0).name();
         this.priming = new WorkerPriming(worker.state(), worker.store());
@@ -40,7 +41,7 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     /** Off Lambda (the local runtime): no metric lines. */
-    public OrderWorkerHandler(StoreEventHandler events) {
+    public OrderWorkerHandler(DeliveredOnce events) {
         this(events, null, null);
     }
 
@@ -49,7 +50,7 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
      *                   ({@link ConnectorMetrics#observe}), as {@link WorkerComposition} wires them
      * @param backOffice the primary back office's name
      */
-    public OrderWorkerHandler(StoreEventHandler events, ConnectorMetrics metrics, String backOffice) {
+    public OrderWorkerHandler(DeliveredOnce events, ConnectorMetrics metrics, String backOffice) {
         this.events = events;
         this.metrics = metrics;
         this.backOffice = backOffice;
@@ -75,7 +76,9 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     private void handle(SQSMessage message, ConnectorMetrics.Invocation invocation) {
         StoreEvent storeEvent = WebhookPayloads.parse(message.getBody());
         LogFields.of(storeEvent);
-        events.handle(storeEvent).ifPresent(outcome -> {
+        String deduplicationId = message.getAttributes() == null ? null
+                : message.getAttributes().get("MessageDeduplicationId");
+        events.handle(WebhookReceiver.deliveryId(deduplicationId), storeEvent).ifPresent(outcome -> {
             if (invocation != null) {
                 invocation.orderSynced(backOffice, storeEvent, outcome);
             }

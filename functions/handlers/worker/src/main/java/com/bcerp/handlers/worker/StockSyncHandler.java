@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.bcerp.core.stock.StockSync;
 import com.bcerp.core.stock.StockSyncReport;
 import com.bcerp.core.sync.SyncProgress;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -22,6 +25,7 @@ public final class StockSyncHandler implements RequestHandler<ScheduledEvent, Ma
     /** Null off Lambda (the local runtime): no metric lines. */
     private final ConnectorMetrics metrics;
     private final String backOffice;
+    private final Supplier<Optional<Instant>> caughtUp;
 
     /** Lambda's entry point. */
     public StockSyncHandler() {
@@ -29,19 +33,25 @@ public final class StockSyncHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     private StockSyncHandler(WorkerComposition worker) {
-        this(worker.stockSync(), SyncProgress.NONE, worker.metrics(), worker.stockFrom());
+        this(worker.stockSync(), SyncProgress.NONE, worker.metrics(), worker.stockFrom(),
+                worker.caughtUp(StockSync.cursorName(worker.storeHash())));
     }
 
     public StockSyncHandler(StockSync sync, SyncProgress progress) {
-        this(sync, progress, null, null);
+        this(sync, progress, null, null, null);
     }
 
-    /** @param backOffice the back office the stock comes from */
-    public StockSyncHandler(StockSync sync, SyncProgress progress, ConnectorMetrics metrics, String backOffice) {
+    /**
+     * @param backOffice the back office the stock comes from
+     * @param caughtUp   when the stock feed last caught up (its cursor written): its lag metric
+     */
+    public StockSyncHandler(StockSync sync, SyncProgress progress, ConnectorMetrics metrics, String backOffice,
+            Supplier<Optional<Instant>> caughtUp) {
         this.sync = sync;
         this.progress = progress;
         this.metrics = metrics;
         this.backOffice = backOffice;
+        this.caughtUp = caughtUp;
     }
 
     @Override
@@ -57,7 +67,9 @@ public final class StockSyncHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     private Map<String, Object> run(ScheduledEvent event, ConnectorMetrics.Invocation invocation) {
-        StockSyncReport r = sync.run(ScheduledRuns.full(event) ? StockSync.Mode.FULL : StockSync.Mode.SCHEDULED, progress);
+        StockSync.Mode mode = ScheduledRuns.full(event) ? StockSync.Mode.FULL : StockSync.Mode.SCHEDULED;
+        StockSyncReport r = invocation == null ? sync.run(mode, progress) : invocation.feed(backOffice, caughtUp,
+                () -> sync.run(mode, progress), report -> "skipped".equals(report.mode()));
         if (invocation != null) {
             invocation.count(backOffice, ConnectorMetrics.STOCK_PUSHES, r.pushed());
         }

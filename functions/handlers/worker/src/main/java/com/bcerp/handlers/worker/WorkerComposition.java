@@ -27,6 +27,7 @@ import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.order.OrderCatchUp;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.OwnStatusWrites;
+import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.CatalogSource;
@@ -37,6 +38,7 @@ import com.bcerp.core.port.StoreFulfilment;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.stock.StockSync;
+import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.KeyScope;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
@@ -45,10 +47,12 @@ import com.bcerp.http.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -74,27 +78,29 @@ public final class WorkerComposition {
     private final SyncState state;
     private final OrderFlows flows;
     private final StoreEventHandler events;
+    private final DeliveredOnce deliveries;
     private final Supplier<OrderCatchUp> catchUp;
     private final Supplier<WebhookHealth> webhookHealth;
     private final StockSync stockSync;
     private final CatalogSync catalogSync;
     private final Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
     private final ConnectorMetrics metrics;
-    private final String stockFrom;
+    private final BackOfficeSettings wiring;
 
     private WorkerComposition(String storeHash, Storefront store, List<BackOffice> backOffices, SyncState state,
             OrderFlows flows, StoreEventHandler events, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
             StockSync stockSync, CatalogSync catalogSync,
             Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment, ConnectorMetrics metrics,
-            String stockFrom) {
+            BackOfficeSettings wiring) {
         this.metrics = metrics;
-        this.stockFrom = stockFrom;
+        this.wiring = wiring;
         this.storeHash = storeHash;
         this.store = store;
         this.backOffices = backOffices;
         this.state = state;
         this.flows = flows;
         this.events = events;
+        this.deliveries = new DeliveredOnce(events, state);
         this.catchUp = catchUp;
         this.webhookHealth = webhookHealth;
         this.stockSync = stockSync;
@@ -150,15 +156,16 @@ public final class WorkerComposition {
 
         // every back office the flows name, each built once from its own variables (ACUMATICA_URL for "acumatica")
         BackOfficeSettings wiring = config.backOffices();
-        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, budget, config, clock);
+        // each back office's flows counted: outcomes through the audit records they write, calls through its ports,
+        // 429s through its pacer
+        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
+        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, budget, config, clock, metrics);
         Map<String, BackOffice> backOffices = new LinkedHashMap<>();
         Function<String, BackOffice> backOffice = name -> backOffices.computeIfAbsent(name,
                 n -> registry.create(n, wiring.systems().get(n), env, shared));
 
         Duration lease = env.seconds("CLAIM_LEASE_SECONDS", Duration.ofMinutes(5));
         OwnStatusWrites ownWrites = new OwnStatusWrites(state, OrderFlows.ECHO_WINDOW);
-        // each back office's flows counted: outcomes through the audit records they write, calls through its ports
-        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
         List<OrderFlows> orderFlows = new ArrayList<>();
         for (String name : wiring.takingOrders()) {
             KeyScope scope = orderFlows.isEmpty() ? KeyScope.primary(name) : KeyScope.secondary(name);
@@ -204,7 +211,7 @@ public final class WorkerComposition {
                 new FulfilmentSync(shipped, storeSide.apply(new BigCommerceFulfilment(storeClient)), state, state,
                         config.fulfilment(), config.statuses(), flows.ownWrites(), storeHash, clock, lease);
         return new WorkerComposition(storeHash, store, List.copyOf(backOffices.values()), state, flows, events,
-                catchUp, webhookHealth, stockSync, catalogSync, fulfilment, metrics, wiring.stockFrom());
+                catchUp, webhookHealth, stockSync, catalogSync, fulfilment, metrics, wiring);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -242,6 +249,11 @@ public final class WorkerComposition {
     /** The store's events to every back office taking orders. */
     public StoreEventHandler events() {
         return events;
+    }
+
+    /** The queued events (the order worker's input): {@link #events()}, each signed delivery once. */
+    public DeliveredOnce deliveries() {
+        return deliveries;
     }
 
     /** The primary back office's order flows, e.g. for the hook that records the connector's own status writes. */
@@ -293,7 +305,22 @@ public final class WorkerComposition {
 
     /** The name of the back office the stock comes from. */
     public String stockFrom() {
-        return stockFrom;
+        return wiring.stockFrom();
+    }
+
+    /** The name of the back office the catalogue comes from. */
+    public String catalogFrom() {
+        return wiring.catalogFrom();
+    }
+
+    /** The name of the back office the shipments come from. */
+    public String fulfilmentFrom() {
+        return wiring.fulfilmentFrom();
+    }
+
+    /** When the feed whose cursor is {@code cursorName} last caught up: when a run last wrote its cursor. */
+    public Supplier<Optional<Instant>> caughtUp(String cursorName) {
+        return () -> state.cursor(cursorName).map(Cursor::updatedAt);
     }
 
     public Storefront store() {

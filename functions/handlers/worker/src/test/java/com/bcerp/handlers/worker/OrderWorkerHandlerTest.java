@@ -10,6 +10,7 @@ import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.order.OrderFlows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class OrderWorkerHandlerTest {
         event.setRecords(records);
 
         List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
-                new OrderWorkerHandler(flows.events(), metrics, "memory").handleRequest(event, null)
+                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state), metrics, "memory").handleRequest(event, null)
                         .getBatchItemFailures()).isEmpty());
 
         assertThat(backOffice.ordersFor("BC-abc123-250")).isEqualTo(1);
@@ -82,6 +83,48 @@ class OrderWorkerHandlerTest {
         assertThat(parked.get(ConnectorMetrics.ORDERS_PARKED).asDouble()).isEqualTo(1);
         assertThat(parked.get(ConnectorMetrics.REASON).asText()).isEqualTo("lines[].itemId");
         assertThat(parked.get(ConnectorMetrics.BACK_OFFICE).asText()).isEqualTo("memory");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sqs/fifo-order-events.json", type = SQSEvent.class)
+    void a_signed_delivery_that_comes_again_after_it_was_handled_is_dropped_before_any_store_call(SQSEvent event) {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(1561479335 + 90));
+        InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of("SKU-0100"));
+        InMemorySyncState state = new InMemorySyncState(clock);
+        InMemoryStore store = new InMemoryStore().place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build());
+        OrderFlows flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, ConnectorConfig.defaults(),
+                clock, Duration.ofMinutes(2));
+        OrderWorkerHandler worker = new OrderWorkerHandler(new DeliveredOnce(flows.events(), state));
+        SQSEvent.SQSMessage created = event.getRecords().get(0);
+        SQSEvent.SQSMessage statusUpdated = event.getRecords().get(1);
+
+        assertThat(worker.handleRequest(delivery(created, "m-1", "webhook:4f1c"), null).getBatchItemFailures()).isEmpty();
+        assertThat(worker.handleRequest(delivery(statusUpdated, "m-2", "webhook:9e02"), null).getBatchItemFailures())
+                .isEmpty();
+        int storeCalls = store.calls.get();
+        // hours later the same signed deliveries as new messages: late retries of them, or replays
+        clock.advance(Duration.ofHours(3));
+        assertThat(worker.handleRequest(delivery(statusUpdated, "m-3", "webhook:9e02"), null).getBatchItemFailures())
+                .isEmpty();
+        assertThat(worker.handleRequest(delivery(created, "m-4", "webhook:4f1c"), null).getBatchItemFailures()).isEmpty();
+        assertThat(store.calls.get()).isEqualTo(storeCalls);
+        // another delivery of the status change (its own webhook-id) is handled: the order is fetched again
+        assertThat(worker.handleRequest(delivery(statusUpdated, "m-5", "webhook:77aa"), null).getBatchItemFailures())
+                .isEmpty();
+        assertThat(store.calls.get()).isGreaterThan(storeCalls);
+        assertThat(backOffice.ordersFor("BC-abc123-250")).isEqualTo(1);
+    }
+
+    private static SQSEvent delivery(SQSEvent.SQSMessage template, String messageId, String deduplicationId) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(messageId);
+        message.setBody(template.getBody());
+        java.util.Map<String, String> attributes = new java.util.HashMap<>(template.getAttributes());
+        attributes.put("MessageDeduplicationId", deduplicationId);
+        message.setAttributes(attributes);
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(message));
+        return batch;
     }
 
     private static JsonNode directive(JsonNode line) {

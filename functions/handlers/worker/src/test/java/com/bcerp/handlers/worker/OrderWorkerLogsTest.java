@@ -1,5 +1,7 @@
 package com.bcerp.handlers.worker;
 
+import com.bcerp.handlers.testing.FakeLambdaContext;
+import com.bcerp.handlers.testing.JsonLogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -10,6 +12,7 @@ import com.bcerp.core.fakes.InMemoryStore;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
+import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.sync.LogFields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +43,7 @@ class OrderWorkerLogsTest {
 
         List<JsonNode> lines;
         try (JsonLogCapture logs = new JsonLogCapture()) {
-            new OrderWorkerHandler(flows.events()).handleRequest(event, new FakeLambdaContext("order-worker", "req-1"));
+            new OrderWorkerHandler(new DeliveredOnce(flows.events(), state)).handleRequest(event, new FakeLambdaContext("order-worker", "req-1"));
             lines = logs.lines();
         }
 

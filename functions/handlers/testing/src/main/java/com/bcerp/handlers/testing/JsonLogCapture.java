@@ -1,4 +1,4 @@
-package com.bcerp.handlers.worker;
+package com.bcerp.handlers.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +16,13 @@ import org.apache.logging.log4j.core.config.Configuration;
  * The function's log lines as Lambda would print them: the layout of the package's own log4j2.xml (its
  * {@code JsonAppender}), written to a buffer for the length of a test.
  */
-final class JsonLogCapture implements AutoCloseable {
+public final class JsonLogCapture implements AutoCloseable {
 
     private final StringWriter out = new StringWriter();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final Appender appender;
 
-    JsonLogCapture() {
+    public JsonLogCapture() {
         Configuration config = context.getConfiguration();
         Appender lambda = config.getAppender("JsonAppender");
         if (lambda == null) {
@@ -34,11 +34,11 @@ final class JsonLogCapture implements AutoCloseable {
         context.updateLoggers();
     }
 
-    String text() {
+    public String text() {
         return out.toString();
     }
 
-    List<JsonNode> lines() {
+    public List<JsonNode> lines() {
         ObjectMapper json = new ObjectMapper();
         return Arrays.stream(text().split("\\R")).filter(line -> !line.isBlank()).map(line -> {
             try {

@@ -1,4 +1,4 @@
-package com.bcerp.infra;
+package com.bcerp.handlers.worker;
 
 import com.bcerp.aws.Environment;
 import com.bcerp.config.ConfigException;
@@ -8,7 +8,6 @@ import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.InvalidConfig;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
-import com.bcerp.handlers.worker.BackOfficeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,12 +16,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The merchant's config file, read and validated at synth by the loader the functions use, plus what only a
- * deployment needs (the store and each back office to connect). A bad file fails the synth with the field named.
+ * The merchant's config file, read and validated by the loader the functions use, plus what only a deployment needs
+ * (the store and each back office to connect): the stack reads it at synth, and {@code ./connector check --secrets}
+ * to reach the same systems. A bad file fails either with the field named.
  *
  * @param file   the file, shipped unchanged to the functions (a Lambda layer)
  * @param config what it says, over the defaults
@@ -120,6 +121,22 @@ public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings
         }
         deployment.backOffices().getOrDefault(name, Map.of())
                 .forEach((setting, value) -> env.put(variable(name, setting), value));
+        return env;
+    }
+
+    /**
+     * The variables that connect a worker to the store and to every back office the config names, with the names of
+     * their secrets: the store's, and each back office's by its name.
+     */
+    public Map<String, String> connectionVariables(String bigCommerceSecret, UnaryOperator<String> backOfficeSecret) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("STORE_HASH", deployment.storeHash());
+        env.put("BIGCOMMERCE_API_URL", deployment.bigcommerceApiUrl());
+        env.put("BIGCOMMERCE_SECRET", bigCommerceSecret);
+        for (String name : config.backOffices().systems().keySet()) {
+            env.putAll(backOfficeVariables(name));
+            env.put(variable(name, DeploymentSettings.SECRET_SETTING), backOfficeSecret.apply(name));
+        }
         return env;
     }
 

@@ -1,4 +1,4 @@
-package com.bcerp.handlers.worker;
+package com.bcerp.handlers.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /** A Lambda context with a function name and a request id, the fields the JSON log lines take from it. */
-record FakeLambdaContext(String functionName, String requestId) implements Context {
+public record FakeLambdaContext(String functionName, String requestId) implements Context {
 
     @Override public String getAwsRequestId() { return requestId; }
     @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
