@@ -124,6 +124,15 @@ public final class Preflight {
                     "could not reach the store: " + e.getMessage(),
                     "check BIGCOMMERCE_API_URL and the network path to it", List.of()));
         }
+        if (storeUp && config.customers().sync()) {
+            int customers = store.get("/v3/customers?limit=1").status();
+            report.add(customers == 200 ? Finding.pass(CONNECTIVITY, "BigCommerce customers",
+                    "the API account reads the store's customers (customers.sync)")
+                    : new Finding(CONNECTIVITY, Finding.Status.FAIL, "BigCommerce customers",
+                            "GET /v3/customers answered " + customers + storeMeaning(customers),
+                            "give the API account the store_v2_customers_read_only scope, or turn customers.sync off",
+                            List.of()));
+        }
         for (System system : systems) {
             String subject = "back office " + system.name() + " (" + system.type() + ")";
             if (system.notBuilt() != null) {
@@ -203,7 +212,7 @@ public final class Preflight {
             gaps.add("webhook_missing:" + WebhookRegistrar.DELIVERY_EXCEPTION_SCOPE);
         }
         report.add(problems.isEmpty() ? Finding.pass(WEBHOOKS, "webhooks", "all " + target.scopes().size()
-                + " order scopes active at " + target.destination() + " with the secret header, and the "
+                + " scopes active at " + target.destination() + " with the secret header, and the "
                 + "delivery-exception hook")
                 : new Finding(WEBHOOKS, Finding.Status.FAIL, "webhooks", String.join("; ", problems),
                         "run `connector ops register-webhooks` (the webhook-health job also repairs them hourly); "

@@ -249,7 +249,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         LifecycleScenario.Actions actions = scenario.act(placed);
         awaitQuiet(runtime, Duration.ofSeconds(timeoutSeconds));
-        LifecycleReport report = LifecycleReport.measure(runtime, placed, actions, scenario.expectedParked(), baseline,
+        LifecycleReport report = LifecycleReport.measure(runtime, placed, scenario.customers(), actions,
+                scenario.expectedParked(), baseline,
                 (System.nanoTime() - start) / 1_000_000);
         System.out.println(json ? new ObjectMapper().writeValueAsString(report.toJson()) : report.toText());
         return report.ok() ? 0 : 1;

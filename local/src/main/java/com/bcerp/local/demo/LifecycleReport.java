@@ -2,11 +2,17 @@ package com.bcerp.local.demo;
 
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
+import com.bcerp.core.customer.CustomerMatcher;
+import com.bcerp.core.customer.CustomerSettings;
+import com.bcerp.core.customer.CustomerSync;
 import com.bcerp.core.model.Money;
+import com.bcerp.core.model.StoreCustomer;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.payment.PaymentPlan;
 import com.bcerp.core.payment.PaymentSync;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +35,9 @@ import java.util.Set;
  * @param mismatchedPayments orders whose payments in the back office differ from what the store's transactions paid
  * @param duplicates       documents or payments beyond one per reference
  * @param unexplained      failures (parked records, dead letters) the scenario did not cause on purpose
+ * @param customersCreated store customers who had not ordered, created in the back office from their webhooks
+ * @param customerUpdates  updates of back-office customers applied after store customer changes
+ * @param mismatchedCustomers store customers whose back-office customer differs (name, email, phone, address, class)
  */
 public record LifecycleReport(
         int ordersCreated,
@@ -49,10 +58,14 @@ public record LifecycleReport(
         double bcCallsPerOrder,
         double erpCallsPerOrder,
         long webhookDeliveries,
-        long elapsedMs) {
+        long elapsedMs,
+        int customersCreated,
+        int customerUpdates,
+        int mismatchedCustomers) {
 
     public static LifecycleReport measure(LocalRuntime runtime, List<LifecycleScenario.Placed> placed,
-            LifecycleScenario.Actions actions, Set<String> expectedParked, DemoReport.Baseline baseline, long elapsedMs) {
+            List<LifecycleScenario.StoreCustomer> storeCustomers, LifecycleScenario.Actions actions,
+            Set<String> expectedParked, DemoReport.Baseline baseline, long elapsedMs) {
         String store = runtime.bigcommerce().storeHash();
         BigCommerceStorefront storefront = BigCommerceStorefront.create(new BigCommerceSettings(
                 URI.create(runtime.bigcommerce().baseUrl()), store, runtime.bigcommerce().adminAccessToken()));
@@ -95,6 +108,23 @@ public record LifecycleReport(
                 }
             }
         }
+        int customersCreated = 0;
+        int customerUpdates = 0;
+        int mismatchedCustomers = 0;
+        List<JsonNode> erpCustomers = runtime.acumatica().customers(Set.of("MainContact", "BillingContact",
+                "BillingContact/Address"));
+        for (LifecycleScenario.StoreCustomer c : storeCustomers) {
+            List<Outcome> outcomes = runtime.worker().state().history(CustomerSync.recordKey(store, c.id())).stream()
+                    .map(AuditRecord::outcome).toList();
+            customersCreated += (int) outcomes.stream().filter(o -> o == Outcome.CREATED).count();
+            customerUpdates += (int) outcomes.stream().filter(o -> o == Outcome.UPDATED).count();
+            String differs = customerCheck(storefront.customer(c.id()).orElseThrow(), erpCustomers, store,
+                    runtime.config().customers());
+            if (differs != null) {
+                mismatchedCustomers++;
+                mismatches.add("customer " + c.id() + ": " + differs);
+            }
+        }
         List<ParkedRecord> parked = runtime.worker().state().parked();
         int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
         int unexplained = (int) parked.stream().filter(p -> !expectedParked.contains(p.recordKey())).count() + deadLettered;
@@ -105,7 +135,33 @@ public record LifecycleReport(
                 .filter(p -> !"Voided".equals(p.at("/Status/value").asText())).count(), duplicates, missing,
                 mismatchedTotals, mismatchedPayments, mismatches, parked.size() + deadLettered, unexplained,
                 deadLettered, parked, expectedParked, Math.round(bcCalls * 100.0 / n) / 100.0,
-                Math.round(erpCalls * 100.0 / n) / 100.0, runtime.bigcommerce().deliveries().successes(), elapsedMs);
+                Math.round(erpCalls * 100.0 / n) / 100.0, runtime.bigcommerce().deliveries().successes(), elapsedMs,
+                customersCreated, customerUpdates, mismatchedCustomers);
+    }
+
+    /** Null when exactly one back-office customer carries the store customer's id and agrees with it. */
+    private static String customerCheck(StoreCustomer customer, List<JsonNode> erpCustomers, String store,
+            CustomerSettings settings) {
+        String ref = CustomerMatcher.externalRef(store, customer.id());
+        List<JsonNode> mine = erpCustomers.stream().filter(c -> c.at("/AccountRef/value").asText().equals(ref)).toList();
+        if (mine.size() != 1) {
+            return mine.size() + " back-office customers carry " + ref;
+        }
+        JsonNode erp = mine.get(0);
+        String address = customer.addresses().isEmpty() ? "" : customer.addresses().get(0).street1();
+        String expectedClass = settings.customerClass(customer.customerGroupId());
+        Map<String, String[]> fields = new LinkedHashMap<>();
+        fields.put("CustomerName", new String[] {customer.asBuyer().displayName(), erp.at("/CustomerName/value").asText()});
+        fields.put("Email", new String[] {customer.email(), erp.at("/Email/value").asText()});
+        fields.put("MainContact.Phone1", new String[] {customer.phone(), erp.at("/MainContact/Phone1/value").asText()});
+        fields.put("BillingContact.Address.AddressLine1", new String[] {address,
+                erp.at("/BillingContact/Address/AddressLine1/value").asText()});
+        if (expectedClass != null) {
+            fields.put("CustomerClass", new String[] {expectedClass, erp.at("/CustomerClass/value").asText()});
+        }
+        List<String> differs = fields.entrySet().stream().filter(f -> !f.getValue()[0].equals(f.getValue()[1]))
+                .map(f -> f.getKey() + " '" + f.getValue()[1] + "', store '" + f.getValue()[0] + "'").toList();
+        return differs.isEmpty() ? null : String.join("; ", differs);
     }
 
     private static boolean belongsTo(JsonNode document, String ref) {
@@ -159,7 +215,7 @@ public record LifecycleReport(
     /** No mismatch, no duplicate, nothing missing, and every failure one the scenario caused on purpose. */
     public boolean ok() {
         return ordersCreated > 0 && mismatchedTotals == 0 && mismatchedPayments == 0 && duplicates == 0 && missing == 0
-                && unexplained == 0;
+                && unexplained == 0 && mismatchedCustomers == 0;
     }
 
     public Map<String, Object> toJson() {
@@ -178,6 +234,10 @@ public record LifecycleReport(
         json.put("missing", missing);
         json.put("mismatched_totals", mismatchedTotals);
         json.put("mismatched_payments", mismatchedPayments);
+        json.put("customer_changes", actions.customerChanges());
+        json.put("customers_created", customersCreated);
+        json.put("customer_updates", customerUpdates);
+        json.put("mismatched_customers", mismatchedCustomers);
         json.put("mismatches", mismatches);
         json.put("failed", failed);
         json.put("unexplained_failures", unexplained);
@@ -204,6 +264,8 @@ public record LifecycleReport(
         s.append(String.format("Missing:                             %d%n", missing));
         s.append(String.format("Totals that differ:                  %d%n", mismatchedTotals));
         s.append(String.format("Payments that differ:                %d%n", mismatchedPayments));
+        s.append(String.format("Store customer changes:              %d (created %d, updates applied %d, differ %d)%n",
+                actions.customerChanges(), customersCreated, customerUpdates, mismatchedCustomers));
         mismatches.forEach(m -> s.append("  ").append(m).append(System.lineSeparator()));
         s.append(String.format("Failed (parked or dead-lettered):    %d, unexplained %d%n", failed, unexplained));
         for (ParkedRecord p : parked) {

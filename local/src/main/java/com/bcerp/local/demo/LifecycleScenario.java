@@ -33,13 +33,20 @@ public final class LifecycleScenario {
     /** An order the store accepted. */
     public record Placed(String shape, long id) {}
 
-    /** What was done to the orders after they were placed, by kind. */
-    public record Actions(int edits, int cancellations, int refunds, int captures, int voids) {}
+    /**
+     * What was done to the orders after they were placed, by kind, and how many changes were made to the store's
+     * registered customers (a name, email and phone change, an address change).
+     */
+    public record Actions(int edits, int cancellations, int refunds, int captures, int voids, int customerChanges) {}
+
+    /** A registered store customer the scenario made (customers.create_without_orders: the webhook creates it). */
+    public record StoreCustomer(long id, long addressId) {}
 
     private final BigCommerceSandbox store;
     private final BigCommerceClient admin;
     private final SandboxCatalog catalog;
     private final Set<String> expectedParked = new LinkedHashSet<>();
+    private final List<StoreCustomer> customers = new ArrayList<>();
 
     public LifecycleScenario(BigCommerceSandbox store) {
         this.store = store;
@@ -53,8 +60,23 @@ public final class LifecycleScenario {
         return expectedParked;
     }
 
-    /** Places one order of every shape, a second authorisation (to void), and the two unmappable ones. */
+    /** The registered customers the scenario made in the store. */
+    public List<StoreCustomer> customers() {
+        return customers;
+    }
+
+    /**
+     * Places one order of every shape, a second authorisation (to void), and the two unmappable ones; and registers
+     * two store customers who have not ordered (a consumer, and a trade buyer in customer group 1).
+     */
     public List<Placed> place() {
+        for (int i = 0; i < 2; i++) {
+            JsonNode made = post("/v3/customers", List.of(map("email", "member" + i + "@example.com", "first_name",
+                    "Mia", "last_name", "Member" + i, "customer_group_id", i, "addresses", List.of(map("first_name",
+                            "Mia", "last_name", "Member" + i, "address1", i + " Harbour Road", "city", "Portland",
+                            "state_or_province", "Oregon", "postal_code", "97201", "country_code", "US")))));
+            customers.add(new StoreCustomer(made.at("/data/0/id").asLong(), made.at("/data/0/addresses/0/id").asLong()));
+        }
         store.store().productTaxClass(catalog.simpleItems().get(1).productId(), StoreSettings.REDUCED);
         List<OrderShapes.Shape> shapes = new ArrayList<>(OrderShapes.every(catalog));
         shapes.add(new OrderShapes.Shape("authorised-to-void", true, shapes.stream()
@@ -112,7 +134,14 @@ public final class LifecycleScenario {
         refunds += 6;
         post("/v3/orders/" + ids.get("authorised") + "/payment_actions/capture", null);
         post("/v3/orders/" + ids.get("authorised-to-void") + "/payment_actions/void", null);
-        return new Actions(edits, cancellations, refunds, 1, 1);
+        int customerChanges = 0;
+        for (StoreCustomer c : customers) {
+            put("/v3/customers", List.of(map("id", c.id(), "last_name", "Married" + c.id(), "email",
+                    "mia.married" + c.id() + "@example.com", "phone", "555-01" + c.id())));
+            put("/v3/customers/addresses", List.of(map("id", c.addressId(), "address1", c.id() + " New Street")));
+            customerChanges += 2;
+        }
+        return new Actions(edits, cancellations, refunds, 1, 1, customerChanges);
     }
 
     private void edit(long id, List<Map<String, Object>> products) {

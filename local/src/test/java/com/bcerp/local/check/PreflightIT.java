@@ -54,6 +54,24 @@ class PreflightIT {
         }
     }
 
+    @Test
+    void customerSyncNeedsTheCustomersScopeAndItsWebhooks() throws Exception {
+        try (LocalRuntime runtime = start(config("customers:\n  sync: true\n"))) {
+            CheckReport ready = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            assertThat(ready.findings()).as(ready.toText()).anyMatch(f -> f.subject().equals("BigCommerce customers")
+                    && f.status() == Finding.Status.PASS);
+            assertThat(ready.findings()).anyMatch(f -> f.section().equals(Preflight.WEBHOOKS)
+                    && f.status() == Finding.Status.PASS && f.detail().contains("11 scopes"));
+
+            runtime.bigcommerce().connectorScopes(java.util.Set.of("store_v2_orders", "store_v2_transactions",
+                    "store_v2_products", "store_inventory", "store_v2_information"));
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            assertThat(report.findings()).as(report.toText()).anyMatch(f -> f.subject().equals("BigCommerce customers")
+                    && f.status() == Finding.Status.FAIL && f.detail().contains("403")
+                    && f.action().contains("store_v2_customers_read_only"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"acumatica", "uniconta"})
     void gapsScenarioFindsEverySeededGapAndNothingElse(String type) throws Exception {

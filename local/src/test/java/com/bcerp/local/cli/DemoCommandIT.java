@@ -52,6 +52,10 @@ class DemoCommandIT {
         assertThat(documents.get("edit_credits").asInt()).isPositive();
         assertThat(documents.get("returns").asInt() + documents.get("refund_credits").asInt()).isEqualTo(6);
         assertThat(documents.get("sales_orders_cancelled").asInt()).isEqualTo(2);
+        // two store customers who had not ordered are created, then follow a name, email, phone and address change
+        assertThat(report.get("customers_created").asInt()).as(stdout).isEqualTo(2);
+        assertThat(report.get("customer_updates").asInt()).as(stdout).isBetween(2, 4);
+        assertThat(report.get("mismatched_customers").asInt()).as(stdout).isZero();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
     }

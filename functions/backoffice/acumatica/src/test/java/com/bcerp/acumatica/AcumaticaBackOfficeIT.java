@@ -1,11 +1,16 @@
 package com.bcerp.acumatica;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.bcerp.core.contract.BackOfficeContract;
+import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The Acumatica adapter passes the back-office contract against the sandbox, over real HTTP. */
 class AcumaticaBackOfficeIT extends BackOfficeContract {
@@ -29,6 +34,16 @@ class AcumaticaBackOfficeIT extends BackOfficeContract {
     @Override
     protected BackOffice backOffice() {
         return backOffice;
+    }
+
+    @Test
+    void updating_a_customer_acumatica_does_not_have_parks_and_creates_none() {
+        int before = sandbox.customers().size();
+
+        assertThatThrownBy(() -> customers().updateCustomer("C999999", Fixtures.customer("gone@example.com")))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("customer C999999");
+
+        assertThat(sandbox.customers()).hasSize(before);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.bcerp.acumatica.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedPayment;
@@ -50,6 +51,9 @@ class AcumaticaConformanceIT {
         sandbox.calls().reset();
         String customer = backOffice.createCustomer(Fixtures.customer("o'hara+conformance@example.com"));
         assertThat(backOffice.findCustomerByEmail("o'hara+conformance@example.com")).contains(customer);
+        CustomerDraft pat = Fixtures.customer("pat.oh+conformance@example.com");
+        backOffice.updateCustomer(customer, new CustomerDraft(pat.name(), pat.email(), pat.company(), pat.phone(),
+                pat.billing(), pat.shipping(), pat.externalRef(), false, "WEB", "TRADE"));
 
         SalesOrderDraft base = Fixtures.order(customer, "BC-conformance-250", List.of(line(1, "SKU-0100", "3", "16.6583", "2.50"),
                 line(2, "SKU-0101", "1", "19.99", "0"), line(3, "HANDLING", "1", "4.00", "0")));

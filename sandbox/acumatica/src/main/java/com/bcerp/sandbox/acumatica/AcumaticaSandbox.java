@@ -285,7 +285,12 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /** Every customer, as {@code GET /Customer} answers. */
     public List<JsonNode> customers() {
-        return render(customers.list(c -> true), CustomerBook.SHAPE, Set.of());
+        return customers(Set.of());
+    }
+
+    /** Every customer with these linked entities expanded, e.g. {@code BillingContact/Address}. */
+    public List<JsonNode> customers(Set<String> expand) {
+        return render(customers.list(c -> true), CustomerBook.SHAPE, expand);
     }
 
     public CallLog calls() {

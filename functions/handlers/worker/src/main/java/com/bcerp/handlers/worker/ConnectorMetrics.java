@@ -229,7 +229,8 @@ public final class ConnectorMetrics {
 
         /** The lag of an order the event brought to {@code backOffice}, when it reached it now. */
         public synchronized void orderSynced(String backOffice, StoreEvent event, Outcome outcome) {
-            if (event.createdAt() > 0 && (outcome == Outcome.CREATED || outcome == Outcome.LINKED_EXISTING)) {
+            if (event.isOrderEvent() && event.createdAt() > 0
+                    && (outcome == Outcome.CREATED || outcome == Outcome.LINKED_EXISTING)) {
                 of(backOffice).lagSeconds.add((double) Math.max(0, clock.millis() / 1000 - event.createdAt()));
             }
         }

@@ -115,6 +115,36 @@ class OrderWorkerHandlerTest {
         assertThat(backOffice.ordersFor("BC-abc123-250")).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @Event(value = "events/sqs/fifo-order-events.json", type = SQSEvent.class)
+    void a_customer_created_from_its_webhook_is_not_counted_as_an_order_synced_nor_in_the_sync_lag(SQSEvent event) {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(1561481571 + 30));
+        InMemoryBackOffice backOffice = new InMemoryBackOffice(Set.of());
+        InMemorySyncState state = new InMemorySyncState(clock);
+        InMemoryStore store = new InMemoryStore().customer(new com.bcerp.core.model.StoreCustomer(32, "kim@example.com",
+                "Kim", "Lee", null, null, 0, Instant.ofEpochSecond(1561481571), List.of()));
+        ConnectorConfig d = ConnectorConfig.defaults();
+        ConnectorConfig config = new ConnectorConfig(d.orders(), d.statuses(), new com.bcerp.core.customer.CustomerSettings(
+                "email", "new", null, true, true, java.util.Map.of(), java.util.Map.of()), d.payments(), d.routing(),
+                d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices());
+        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
+        OrderFlows flows = OrderFlows.wire(store, metrics.observe(backOffice.backOffice()),
+                metrics.observe(state, "memory"), state, config, clock, Duration.ofMinutes(2));
+        SQSEvent.SQSMessage customer = new SQSEvent.SQSMessage();
+        customer.setBody("{\"scope\":\"store/customer/created\",\"store_id\":\"1025646\",\"data\":{\"type\":\"customer\","
+                + "\"id\":32},\"hash\":\"8768ab15\",\"created_at\":1561481571,\"producer\":\"stores/abc123\"}");
+        customer.setAttributes(event.getRecords().get(0).getAttributes());
+
+        List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(new OrderWorkerHandler(new DeliveredOnce(flows.events(), state),
+                metrics, "memory").handleRequest(delivery(customer, "m-c", "webhook:c32"), null).getBatchItemFailures()).isEmpty());
+
+        assertThat(backOffice.customers).hasSize(1);
+        assertThat(emf).singleElement().satisfies(batch -> {
+            assertThat(batch.get(ConnectorMetrics.ORDERS_SYNCED)).isNull();
+            assertThat(batch.get(ConnectorMetrics.SYNC_LAG)).isNull();
+        });
+    }
+
     private static SQSEvent delivery(SQSEvent.SQSMessage template, String messageId, String deduplicationId) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId(messageId);
