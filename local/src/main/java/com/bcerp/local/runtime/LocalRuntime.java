@@ -48,7 +48,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
 
         public Options withWebhookRetryTimeScale(double value) {
-            return new Options(stateDir, frontDoorPort, quotaPerWindow, value, workerConcurrency, queues, configFile,
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, value, queues, configFile,
                     timing, receiverClock);
         }
 

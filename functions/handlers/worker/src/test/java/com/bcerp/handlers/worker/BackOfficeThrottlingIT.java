@@ -72,7 +72,7 @@ class BackOfficeThrottlingIT {
         sandbox.faults().licenceLimit(1);
 
         List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
-                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state), metrics, "acumatica").handleRequest(event, null)
+                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock), metrics, "acumatica").handleRequest(event, null)
                         .getBatchItemFailures()).as("declined orders go back to the queue").isNotEmpty());
 
         int declined = sandbox.calls().byStatus().getOrDefault(429, 0);

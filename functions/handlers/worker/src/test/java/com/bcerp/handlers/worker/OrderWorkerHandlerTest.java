@@ -135,7 +135,7 @@ class OrderWorkerHandlerTest {
                 + "\"id\":32},\"hash\":\"8768ab15\",\"created_at\":1561481571,\"producer\":\"stores/abc123\"}");
         customer.setAttributes(event.getRecords().get(0).getAttributes());
 
-        List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(new OrderWorkerHandler(new DeliveredOnce(flows.events(), state),
+        List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock),
                 metrics, "memory").handleRequest(delivery(customer, "m-c", "webhook:c32"), null).getBatchItemFailures()).isEmpty());
 
         assertThat(backOffice.customers).hasSize(1);
