@@ -186,6 +186,7 @@ abstract class BackOfficeView {
                 ObjectNode o = orders.addObject().put("order", so.path("orderType").asText() + "/"
                         + so.path("orderNo").asText())
                         .put("customer", so.path("customer").path("number").asText())
+                        .put("customer_name", so.path("customer").path("name").asText())
                         .put("customer_ref", so.path("customerRefNo").asText())
                         .put("status", so.path("status").asText())
                         .put("currency", so.path("currency").asText());
@@ -281,6 +282,7 @@ abstract class BackOfficeView {
                 long number = order.path("OrderNumber").asLong();
                 ObjectNode o = orders.addObject().put("order", number)
                         .put("account", order.path("Account").asText())
+                        .put("name", order.path("Name").asText())
                         .put("our_ref", order.path("OurRef").asText())
                         .put("kind", order.path("Requisition").asText())
                         .put("currency", order.path("Currency").asText())
