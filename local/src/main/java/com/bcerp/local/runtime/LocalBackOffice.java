@@ -368,36 +368,58 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         }
 
         /**
-         * By {@code OurRef} (the adapter's default reference field, holding the connector's reference); the total is the lines' plus the VAT Uniconta
-         * reckons per VAT code on their sum when it invoices, as its own order screen shows it. Credit notes (their
-         * reference carries a suffix) are left out.
+         * By {@code OurRef} (the adapter's default reference field, holding the connector's reference), each with
+         * its {@link #totalInclVat}. Credit notes (their reference carries a suffix) are left out.
          */
         @Override
         public Map<String, List<BigDecimal>> orderTotalsByStoreOrder() {
-            Map<String, BigDecimal> rates = new HashMap<>();
-            sandbox.rows("GLVatClient").forEach(v -> rates.put(v.path("Vat").asText(), v.path("Rate").decimalValue()));
-            Map<Long, Map<String, BigDecimal>> netByOrderAndVat = new HashMap<>();
-            for (JsonNode line : sandbox.rows("DebtorOrderLineClient")) {
-                netByOrderAndVat.computeIfAbsent(line.path("OrderNumber").asLong(), k -> new HashMap<>())
-                        .merge(line.path("Vat").asText(), line.path("Total").decimalValue(), BigDecimal::add);
-            }
+            Map<String, BigDecimal> rates = vatRates();
+            Map<Long, Map<String, BigDecimal>> nets = netByOrderAndVat();
             Map<String, List<BigDecimal>> totals = new HashMap<>();
             for (JsonNode order : sandbox.rows("DebtorOrderClient")) {
                 // the connector's reference is BC-{store}-{order id}; a credit note's carries a suffix
                 java.util.regex.Matcher ref = STORE_REF.matcher(order.path("OurRef").asText());
-                if (!ref.matches()) {
-                    continue;
+                if (ref.matches()) {
+                    totals.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(withVat(order, rates, nets));
                 }
-                BigDecimal total = order.path("OrderTotal").decimalValue();
-                if (!order.path("PricesInclVat").asBoolean()) {
-                    for (var e : netByOrderAndVat.getOrDefault(order.path("OrderNumber").asLong(), Map.of()).entrySet()) {
-                        BigDecimal rate = rates.getOrDefault(e.getKey(), BigDecimal.ZERO);
-                        total = total.add(e.getValue().multiply(rate).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
-                    }
-                }
-                totals.computeIfAbsent(ref.group(1), k -> new ArrayList<>()).add(total);
             }
             return totals;
+        }
+
+        /**
+         * An order's total as its own order screen shows it: the lines' ({@code OrderTotal}) plus the VAT Uniconta
+         * reckons per VAT code on their sum when it invoices (none where its prices include VAT).
+         */
+        public BigDecimal totalInclVat(JsonNode order) {
+            return withVat(order, vatRates(), netByOrderAndVat());
+        }
+
+        private Map<String, BigDecimal> vatRates() {
+            Map<String, BigDecimal> rates = new HashMap<>();
+            sandbox.rows("GLVatClient").forEach(v -> rates.put(v.path("Vat").asText(), v.path("Rate").decimalValue()));
+            return rates;
+        }
+
+        private Map<Long, Map<String, BigDecimal>> netByOrderAndVat() {
+            Map<Long, Map<String, BigDecimal>> nets = new HashMap<>();
+            for (JsonNode line : sandbox.rows("DebtorOrderLineClient")) {
+                nets.computeIfAbsent(line.path("OrderNumber").asLong(), k -> new HashMap<>())
+                        .merge(line.path("Vat").asText(), line.path("Total").decimalValue(), BigDecimal::add);
+            }
+            return nets;
+        }
+
+        private static BigDecimal withVat(JsonNode order, Map<String, BigDecimal> rates,
+                Map<Long, Map<String, BigDecimal>> nets) {
+            BigDecimal total = order.path("OrderTotal").decimalValue();
+            if (order.path("PricesInclVat").asBoolean()) {
+                return total;
+            }
+            for (var e : nets.getOrDefault(order.path("OrderNumber").asLong(), Map.of()).entrySet()) {
+                BigDecimal rate = rates.getOrDefault(e.getKey(), BigDecimal.ZERO);
+                total = total.add(e.getValue().multiply(rate).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
+            }
+            return total;
         }
 
         @Override

@@ -1,9 +1,6 @@
 package com.bcerp.local.golden;
 
-import com.bcerp.acumatica.AcumaticaConnection;
-import com.bcerp.acumatica.AcumaticaType;
-import com.bcerp.core.port.BackOffice;
-import com.bcerp.acumatica.AcumaticaSettings;
+import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.config.ConfigLoader;
@@ -11,21 +8,23 @@ import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.order.OrderFlows;
+import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.sync.ParkedRecord;
-import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
-import com.bcerp.sandbox.calls.CallLog;
+import com.bcerp.handlers.worker.BackOfficeRegistry;
+import com.bcerp.local.runtime.LocalBackOffice;
+import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.sandbox.SandboxCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,35 +39,40 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One case of the golden corpus, run through the real adapters: a small HTTP server plays the store, answering
- * with the case's JSON (the order as {@code GET /v2/orders/{id}?include=consignments.line_items,fees} returns it, and
- * its taxes, transactions and refunds), the connector's order flows handle the case's events, and a fresh Acumatica
- * sandbox receives what the Acumatica adapter sends. The result is every request document the adapter wrote
- * (PUTs and action POSTs, in order), the records it parked, and the documents and payments Acumatica then holds.
+ * One case of the golden corpus, run through the real adapters on one back office: a small HTTP server plays the
+ * store, answering with the case's JSON (the order as {@code GET /v2/orders/{id}?include=consignments.line_items,fees}
+ * returns it, and its taxes, transactions and refunds), the connector's order flows handle the case's events, and a
+ * fresh sandbox of the back office (the local runtime's, with its merchant set-up), reached through the adapter the
+ * registry builds from the local runtime's variables, receives what the adapter sends. The result is what
+ * {@link BackOfficeView} reads back from the sandbox's own records, and the records parked.
  *
  * <p>A case folder holds {@code script} (one event per line: {@code <scope> <step folder> [new status id]}; the step
  * folder is what the store answers from then on), one folder per step ({@code order.json}, and where the order has
  * them {@code taxes.json}, {@code transactions.json}, {@code refunds.json}), optionally {@code config.yaml} (the
  * merchant config, defaults otherwise), {@code missing-items} (SKUs the back office does not carry; every other
  * SKU of the case is added to the sandbox as the merchant's catalogue would have it), {@code customers} (customers
- * the back office already has, one per line: {@code id|name|email|account ref}, empty fields left out), a one-line
- * {@code description}, and {@code expected.json}.
+ * the back office already has, one per line: {@code id|name|email|account ref}, empty fields left out),
+ * {@code skip} (back office types the case does not apply to, one per line: {@code <type>: <reason>}), a one-line
+ * {@code description}, and one {@code expected-<type>.json} per back office type it applies to.
  */
 final class GoldenCase {
 
     static final String STORE = "golden";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** The local runtime's timeouts and token lifetimes. */
+    private static final LocalRuntime.Timing TIMING = LocalRuntime.Timing.defaults();
     private static final Pattern ORDER_PATH = Pattern.compile("/stores/" + STORE + "/v([23])/orders/(\\d+)(.*)");
 
-    /** What the case produced. */
-    record Result(JsonNode documents, List<ParkedRecord> parked, JsonNode finalOrder, JsonNode finalRefunds) {}
+    /** What the case produced on one back office: its view (the expectation) and its documents' amounts. */
+    record Result(JsonNode documents, List<ParkedRecord> parked, List<BackOfficeView.Entry> ledger, JsonNode finalOrder,
+            JsonNode finalRefunds) {}
 
     private final Path folder;
 
@@ -80,11 +84,25 @@ final class GoldenCase {
         return folder.getFileName().toString();
     }
 
-    Path expectedFile() {
-        return folder.resolve("expected.json");
+    /** The expectation for one back office type, e.g. {@code expected-uniconta.json}. */
+    Path expectedFile(String type) {
+        return folder.resolve("expected-" + type + ".json");
     }
 
-    Result run() throws Exception {
+    /**
+     * Why the case does not apply to a back office type, where its {@code skip} file says so (one line each:
+     * {@code <type>: <reason>}, e.g. a feature the back office lacks).
+     */
+    Optional<String> skipped(String type) throws IOException {
+        Path skip = folder.resolve("skip");
+        if (!Files.exists(skip)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(skip).stream().map(String::trim).filter(l -> l.startsWith(type + ":"))
+                .map(l -> l.substring(type.length() + 1).trim()).findFirst();
+    }
+
+    Result run(String type) throws Exception {
         List<String[]> script = Files.readAllLines(folder.resolve("script")).stream().map(String::trim)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split("\\s+")).toList();
         ConnectorConfig config = Files.exists(folder.resolve("config.yaml"))
@@ -94,21 +112,25 @@ final class GoldenCase {
                         .filter(s -> !s.isEmpty()).toList()) : Set.of();
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
         StubStore store = new StubStore();
-        AcumaticaSandbox erp = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
+        LocalBackOffice local = LocalBackOffice.start(type, TIMING);
         try {
-            skus(script).stream().filter(sku -> !missing.contains(sku)).forEach(sku -> erp.addItem(sku, BigDecimal.ZERO));
+            BackOfficeView view = BackOfficeView.of(local);
+            Set<String> carried = new LinkedHashSet<>();
+            view.catalog().items().stream().filter(SandboxCatalog.Item::inBackOffice).forEach(i -> carried.add(i.sku()));
+            skus(script).forEach((sku, name) -> {
+                if (!missing.contains(sku) && !carried.contains(sku)) {
+                    view.addItem(sku, name);
+                }
+            });
             if (Files.exists(folder.resolve("customers"))) {
                 for (String line : Files.readAllLines(folder.resolve("customers"))) {
                     String[] f = (line + "|||").split("\\|", -1);
                     if (!f[0].isBlank()) {
-                        erp.addCustomer(f[0], f[1], f[2].isBlank() ? null : f[2], f[3].isBlank() ? null : f[3]);
+                        view.addCustomer(f[0], f[1], f[2].isBlank() ? null : f[2], f[3].isBlank() ? null : f[3]);
                     }
                 }
             }
-            AcumaticaSettings settings = AcumaticaSettings.defaults(URI.create(erp.baseUrl()), "golden/acumatica")
-                    .withRequestTimeout(Duration.ofSeconds(10));
-            BackOffice backOffice = AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(settings,
-                    secrets(erp)), 1, "USD", null);
+            BackOffice backOffice = backOffice(local, config);
             BigCommerceStorefront storefront = BigCommerceStorefront.create(new BigCommerceSettings(
                     URI.create(store.baseUrl()), STORE, "golden-token"));
             InMemorySyncState state = new InMemorySyncState(clock);
@@ -117,41 +139,60 @@ final class GoldenCase {
                 store.serve(folder.resolve(line[1]));
                 flows.events().handle(event(line, store.orderId(), clock));
             }
-            ObjectNode out = JSON.createObjectNode();
-            ArrayNode requests = out.putArray("requests");
-            for (CallLog.Exchange e : erp.calls().exchanges()) {
-                if (!e.method().equals("GET")) {
-                    ObjectNode r = requests.addObject();
-                    r.put("request", e.method() + " " + e.path().replaceFirst(".*/24\\.200\\.001/", "/"));
-                    r.put("status", e.status());
-                    r.set("body", normalise(JSON.readTree(e.requestBody())));
-                }
-            }
-            ArrayNode parked = out.putArray("parked");
+            ObjectNode out = view.documents();
+            ArrayNode parked = JSON.createArrayNode();
             state.parked().forEach(p -> parked.addObject().put("record", p.recordKey()).put("reason", p.reason()));
-            ArrayNode orders = out.putArray("back_office_orders");
-            for (JsonNode so : erp.salesOrders()) {
-                orders.addObject().put("order", so.at("/OrderType/value").asText() + "/" + so.at("/OrderNbr/value").asText())
-                        .put("external_ref", so.at("/ExternalRef/value").asText())
-                        .put("status", so.at("/Status/value").asText())
-                        .put("total", so.at("/OrderTotal/value").decimalValue().toPlainString())
-                        .put("tax_total", so.at("/TaxTotal/value").decimalValue().toPlainString());
+            // the parked records first, as a merchant's screen of what needs a hand
+            ObjectNode shown = JSON.createObjectNode();
+            if (out.has("requests")) {
+                shown.set("requests", out.remove("requests"));
             }
-            ArrayNode payments = out.putArray("back_office_payments");
-            for (JsonNode p : erp.payments()) {
-                payments.addObject().put("payment", p.at("/Type/value").asText() + "/" + p.at("/ReferenceNbr/value").asText())
-                        .put("external_ref", p.at("/ExternalRef/value").asText())
-                        .put("status", p.at("/Status/value").asText())
-                        .put("amount", p.at("/PaymentAmount/value").decimalValue().toPlainString());
-            }
-            return new Result(out, state.parked(), store.current("order.json"), store.current("refunds.json"));
+            shown.set("parked", parked);
+            shown.setAll(out);
+            return new Result(shown, state.parked(), view.ledger(), store.current("order.json"),
+                    store.current("refunds.json"));
         } finally {
             // the JDK's HttpServer takes up to a second to stop; nothing waits for these two
             Thread.ofVirtual().start(() -> {
                 store.close();
-                erp.close();
+                local.close();
             });
         }
+    }
+
+    /**
+     * The back office as a deployment builds it: the local runtime's variables and secret for its sandbox, through
+     * the registry the worker uses.
+     */
+    private static BackOffice backOffice(LocalBackOffice local, ConnectorConfig config) {
+        String name = local.type();
+        Map<String, String> env = new HashMap<>(local.environment(name, TIMING));
+        Map<String, Map<String, String>> secrets = new HashMap<>();
+        secrets.put(new BackOfficeRegistry.Variables(name, new Environment(env)).secretName(), local.secret());
+        SecretSource source = new SecretSource() {
+            @Override
+            public Map<String, String> get(String secret) {
+                return secrets.get(secret);
+            }
+
+            @Override
+            public void put(String secret, Map<String, String> value) {
+                secrets.put(secret, Map.copyOf(value));
+            }
+        };
+        // one test process: no quota shared with anyone
+        RequestBudget unshared = new RequestBudget() {
+            @Override
+            public Duration take(String bucket, Duration interval, Duration burst) {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public void holdUntil(String bucket, Instant until, Duration interval, Duration burst) {
+            }
+        };
+        return BackOfficeRegistry.standard().create(name, name, new Environment(env),
+                new BackOfficeRegistry.Shared(source, unshared, config, Clock.systemUTC()));
     }
 
     /** The event a script line stands for, as the receiver would have queued it. */
@@ -175,54 +216,18 @@ final class GoldenCase {
         return new StoreEvent(STORE, scope, type, id, clock.instant().getEpochSecond(), "golden-" + line[1], data);
     }
 
-    /** Every SKU the case's orders sell from the catalogue. */
-    private Set<String> skus(List<String[]> script) throws IOException {
-        Set<String> skus = new LinkedHashSet<>();
+    /** Every SKU the case's orders sell from the catalogue, with its name. */
+    private Map<String, String> skus(List<String[]> script) throws IOException {
+        Map<String, String> skus = new LinkedHashMap<>();
         for (String[] line : script) {
             JsonNode order = JSON.readTree(folder.resolve(line[1]).resolve("order.json").toFile());
             order.findValues("line_items").forEach(items -> items.forEach(item -> {
                 if (item.path("product_id").asLong(0) != 0 && !item.path("sku").asText("").isBlank()) {
-                    skus.add(item.path("sku").asText());
+                    skus.putIfAbsent(item.path("sku").asText(), item.path("name").asText());
                 }
             }));
         }
         return skus;
-    }
-
-    /** GUIDs the sandbox made up (row ids) are not part of what the adapter decided. */
-    private static JsonNode normalise(JsonNode node) {
-        if (node.isTextual() && GUID.matcher(node.asText()).matches()) {
-            return TextNode.valueOf("<guid>");
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JSON.createObjectNode();
-            node.properties().forEach(e -> copy.set(e.getKey(), normalise(e.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JSON.createArrayNode();
-            node.forEach(n -> copy.add(normalise(n)));
-            return copy;
-        }
-        return node;
-    }
-
-    private static SecretSource secrets(AcumaticaSandbox erp) {
-        Map<String, Map<String, String>> secrets = new HashMap<>();
-        secrets.put("golden/acumatica", Map.of("username", erp.settings().username(), "password",
-                erp.settings().password(), "client_id", erp.settings().clientId(), "client_secret",
-                erp.settings().clientSecret()));
-        return new SecretSource() {
-            @Override
-            public Map<String, String> get(String name) {
-                return secrets.get(name);
-            }
-
-            @Override
-            public void put(String name, Map<String, String> value) {
-                secrets.put(name, Map.copyOf(value));
-            }
-        };
     }
 
     static Stream<Path> all(Path corpus) throws IOException {

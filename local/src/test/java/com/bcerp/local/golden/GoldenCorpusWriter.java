@@ -31,7 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>A maintainer's tool, off in normal builds: {@code ./mvnw -o -pl local test -Dtest=GoldenCorpusWriter
  * -Dgolden.write=true} (with {@code -Dgolden.cases=a,b} for some cases only), then {@code ./mvnw -o -pl local test -Dtest=OrderGoldenTest -Dgolden.update=true}, and review
- * every changed {@code expected.json} before committing it.
+ * every changed {@code expected-<type>.json} before committing it. A case's {@code skip} file (the back offices it does
+ * not apply to) is kept by hand and left alone.
  */
 @EnabledIfSystemProperty(named = "golden.write", matches = "true")
 class GoldenCorpusWriter {

@@ -65,6 +65,10 @@ final class CreditNotes {
         return book.get(number);
     }
 
+    List<ObjectNode> all() {
+        return book.list(c -> true);
+    }
+
     /** POST: the new credit note's number. */
     String create(Wire body) {
         return book.upsert(new EntityBook.Upsert<ObjectNode, String>() {

@@ -431,6 +431,11 @@ public final class VismaSandbox implements AutoCloseable {
         return List.copyOf(orders.all());
     }
 
+    /** Every customer credit note, as {@code GET /v1/customerCreditNote/{creditNoteNumber}} answers each. */
+    public List<JsonNode> creditNotes() {
+        return List.copyOf(creditNotes.all());
+    }
+
     /** Every shipment, as {@code GET /v1/shipment/{shipmentNbr}} answers each. */
     public List<JsonNode> shipments() {
         return List.copyOf(shipments.all());
