@@ -18,6 +18,7 @@ import com.bcerp.local.runtime.LocalAws;
 import com.bcerp.local.runtime.LocalRuntime;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,12 @@ class OperationsIT {
     static void start() throws Exception {
         LocalAws.QueueSettings q = LocalAws.QueueSettings.defaults();
         LocalRuntime.Timing t = LocalRuntime.Timing.defaults();
-        runtime = LocalRuntime.start(LocalRuntime.Options.defaults(Files.createTempDirectory("operations-it"))
+        Path dir = Files.createTempDirectory("operations-it");
+        // one message per batch, as the deployed proportion keeps a batch inside the visibility timeout (6 x the
+        // function timeout): a batch of failing orders retrying against an unavailable back office takes longer
+        // than these 2 seconds, and its later messages would come back before they were tried
+        Path config = Files.writeString(dir.resolve("connector.yaml"), "deployment:\n  order_worker:\n    batch_size: 1\n");
+        runtime = LocalRuntime.start(LocalRuntime.Options.defaults(dir).withConfigFile(config)
                 .withQueues(new LocalAws.QueueSettings(q.eventsQueue(), q.deadLetterQueue(), Duration.ofSeconds(2), 2))
                 .withTiming(new LocalRuntime.Timing(t.quotaWindow(), Duration.ofSeconds(1), Duration.ofSeconds(2),
                         t.accessTokenLifetime(), Duration.ofHours(1), Duration.ofHours(1))));
