@@ -416,9 +416,10 @@ public final class FulfilmentSync {
                     order.describe(), orderId, current.statusId());
             return;
         }
+        // a back office may close an invoice without naming a payment (a write-off, a credit): the line says paid
         String line = PAID_PREFIX + source.name() + " " + String.join("; ", order.invoices().stream()
-                .map(i -> "invoice " + i.number() + " by " + String.join(", ",
-                        i.payments().stream().map(BackOfficeInvoice.Payment::describe).toList())).toList());
+                .map(i -> "invoice " + i.number() + (i.payments().isEmpty() ? " paid" : " by " + String.join(", ",
+                        i.payments().stream().map(BackOfficeInvoice.Payment::describe).toList()))).toList());
         String notes = withLine(current.staffNotes(), PAID_PREFIX, line);
         if (!notes.equals(current.staffNotes())) {
             store.setStaffNotes(orderId, notes);

@@ -81,7 +81,7 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
         return this;
     }
 
-    /** Applies a payment to the invoice; {@code inFull} closes it (nothing left owing). */
+    /** Applies a payment to the invoice (none named: null); {@code inFull} closes it (nothing left owing). */
     public InMemoryFulfilmentSource pay(String orderNbr, String invoiceNbr, String paymentNbr, String reference,
             boolean inFull) {
         BackOfficeOrder o = orders.get(orderNbr);
@@ -92,7 +92,9 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
                 continue;
             }
             List<BackOfficeInvoice.Payment> payments = new ArrayList<>(i.payments());
-            payments.add(new BackOfficeInvoice.Payment(paymentNbr, reference));
+            if (paymentNbr != null) {
+                payments.add(new BackOfficeInvoice.Payment(paymentNbr, reference));
+            }
             invoices.add(new BackOfficeInvoice(invoiceNbr, inFull, payments));
         }
         orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), o.state(), o.status(),

@@ -117,6 +117,15 @@ class PaymentBackTest {
     }
 
     @Test
+    void an_invoice_closed_without_a_named_payment_is_noted_as_paid() {
+        shippedAndInvoiced();
+        erp.pay("SO000001", "INV000045", null, null, true);
+
+        assertThat(run().paymentsApplied()).isEqualTo(1);
+        assertThat(order().staffNotes()).endsWith("\nPaid: ERP invoice INV000045 paid");
+    }
+
+    @Test
     void an_order_not_shipped_in_full_waits_even_when_its_invoices_are_paid() {
         store.order(250, 100L, "TEE", 2);
         erp.order("SO000001", "BC-abc123-250")
