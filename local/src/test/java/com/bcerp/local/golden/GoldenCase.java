@@ -108,7 +108,7 @@ final class GoldenCase {
             AcumaticaSettings settings = AcumaticaSettings.defaults(URI.create(erp.baseUrl()), "golden/acumatica")
                     .withRequestTimeout(Duration.ofSeconds(10));
             BackOffice backOffice = AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(settings,
-                    secrets(erp)), 1, "USD", null);
+                    secrets(erp)), 1, "USD", null, false);
             BigCommerceStorefront storefront = BigCommerceStorefront.create(new BigCommerceSettings(
                     URI.create(store.baseUrl()), STORE, "golden-token"));
             InMemorySyncState state = new InMemorySyncState(clock);

@@ -27,7 +27,8 @@ import java.util.Set;
  * ({@code ShipmentPackage.TrackingNbr}). A shipment line names its order line ({@code OrderLineNbr}); that line's
  * {@code ExternalRef} is the store's order product id the import wrote.
  *
- * <p>Payments: each invoice on the shipment rows is read with its Applications tab
+ * <p>Payments, read only when the merchant brings them back ({@code fulfilment.paid_status}; they cost a call per
+ * invoice of each order read and one feed more): each invoice on the shipment rows is read with its Applications tab
  * ({@code SalesInvoice/{Type}/{ReferenceNbr}?$expand=ApplicationsInvoice}); it is paid when Closed with a zero
  * {@code Balance}, by the payments its rows name ({@code AdjustingDocReferenceNbr}, {@code PaymentRef}). A payment
  * changes only the invoice, so invoices changed since ({@code SalesInvoice.LastModifiedDateTime}) bring the orders
@@ -36,9 +37,12 @@ import java.util.Set;
 public final class AcumaticaFulfilment implements FulfilmentSource {
 
     private final AcumaticaApi api;
+    private final boolean readPayments;
 
-    public AcumaticaFulfilment(AcumaticaConnection connection) {
+    /** @param readPayments read each invoice's payments (and the feed of changed invoices) */
+    public AcumaticaFulfilment(AcumaticaConnection connection, boolean readPayments) {
         this.api = connection.api();
+        this.readPayments = readPayments;
     }
 
     @Override
@@ -59,11 +63,13 @@ public final class AcumaticaFulfilment implements FulfilmentSource {
                 "$filter", OData.after("LastModifiedDateTime", since)), Records.PAGE,
                 page -> page.forEach(s -> s.path("Orders").forEach(o -> keys.add(AcumaticaKeys.id(
                         Records.text(o, "OrderType"), Records.text(o, "OrderNbr"))))));
-        Records.forEachPage(api, "SalesInvoice", Map.of("$select", "Type,ReferenceNbr,LastModifiedDateTime,"
+        if (readPayments) {
+            Records.forEachPage(api, "SalesInvoice", Map.of("$select", "Type,ReferenceNbr,LastModifiedDateTime,"
                         + "Details/OrderType,Details/OrderNbr", "$expand", "Details",
                 "$filter", OData.after("LastModifiedDateTime", since)), Records.PAGE,
                 page -> page.forEach(i -> i.path("Details").forEach(l -> Optional.ofNullable(Records.text(l, "OrderNbr"))
                         .ifPresent(n -> keys.add(AcumaticaKeys.id(Records.text(l, "OrderType"), n))))));
+        }
         return read(keys, externalRefPrefix);
     }
 
@@ -111,7 +117,7 @@ public final class AcumaticaFulfilment implements FulfilmentSource {
             shipments.add(shipment(shipment.get(), type, nbr, lineRefs));
         }
         List<BackOfficeInvoice> paid = new ArrayList<>();
-        for (Map.Entry<String, String> invoice : invoices.entrySet()) {
+        for (Map.Entry<String, String> invoice : readPayments ? invoices.entrySet() : Set.<Map.Entry<String, String>>of()) {
             Optional<JsonNode> read = Records.record(api.get("SalesInvoice/" + OData.key(invoice.getValue()) + "/"
                     + OData.key(invoice.getKey()), Map.of("$expand", "ApplicationsInvoice")),
                     "invoice " + invoice.getValue() + " " + invoice.getKey());

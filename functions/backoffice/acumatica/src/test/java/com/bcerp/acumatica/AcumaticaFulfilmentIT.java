@@ -30,14 +30,15 @@ class AcumaticaFulfilmentIT {
     AcumaticaSandbox sandbox;
     AcumaticaBackOffice backOffice;
     AcumaticaFulfilment fulfilment;
+    AcumaticaConnection connection;
 
     @BeforeEach
     void start() {
         sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
-        AcumaticaConnection connection = AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
+        connection = AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
                 new InMemorySecrets().with(Fixtures.SECRET, Fixtures.secretFor(sandbox)));
         backOffice = new AcumaticaBackOffice(connection);
-        fulfilment = new AcumaticaFulfilment(connection);
+        fulfilment = new AcumaticaFulfilment(connection, true);
     }
 
     @AfterEach
@@ -128,6 +129,14 @@ class AcumaticaFulfilmentIT {
             assertThat(o.modified()).as("the payment is the cursor's position").isAfter(before);
         });
         assertThat(sandbox.calls().exchanges()).allSatisfy(AcumaticaSpec.load()::assertConforms);
+
+        sandbox.calls().reset();
+        assertThat(new AcumaticaFulfilment(connection, false).orders(List.of(sold.id()))).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.invoiceNbrs()).containsExactly(invoice);
+                    assertThat(o.invoices()).as("paid_status off: payments are not read").isEmpty();
+                });
+        assertThat(sandbox.calls().exchanges()).noneSatisfy(e -> assertThat(e.path()).contains("/SalesInvoice"));
     }
 
     @Test
