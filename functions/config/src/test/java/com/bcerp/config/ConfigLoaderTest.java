@@ -127,6 +127,10 @@ class ConfigLoaderTest {
                 .hasMessageContaining("fulfilment.carriers.X.tracking_carrier").hasMessageContaining("not both");
         assertThatThrownBy(() -> ConfigLoader.parse("fulfilment:\n  references: metafields\n"))
                 .hasMessageContaining("fulfilment.references");
+        assertThat(config.fulfilment().paidStatus()).as("left out: off").isNull();
+        assertThat(ConfigLoader.parse("fulfilment:\n  paid_status: 10\n").fulfilment().paidStatus()).isEqualTo(10);
+        assertThatThrownBy(() -> ConfigLoader.parse("fulfilment:\n  paid_status: 5\n"))
+                .hasMessageContaining("fulfilment.paid_status").hasMessageContaining("was 5");
         assertThatThrownBy(() -> ConfigLoader.parse("fulfilment:\n  cursor_overlap: 5\n"))
                 .hasMessageContaining("fulfilment.cursor_overlap").hasMessageContaining("unknown field");
     }

@@ -155,7 +155,8 @@ final class DemoCommand implements Callable<Integer> {
         LocalRuntime.Timing timing = LocalRuntime.Timing.defaults().withClaimLease(FulfilmentDemo.LEASE);
         String type = oneBackOffice("fulfilment");
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir)
-                .withConfigFile(backOffice.applyTo(config.validated(), stateDir)).withTiming(timing))) {
+                .withConfigFile(FulfilmentDemo.withPaymentsBack(backOffice.applyTo(config.validated(), stateDir), stateDir))
+                .withTiming(timing))) {
             if (!json) {
                 System.err.printf("demo: placing %d orders, then shipping, invoicing, cancelling and holding them in "
                         + "%s...%n", orders, type);

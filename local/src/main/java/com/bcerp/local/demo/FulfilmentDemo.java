@@ -14,7 +14,12 @@ import com.bcerp.local.runtime.LocalLambdaContext;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.local.runtime.ShippingDesk;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +34,8 @@ import java.util.TreeMap;
  * there the warehouse ships some in full, some in two shipments (different carriers and tracking numbers), leaves
  * some partly shipped, invoices some, cancels some and puts some on hold. The fulfilment-sync handler then runs: once
  * dying right after the store created a shipment, once to recover, once after the second shipments and the invoices,
- * and once more to show that a re-run changes nothing. The store is then read through its own API, independently of
+ * once after the customers paid the invoices (where the back office's desk records payments), and once more to show
+ * that a re-run changes nothing. The store is then read through its own API, independently of
  * the connector, and compared with what the back office holds, read through its own screens ({@link ShippingDesk}).
  */
 public final class FulfilmentDemo {
@@ -49,12 +55,15 @@ public final class FulfilmentDemo {
     /** @param severalShipments orders the back office shipped in two or more shipments (packages, for a warehouse) */
     public record Result(String backOffice, int orders, Map<String, Integer> plans, long shipmentsExpected, long shipmentsInStore,
             long severalShipments, long duplicateShipments, List<String> shipmentMismatches, List<String> statusMismatches,
-            List<String> invoiceRefsMissing, long crashes, Map<String, Object> afterCrash, Map<String, Object> rerun,
+            List<String> invoiceRefsMissing, long paymentsExpected, long paymentsApplied, List<String> paymentNotesMissing,
+            long crashes, Map<String, Object> afterCrash, Map<String, Object> rerun,
             long echoesIgnored, long backOfficeWrites, long stockChecked, List<String> stockMismatches, long elapsedMs) {
 
         public boolean ok() {
             return orders > 0 && shipmentsExpected > 0 && shipmentsInStore == shipmentsExpected && duplicateShipments == 0
                     && shipmentMismatches.isEmpty() && statusMismatches.isEmpty() && invoiceRefsMissing.isEmpty()
+                    && paymentsApplied == paymentsExpected && paymentNotesMissing.isEmpty()
+                    && Long.valueOf(0).equals(rerun.get("payments_applied"))
                     && stockMismatches.isEmpty()
                     && crashes == 1 && Long.valueOf(1).equals(afterCrash.get("shipments_found"))
                     && Long.valueOf(0).equals(rerun.get("shipments_created"))
@@ -74,6 +83,9 @@ public final class FulfilmentDemo {
             json.put("shipment_mismatches", shipmentMismatches);
             json.put("status_mismatches", statusMismatches);
             json.put("invoice_refs_missing", invoiceRefsMissing);
+            json.put("payments_expected", paymentsExpected);
+            json.put("payments_applied", paymentsApplied);
+            json.put("payment_notes_missing", paymentNotesMissing);
             json.put("crashes", crashes);
             json.put("run_after_crash", afterCrash);
             json.put("rerun", rerun);
@@ -94,13 +106,15 @@ public final class FulfilmentDemo {
                       shipment mismatches        %s
                       status mismatches          %s
                       invoice references missing %s
+                      payments applied back      %d of %d (notes missing %s)
                       simulated crashes          %d; the next run found %s shipment(s) it had made
                       re-run                     %s
                       store echoes ignored       %d; back-office writes during fulfilment %d
                       stock figures checked      %d; mismatches %s
                       elapsed                    %d ms
                       %s""", orders, plans, backOffice, shipmentsExpected, shipmentsInStore, duplicateShipments, severalShipments,
-                    shipmentMismatches, statusMismatches, invoiceRefsMissing, crashes, afterCrash.get("shipments_found"),
+                    shipmentMismatches, statusMismatches, invoiceRefsMissing, paymentsApplied, paymentsExpected,
+                    paymentNotesMissing, crashes, afterCrash.get("shipments_found"),
                     rerun, echoesIgnored, backOfficeWrites, stockChecked, stockMismatches, elapsedMs,
                     ok() ? "OK: the store shows every " + backOffice + " shipment once, with the mapped statuses and references"
                             : "NOT OK");
@@ -108,6 +122,23 @@ public final class FulfilmentDemo {
     }
 
     private FulfilmentDemo() {}
+
+    /**
+     * The config with {@code fulfilment.paid_status} 10 (Completed) unless it names one, so the scenario shows payments
+     * coming back; under the default status table an invoiced order is Completed already, so only its note changes.
+     */
+    public static Path withPaymentsBack(Path configFile, Path stateDir) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode read = configFile == null ? null : yaml.readTree(configFile.toFile());
+        ObjectNode config = read instanceof ObjectNode o ? o : yaml.createObjectNode();
+        ObjectNode fulfilment = config.get("fulfilment") instanceof ObjectNode f ? f : config.putObject("fulfilment");
+        if (!fulfilment.hasNonNull("paid_status")) {
+            fulfilment.put("paid_status", 10);
+        }
+        Path file = stateDir.resolve("connector-fulfilment.yaml");
+        yaml.writeValue(file.toFile(), config);
+        return file;
+    }
 
     public static Result run(LocalRuntime runtime, int count, long seed, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
@@ -165,6 +196,17 @@ public final class FulfilmentDemo {
             }
         }
         run(handler);
+        // the third day: the invoiced orders' customers pay by bank transfer, as the accountant records it
+        Map<Long, List<String>> paid = new TreeMap<>();
+        if (runtime.config().fulfilment().paidStatus() != null && erp.pays()) {
+            Map<Long, ShippingDesk.Order> invoiced = erp.orders(hash);
+            plans.forEach((id, plan) -> {
+                if (plan == Plan.INVOICED) {
+                    paid.put(id, erp.pay(invoiced.get(id)));
+                }
+            });
+        }
+        Map<String, Object> payments = run(handler);
         Map<String, Object> rerun = run(handler);
         awaitQuiet(runtime, timeout);
         int writes = erp.connectorWrites() - writesBefore;
@@ -172,6 +214,7 @@ public final class FulfilmentDemo {
 
         Check check = new Check(runtime, erp, hash);
         check.compare(plans.keySet());
+        check.comparePayments(paid);
         Map<String, Integer> planCounts = new TreeMap<>();
         plans.values().forEach(p -> planCounts.merge(p.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
         long echoes = 0;
@@ -180,8 +223,8 @@ public final class FulfilmentDemo {
                     .filter(r -> r.error() != null && r.error().contains("set by the connector itself")).count();
         }
         return new Result(backOffice.type(), placed.size(), planCounts, check.expected, check.inStore, check.several,
-                check.duplicates,
-                check.shipmentMismatches, check.statusMismatches, check.refsMissing, crashes.crashes() - crashesBefore,
+                check.duplicates, check.shipmentMismatches, check.statusMismatches, check.refsMissing, paid.size(),
+                (Long) payments.get("payments_applied"), check.paymentNotesMissing, crashes.crashes() - crashesBefore,
                 afterCrash, rerun, echoes, writes, stock.checked, stock.mismatches, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -299,6 +342,7 @@ public final class FulfilmentDemo {
         final List<String> shipmentMismatches = new ArrayList<>();
         final List<String> statusMismatches = new ArrayList<>();
         final List<String> refsMissing = new ArrayList<>();
+        final List<String> paymentNotesMissing = new ArrayList<>();
 
         Check(LocalRuntime runtime, ShippingDesk erp, String hash) {
             this.store = OrderSeeder.adminClient(runtime.bigcommerce(), RetryPolicy.standard());
@@ -341,6 +385,16 @@ public final class FulfilmentDemo {
                     }
                 }
             }
+        }
+
+        /** Each paid order's staff notes name every payment of it on the connector's "Paid:" line. */
+        void comparePayments(Map<Long, List<String>> paid) {
+            paid.forEach((id, payments) -> {
+                String line = store.get("/v2/orders/" + id).json().path("staff_notes").asText("").lines()
+                        .filter(l -> l.startsWith("Paid: ")).findFirst().orElse("");
+                payments.stream().filter(p -> !line.contains("payment " + p)).forEach(p ->
+                        paymentNotesMissing.add("order " + id + ": staff notes lack payment " + p));
+            });
         }
 
         private void compareShipment(long id, ShippingDesk.Shipment shipment, List<JsonNode> storeShipments) {

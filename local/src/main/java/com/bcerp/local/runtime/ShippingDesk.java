@@ -71,6 +71,19 @@ public interface ShippingDesk {
         return true;
     }
 
+    /** Whether the desk records customers' payments of invoices (Acumatica's sandbox models them). */
+    default boolean pays() {
+        return false;
+    }
+
+    /**
+     * The customer pays each invoice of the order in full by bank transfer, as the accountant records it (a released
+     * payment applied to the invoice); returns the payments' numbers.
+     */
+    default List<String> pay(Order order) {
+        throw new UnsupportedOperationException(markerName() + "'s desk records no payments");
+    }
+
     /**
      * The store status each of its order statuses comes to under the default status table, written out here from
      * the README's table rather than read from the code under test; a status not named keeps the store's.
@@ -166,7 +179,25 @@ public interface ShippingDesk {
 
             @Override
             public void invoice(Order order) {
-                erp.invoiceOrder("SO", order.number());
+                erp.releaseInvoice("Invoice", erp.invoiceOrder("SO", order.number()));
+            }
+
+            @Override
+            public boolean pays() {
+                return true;
+            }
+
+            @Override
+            public List<String> pay(Order order) {
+                List<String> payments = new ArrayList<>();
+                for (JsonNode invoice : erp.salesInvoices()) {
+                    String nbr = invoice.path("ReferenceNbr").path("value").asText();
+                    BigDecimal balance = invoice.path("Balance").path("value").decimalValue();
+                    if (order.invoices().contains(nbr) && balance.signum() > 0) {
+                        payments.add(erp.payInvoice("Invoice", nbr, "WIRE", "BT-" + nbr, balance));
+                    }
+                }
+                return payments;
             }
 
             @Override

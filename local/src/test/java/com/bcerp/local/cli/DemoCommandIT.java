@@ -222,6 +222,11 @@ class DemoCommandIT {
         assertThat(report.get("shipment_mismatches")).isEmpty();
         assertThat(report.get("status_mismatches")).isEmpty();
         assertThat(report.get("invoice_refs_missing")).isEmpty();
+        assertThat(report.get("payments_expected").asInt()).as("Acumatica's accountant pays the 2 invoiced orders")
+                .isEqualTo(type.equals("acumatica") ? 2 : 0);
+        assertThat(report.get("payments_applied").asInt()).isEqualTo(report.get("payments_expected").asInt());
+        assertThat(report.get("payment_notes_missing")).isEmpty();
+        assertThat(report.get("rerun").get("payments_applied").asInt()).isZero();
         assertThat(report.get("crashes").asInt()).isEqualTo(1);
         assertThat(report.get("run_after_crash").get("shipments_found").asInt()).as("the crashed run's shipment").isEqualTo(1);
         assertThat(report.get("rerun").get("shipments_created").asInt()).isZero();

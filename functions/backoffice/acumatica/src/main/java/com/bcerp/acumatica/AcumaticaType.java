@@ -19,13 +19,14 @@ public final class AcumaticaType {
      * @param concurrency        parallel requests of a stock read
      * @param baseCurrency       the currency of the catalogue's prices
      * @param salePriceAttribute the item attribute holding a sale price, or null
+     * @param readPayments       fulfilment reads invoices' payments ({@code fulfilment.paid_status} is on)
      */
     public static BackOffice backOffice(String name, AcumaticaConnection connection, int concurrency,
-            String baseCurrency, String salePriceAttribute) {
+            String baseCurrency, String salePriceAttribute, boolean readPayments) {
         AcumaticaBackOffice orders = new AcumaticaBackOffice(connection);
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC).customers(orders).documents(orders)
                 .payments(orders).inventory(new AcumaticaInventory(connection, concurrency))
                 .catalogue(new AcumaticaCatalog(connection, baseCurrency, salePriceAttribute))
-                .fulfilment(new AcumaticaFulfilment(connection)).build();
+                .fulfilment(new AcumaticaFulfilment(connection, readPayments)).build();
     }
 }

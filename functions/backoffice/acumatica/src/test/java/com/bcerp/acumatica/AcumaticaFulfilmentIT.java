@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.DocumentState;
+import com.bcerp.core.fulfilment.BackOfficeInvoice;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;
 import com.bcerp.core.fulfilment.ShippedLine;
@@ -29,14 +30,15 @@ class AcumaticaFulfilmentIT {
     AcumaticaSandbox sandbox;
     AcumaticaBackOffice backOffice;
     AcumaticaFulfilment fulfilment;
+    AcumaticaConnection connection;
 
     @BeforeEach
     void start() {
         sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
-        AcumaticaConnection connection = AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
+        connection = AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
                 new InMemorySecrets().with(Fixtures.SECRET, Fixtures.secretFor(sandbox)));
         backOffice = new AcumaticaBackOffice(connection);
-        fulfilment = new AcumaticaFulfilment(connection);
+        fulfilment = new AcumaticaFulfilment(connection, true);
     }
 
     @AfterEach
@@ -92,6 +94,49 @@ class AcumaticaFulfilmentIT {
         assertThat(sandbox.calls().exchanges()).filteredOn(e -> e.status() == 500).singleElement()
                 .satisfies(e -> assertThat(e.path()).endsWith("/SalesOrder/SO/SO999999"));
         assertThat(sandbox.calls().exchanges()).allSatisfy(AcumaticaSpec.load()::assertConforms);
+    }
+
+    @Test
+    void an_invoice_paid_in_the_back_office_brings_its_order_back_paid_with_its_payments() throws InterruptedException {
+        String customer = backOffice.createCustomer(Fixtures.customer("pat@example.com"));
+        DocumentRef sold = backOffice.createSalesOrder(Fixtures.order(customer, "BC-abc-254",
+                List.of(Fixtures.line(1, "SKU-0100", "2", "10.00", "0"))));
+        String nbr = AcumaticaKeys.of(sold.id()).nbr();
+        sandbox.confirmShipment(sandbox.createShipment("SO", nbr, "UPSGROUND", Map.of(1, new BigDecimal("2")), List.of("1Z1")));
+        String invoice = sandbox.invoiceOrder("SO", nbr);
+
+        assertThat(fulfilment.orders(List.of(sold.id()))).singleElement().satisfies(o -> assertThat(o.invoices())
+                .as("prepared, not released").containsExactly(new BackOfficeInvoice(invoice, false, List.of())));
+
+        sandbox.releaseInvoice("Invoice", invoice);
+        String part = sandbox.payInvoice("Invoice", invoice, "WIRE", "BT-2026-118", new BigDecimal("5.00"));
+        assertThat(fulfilment.orders(List.of(sold.id()))).singleElement().satisfies(o -> assertThat(o.invoices())
+                .as("paid in part").containsExactly(new BackOfficeInvoice(invoice, false,
+                        List.of(new BackOfficeInvoice.Payment(part, "BT-2026-118")))));
+
+        Thread.sleep(20);
+        Instant before = Instant.now();
+        Thread.sleep(20);
+        sandbox.calls().reset();
+        // the rest arrives: only the invoice changes in the back office, not the sales order or its shipment
+        String rest = sandbox.payInvoice("Invoice", invoice, "CHECK", "5521", new BigDecimal("15.00"));
+
+        assertThat(fulfilment.changedSince("BC-abc-", before)).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(sold.id());
+            assertThat(o.invoiceNbrs()).containsExactly(invoice);
+            assertThat(o.invoices()).containsExactly(new BackOfficeInvoice(invoice, true, List.of(
+                    new BackOfficeInvoice.Payment(part, "BT-2026-118"), new BackOfficeInvoice.Payment(rest, "5521"))));
+            assertThat(o.modified()).as("the payment is the cursor's position").isAfter(before);
+        });
+        assertThat(sandbox.calls().exchanges()).allSatisfy(AcumaticaSpec.load()::assertConforms);
+
+        sandbox.calls().reset();
+        assertThat(new AcumaticaFulfilment(connection, false).orders(List.of(sold.id()))).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.invoiceNbrs()).containsExactly(invoice);
+                    assertThat(o.invoices()).as("paid_status off: payments are not read").isEmpty();
+                });
+        assertThat(sandbox.calls().exchanges()).noneSatisfy(e -> assertThat(e.path()).contains("/SalesInvoice"));
     }
 
     @Test

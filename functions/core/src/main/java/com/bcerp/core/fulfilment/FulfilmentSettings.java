@@ -4,6 +4,7 @@ import com.bcerp.core.config.InvalidConfig;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The merchant's choices for fulfilment back to the store ({@code fulfilment:} in the config file). Which back-office
@@ -16,9 +17,14 @@ import java.util.Optional;
  * @param cursorOverlapSeconds how far each poll reaches back before the cursor, so a change written while the last
  *                             poll ran is not missed
  * @param firstRunHours        how far back the first run (no cursor yet) reads
+ * @param paidStatus           the store status an order moves to once the back office records every invoice of it
+ *                             paid (B2B terms, bank transfer), with a staff note naming the payments; null: off
  */
 public record FulfilmentSettings(boolean enabled, Map<String, Carrier> carriers, ReferencePlace references,
-        int cursorOverlapSeconds, int firstRunHours) {
+        int cursorOverlapSeconds, int firstRunHours, Integer paidStatus) {
+
+    /** Awaiting Pickup, Awaiting Shipment, Completed, Awaiting Fulfillment: what a paid order may become. */
+    static final Set<Integer> PAID_STATUSES = Set.of(8, 9, 10, 11);
 
     /** Where references go. */
     public enum ReferencePlace {
@@ -42,13 +48,16 @@ public record FulfilmentSettings(boolean enabled, Map<String, Carrier> carriers,
                 "must be between 0 and 3600, was " + cursorOverlapSeconds);
         InvalidConfig.require(firstRunHours >= 1 && firstRunHours <= 24 * 366, "first_run_hours",
                 "must be between 1 and 8784, was " + firstRunHours);
+        InvalidConfig.require(paidStatus == null || PAID_STATUSES.contains(paidStatus), "paid_status",
+                "must be a status a paid order can move to (8 Awaiting Pickup, 9 Awaiting Shipment, 10 Completed, "
+                        + "11 Awaiting Fulfillment) or left out (off), was " + paidStatus);
     }
 
     /** Acumatica's sample ship-via codes, mapped to the carriers BigCommerce knows. */
     public static FulfilmentSettings defaults() {
         return new FulfilmentSettings(true, Map.of("UPSGROUND", Carrier.provider("ups"), "FEDEX2DAY",
                 Carrier.provider("fedex"), "USPS", Carrier.provider("usps"), "DHL", Carrier.tracking("dhl")),
-                ReferencePlace.STAFF_NOTES, 120, 24 * 30);
+                ReferencePlace.STAFF_NOTES, 120, 24 * 30, null);
     }
 
     public Optional<Carrier> carrier(String shipVia) {
@@ -56,10 +65,14 @@ public record FulfilmentSettings(boolean enabled, Map<String, Carrier> carriers,
     }
 
     public FulfilmentSettings withCarriers(Map<String, Carrier> newCarriers) {
-        return new FulfilmentSettings(enabled, newCarriers, references, cursorOverlapSeconds, firstRunHours);
+        return new FulfilmentSettings(enabled, newCarriers, references, cursorOverlapSeconds, firstRunHours, paidStatus);
     }
 
     public FulfilmentSettings withReferences(ReferencePlace place) {
-        return new FulfilmentSettings(enabled, carriers, place, cursorOverlapSeconds, firstRunHours);
+        return new FulfilmentSettings(enabled, carriers, place, cursorOverlapSeconds, firstRunHours, paidStatus);
+    }
+
+    public FulfilmentSettings withPaidStatus(Integer status) {
+        return new FulfilmentSettings(enabled, carriers, references, cursorOverlapSeconds, firstRunHours, status);
     }
 }

@@ -1,5 +1,6 @@
 package com.bcerp.core.fulfilment;
 
+import com.bcerp.core.backoffice.DocumentState;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.order.OwnStatusWrites;
@@ -20,10 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * order to Shipped or Partially Shipped), it records the status in {@link OwnStatusWrites}, and the store-to-back-office
  * flow ignores the store's echo of it. A back-office status is applied once, when it changes, so a status staff set
  * in the store afterwards is left alone.
+ *
+ * <p>Payment back ({@code fulfilment.paid_status}): once the order is shipped in full and the back office records every
+ * invoice of it paid (B2B terms, a bank transfer), the store order moves to that status, unless it stands there or
+ * further on already, and a staff-notes line names the invoices and payments. Never for a cancelled, refunded,
+ * declined or disputed store order. Applied once, under {@code fulfilment-paid#{store}#{order}}: both writes check the
+ * store first, so a run that crashed before recording it repeats nothing that reached the store.
  */
 public final class FulfilmentSync {
 
@@ -56,6 +65,19 @@ public final class FulfilmentSync {
     static final int PARTIALLY_SHIPPED = 3;
     /** The staff-notes line the connector owns; the rest of the notes stay as staff wrote them. */
     static final String REFERENCE_PREFIX = "Back office: ";
+    /** The staff-notes line that names the payments, after the references line. */
+    static final String PAID_PREFIX = "Paid: ";
+    private static final List<String> OWN_LINES = List.of(REFERENCE_PREFIX, PAID_PREFIX);
+    /** Refunded, Cancelled, Declined, Disputed, Partially Refunded: a payment back never moves these. */
+    private static final Set<Integer> NEVER_MOVED = Set.of(4, 5, 6, 13, 14);
+    /**
+     * How far along an order is, by store status: Incomplete; Pending, Awaiting Payment, Manual Verification Required;
+     * Awaiting Pickup, Shipment or Fulfillment; Partially Shipped; Shipped; Completed. The payment's status is set only
+     * on an order not as far along as it.
+     */
+    private static final Map<Integer, Integer> PROGRESS = Map.ofEntries(Map.entry(0, 0), Map.entry(1, 1),
+            Map.entry(7, 1), Map.entry(12, 1), Map.entry(8, 2), Map.entry(9, 2), Map.entry(11, 2),
+            Map.entry(PARTIALLY_SHIPPED, 3), Map.entry(SHIPPED, 4), Map.entry(10, 5));
     /** BigCommerce's tracking_number holds up to 50 characters. */
     private static final int TRACKING_LENGTH = 50;
 
@@ -103,6 +125,11 @@ public final class FulfilmentSync {
     /** The back-office status last applied to the store for a sales order. */
     static String statusKey(String storeHash, String orderId) {
         return "fulfilment-status#" + storeHash + "#" + orderId;
+    }
+
+    /** The record that a sales order's payment was applied to its store order. */
+    static String paidKey(String storeHash, String orderId) {
+        return "fulfilment-paid#" + storeHash + "#" + orderId;
     }
 
     /** The marker in a store shipment's comments that names the back-office shipment it came from. */
@@ -178,11 +205,11 @@ public final class FulfilmentSync {
             cursors.write(cursorName(storeHash), new FeedCursor(position, now, orders.size()));
         }
         FulfilmentReport report = new FulfilmentReport(false, orders.size(), counts.created, counts.found,
-                counts.statuses, counts.references, counts.parked, counts.retrying, elapsed(started));
+                counts.statuses, counts.references, counts.payments, counts.parked, counts.retrying, elapsed(started));
         log.info("fulfilment sync: {} sales orders, {} shipments created, {} found in the store, {} statuses set, "
-                        + "{} references written, {} parked, {} retrying, {} ms", report.orders(),
+                        + "{} references written, {} payments applied, {} parked, {} retrying, {} ms", report.orders(),
                 report.shipmentsCreated(), report.shipmentsFound(), report.statusesSet(), report.referencesWritten(),
-                report.parked(), report.retrying(), report.elapsedMs());
+                report.paymentsApplied(), report.parked(), report.retrying(), report.elapsedMs());
         return report;
     }
 
@@ -216,6 +243,9 @@ public final class FulfilmentSync {
             applyStatus(order, orderId, counts);
         }
         writeReferences(order, storeOrder, counts);
+        if (parkedShipments.isEmpty()) {
+            applyPayment(order, orderId, counts);
+        }
         if (!parkedShipments.isEmpty()) {
             throw new PermanentFailure("Shipments", order.describe() + " (store order " + orderId + "): shipment "
                     + String.join(", ", parkedShipments) + " is parked; see its record for the reason");
@@ -366,25 +396,72 @@ public final class FulfilmentSync {
         }
         String line = REFERENCE_PREFIX + source.name() + " " + order.describe()
                 + (order.invoiceNbrs().isEmpty() ? "" : "; invoice " + String.join(", ", order.invoiceNbrs()));
-        String notes = withReference(storeOrder.staffNotes(), line);
+        String notes = withLine(storeOrder.staffNotes(), REFERENCE_PREFIX, line);
         if (!notes.equals(storeOrder.staffNotes())) {
             store.setStaffNotes(storeOrder.id(), notes);
             counts.references++;
         }
     }
 
-    /** The notes with the connector's line replaced (or added last); staff's own lines are kept as they are. */
-    static String withReference(String notes, String line) {
+    /** The payment's status and staff-notes line, once every invoice of a fully shipped order is paid. */
+    private void applyPayment(BackOfficeOrder order, long orderId, Counts counts) {
+        Integer target = settings.paidStatus();
+        String key = paidKey(storeHash, order.id());
+        if (target == null || !paidInFull(order) || state.completed(key).isPresent()) {
+            return;
+        }
+        FulfilmentOrder current = store.order(orderId).orElseThrow();
+        if (NEVER_MOVED.contains(current.statusId())) {
+            log.info("{} is paid, but store order {} is in status {}; its payment is not applied back",
+                    order.describe(), orderId, current.statusId());
+            return;
+        }
+        // a back office may close an invoice without naming a payment (a write-off, a credit): the line says paid
+        String line = PAID_PREFIX + source.name() + " " + String.join("; ", order.invoices().stream()
+                .map(i -> "invoice " + i.number() + (i.payments().isEmpty() ? " paid" : " by " + String.join(", ",
+                        i.payments().stream().map(BackOfficeInvoice.Payment::describe).toList()))).toList());
+        String notes = withLine(current.staffNotes(), PAID_PREFIX, line);
+        if (!notes.equals(current.staffNotes())) {
+            store.setStaffNotes(orderId, notes);
+        }
+        if (PROGRESS.getOrDefault(current.statusId(), 0) < PROGRESS.get(target)) {
+            ownWrites.record(storeHash, orderId, target, clock.instant());
+            store.setStatus(orderId, target);
+            counts.statuses++;
+        }
+        state.complete(key, line);
+        counts.payments++;
+    }
+
+    /** Shipped in full (nothing left to invoice), invoiced, and every invoice closed with nothing owing. */
+    private static boolean paidInFull(BackOfficeOrder order) {
+        Set<DocumentState> done = Set.of(DocumentState.SHIPPED, DocumentState.INVOICED, DocumentState.CLOSED);
+        Set<String> paid = new HashSet<>();
+        order.invoices().stream().filter(BackOfficeInvoice::paid).forEach(i -> paid.add(i.number()));
+        return done.contains(order.state()) && !order.invoices().isEmpty()
+                && paid.size() == order.invoices().size() && paid.containsAll(order.invoiceNbrs());
+    }
+
+    /**
+     * The notes with the connector's line that starts with {@code prefix} set to {@code line}: staff's own lines are
+     * kept as they are, first; the connector's lines follow them, references before payments.
+     */
+    static String withLine(String notes, String prefix, String line) {
         List<String> lines = new ArrayList<>();
+        Map<String, String> own = new HashMap<>();
         for (String existing : notes.split("\n", -1)) {
-            if (!existing.startsWith(REFERENCE_PREFIX) && !(existing.isEmpty() && lines.isEmpty())) {
+            Optional<String> ownPrefix = OWN_LINES.stream().filter(existing::startsWith).findFirst();
+            if (ownPrefix.isPresent()) {
+                own.put(ownPrefix.get(), existing);
+            } else if (!(existing.isEmpty() && lines.isEmpty())) {
                 lines.add(existing);
             }
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
-        lines.add(line);
+        own.put(prefix, line);
+        OWN_LINES.stream().map(own::get).filter(l -> l != null).forEach(lines::add);
         return String.join("\n", lines);
     }
 
@@ -413,6 +490,7 @@ public final class FulfilmentSync {
         long found;
         long statuses;
         long references;
+        long payments;
         long parked;
         long retrying;
     }

@@ -1,6 +1,7 @@
 package com.bcerp.core.fakes;
 
 import com.bcerp.core.backoffice.DocumentState;
+import com.bcerp.core.fulfilment.BackOfficeInvoice;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;
 import com.bcerp.core.fulfilment.ShippedLine;
@@ -52,7 +53,7 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
         shipments.add(new BackOfficeShipment(shipmentNbr, isShipped, isShipped ? "shipped" : "open", shipVia,
                 tracking, shipped));
         orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), o.state(), o.status(), shipments,
-                o.invoiceNbrs(), clock.instant()));
+                o.invoiceNbrs(), o.invoices(), clock.instant()));
         return this;
     }
 
@@ -60,7 +61,7 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
     public InMemoryFulfilmentSource state(String orderNbr, DocumentState state, String status) {
         BackOfficeOrder o = orders.get(orderNbr);
         orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), state, status, o.shipments(),
-                o.invoiceNbrs(), clock.instant()));
+                o.invoiceNbrs(), o.invoices(), clock.instant()));
         return this;
     }
 
@@ -68,12 +69,36 @@ public final class InMemoryFulfilmentSource implements FulfilmentSource {
         return state(orderNbr, state, null);
     }
 
+    /** Raises an invoice for the order, nothing paid of it yet. */
     public InMemoryFulfilmentSource invoice(String orderNbr, String invoiceNbr) {
         BackOfficeOrder o = orders.get(orderNbr);
-        List<String> invoices = new ArrayList<>(o.invoiceNbrs());
-        invoices.add(invoiceNbr);
+        List<String> numbers = new ArrayList<>(o.invoiceNbrs());
+        numbers.add(invoiceNbr);
+        List<BackOfficeInvoice> invoices = new ArrayList<>(o.invoices());
+        invoices.add(new BackOfficeInvoice(invoiceNbr, false, List.of()));
         orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), o.state(), o.status(),
-                o.shipments(), invoices, clock.instant()));
+                o.shipments(), numbers, invoices, clock.instant()));
+        return this;
+    }
+
+    /** Applies a payment to the invoice (none named: null); {@code inFull} closes it (nothing left owing). */
+    public InMemoryFulfilmentSource pay(String orderNbr, String invoiceNbr, String paymentNbr, String reference,
+            boolean inFull) {
+        BackOfficeOrder o = orders.get(orderNbr);
+        List<BackOfficeInvoice> invoices = new ArrayList<>();
+        for (BackOfficeInvoice i : o.invoices()) {
+            if (!i.number().equals(invoiceNbr)) {
+                invoices.add(i);
+                continue;
+            }
+            List<BackOfficeInvoice.Payment> payments = new ArrayList<>(i.payments());
+            if (paymentNbr != null) {
+                payments.add(new BackOfficeInvoice.Payment(paymentNbr, reference));
+            }
+            invoices.add(new BackOfficeInvoice(invoiceNbr, inFull, payments));
+        }
+        orders.put(orderNbr, new BackOfficeOrder(o.id(), o.number(), o.externalRef(), o.state(), o.status(),
+                o.shipments(), o.invoiceNbrs(), invoices, clock.instant()));
         return this;
     }
 

@@ -346,14 +346,14 @@ class FulfilmentSyncTest {
 
     @Test
     void staff_notes_keep_what_staff_wrote() {
-        assertThat(FulfilmentSync.withReference("", "Back office: X")).isEqualTo("Back office: X");
-        assertThat(FulfilmentSync.withReference("a\n\nBack office: old\nb\n", "Back office: new"))
+        assertThat(FulfilmentSync.withLine("", FulfilmentSync.REFERENCE_PREFIX, "Back office: X")).isEqualTo("Back office: X");
+        assertThat(FulfilmentSync.withLine("a\n\nBack office: old\nb\n", FulfilmentSync.REFERENCE_PREFIX, "Back office: new"))
                 .isEqualTo("a\n\nb\nBack office: new");
     }
 
     @Test
     void switched_off_it_reads_nothing() {
-        settings = new FulfilmentSettings(false, Map.of(), FulfilmentSettings.ReferencePlace.NONE, 0, 1);
+        settings = new FulfilmentSettings(false, Map.of(), FulfilmentSettings.ReferencePlace.NONE, 0, 1, null);
         imported();
         assertThat(run().skipped()).isTrue();
         assertThat(erp.reads).isZero();

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated Acumatica instance over real HTTP, in the JVM: the contract-based REST API for Customer, SalesOrder
  * (with the CancelSalesOrder action), Payment (with VoidPayment), Shipment (with ConfirmShipment; packages carry
- * TrackingNbr) and SalesInvoice, whose shipping and invoicing the warehouse's side makes through {@link #createShipment},
- * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #holdOrder} and {@link #cancelOrder} on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
+ * TrackingNbr) and SalesInvoice (with ReleaseSalesInvoice; its Applications tab lists the payments applied), whose
+ * shipping, invoicing and payment the back office's staff make through {@link #createShipment},
+ * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #releaseInvoice}, {@link #payInvoice}, {@link #holdOrder}
+ * and {@link #cancelOrder} on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
@@ -151,6 +153,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/SalesInvoice", r -> list(r, ShipmentBook.INVOICE, shipments::invoices))
                 .route("GET", base + "/SalesInvoice/{type}/{referenceNbr}", r -> one(r, ShipmentBook.INVOICE,
                         shipments.invoiceRecord(r.pathParam("type"), r.pathParam("referenceNbr"))))
+                .route("POST", base + "/SalesInvoice/ReleaseSalesInvoice", r -> action(r, ShipmentBook.INVOICE, shipments::release))
                 .route("GET", base + "/StockItem", r -> page(r, ItemBook.STOCK_ITEM))
                 .route("GET", base + "/StockItem/{key}", r -> one(r, ItemBook.STOCK_ITEM, items.get(ItemBook.STOCK_ITEM.name(), r.pathParam("key"))))
                 .route("GET", base + "/TemplateItems", r -> page(r, ItemBook.TEMPLATE))
@@ -224,6 +227,41 @@ public final class AcumaticaSandbox implements AutoCloseable {
     /** Prepares the SO invoice of the order's confirmed shipments; returns its ReferenceNbr. */
     public String invoiceOrder(String orderType, String orderNbr) {
         return shipments.prepareInvoice(orderType, orderNbr);
+    }
+
+    /** Releases a prepared SO invoice (as {@code POST /SalesInvoice/ReleaseSalesInvoice} does): it becomes Open. */
+    public void releaseInvoice(String type, String referenceNbr) {
+        ObjectNode keys = Values.object();
+        Values.set(keys, "Type", type);
+        Values.set(keys, "ReferenceNbr", referenceNbr);
+        PutResult result = shipments.release(keys);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused to release " + referenceNbr + ": " + result.entity());
+        }
+    }
+
+    /**
+     * What the back office's accountant does when the customer pays a released invoice (B2B terms, a bank transfer):
+     * enters a Payment of {@code amount} with the invoice in Documents to Apply and releases it. The invoice's balance
+     * falls (Closed at zero) and its Applications tab lists the payment. Returns the payment's ReferenceNbr.
+     */
+    public String payInvoice(String type, String referenceNbr, String paymentMethod, String paymentRef,
+            java.math.BigDecimal amount) {
+        ObjectNode invoice = shipments.invoiceRecord(type, referenceNbr).orElseThrow(() -> new IllegalArgumentException(
+                "the sandbox has no invoice " + type + " " + referenceNbr));
+        if (!"Open".equals(Values.text(invoice, "Status").orElse(""))) {
+            throw new IllegalArgumentException("invoice " + referenceNbr + " is " + Values.text(invoice, "Status").orElse("")
+                    + "; only a released (Open) invoice takes payments");
+        }
+        java.math.BigDecimal balance = Values.decimal(invoice, "Balance").orElse(java.math.BigDecimal.ZERO);
+        if (amount.signum() <= 0 || amount.compareTo(balance) > 0) {
+            throw new IllegalArgumentException("invoice " + referenceNbr + " owes " + balance.toPlainString() + ", not "
+                    + amount.toPlainString());
+        }
+        String payment = payments.recordInvoicePayment(Values.text(invoice, "CustomerID").orElseThrow(), paymentMethod,
+                paymentRef, amount, type, referenceNbr);
+        shipments.applyPayment(type, referenceNbr, "Payment", payment, paymentRef, amount);
+        return payment;
     }
 
     /** Puts an open sales order on hold. */

@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * orders through {@code OrdersToApply}. Checks what Acumatica checks: the customer, payment method and cash account
  * exist, the orders exist and belong to the customer, nothing is applied beyond the payment or beyond what the order
  * still owes. A payment on hold is "On Hold", otherwise "Balanced" (the sandbox does not release payments);
- * {@code VoidPayment} makes it "Voided", and a voided payment no longer pays its orders.
+ * {@code VoidPayment} makes it "Voided", and a voided payment no longer pays its orders. Staff's payment of an
+ * invoice ({@link #recordInvoicePayment}) is entered and released at once: Closed, its whole amount applied to the
+ * invoice in {@code DocumentsToApply}.
  */
 final class PaymentBook {
 
@@ -92,6 +94,51 @@ final class PaymentBook {
 
     List<ObjectNode> list(Predicate<JsonNode> filter) {
         return book.list(filter);
+    }
+
+    /**
+     * A customer's payment of an invoice (AR302000: a Payment with the invoice in Documents to Apply, released), e.g.
+     * a bank transfer with its reference in PaymentRef; returns its ReferenceNbr. The invoice side is the caller's.
+     */
+    String recordInvoicePayment(String customerId, String paymentMethod, String paymentRef, BigDecimal amount,
+            String invoiceType, String invoiceNbr) {
+        if (!PAYMENT_METHODS.contains(paymentMethod)) {
+            throw new IllegalArgumentException("'Payment Method' " + paymentMethod + " cannot be found in the system");
+        }
+        lock.lock();
+        try {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ObjectNode payment = Values.object();
+            payment.put("id", UUID.randomUUID().toString());
+            Values.set(payment, "Type", "Payment");
+            Values.set(payment, "ReferenceNbr", book.nextFree(numbers, "Payment", nbr -> "Payment/" + nbr));
+            Values.set(payment, "Status", "Closed");
+            Values.set(payment, "Hold", false);
+            Values.set(payment, "CustomerID", customerId);
+            Values.set(payment, "PaymentMethod", paymentMethod);
+            Values.set(payment, "CashAccount", "10200");
+            if (paymentRef != null) {
+                Values.set(payment, "PaymentRef", paymentRef);
+            }
+            Values.set(payment, "PaymentAmount", cents(amount));
+            Values.set(payment, "CurrencyID", "USD");
+            Values.set(payment, "ApplicationDate", now);
+            Values.set(payment, "AppliedToDocuments", cents(amount));
+            Values.set(payment, "AppliedToOrders", BigDecimal.ZERO.setScale(2));
+            Values.set(payment, "AvailableBalance", BigDecimal.ZERO.setScale(2));
+            Values.set(payment, "LastModifiedDateTime", now);
+            Values.set(payment, "NoteID", UUID.randomUUID().toString());
+            payment.putArray("OrdersToApply");
+            ObjectNode row = payment.putArray("DocumentsToApply").addObject();
+            row.put("id", UUID.randomUUID().toString());
+            Values.set(row, "DocType", invoiceType);
+            Values.set(row, "ReferenceNbr", invoiceNbr);
+            Values.set(row, "AmountPaid", cents(amount));
+            book.insert(payment);
+            return Values.text(payment, "ReferenceNbr").orElseThrow();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** VoidPayment: the payment stops paying its orders. */

@@ -27,6 +27,11 @@ import java.util.function.Predicate;
  * order Completed when nothing is left to ship, otherwise Back Order; invoicing marks the shipments Invoiced, writes
  * the invoice number on the order's shipment rows, and makes a Completed order Invoiced. Every change moves the
  * records' modification times ({@code Shipment.LastModifiedDateTime}, {@code SalesOrder.LastModified}).
+ *
+ * <p>An invoice is prepared Balanced; ReleaseSalesInvoice makes it Open (posted to AR). Only an Open invoice takes
+ * payments: each applied payment lowers its {@code Balance} and adds a row to {@code ApplicationsInvoice} (the
+ * Applications tab: the payment's type and number, its PaymentRef, date and the amount paid); at a zero balance the
+ * invoice is Closed. Paying an invoice moves the invoice's modification time, not the sales order's.
  * Charge items ({@link SandboxCatalog#CHARGE_ITEMS}: handling, wrapping, rounding) are non-stock and never shipped.
  */
 final class ShipmentBook {
@@ -269,6 +274,75 @@ final class ShipmentBook {
                 }
             });
             return nbr;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** ReleaseSalesInvoice: a Balanced invoice becomes Open; any other is refused, as the action is off. */
+    PutResult release(JsonNode keys) {
+        lock.lock();
+        try {
+            String key = Values.text(keys, "Type").orElse("Invoice") + "/" + Values.text(keys, "ReferenceNbr").orElse("");
+            ObjectNode invoice = invoices.get(key).orElseThrow(AcumaticaErrors::noEntity);
+            String status = Values.text(invoice, "Status").orElse("");
+            if (!status.equals("Balanced")) {
+                new FieldErrors().add(invoice, "Status", "The document is " + status + ".");
+                invoice.put("error", "The Release action is not available for a document in the " + status + " status.");
+                return PutResult.rejected(invoice);
+            }
+            return PutResult.stored(invoices.update(key, i -> {
+                Values.set(i, "Status", "Open");
+                Values.set(i, "LastModifiedDateTime", OffsetDateTime.now(clock));
+                Values.set(i, "LastModifiedDate", OffsetDateTime.now(clock));
+            }).orElseThrow());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A released payment applied to an Open invoice: the invoice's balance falls by {@code amount} (Closed at zero)
+     * and its Applications tab gains the payment. Refused for an invoice not Open or an amount over its balance.
+     */
+    void applyPayment(String type, String referenceNbr, String paymentType, String paymentNbr, String paymentRef,
+            BigDecimal amount) {
+        lock.lock();
+        try {
+            ObjectNode invoice = invoices.get(type + "/" + referenceNbr).orElseThrow(() -> new IllegalArgumentException(
+                    "the sandbox has no invoice " + type + " " + referenceNbr));
+            String status = Values.text(invoice, "Status").orElse("");
+            BigDecimal balance = Values.decimal(invoice, "Balance").orElse(BigDecimal.ZERO);
+            if (!status.equals("Open")) {
+                throw new IllegalArgumentException("invoice " + referenceNbr + " is " + status
+                        + "; only a released (Open) invoice takes payments");
+            }
+            if (amount.signum() <= 0 || amount.compareTo(balance) > 0) {
+                throw new IllegalArgumentException("invoice " + referenceNbr + " owes " + balance.toPlainString()
+                        + ", not " + amount.toPlainString());
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            invoices.update(type + "/" + referenceNbr, i -> {
+                BigDecimal left = balance.subtract(amount);
+                Values.set(i, "Balance", left);
+                Values.set(i, "Status", left.signum() == 0 ? "Closed" : "Open");
+                Values.set(i, "LastModifiedDateTime", now);
+                Values.set(i, "LastModifiedDate", now);
+                ObjectNode row = i.withArrayProperty("ApplicationsInvoice").addObject();
+                row.put("id", UUID.randomUUID().toString());
+                Values.set(row, "DocType", paymentType);
+                Values.set(row, "AdjustingDocReferenceNbr", paymentNbr);
+                Values.set(row, "AdjustedDocReferenceNbr", referenceNbr);
+                Values.set(row, "AmountPaid", amount);
+                Values.set(row, "Balance", BigDecimal.ZERO.setScale(2));
+                Values.set(row, "PaymentDate", now);
+                if (paymentRef != null) {
+                    Values.set(row, "PaymentRef", paymentRef);
+                }
+                Values.set(row, "Currency", Values.text(i, "Currency").orElse("USD"));
+                Values.set(row, "Customer", Values.text(i, "CustomerID").orElseThrow());
+                Values.set(row, "Status", "Closed");
+            });
         } finally {
             lock.unlock();
         }

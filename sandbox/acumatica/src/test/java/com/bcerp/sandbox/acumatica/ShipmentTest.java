@@ -90,6 +90,49 @@ class ShipmentTest {
     }
 
     @Test
+    void a_released_invoice_takes_payments_until_it_is_closed_and_lists_them_on_its_applications_tab() {
+        sandbox.confirmShipment(sandbox.createShipment("SO", nbr, "UPSGROUND", Map.of(1, new BigDecimal("3"), 2, BigDecimal.ONE),
+                List.of("1Z1")));
+        String invoice = sandbox.invoiceOrder("SO", nbr);
+        assertThatThrownBy(() -> sandbox.payInvoice("Invoice", invoice, "WIRE", "BT-1", BigDecimal.ONE))
+                .as("a prepared invoice is not in AR yet").hasMessageContaining("only a released (Open) invoice");
+        sandbox.calls().reset();
+        String release = "{\"entity\":{\"Type\":{\"value\":\"Invoice\"},\"ReferenceNbr\":{\"value\":\"" + invoice + "\"}}}";
+        assertThat(http.send(http.authorised("SalesInvoice/ReleaseSalesInvoice").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(release)).build()).status()).isEqualTo(204);
+        assertThat(http.send(http.authorised("SalesInvoice/ReleaseSalesInvoice").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(release)).build()).status())
+                .as("released already: the action is off").isEqualTo(500);
+
+        String part = sandbox.payInvoice("Invoice", invoice, "WIRE", "BT-2026-118", new BigDecimal("10.00"));
+        assertThatThrownBy(() -> sandbox.payInvoice("Invoice", invoice, "WIRE", "BT-2", new BigDecimal("30.00")))
+                .hasMessageContaining("owes 25.00");
+        JsonNode open = http.get("SalesInvoice/Invoice/" + invoice, "$expand", "ApplicationsInvoice").json();
+        assertThat(open.get("Status").get("value").asText()).isEqualTo("Open");
+        assertThat(open.get("Balance").get("value").decimalValue()).isEqualByComparingTo("25.00");
+        String rest = sandbox.payInvoice("Invoice", invoice, "CHECK", "5521", new BigDecimal("25.00"));
+
+        JsonNode closed = http.get("SalesInvoice/Invoice/" + invoice, "$expand", "ApplicationsInvoice").json();
+        assertThat(closed.get("Status").get("value").asText()).isEqualTo("Closed");
+        assertThat(closed.get("Balance").get("value").decimalValue()).isEqualByComparingTo("0");
+        assertThat(closed.get("ApplicationsInvoice")).extracting(a -> a.get("DocType").get("value").asText(),
+                a -> a.get("AdjustingDocReferenceNbr").get("value").asText(), a -> a.get("PaymentRef").get("value").asText(),
+                a -> a.get("AmountPaid").get("value").decimalValue().stripTrailingZeros().toPlainString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Payment", part, "BT-2026-118", "10"),
+                org.assertj.core.groups.Tuple.tuple("Payment", rest, "5521", "25"));
+        JsonNode payment = http.get("Payment/Payment/" + rest, "$expand", "DocumentsToApply").json();
+        assertThat(payment.get("Status").get("value").asText()).isEqualTo("Closed");
+        assertThat(payment.get("DocumentsToApply")).extracting(d -> d.get("ReferenceNbr").get("value").asText(),
+                d -> d.get("AmountPaid").get("value").decimalValue().stripTrailingZeros().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(invoice, "25"));
+        assertThatThrownBy(() -> sandbox.payInvoice("Invoice", invoice, "WIRE", "BT-3", BigDecimal.ONE))
+                .hasMessageContaining("is Closed");
+        assertThat(status()).as("paying the invoice leaves the sales order as it was").isEqualTo("Invoiced");
+
+        assertThat(sandbox.calls().exchanges()).isNotEmpty().allSatisfy(AcumaticaSpec.load()::assertConforms);
+    }
+
+    @Test
     void shipping_more_than_is_open_a_charge_or_a_cancelled_order_is_refused_and_hold_shows() {
         assertThatThrownBy(() -> sandbox.createShipment("SO", nbr, "UPSGROUND", Map.of(1, new BigDecimal("4")), List.of()))
                 .hasMessageContaining("has 3 left to ship");

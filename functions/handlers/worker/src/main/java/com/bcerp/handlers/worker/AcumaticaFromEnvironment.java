@@ -31,6 +31,7 @@ final class AcumaticaFromEnvironment {
         AcumaticaConnection connection = new AcumaticaConnection(settings, shared.secrets(),
                 ApiClient.defaultHttpClient(), RetryPolicy.standard(), shared.pacer(name), shared.clock());
         return AcumaticaType.backOffice(name, connection, env.integer(v.variable("CONCURRENCY"), 4),
-                env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute());
+                env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute(),
+                shared.config().fulfilment().paidStatus() != null);
     }
 }

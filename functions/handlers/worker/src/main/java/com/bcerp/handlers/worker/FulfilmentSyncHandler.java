@@ -71,6 +71,7 @@ public final class FulfilmentSyncHandler implements RequestHandler<ScheduledEven
         out.put("shipments_found", r.shipmentsFound());
         out.put("statuses_set", r.statusesSet());
         out.put("references_written", r.referencesWritten());
+        out.put("payments_applied", r.paymentsApplied());
         out.put("parked", r.parked());
         out.put("retrying", r.retrying());
         out.put("elapsed_ms", r.elapsedMs());
