@@ -66,6 +66,12 @@ public final class SecretsManagerSource implements SecretSource {
     }
 
     @Override
+    public Map<String, String> fresh(String name) {
+        cache.remove(name);
+        return get(name);
+    }
+
+    @Override
     public void put(String name, Map<String, String> value) {
         String text;
         try {

@@ -2,6 +2,7 @@ package com.bcerp.acumatica;
 
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.port.CredentialLease;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.ApiResponse;
@@ -31,12 +32,21 @@ import org.slf4j.LoggerFactory;
  * lock the API user); it reads the secret afresh on every later attempt and signs in once the secret has changed.
  * Acumatica's "API Login Limit" refusal is transient: it passes when idle sessions end. One renewal at a time;
  * callers share it.
+ *
+ * <p>Every process shares one grant, so one session and one API-user slot: a renewal or sign-in happens only under
+ * the {@link CredentialLease} (the state table's), and reads the secret afresh there, so it uses the refresh token
+ * another process has just rotated instead of a spent one (which would be refused and cost a second grant). A refresh
+ * the instance refuses ends the session: the connector signs out what it held before the one new grant. After "API
+ * Login Limit" it sends no grant for {@link #LOGIN_LIMIT_PAUSE}, so a full licence never meets a loop of sign-ins.
+ * {@link #signOut()} frees the slot when the process stops (the local runtime's close; Lambda has no shutdown hook,
+ * so a Lambda's session stays until Acumatica ends it or the next refresh continues it).
  */
 public final class AcumaticaSession {
 
     private static final Logger log = LoggerFactory.getLogger(AcumaticaSession.class);
     private static final String SCOPE = "api offline_access";
     private static final Duration MAX_EARLY_RENEWAL = Duration.ofSeconds(60);
+    static final Duration LOGIN_LIMIT_PAUSE = Duration.ofMinutes(1);
 
     private record Token(String value, Instant renewAt) {}
 
@@ -51,18 +61,41 @@ public final class AcumaticaSession {
     private final SecretSource secrets;
     private final ApiClient api;
     private final Clock clock;
+    private final CredentialLease lease;
     private final ReentrantLock lock = new ReentrantLock();
     private AcumaticaCredentials credentials;
     private Token token;
     /** The sign-in the instance refused, so it is not sent again; null when none was refused. */
     private AcumaticaCredentials refused;
     private PermanentFailure refusal;
+    private Instant loginLimitUntil = Instant.MIN;
+    private TransientFailure loginLimit;
 
     public AcumaticaSession(AcumaticaSettings settings, SecretSource secrets, ApiClient api, Clock clock) {
+        this(settings, secrets, api, clock, CredentialLease.UNSHARED);
+    }
+
+    /** @param lease serialises renewals with the other processes that share the secret */
+    public AcumaticaSession(AcumaticaSettings settings, SecretSource secrets, ApiClient api, Clock clock,
+            CredentialLease lease) {
         this.settings = settings;
         this.secrets = secrets;
         this.api = api;
         this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Signs the session out ({@code POST /entity/auth/logout}), freeing its API-user slot; the process stops using it. */
+    public void signOut() {
+        lock.lock();
+        try {
+            if (token != null) {
+                logout(token.value());
+                token = null;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A valid access token: the current one, or a renewed one when it is about to expire. */
@@ -95,6 +128,44 @@ public final class AcumaticaSession {
     }
 
     private Token obtain() {
+        if (clock.instant().isBefore(loginLimitUntil)) {
+            throw loginLimit;
+        }
+        String name = settings.secretName();
+        awaitLease(name);
+        try {
+            credentials = AcumaticaCredentials.from(name, secrets.fresh(name)); // another process may have rotated it
+            return obtainHoldingLease();
+        } finally {
+            lease.release(name);
+        }
+    }
+
+    /** Waits while another process renews (a renewal is a few requests); past the lease it has run out anyway. */
+    private void awaitLease(String name) {
+        Duration hold = leaseLength();
+        long deadline = System.nanoTime() + hold.toNanos();
+        while (!lease.tryAcquire(name, hold)) {
+            if (System.nanoTime() > deadline) {
+                throw new TransientFailure("another process has been renewing the Acumatica session of secret '" + name
+                        + "' for " + hold.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransientFailure("interrupted while waiting to renew the Acumatica session");
+            }
+        }
+    }
+
+    /** Longer than a renewal can take: a refresh, a sign-out and a password grant, each within the request timeout. */
+    private Duration leaseLength() {
+        Duration three = settings.requestTimeout().multipliedBy(3);
+        return three.compareTo(Duration.ofSeconds(30)) > 0 ? three : Duration.ofSeconds(30);
+    }
+
+    private Token obtainHoldingLease() {
         if (refused != null) {
             credentials = null; // read the secret again: ops may have fixed it
             if (sameSignIn(credentials(), refused)) {
@@ -109,6 +180,10 @@ public final class AcumaticaSession {
             } catch (Refused e) {
                 log.info("Acumatica refused the stored refresh token ({}); signing in with the password grant", e.getMessage());
                 credentials = creds.withRefreshToken(null);
+                if (token != null) {
+                    logout(token.value()); // the session it belonged to is abandoned: free its slot
+                    token = null;
+                }
             }
         }
         try {
@@ -143,8 +218,10 @@ public final class AcumaticaSession {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), retryable);
         if (response.body() != null && response.body().contains("API Login Limit")) {
-            throw new TransientFailure("Acumatica refused the sign-in: API Login Limit (every API user slot of the licence "
-                    + "is in use; it frees when idle sessions end)");
+            loginLimitUntil = clock.instant().plus(LOGIN_LIMIT_PAUSE);
+            loginLimit = new TransientFailure("Acumatica refused the sign-in: API Login Limit (every API user slot of the "
+                    + "licence is in use; it frees when idle sessions end); no sign-in is tried before " + loginLimitUntil);
+            throw loginLimit;
         }
         if (response.status() == 400 || response.status() == 401) {
             JsonNode error = json(response);
@@ -166,6 +243,19 @@ public final class AcumaticaSession {
             keepRefreshToken(refresh);
         }
         return new Token(access, sentAt.plus(lifetime).minus(early));
+    }
+
+    /** Ends the session of {@code accessToken}; a failure only leaves it to end idle. */
+    private void logout(String accessToken) {
+        try {
+            ApiResponse response = api.send(attempt -> HttpRequest.newBuilder(settings.logoutUrl())
+                    .header("Authorization", "Bearer " + accessToken).POST(HttpRequest.BodyPublishers.noBody()).build(), false);
+            if (!response.isSuccess()) {
+                log.info("Acumatica did not sign the session out: {}", response.describe());
+            }
+        } catch (RuntimeException e) {
+            log.info("could not sign the Acumatica session out: {}", e.getClass().getSimpleName());
+        }
     }
 
     private void keepRefreshToken(String refresh) {

@@ -79,6 +79,11 @@ public record AcumaticaSettings(URI instanceUrl, String endpointName, String end
         return URI.create(root() + "/identity/connect/token");
     }
 
+    /** The sign-out route, {@code POST /entity/auth/logout}. */
+    public URI logoutUrl() {
+        return URI.create(root() + "/entity/auth/logout");
+    }
+
     private String root() {
         String url = instanceUrl.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

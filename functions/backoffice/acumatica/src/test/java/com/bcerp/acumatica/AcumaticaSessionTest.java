@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
+import com.bcerp.core.port.CredentialLease;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
@@ -232,5 +234,97 @@ class AcumaticaSessionTest {
         secrets.failWrites = true;
 
         assertThat(session().accessToken()).isNotBlank();
+    }
+
+    /** One process of a deployment: its own session object, sharing the secret and the state table with the others. */
+    private AcumaticaSession process(CredentialLease lease) {
+        ApiClient client = new ApiClient("acumatica", ApiClient.defaultHttpClient(), Duration.ofSeconds(2),
+                new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)), ApiClient.Pacer.NONE);
+        return new AcumaticaSession(Fixtures.settingsFor(sandbox), secrets, client, clock, lease);
+    }
+
+    /** Every process asks for a token at once; each must be one the instance accepts. */
+    private void allAtOnce(List<AcumaticaSession> processes) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> tokens = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(processes.size())) {
+            for (AcumaticaSession p : processes) {
+                tokens.add(pool.submit(() -> {
+                    go.await();
+                    return p.accessToken();
+                }));
+            }
+            go.countDown();
+            for (Future<String> t : tokens) {
+                assertThat(customersStatus(t.get())).isEqualTo(200);
+            }
+        }
+    }
+
+    private int customersStatus(String accessToken) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.endpointUrl() + "/Customer?$top=1"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void processes_sharing_the_secret_and_the_state_table_renew_through_one_session_on_a_trial_licence() throws Exception {
+        sandbox.faults().apiUserLimit(2);
+        CredentialLease lease = CredentialLease.over(new InMemorySyncState(clock));
+        List<AcumaticaSession> processes = List.of(process(lease), process(lease), process(lease), process(lease));
+
+        for (int expiry = 0; expiry < 12; expiry++) {
+            allAtOnce(processes);
+            clock.advance(Duration.ofMinutes(10));
+        }
+
+        assertThat(sandbox.openSessions()).isEqualTo(1);
+        assertThat(sandbox.calls().tokenRequests()).isLessThanOrEqualTo(1 + 12 * 4);
+    }
+
+    @Test
+    void when_the_session_ends_the_processes_sign_in_once_and_leak_no_session() throws Exception {
+        sandbox.faults().apiUserLimit(2).sessionIdleTimeout(Duration.ofMinutes(30));
+        CredentialLease lease = CredentialLease.over(new InMemorySyncState(clock));
+        List<AcumaticaSession> processes = List.of(process(lease), process(lease), process(lease));
+
+        for (int round = 0; round < 5; round++) {
+            allAtOnce(processes);
+            clock.advance(Duration.ofMinutes(31)); // idle past the timeout: the session and its refresh token end
+        }
+
+        assertThat(sandbox.openSessions()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void signing_out_frees_the_slot() {
+        sandbox.faults().apiUserLimit(1);
+        AcumaticaSession first = session();
+        first.accessToken();
+
+        first.signOut();
+
+        assertThat(sandbox.openSessions()).isZero();
+        secrets.with(Fixtures.SECRET, Fixtures.secretFor(sandbox)); // a new deployment's secret, without a refresh token
+        assertThat(session().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void after_api_login_limit_no_grant_is_sent_until_the_pause_has_passed() {
+        sandbox.faults().apiUserLimit(1);
+        AcumaticaSession other = session();
+        other.accessToken(); // another integration holds the one slot
+        secrets.with(Fixtures.SECRET, Fixtures.secretFor(sandbox));
+        AcumaticaSession session = session();
+        assertThatThrownBy(session::accessToken).hasMessageContaining("API Login Limit");
+        int sent = sandbox.calls().tokenRequests();
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(session::accessToken).isInstanceOf(TransientFailure.class).hasMessageContaining("API Login Limit");
+        }
+        assertThat(sandbox.calls().tokenRequests()).isEqualTo(sent);
+
+        other.signOut();
+        clock.advance(AcumaticaSession.LOGIN_LIMIT_PAUSE);
+        assertThat(session.accessToken()).isNotBlank();
     }
 }

@@ -131,7 +131,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .filter(this::sessionLock)
                 .onNotFound(AcumaticaSandbox::notFound)
                 .route("POST", TOKEN_PATH, oauth::token)
-                .route("POST", LOGOUT_PATH, r -> HttpResponse.empty(204))
+                .route("POST", LOGOUT_PATH, oauth::logout)
                 .route("PUT", base + "/Customer", this::putCustomer)
                 .route("GET", base + "/Customer", r -> list(r, CustomerBook.SHAPE, customers::list))
                 .route("GET", base + "/Customer/{customerId}", r -> one(r, CustomerBook.SHAPE, customers.get(r.pathParam("customerId"))))
@@ -357,6 +357,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
         oauth.changePasswordAndRevokeSessions(newPassword);
     }
 
+    /** Sessions holding one of the licence's API-user slots now (signed in and neither signed out nor ended idle). */
+    public int openSessions() {
+        return oauth.openSessions();
+    }
+
     /** Every access and refresh token the token endpoint has issued so far (to check that none reaches a log). */
     public java.util.Set<String> issuedTokens() {
         return oauth.tokens().issuedTokens();
@@ -495,9 +500,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     private static final java.util.regex.Pattern STATUS_PATH = java.util.regex.Pattern.compile("/status/([^/]+)$");
 
-    /** The session a request belongs to: its bearer token. */
-    private static String session(HttpRequest request) {
-        return request.header("authorization").orElse("");
+    /** The session a request belongs to (its grant's, kept across refreshes), marked as used. */
+    private String session(HttpRequest request) {
+        return oauth.useSession(request.header("authorization").orElse(null)).orElse("");
     }
 
     // Filters, in order: log every call, inject faults, require a valid token on the endpoint, the session's lock.

@@ -16,6 +16,8 @@ import java.time.Duration;
  *       only its answer is lost (a crash after the write);</li>
  *   <li>{@link #rejectLogin(boolean)}: token requests are refused with Acumatica's "API Login Limit" error (the
  *       licence's API users are all signed in);</li>
+ *   <li>{@link #apiUserLimit(int)}: the licence's API-user slots, one per open session (see {@link OAuthServer});
+ *       {@link #sessionIdleTimeout(Duration)} ends unused sessions, after a length Acumatica does not confirm;</li>
  *   <li>{@link #licenceLimit(int)}: the licence's requests per minute, queued and delayed past half of it as Acumatica
  *       does, declined with 429 (without {@code Retry-After}, which Acumatica does not document) only beyond 20
  *       queued or 10 minutes' wait (see {@link LicenceQueue}); {@link #licenceMinute(Duration)} shortens its minute
@@ -35,6 +37,8 @@ public final class Faults {
     private volatile double timeoutShare;
     private volatile boolean timeoutAfterWrite;
     private volatile boolean rejectLogin;
+    private volatile int apiUserLimit = Integer.MAX_VALUE;
+    private volatile Duration sessionIdleTimeout;
     private volatile boolean actionRefusalsAs422;
     private volatile Duration actionDuration = Duration.ZERO;
     private volatile boolean strictNestedSelect;
@@ -142,6 +146,35 @@ public final class Faults {
         return rejectLogin;
     }
 
+    /**
+     * The licence's API users: sessions open at once, beyond which a new grant is refused with "API Login Limit" (a
+     * trial licence allows 2). Unlimited by default.
+     */
+    public Faults apiUserLimit(int sessions) {
+        if (sessions < 1) {
+            throw new IllegalArgumentException("apiUserLimit is a number of sessions, at least 1, was " + sessions);
+        }
+        this.apiUserLimit = sessions;
+        return this;
+    }
+
+    public int apiUserLimit() {
+        return apiUserLimit;
+    }
+
+    /**
+     * GUESS: a session unused this long ends and frees its slot; Acumatica does not document the length (its advice
+     * for "API Login Limit" is to sign out or wait up to an hour). Null (the default): sessions end only when signed out.
+     */
+    public Faults sessionIdleTimeout(Duration idle) {
+        this.sessionIdleTimeout = idle;
+        return this;
+    }
+
+    public Duration sessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
     /** The licence's entity calls per minute, queued and delayed past half of it (see {@link LicenceQueue}); 0: none. */
     public synchronized Faults licenceLimit(int perMinute) {
         if (perMinute < 0) {
@@ -198,6 +231,8 @@ public final class Faults {
         timeoutShare = 0;
         timeoutAfterWrite = false;
         rejectLogin = false;
+        apiUserLimit = Integer.MAX_VALUE;
+        sessionIdleTimeout = null;
         actionRefusalsAs422 = false;
         actionDuration = Duration.ZERO;
         strictNestedSelect = false;

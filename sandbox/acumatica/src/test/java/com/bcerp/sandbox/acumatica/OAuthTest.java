@@ -153,4 +153,73 @@ class OAuthTest {
         assertThat(r.status()).isEqualTo(204);
         assertThat(sandbox.calls().count("POST /entity/auth/logout")).isEqualTo(1);
     }
+
+    private SandboxHttp.Response logout(String accessToken) {
+        return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/entity/auth/logout"))
+                .header("Authorization", "Bearer " + accessToken).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private SandboxHttp.Response getWith(String accessToken) {
+        return http.send(HttpRequest.newBuilder(URI.create(sandbox.endpointUrl() + "/Customer"))
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+    }
+
+    @Test
+    void each_grant_takes_an_api_user_slot_and_a_grant_beyond_the_licence_gets_api_login_limit() {
+        sandbox.faults().apiUserLimit(2);
+        var first = http.tokenRequest(passwordGrant("api offline_access"));
+        var second = http.tokenRequest(passwordGrant("api offline_access"));
+
+        var third = http.tokenRequest(passwordGrant("api offline_access"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(third.status()).isEqualTo(400);
+        assertThat(third.json().get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(third.body()).contains("API Login Limit");
+        assertThat(sandbox.openSessions()).isEqualTo(2);
+    }
+
+    @Test
+    void signing_out_ends_the_session_and_frees_its_slot() {
+        sandbox.faults().apiUserLimit(1);
+        var login = http.tokenRequest(passwordGrant("api offline_access"));
+        String access = login.json().get("access_token").asText();
+
+        assertThat(logout(access).status()).isEqualTo(204);
+
+        assertThat(sandbox.openSessions()).isZero();
+        assertThat(getWith(access).status()).isEqualTo(401);
+        assertThat(http.tokenRequest(refreshGrant(login.json().get("refresh_token").asText())).status()).isEqualTo(400);
+        assertThat(http.tokenRequest(passwordGrant("api offline_access")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_refresh_keeps_the_grant_s_session_and_its_slot() {
+        sandbox.faults().apiUserLimit(1);
+        String refresh = http.tokenRequest(passwordGrant("api offline_access")).json().get("refresh_token").asText();
+
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            var refreshed = http.tokenRequest(refreshGrant(refresh));
+            assertThat(refreshed.status()).isEqualTo(200);
+            assertThat(getWith(refreshed.json().get("access_token").asText()).status()).isEqualTo(200);
+            refresh = refreshed.json().get("refresh_token").asText();
+        }
+
+        assertThat(sandbox.openSessions()).isEqualTo(1);
+        assertThat(http.tokenRequest(passwordGrant("api offline_access")).body()).contains("API Login Limit");
+    }
+
+    @Test
+    void an_idle_session_ends_after_the_idle_timeout_and_takes_its_tokens_with_it() {
+        sandbox.faults().apiUserLimit(1).sessionIdleTimeout(Duration.ofMinutes(10));
+        String refresh = http.tokenRequest(passwordGrant("api offline_access")).json().get("refresh_token").asText();
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(sandbox.openSessions()).isZero();
+        assertThat(http.tokenRequest(refreshGrant(refresh)).status()).isEqualTo(400);
+        assertThat(http.tokenRequest(passwordGrant("api offline_access")).status()).isEqualTo(200);
+    }
 }

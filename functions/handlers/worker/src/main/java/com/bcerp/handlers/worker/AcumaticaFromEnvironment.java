@@ -27,9 +27,10 @@ final class AcumaticaFromEnvironment {
                 env.optional(v.variable("CUSTOMER_CLASS"), d.customerClass()),
                 d.secretName(),
                 env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()));
-        // one OAuth session for the order, stock and catalogue adapters: a rotated refresh token is never reused
+        // one OAuth session for the order, stock and catalogue adapters, and for every process (renewed under the lease)
         AcumaticaConnection connection = new AcumaticaConnection(settings, shared.secrets(),
-                ApiClient.defaultHttpClient(), RetryPolicy.standard(), shared.pacer(name), shared.clock());
+                ApiClient.defaultHttpClient(), RetryPolicy.standard(), shared.pacer(name), shared.clock(),
+                shared.credentialLease());
         return AcumaticaType.backOffice(name, connection, env.integer(v.variable("CONCURRENCY"), 4),
                 env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute(),
                 shared.config().fulfilment().paidStatus() != null);

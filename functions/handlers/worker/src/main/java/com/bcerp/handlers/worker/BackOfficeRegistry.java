@@ -6,6 +6,7 @@ import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.config.InvalidConfig;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.RequestBudget;
+import com.bcerp.core.port.CredentialLease;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.http.ApiClient;
@@ -35,15 +36,15 @@ public final class BackOfficeRegistry {
     }
 
     /**
-     * What every back office may use: its secrets, the shared request budgets, the config, the clock, and the
-     * metrics its 429s are counted in.
+     * What every back office may use: its secrets, the shared request budgets, the config, the clock, the
+     * metrics its 429s are counted in, and the lease that serialises renewing a credential every process shares.
      */
     public record Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock,
-            ConnectorMetrics metrics) {
+            ConnectorMetrics metrics, CredentialLease credentialLease) {
 
         /** Off a function's invocation (synth, the local checks), where the metrics count nothing. */
         public Shared(SecretSource secrets, RequestBudget budget, ConnectorConfig config, Clock clock) {
-            this(secrets, budget, config, clock, ConnectorMetrics.lambda(clock));
+            this(secrets, budget, config, clock, ConnectorMetrics.lambda(clock), CredentialLease.UNSHARED);
         }
 
         /**

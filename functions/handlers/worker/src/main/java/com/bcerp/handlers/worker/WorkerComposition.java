@@ -30,6 +30,7 @@ import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.order.OwnStatusWrites;
 import com.bcerp.core.order.DeliveredOnce;
 import com.bcerp.core.order.StoreEventHandler;
+import com.bcerp.core.port.CredentialLease;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.CatalogSource;
 import com.bcerp.core.port.FulfilmentSource;
@@ -160,7 +161,8 @@ public final class WorkerComposition {
         // each back office's flows counted: outcomes through the audit records they write, calls through its ports,
         // 429s through its pacer
         ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
-        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, budget, config, clock, metrics);
+        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, budget, config, clock, metrics,
+                CredentialLease.over(state));
         Map<String, BackOffice> backOffices = new LinkedHashMap<>();
         Function<String, BackOffice> backOffice = name -> backOffices.computeIfAbsent(name,
                 n -> registry.create(n, wiring.systems().get(n), env, shared));

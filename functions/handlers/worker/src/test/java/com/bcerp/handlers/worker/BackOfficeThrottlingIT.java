@@ -59,10 +59,11 @@ class BackOfficeThrottlingIT {
         };
         ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
         // built as WorkerComposition builds it: its pacer comes from the shared services, which count its 429s
+        InMemorySyncState state = new InMemorySyncState(clock);
         BackOffice acumatica = BackOfficeRegistry.standard().create("acumatica", "acumatica",
                 new Environment(Map.of("ACUMATICA_URL", sandbox.baseUrl())), new BackOfficeRegistry.Shared(
-                        secretSource, new InMemoryRequestBudget(clock), ConnectorConfig.defaults(), clock, metrics));
-        InMemorySyncState state = new InMemorySyncState(clock);
+                        secretSource, new InMemoryRequestBudget(clock), ConnectorConfig.defaults(), clock, metrics,
+                        com.bcerp.core.port.CredentialLease.over(state)));
         InMemoryStore store = new InMemoryStore()
                 .place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build())
                 .place(StoreOrders.order().id(251).line("SKU-0100", 2, "20.00").build());
