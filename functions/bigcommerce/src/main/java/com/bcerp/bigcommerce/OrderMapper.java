@@ -7,6 +7,7 @@ import com.bcerp.core.model.Buyer;
 import com.bcerp.core.model.LineOption;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.model.OrderFee;
+import com.bcerp.core.model.PaymentStatus;
 import com.bcerp.core.model.OrderLine;
 import com.bcerp.core.model.ShippingDestination;
 import com.bcerp.core.model.StoreOrder;
@@ -112,7 +113,17 @@ final class OrderMapper {
                 f.moneyOrZero(o, "gift_certificate_amount", currency),
                 f.moneyOrZero(o, "store_credit_amount", currency),
                 text(o, "payment_method"),
-                text(o, "customer_message"));
+                text(o, "customer_message"),
+                paymentStatus(text(o, "payment_status")));
+    }
+
+    /** BigCommerce's {@code payment_status}: a capture is asynchronous ("capture pending" until the provider answers). */
+    private static PaymentStatus paymentStatus(String bigCommerceStatus) {
+        return switch (bigCommerceStatus == null ? "" : bigCommerceStatus) {
+            case "capture pending" -> PaymentStatus.CAPTURE_PENDING;
+            case "declined" -> PaymentStatus.DECLINED;
+            default -> PaymentStatus.SETTLED;
+        };
     }
 
     /**

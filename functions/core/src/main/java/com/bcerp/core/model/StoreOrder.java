@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param giftCertificateAmount paid with gift certificates (a payment, not a discount: the total includes it)
  * @param storeCreditAmount     paid with store credit (likewise a payment)
+ * @param paymentStatus         whether a capture is still pending or was declined at the payment provider
  */
 public record StoreOrder(
         String storeHash,
@@ -43,7 +44,8 @@ public record StoreOrder(
         Money giftCertificateAmount,
         Money storeCreditAmount,
         String paymentMethod,
-        String customerMessage) {
+        String customerMessage,
+        PaymentStatus paymentStatus) {
 
     public StoreOrder {
         shipping = shipping == null ? List.of() : List.copyOf(shipping);
@@ -53,6 +55,21 @@ public record StoreOrder(
         exchangeRate = exchangeRate == null || exchangeRate.signum() <= 0 ? BigDecimal.ONE : exchangeRate;
         giftCertificateAmount = giftCertificateAmount == null ? Money.zero(currency) : giftCertificateAmount;
         storeCreditAmount = storeCreditAmount == null ? Money.zero(currency) : storeCreditAmount;
+        paymentStatus = paymentStatus == null ? PaymentStatus.SETTLED : paymentStatus;
+    }
+
+    /** An order whose payment has nothing outstanding at the provider. */
+    public StoreOrder(String storeHash, long id, int statusId, String status, Instant createdAt, Instant modifiedAt,
+            int channelId, String currency, String storeCurrency, BigDecimal exchangeRate, boolean taxInclusive,
+            Buyer buyer, Address billingAddress, List<ShippingDestination> shipping, List<OrderLine> lines,
+            List<OrderFee> fees, Money subtotalExTax, Money shippingExTax, Money shippingTax, Money handlingExTax,
+            Money handlingTax, Money wrappingExTax, Money wrappingTax, Money discountTotal, Money totalExTax,
+            Money totalTax, Money totalIncTax, Money giftCertificateAmount, Money storeCreditAmount,
+            String paymentMethod, String customerMessage) {
+        this(storeHash, id, statusId, status, createdAt, modifiedAt, channelId, currency, storeCurrency, exchangeRate,
+                taxInclusive, buyer, billingAddress, shipping, lines, fees, subtotalExTax, shippingExTax, shippingTax,
+                handlingExTax, handlingTax, wrappingExTax, wrappingTax, discountTotal, totalExTax, totalTax, totalIncTax,
+                giftCertificateAmount, storeCreditAmount, paymentMethod, customerMessage, PaymentStatus.SETTLED);
     }
 
     /** BigCommerce status 0: the checkout never completed. Such orders are never imported. */

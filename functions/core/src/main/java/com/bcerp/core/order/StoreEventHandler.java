@@ -25,6 +25,8 @@ public final class StoreEventHandler {
     /** Of those, the ones that may also change an order already imported (an edit, a cancellation). */
     private static final Set<String> ORDER_CHANGE_SCOPES = Set.of("store/order/updated", "store/order/statusUpdated");
     private static final String REFUND_SCOPE = "store/order/refund/created";
+    /** The scope that tells of a refund declined after it was made. */
+    private static final String REFUND_RECHECK_SCOPE = "store/order/updated";
     private static final String TRANSACTION_SCOPE_PREFIX = "store/order/transaction/";
     /** Customer scopes after which the back-office customer follows the store's (a deletion is not followed). */
     public static final Set<String> CUSTOMER_SCOPES = Set.of("store/customer/created", "store/customer/updated",
@@ -92,7 +94,11 @@ public final class StoreEventHandler {
             long orderId = orderId(event);
             Outcome imported = route.orderImport().importOrder(event.storeHash(), orderId, trigger);
             if (imported == Outcome.ALREADY_SYNCED && ORDER_CHANGE_SCOPES.contains(event.scope())) {
-                return Optional.of(route.orderChanges().apply(event, orderId));
+                Outcome changed = route.orderChanges().apply(event, orderId);
+                if (REFUND_RECHECK_SCOPE.equals(event.scope())) {
+                    route.refunds().ifPresent(r -> r.recheck(event.storeHash(), orderId, trigger));
+                }
+                return Optional.of(changed);
             }
             return Optional.of(imported);
         }

@@ -1,6 +1,7 @@
 package com.bcerp.core.payment;
 
 import com.bcerp.core.model.Money;
+import com.bcerp.core.model.PaymentStatus;
 import com.bcerp.core.model.PaymentTransaction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,9 @@ import java.util.Optional;
  * What the back office should hold for an order's payment transactions, worked out from the whole list the store
  * has now (so duplicate and out-of-order events change nothing): one payment per purchase, per authorisation (held
  * until captured, then released at the captured amount, or voided) and per capture of no known authorisation.
- * Refund transactions belong to refunds; pending, settled and failed ones post nothing.
+ * Refund transactions belong to refunds; pending, settled and failed ones post nothing. Captures are asynchronous:
+ * while the order's payment reads capture pending (or declined), its latest capture is not counted, so the
+ * authorisation stays held until the provider settles it.
  */
 public final class PaymentPlan {
 
@@ -23,10 +26,19 @@ public final class PaymentPlan {
 
     private PaymentPlan() {}
 
+    /** The plan of an order whose payment has nothing outstanding at the provider. */
     public static List<Planned> of(List<PaymentTransaction> transactions) {
-        List<PaymentTransaction> ok = transactions.stream().filter(PaymentTransaction::isOk)
+        return of(transactions, PaymentStatus.SETTLED);
+    }
+
+    public static List<Planned> of(List<PaymentTransaction> transactions, PaymentStatus status) {
+        List<PaymentTransaction> sorted = transactions.stream()
                 .sorted(Comparator.comparing((PaymentTransaction t) -> t.createdAt() == null ? java.time.Instant.EPOCH
                         : t.createdAt()).thenComparingLong(PaymentTransaction::id)).toList();
+        Optional<PaymentTransaction> unsettled = status == PaymentStatus.SETTLED ? Optional.empty()
+                : sorted.stream().filter(t -> t.event().equals("capture")).reduce((first, second) -> second);
+        List<PaymentTransaction> ok = sorted.stream().filter(PaymentTransaction::isOk)
+                .filter(t -> unsettled.map(u -> u.id() != t.id()).orElse(true)).toList();
         List<Planned> planned = new ArrayList<>();
         for (PaymentTransaction t : ok) {
             switch (t.event()) {

@@ -99,7 +99,7 @@ public final class PaymentSync implements OrderFollowUp {
 
     private Outcome reconcile(StoreOrder order, PostedDocument sale, Attempt attempt) {
         List<PaymentTransaction> transactions = store.transactions(order.id());
-        List<Planned> plan = PaymentPlan.of(transactions);
+        List<Planned> plan = PaymentPlan.of(transactions, order.paymentStatus());
         List<PaymentDraft> drafts = new ArrayList<>();
         for (Planned planned : plan) {
             drafts.add(draft(order, sale, planned, transactions.indexOf(planned.opening())));
@@ -130,9 +130,15 @@ public final class PaymentSync implements OrderFollowUp {
                 }
             }
         }
+        // a pending or declined capture is a state the audit shows, not a success: its payment stays held
+        String waiting = switch (order.paymentStatus()) {
+            case CAPTURE_PENDING -> "; the capture is pending at the payment provider, its payment stays on hold";
+            case DECLINED -> "; the payment provider declined the capture, its payment stays on hold";
+            case SETTLED -> "";
+        };
         return changed.isEmpty()
-                ? attempt.end(Outcome.ALREADY_SYNCED, plan.size() + " payment(s) already posted", null)
-                : attempt.end(Outcome.CREATED, String.join(", ", changed), null);
+                ? attempt.end(Outcome.ALREADY_SYNCED, plan.size() + " payment(s) already posted" + waiting, null)
+                : attempt.end(Outcome.CREATED, String.join(", ", changed) + waiting, null);
     }
 
     private PaymentDraft draft(StoreOrder order, PostedDocument sale, Planned planned, int index) {

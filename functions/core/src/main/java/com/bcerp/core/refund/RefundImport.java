@@ -72,6 +72,19 @@ public final class RefundImport implements OrderFollowUp {
 
     /** On a refund event: every refund of the order not posted yet. */
     public Outcome sync(String storeHash, long orderId, String trigger) {
+        return sync(storeHash, orderId, trigger, false);
+    }
+
+    /**
+     * On an order update of an order with refunds: a refund's payment declined later is told only by the order's
+     * update (BigCommerce documents no refund webhook for it), so the refunds are read again and a declined one's
+     * credit cancelled. An order never refunded costs no refunds call.
+     */
+    public Outcome recheck(String storeHash, long orderId, String trigger) {
+        return sync(storeHash, orderId, trigger, true);
+    }
+
+    private Outcome sync(String storeHash, long orderId, String trigger, boolean onlyIfRefunded) {
         Attempt attempt = Attempt.start(state, clock, "refunds#" + storeHash + "#" + orderId, trigger);
         OrderLookup.Result result = lookup.find(storeHash, orderId);
         if (result instanceof OrderLookup.Skipped skipped) {
@@ -79,6 +92,9 @@ public final class RefundImport implements OrderFollowUp {
         }
         OrderLookup.Found found = (OrderLookup.Found) result;
         StoreOrder order = found.order();
+        if (onlyIfRefunded && !REFUNDED_STATUSES.contains(order.statusId())) {
+            return attempt.end(Outcome.SKIPPED, null, order.describe() + " has no refunds");
+        }
         OrderDocuments documents = found.documents();
         Optional<PostedDocument> sale = documents.sale();
         List<StoreRefund> refunds = store.refunds(order);
@@ -119,7 +135,7 @@ public final class RefundImport implements OrderFollowUp {
             outcomes.add(declined ? declined(order, documents, refund, trigger)
                     : post(order, sale, documents, taxes, refund, trigger));
         }
-        for (Outcome o : List.of(Outcome.CREATED, Outcome.LINKED_EXISTING, Outcome.PARKED)) {
+        for (Outcome o : List.of(Outcome.CREATED, Outcome.CANCELLED, Outcome.LINKED_EXISTING, Outcome.PARKED)) {
             if (outcomes.contains(o)) {
                 return o;
             }
@@ -129,25 +145,40 @@ public final class RefundImport implements OrderFollowUp {
 
     /**
      * A refund the payment provider declined (refund payments are asynchronous; the store shows {@code is_declined}).
-     * Declined before it was posted: nothing is credited. Declined after its credit was posted, or only in part: a
-     * person reverses or corrects the credit, so it parks naming it; the connector never guesses a reversal.
+     * The credit is posted when the refund is made, because BigCommerce has no "confirmed" state to wait for: a refund
+     * is good until one of its payments reads declined. Declined before it was posted: nothing is credited. Declined
+     * wholly after its credit was posted: the credit is cancelled, so the back office holds no credit for money never
+     * paid back; a credit the back office will not cancel (invoiced meanwhile) parks naming it. Declined in part: the
+     * connector cannot tell what was paid back, so it parks for a person.
      */
     private Outcome declined(StoreOrder order, OrderDocuments documents, StoreRefund refund, String trigger) {
         String key = recordKey(ledger.scope().store(order.storeHash()), order.id(), refund.id());
         String what = "refund " + refund.id() + " of order " + order.id();
         Optional<PostedDocument> credit = documents.byRef(OrderDocuments.refundRef(documents.externalRef(), refund.id()));
         boolean wholly = refund.payments().stream().allMatch(StoreRefund.Payment::declined);
-        if (credit.isEmpty() && wholly) {
+        if (wholly && credit.map(PostedDocument::isCancelled).orElse(true)) {
             return claims.run(key, trigger, what, false, attempt -> {
                 state.complete(key, "declined");
                 return attempt.end(Outcome.SKIPPED, null, what + " was declined by the payment provider: nothing to credit");
             });
         }
-        String problem = credit.map(c -> "after its credit " + c.ref().display() + " was posted: reverse or correct "
-                + c.ref().display() + " in the back office").orElse("in part: post the credit for what was paid back by hand");
+        if (wholly) {
+            PostedDocument posted = credit.get();
+            return claims.run(key + "#declined", trigger, what, false, attempt -> {
+                try {
+                    ledger.cancel(posted.ref());
+                } catch (PermanentFailure refused) {
+                    throw new PermanentFailure("payments.is_declined", what + " was declined by the payment provider after"
+                            + " its credit " + posted.ref().display() + " was posted, and the back office would not cancel it ("
+                            + refused.getMessage() + "): reverse " + posted.ref().display() + " by hand, then discard this record");
+                }
+                state.complete(key, "declined");
+                return attempt.end(Outcome.CANCELLED, posted.ref().display(), what + " was declined by the payment provider");
+            });
+        }
         return claims.run(key + "#declined", trigger, what, false, attempt -> {
-            throw new PermanentFailure("payments.is_declined", what + " was declined by the payment provider " + problem
-                    + ", then discard this record");
+            throw new PermanentFailure("payments.is_declined", what + " was declined by the payment provider in part:"
+                    + " post the credit for what was paid back by hand, then discard this record");
         });
     }
 

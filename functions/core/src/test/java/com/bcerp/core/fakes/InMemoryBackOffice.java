@@ -39,6 +39,7 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
         private final String id;
         private final SalesOrderDraft draft;
         private volatile DocumentState state = DocumentState.OPEN;
+        private volatile String cancelRefusal;
 
         Stored(String id, SalesOrderDraft draft) {
             this.id = id;
@@ -59,6 +60,11 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
 
         public boolean cancelled() {
             return state == DocumentState.CANCELLED;
+        }
+
+        /** From now on the back office refuses to cancel this document, for this business reason. */
+        public void refuseCancel(String reason) {
+            this.cancelRefusal = reason;
         }
 
         DocumentRef ref() {
@@ -229,6 +235,9 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
                 .orElseThrow(() -> new PermanentFailure("id", order.display() + " cannot be found"));
         if (stored.cancelled()) {
             throw new PermanentFailure("state", order.display() + " is cancelled already");
+        }
+        if (stored.cancelRefusal != null) {
+            throw new PermanentFailure("state", order.display() + ": " + stored.cancelRefusal);
         }
         stored.state = DocumentState.CANCELLED;
     }

@@ -44,8 +44,15 @@ public final class StoreOrders {
         return new StoreOrders();
     }
 
+    private com.bcerp.core.model.PaymentStatus paymentStatus;
+
     public StoreOrders id(long id) {
         this.id = id;
+        return this;
+    }
+
+    public StoreOrders paymentStatus(com.bcerp.core.model.PaymentStatus paymentStatus) {
+        this.paymentStatus = paymentStatus;
         return this;
     }
 
@@ -191,7 +198,7 @@ public final class StoreOrders {
                 new Buyer(customerId, email, "Jane", "Doe", company, "1234567890"), billing, List.of(dest), lines, fees,
                 subtotal, ship, shippingTax, money(handling.toPlainString()), handlingTax,
                 money(wrapping.toPlainString()), wrappingTax, discount, totalEx, totalTax, totalEx.plus(totalTax),
-                null, null, "Credit Card", "");
+                null, null, "Credit Card", "", paymentStatus);
     }
 
     private Money money(String amount) {

@@ -10,6 +10,7 @@ import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.fakes.StoreOrders;
 import com.bcerp.core.model.Money;
+import com.bcerp.core.model.PaymentStatus;
 import com.bcerp.core.model.PaymentTransaction;
 import com.bcerp.core.order.OrderFlows;
 import com.bcerp.core.sync.Outcome;
@@ -32,6 +33,10 @@ class PaymentSyncTest {
     private final InMemoryStore store = new InMemoryStore();
 
     private OrderFlows flows(PaymentSettings payments) {
+        return flows(store, payments);
+    }
+
+    private OrderFlows flows(InMemoryStore store, PaymentSettings payments) {
         ConnectorConfig d = ConnectorConfig.defaults();
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(d.orders(), d.statuses(), d.customers(),
                 payments, d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices()), clock, Duration.ofMinutes(2));
@@ -71,6 +76,47 @@ class PaymentSyncTest {
             assertThat(p.posted().onHold()).isFalse();
             assertThat(p.posted().amount()).isEqualTo(Money.of("54.00", "USD"));
         });
+    }
+
+    @Test
+    void a_capture_pending_at_the_provider_keeps_the_payment_held_and_a_declined_one_never_releases_it() {
+        OrderFlows flows = flows(CARDS);
+        store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").build()).transaction(txn(1, "authorization", "54.00", null));
+        flows.orderImport().importOrder("abc123", 250, "created");
+
+        // the store lists the capture while its payment reads capture pending: a state, not a success
+        store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").paymentStatus(PaymentStatus.CAPTURE_PENDING).build())
+                .transaction(txn(2, "capture", "54.00", 1L));
+        assertThat(flows.payments().sync("abc123", 250, "transaction/created 2")).isEqualTo(Outcome.ALREADY_SYNCED);
+        assertThat(backOffice.payments()).singleElement().satisfies(p -> assertThat(p.posted().onHold()).isTrue());
+
+        // the provider declines it: the capture reads error, the payment declined; delivered twice, still held
+        InMemoryStore later = new InMemoryStore();
+        later.place(StoreOrders.order().line("SKU-0100", 2, "20.00").paymentStatus(PaymentStatus.DECLINED).build())
+                .transaction(txn(1, "authorization", "54.00", null))
+                .transaction(new PaymentTransaction(2, 250, "capture", "credit_card", Money.of("54.00", "USD"), "braintree",
+                        "bt-2", "", "error", false, Instant.parse("2026-03-01T10:05:00Z"), 1L));
+        OrderFlows again = flows(later, CARDS);
+        again.payments().sync("abc123", 250, "transaction/updated 2");
+        again.payments().sync("abc123", 250, "transaction/updated 2 again");
+        assertThat(backOffice.payments()).singleElement().satisfies(p -> {
+            assertThat(p.posted().onHold()).isTrue();
+            assertThat(p.posted().isVoided()).isFalse();
+        });
+    }
+
+    @Test
+    void a_pending_capture_the_provider_settles_releases_the_payment_once() {
+        OrderFlows flows = flows(CARDS);
+        store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").paymentStatus(PaymentStatus.CAPTURE_PENDING).build())
+                .transaction(txn(1, "authorization", "54.00", null)).transaction(txn(2, "capture", "54.00", 1L));
+        flows.orderImport().importOrder("abc123", 250, "created");
+        assertThat(backOffice.payments()).singleElement().satisfies(p -> assertThat(p.posted().onHold()).isTrue());
+
+        store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").build());
+        assertThat(flows.payments().sync("abc123", 250, "transaction/updated 2")).isEqualTo(Outcome.CREATED);
+        assertThat(flows.payments().sync("abc123", 250, "order/updated late")).isEqualTo(Outcome.ALREADY_SYNCED);
+        assertThat(backOffice.payments()).singleElement().satisfies(p -> assertThat(p.posted().onHold()).isFalse());
     }
 
     @Test

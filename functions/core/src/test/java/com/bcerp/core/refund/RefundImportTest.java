@@ -101,9 +101,9 @@ class RefundImportTest {
     }
 
     @Test
-    void a_refund_the_provider_declined_is_not_credited_and_one_declined_after_its_credit_parks_naming_it() {
+    void a_refund_the_provider_declined_is_not_credited_and_one_declined_after_its_credit_has_the_credit_cancelled() {
         StoreRefund three = refund(3, "11.00", "1.00", product(100, 1));
-        store.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build())
+        store.place(StoreOrders.order().line("SKU-0100", 2, "10.00").status(14).build())
                 .refund(declined(refund(2, "11.00", "1.00", product(100, 1)))).refund(three);
         flows.orderImport().importOrder("abc123", 250, "created");
 
@@ -111,18 +111,38 @@ class RefundImportTest {
         assertThat(backOffice.orders()).extracting(o -> o.draft().externalRef())
                 .containsExactly("BC-abc123-250", "BC-abc123-250-R3");
 
-        // refund 3's payment is declined later: its credit stands, so a person must reverse it
+        // refund 3's payment is declined later, told by an order update (delivered twice): its credit is cancelled once
         InMemoryStore later = new InMemoryStore();
-        later.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build())
+        later.place(StoreOrders.order().line("SKU-0100", 2, "10.00").status(14).build())
                 .refund(declined(refund(2, "11.00", "1.00", product(100, 1)))).refund(declined(three));
         OrderFlows again = OrderFlows.wire(later, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock,
                 Duration.ofMinutes(2));
-        assertThat(again.refunds().sync("abc123", 250, "order updated")).isEqualTo(Outcome.PARKED);
+        assertThat(again.refunds().recheck("abc123", 250, "order updated")).isEqualTo(Outcome.CANCELLED);
+        assertThat(again.refunds().recheck("abc123", 250, "order updated again")).isEqualTo(Outcome.ALREADY_SYNCED);
+        assertThat(again.refunds().sync("abc123", 250, "refund 3 late")).isEqualTo(Outcome.ALREADY_SYNCED);
 
-        assertThat(backOffice.orders()).hasSize(2);
-        assertThat(state.parkReason("refund#abc123#250#3#declined")).get().asString()
-                .contains("declined by the payment provider after its credit").contains("reverse");
+        assertThat(backOffice.orders()).filteredOn(o -> !o.cancelled()).extracting(o -> o.draft().externalRef())
+                .containsExactly("BC-abc123-250");
+        assertThat(state.isParked("refund#abc123#250#3#declined")).isFalse();
         assertThat(state.isParked("refund#abc123#250#2")).isFalse();
+    }
+
+    @Test
+    void a_credit_the_back_office_will_not_cancel_after_its_refund_was_declined_parks_naming_it() {
+        StoreRefund three = refund(3, "11.00", "1.00", product(100, 1));
+        store.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build()).refund(three);
+        flows.orderImport().importOrder("abc123", 250, "created");
+        flows.refunds().sync("abc123", 250, "refund 3");
+        backOffice.orders().stream().filter(o -> o.draft().externalRef().endsWith("-R3")).findFirst().orElseThrow()
+                .refuseCancel("the credit memo has been invoiced");
+
+        InMemoryStore later = new InMemoryStore();
+        later.place(StoreOrders.order().line("SKU-0100", 2, "10.00").build()).refund(declined(three));
+        OrderFlows again = OrderFlows.wire(later, backOffice.backOffice(), state, state, ConnectorConfig.defaults(), clock,
+                Duration.ofMinutes(2));
+        assertThat(again.refunds().sync("abc123", 250, "order updated")).isEqualTo(Outcome.PARKED);
+        assertThat(state.parkReason("refund#abc123#250#3#declined")).get().asString()
+                .contains("after its credit").contains("would not cancel").contains("reverse");
     }
 
     @Test
