@@ -344,6 +344,8 @@ public enum Scenario {
                     .redrive(DeadLetters.Method.AUTO, message -> { });
             h.fact("redrive_method", redrive.method());
             h.fact("redriven", redrive.moved());
+            // what the redrive itself saw left; a later failure of a redriven message shows in dead_lettered
+            h.fact("left_after_redrive", redrive.left());
         }
     },
 
