@@ -103,8 +103,10 @@ public final class StoreEventHandler {
             return Optional.of(imported);
         }
         if (REFUND_SCOPE.equals(event.scope())) {
-            return route.refunds().isEmpty() ? notHere(route, event, "credit notes")
-                    : Optional.of(route.refunds().get().sync(event.storeHash(), orderId(event), trigger));
+            // a back office without credit notes (a warehouse) takes the order's state instead: wholly refunded,
+            // its open order is cancelled there before it is shipped
+            return Optional.of(route.refunds().isEmpty() ? route.orderChanges().apply(event, orderId(event))
+                    : route.refunds().get().sync(event.storeHash(), orderId(event), trigger));
         }
         if (event.scope().startsWith(TRANSACTION_SCOPE_PREFIX)) {
             return route.payments().isEmpty() ? notHere(route, event, "payments")

@@ -119,4 +119,20 @@ class WarehouseOrdersTest {
         assertThat(state.parked()).extracting(ParkedRecord::reason).singleElement().satisfies(reason ->
                 assertThat(reason).contains("line 100: 3 -> 2").contains("change the order in the back office by hand"));
     }
+
+    @Test
+    void a_wholly_refunded_order_is_cancelled_in_the_warehouse_before_it_is_picked_and_a_part_refund_is_left() {
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 2, "20.00").build());
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+
+        store.place(StoreOrders.order().status(14).line("SKU-0100", 2, "20.00").build());
+        flows.events().handle(event("store/order/statusUpdated", 14));
+        assertThat(documents.orders()).singleElement().satisfies(o -> assertThat(o.cancelled()).isFalse());
+
+        store.place(StoreOrders.order().status(4).line("SKU-0100", 2, "20.00").build());
+        assertThat(flows.events().handle(event("store/order/statusUpdated", 4))).contains(Outcome.CANCELLED);
+        assertThat(documents.orders()).singleElement().satisfies(o -> assertThat(o.cancelled()).isTrue());
+        // delivered again: nothing more
+        assertThat(flows.events().handle(event("store/order/statusUpdated", 4))).contains(Outcome.ALREADY_SYNCED);
+    }
 }
