@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.bcerp.aws.Environment;
+import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.fakes.InMemoryRequestBudget;
 import com.bcerp.core.fakes.InMemoryStore;
@@ -80,7 +81,7 @@ class BackOfficeThrottlingIT {
             // declined calls are retried: whether an order then gets through or goes back to the queue is the race
             // of the clock against the retries; the count of 429s is what this test is about
             emf = EmfLines.printedBy(() -> new OrderWorkerHandler(new DeliveredOnce(flows.events(), state,
-                    Duration.ofHours(49), clock), metrics, "acumatica").handleRequest(event, null));
+                    WebhookAuthenticator.RETRY_HORIZON, clock), metrics, "acumatica").handleRequest(event, null));
         } finally {
             ticker.shutdownNow();
         }

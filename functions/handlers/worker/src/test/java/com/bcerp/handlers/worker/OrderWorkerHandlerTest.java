@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemoryStore;
@@ -48,7 +49,7 @@ class OrderWorkerHandlerTest {
         event.setRecords(records);
 
         List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(
-                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock), metrics, "memory").handleRequest(event, null)
+                new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, WebhookAuthenticator.RETRY_HORIZON, clock), metrics, "memory").handleRequest(event, null)
                         .getBatchItemFailures()).isEmpty());
 
         assertThat(backOffice.ordersFor("BC-abc123-250")).isEqualTo(1);
@@ -94,7 +95,7 @@ class OrderWorkerHandlerTest {
         InMemoryStore store = new InMemoryStore().place(StoreOrders.order().id(250).line("SKU-0100", 1, "20.00").build());
         OrderFlows flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, ConnectorConfig.defaults(),
                 clock, Duration.ofMinutes(2));
-        OrderWorkerHandler worker = new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock));
+        OrderWorkerHandler worker = new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, WebhookAuthenticator.RETRY_HORIZON, clock));
         SQSEvent.SQSMessage created = event.getRecords().get(0);
         SQSEvent.SQSMessage statusUpdated = event.getRecords().get(1);
 
@@ -135,7 +136,7 @@ class OrderWorkerHandlerTest {
                 + "\"id\":32},\"hash\":\"8768ab15\",\"created_at\":1561481571,\"producer\":\"stores/abc123\"}");
         customer.setAttributes(event.getRecords().get(0).getAttributes());
 
-        List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock),
+        List<JsonNode> emf = EmfLines.printedBy(() -> assertThat(new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, WebhookAuthenticator.RETRY_HORIZON, clock),
                 metrics, "memory").handleRequest(delivery(customer, "m-c", "webhook:c32"), null).getBatchItemFailures()).isEmpty());
 
         assertThat(backOffice.customers).hasSize(1);

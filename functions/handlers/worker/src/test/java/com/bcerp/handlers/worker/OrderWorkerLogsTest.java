@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.bcerp.bigcommerce.webhook.WebhookAuthenticator;
 import com.bcerp.core.config.ConnectorConfig;
 import com.bcerp.core.fakes.InMemoryBackOffice;
 import com.bcerp.core.fakes.InMemoryStore;
@@ -43,7 +44,7 @@ class OrderWorkerLogsTest {
 
         List<JsonNode> lines;
         try (JsonLogCapture logs = new JsonLogCapture()) {
-            new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, Duration.ofHours(49), clock)).handleRequest(event, new FakeLambdaContext("order-worker", "req-1"));
+            new OrderWorkerHandler(new DeliveredOnce(flows.events(), state, WebhookAuthenticator.RETRY_HORIZON, clock)).handleRequest(event, new FakeLambdaContext("order-worker", "req-1"));
             lines = logs.lines();
         }
 
