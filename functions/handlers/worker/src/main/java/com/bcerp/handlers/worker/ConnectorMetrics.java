@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -111,6 +112,19 @@ public final class ConnectorMetrics {
         current.set(invocation);
         open.add(invocation);
         return invocation;
+    }
+
+    /**
+     * A handler's body, counted as one invocation of {@code function}; without metrics (the local runtime) it runs
+     * with a null invocation and nothing is counted.
+     */
+    public static <R> R measured(ConnectorMetrics metrics, String function, Function<Invocation, R> body) {
+        if (metrics == null) {
+            return body.apply(null);
+        }
+        try (Invocation invocation = metrics.begin(function)) {
+            return body.apply(invocation);
+        }
     }
 
     /** The invocation the calling thread's work belongs to, if any. */
