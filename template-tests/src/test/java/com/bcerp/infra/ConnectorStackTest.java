@@ -413,6 +413,19 @@ class ConnectorStackTest {
     }
 
     @Test
+    void plain_http_to_this_machine_is_taken_by_the_check_but_refused_at_synth_naming_the_field() {
+        Path local = rewrite(SynthesizedStack.exampleWith(), "    url: https://acme.acumatica.com/ACME",
+                "    url: http://localhost:8080/ACME");
+        assertThat(DeployConfig.load(local).deployment().acumatica().url()).isEqualTo("http://localhost:8080/ACME");
+        assertThatThrownBy(() -> SynthesizedStack.of(local, ScheduledJobs.ALL, s -> {}))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config deployment.acumatica.url: must be an https URL to deploy");
+        Path books = withBooks(SynthesizedStack.exampleWith("  back_offices:", "    books:",
+                "      company_id: \"123456\"", "      url: http://127.0.0.1:9000"));
+        assertThatThrownBy(() -> SynthesizedStack.of(books, ScheduledJobs.ALL, s -> {}))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config deployment.back_offices.books.url: must be an https URL");
+    }
+
+    @Test
     void every_configured_back_office_gets_its_secret_its_variables_and_read_access_and_only_acumatica_rotates() {
         SynthesizedStack both = SynthesizedStack.of(withBooks(SynthesizedStack.exampleWith("  back_offices:",
                 "    books:", "      company_id: \"123456\"", "      warehouses: MAIN")), ScheduledJobs.ALL, s -> {});
