@@ -184,7 +184,8 @@ public final class LocalRuntime implements AutoCloseable {
         DeploymentSettings.OrderWorker eventSource = (options.configFile() == null ? DeploymentSettings.defaults()
                 : ConfigLoader.deployment(options.configFile())).orderWorker();
         pump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
-                new OrderWorkerHandler(worker.deliveries()), "order-worker", eventSource.maxConcurrency(),
+                new OrderWorkerHandler(worker.deliveries()), "order-worker",
+                Duration.ofSeconds(eventSource.timeoutSeconds()), eventSource.maxConcurrency(),
                 eventSource.batchSize()));
         // the first registration, as `./connector ops register-webhooks` does for a deployed stack
         worker.webhookHealth().check();

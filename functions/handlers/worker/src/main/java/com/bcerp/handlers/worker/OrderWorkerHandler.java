@@ -61,7 +61,7 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> ConnectorMetrics.measured(metrics,
                 ConnectorMetrics.ORDER_WORKER,
-                invocation -> SqsBatch.process(event.getRecords(), message -> handle(message, invocation))));
+                invocation -> SqsBatch.process(event.getRecords(), context, message -> handle(message, invocation))));
     }
 
     /**
