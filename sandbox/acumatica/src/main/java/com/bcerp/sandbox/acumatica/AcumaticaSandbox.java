@@ -105,6 +105,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final OAuthServer oauth;
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
+    private final TaxZones taxZones = new TaxZones();
     private final PaymentBook payments;
     private final ShipmentBook shipments;
     private final ItemBook items;
@@ -120,7 +121,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.oauth = new OAuthServer(settings, clock, faults);
         ReentrantLock lock = new ReentrantLock();
         this.customers = new CustomerBook(lock, clock);
-        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
+        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog, taxZones);
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
@@ -146,6 +147,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/Payment/{type}/{referenceNbr}", r -> one(r, PaymentBook.SHAPE,
                         payments.get(r.pathParam("type"), r.pathParam("referenceNbr"))))
                 .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
+                .route("GET", base + "/TaxZone", r -> list(r, TaxZones.SHAPE, taxZones::list))
+                .route("GET", base + "/TaxZone/{zoneId}", r -> one(r, TaxZones.SHAPE, taxZones.get(r.pathParam("zoneId"))))
                 .route("GET", base + "/Shipment", r -> list(r, ShipmentBook.SHIPMENT, shipments::shipments))
                 .route("GET", base + "/Shipment/{shipmentNbr}", r -> one(r, ShipmentBook.SHIPMENT,
                         shipments.shipment(r.pathParam("shipmentNbr"))))
@@ -338,6 +341,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
     /** Stock items, template items, warehouses, item-warehouse records, quantities and kits. */
     public ItemBook items() {
         return items;
+    }
+
+    /** The tax zones, their taxes and rates, and the branch's zone. */
+    public TaxZones taxZones() {
+        return taxZones;
     }
 
     public Faults faults() {
