@@ -322,8 +322,10 @@ public enum Scenario {
             + "and the dead-letter queue redriven") {
         @Override
         LocalRuntime.Options options(LocalRuntime.Options base) {
+            // two receives dead-letter a message quickly; the visibility timeout (and so each invocation's time, as
+            // AWS allows no function timeout beyond it) leaves a batch of five time for two back offices on a busy machine
             return super.options(base).withTiming(timing(Duration.ofSeconds(30), Duration.ofSeconds(2),
-                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(3), 2));
+                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(10), 2));
         }
 
         @Override
