@@ -333,7 +333,8 @@ public enum Scenario {
             h.backOffices().forEach(b -> b.unavailable(true));
             h.place(h.orders());
             LocalAws aws = h.runtime().aws();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            // two receives a visibility timeout apart, for every event of every order, on a machine that may be busy
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
             // every order's events (created, and the status or payment events some orders raise) must have failed
             // out of the source queue first: one still there when the redrive runs would be dead-lettered after it
             while ((aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders()
