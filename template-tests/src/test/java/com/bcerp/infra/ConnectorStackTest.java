@@ -418,6 +418,10 @@ class ConnectorStackTest {
                 .hasMessageStartingWith("config deployment.back_offices.finance.tenant_id: required to deploy back "
                         + "office 'finance' (visma)");
         assertThatThrownBy(() -> DeployConfig.load(SynthesizedStack.exampleWith("  back_offices:",
+                "    acumatica:", "      tax_zones_by_currency: EUR=EU")))
+                .hasMessageStartingWith("config deployment.back_offices.acumatica.tax_zones_by_currency: required to "
+                        + "deploy back office 'acumatica'").hasMessageContaining("'EUR=EU'");
+        assertThatThrownBy(() -> DeployConfig.load(SynthesizedStack.exampleWith("  back_offices:",
                 "    nosuch:", "      url: https://example.com")))
                 .hasMessageStartingWith("config deployment.back_offices.nosuch: names no back office");
         assertThatThrownBy(() -> DeployConfig.load(withBooks(SynthesizedStack.exampleWith("  back_offices:",
