@@ -69,7 +69,7 @@ class ChaosCommandIT {
         assertThat(sessions.get("most_sessions_open_at_once").asInt()).isEqualTo(1);
         assertThat(sessions.get("grants_refused_api_login_limit").asInt()).isZero();
         assertThat(sessions.get("sessions_open_at_end").asInt()).isLessThanOrEqualTo(1);
-        assertThat(sessions.get("sessions_opened").asInt()).isBetween(1, 4);
+        assertThat(sessions.get("sessions_opened").asInt()).isPositive();
         assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
         assertThat(report.get("secrets_in_logs").get("values_checked").asInt()).isGreaterThan(20);
         assertThat(Files.size(log)).isPositive();
