@@ -365,6 +365,16 @@ public final class AcumaticaSandbox implements AutoCloseable {
         oauth.changePasswordAndRevokeSessions(newPassword);
     }
 
+    /**
+     * The instance's session records: sessions open now, opened (password grants accepted) since it started, the most
+     * open at once, and grants refused with "API Login Limit".
+     */
+    public record SessionRecords(int open, int opened, int mostOpenAtOnce, int refusedAtLimit) {}
+
+    public SessionRecords sessionRecords() {
+        return oauth.sessionRecords();
+    }
+
     /** Sessions holding one of the licence's API-user slots now (signed in and neither signed out nor ended idle). */
     public int openSessions() {
         return oauth.openSessions();
