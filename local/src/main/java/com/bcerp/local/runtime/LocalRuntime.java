@@ -322,7 +322,7 @@ public final class LocalRuntime implements AutoCloseable {
         WorkerComposition other = WorkerComposition.create(new Environment(environment), secrets, clients,
                 Clock.systemUTC(), crashes::wrap);
         QueuePump otherPump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
-                new OrderWorkerHandler(other.deliveries()), name, concurrency, pump.batchSize()));
+                new OrderWorkerHandler(other.deliveries()), name, pump.timeout(), concurrency, pump.batchSize()));
         otherPumps.add(otherPump);
         return otherPump;
     }

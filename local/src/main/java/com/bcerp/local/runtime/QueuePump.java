@@ -167,6 +167,11 @@ public final class QueuePump implements AutoCloseable {
         return batchSize;
     }
 
+    /** The time each invocation gets. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** Invocations at once at most. */
     public int concurrency() {
         return concurrency;
