@@ -6,6 +6,7 @@ import com.bcerp.bigcommerce.webhook.WebhookReceiver;
 import com.bcerp.config.ConfigLoader;
 import com.bcerp.config.DeploymentSettings;
 import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.port.BackOffice;
 import com.bcerp.handlers.receiver.ReceiverComposition;
 import com.bcerp.handlers.receiver.WebhookReceiverHandler;
 import com.bcerp.handlers.worker.BackOfficeRegistry;
@@ -183,6 +184,8 @@ public final class LocalRuntime implements AutoCloseable {
 
         worker = WorkerComposition.create(new Environment(environment), secrets, clients, Clock.systemUTC(),
                 crashes::wrap);
+        // closed after the pumps (in reverse): each back office's session ends once nothing uses it
+        track((AutoCloseable) () -> worker.backOffices().forEach(BackOffice::signOut));
         // the event source mapping's batch size and maximum concurrency, from the config file as the stack reads them
         DeploymentSettings.OrderWorker eventSource = (options.configFile() == null ? DeploymentSettings.defaults()
                 : ConfigLoader.deployment(options.configFile())).orderWorker();
@@ -321,6 +324,7 @@ public final class LocalRuntime implements AutoCloseable {
     public QueuePump startWorker(String name, int concurrency) {
         WorkerComposition other = WorkerComposition.create(new Environment(environment), secrets, clients,
                 Clock.systemUTC(), crashes::wrap);
+        track((AutoCloseable) () -> other.backOffices().forEach(BackOffice::signOut));
         QueuePump otherPump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
                 new OrderWorkerHandler(other.deliveries()), name, pump.timeout(), concurrency, pump.batchSize()));
         otherPumps.add(otherPump);

@@ -38,7 +38,9 @@ class CredentialsIT {
 
     @AfterEach
     void stop() {
-        runtime.close();
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     private Map<String, String> erpSecret() {
@@ -54,6 +56,20 @@ class CredentialsIT {
 
     private boolean inBackOffice(OrderSeeder.Placed order) {
         return DemoReport.salesOrdersByCustomerOrder(runtime).containsKey(Long.toString(order.id()));
+    }
+
+    @Test
+    void closing_the_runtime_signs_its_session_out_freeing_the_api_user_slot() throws Exception {
+        OrderSeeder.Placed order = seeder.place(1).get(0);
+        awaitSettled();
+        assertThat(inBackOffice(order)).isTrue();
+        assertThat(runtime.acumatica().openSessions()).isEqualTo(1);
+
+        var acumatica = runtime.acumatica();
+        runtime.close();
+        runtime = null;
+
+        assertThat(acumatica.openSessions()).as("sessions left holding a slot").isZero();
     }
 
     @Test

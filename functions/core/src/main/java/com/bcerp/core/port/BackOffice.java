@@ -30,6 +30,7 @@ public final class BackOffice {
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
     private final List<Integer> importStatuses;
+    private final Runnable signOut;
 
     private BackOffice(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -42,6 +43,7 @@ public final class BackOffice {
         this.catalogue = b.catalogue;
         this.fulfilment = b.fulfilment;
         this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
+        this.signOut = b.signOut;
         if (documents != null && payments != null && customers == null) {
             throw new IllegalArgumentException(name + ": payments need customers to pay");
         }
@@ -140,11 +142,21 @@ public final class BackOffice {
                 + capabilities().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
+    /**
+     * Ends the sessions the back office holds for this process, where it keeps any (Acumatica: each holds one of the
+     * licence's API-user slots), when the process stops: the local runtime's close. Lambda tells a function nothing
+     * before it freezes or ends it, so there the session is left to end idle.
+     */
+    public void signOut() {
+        signOut.run();
+    }
+
     /** The same back office with its order-side ports wrapped, e.g. by the local runtime's fault injection. */
     public BackOffice wrapped(PortWrapper wrapper) {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
                 .fulfilment(fulfilment);
         b.importStatuses = importStatuses;
+        b.signOut = signOut;
         b.customers = customers == null ? null : wrapper.customers(customers);
         b.documents = documents == null ? null : wrapper.documents(documents);
         b.payments = payments == null ? null : wrapper.payments(payments);
@@ -192,6 +204,7 @@ public final class BackOffice {
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
         private List<Integer> importStatuses;
+        private Runnable signOut = () -> { };
 
         private Builder(String name, String system) {
             this.name = name;
@@ -235,6 +248,12 @@ public final class BackOffice {
 
         public Builder importStatuses(List<Integer> statuses) {
             this.importStatuses = statuses;
+            return this;
+        }
+
+        /** What {@link BackOffice#signOut()} does; nothing by default. */
+        public Builder onSignOut(Runnable action) {
+            this.signOut = action;
             return this;
         }
 
