@@ -103,8 +103,7 @@ public final class OrderImport {
             // a warehouse has nothing to do for an order without goods: recorded, not parked, and released, so an edit
             // that adds goods still sends them
             state.release(key);
-            return attempt.end(Outcome.SKIPPED, null, order.describe() + " has no physical goods to ship (downloads, "
-                    + "gift certificates, non-stock items only): it needs no fulfilment by " + ledger.backOffice());
+            return attempt.end(Outcome.SKIPPED, null, nothingToShip(order, ledger.backOffice()));
         }
         OrderDocuments posted = ledger.documents(order.storeHash(), orderId, mayBePosted(order, attempt));
         Optional<PostedDocument> existing = posted.sale();
@@ -133,6 +132,12 @@ public final class OrderImport {
         followUp(order, sale, trigger);
         state.complete(key, String.join(", ", created));
         return attempt.end(Outcome.CREATED, String.join(", ", created), null);
+    }
+
+    /** Why a warehouse gets nothing for the order, as its import record (and the dry run) say it. */
+    public static String nothingToShip(StoreOrder order, String backOffice) {
+        return order.describe() + " has no physical goods to ship (downloads, gift certificates, non-stock items only): "
+                + "it needs no fulfilment by " + backOffice;
     }
 
     /** Whether an earlier attempt, or earlier lost state, may have posted the order without a link saying so. */
