@@ -375,8 +375,8 @@ public final class FulfilmentSync {
 
     /**
      * The status table's store status for the back-office status (Shipped only when the store has nothing left to
-     * ship), applied when the back-office status changed since
-     * it was last applied (so a status staff set in the store later stands) and the store does not show it already.
+     * ship), applied when the back-office status changed since it was last applied (so a status staff set in the store
+     * later stands) and the store does not show it already.
      */
     private void applyStatus(BackOfficeOrder order, FulfilmentOrder storeOrder, List<StoreShipment> inStore,
             Counts counts) {

@@ -125,8 +125,8 @@ public final class OrderChanges {
 
     /**
      * A back office keeping quantities only (a warehouse): nothing to do while each store line's quantity is what its
-     * orders hold (a warehouse's consignments together); otherwise the edit parks, naming the lines, for a person to change the order in the back office
-     * (its lines cannot be changed through the adapter).
+     * orders hold (a warehouse's consignment orders together); otherwise the edit parks, naming the lines, for a
+     * person to change the order in the back office (its lines cannot be changed through the adapter).
      */
     private Outcome quantitiesOnly(StoreOrder order, List<SalesOrderDraft> desired, List<PostedDocument> posted,
             PostedDocument sale, Attempt attempt) {
