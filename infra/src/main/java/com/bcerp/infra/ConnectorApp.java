@@ -42,6 +42,7 @@ public final class ConnectorApp {
     /** The secrets' stack ({@code {stackName}-secrets}, deployed first) and the connector's. */
     public static ConnectorStack stacks(App app, String stackName, DeployConfig config, LambdaPackages packages,
             List<ScheduledJob> jobs) {
+        config.requireHttpsOnly();
         String store = config.deployment().storeHash();
         ConnectorSecretsStack secrets = new ConnectorSecretsStack(app, stackName + "-secrets", StackProps.builder()
                 .description("bc-erp-connector secrets, created empty (store " + store + ")").build(), stackName,

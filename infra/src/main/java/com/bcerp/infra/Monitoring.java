@@ -50,8 +50,8 @@ final class Monitoring extends Construct {
             Queue deadLetterQueue, Function receiver, Function orderWorker, List<Function> scheduled,
             BackOfficeSettings backOffices) {}
 
-    /** The functions that call back offices, as their metrics' {@value ConnectorMetrics#FUNCTION} dimension names them. */
-    private static final List<String> CALLING_BACK_OFFICES = List.of(ConnectorMetrics.ORDER_WORKER,
+    /** The functions that call the store and the back offices, as their metrics' {@value ConnectorMetrics#FUNCTION} dimension names them. */
+    private static final List<String> WORKERS = List.of(ConnectorMetrics.ORDER_WORKER,
             ConnectorMetrics.STOCK_SYNC, ConnectorMetrics.CATALOG_SYNC, ConnectorMetrics.FULFILMENT_SYNC);
 
     private static final Duration PERIOD = Duration.minutes(5);
@@ -122,6 +122,12 @@ final class Monitoring extends Construct {
                             + "(or another app spends it): set reliability.back_office_requests_per_minute to pace below it, "
                             + "or raise the licence");
         }
+        MathExpression storeDeclined = storeThrottled();
+        throttled.add(storeDeclined);
+        alarm("StoreThrottled", storeDeclined, 0, throttledPeriods,
+                "The store has declined calls with 429 in every 5 minutes for " + settings.throttledMinutes()
+                        + " min: another app spends the store's quota (the connector paces itself at its share): "
+                        + "lower reliability.store_quota_share, or find the other app");
 
         // each feed's lag, judged over at least one of its schedule's intervals (it is written once a run)
         DeploymentSettings.Schedules schedules = w.deployment().schedules();
@@ -182,7 +188,7 @@ final class Monitoring extends Construct {
                 graph("Back-office latency (p99, ms)", latency, List.of()));
         List<IWidget> row4 = List.of(
                 graph("Stock pushes", List.of(stockPushes), List.of()),
-                graph("Back-office 429s (throttled)", throttled, List.of()),
+                graph("429s (throttled): back offices and the store", throttled, List.of()),
                 graph("Feed lag (s)", feedLags, List.of()));
         List<IWidget> row5 = List.of(
                 graph("Webhook deliveries", List.of(
@@ -208,12 +214,29 @@ final class Monitoring extends Construct {
      */
     private static MathExpression throttled(String backOffice) {
         Map<String, IMetric> byFunction = new java.util.LinkedHashMap<>();
-        for (String function : CALLING_BACK_OFFICES) {
+        for (String function : WORKERS) {
             byFunction.put("throttled" + ConnectorStack.pascal(backOffice) + byFunction.size(), connector(ConnectorMetrics.BACK_OFFICE_THROTTLED, function, backOffice, "Sum"));
         }
+        return sumFilled(byFunction, backOffice + " 429s");
+    }
+
+    /** The sum of {@code metrics}, a missing series counting as 0. */
+    private static MathExpression sumFilled(Map<String, IMetric> metrics, String label) {
         return MathExpression.Builder.create()
-                .expression(String.join(" + ", byFunction.keySet().stream().map(id -> "FILL(" + id + ", 0)").toList()))
-                .usingMetrics(byFunction).label(backOffice + " 429s").period(PERIOD).build();
+                .expression(String.join(" + ", metrics.keySet().stream().map(id -> "FILL(" + id + ", 0)").toList()))
+                .usingMetrics(metrics).label(label).period(PERIOD).build();
+    }
+
+    /** The 429s the store answered, over every function that calls it. */
+    private static MathExpression storeThrottled() {
+        Map<String, IMetric> byFunction = new java.util.LinkedHashMap<>();
+        for (String function : WORKERS) {
+            byFunction.put("throttledStore" + byFunction.size(), Metric.Builder.create().namespace(NAMESPACE)
+                    .metricName(ConnectorMetrics.STORE_THROTTLED)
+                    .dimensionsMap(Map.of(ConnectorMetrics.FUNCTION, function)).statistic("Sum").period(PERIOD)
+                    .build());
+        }
+        return sumFilled(byFunction, "store 429s");
     }
 
     Topic topic() {

@@ -256,7 +256,7 @@ class ConnectorStackTest {
     }
 
     @Test
-    void a_back_office_throttling_for_throttled_minutes_and_a_feed_behind_by_feed_lag_schedules_runs_alarm() {
+    void a_back_office_or_the_store_throttling_for_throttled_minutes_and_a_feed_behind_by_feed_lag_schedules_runs_alarm() {
         // sustained: a 429 in each of 3 five-minute periods (throttled_minutes 15), from any function calling it
         JsonNode throttled = alarm("MonitoringThrottledAcumatica");
         assertThat(throttled.get("EvaluationPeriods").asInt()).isEqualTo(3);
@@ -278,6 +278,21 @@ class ConnectorStackTest {
             }
         }
         assertThat(functions).containsExactlyInAnyOrder(ConnectorMetrics.ORDER_WORKER, ConnectorMetrics.STOCK_SYNC,
+                ConnectorMetrics.CATALOG_SYNC, ConnectorMetrics.FULFILMENT_SYNC);
+
+        // the store's 429s, alike: from every function calling the store, by function alone
+        JsonNode store = alarm("MonitoringStoreThrottled");
+        assertThat(store.get("EvaluationPeriods").asInt()).isEqualTo(3);
+        List<String> storeCallers = new ArrayList<>();
+        for (JsonNode query : store.get("Metrics")) {
+            if (query.has("MetricStat")) {
+                JsonNode metric = query.get("MetricStat").get("Metric");
+                assertThat(metric.get("MetricName").asText()).isEqualTo(ConnectorMetrics.STORE_THROTTLED);
+                assertThat(metric.get("Dimensions")).hasSize(1);
+                storeCallers.add(dimension(metric, ConnectorMetrics.FUNCTION));
+            }
+        }
+        assertThat(storeCallers).containsExactlyInAnyOrder(ConnectorMetrics.ORDER_WORKER, ConnectorMetrics.STOCK_SYNC,
                 ConnectorMetrics.CATALOG_SYNC, ConnectorMetrics.FULFILMENT_SYNC);
 
         // feed lag beyond 3 of the feed's intervals (the example's schedules: 5, 60 and 15 minutes), per period of
@@ -327,14 +342,14 @@ class ConnectorStackTest {
         }
         for (String title : List.of("Store events", "Dead letters", "Order sync lag (s)", "Orders synced, duplicates prevented, parked",
                 "Back-office calls and failures", "Back-office latency (p99, ms)", "Stock pushes", "Error rate (%)",
-                "Back-office 429s (throttled)", "Feed lag (s)", "Alarms")) {
+                "429s (throttled): back offices and the store", "Feed lag (s)", "Alarms")) {
             assertThat(text).as(title).contains("\"title\":\"" + title + "\"");
         }
         for (String metric : List.of(ConnectorMetrics.ORDERS_SYNCED, ConnectorMetrics.DUPLICATES_PREVENTED,
                 ConnectorMetrics.ORDERS_PARKED,
                 ConnectorMetrics.BACK_OFFICE_CALLS, ConnectorMetrics.BACK_OFFICE_CALL_FAILURES,
                 ConnectorMetrics.BACK_OFFICE_LATENCY, ConnectorMetrics.SYNC_LAG, ConnectorMetrics.STOCK_PUSHES,
-                ConnectorMetrics.BACK_OFFICE_THROTTLED, ConnectorMetrics.FEED_LAG)) {
+                ConnectorMetrics.BACK_OFFICE_THROTTLED, ConnectorMetrics.STORE_THROTTLED, ConnectorMetrics.FEED_LAG)) {
             assertThat(text).as(metric).contains("[\"" + ConnectorMetrics.NAMESPACE + "\",\"" + metric + "\"");
         }
     }
@@ -403,6 +418,10 @@ class ConnectorStackTest {
                 .hasMessageStartingWith("config deployment.back_offices.finance.tenant_id: required to deploy back "
                         + "office 'finance' (visma)");
         assertThatThrownBy(() -> DeployConfig.load(SynthesizedStack.exampleWith("  back_offices:",
+                "    acumatica:", "      tax_zones_by_currency: EUR=EU")))
+                .hasMessageStartingWith("config deployment.back_offices.acumatica.tax_zones_by_currency: required to "
+                        + "deploy back office 'acumatica'").hasMessageContaining("'EUR=EU'");
+        assertThatThrownBy(() -> DeployConfig.load(SynthesizedStack.exampleWith("  back_offices:",
                 "    nosuch:", "      url: https://example.com")))
                 .hasMessageStartingWith("config deployment.back_offices.nosuch: names no back office");
         assertThatThrownBy(() -> DeployConfig.load(withBooks(SynthesizedStack.exampleWith("  back_offices:",
@@ -410,6 +429,19 @@ class ConnectorStackTest {
                 .hasMessageContaining("deployment.back_offices.books.secret");
         assertThatThrownBy(() -> DeployConfig.load(Path.of("no-such-connector.yaml")))
                 .hasMessageContaining("no such file");
+    }
+
+    @Test
+    void plain_http_to_this_machine_is_taken_by_the_check_but_refused_at_synth_naming_the_field() {
+        Path local = rewrite(SynthesizedStack.exampleWith(), "    url: https://acme.acumatica.com/ACME",
+                "    url: http://localhost:8080/ACME");
+        assertThat(DeployConfig.load(local).deployment().acumatica().url()).isEqualTo("http://localhost:8080/ACME");
+        assertThatThrownBy(() -> SynthesizedStack.of(local, ScheduledJobs.ALL, s -> {}))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config deployment.acumatica.url: must be an https URL to deploy");
+        Path books = withBooks(SynthesizedStack.exampleWith("  back_offices:", "    books:",
+                "      company_id: \"123456\"", "      url: http://127.0.0.1:9000"));
+        assertThatThrownBy(() -> SynthesizedStack.of(books, ScheduledJobs.ALL, s -> {}))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config deployment.back_offices.books.url: must be an https URL");
     }
 
     @Test

@@ -10,8 +10,10 @@ import com.bcerp.local.ops.Operations;
 import com.bcerp.local.runtime.LocalAws;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.bcerp.local.runtime.QueuePump;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -322,8 +324,10 @@ public enum Scenario {
             + "and the dead-letter queue redriven") {
         @Override
         LocalRuntime.Options options(LocalRuntime.Options base) {
+            // two receives dead-letter a message quickly; the visibility timeout (and so each invocation's time, as
+            // AWS allows no function timeout beyond it) leaves a batch of five time for two back offices on a busy machine
             return super.options(base).withTiming(timing(Duration.ofSeconds(30), Duration.ofSeconds(2),
-                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(3), 2));
+                    Duration.ofHours(1))).withQueues(queues(Duration.ofSeconds(10), 2));
         }
 
         @Override
@@ -331,7 +335,8 @@ public enum Scenario {
             h.backOffices().forEach(b -> b.unavailable(true));
             h.place(h.orders());
             LocalAws aws = h.runtime().aws();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            // two receives a visibility timeout apart, for every event of every order, on a machine that may be busy
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
             // every order's events (created, and the status or payment events some orders raise) must have failed
             // out of the source queue first: one still there when the redrive runs would be dead-lettered after it
             while ((aws.visibleAndInFlight(aws.deadLetterQueueUrl()) < h.orders()
@@ -386,6 +391,61 @@ public enum Scenario {
         void after(Harness h) {
             h.fact("deliveries_held_by_blocklist", h.runtime().bigcommerce().deliveries().heldByBlocklist());
         }
+    },
+
+    SESSION_LIMIT("session-limit", "a trial licence of 2 API-user slots while " + Scenario.SESSION_WORKERS + " worker "
+            + "processes import orders in waves: access tokens live 3 s and an unused session ends after 1.5 s, so "
+            + "between waves every process meets an ended session") {
+        @Override
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its fault is Acumatica's API-user slots and sessions");
+        }
+
+        @Override
+        LocalRuntime.Options options(LocalRuntime.Options base) {
+            LocalRuntime.Timing t = base.timing();
+            return super.options(base).withTiming(new LocalRuntime.Timing(t.quotaWindow(), CHAOS_LEASE,
+                    CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofSeconds(3), Duration.ofHours(1), Duration.ofHours(1)));
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            h.runtime().acumatica().faults().apiUserLimit(2).sessionIdleTimeout(SESSION_IDLE);
+            List<QueuePump> workers = new ArrayList<>(List.of(h.runtime().pump()));
+            for (int i = 2; i <= SESSION_WORKERS; i++) {
+                workers.add(h.runtime().startWorker("order-worker-" + i, 2)); // each its own process: its own session
+            }
+            int waves = 4;
+            for (int wave = 0; wave < waves; wave++) {
+                h.place(h.orders() / waves + (wave < h.orders() % waves ? 1 : 0));
+                h.awaitSettled();
+                if (wave < waves - 1) {
+                    Thread.sleep(SESSION_IDLE.multipliedBy(2).toMillis()); // unused, the session ends
+                }
+            }
+            h.fact("worker_processes", SESSION_WORKERS);
+            h.fact("messages_received_by_each_worker", workers.stream().map(QueuePump::received).toList());
+            h.fact("waves", waves);
+        }
+
+        @Override
+        void after(Harness h) {
+            var sessions = h.runtime().acumatica().sessionRecords();
+            h.fact("sessions_opened", sessions.opened());
+            h.fact("most_sessions_open_at_once", sessions.mostOpenAtOnce());
+            h.fact("sessions_open_at_end", sessions.open());
+            h.fact("grants_refused_api_login_limit", sessions.refusedAtLimit());
+            h.fact("token_requests", h.runtime().acumatica().calls().tokenRequests());
+            if (sessions.mostOpenAtOnce() > 1) {
+                h.fail(sessions.mostOpenAtOnce() + " sessions were open at once: a process opened a second grant");
+            }
+            if (sessions.refusedAtLimit() > 0) {
+                h.fail(sessions.refusedAtLimit() + " grant(s) refused with API Login Limit");
+            }
+            if (sessions.open() > 1) {
+                h.fail(sessions.open() + " sessions left open: leaked");
+            }
+        }
     };
 
     /** Lease and visibility for the scenarios that keep the defaults: attempts here take a few seconds at most. */
@@ -393,6 +453,9 @@ public enum Scenario {
     static final Duration CHAOS_VISIBILITY = Duration.ofSeconds(15);
     static final Duration CHAOS_BACK_OFFICE_TIMEOUT = Duration.ofSeconds(1);
     static final Duration LICENCE_MINUTE = Duration.ofSeconds(2);
+    /** How long an unused Acumatica session keeps its slot in the session-limit scenario. */
+    static final Duration SESSION_IDLE = Duration.ofMillis(1500);
+    static final int SESSION_WORKERS = 4;
 
     /** The back-office types whose local sandboxes issue access tokens that the token-expiry scenario ends. */
     static final java.util.Set<String> TOKEN_TYPES = java.util.Set.of(AcumaticaType.SYSTEM, ExtensivType.SYSTEM);

@@ -134,6 +134,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final WorkerComposition worker;
     private final FrontDoor frontDoor;
     private final QueuePump pump;
+    private final AwsClients clients;
+    /** Worker processes started beside the first ({@link #startWorker}), each with its pump. */
+    private final List<QueuePump> otherPumps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Ticker ticker;
     private final CrashAfterWrite crashes = new CrashAfterWrite();
 
@@ -170,7 +173,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (options.configFile() != null) {
             env.put("CONNECTOR_CONFIG", options.configFile().toAbsolutePath().toString());
         }
-        AwsClients clients = AwsClients.local(env);
+        clients = AwsClients.local(env);
         WebhookReceiver receiver = ReceiverComposition.create(new Environment(env), secrets, clients,
                 options.receiverClock());
         frontDoor = track(new FrontDoor(new WebhookReceiverHandler(receiver), options.frontDoorPort()));
@@ -184,7 +187,8 @@ public final class LocalRuntime implements AutoCloseable {
         DeploymentSettings.OrderWorker eventSource = (options.configFile() == null ? DeploymentSettings.defaults()
                 : ConfigLoader.deployment(options.configFile())).orderWorker();
         pump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
-                new OrderWorkerHandler(worker.deliveries()), "order-worker", eventSource.maxConcurrency(),
+                new OrderWorkerHandler(worker.deliveries()), "order-worker",
+                Duration.ofSeconds(eventSource.timeoutSeconds()), eventSource.maxConcurrency(),
                 eventSource.batchSize()));
         // the first registration, as `./connector ops register-webhooks` does for a deployed stack
         worker.webhookHealth().check();
@@ -309,10 +313,25 @@ public final class LocalRuntime implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * Another worker process beside the first, as another Lambda container is: its own composition (so its own
+     * back-office sessions and caches) over the same tables, secrets and queue, taking batches from the queue with
+     * {@code concurrency} at once. Returns its pump; it stops with the runtime.
+     */
+    public QueuePump startWorker(String name, int concurrency) {
+        WorkerComposition other = WorkerComposition.create(new Environment(environment), secrets, clients,
+                Clock.systemUTC(), crashes::wrap);
+        QueuePump otherPump = track(new QueuePump(aws.sqs(), aws.eventsQueueUrl(), aws.queueArn(aws.eventsQueueUrl()),
+                new OrderWorkerHandler(other.deliveries()), name, pump.timeout(), concurrency, pump.batchSize()));
+        otherPumps.add(otherPump);
+        return otherPump;
+    }
+
     /** True once nothing is being delivered, queued or processed, and has not been for {@code quiet}. */
     public boolean isSettled(Duration quiet) {
         return bigcommerce.deliveries().pendingRetries() == 0 && bigcommerce.awaitDeliveriesIdle(Duration.ZERO)
-                && pump.isIdleFor(quiet) && aws.visibleAndInFlight(aws.eventsQueueUrl()) == 0;
+                && pump.isIdleFor(quiet) && otherPumps.stream().allMatch(p -> p.isIdleFor(quiet))
+                && aws.visibleAndInFlight(aws.eventsQueueUrl()) == 0;
     }
 
     @Override

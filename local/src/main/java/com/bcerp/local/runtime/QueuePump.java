@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source, locally: pollers receive batches of up to the batch size, invoke the handler, delete what
@@ -37,6 +38,7 @@ public final class QueuePump implements AutoCloseable {
     private final String functionName;
     private final int batchSize;
     private final int concurrency;
+    private final Duration timeout;
     private final ExecutorService pollers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong received = new AtomicLong();
@@ -48,10 +50,17 @@ public final class QueuePump implements AutoCloseable {
     private final FunctionTime time = new FunctionTime();
 
     /**
+     * @param timeout     the function's timeout; an invocation gets at most the queue's visibility timeout, as AWS
+     *                    refuses an event source on a queue whose visibility timeout is shorter than its function's
+     *                    (the chaos scenarios shorten the queue's, so the function's is shortened with it)
      * @param concurrency how many batches may run at once (the event source mapping's maximum concurrency)
      */
     public QueuePump(SqsClient sqs, String queueUrl, String queueArn, RequestHandler<SQSEvent, SQSBatchResponse> handler,
-            String functionName, int concurrency, int batchSize) {
+            String functionName, Duration timeout, int concurrency, int batchSize) {
+        long visibility = Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes()
+                .get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        this.timeout = timeout.compareTo(Duration.ofSeconds(visibility)) > 0 ? Duration.ofSeconds(visibility) : timeout;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -102,7 +111,7 @@ public final class QueuePump implements AutoCloseable {
         Set<String> failedIds = new HashSet<>();
         try {
             SQSBatchResponse response = time.time(() -> handler.handleRequest(event,
-                    new LocalLambdaContext(functionName, Duration.ofSeconds(60))));
+                    new LocalLambdaContext(functionName, timeout)));
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failedIds.add(f.getItemIdentifier()));
             }
@@ -156,6 +165,11 @@ public final class QueuePump implements AutoCloseable {
     /** Messages per invocation at most. */
     public int batchSize() {
         return batchSize;
+    }
+
+    /** The time each invocation gets. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** Invocations at once at most. */

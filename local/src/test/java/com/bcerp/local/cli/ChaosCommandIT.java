@@ -42,7 +42,8 @@ class ChaosCommandIT {
         }
         assertThat(scenarios).containsExactly("duplicate-deliveries", "out-of-order", "back-office-outage",
                 "rate-limit-storm", "crash-after-write", "poison-records", "dropped-webhooks", "token-expiry",
-                "hostile-deliveries", "async-actions", "licence-delay", "dead-letter-redrive", "domain-blocklist");
+                "hostile-deliveries", "async-actions", "licence-delay", "dead-letter-redrive", "domain-blocklist",
+                "session-limit");
         JsonNode poison = scenario(report, "poison-records");
         assertThat(poison.get("parked")).hasSize(1);
         assertThat(poison.get("parked").get(0).get("reason").asText()).contains("InventoryID");
@@ -63,6 +64,12 @@ class ChaosCommandIT {
         JsonNode blocklist = scenario(report, "domain-blocklist").get("faults");
         assertThat(blocklist.get("reported_by_webhook_health")).isNotEmpty();
         assertThat(blocklist.get("deliveries_held_by_blocklist").asInt()).isPositive();
+        // four processes through sessions ending between waves: one sign-in per ended session, never two at once
+        JsonNode sessions = scenario(report, "session-limit").get("faults");
+        assertThat(sessions.get("most_sessions_open_at_once").asInt()).isEqualTo(1);
+        assertThat(sessions.get("grants_refused_api_login_limit").asInt()).isZero();
+        assertThat(sessions.get("sessions_open_at_end").asInt()).isLessThanOrEqualTo(1);
+        assertThat(sessions.get("sessions_opened").asInt()).isPositive();
         assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
         assertThat(report.get("secrets_in_logs").get("values_checked").asInt()).isGreaterThan(20);
         assertThat(Files.size(log)).isPositive();

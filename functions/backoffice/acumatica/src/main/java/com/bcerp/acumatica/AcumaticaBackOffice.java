@@ -7,6 +7,7 @@ import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.TaxLine;
+import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.Money;
 import com.bcerp.core.port.Customers;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,15 @@ public final class AcumaticaBackOffice implements Customers, SalesDocuments, Pay
     private static final String DOCUMENT_EXPAND = "Details,TaxDetails,ShippingSettings";
     private static final String PAYMENT_FIELDS = "Type,ReferenceNbr,ExternalRef,PaymentAmount,CurrencyID,Hold,Status";
 
+    /** How long a tax zone's taxes are trusted before they are read again. */
+    private static final java.time.Duration ZONE_READ_AGAIN = java.time.Duration.ofMinutes(15);
+
     private final AcumaticaSettings settings;
     private final AcumaticaApi api;
+    private final AcumaticaTaxZones taxZones;
+    private final Map<String, ZoneTaxes> zoneTaxes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ZoneTaxes(java.util.Set<String> taxIds, long readAtNanos) {}
 
     public AcumaticaBackOffice(AcumaticaSettings settings, SecretSource secrets, HttpClient http, RetryPolicy retry,
             Clock clock) {
@@ -58,8 +67,14 @@ public final class AcumaticaBackOffice implements Customers, SalesDocuments, Pay
 
     /** Over a connection the process's other Acumatica adapters share. */
     public AcumaticaBackOffice(AcumaticaConnection connection) {
+        this(connection, AcumaticaTaxZones.NONE);
+    }
+
+    /** @param taxZones the tax zone each sales order names */
+    public AcumaticaBackOffice(AcumaticaConnection connection, AcumaticaTaxZones taxZones) {
         this.settings = connection.settings();
         this.api = connection.api();
+        this.taxZones = taxZones;
     }
 
     /** With the JDK's HttpClient, the standard retry policy and the system clock. */
@@ -134,8 +149,10 @@ public final class AcumaticaBackOffice implements Customers, SalesDocuments, Pay
 
     @Override
     public DocumentRef createSalesOrder(SalesOrderDraft order) {
+        Optional<String> zone = taxZones.zoneFor(order.currency());
+        zone.ifPresent(z -> requireZoneApplies(z, order));
         ApiResponse response = api.put("SalesOrder", Map.of("$expand", "Details"),
-                AcumaticaDocuments.salesOrder(order, settings.orderType(order.kind())), false);
+                AcumaticaDocuments.salesOrder(order, settings.orderType(order.kind()), zone.orElse(null)), false);
         if (!response.isSuccess()) {
             throw AcumaticaFailures.of(response, "sales order " + order.externalRef(),
                     i -> i < order.lines().size() ? order.lines().get(i).source() : null);
@@ -147,6 +164,34 @@ public final class AcumaticaBackOffice implements Customers, SalesDocuments, Pay
                     order.externalRef(), order.total(AcumaticaType.ARITHMETIC));
         }
         return ref;
+    }
+
+    /**
+     * The zone must apply every tax the order carries: Acumatica would otherwise drop the store's taxes for its own
+     * calculation and post another total, so the order parks naming the tax and the zone instead.
+     */
+    private void requireZoneApplies(String zone, SalesOrderDraft order) {
+        ZoneTaxes known = zoneTaxes.get(zone);
+        if (known == null || System.nanoTime() - known.readAtNanos() > ZONE_READ_AGAIN.toNanos()) {
+            ApiResponse response = api.get("TaxZone/" + zone, Map.of("$expand", "ApplicableTaxes"));
+            if (AcumaticaFailures.isMissing(response)) {
+                throw new PermanentFailure("FinancialSettings.CustomerTaxZone", "Acumatica has no tax zone " + zone
+                        + ", the zone configured for " + order.currency() + " orders (tax_zone, tax_zones_by_currency)");
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            Records.one(response, "tax zone " + zone).path("ApplicableTaxes").forEach(t -> ids.add(text(t, "TaxID")));
+            known = new ZoneTaxes(Set.copyOf(ids), System.nanoTime());
+            zoneTaxes.put(zone, known);
+        }
+        List<TaxLine> taxes = order.taxes();
+        for (int i = 0; i < taxes.size(); i++) {
+            if (!known.taxIds().contains(taxes.get(i).taxId())) {
+                throw new PermanentFailure("TaxDetails[" + i + "].TaxID", order.externalRef() + ": tax "
+                        + taxes.get(i).taxId() + " is not one of tax zone " + zone + "'s taxes "
+                        + known.taxIds().stream().sorted().toList() + ", so Acumatica would replace the store's taxes "
+                        + "with its own calculation; add the tax to the zone, or map the store's tax to one of its taxes");
+            }
+        }
     }
 
     @Override

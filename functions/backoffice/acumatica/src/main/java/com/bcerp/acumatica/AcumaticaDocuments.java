@@ -82,6 +82,11 @@ final class AcumaticaDocuments {
      * FinancialSettings.
      */
     static ObjectNode salesOrder(SalesOrderDraft draft, String orderType) {
+        return salesOrder(draft, orderType, null);
+    }
+
+    /** @param taxZone the tax zone the order names (so its customer's and branch's do not apply); null for none */
+    static ObjectNode salesOrder(SalesOrderDraft draft, String orderType, String taxZone) {
         ObjectNode order = NODES.objectNode();
         put(order, "OrderType", orderType);
         put(order, "CustomerID", draft.customerId());
@@ -118,10 +123,15 @@ final class AcumaticaDocuments {
         }
 
         if (draft.original() != null) {
-            ObjectNode financial = order.putObject("FinancialSettings");
+            ObjectNode financial = order.withObjectProperty("FinancialSettings");
             AcumaticaKeys original = AcumaticaKeys.of(draft.original().id());
             put(financial, "OriginalOrderType", original.type());
             put(financial, "OriginalOrderNbr", original.nbr());
+        }
+        if (taxZone != null) {
+            ObjectNode financial = order.withObjectProperty("FinancialSettings");
+            put(financial, "OverrideTaxZone", true);
+            put(financial, "CustomerTaxZone", taxZone);
         }
 
         if (draft.billTo() != null) {

@@ -21,9 +21,9 @@ public final class AcumaticaType {
      * @param salePriceAttribute the item attribute holding a sale price, or null
      * @param readPayments       fulfilment reads invoices' payments ({@code fulfilment.paid_status} is on)
      */
-    public static BackOffice backOffice(String name, AcumaticaConnection connection, int concurrency,
-            String baseCurrency, String salePriceAttribute, boolean readPayments) {
-        AcumaticaBackOffice orders = new AcumaticaBackOffice(connection);
+    public static BackOffice backOffice(String name, AcumaticaConnection connection, AcumaticaTaxZones taxZones,
+            int concurrency, String baseCurrency, String salePriceAttribute, boolean readPayments) {
+        AcumaticaBackOffice orders = new AcumaticaBackOffice(connection, taxZones);
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC).customers(orders).documents(orders)
                 .payments(orders).inventory(new AcumaticaInventory(connection, concurrency))
                 .catalogue(new AcumaticaCatalog(connection, baseCurrency, salePriceAttribute))

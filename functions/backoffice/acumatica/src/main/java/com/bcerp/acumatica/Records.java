@@ -39,6 +39,14 @@ final class Records {
         }
     }
 
+    /** A successful answer's entity, else the failure Acumatica's answer is. */
+    static JsonNode one(ApiResponse response, String what) {
+        if (!response.isSuccess()) {
+            throw AcumaticaFailures.of(response, what, null);
+        }
+        return response.json();
+    }
+
     static JsonNode list(ApiResponse response, String what) {
         if (!response.isSuccess()) {
             throw AcumaticaFailures.of(response, what, null);

@@ -23,7 +23,7 @@ class AcumaticaBackOfficeIT extends BackOfficeContract {
         sandbox = AcumaticaSandbox.start(AcumaticaSandbox.Settings.defaults());
         InMemorySecrets secrets = new InMemorySecrets().with(Fixtures.SECRET, Fixtures.secretFor(sandbox));
         backOffice = AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
-                secrets), 2, "USD", null, false);
+                secrets), AcumaticaTaxZones.NONE, 2, "USD", null, false);
     }
 
     @AfterAll
@@ -86,7 +86,7 @@ class AcumaticaBackOfficeIT extends BackOfficeContract {
         java.util.Map<String, String> secret = new java.util.HashMap<>(Fixtures.secretFor(sandbox));
         secret.put("password", wrongSecret());
         return AcumaticaType.backOffice("acumatica", AcumaticaConnection.create(Fixtures.settingsFor(sandbox),
-                new InMemorySecrets().with(Fixtures.SECRET, secret)), 2, "USD", null, false);
+                new InMemorySecrets().with(Fixtures.SECRET, secret)), AcumaticaTaxZones.NONE, 2, "USD", null, false);
     }
 
     @Override

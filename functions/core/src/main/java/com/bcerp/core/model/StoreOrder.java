@@ -77,6 +77,16 @@ public record StoreOrder(
         return statusId == 0;
     }
 
+    /** BigCommerce status 4, Refunded: the whole order paid back. */
+    public boolean isWhollyRefunded() {
+        return statusId == 4;
+    }
+
+    /** Refunded (4) or Partially Refunded (14): the order has refunds to post. */
+    public boolean hasRefunds() {
+        return isWhollyRefunded() || statusId == 14;
+    }
+
     /** Paid in another currency than the store's own. */
     public boolean isForeignCurrency() {
         return !currency.equals(storeCurrency);

@@ -63,9 +63,6 @@ public final class OrderChanges {
         this.claims = new ClaimedWork(state, clock, lease);
     }
 
-    /** BigCommerce's Refunded: the whole order paid back (a part refund is Partially Refunded, 14). */
-    private static final int REFUNDED = 4;
-
     public static String recordKey(String storeHash, long orderId) {
         return "order-changes#" + storeHash + "#" + orderId;
     }
@@ -99,7 +96,7 @@ public final class OrderChanges {
         // a back office that holds no credits (a warehouse) cannot take the refund; a wholly refunded order it still
         // holds open would be picked and shipped, so it is cancelled there (once shipped, the warehouse refuses and
         // the order parks with its answer: the goods are out, the return is the merchant's to arrange)
-        if (policy.cancels(order) || !ledger.keepsAmounts() && order.statusId() == REFUNDED) {
+        if (policy.cancels(order) || !ledger.keepsAmounts() && order.isWhollyRefunded()) {
             return cancel(documents, attempt);
         }
         if (sale.get().isCancelled()) {

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Store refunds become credit documents linked to the order's sales order, each exactly once: a claim per refund
@@ -37,9 +36,6 @@ import java.util.Set;
  * too, and is posted when the order's import succeeds. One refund that cannot be posted parks alone.
  */
 public final class RefundImport implements OrderFollowUp {
-
-    /** Refunded and Partially Refunded: an order first imported in these has refunds to post at once. */
-    private static final Set<Integer> REFUNDED_STATUSES = Set.of(4, 14);
 
     private final Storefront store;
     private final OrderLedger ledger;
@@ -92,7 +88,7 @@ public final class RefundImport implements OrderFollowUp {
         }
         OrderLookup.Found found = (OrderLookup.Found) result;
         StoreOrder order = found.order();
-        if (onlyIfRefunded && !REFUNDED_STATUSES.contains(order.statusId())) {
+        if (onlyIfRefunded && !order.hasRefunds()) {
             return attempt.end(Outcome.SKIPPED, null, order.describe() + " has no refunds");
         }
         OrderDocuments documents = found.documents();
@@ -120,7 +116,8 @@ public final class RefundImport implements OrderFollowUp {
 
     @Override
     public void afterImport(StoreOrder order, PostedDocument salesOrder, String trigger) {
-        if (REFUNDED_STATUSES.contains(order.statusId())) {
+        // an order first imported as (Partially) Refunded has refunds to post at once
+        if (order.hasRefunds()) {
             OrderDocuments documents = ledger.documents(order.storeHash(), order.id());
             postAll(order, salesOrder, documents, store.refunds(order), trigger);
         }

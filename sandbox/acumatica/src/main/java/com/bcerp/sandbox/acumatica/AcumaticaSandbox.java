@@ -105,6 +105,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final OAuthServer oauth;
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
+    private final TaxZones taxZones = new TaxZones();
     private final PaymentBook payments;
     private final ShipmentBook shipments;
     private final ItemBook items;
@@ -120,7 +121,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.oauth = new OAuthServer(settings, clock, faults);
         ReentrantLock lock = new ReentrantLock();
         this.customers = new CustomerBook(lock, clock);
-        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
+        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog, taxZones);
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
@@ -146,6 +147,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/Payment/{type}/{referenceNbr}", r -> one(r, PaymentBook.SHAPE,
                         payments.get(r.pathParam("type"), r.pathParam("referenceNbr"))))
                 .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
+                .route("GET", base + "/TaxZone", r -> list(r, TaxZones.SHAPE, taxZones::list))
+                .route("GET", base + "/TaxZone/{zoneId}", r -> one(r, TaxZones.SHAPE, taxZones.get(r.pathParam("zoneId"))))
                 .route("GET", base + "/Shipment", r -> list(r, ShipmentBook.SHIPMENT, shipments::shipments))
                 .route("GET", base + "/Shipment/{shipmentNbr}", r -> one(r, ShipmentBook.SHIPMENT,
                         shipments.shipment(r.pathParam("shipmentNbr"))))
@@ -340,6 +343,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
         return items;
     }
 
+    /** The tax zones, their taxes and rates, and the branch's zone. */
+    public TaxZones taxZones() {
+        return taxZones;
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -355,6 +363,16 @@ public final class AcumaticaSandbox implements AutoCloseable {
      */
     public void changePasswordAndRevokeSessions(String newPassword) {
         oauth.changePasswordAndRevokeSessions(newPassword);
+    }
+
+    /**
+     * The instance's session records: sessions open now, opened (password grants accepted) since it started, the most
+     * open at once, and grants refused with "API Login Limit".
+     */
+    public record SessionRecords(int open, int opened, int mostOpenAtOnce, int refusedAtLimit) {}
+
+    public SessionRecords sessionRecords() {
+        return oauth.sessionRecords();
     }
 
     /** Sessions holding one of the licence's API-user slots now (signed in and neither signed out nor ended idle). */

@@ -183,6 +183,12 @@ final class EntityShapes {
         TABLE.put("KitStockComponent", """
                 AllowComponentQtyVariance:b ComponentQty:d MaxComponentQty:d MinComponentQty:d StockInventoryID:s Subitem:s
                 UOM:s""");
+        // tax zones (issue 12, item 5)
+        TABLE.put("TaxZone", """
+                ApplicableTaxes:[TaxZoneApplicableTaxDetail CreatedDateTime:t Description:s LastModifiedDateTime:t
+                TaxZoneID:s""");
+        TABLE.put("TaxZoneApplicableTaxDetail", """
+                TaxID:s""");
         // fulfilment (issue 6)
         TABLE.put("Shipment", """
                 BaseCurrencyID:s ControlQty:d CreatedDateTime:t CurrencyRate:d CurrencyRateTypeID:s CurrencyViewState:b

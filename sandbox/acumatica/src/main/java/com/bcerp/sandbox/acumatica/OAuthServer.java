@@ -46,6 +46,9 @@ final class OAuthServer {
     /** Open sessions by id, and the session of each live access or refresh token. Guarded by {@code this}. */
     private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, Session> sessionOfToken = new HashMap<>();
+    private int opened;
+    private int mostOpen;
+    private int refusedAtLimit;
 
     private static final class Session {
         final String id = UUID.randomUUID().toString();
@@ -80,6 +83,12 @@ final class OAuthServer {
     synchronized int openSessions() {
         endIdleSessions();
         return sessions.size();
+    }
+
+    /** What the instance's session records show since it started. */
+    synchronized AcumaticaSandbox.SessionRecords sessionRecords() {
+        endIdleSessions();
+        return new AcumaticaSandbox.SessionRecords(sessions.size(), opened, mostOpen, refusedAtLimit);
     }
 
     /**
@@ -128,6 +137,7 @@ final class OAuthServer {
     private synchronized HttpResponse passwordGrant(TokenRequest t) {
         endIdleSessions();
         if (faults.rejectLogin() || sessions.size() >= faults.apiUserLimit()) {
+            refusedAtLimit++;
             throw OAuthError.invalidGrant("API Login Limit");
         }
         if (!settings.username().equals(t.username().orElse(null)) || !password.equals(t.password().orElse(null))) {
@@ -139,6 +149,8 @@ final class OAuthServer {
         }
         Session session = new Session(clock.instant());
         sessions.put(session.id, session);
+        opened++;
+        mostOpen = Math.max(mostOpen, sessions.size());
         return attach(session, tokens.issue(new TokenIssuer.Grant(settings.clientId(), settings.username(), scopes),
                 scopes.contains("offline_access")));
     }

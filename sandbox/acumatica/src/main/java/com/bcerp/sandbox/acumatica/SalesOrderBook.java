@@ -28,9 +28,9 @@ import java.util.function.Predicate;
  * <p>What it computes, as Acumatica posts it: a line's {@code ExtendedPrice} = OrderQty x UnitPrice and its
  * {@code DiscountAmount} each rounded to the cent, {@code Amount} = ExtendedPrice - DiscountAmount; freight only when
  * {@code OverrideFreightPrice} is set (the sandbox has no carrier rates); {@code TaxTotal} = the sum of the
- * {@code TaxDetails} when {@code IsTaxValid} is true (the store's taxes carried over), otherwise zero (the sandbox has
- * no tax zones to calculate with, so the details sent are dropped as Acumatica would replace them);
- * {@code OrderTotal} = lines + freight + tax. Unit prices keep four decimals (Price decimal places = 4).
+ * {@code TaxDetails}: those sent when {@code IsTaxValid} is true and the order's tax zone applies every one of their
+ * taxes (or the order has no zone), otherwise the zone's own calculation, each of its taxes at its rate on the lines
+ * and freight ({@link TaxZones}; none without a zone); {@code OrderTotal} = lines + freight + tax. Unit prices keep four decimals (Price decimal places = 4).
  *
  * <p>Order types SO (sales), CM (credit memos: adjustments of completed sales orders) and RC (returns for credit),
  * among others, are computed alike; a credit or return names its original order in {@code FinancialSettings}, which
@@ -60,11 +60,13 @@ final class SalesOrderBook {
     private final ReentrantLock lock;
     private final Clock clock;
     private final CustomerBook customers;
+    private final TaxZones zones;
     private final Map<String, BigDecimal> itemPrices = new HashMap<>();
     private final EntityBook<ObjectNode> book;
     private final NumberSequence numbers = NumberSequence.of("%s%06d"); // per order type: SO000001, CM000001
 
-    SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog) {
+    SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog, TaxZones zones) {
+        this.zones = zones;
         this.lock = lock;
         this.clock = clock;
         this.book = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN, SalesOrderBook::key, Values::copy);
@@ -111,6 +113,23 @@ final class SalesOrderBook {
                 Values.set(candidate, "LastModified", OffsetDateTime.now(clock));
             }
         });
+    }
+
+    /** The order's tax zone: its own when OverrideTaxZone is set, else its customer's, else the branch's. */
+    private Optional<String> taxZone(ObjectNode order) {
+        JsonNode financial = order.path("FinancialSettings");
+        if (Values.isTrue(financial, "OverrideTaxZone")) {
+            return Values.text(financial, "CustomerTaxZone");
+        }
+        Optional<String> customerZone = customers.get(Values.text(order, "CustomerID").orElse(""))
+                .flatMap(c -> Values.text(c, "TaxZone"));
+        return customerZone.isPresent() ? customerZone : zones.branchZone();
+    }
+
+    private static List<String> sentTaxIds(ArrayNode taxes) {
+        List<String> ids = new java.util.ArrayList<>();
+        taxes.forEach(t -> Values.text(t, "TaxID").ifPresent(ids::add));
+        return ids;
     }
 
     /** Adds an item to the instance's catalogue (a stock or non-stock item the merchant keeps). */
@@ -207,6 +226,10 @@ final class SalesOrderBook {
                 errors.add((ObjectNode) line, "InventoryID", "'Inventory ID' cannot be found in the system.");
             }
         }
+        Optional<String> zone = Values.text(financial, "CustomerTaxZone");
+        if (financial.isObject() && zone.isPresent() && !zones.exists(zone.get())) {
+            errors.add((ObjectNode) financial, "CustomerTaxZone", "'Customer Tax Zone' cannot be found in the system.");
+        }
         for (JsonNode tax : order.withArrayProperty("TaxDetails")) {
             Optional<String> taxId = Values.text(tax, "TaxID");
             if (taxId.isEmpty() || !TAX_IDS.contains(taxId.get())) {
@@ -276,17 +299,30 @@ final class SalesOrderBook {
 
         BigDecimal tax = cents(BigDecimal.ZERO);
         ArrayNode taxes = order.withArrayProperty("TaxDetails");
-        if (Values.isTrue(order, "IsTaxValid")) {
-            for (JsonNode node : taxes) {
-                ObjectNode row = (ObjectNode) node;
-                BigDecimal amount = cents(Values.decimal(row, "TaxAmount").orElse(BigDecimal.ZERO));
-                Values.set(row, "TaxAmount", amount);
-                Values.set(row, "OrderType", type);
-                Values.set(row, "OrderNbr", nbr);
-                tax = tax.add(amount);
-            }
-        } else {
+        Optional<String> zone = taxZone(order);
+        zone.ifPresent(z -> Values.set(order.withObjectProperty("FinancialSettings"), "CustomerTaxZone", z));
+        Map<String, BigDecimal> zoneTaxes = zone.map(zones::taxes).orElse(Map.of());
+        boolean kept = Values.isTrue(order, "IsTaxValid") && (zone.isEmpty() || sentTaxIds(taxes).stream()
+                .allMatch(zoneTaxes::containsKey));
+        if (!kept) {
+            // the zone's own calculation (none without a zone): each of its taxes on the lines and the freight
             taxes.removeAll();
+            BigDecimal taxable = lines.add(freight);
+            zoneTaxes.keySet().stream().sorted().forEach(taxId -> {
+                ObjectNode row = taxes.addObject();
+                Values.set(row, "TaxID", taxId);
+                Values.set(row, "TaxRate", zoneTaxes.get(taxId));
+                Values.set(row, "TaxableAmount", taxable);
+                Values.set(row, "TaxAmount", cents(taxable.multiply(zoneTaxes.get(taxId)).movePointLeft(2)));
+            });
+        }
+        for (JsonNode node : taxes) {
+            ObjectNode row = (ObjectNode) node;
+            BigDecimal amount = cents(Values.decimal(row, "TaxAmount").orElse(BigDecimal.ZERO));
+            Values.set(row, "TaxAmount", amount);
+            Values.set(row, "OrderType", type);
+            Values.set(row, "OrderNbr", nbr);
+            tax = tax.add(amount);
         }
         Values.set(order, "IsTaxValid", Values.isTrue(order, "IsTaxValid"));
         BigDecimal total = lines.add(freight).add(tax);

@@ -178,6 +178,7 @@ class OAuthTest {
         assertThat(third.json().get("error").asText()).isEqualTo("invalid_grant");
         assertThat(third.body()).contains("API Login Limit");
         assertThat(sandbox.openSessions()).isEqualTo(2);
+        assertThat(sandbox.sessionRecords()).isEqualTo(new AcumaticaSandbox.SessionRecords(2, 2, 2, 1));
     }
 
     @Test
@@ -192,6 +193,8 @@ class OAuthTest {
         assertThat(getWith(access).status()).isEqualTo(401);
         assertThat(http.tokenRequest(refreshGrant(login.json().get("refresh_token").asText())).status()).isEqualTo(400);
         assertThat(http.tokenRequest(passwordGrant("api offline_access")).status()).isEqualTo(200);
+        assertThat(sandbox.sessionRecords()).as("opened twice, never two at once")
+                .isEqualTo(new AcumaticaSandbox.SessionRecords(1, 2, 1, 0));
     }
 
     @Test

@@ -108,6 +108,48 @@ class SalesOrderTest {
     }
 
     @Test
+    void an_internal_tax_zone_keeps_the_sent_taxes_only_when_it_applies_them_and_otherwise_calculates_its_own() {
+        sandbox.taxZones().branchZone("NY"); // NYSTATETAX at 8.875 %
+        ObjectNode own = order("22", line("SKU-0100", 2, 10));
+        own.set("IsTaxValid", entity().put("value", true));
+        own.set("TaxDetails", rows(entity("TaxID", "NYSTATETAX", "TaxableAmount", 20, "TaxAmount", new BigDecimal("1.78"))));
+        ObjectNode foreign = order("23", line("SKU-0100", 2, 10));
+        foreign.set("IsTaxValid", entity().put("value", true));
+        foreign.set("TaxDetails", rows(entity("TaxID", "BCTAX", "TaxableAmount", 20, "TaxAmount", 2)));
+        ObjectNode overridden = order("24", line("SKU-0100", 2, 10));
+        overridden.set("IsTaxValid", entity().put("value", true));
+        overridden.set("TaxDetails", rows(entity("TaxID", "BCTAX", "TaxableAmount", 20, "TaxAmount", 2)));
+        overridden.set("FinancialSettings", entity("OverrideTaxZone", true, "CustomerTaxZone", "ECOMMERCE"));
+
+        JsonNode kept = http.put("SalesOrder", own, "$expand", "TaxDetails,FinancialSettings").json();
+        JsonNode recalculated = http.put("SalesOrder", foreign, "$expand", "TaxDetails,FinancialSettings").json();
+        JsonNode zoned = http.put("SalesOrder", overridden, "$expand", "TaxDetails,FinancialSettings").json();
+
+        assertThat(decimal(kept, "TaxTotal")).isEqualByComparingTo("1.78");
+        assertThat(value(kept.get("FinancialSettings"), "CustomerTaxZone").asText()).isEqualTo("NY");
+        // BCTAX is not among NY's taxes: the zone's NYSTATETAX replaces it, 8.875 % of 20.00
+        assertThat(recalculated.get("TaxDetails")).extracting(t -> value(t, "TaxID").asText()).containsExactly("NYSTATETAX");
+        assertThat(decimal(recalculated, "TaxTotal")).isEqualByComparingTo("1.78");
+        assertThat(decimal(recalculated, "OrderTotal")).isEqualByComparingTo("21.78");
+        assertThat(decimal(zoned, "TaxTotal")).isEqualByComparingTo("2.00");
+        assertThat(value(zoned.get("FinancialSettings"), "CustomerTaxZone").asText()).isEqualTo("ECOMMERCE");
+    }
+
+    @Test
+    void an_unknown_tax_zone_is_refused_in_its_field_and_zones_read_with_their_taxes() {
+        ObjectNode body = order("25", line("SKU-0100", 1, 10));
+        body.set("FinancialSettings", entity("OverrideTaxZone", true, "CustomerTaxZone", "NOWHERE"));
+
+        var r = http.put("SalesOrder", body, "$expand", "FinancialSettings");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("FinancialSettings").get("CustomerTaxZone").get("error").asText())
+                .isEqualTo("'Customer Tax Zone' cannot be found in the system.");
+        JsonNode ny = http.get("TaxZone/NY", "$expand", "ApplicableTaxes").json();
+        assertThat(ny.get("ApplicableTaxes")).extracting(t -> value(t, "TaxID").asText()).containsExactly("NYSTATETAX");
+    }
+
+    @Test
     void without_is_tax_valid_the_sent_taxes_are_replaced_by_the_sandbox_calculation_of_none() {
         ObjectNode body = order("21", line("SKU-0100", 1, 10));
         body.set("TaxDetails", rows(entity("TaxID", "BCTAX", "TaxAmount", 1)));

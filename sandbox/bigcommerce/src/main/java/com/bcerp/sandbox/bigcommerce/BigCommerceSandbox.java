@@ -101,7 +101,7 @@ public final class BigCommerceSandbox implements AutoCloseable {
         router.filter(this::recordExchange);
         this.quota = RequestWindow.fixed(settings.quotaPerWindow(), Duration.ofMillis(settings.windowMs()), clock);
         router.filter(new ApiGateway(settings.storeHash(), byToken, scopes, quota, faults, log, endpoints));
-        OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock);
+        OrderBook book = new OrderBook(new OrderFactory(catalog, store), dispatcher, clock, faults);
         this.orders = book;
         // links in answers name the port, which is known once the router listens
         new OrderRoutes(book, new OrderJson(() -> router.baseUrl() + "/stores/" + settings.storeHash()), store)
@@ -127,6 +127,11 @@ public final class BigCommerceSandbox implements AutoCloseable {
     /** The payment provider declines refund {@code refundId} of the order after it was made (see {@link OrderBook#declineRefund}). */
     public void declineRefund(long orderId, long refundId) {
         orders.declineRefund(orderId, refundId);
+    }
+
+    /** The payment provider settles the order's pending capture (see {@link Faults#capturesStayPending()}). */
+    public void settleCapture(long orderId) {
+        orders.settleCapture(orderId);
     }
 
     public static BigCommerceSandbox start(Settings settings) {

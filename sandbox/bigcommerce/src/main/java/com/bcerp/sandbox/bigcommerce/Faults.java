@@ -15,6 +15,7 @@ public final class Faults {
     private volatile boolean shuffleDeliveries;
     private volatile boolean rateLimitStorm;
     private volatile boolean retriesReuseFirstSignature;
+    private volatile boolean capturesStayPending;
     private final java.util.Set<String> urlFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Each webhook message is delivered this many times, concurrently (at-least-once, as BigCommerce may). */
@@ -64,6 +65,21 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * When on, a capture reads {@code payment_status: "capture pending"} until the provider settles it
+     * ({@link BigCommerceSandbox#settleCapture}), as the spec documents ("the payment request itself occurs
+     * asynchronously"). Off, the provider answers at once. GUESS (harsher): the transactions list the capture while it
+     * is pending, so only the order's payment status tells it has not succeeded yet.
+     */
+    public boolean capturesStayPending() {
+        return capturesStayPending;
+    }
+
+    public Faults capturesStayPending(boolean on) {
+        this.capturesStayPending = on;
+        return this;
+    }
+
     /** When on, every API request is answered 429 (with the rate-limit headers) until it is turned off. */
     public boolean rateLimitStorm() {
         return rateLimitStorm;
@@ -109,6 +125,7 @@ public final class Faults {
         shuffleDeliveries = false;
         rateLimitStorm = false;
         retriesReuseFirstSignature = false;
+        capturesStayPending = false;
         urlFailures.clear();
         knobs.reset();
         return this;

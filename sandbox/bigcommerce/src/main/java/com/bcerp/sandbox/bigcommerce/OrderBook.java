@@ -17,11 +17,13 @@ import java.util.Set;
  */
 final class OrderBook {
 
+    private static final String CAPTURE_PENDING = "capture pending";
     private static final Set<String> UPDATABLE = Set.of("status_id", "customer_message", "staff_notes", "products", "fees");
 
     private final OrderFactory factory;
     private final StoreEvents events;
     private final Clock clock;
+    private final Faults faults;
     private final Map<Long, SandboxOrder> orders = new LinkedHashMap<>();
     private long nextOrderId = 100;
     private long nextLineId = 1;
@@ -49,10 +51,11 @@ final class OrderBook {
         }
     };
 
-    OrderBook(OrderFactory factory, StoreEvents events, Clock clock) {
+    OrderBook(OrderFactory factory, StoreEvents events, Clock clock, Faults faults) {
         this.factory = factory;
         this.events = events;
         this.clock = clock;
+        this.faults = faults;
     }
 
     /** @param checkout true for the sandbox's checkout, false for {@code POST /v2/orders} */
@@ -207,18 +210,44 @@ final class OrderBook {
         events.raise("store/order/updated", orderData(orderId));
     }
 
-    /** {@code payment_actions/capture} or {@code void} of the order's open authorisation. */
+    /**
+     * {@code payment_actions/capture} or {@code void} of the order's open authorisation. A capture reads
+     * {@code capture pending} until settled when {@link Faults#capturesStayPending()} is on.
+     */
     synchronized SandboxOrder paymentAction(long orderId, boolean capture) {
         SandboxOrder order = order(orderId);
         Instant modified = modified(order);
         long transactionId = ids.nextTransactionId();
         SandboxOrder changed = capture ? Payments.capture(order, transactionId, modified)
                 : Payments.voidAuthorization(order, transactionId, modified);
+        boolean pending = capture && faults.capturesStayPending();
+        if (pending) {
+            changed = changed.withPayments(changed.transactions(), CAPTURE_PENDING, modified);
+        }
         orders.put(orderId, changed);
         Transaction t = changed.transactions().get(changed.transactions().size() - 1);
-        events.raise("store/order/transaction/created", transactionData(changed, t));
+        events.raise("store/order/transaction/created", transactionData(changed, t, pending ? "pending" : "complete"));
         events.raise("store/order/updated", orderData(orderId));
         return changed;
+    }
+
+    /**
+     * The payment provider settles the order's pending capture: the payment reads {@code captured}. GUESS: the spec
+     * names no webhook for it; the sandbox raises {@code store/order/transaction/updated} for the capture (a scope
+     * BigCommerce lists) and {@code store/order/updated} for the payment status.
+     */
+    synchronized void settleCapture(long orderId) {
+        SandboxOrder order = order(orderId);
+        if (!CAPTURE_PENDING.equals(order.paymentStatus())) {
+            throw new IllegalArgumentException("order " + orderId + " has no pending capture (payment_status '"
+                    + order.paymentStatus() + "')");
+        }
+        SandboxOrder settled = order.withPayments(order.transactions(), "captured", modified(order));
+        orders.put(orderId, settled);
+        Transaction capture = settled.transactions().stream().filter(t -> t.event().equals("capture"))
+                .reduce((first, second) -> second).orElseThrow();
+        events.raise("store/order/transaction/updated", transactionData(settled, capture, "complete"));
+        events.raise("store/order/updated", orderData(orderId));
     }
 
     private SandboxOrder order(long orderId) {
@@ -253,13 +282,17 @@ final class OrderBook {
 
     /** As BigCommerce's docs show a transaction notice: no {@code id}; the order and transaction as strings. */
     private static Map<String, Object> transactionData(SandboxOrder order, Transaction t) {
+        return transactionData(order, t, "complete");
+    }
+
+    private static Map<String, Object> transactionData(SandboxOrder order, Transaction t, String status) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", "transaction");
         data.put("order_id", Long.toString(order.id()));
         data.put("transaction_id", Long.toString(t.id()));
-        data.put("transaction_status", "complete");
+        data.put("transaction_status", status);
         data.put("transaction_type", t.event());
-        data.put("result", Map.of("code", t.event(), "message", t.event(), "type", "success"));
+        data.put("result", Map.of("code", t.event(), "message", t.event(), "type", status.equals("complete") ? "success" : status));
         data.put("provider_transaction_id", t.gatewayTransactionId());
         return data;
     }

@@ -1,6 +1,7 @@
 package com.bcerp.sandbox.bigcommerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.http.Json;
@@ -277,6 +278,29 @@ class OrderLifecycleIT {
     }
 
     @Test
+    void a_capture_can_stay_pending_until_the_provider_settles_it_and_the_store_announces_both() throws Exception {
+        sandbox.faults().capturesStayPending(true);
+        long id = place(checkout(Map.of("payment", Map.of("action", "authorize")),
+                Map.of("product_id", simple().get(0).productId(), "quantity", 1))).path("id").asLong();
+
+        send("POST", "/v3/orders/" + id + "/payment_actions/capture", null, 201);
+        assertThat(json(send("GET", "/v2/orders/" + id, null, 200)).path("payment_status").asText())
+                .isEqualTo("capture pending");
+        JsonNode transactions = json(send("GET", "/v3/orders/" + id + "/transactions", null, 200)).path("data");
+        assertThat(transactions.get(1).path("event").asText()).as("listed while pending").isEqualTo("capture");
+        assertThat(send("POST", "/v3/orders/" + id + "/payment_actions/capture", null, 422)).contains("no authorised payment");
+        assertThat(awaitEvent("store/order/transaction/created", id, "capture").at("/data/transaction_status").asText())
+                .isEqualTo("pending");
+
+        sandbox.settleCapture(id);
+        assertThat(json(send("GET", "/v2/orders/" + id, null, 200)).path("payment_status").asText()).isEqualTo("captured");
+        JsonNode settled = awaitEvent("store/order/transaction/updated", id, "capture");
+        assertThat(settled.path("data").path("transaction_id").asText()).isEqualTo(transactions.get(1).path("id").asText());
+        assertThat(settled.path("data").path("transaction_status").asText()).isEqualTo("complete");
+        assertThatThrownBy(() -> sandbox.settleCapture(id)).hasMessageContaining("no pending capture");
+    }
+
+    @Test
     void the_api_refuses_what_only_a_checkout_makes() throws Exception {
         assertThat(send("POST", "/v2/orders", Json.write(Map.of("billing_address", address(), "coupons", List.of("SAVE10"),
                 "products", List.of(Map.of("product_id", simple().get(0).productId(), "quantity", 1)))), 400))
@@ -284,12 +308,18 @@ class OrderLifecycleIT {
     }
 
     private JsonNode awaitEvent(String scope, long orderId) throws InterruptedException {
+        return awaitEvent(scope, orderId, null);
+    }
+
+    /** @param transactionType for a transaction notice, its {@code transaction_type}; null for any */
+    private JsonNode awaitEvent(String scope, long orderId, String transactionType) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode e : new ArrayList<>(events)) {
                 JsonNode data = e.path("data");
                 String order = data.has("order_id") ? data.path("order_id").asText() : data.path("id").asText();
-                if (e.path("scope").asText().equals(scope) && order.equals(Long.toString(orderId))) {
+                if (e.path("scope").asText().equals(scope) && order.equals(Long.toString(orderId)) && (transactionType == null
+                        || transactionType.equals(data.path("transaction_type").asText()))) {
                     return e;
                 }
             }

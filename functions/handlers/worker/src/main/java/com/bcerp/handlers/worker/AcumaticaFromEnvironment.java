@@ -2,6 +2,7 @@ package com.bcerp.handlers.worker;
 
 import com.bcerp.acumatica.AcumaticaConnection;
 import com.bcerp.acumatica.AcumaticaSettings;
+import com.bcerp.acumatica.AcumaticaTaxZones;
 import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.http.ApiClient;
@@ -31,7 +32,9 @@ final class AcumaticaFromEnvironment {
         AcumaticaConnection connection = new AcumaticaConnection(settings, shared.secrets(),
                 ApiClient.defaultHttpClient(), RetryPolicy.standard(), shared.pacer(name), shared.clock(),
                 shared.credentialLease());
-        return AcumaticaType.backOffice(name, connection, env.integer(v.variable("CONCURRENCY"), 4),
+        AcumaticaTaxZones taxZones = AcumaticaTaxZones.parse(env.optional(v.variable("TAX_ZONE"), null),
+                env.optional(v.variable("TAX_ZONES_BY_CURRENCY"), null), v.variable("TAX_ZONES_BY_CURRENCY"));
+        return AcumaticaType.backOffice(name, connection, taxZones, env.integer(v.variable("CONCURRENCY"), 4),
                 env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute(),
                 shared.config().fulfilment().paidStatus() != null);
     }

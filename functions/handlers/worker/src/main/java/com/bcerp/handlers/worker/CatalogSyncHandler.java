@@ -55,14 +55,8 @@ public final class CatalogSyncHandler implements RequestHandler<ScheduledEvent, 
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            if (metrics == null) {
-                return run(event, null);
-            }
-            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.CATALOG_SYNC)) {
-                return run(event, invocation);
-            }
-        });
+        return PowertoolsLogging.withLogging(context, () -> ConnectorMetrics.measured(metrics,
+                ConnectorMetrics.CATALOG_SYNC, invocation -> run(event, invocation)));
     }
 
     private Map<String, Object> run(ScheduledEvent event, ConnectorMetrics.Invocation invocation) {

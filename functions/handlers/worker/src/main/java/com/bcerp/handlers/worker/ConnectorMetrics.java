@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -75,6 +76,11 @@ public final class ConnectorMetrics {
     /** Answers of 429 (too many requests) from the back office, retries included: its licence or quota is spent. */
     public static final String BACK_OFFICE_THROTTLED = "BackOfficeThrottled";
     /**
+     * Answers of 429 from the store, retries included: another app spends the store's quota, or the connector's
+     * share of it ({@code reliability.store_quota_share}) is too large. Its only dimension is {@value #FUNCTION}.
+     */
+    public static final String STORE_THROTTLED = "StoreThrottled";
+    /**
      * After a scheduled feed's run: how long ago the feed last caught up, i.e. since a run wrote its cursor (having
      * brought every change it read to the store). Not the cursor's position, the newest change it saw, which stays
      * put while nothing changes in the back office.
@@ -113,6 +119,19 @@ public final class ConnectorMetrics {
         return invocation;
     }
 
+    /**
+     * A handler's body, counted as one invocation of {@code function}; without metrics (the local runtime) it runs
+     * with a null invocation and nothing is counted.
+     */
+    public static <R> R measured(ConnectorMetrics metrics, String function, Function<Invocation, R> body) {
+        if (metrics == null) {
+            return body.apply(null);
+        }
+        try (Invocation invocation = metrics.begin(function)) {
+            return body.apply(invocation);
+        }
+    }
+
     /** The invocation the calling thread's work belongs to, if any. */
     private Invocation active() {
         Invocation mine = current.get();
@@ -129,6 +148,14 @@ public final class ConnectorMetrics {
         Invocation invocation = active();
         if (invocation != null) {
             invocation.count(backOffice, BACK_OFFICE_THROTTLED, 1);
+        }
+    }
+
+    /** The store answered 429. */
+    public void storeThrottled() {
+        Invocation invocation = active();
+        if (invocation != null) {
+            invocation.storeThrottled();
         }
     }
 
@@ -197,6 +224,7 @@ public final class ConnectorMetrics {
 
         private final String function;
         private final Map<String, Counts> byBackOffice = new LinkedHashMap<>();
+        private int storeThrottled;
 
         private Invocation(String function) {
             this.function = function;
@@ -218,6 +246,10 @@ public final class ConnectorMetrics {
             if (record.outcome() == Outcome.PARKED) {
                 of(backOffice).parked.merge(reason(record.error()), 1, Integer::sum);
             }
+        }
+
+        synchronized void storeThrottled() {
+            storeThrottled++;
         }
 
         synchronized void call(String backOffice, Duration took, boolean failed) {
@@ -272,11 +304,19 @@ public final class ConnectorMetrics {
             });
         }
 
-        /** One EMF line per back office with every metric, and one per parked reason; none when nothing happened. */
+        /**
+         * One EMF line per back office with every metric, one per parked reason, and one of the store's 429s; none
+         * when nothing happened.
+         */
         @Override
         public synchronized void close() {
             current.remove();
             open.remove(this);
+            if (storeThrottled > 0) {
+                Metrics store = metrics(DimensionSet.of(FUNCTION, function));
+                store.addMetric(STORE_THROTTLED, storeThrottled, MetricUnit.COUNT);
+                store.flush();
+            }
             byBackOffice.forEach((backOffice, c) -> {
                 DimensionSet dimensions = DimensionSet.of(FUNCTION, function, BACK_OFFICE, backOffice);
                 Metrics metrics = metrics(dimensions);

@@ -140,6 +140,27 @@ public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings
         return env;
     }
 
+    /**
+     * For the stack: every URL the functions will call is https. The loader also takes plain http to this machine
+     * (a local stand-in for {@code ./connector check}), which a deployed function cannot reach, and would carry its
+     * credentials in the clear elsewhere.
+     */
+    public void requireHttpsOnly() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("deployment.bigcommerce_api_url", deployment.bigcommerceApiUrl());
+        if (typedAcumatica(DEFAULT_ACUMATICA)) {
+            urls.put("deployment.acumatica.url", deployment.acumatica().url());
+        }
+        deployment.backOffices().forEach((name, settings) -> settings.forEach((setting, value) ->
+                urls.put("deployment.back_offices." + name + "." + setting, value)));
+        urls.forEach((field, url) -> {
+            if (url != null && url.trim().toLowerCase(Locale.ROOT).startsWith("http://")) {
+                throw new ConfigException(field, "must be an https URL to deploy, was '" + url
+                        + "' (plain http to this machine is only for ./connector check against a local stand-in)");
+            }
+        });
+    }
+
     /** {@code {NAME}_{SETTING}}, as the registry's back offices read them. */
     public static String variable(String backOffice, String setting) {
         return new BackOfficeRegistry.Variables(backOffice, null).variable(setting.toUpperCase(Locale.ROOT));

@@ -53,14 +53,9 @@ public final class FulfilmentSyncHandler implements RequestHandler<ScheduledEven
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            if (metrics == null) {
-                return run(sync.run());
-            }
-            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.FULFILMENT_SYNC)) {
-                return run(invocation.feed(backOffice, caughtUp, sync::run, FulfilmentReport::skipped));
-            }
-        });
+        return PowertoolsLogging.withLogging(context, () -> ConnectorMetrics.measured(metrics,
+                ConnectorMetrics.FULFILMENT_SYNC, invocation -> run(invocation == null ? sync.run()
+                        : invocation.feed(backOffice, caughtUp, sync::run, FulfilmentReport::skipped))));
     }
 
     private Map<String, Object> run(FulfilmentReport r) {

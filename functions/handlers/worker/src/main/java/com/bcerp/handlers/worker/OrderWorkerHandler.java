@@ -59,14 +59,9 @@ public final class OrderWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            if (metrics == null) {
-                return SqsBatch.process(event.getRecords(), message -> handle(message, null));
-            }
-            try (ConnectorMetrics.Invocation invocation = metrics.begin(ConnectorMetrics.ORDER_WORKER)) {
-                return SqsBatch.process(event.getRecords(), message -> handle(message, invocation));
-            }
-        });
+        return PowertoolsLogging.withLogging(context, () -> ConnectorMetrics.measured(metrics,
+                ConnectorMetrics.ORDER_WORKER,
+                invocation -> SqsBatch.process(event.getRecords(), context, message -> handle(message, invocation))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.bcerp.handlers.worker;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.bcerp.core.sync.LogFields;
@@ -24,12 +25,34 @@ public final class SqsBatch {
     private SqsBatch() {}
 
     public static SQSBatchResponse process(List<SQSMessage> messages, Consumer<SQSMessage> handler) {
+        return process(messages, null, handler);
+    }
+
+    /**
+     * The same within the invocation's time: a message is begun only while at least twice the longest message so
+     * far is left, and the ones not begun are reported failed, so they come back at once. Run past its timeout, the
+     * function would be stopped and every message of the batch, done or not, would come back after the visibility
+     * timeout; one that outran the visibility timeout would be handed to a second invocation while the first still
+     * held it (their claims keep it once, but each such clash spends one of its receives).
+     *
+     * @param context the invocation's (its remaining time); null has no deadline
+     */
+    public static SQSBatchResponse process(List<SQSMessage> messages, Context context, Consumer<SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         boolean fifo = !messages.isEmpty() && messages.get(0).getAttributes() != null
                 && messages.get(0).getAttributes().containsKey("MessageGroupId");
+        long longestMs = 0;
         for (int i = 0; i < messages.size(); i++) {
             SQSMessage message = messages.get(i);
+            if (i > 0 && context != null && context.getRemainingTimeInMillis() < 2 * longestMs) {
+                log.info("{} ms left and a message took up to {} ms: {} message(s) not begun go back to the queue",
+                        context.getRemainingTimeInMillis(), longestMs, messages.size() - i);
+                messages.subList(i, messages.size())
+                        .forEach(rest -> failures.add(new SQSBatchResponse.BatchItemFailure(rest.getMessageId())));
+                break;
+            }
             Map<String, String> outer = MDC.getCopyOfContextMap();
+            long started = System.nanoTime();
             try {
                 MDC.put(LogFields.MESSAGE_ID, message.getMessageId());
                 handler.accept(message);
@@ -43,6 +66,7 @@ public final class SqsBatch {
                     break;
                 }
             } finally {
+                longestMs = Math.max(longestMs, (System.nanoTime() - started) / 1_000_000);
                 // the fields the handler put for this message (its event, its order) end with it
                 if (outer == null) {
                     MDC.clear();

@@ -148,19 +148,16 @@ public final class WorkerComposition {
                 Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 90)));
         RequestBudget budget = new DynamoRequestBudget(dynamo, stateTable, clock);
 
-        RateLimitPacer storePacer = new RateLimitPacer(clock, Sleeper.THREAD,
-                new SharedRate(budget, "bigcommerce#" + storeHash, Sleeper.THREAD), reliability.storeQuotaShare());
-        BigCommerceClient storeClient = new BigCommerceClient(new BigCommerceSettings(
+        // each back office's flows counted: outcomes through the audit records they write, calls through its ports,
+        // 429s through its pacer; the store's 429s through the store's
+        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
+        BigCommerceClient storeClient = storeClient(new BigCommerceSettings(
                 env.uri("BIGCOMMERCE_API_URL", BigCommerceSettings.DEFAULT_API_BASE.toString()), storeHash, accessToken),
-                new ApiClient("bigcommerce", ApiClient.defaultHttpClient(), Duration.ofSeconds(30),
-                        RetryPolicy.standard(), storePacer));
+                budget, reliability, metrics, clock);
         BigCommerceStorefront store = new BigCommerceStorefront(storeClient);
 
         // every back office the flows name, each built once from its own variables (ACUMATICA_URL for "acumatica")
         BackOfficeSettings wiring = config.backOffices();
-        // each back office's flows counted: outcomes through the audit records they write, calls through its ports,
-        // 429s through its pacer
-        ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
         BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, budget, config, clock, metrics,
                 CredentialLease.over(state));
         Map<String, BackOffice> backOffices = new LinkedHashMap<>();
@@ -301,6 +298,23 @@ public final class WorkerComposition {
 
     public SyncState state() {
         return state;
+    }
+
+    /**
+     * The store's client: paced at the config's share of the store's quota, shared by every process through the
+     * budget (the quota is the store's, not a function's), each 429 it is answered counted in the metrics.
+     */
+    static BigCommerceClient storeClient(BigCommerceSettings settings, RequestBudget budget,
+            ReliabilitySettings reliability, ConnectorMetrics metrics, Clock clock) {
+        ApiClient.Pacer pacer = new RateLimitPacer(clock, Sleeper.THREAD,
+                new SharedRate(budget, "bigcommerce#" + settings.storeHash(), Sleeper.THREAD),
+                reliability.storeQuotaShare()).observed(response -> {
+                    if (response.status() == 429) {
+                        metrics.storeThrottled();
+                    }
+                });
+        return new BigCommerceClient(settings, new ApiClient("bigcommerce", ApiClient.defaultHttpClient(),
+                Duration.ofSeconds(30), RetryPolicy.standard(), pacer));
     }
 
     /** The functions' metrics on Lambda (a handler begins an invocation of them; nothing is written otherwise). */
