@@ -11,6 +11,7 @@ import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
 import com.bcerp.core.order.OrderFlows;
+import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.port.BackOffice;
@@ -97,17 +98,13 @@ final class DryRun {
             }
             List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
             SalesOrderDraft draft = mapper.toDraft(order, taxes);
+            if (backOffice.documents().orElseThrow().shipsGoodsOnly()) {
+                return warehouseOrders(doc, order, mapper.warehouseOrders(order, draft), backOffice);
+            }
             unknownItem(draft, backOffice);
             doc.put("customer", backOffice.customers().map(c -> customer(order, c, created)).orElse(null));
             doc.put("outcome", "create");
             doc.put("external_ref", draft.externalRef());
-            if (!backOffice.documents().orElseThrow().keepsAmounts()) {
-                // a warehouse takes the goods (the store's product lines) and keeps no amounts
-                doc.put("lines", draft.lines().stream().filter(l -> l.storeLineRef() != null
-                        && l.storeLineRef().matches("\\d+")).map(l -> line(l, backOffice)).toList());
-                doc.put("note", "goods lines only: " + backOffice.name() + " keeps no prices, charges or totals");
-                return doc;
-            }
             doc.put("lines", draft.lines().stream().map(l -> line(l, backOffice)).toList());
             doc.put("freight", draft.freight().amount());
             doc.put("taxes", draft.taxes().stream().map(DryRun::tax).toList());
@@ -128,6 +125,23 @@ final class DryRun {
             doc.put("field", refused.field());
             doc.put("reason", refused.getMessage());
         }
+        return doc;
+    }
+
+    /** A warehouse's orders, as the import sends them: the physical goods per consignment, no amounts. */
+    private Map<String, Object> warehouseOrders(Map<String, Object> doc, StoreOrder order, List<SalesOrderDraft> orders,
+            BackOffice backOffice) {
+        if (orders.isEmpty()) {
+            doc.put("outcome", "skipped");
+            doc.put("reason", OrderImport.nothingToShip(order, backOffice.name()));
+            return doc;
+        }
+        orders.forEach(o -> unknownItem(o, backOffice));
+        doc.put("outcome", "create");
+        doc.put("external_ref", String.join(", ", orders.stream().map(SalesOrderDraft::externalRef).toList()));
+        doc.put("lines", orders.stream().flatMap(o -> o.lines().stream()).map(l -> line(l, backOffice)).toList());
+        doc.put("note", "physical goods only, one order per consignment: " + backOffice.name()
+                + " keeps no prices, charges or totals");
         return doc;
     }
 

@@ -229,10 +229,10 @@ public final class Preflight {
         if (bo.documents().isEmpty()) {
             return;
         }
-        if (!bo.documents().get().keepsAmounts()) {
+        if (bo.documents().get().shipsGoodsOnly()) {
             report.add(Finding.notChecked(CONFIG_ITEMS, subject + ": charge items",
-                    "not needed: " + system.type() + " takes goods lines only; handling, wrapping, fees and rounding "
-                            + "are not sent to it"));
+                    "not needed: " + system.type() + " takes physical goods only; handling, wrapping, fees, rounding, "
+                            + "gift certificates and custom products on the non-stock item are not sent to it"));
             return;
         }
         var orders = config.orders();

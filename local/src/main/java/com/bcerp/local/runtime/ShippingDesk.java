@@ -501,8 +501,12 @@ public interface ShippingDesk {
                                     byProduct, p.path("trackingNumber").asText(""), shipVia));
                         }
                     }
-                    // the statuses as the warehouse's order list shows them (the adapter's words)
-                    String statusText = closed ? (status == 1 ? "shipped" : status == 2 ? "cancelled" : "closed")
+                    boolean shipsShort = lines.quantities.entrySet().stream().anyMatch(q -> q.getValue()
+                            .compareTo(packed.getOrDefault(q.getKey(), BigDecimal.ZERO)) > 0);
+                    // the statuses as the warehouse's order list shows them (the adapter's words), and a confirmed
+                    // order that left units behind, which the store reads as Partially Shipped
+                    String statusText = closed ? (status == 1 ? (shipsShort ? "shipped short" : "shipped")
+                            : status == 2 ? "cancelled" : "closed")
                             : !ro.path("packDoneDate").isNull() ? "packed" : !ro.path("pickDoneDate").isNull() ? "picked"
                             : ro.path("fullyAllocated").asBoolean() ? "allocated" : "open";
                     out.put(id, new Order(ro.path("orderId").asText(), statusText, lines.quantities, lines.open, shipped,
@@ -582,10 +586,13 @@ public interface ShippingDesk {
                 return false;
             }
 
-            /** Its states under the default table: shipped 2, cancelled 5 (open, allocated, picked, packed: none). */
+            /**
+             * Its states under the default table: shipped 2, cancelled 5 (open, allocated, picked, packed: none); shipped
+             * short 3, as the store has units left to ship.
+             */
             @Override
             public Map<String, Integer> storeStatuses() {
-                return Map.of("shipped", 2, "cancelled", 5);
+                return Map.of("shipped", 2, "shipped short", 3, "cancelled", 5);
             }
 
             @Override

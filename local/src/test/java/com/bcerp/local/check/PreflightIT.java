@@ -3,6 +3,10 @@ package com.bcerp.local.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.aws.Environment;
+import com.bcerp.bigcommerce.BigCommerceClient;
+import com.bcerp.bigcommerce.BigCommerceSettings;
+import com.bcerp.local.runtime.LocalBackOffice;
+import java.net.URI;
 import com.bcerp.core.sync.SyncProgress;
 import com.bcerp.handlers.worker.BackOfficeRegistry;
 import com.bcerp.handlers.worker.WorkerComposition;
@@ -196,5 +200,58 @@ class PreflightIT {
                 }
             }
         }
+    }
+
+    /** A warehouse's dry run is what its import sends: goods per consignment, and nothing for downloads only. */
+    @Test
+    void dryRunForAWarehouseShowsItsOrderPerConsignmentAndSkipsAnOrderWithNothingToShip() throws Exception {
+        try (LocalRuntime runtime = start(config("""
+                back_offices:
+                  systems:
+                    acumatica: acumatica
+                    extensiv: extensiv
+                  flows:
+                    orders: [acumatica, extensiv]
+                """))) {
+            runtime.bigcommerce().faults().dropDeliveryShare(1.0);
+            var items = runtime.bigcommerce().catalog().simpleItems();
+            BigCommerceClient admin = BigCommerceClient.create(new BigCommerceSettings(URI.create(
+                    runtime.bigcommerce().baseUrl()), runtime.bigcommerce().storeHash(),
+                    runtime.bigcommerce().adminAccessToken()));
+            Map<String, Object> ada = Map.of("first_name", "Ada", "last_name", "Byron", "street_1", "1 Main St", "city",
+                    "Austin", "zip", "78701", "country", "United States", "country_iso2", "US", "email", "ada@example.com");
+            Map<String, Object> charles = new HashMap<>(ada);
+            charles.put("first_name", "Charles");
+            long downloads = checkout(admin, Map.of("customer_id", 0, "billing_address", ada,
+                    "shipping_addresses", List.of(), "products", List.of(Map.of("product_id", items.get(0).productId(),
+                            "quantity", 1, "digital", true)), "payment", Map.of("gateway", "braintree", "action",
+                            "purchase")));
+            long twoAddresses = checkout(admin, Map.of("customer_id", 0, "billing_address", ada,
+                    "shipping_addresses", List.of(ada, charles), "products", List.of(Map.of("product_id",
+                            items.get(1).productId(), "quantity", 1), Map.of("product_id", items.get(2).productId(),
+                            "quantity", 2, "shipping_address_index", 1)), "payment", Map.of("gateway", "braintree",
+                            "action", "purchase")));
+
+            List<Map<String, Object>> warehouse = CheckTarget.preflight(runtime, SyncProgress.NONE).run(2, true)
+                    .dryRunDocuments().stream().filter(d -> "extensiv".equals(d.get("back_office"))).toList();
+
+            String ref = "BC-" + runtime.bigcommerce().storeHash() + "-";
+            assertThat(warehouse).filteredOn(d -> d.get("order_id").equals(downloads)).singleElement().satisfies(d -> {
+                assertThat(d.get("outcome")).isEqualTo("skipped");
+                assertThat((String) d.get("reason")).contains("no physical goods to ship");
+            });
+            assertThat(warehouse).filteredOn(d -> d.get("order_id").equals(twoAddresses)).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.get("outcome")).isEqualTo("create");
+                        assertThat(d.get("external_ref")).isEqualTo(ref + twoAddresses + ", " + ref + twoAddresses + "-S2");
+                    });
+            assertThat(((LocalBackOffice.Extensiv) runtime.backOffices().get("extensiv")).sandbox().orders())
+                    .as("a dry run sends nothing").isEmpty();
+        }
+    }
+
+    private static long checkout(BigCommerceClient admin, Map<String, Object> body) {
+        return BigCommerceClient.expect(admin.post("/sandbox/checkouts", body), "POST /sandbox/checkouts", Set.of(201))
+                .json().path("id").asLong();
     }
 }

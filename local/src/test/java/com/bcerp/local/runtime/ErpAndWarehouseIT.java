@@ -105,6 +105,84 @@ class ErpAndWarehouseIT {
                 .satisfies(i -> assertThat(i.path("quantity").asInt()).isEqualTo(2));
     }
 
+    @Test
+    void an_order_to_two_addresses_is_two_warehouse_orders_and_reads_partially_shipped_until_both_have_shipped()
+            throws Exception {
+        SandboxCatalog.Item mug = runtime.bigcommerce().catalog().simpleItems().get(1);
+        SandboxCatalog.Item tote = runtime.bigcommerce().catalog().simpleItems().get(2);
+        // two consignments: a storefront's checkout (the API's POST /v2/orders ships everything to its first address)
+        long order = BigCommerceClient.expect(admin.post("/sandbox/checkouts", Map.of("customer_id", 0,
+                "billing_address", address("Ada", "1 Main St"), "shipping_addresses", List.of(address("Ada", "1 Main St"),
+                        address("Charles", "9 Harbour Rd")), "products", List.of(Map.of("product_id", mug.productId(),
+                        "quantity", 1), Map.of("product_id", tote.productId(), "quantity", 2, "shipping_address_index", 1)),
+                "payment", Map.of("gateway", "braintree", "action", "purchase"))), "POST /sandbox/checkouts",
+                Set.of(201)).json().path("id").asLong();
+        awaitSettled(Duration.ofSeconds(60));
+        String ref = "BC-" + runtime.bigcommerce().storeHash() + "-" + order;
+
+        JsonNode first = single(warehouseOrders(ref));
+        JsonNode second = single(warehouseOrders(ref + "-S2"));
+        assertThat(first.path("shipTo").path("name").asText()).isEqualTo("Ada Byron");
+        assertThat(first.path("shipTo").path("address1").asText()).isEqualTo("1 Main St");
+        assertThat(skusAndQuantities(first)).containsExactly(mug.sku() + " x1");
+        assertThat(second.path("shipTo").path("name").asText()).isEqualTo("Charles Byron");
+        assertThat(second.path("shipTo").path("address1").asText()).isEqualTo("9 Harbour Rd");
+        assertThat(skusAndQuantities(second)).containsExactly(tote.sku() + " x2");
+
+        extensiv().shipInFull(first.path("readOnly").path("orderId").asInt(), "1Z-FIRST-" + order);
+        runtime.worker().fulfilmentSync().run();
+        assertThat(storeStatus(order)).as("one consignment of two shipped: Partially Shipped").isEqualTo(3);
+
+        extensiv().shipInFull(second.path("readOnly").path("orderId").asInt(), "1Z-SECOND-" + order);
+        runtime.worker().fulfilmentSync().run();
+        assertThat(storeStatus(order)).as("both shipped: Shipped").isEqualTo(2);
+        assertThat(BigCommerceClient.expect(admin.get("/v2/orders/" + order + "/shipments"), "GET shipments",
+                Set.of(200)).json()).extracting(s -> s.path("tracking_number").asText())
+                .containsExactlyInAnyOrder("1Z-FIRST-" + order, "1Z-SECOND-" + order);
+    }
+
+    @Test
+    void an_order_the_warehouse_shipped_short_reads_partially_shipped_in_the_store() throws Exception {
+        SandboxCatalog.Item item = runtime.bigcommerce().catalog().simpleItems().get(3);
+        long order = place(item, 3, 11);
+        awaitSettled(Duration.ofSeconds(60));
+        int id = single(warehouseOrders("BC-" + runtime.bigcommerce().storeHash() + "-" + order))
+                .path("readOnly").path("orderId").asInt();
+
+        extensiv().pick(id);
+        extensiv().pack(id, "1Z-SHORT-" + order, Map.of(item.sku(), 2.0));
+        extensiv().confirm(id);
+        runtime.worker().fulfilmentSync().run();
+
+        assertThat(BigCommerceClient.expect(admin.get("/v2/orders/" + order + "/shipments"), "GET shipments",
+                Set.of(200)).json()).singleElement().satisfies(s -> assertThat(s.path("items")).singleElement()
+                .satisfies(i -> assertThat(i.path("quantity").asInt()).isEqualTo(2)));
+        assertThat(storeStatus(order)).as("2 of 3 shipped, the order closed short: Partially Shipped").isEqualTo(3);
+    }
+
+    private static Map<String, Object> address(String firstName, String street) {
+        return Map.of("first_name", firstName, "last_name", "Byron", "street_1", street, "city", "Austin", "zip",
+                "78701", "country", "United States", "country_iso2", "US", "email", "ada.byron@example.com");
+    }
+
+    private static JsonNode single(List<JsonNode> orders) {
+        assertThat(orders).hasSize(1);
+        return orders.get(0);
+    }
+
+    private static List<String> skusAndQuantities(JsonNode warehouseOrder) {
+        List<String> out = new ArrayList<>();
+        warehouseOrder.path("_embedded").path("http://api.3plCentral.com/rels/orders/item").forEach(l -> out.add(
+                l.path("itemIdentifier").path("sku").asText() + " x" + l.path("qty").asInt()));
+        return out;
+    }
+
+    /** The store order's status, as the store's own API reads it. */
+    private static int storeStatus(long order) {
+        return BigCommerceClient.expect(admin.get("/v2/orders/" + order), "GET order", Set.of(200)).json()
+                .path("status_id").asInt();
+    }
+
     private static long place(SandboxCatalog.Item item, int quantity, int status) {
         Map<String, Object> address = Map.of("first_name", "Ada", "last_name", "Byron", "street_1", "1 Main St",
                 "city", "Austin", "zip", "78701", "country", "United States", "country_iso2", "US",

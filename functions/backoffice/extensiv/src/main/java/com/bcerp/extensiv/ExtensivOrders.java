@@ -33,11 +33,11 @@ import java.util.stream.Collectors;
 /**
  * The store's orders as warehouse orders ({@code POST /orders}, erp-apis.md 10.3.2): {@code referenceNum} is the
  * store order's external reference, looked up by RQL before creating, so a lost answer or a second attempt never
- * makes a second order; the customer and facility come from the settings; the ship-to is the order's (first)
- * shipping address; one order item per product line, by SKU, each carrying its store line id in its {@code notes}
- * (Extensiv has no other per-line reference field in the research). Charges (handling, wrapping, fees, rounding)
- * are not goods and are not sent. A warehouse keeps no prices, so documents read back carry quantities only
- * ({@link #keepsAmounts()} is false).
+ * makes a second order; the customer and facility come from the settings; the ship-to is the draft's (core makes
+ * one draft per shipping consignment, with its goods only: {@link #shipsGoodsOnly()}); one order item per line, by
+ * SKU, each carrying its store line id in its {@code notes} (Extensiv has no other per-line reference field in the
+ * research). A warehouse keeps no prices, so documents read back carry quantities only ({@link #keepsAmounts()} is
+ * false).
  *
  * <p>Status: {@code readOnly.isClosed} with {@code readOnly.status} 1 is shipped, 2 cancelled (inferred from
  * production code, UNCONFIRMED, 10.3.3); an open order's own status text names how far the warehouse got (allocated,
@@ -68,6 +68,11 @@ final class ExtensivOrders implements SalesDocuments {
     @Override
     public boolean keepsAmounts() {
         return false;
+    }
+
+    @Override
+    public boolean shipsGoodsOnly() {
+        return true;
     }
 
     @Override
@@ -132,9 +137,6 @@ final class ExtensivOrders implements SalesDocuments {
         ArrayNode items = body.putArray("orderItems");
         for (int i = 0; i < draft.lines().size(); i++) {
             DraftLine line = draft.lines().get(i);
-            if (!isGoods(line)) {
-                continue;
-            }
             if (blank(line.itemId())) {
                 throw new PermanentFailure(itemField(i), line.source() + ": the line has no SKU, so the warehouse "
                         + "cannot pick it");
@@ -154,12 +156,6 @@ final class ExtensivOrders implements SalesDocuments {
         return body;
     }
 
-    /** A product line (its store line id is a number); charges and the rounding line are not goods. */
-    static boolean isGoods(DraftLine line) {
-        return line.storeLineRef() != null && line.storeLineRef().chars().allMatch(Character::isDigit)
-                && !line.storeLineRef().isEmpty();
-    }
-
     private static String itemField(int draftIndex) {
         return "orderItems[" + draftIndex + "].itemIdentifier.sku";
     }
@@ -173,7 +169,7 @@ final class ExtensivOrders implements SalesDocuments {
 
     /** After a 400: the first line whose SKU is not an item of the customer, named by its index, parks the order. */
     private void unknownItem(SalesOrderDraft draft, String record) {
-        Set<String> skus = draft.lines().stream().filter(ExtensivOrders::isGoods).map(DraftLine::itemId)
+        Set<String> skus = draft.lines().stream().map(DraftLine::itemId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> known = new HashSet<>();
         String in = skus.stream().map(ExtensivApi::rqlValue).collect(Collectors.joining(","));
@@ -182,7 +178,7 @@ final class ExtensivOrders implements SalesDocuments {
         ExtensivApi.embedded(page, "customers/item").forEach(i -> known.add(i.path("sku").asText().toLowerCase(Locale.ROOT)));
         for (int i = 0; i < draft.lines().size(); i++) {
             DraftLine line = draft.lines().get(i);
-            if (isGoods(line) && !known.contains(line.itemId().toLowerCase(Locale.ROOT))) {
+            if (!known.contains(line.itemId().toLowerCase(Locale.ROOT))) {
                 throw new PermanentFailure(itemField(i), line.source() + ": SKU " + line.itemId()
                         + " is not an item of Extensiv customer " + settings.customerId());
             }

@@ -95,13 +95,11 @@ class ExtensivOrdersIT {
     }
 
     @Test
-    void an_order_goes_to_the_warehouse_with_its_customer_facility_ship_to_carrier_and_goods_only() {
+    void an_order_goes_to_the_warehouse_with_its_customer_facility_ship_to_carrier_and_lines() {
         String ref = ref("out");
-        DraftLine handling = new DraftLine("HANDLING", "Handling", BigDecimal.ONE, Money.of("2.00", "USD"),
-                Money.zero("USD"), "handling", "order 250 handling");
 
         DocumentRef created = backOffice.documents().orElseThrow().createSalesOrder(
-                draft(ref, "UPSGROUND", line(sku, "2", "101"), line(otherSku, "1", "102"), handling));
+                draft(ref, "UPSGROUND", line(sku, "2", "101"), line(otherSku, "1", "102")));
 
         JsonNode order = warehouse.order(ref);
         assertThat(order.path("readOnly").path("orderId").asText()).isEqualTo(created.id());

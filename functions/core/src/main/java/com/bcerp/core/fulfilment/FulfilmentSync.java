@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,8 @@ public final class FulfilmentSync {
     private static final Map<Integer, Integer> PROGRESS = Map.ofEntries(Map.entry(0, 0), Map.entry(1, 1),
             Map.entry(7, 1), Map.entry(12, 1), Map.entry(8, 2), Map.entry(9, 2), Map.entry(11, 2),
             Map.entry(PARTIALLY_SHIPPED, 3), Map.entry(SHIPPED, 4), Map.entry(10, 5));
+    /** A store order's id in its reference, with the consignment suffix of a warehouse's later consignments. */
+    private static final String ORDER_REF = "(\\d{1,18})(-S\\d{1,4})?";
     /** BigCommerce's tracking_number holds up to 50 characters. */
     private static final int TRACKING_LENGTH = 50;
 
@@ -162,9 +165,10 @@ public final class FulfilmentSync {
                 .orElse(now.minus(Duration.ofHours(settings.firstRunHours())));
         String prefix = SalesOrderMapper.externalRef(storeHash, 0).replaceAll("0$", "");
         Map<String, BackOfficeOrder> orders = new LinkedHashMap<>();
-        // the store's sales orders only: its credits and returns (BC-{store}-{id}-E1, -R1) ship nothing
+        // the store's sales orders and a warehouse's consignment orders (-S2) only: edits, credits and returns
+        // (BC-{store}-{id}-E1, -R1) ship nothing
         source.changedSince(prefix, since).stream().filter(o -> o.externalRef() != null
-                        && o.externalRef().matches(Pattern.quote(prefix) + "\\d{1,18}"))
+                        && o.externalRef().matches(Pattern.quote(prefix) + ORDER_REF))
                 .sorted(Comparator.comparing(BackOfficeOrder::modified))
                 .forEach(o -> orders.put(o.id(), o));
         List<String> parked = parkedOrders();
@@ -240,7 +244,7 @@ public final class FulfilmentSync {
         }
         // a status that says "shipped" waits until every shipment is in the store
         if (parkedShipments.isEmpty()) {
-            applyStatus(order, orderId, counts);
+            applyStatus(order, storeOrder, inStore, counts);
         }
         writeReferences(order, storeOrder, counts);
         if (parkedShipments.isEmpty()) {
@@ -370,11 +374,17 @@ public final class FulfilmentSync {
     }
 
     /**
-     * The status table's store status for the back-office status, applied when the back-office status changed since
-     * it was last applied (so a status staff set in the store later stands) and the store does not show it already.
+     * The status table's store status for the back-office status (Shipped only when the store has nothing left to
+     * ship), applied when the back-office status changed since it was last applied (so a status staff set in the store
+     * later stands) and the store does not show it already.
      */
-    private void applyStatus(BackOfficeOrder order, long orderId, Counts counts) {
-        Optional<Integer> target = statuses.storeStatusFor(order.state(), order.status());
+    private void applyStatus(BackOfficeOrder order, FulfilmentOrder storeOrder, List<StoreShipment> inStore,
+            Counts counts) {
+        long orderId = storeOrder.id();
+        // shipped in the back office is Shipped in the store only once nothing is left to ship there: a short shipment,
+        // or one consignment's order of several, leaves the store order Partially Shipped
+        Optional<Integer> target = statuses.storeStatusFor(order.state(), order.status())
+                .map(t -> t == SHIPPED ? statusAfter(storeOrder, inStore, List.of()) : t);
         String key = statusKey(storeHash, order.id());
         String applied = order.status() == null ? order.state().configName() : order.status();
         if (target.isEmpty() || state.completed(key).filter(applied::equals).isPresent()) {
@@ -468,11 +478,13 @@ public final class FulfilmentSync {
     private long storeOrderId(BackOfficeOrder order) {
         String prefix = SalesOrderMapper.externalRef(storeHash, 0).replaceAll("0$", "");
         String ref = order.externalRef() == null ? "" : order.externalRef();
-        if (!ref.startsWith(prefix) || !ref.substring(prefix.length()).matches("\\d{1,18}")) {
+        Matcher id = Pattern.compile(ORDER_REF).matcher(ref.startsWith(prefix)
+                ? ref.substring(prefix.length()) : "");
+        if (!id.matches()) {
             throw new PermanentFailure("externalRef", order.describe() + ": external reference '" + ref
                     + "' is not a store order reference (" + prefix + "{order id})");
         }
-        return Long.parseLong(ref.substring(prefix.length()));
+        return Long.parseLong(id.group(1));
     }
 
     /** Whether the store shipment came from the shipment (or the part of it) the marker names. */

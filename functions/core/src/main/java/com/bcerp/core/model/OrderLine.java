@@ -30,6 +30,7 @@ public record OrderLine(
         Long shippingAddressId) {
 
     public static final String GIFT_CERTIFICATE = "giftcertificate";
+    public static final String PHYSICAL = "physical";
 
     public OrderLine {
         discounts = discounts == null ? List.of() : List.copyOf(discounts);
@@ -60,6 +61,11 @@ public record OrderLine(
         }
         BigDecimal ratio = totalExTax.amount().divide(totalIncTax().amount(), 12, RoundingMode.HALF_UP);
         return discount.times(ratio).toCents();
+    }
+
+    /** Goods that ship (not a download, not a gift certificate). */
+    public boolean isPhysical() {
+        return PHYSICAL.equals(type);
     }
 
     public boolean isGiftCertificate() {

@@ -107,7 +107,7 @@ public final class OrderChanges {
         SalesOrderDraft desired = mapper.toDraft(order, taxes);
         List<PostedDocument> posted = documents.saleAndEdits().stream().filter(d -> !d.isCancelled()).toList();
         if (!ledger.keepsAmounts()) {
-            return quantitiesOnly(order, desired, sale.get(), attempt);
+            return quantitiesOnly(order, ledger.ordersFor(mapper, order, desired), posted, sale.get(), attempt);
         }
         OrderEditPlanner.Plan plan = planner.plan(order, desired, posted, sale.get(), documents.nextEditNumber());
         if (plan.isEmpty()) {
@@ -122,15 +122,16 @@ public final class OrderChanges {
 
     /**
      * A back office keeping quantities only (a warehouse): nothing to do while each store line's quantity is what its
-     * order holds; otherwise the edit parks, naming the lines, for a person to change the order in the back office
-     * (its lines cannot be changed through the adapter).
+     * orders hold (a warehouse's consignment orders together); otherwise the edit parks, naming the lines, for a
+     * person to change the order in the back office (its lines cannot be changed through the adapter).
      */
-    private Outcome quantitiesOnly(StoreOrder order, SalesOrderDraft desired, PostedDocument sale, Attempt attempt) {
+    private Outcome quantitiesOnly(StoreOrder order, List<SalesOrderDraft> desired, List<PostedDocument> posted,
+            PostedDocument sale, Attempt attempt) {
         Map<String, BigDecimal> want = new TreeMap<>();
-        desired.lines().stream().filter(l -> isProductLine(l.storeLineRef()))
+        desired.stream().flatMap(d -> d.lines().stream()).filter(l -> SalesOrderMapper.isProductRef(l.storeLineRef()))
                 .forEach(l -> want.merge(l.storeLineRef(), l.quantity(), BigDecimal::add));
         Map<String, BigDecimal> have = new TreeMap<>();
-        sale.lines().stream().filter(l -> isProductLine(l.storeLineRef()))
+        posted.stream().flatMap(d -> d.lines().stream()).filter(l -> SalesOrderMapper.isProductRef(l.storeLineRef()))
                 .forEach(l -> have.merge(l.storeLineRef(), l.quantity(), BigDecimal::add));
         Set<String> refs = new TreeSet<>(want.keySet());
         refs.addAll(have.keySet());
@@ -144,10 +145,6 @@ public final class OrderChanges {
         throw new PermanentFailure("lines", order.describe() + " changed after it was sent as "
                 + sale.ref().display() + " (" + sale.status() + "): " + String.join(", ", changed)
                 + "; its lines cannot be changed through the API: change the order in the back office by hand");
-    }
-
-    private static boolean isProductLine(String ref) {
-        return ref != null && !ref.isEmpty() && ref.chars().allMatch(Character::isDigit);
     }
 
     private Outcome cancel(OrderDocuments documents, Attempt attempt) {

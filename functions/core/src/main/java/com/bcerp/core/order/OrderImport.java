@@ -14,6 +14,7 @@ import com.bcerp.core.sync.ClaimedWork;
 import com.bcerp.core.sync.Outcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -97,24 +98,46 @@ public final class OrderImport {
         }
         List<StoreTax> taxes = mapper.needsTaxDetail(order) ? store.taxes(order) : List.of();
         SalesOrderDraft draft = mapper.toDraft(order, taxes);
-
-        Optional<PostedDocument> existing = ledger.documents(order.storeHash(), orderId, mayBePosted(order, attempt))
-                .sale();
-        if (existing.isPresent()) {
-            followUp(order, existing.get(), trigger);
+        List<SalesOrderDraft> wanted = ledger.ordersFor(mapper, order, draft);
+        if (wanted.isEmpty()) {
+            // a warehouse has nothing to do for an order without goods: recorded, not parked, and released, so an edit
+            // that adds goods still sends them
+            state.release(key);
+            return attempt.end(Outcome.SKIPPED, null, nothingToShip(order, ledger.backOffice()));
+        }
+        OrderDocuments posted = ledger.documents(order.storeHash(), orderId, mayBePosted(order, attempt));
+        Optional<PostedDocument> existing = posted.sale();
+        List<SalesOrderDraft> missing = wanted.stream().filter(d -> posted.byRef(d.externalRef()).isEmpty()).toList();
+        if (missing.isEmpty()) {
+            followUp(order, existing.orElseThrow(), trigger);
             state.complete(key, existing.get().ref().display());
             return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
         }
-        // a back office without customers (a warehouse) takes the order as the mapper made it
-        SalesOrderDraft withCustomer = customers.isEmpty() ? draft : draft.withCustomerId(customers.get().customerFor(order));
-        DocumentRef created = ledger.create(draft.externalRef(), withCustomer);
-        if (ledger.keepsAmounts() && !created.total().sameAs(order.totalIncTax().toCents())) {
-            log.warn("order {}: back office total {} differs from the store's {}", orderId, created.total(),
-                    order.totalIncTax());
+        PostedDocument sale = existing.orElse(null);
+        List<String> created = new ArrayList<>();
+        for (SalesOrderDraft document : missing) {
+            // a back office without customers (a warehouse) takes the order as the mapper made it
+            SalesOrderDraft withCustomer = customers.isEmpty() ? document
+                    : document.withCustomerId(customers.get().customerFor(order));
+            DocumentRef ref = ledger.create(draft.externalRef(), withCustomer);
+            if (ledger.keepsAmounts() && !ref.total().sameAs(order.totalIncTax().toCents())) {
+                log.warn("order {}: back office total {} differs from the store's {}", orderId, ref.total(),
+                        order.totalIncTax());
+            }
+            if (document.externalRef().equals(draft.externalRef())) {
+                sale = PostedDocument.created(ref, withCustomer, ledger.arithmetic());
+            }
+            created.add(ref.display());
         }
-        followUp(order, PostedDocument.created(created, withCustomer, ledger.arithmetic()), trigger);
-        state.complete(key, created.display());
-        return attempt.end(Outcome.CREATED, created.display(), null);
+        followUp(order, sale, trigger);
+        state.complete(key, String.join(", ", created));
+        return attempt.end(Outcome.CREATED, String.join(", ", created), null);
+    }
+
+    /** Why a warehouse gets nothing for the order, as its import record (and the dry run) say it. */
+    public static String nothingToShip(StoreOrder order, String backOffice) {
+        return order.describe() + " has no physical goods to ship (downloads, gift certificates, non-stock items only): "
+                + "it needs no fulfilment by " + backOffice;
     }
 
     /** Whether an earlier attempt, or earlier lost state, may have posted the order without a link saying so. */

@@ -7,6 +7,7 @@ import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Links;
 import com.bcerp.core.port.Payments;
@@ -67,6 +68,16 @@ public final class OrderLedger {
     /** Whether the back office's documents carry amounts (a warehouse keeps quantities only). */
     public boolean keepsAmounts() {
         return documents.keepsAmounts();
+    }
+
+    /** Whether the back office is a warehouse, which takes the goods to ship only, per consignment. */
+    public boolean shipsGoodsOnly() {
+        return documents.shipsGoodsOnly();
+    }
+
+    /** The orders this back office takes for the store order: its sales order, or a warehouse's goods per consignment. */
+    public List<SalesOrderDraft> ordersFor(SalesOrderMapper mapper, StoreOrder order, SalesOrderDraft sale) {
+        return shipsGoodsOnly() ? mapper.warehouseOrders(order, sale) : List.of(sale);
     }
 
     /** Every document posted for the store order: the sale, edits, credits and returns. */

@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  *       them to lines, so each line carries its share, without tax;</li>
  *   <li>gift certificates and store credit used to pay: payments, not discounts; the total is unchanged;</li>
  *   <li>several shipping consignments: one sales order, shipped to the first address; lines for another address
- *       name it, and the freight is every consignment's shipping;</li>
+ *       name it, and the freight is every consignment's shipping (a warehouse gets one order per consignment,
+ *       {@link #warehouseOrders});</li>
  *   <li>taxes: one line under {@code tax_id}, or, with {@code tax_classes}, one per back-office tax id;</li>
  *   <li>another currency than the store's: the document is in the shopper's currency, with the store's rate.</li>
  * </ul>
@@ -126,6 +127,48 @@ public final class SalesOrderMapper {
                 order.paymentMethod() == null ? null : settings.paymentMethods().get(order.paymentMethod()),
                 null);
         return balance(draft, order.totalIncTax(), order.describe() + ": the sales order", "total_inc_tax");
+    }
+
+    /**
+     * The sales order as a warehouse takes it: the physical goods only, one order per shipping consignment, each with
+     * its own ship-to, ship-via and lines ({@link OrderDocuments#consignmentRef}). Downloads, gift certificates,
+     * custom products on the non-stock item and the charges are nothing to pick. Empty when nothing ships.
+     */
+    public List<SalesOrderDraft> warehouseOrders(StoreOrder order, SalesOrderDraft sale) {
+        Map<Long, List<DraftLine>> byAddress = new LinkedHashMap<>();
+        order.shipping().forEach(s -> byAddress.put(s.id(), new ArrayList<>()));
+        long first = order.shipping().isEmpty() ? 0 : order.shipping().get(0).id();
+        for (DraftLine line : sale.lines()) {
+            Optional<OrderLine> product = isProductRef(line.storeLineRef())
+                    ? order.line(Long.parseLong(line.storeLineRef())) : Optional.empty();
+            if (product.isEmpty() || !product.get().isPhysical()
+                    || product.get().isCustomProduct() && line.itemId().equals(settings.customProductItem())) {
+                continue;
+            }
+            Long address = product.get().shippingAddressId();
+            byAddress.computeIfAbsent(address != null && byAddress.containsKey(address) ? address : first,
+                    a -> new ArrayList<>()).add(line);
+        }
+        List<SalesOrderDraft> orders = new ArrayList<>();
+        for (Map.Entry<Long, List<DraftLine>> consignment : byAddress.entrySet()) {
+            if (consignment.getValue().isEmpty()) {
+                continue;
+            }
+            Optional<ShippingDestination> to = order.shipping().stream().filter(s -> s.id() == consignment.getKey())
+                    .findFirst();
+            String ref = OrderDocuments.consignmentRef(sale.externalRef(), orders.size() + 1);
+            orders.add(new SalesOrderDraft(DocumentKind.SALE, ref, sale.customerOrder(), null, sale.date(),
+                    sale.currency(), sale.currencyRate(), sale.branch(), sale.description(), consignment.getValue(),
+                    Money.zero(sale.currency()), List.of(), sale.billTo(),
+                    to.map(ShippingDestination::address).orElse(sale.shipTo()),
+                    to.map(s -> settings.shipVia().get(s.shippingMethod())).orElse(sale.shipVia()), null, null));
+        }
+        return orders;
+    }
+
+    /** Whether a line reference is a store order product's id (charges and rounding have words). */
+    public static boolean isProductRef(String ref) {
+        return ref != null && !ref.isEmpty() && ref.chars().allMatch(Character::isDigit);
     }
 
     /** Every product line of the order, in the store's order. */

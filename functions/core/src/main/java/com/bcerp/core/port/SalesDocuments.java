@@ -30,6 +30,14 @@ public interface SalesDocuments {
         return true;
     }
 
+    /**
+     * Whether it is a warehouse: it takes the goods it ships and nothing else, one order per shipping consignment
+     * (an order with nothing to ship is not sent at all).
+     */
+    default boolean shipsGoodsOnly() {
+        return false;
+    }
+
     /** Creates an order document of the draft's kind. */
     DocumentRef createSalesOrder(SalesOrderDraft order);
 

@@ -62,7 +62,7 @@ public final class RefundCreditMapper {
                     BigDecimal fraction = fraction(item.quantity(), line.quantity(), record, field);
                     lines.add(scaled(order, line, fraction, record));
                     shareTaxes(taxes, "item", line.id(), null, fraction, taxShares);
-                    goods |= "physical".equals(line.type());
+                    goods |= line.isPhysical();
                     for (OrderLine component : order.lines()) {
                         if (Long.valueOf(line.id()).equals(component.parentLineId()) && !lists(refund, component.id())) {
                             lines.add(scaled(order, component, fraction, record));

@@ -39,6 +39,10 @@ public final class StoreOrders {
     private final List<OrderLine> lines = new ArrayList<>();
     private final List<OrderFee> fees = new ArrayList<>();
     private BigDecimal totalAdjustment = BigDecimal.ZERO;
+    /** The consignment the next lines ship to: 5, or 6 once a second one is opened. */
+    private long address = 5;
+    private Address secondAddress;
+    private String secondMethod;
 
     public static StoreOrders order() {
         return new StoreOrders();
@@ -144,6 +148,20 @@ public final class StoreOrders {
         return add(lineId, 77 + lineId, sku, "physical", qty, unitPriceExTax, discount, List.of(), null);
     }
 
+    /** A download: it ships to no address. */
+    public StoreOrders digitalLine(String sku, int qty, String unitPriceExTax) {
+        return add(100 + lines.size(), 77 + lines.size(), sku, "digital", qty, unitPriceExTax, "0", List.of(), null);
+    }
+
+    /** A second shipping consignment (address 6, shipping free), to which the lines added after this ship. */
+    public StoreOrders secondConsignment(String firstName, String street, String shippingMethod) {
+        secondAddress = new Address(firstName, "Roe", "", street, "", "Boston", "Massachusetts", "02108", "US",
+                "5550000000", firstName.toLowerCase(java.util.Locale.ROOT) + "@example.com");
+        secondMethod = shippingMethod;
+        address = 6;
+        return this;
+    }
+
     public StoreOrders giftCertificate(String amount) {
         return add(100 + lines.size(), 0, null, OrderLine.GIFT_CERTIFICATE, 1, amount, "0", List.of(), null);
     }
@@ -168,7 +186,7 @@ public final class StoreOrders {
                 : List.of(new AppliedDiscount("total-coupon", "Coupon", "SAVE", disc, "order"));
         lines.add(new OrderLine(lineId, productId, productId == 0 ? null : 1000L + lineId, sku, "Item " + sku, type,
                 BigDecimal.valueOf(qty), price, price.plus(price.times(rate)), total, tax, discounts, options, parent,
-                5L));
+                "digital".equals(type) ? null : address));
         return this;
     }
 
@@ -193,9 +211,12 @@ public final class StoreOrders {
         Address billing = new Address("Jane", "Doe", company, "555 East Street", "", "Austin", "Texas", "78108", "US",
                 "1234567890", email);
         ShippingDestination dest = new ShippingDestination(5, billing, "Flat Rate", ship, shippingTax);
+        List<ShippingDestination> destinations = secondAddress == null ? List.of(dest)
+                : List.of(dest, new ShippingDestination(6, secondAddress, secondMethod, Money.zero(currency),
+                        Money.zero(currency)));
         return new StoreOrder(STORE, id, statusId, "Awaiting Fulfillment", created, created.plusSeconds(30), channelId,
                 currency, storeCurrency, exchangeRate, false,
-                new Buyer(customerId, email, "Jane", "Doe", company, "1234567890"), billing, List.of(dest), lines, fees,
+                new Buyer(customerId, email, "Jane", "Doe", company, "1234567890"), billing, destinations, lines, fees,
                 subtotal, ship, shippingTax, money(handling.toPlainString()), handlingTax,
                 money(wrapping.toPlainString()), wrappingTax, discount, totalEx, totalTax, totalEx.plus(totalTax),
                 null, null, "Credit Card", "", paymentStatus);

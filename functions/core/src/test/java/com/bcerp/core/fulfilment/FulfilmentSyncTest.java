@@ -102,6 +102,35 @@ class FulfilmentSyncTest {
     }
 
     @Test
+    void an_order_the_back_office_closed_as_shipped_with_less_than_ordered_reads_partially_shipped() {
+        imported();
+        // a warehouse confirms the order with one tee short: shipped, and the rest never leaves
+        erp.ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z111"), "100", "TEE", 2, "101", "MUG", 1)
+                .state("SO000001", DocumentState.SHIPPED);
+
+        run();
+
+        assertThat(store.order(250).orElseThrow().statusId()).as("Partially Shipped, not Shipped").isEqualTo(3);
+    }
+
+    @Test
+    void a_store_order_in_two_consignment_orders_reads_shipped_only_once_both_have_shipped() {
+        store.order(250, 100L, "TEE", 1).product(250, 101L, "MUG", 2, 2);
+        erp.order("W1", "BC-abc123-250").order("W2", "BC-abc123-250-S2")
+                .ship("W1", "W1-P1", true, "UPSGROUND", List.of("1Z1"), "100", "TEE", 1).state("W1", DocumentState.SHIPPED);
+
+        run();
+
+        assertThat(store.order(250).orElseThrow().statusId()).as("one consignment of two").isEqualTo(3);
+
+        erp.ship("W2", "W2-P1", true, "UPSGROUND", List.of("1Z2"), "101", "MUG", 2).state("W2", DocumentState.SHIPPED);
+        run();
+
+        assertThat(store.shipments(250)).extracting(StoreShipment::orderAddressId).containsExactly(1L, 2L);
+        assertThat(store.order(250).orElseThrow().statusId()).isEqualTo(2);
+    }
+
+    @Test
     void carriers_map_as_configured_and_an_unmapped_one_ships_with_its_tracking_number_only() {
         settings = settings.withCarriers(Map.of("COURIER", Carrier.tracking("royal-mail"), "OWNFLEET",
                 Carrier.provider("carrier_7")));

@@ -1,6 +1,7 @@
 package com.bcerp.core.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.DocumentRef;
@@ -57,6 +58,11 @@ class WarehouseOrdersTest {
         @Override
         public boolean keepsAmounts() {
             return false;
+        }
+
+        @Override
+        public boolean shipsGoodsOnly() {
+            return true;
         }
 
         @Override
@@ -134,5 +140,62 @@ class WarehouseOrdersTest {
         assertThat(documents.orders()).singleElement().satisfies(o -> assertThat(o.cancelled()).isTrue());
         // delivered again: nothing more
         assertThat(flows.events().handle(event("store/order/statusUpdated", 4))).contains(Outcome.ALREADY_SYNCED);
+    }
+
+    @Test
+    void only_the_physical_goods_go_to_the_warehouse_never_downloads_gift_certificates_non_stock_items_or_charges() {
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 2, "20.00").digitalLine("SKU-0101", 1, "5.00")
+                .giftCertificate("25.00").customProduct("ENGRAVE-1", 1, "4.00").handling("2.50").wrapping("3.00")
+                .fee(7, "Eco fee", "1.50").build());
+
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+
+        assertThat(state.parked()).isEmpty();
+        assertThat(documents.orders()).singleElement().satisfies(o -> assertThat(o.draft().lines())
+                .extracting(l -> l.itemId(), l -> l.quantity().intValue()).containsExactly(tuple("SKU-0100", 2)));
+    }
+
+    @Test
+    void an_order_with_nothing_to_ship_is_recorded_as_needing_no_fulfilment_not_parked_and_sent_once_goods_are_added() {
+        store.place(StoreOrders.order().status(11).digitalLine("SKU-0101", 1, "5.00").giftCertificate("25.00").build());
+
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.SKIPPED);
+
+        assertThat(documents.orders()).isEmpty();
+        assertThat(state.parked()).isEmpty();
+        assertThat(state.history(OrderImport.recordKey("abc123", 250))).last().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(r.error()).contains("order 250").contains("no physical goods to ship")
+                    .contains("needs no fulfilment by wms");
+        });
+
+        // an edit adds a physical product: the order is not lost, it goes to the warehouse now
+        store.place(StoreOrders.order().status(11).digitalLine("SKU-0101", 1, "5.00").giftCertificate("25.00")
+                .line("SKU-0100", 1, "20.00").build());
+        assertThat(flows.events().handle(event("store/order/updated", 0))).contains(Outcome.CREATED);
+        assertThat(documents.orders()).singleElement().satisfies(o -> assertThat(o.draft().lines())
+                .extracting(l -> l.itemId()).containsExactly("SKU-0100"));
+    }
+
+    @Test
+    void each_consignment_is_its_own_warehouse_order_with_its_own_ship_to_and_lines_once() {
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00")
+                .secondConsignment("Charles", "9 Harbour Rd", "Express").line("SKU-0101", 2, "10.00").build());
+
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+        assertThat(flows.events().handle(event("store/order/updated", 0))).contains(Outcome.ALREADY_SYNCED);
+
+        assertThat(state.parked()).isEmpty();
+        assertThat(documents.orders()).extracting(o -> o.draft().externalRef(), o -> o.draft().shipTo().fullName(),
+                o -> o.draft().shipTo().street1(), o -> o.draft().lines().stream().map(l -> l.itemId() + " x"
+                        + l.quantity().intValue()).toList())
+                .containsExactly(tuple("BC-abc123-250", "Jane Doe", "555 East Street", List.of("SKU-0100 x1")),
+                        tuple("BC-abc123-250-S2", "Charles Roe", "9 Harbour Rd", List.of("SKU-0101 x2")));
+
+        // cancelled in the store: both of the warehouse's orders are cancelled
+        store.place(StoreOrders.order().status(5).line("SKU-0100", 1, "20.00")
+                .secondConsignment("Charles", "9 Harbour Rd", "Express").line("SKU-0101", 2, "10.00").build());
+        assertThat(flows.events().handle(event("store/order/statusUpdated", 5))).contains(Outcome.CANCELLED);
+        assertThat(documents.orders()).allSatisfy(o -> assertThat(o.cancelled()).isTrue());
     }
 }
