@@ -117,7 +117,7 @@ public final class BigCommerceFulfilment implements StoreFulfilment {
 
     private static FulfilmentOrder.Product product(JsonNode line, long addressId) {
         return new FulfilmentOrder.Product(line.path("id").asLong(), line.path("sku").asText(null),
-                line.path("quantity").decimalValue(), addressId);
+                line.path("quantity").decimalValue(), addressId, line.path("product_id").asLong() == 0);
     }
 
     private static StoreShipment shipment(JsonNode s) {

@@ -362,13 +362,18 @@ public final class FulfilmentSync {
                 carrier.map(Carrier::trackingCarrier).orElse(null), shipment.shipVia(), comments.toString());
     }
 
-    /** The status the store gives the order once these items ship too: Shipped when nothing is left, else Partially. */
+    /**
+     * The status the store gives the order once these items ship too: Shipped when nothing is left, else Partially.
+     * A custom product counts only once a shipment carries it: one on the back office's non-stock item is never
+     * picked, and would hold the order at Partially Shipped for ever.
+     */
     private static int statusAfter(FulfilmentOrder order, List<StoreShipment> inStore, List<StoreShipment.Item> adding) {
         Map<Long, Integer> shipped = new HashMap<>();
         inStore.stream().flatMap(s -> s.items().stream())
                 .forEach(i -> shipped.merge(i.orderProductId(), i.quantity(), Integer::sum));
         adding.forEach(i -> shipped.merge(i.orderProductId(), i.quantity(), Integer::sum));
-        boolean all = order.products().stream().filter(p -> p.orderAddressId() != 0)
+        boolean all = order.products().stream()
+                .filter(p -> p.orderAddressId() != 0 && !(p.custom() && !shipped.containsKey(p.id())))
                 .allMatch(p -> shipped.getOrDefault(p.id(), 0) >= p.quantity().intValue());
         return all ? SHIPPED : PARTIALLY_SHIPPED;
     }

@@ -40,9 +40,18 @@ public final class InMemoryStoreFulfilment implements StoreFulfilment {
     }
 
     public InMemoryStoreFulfilment product(long orderId, long productId, String sku, int quantity, long addressId) {
+        return product(orderId, new FulfilmentOrder.Product(productId, sku, BigDecimal.valueOf(quantity), addressId));
+    }
+
+    /** A custom product (typed into the order, no catalogue product) to address 1. */
+    public InMemoryStoreFulfilment customProduct(long orderId, long productId, String sku, int quantity) {
+        return product(orderId, new FulfilmentOrder.Product(productId, sku, BigDecimal.valueOf(quantity), 1, true));
+    }
+
+    private InMemoryStoreFulfilment product(long orderId, FulfilmentOrder.Product product) {
         FulfilmentOrder o = orders.get(orderId);
         List<FulfilmentOrder.Product> list = new ArrayList<>(o.products());
-        list.add(new FulfilmentOrder.Product(productId, sku, BigDecimal.valueOf(quantity), addressId));
+        list.add(product);
         orders.put(orderId, new FulfilmentOrder(orderId, o.statusId(), o.staffNotes(), list));
         return this;
     }

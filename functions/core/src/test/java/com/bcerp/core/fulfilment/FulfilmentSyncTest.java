@@ -114,6 +114,18 @@ class FulfilmentSyncTest {
     }
 
     @Test
+    void a_custom_product_the_back_office_took_on_its_non_stock_item_does_not_hold_the_order_at_partially_shipped() {
+        store.order(250, 100L, "TEE", 2).customProduct(250, 102L, "ENGRAVING", 1);
+        erp.order("SO000001", "BC-abc123-250")
+                .ship("SO000001", "SH000001", true, "UPSGROUND", List.of("1Z111"), "100", "TEE", 2)
+                .state("SO000001", DocumentState.SHIPPED);
+
+        run();
+
+        assertThat(store.order(250).orElseThrow().statusId()).isEqualTo(2);
+    }
+
+    @Test
     void a_store_order_in_two_consignment_orders_reads_shipped_only_once_both_have_shipped() {
         store.order(250, 100L, "TEE", 1).product(250, 101L, "MUG", 2, 2);
         erp.order("W1", "BC-abc123-250").order("W2", "BC-abc123-250-S2")
