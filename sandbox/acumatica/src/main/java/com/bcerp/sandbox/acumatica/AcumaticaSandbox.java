@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * TrackingNbr) and SalesInvoice (with ReleaseSalesInvoice; its Applications tab lists the payments applied), whose
  * shipping, invoicing and payment the back office's staff make through {@link #createShipment},
  * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #releaseInvoice}, {@link #payInvoice}, {@link #holdOrder}
- * and {@link #cancelOrder} on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
+ * and {@link #cancelOrder}; the stock items and inquiries of {@link ItemBook}, and the inventory documents that move
+ * stock (InventoryReceipt, InventoryIssue, InventoryAdjustment, TransferOrder; read-only, entered released through
+ * {@link #receiveStock}, {@link #issueStock}, {@link #adjustStock} and {@link #transferStock}), on one pinned
+ * endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
@@ -108,6 +111,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final PaymentBook payments;
     private final ShipmentBook shipments;
     private final ItemBook items;
+    private final StockDocumentBook documents;
     private final LongOperations operations;
     private final Router router = new Router();
 
@@ -122,8 +126,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.customers = new CustomerBook(lock, clock);
         this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog);
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
-        this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
+        this.shipments = new ShipmentBook(lock, clock, salesOrders, items);
+        this.documents = new StockDocumentBook(lock, clock, items);
         this.operations = new LongOperations(clock);
         router.filter(calls.filter(this::route, r -> null, r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::injectFaults)
@@ -162,7 +167,12 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/ItemWarehouse", r -> page(r, ItemBook.ITEM_WAREHOUSE))
                 .route("GET", base + "/KitSpecification", r -> page(r, ItemBook.KIT))
                 .route("PUT", base + "/InventorySummaryInquiry", r -> inquiry(r, SUMMARY, items::summary))
-                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE, items::availableSince))
+                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE,
+                        f -> items.available(f, faults.quantityInquiry())))
+                .route("GET", base + "/InventoryReceipt", r -> documents(r, StockDocumentBook.Type.RECEIPT))
+                .route("GET", base + "/InventoryIssue", r -> documents(r, StockDocumentBook.Type.ISSUE))
+                .route("GET", base + "/InventoryAdjustment", r -> documents(r, StockDocumentBook.Type.ADJUSTMENT))
+                .route("GET", base + "/TransferOrder", r -> documents(r, StockDocumentBook.Type.TRANSFER))
                 .route("GET", base + "/{entity}/{action}/status/{id}", r -> HttpResponse.empty(operations.status(r.pathParam("id"))));
     }
 
@@ -262,6 +272,26 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 paymentRef, amount, type, referenceNbr);
         shipments.applyPayment(type, referenceNbr, "Payment", payment, paymentRef, amount);
         return payment;
+    }
+
+    /** A warehouse user's released inventory receipt of {@code lines} (item to quantity) into a warehouse; its ReferenceNbr. */
+    public String receiveStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.RECEIPT, warehouseId, null, lines, "Goods received");
+    }
+
+    /** A released inventory issue of {@code lines} out of a warehouse (goods used, scrapped or given away). */
+    public String issueStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.ISSUE, warehouseId, null, lines, "Goods issued");
+    }
+
+    /** A released inventory adjustment (a physical count's result): {@code lines} maps items to signed quantities. */
+    public String adjustStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.ADJUSTMENT, warehouseId, null, lines, "Count adjustment");
+    }
+
+    /** A released one-step transfer of {@code lines} from one warehouse to another. */
+    public String transferStock(String fromWarehouseId, String toWarehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.TRANSFER, fromWarehouseId, toWarehouseId, lines, "Transfer");
     }
 
     /** Puts an open sales order on hold. */
@@ -446,6 +476,10 @@ public final class AcumaticaSandbox implements AutoCloseable {
         query.slice().of(matching.stream())
                 .forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
         return json(200, rows);
+    }
+
+    private HttpResponse documents(HttpRequest request, StockDocumentBook.Type type) {
+        return list(request, type.shape, filter -> documents.list(type, filter));
     }
 
     /** A list of stock or catalogue records: filtered, then paged with $skip and $top, rendered as asked. */
