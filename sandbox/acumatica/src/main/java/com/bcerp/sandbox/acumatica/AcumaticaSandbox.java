@@ -274,6 +274,27 @@ public final class AcumaticaSandbox implements AutoCloseable {
         return payment;
     }
 
+    /**
+     * A sales order the back office's own staff enter (a phone order): {@code lines} maps items to quantities, each at
+     * the item's default price. Returns its OrderNbr (type SO, Open).
+     */
+    public String enterOrder(String customerId, Map<String, java.math.BigDecimal> lines) {
+        ObjectNode order = Values.object();
+        Values.set(order, "OrderType", "SO");
+        Values.set(order, "CustomerID", customerId);
+        var details = order.putArray("Details");
+        lines.forEach((item, qty) -> {
+            ObjectNode line = details.addObject();
+            Values.set(line, "InventoryID", item);
+            Values.set(line, "OrderQty", qty);
+        });
+        PutResult result = salesOrders.put(order, Precondition.INSERT_ONLY);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused the order: " + result.entity());
+        }
+        return Values.text(result.entity(), "OrderNbr").orElseThrow();
+    }
+
     /** A warehouse user's released inventory receipt of {@code lines} (item to quantity) into a warehouse; its ReferenceNbr. */
     public String receiveStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
         return documents.release(StockDocumentBook.Type.RECEIPT, warehouseId, null, lines, "Goods received");
