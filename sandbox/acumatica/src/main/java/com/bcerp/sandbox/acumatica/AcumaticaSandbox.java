@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * shipping, invoicing and payment the back office's staff make through {@link #createShipment},
  * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #releaseInvoice}, {@link #payInvoice}, {@link #holdOrder}
  * and {@link #cancelOrder}; the stock items and inquiries of {@link ItemBook}, and the inventory documents that move
- * stock (InventoryReceipt, InventoryIssue, InventoryAdjustment, TransferOrder; read-only, entered released through
- * {@link #receiveStock}, {@link #issueStock}, {@link #adjustStock} and {@link #transferStock}), on one pinned
+ * stock (InventoryReceipt, InventoryIssue, InventoryAdjustment, TransferOrder, KitAssembly; read-only, entered
+ * released through {@link #receiveStock}, {@link #issueStock}, {@link #adjustStock}, {@link #transferStock} and
+ * {@link #assembleKits}), on one pinned
  * endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
@@ -173,6 +174,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/InventoryIssue", r -> documents(r, StockDocumentBook.Type.ISSUE))
                 .route("GET", base + "/InventoryAdjustment", r -> documents(r, StockDocumentBook.Type.ADJUSTMENT))
                 .route("GET", base + "/TransferOrder", r -> documents(r, StockDocumentBook.Type.TRANSFER))
+                .route("GET", base + "/KitAssembly", r -> documents(r, StockDocumentBook.Type.KIT_ASSEMBLY))
                 .route("GET", base + "/{entity}/{action}/status/{id}", r -> HttpResponse.empty(operations.status(r.pathParam("id"))));
     }
 
@@ -313,6 +315,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
     /** A released one-step transfer of {@code lines} from one warehouse to another. */
     public String transferStock(String fromWarehouseId, String toWarehouseId, Map<String, java.math.BigDecimal> lines) {
         return documents.release(StockDocumentBook.Type.TRANSFER, fromWarehouseId, toWarehouseId, lines, "Transfer");
+    }
+
+    /** A released kit assembly of {@code qty} kits in a warehouse, from the kit specification's stock components. */
+    public String assembleKits(String kitId, String warehouseId, java.math.BigDecimal qty) {
+        return documents.assemble(kitId, warehouseId, qty);
     }
 
     /** Puts an open sales order on hold. */

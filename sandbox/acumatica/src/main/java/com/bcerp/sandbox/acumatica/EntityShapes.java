@@ -183,7 +183,7 @@ final class EntityShapes {
         TABLE.put("KitStockComponent", """
                 AllowComponentQtyVariance:b ComponentQty:d MaxComponentQty:d MinComponentQty:d StockInventoryID:s Subitem:s
                 UOM:s""");
-        // documents that move stock (issue 12): receipts, issues, adjustments, transfers
+        // documents that move stock (issue 12): receipts, issues, adjustments, transfers, kit assemblies
         TABLE.put("InventoryReceipt", """
                 ControlCost:d ControlQty:d Date:t Description:s Details:[InventoryReceiptDetail Hold:b
                 LastModifiedDateTime:t PostPeriod:s ReferenceNbr:s Status:s TotalCost:d TotalQty:d TransferNbr:s""");
@@ -212,6 +212,13 @@ final class EntityShapes {
                 Allocations:[? CostCode:s Description:s ExpirationDate:t FromLocationID:s InventoryID:s LineNbr:i
                 LotSerialNbr:s Project:s ProjectTask:s Qty:d ReasonCode:s SpecialOrderNbr:s Subitem:s ToLocationID:s
                 ToCostCode:s ToCostLayerType:s ToProject:s ToProjectTask:s ToSpecialOrderNbr:s UOM:s""");
+        TABLE.put("KitAssembly", """
+                Allocations:[? Date:t Description:s Hold:b KitInventoryID:s LocationID:s NonStockComponents:[? PostPeriod:s
+                Qty:d LastModifiedDateTime:t ReasonCode:s ReferenceNbr:s Revision:s Status:s
+                StockComponents:[KitAssemblyStockComponent Subitem:s Type:s UOM:s WarehouseID:s""");
+        TABLE.put("KitAssemblyStockComponent", """
+                Allocations:[? ComponentQty:d LineNbr:i LocationID:s Qty:d ReasonCode:s StockInventoryID:s Subitem:s
+                UnitCost:d UOM:s""");
         // fulfilment (issue 6)
         TABLE.put("Shipment", """
                 BaseCurrencyID:s ControlQty:d CreatedDateTime:t CurrencyRate:d CurrencyRateTypeID:s CurrencyViewState:b

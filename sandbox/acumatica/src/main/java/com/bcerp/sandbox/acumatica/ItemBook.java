@@ -293,6 +293,15 @@ public final class ItemBook {
         site.quantitiesModified = tick();
     }
 
+    /** A kit's stock components (component id to quantity per kit). */
+    synchronized Map<String, BigDecimal> kitComponents(String kitId) {
+        Kit kit = kits.get(kitId);
+        if (kit == null) {
+            throw new IllegalArgumentException("no kit specification " + kitId);
+        }
+        return new LinkedHashMap<>(kit.components());
+    }
+
     synchronized boolean hasItem(String itemId) {
         return items.containsKey(itemId);
     }

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * The inventory documents that move stock, as the warehouse's users enter and release them: receipts (IN301000),
- * issues (IN302000), adjustments (IN303000, physical counts among them) and transfers (IN304000). In Acumatica an
+ * issues (IN302000), adjustments (IN303000, physical counts among them), transfers (IN304000) and kit assemblies
+ * (IN307000). In Acumatica an
  * item's quantities change only through documents like these (and sales orders and shipments); releasing one moves
  * the quantities of its lines' items and warehouses and is the document's last change, so its
  * {@code LastModifiedDateTime} is at or after the movement.
@@ -34,7 +35,8 @@ final class StockDocumentBook {
         RECEIPT("InventoryReceipt", "IR%2$06d", 1),
         ISSUE("InventoryIssue", "II%2$06d", -1),
         ADJUSTMENT("InventoryAdjustment", "IA%2$06d", 1),
-        TRANSFER("TransferOrder", "IT%2$06d", -1);
+        TRANSFER("TransferOrder", "IT%2$06d", -1),
+        KIT_ASSEMBLY("KitAssembly", "KA%2$06d", 1);
 
         final Shape shape;
         final NumberSequence numbers;
@@ -65,6 +67,9 @@ final class StockDocumentBook {
      * (a transfer's source; {@code toWarehouse} its destination, else null). Returns its ReferenceNbr.
      */
     String release(Type type, String warehouse, String toWarehouse, Map<String, BigDecimal> lines, String description) {
+        if (type == Type.KIT_ASSEMBLY) {
+            throw new IllegalArgumentException("a kit assembly's lines come from its kit specification: use assemble");
+        }
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a " + type.shape.name() + " needs at least one line");
         }
@@ -115,6 +120,41 @@ final class StockDocumentBook {
             total = total.add(line.getValue());
         }
         Values.set(document, "TotalQty", total);
+        book.insert(document);
+        return nbr;
+    }
+
+    /** A released assembly of {@code qty} kits in a warehouse: the components go out, the kits come in. */
+    String assemble(String kitId, String warehouse, BigDecimal qty) {
+        Map<String, BigDecimal> components = items.kitComponents(kitId);
+        EntityBook<ObjectNode> book = books.get(Type.KIT_ASSEMBLY);
+        String nbr = book.nextFree(Type.KIT_ASSEMBLY.numbers, "", n -> n);
+        components.forEach((component, perKit) -> items.move(component, warehouse, perKit.multiply(qty).negate()));
+        items.move(kitId, warehouse, qty);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        ObjectNode document = Values.object();
+        document.put("id", UUID.randomUUID().toString());
+        Values.set(document, "ReferenceNbr", nbr);
+        Values.set(document, "Status", "Released");
+        Values.set(document, "Hold", false);
+        Values.set(document, "Date", now);
+        Values.set(document, "KitInventoryID", kitId);
+        Values.set(document, "Revision", "1");
+        Values.set(document, "WarehouseID", warehouse);
+        Values.set(document, "Qty", qty);
+        Values.set(document, "UOM", "EA");
+        Values.set(document, "LastModifiedDateTime", now);
+        ArrayNode lines = document.putArray("StockComponents");
+        int lineNbr = 0;
+        for (Map.Entry<String, BigDecimal> component : components.entrySet()) {
+            ObjectNode row = lines.addObject();
+            row.put("id", UUID.randomUUID().toString());
+            Values.set(row, "LineNbr", ++lineNbr);
+            Values.set(row, "StockInventoryID", component.getKey());
+            Values.set(row, "ComponentQty", component.getValue());
+            Values.set(row, "Qty", component.getValue().multiply(qty));
+            Values.set(row, "UOM", "EA");
+        }
         book.insert(document);
         return nbr;
     }

@@ -81,6 +81,24 @@ class StockDocumentsTest {
     }
 
     @Test
+    void a_kit_assembly_takes_its_components_out_and_puts_the_kits_in() throws InterruptedException {
+        sandbox.items().addKit("KIT-1", "Kit", Map.of("SKU-0105", new BigDecimal("2")));
+        Instant before = Instant.now();
+        Thread.sleep(5);
+
+        String nbr = sandbox.assembleKits("KIT-1", "MAIN", new BigDecimal("3"));
+
+        assertThat(available("SKU-0105", "MAIN")).isEqualByComparingTo("19");
+        assertThat(available("KIT-1", "MAIN")).isEqualByComparingTo("3");
+        JsonNode assemblies = http.get("KitAssembly", "$filter", "LastModifiedDateTime gt datetimeoffset'" + before + "'",
+                "$expand", "StockComponents").json();
+        assertThat(assemblies).hasSize(1);
+        assertThat(assemblies.at("/0/ReferenceNbr/value").asText()).isEqualTo(nbr);
+        assertThat(assemblies.at("/0/StockComponents/0/StockInventoryID/value").asText()).isEqualTo("SKU-0105");
+        assertThat(assemblies.at("/0/StockComponents/0/Qty/value").decimalValue()).isEqualByComparingTo("6");
+    }
+
+    @Test
     void a_confirmed_shipment_takes_its_quantities_out_of_the_warehouse() {
         String customer = http.put("Customer", Bodies.customer("Ada", "ada@example.com")).json().at("/CustomerID/value").asText();
         String nbr = http.put("SalesOrder", entity("OrderType", "SO", "CustomerID", customer, "ExternalRef", "BC-abc-1",
@@ -130,6 +148,8 @@ class StockDocumentsTest {
         sandbox.issueStock("MAIN", Map.of("SKU-0101", BigDecimal.ONE));
         sandbox.adjustStock("MAIN", Map.of("SKU-0102", new BigDecimal("-1")));
         sandbox.transferStock("MAIN", "EAST", Map.of("SKU-0103", BigDecimal.ONE));
+        sandbox.items().addKit("KIT-1", "Kit", Map.of("SKU-0105", BigDecimal.ONE));
+        sandbox.assembleKits("KIT-1", "MAIN", BigDecimal.ONE);
         sandbox.faults().strictNestedSelect(true);
         sandbox.calls().reset();
         String since = "LastModifiedDateTime gt datetimeoffset'2020-01-01T00:00:00Z'";
@@ -138,10 +158,13 @@ class StockDocumentsTest {
             http.get(entity, "$filter", since, "$expand", "Details", "$select", "LastModifiedDateTime,Details/InventoryID",
                     "$top", "1000", "$skip", "0");
         }
+        http.get("KitAssembly", "$filter", since, "$expand", "StockComponents");
+        http.get("KitAssembly", "$filter", since, "$expand", "StockComponents", "$select",
+                "LastModifiedDateTime,StockComponents/StockInventoryID", "$top", "1000", "$skip", "0");
         sandbox.faults().quantityInquiry(Faults.QuantityInquiry.AS_OF);
         http.put("InventoryQuantityAvailable", entity("LastModifiedDateTime", "2020-01-01T00:00:00Z"), "$expand", "Results");
 
-        assertThat(sandbox.calls().exchanges()).hasSize(9).extracting(CallLog.Exchange::status).containsOnly(200);
+        assertThat(sandbox.calls().exchanges()).hasSize(11).extracting(CallLog.Exchange::status).containsOnly(200);
         assertThat(sandbox.calls().exchanges()).allSatisfy(spec::assertConforms);
     }
 }
