@@ -51,20 +51,21 @@ import java.util.function.Consumer;
 public final class AcumaticaInventory implements InventorySource {
 
     /**
-     * The documents that move available quantities: entity, its modification-time field, and its detail lines'
-     * InventoryID. Sales orders allocate, shipments and issues take out (a confirmed shipment's own issue among them),
-     * receipts put in (a purchase receipt's own receipt among them), adjustments correct (physical counts), transfers
-     * move between warehouses.
+     * The documents that move available quantities. Sales orders allocate, shipments and issues take out (a confirmed
+     * shipment's own issue among them), receipts put in (a purchase receipt's own receipt among them), adjustments
+     * correct (physical counts), transfers move between warehouses, kit assemblies turn components into kits.
      */
     static final List<StockDocument> STOCK_DOCUMENTS = List.of(
-            new StockDocument("SalesOrder", "LastModified"),
-            new StockDocument("Shipment", "LastModifiedDateTime"),
-            new StockDocument("InventoryReceipt", "LastModifiedDateTime"),
-            new StockDocument("InventoryIssue", "LastModifiedDateTime"),
-            new StockDocument("InventoryAdjustment", "LastModifiedDateTime"),
-            new StockDocument("TransferOrder", "LastModifiedDateTime"));
+            new StockDocument("SalesOrder", "LastModified", "Details", "InventoryID"),
+            new StockDocument("Shipment", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("InventoryReceipt", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("InventoryIssue", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("InventoryAdjustment", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("TransferOrder", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("KitAssembly", "LastModifiedDateTime", "StockComponents", "StockInventoryID"));
 
-    record StockDocument(String entity, String modified) {}
+    /** A document type: its entity, its modification-time field, its lines and their item field. */
+    record StockDocument(String entity, String modified, String lines, String item) {}
 
     /** Item ids per {@code or} filter: a request line stays short whatever the ids. */
     static final int IDS_PER_FILTER = 40;
@@ -105,11 +106,11 @@ public final class AcumaticaInventory implements InventorySource {
         Set<String> moved = new HashSet<>();
         for (StockDocument document : STOCK_DOCUMENTS) {
             List<JsonNode> rows = new ArrayList<>();
-            Records.forEachPage(api, document.entity(), Map.of("$select", document.modified() + ",Details/InventoryID",
-                    "$expand", "Details", "$filter", OData.after(document.modified(), since)), Records.PAGE,
-                    page -> page.forEach(rows::add));
+            Records.forEachPage(api, document.entity(), Map.of("$select", document.modified() + ","
+                    + document.lines() + "/" + document.item(), "$expand", document.lines(),
+                    "$filter", OData.after(document.modified(), since)), Records.PAGE, page -> page.forEach(rows::add));
             for (JsonNode row : rows) {
-                row.path("Details").forEach(line -> moved.add(Records.text(line, "InventoryID")));
+                row.path(document.lines()).forEach(line -> moved.add(Records.text(line, document.item())));
                 newest = Records.newest(newest, Records.instant(row, document.modified()));
             }
         }
