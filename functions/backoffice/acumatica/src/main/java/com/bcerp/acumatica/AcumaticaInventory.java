@@ -34,9 +34,13 @@ import java.util.function.Consumer;
  * Acumatica's stock behind {@link InventorySource}, over the contract-based endpoint:
  * <ul>
  *   <li>what changed: stock items ({@code StockItem.LastModifiedDateTime}), item-warehouse records
- *       ({@code ItemWarehouse.LastModifiedDateTime}), quantities (the Available Quantity inquiry GI640590,
- *       {@code InventoryQuantityAvailable}, given a {@code LastModifiedDateTime}) and kit specifications, each on its own
- *       modification time;</li>
+ *       ({@code ItemWarehouse.LastModifiedDateTime}), kit specifications, and quantities, each on its own modification
+ *       time. Quantities change only through documents, so the items on the lines of the documents that move stock
+ *       ({@link #STOCK_DOCUMENTS}) modified since are read, one request per document type. The Available Quantity
+ *       inquiry (GI640590, {@code InventoryQuantityAvailable}, given a {@code LastModifiedDateTime}) is asked too,
+ *       but what that date means is unconfirmed: its rows count only when they carry their own time (a changed-since
+ *       feed); rows without one are an as-of answer listing every item, and are ignored, as no rows would be. The
+ *       changes say which path found quantities: {@code inquiry+documents} or {@code documents};</li>
  *   <li>quantities per warehouse: the Inventory Summary inquiry ({@code InventorySummaryInquiry}, IN401000), one item
  *       per request as the form requires, with up to {@code concurrency} requests at a time (keep it below the
  *       licence's concurrent-request limit), summed over each warehouse's locations;</li>
@@ -45,6 +49,23 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class AcumaticaInventory implements InventorySource {
+
+    /**
+     * The documents that move available quantities. Sales orders allocate, shipments and issues take out (a confirmed
+     * shipment's own issue among them), receipts put in (a purchase receipt's own receipt among them), adjustments
+     * correct (physical counts), transfers move between warehouses, kit assemblies turn components into kits.
+     */
+    static final List<StockDocument> STOCK_DOCUMENTS = List.of(
+            new StockDocument("SalesOrder", "LastModified", "Details", "InventoryID"),
+            new StockDocument("Shipment", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("InventoryReceipt", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("InventoryIssue", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("InventoryAdjustment", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("TransferOrder", "LastModifiedDateTime", "Details", "InventoryID"),
+            new StockDocument("KitAssembly", "LastModifiedDateTime", "StockComponents", "StockInventoryID"));
+
+    /** A document type: its entity, its modification-time field, its lines and their item field. */
+    record StockDocument(String entity, String modified, String lines, String item) {}
 
     /** Item ids per {@code or} filter: a request line stays short whatever the ids. */
     static final int IDS_PER_FILTER = 40;
@@ -82,17 +103,35 @@ public final class AcumaticaInventory implements InventorySource {
                 newest = Records.newest(newest, Records.instant(row, "LastModifiedDateTime"));
             }
         }
+        Set<String> moved = new HashSet<>();
+        for (StockDocument document : STOCK_DOCUMENTS) {
+            List<JsonNode> rows = new ArrayList<>();
+            Records.forEachPage(api, document.entity(), Map.of("$select", document.modified() + ","
+                    + document.lines() + "/" + document.item(), "$expand", document.lines(),
+                    "$filter", OData.after(document.modified(), since)), Records.PAGE, page -> page.forEach(rows::add));
+            for (JsonNode row : rows) {
+                row.path(document.lines()).forEach(line -> moved.add(Records.text(line, document.item())));
+                newest = Records.newest(newest, Records.instant(row, document.modified()));
+            }
+        }
         ObjectNode filter = JsonSupport.MAPPER.createObjectNode();
         filter.putObject("LastModifiedDateTime").put("value", since.toString());
         JsonNode available = expect(api.put("InventoryQuantityAvailable", Map.of("$expand", "Results"), filter, true),
                 "available quantities changed since " + since);
+        boolean inquiry = false;
         for (JsonNode row : available.path("Results")) {
             Optional<Instant> at = Records.instant(row, "LastModifiedDateTime");
-            if (at.isEmpty() || at.get().isAfter(since)) {
-                skus.add(Records.text(row, "InventoryID"));
-                newest = Records.newest(newest, at);
+            if (at.isPresent()) {
+                inquiry = true;
+                if (at.get().isAfter(since)) {
+                    moved.add(Records.text(row, "InventoryID"));
+                    newest = Records.newest(newest, at);
+                }
             }
         }
+        moved.remove(null);
+        moved.removeAll(skus);
+        skus.addAll(stockItems(moved)); // order lines and shipments may be of non-stock items, which carry no stock
         List<JsonNode> kits = new ArrayList<>();
         Records.forEachPage(api, "KitSpecification", Map.of("$select", "KitInventoryID,LastModifiedDateTime",
                 "$filter", OData.after("LastModifiedDateTime", since)), Records.PAGE, page -> page.forEach(kits::add));
@@ -101,7 +140,17 @@ public final class AcumaticaInventory implements InventorySource {
             newest = Records.newest(newest, Records.instant(kit, "LastModifiedDateTime"));
         }
         skus.remove(null);
-        return new StockChanges(skus, newest);
+        return new StockChanges(skus, newest, inquiry ? "inquiry+documents" : "documents");
+    }
+
+    /** Those of {@code ids} that are stock items. */
+    private Set<String> stockItems(Collection<String> ids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            Records.forEachPage(api, "StockItem", Map.of("$select", "InventoryID", "$filter", OData.anyOf("InventoryID", chunk)),
+                    Records.PAGE, page -> page.forEach(i -> found.add(Records.text(i, "InventoryID"))));
+        }
+        return found;
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.bcerp.core.stock.StockChanges;
 import com.bcerp.core.stock.WarehouseStock;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.bcerp.sandbox.acumatica.AcumaticaSpec;
+import com.bcerp.sandbox.acumatica.Faults.QuantityInquiry;
 import com.bcerp.sandbox.acumatica.ItemBook;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -88,6 +89,33 @@ class AcumaticaStockAndCatalogIT {
     }
 
     @Test
+    void quantities_moved_by_documents_are_found_under_either_reading_of_the_inquiry() {
+        items.addKit("KIT-GIFT", "Gift set", Map.of("SKU-0115", d("2")));
+        Instant before = inventory.changedSince(Instant.now().minusSeconds(60)).newest().orElseThrow(); // the kit's
+        for (QuantityInquiry reading : List.of(QuantityInquiry.AS_OF, QuantityInquiry.CHANGED_SINCE)) {
+            sandbox.faults().quantityInquiry(reading);
+            sandbox.receiveStock("MAIN", Map.of("SKU-0110", d("5")));
+            sandbox.issueStock("MAIN", Map.of("SKU-0111", d("1")));
+            sandbox.adjustStock("MAIN", Map.of("SKU-0112", d("-2")));
+            sandbox.transferStock("MAIN", "EAST", Map.of("SKU-0113", d("3")));
+            String order = sandbox.enterOrder(sandbox.addCustomer("C-" + reading, "Phone " + reading, null, null),
+                    Map.of("SKU-0114", d("1")));
+            sandbox.confirmShipment(sandbox.createShipment("SO", order, "UPSGROUND", Map.of(1, d("1")), List.of()));
+            sandbox.assembleKits("KIT-GIFT", "MAIN", BigDecimal.ONE);
+
+            StockChanges changes = inventory.changedSince(before);
+
+            // the assembly puts the kits themselves in the warehouse too (the kit's item-warehouse record or quantity)
+            assertThat(changes.skus()).as(reading.name()).containsExactlyInAnyOrder("SKU-0110", "SKU-0111", "SKU-0112",
+                    "SKU-0113", "SKU-0114", "SKU-0115", "KIT-GIFT");
+            assertThat(changes.quantitiesFrom()).as(reading.name()).isEqualTo(
+                    reading == QuantityInquiry.AS_OF ? "documents" : "inquiry+documents");
+            before = changes.newest().orElseThrow();
+            assertThat(inventory.changedSince(before).skus()).as(reading.name()).isEmpty();
+        }
+    }
+
+    @Test
     void every_item_is_read_page_by_page_and_kits_come_with_their_components() {
         for (int i = 0; i < 1200; i++) {
             items.addItem(String.format("BULK-%05d", i), "Bulk " + i, BigDecimal.TEN);
@@ -162,6 +190,9 @@ class AcumaticaStockAndCatalogIT {
         items.setQuantities("SKU-0101", "MAIN", d("5"), d("4"), d("3"));
         items.updateItem("TEE-200-RED-S", c -> c.attribute("SALEPRICE", "15.00"));
         items.addKit("KIT-GIFT", "Gift set", Map.of("SKU-0105", d("2")));
+        sandbox.receiveStock("MAIN", Map.of("SKU-0106", d("4")));
+        sandbox.confirmShipment(sandbox.createShipment("SO", sandbox.enterOrder(sandbox.addCustomer("PHONE", "Phone", null,
+                null), Map.of("SKU-0107", d("1"))), "UPSGROUND", Map.of(1, d("1")), List.of()));
         sandbox.calls().reset();
 
         inventory.warehouses();

@@ -321,6 +321,6 @@ final class StockPipeline {
     StockSyncReport report(String mode, long read, long elapsedMs) {
         long pushed = pushedByLocation.values().stream().mapToLong(Long::longValue).sum();
         return new StockSyncReport(mode, read, pushed, pushedByLocation, unchanged, calls, notInStore, untracked,
-                parked, elapsedMs);
+                parked, elapsedMs, "");
     }
 }

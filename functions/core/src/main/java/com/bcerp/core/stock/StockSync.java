@@ -139,8 +139,9 @@ public final class StockSync {
                 // changes written while the full pass read are caught by the next delta, which reaches back this far
                 cursors.write(cursorName(storeHash), new FeedCursor(startedAt, startedAt, report.read()));
             }
-            log.info("stock sync {}: read {}, pushed {} in {} adjustment calls {}, unchanged {}, not in the store {}, "
-                            + "untracked {}, parked {}, {} ms", report.mode(), report.read(), report.pushed(),
+            log.info("stock sync {}{}: read {}, pushed {} in {} adjustment calls {}, unchanged {}, not in the store {}, "
+                            + "untracked {}, parked {}, {} ms", report.mode(), report.quantitiesFrom().isEmpty() ? ""
+                            : " (quantities from " + report.quantitiesFrom() + ")", report.read(), report.pushed(),
                     report.adjustmentCalls(), report.pushedByLocation(), report.unchanged(), report.notInStore(),
                     report.untracked(), report.parked(), report.elapsedMs());
             return report;
@@ -172,7 +173,7 @@ public final class StockSync {
         offerKits(affected, componentFigures, pipeline, progress);
         pipeline.finish();
         progress.end();
-        return pipeline.report("delta", progress.read(), elapsed(started));
+        return pipeline.report("delta", progress.read(), elapsed(started)).withQuantitiesFrom(changes.quantitiesFrom());
     }
 
     /** Every item read; {@code reconcile} pushes every figure, else only those that differ from the snapshot. */
@@ -263,7 +264,7 @@ public final class StockSync {
         Set<String> skus = new HashSet<>(changes.skus());
         state.parked().stream().map(p -> p.recordKey()).filter(k -> k.startsWith(prefix))
                 .forEach(k -> skus.add(k.substring(prefix.length())));
-        return new StockChanges(skus, changes.newest());
+        return new StockChanges(skus, changes.newest(), changes.quantitiesFrom());
     }
 
     /** Every mapped warehouse must exist in the back office and every target location in the store. */

@@ -32,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * TrackingNbr) and SalesInvoice (with ReleaseSalesInvoice; its Applications tab lists the payments applied), whose
  * shipping, invoicing and payment the back office's staff make through {@link #createShipment},
  * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #releaseInvoice}, {@link #payInvoice}, {@link #holdOrder}
- * and {@link #cancelOrder} on one pinned endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
+ * and {@link #cancelOrder}; the stock items and inquiries of {@link ItemBook}, and the inventory documents that move
+ * stock (InventoryReceipt, InventoryIssue, InventoryAdjustment, TransferOrder, KitAssembly; read-only, entered
+ * released through {@link #receiveStock}, {@link #issueStock}, {@link #adjustStock}, {@link #transferStock} and
+ * {@link #assembleKits}), on one pinned
+ * endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
@@ -109,6 +113,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final PaymentBook payments;
     private final ShipmentBook shipments;
     private final ItemBook items;
+    private final StockDocumentBook documents;
     private final LongOperations operations;
     private final Router router = new Router();
 
@@ -123,8 +128,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.customers = new CustomerBook(lock, clock);
         this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog, taxZones);
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
-        this.shipments = new ShipmentBook(lock, clock, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
+        this.shipments = new ShipmentBook(lock, clock, salesOrders, items);
+        this.documents = new StockDocumentBook(lock, clock, items);
         this.operations = new LongOperations(clock);
         router.filter(calls.filter(this::route, r -> null, r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::injectFaults)
@@ -165,7 +171,13 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/ItemWarehouse", r -> page(r, ItemBook.ITEM_WAREHOUSE))
                 .route("GET", base + "/KitSpecification", r -> page(r, ItemBook.KIT))
                 .route("PUT", base + "/InventorySummaryInquiry", r -> inquiry(r, SUMMARY, items::summary))
-                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE, items::availableSince))
+                .route("PUT", base + "/InventoryQuantityAvailable", r -> inquiry(r, AVAILABLE,
+                        f -> items.available(f, faults.quantityInquiry())))
+                .route("GET", base + "/InventoryReceipt", r -> documents(r, StockDocumentBook.Type.RECEIPT))
+                .route("GET", base + "/InventoryIssue", r -> documents(r, StockDocumentBook.Type.ISSUE))
+                .route("GET", base + "/InventoryAdjustment", r -> documents(r, StockDocumentBook.Type.ADJUSTMENT))
+                .route("GET", base + "/TransferOrder", r -> documents(r, StockDocumentBook.Type.TRANSFER))
+                .route("GET", base + "/KitAssembly", r -> documents(r, StockDocumentBook.Type.KIT_ASSEMBLY))
                 .route("GET", base + "/{entity}/{action}/status/{id}", r -> HttpResponse.empty(operations.status(r.pathParam("id"))));
     }
 
@@ -265,6 +277,52 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 paymentRef, amount, type, referenceNbr);
         shipments.applyPayment(type, referenceNbr, "Payment", payment, paymentRef, amount);
         return payment;
+    }
+
+    /**
+     * A sales order the back office's own staff enter (a phone order): {@code lines} maps items to quantities, each at
+     * the item's default price. Returns its OrderNbr (type SO, Open).
+     */
+    public String enterOrder(String customerId, Map<String, java.math.BigDecimal> lines) {
+        ObjectNode order = Values.object();
+        Values.set(order, "OrderType", "SO");
+        Values.set(order, "CustomerID", customerId);
+        var details = order.putArray("Details");
+        lines.forEach((item, qty) -> {
+            ObjectNode line = details.addObject();
+            Values.set(line, "InventoryID", item);
+            Values.set(line, "OrderQty", qty);
+        });
+        PutResult result = salesOrders.put(order, Precondition.INSERT_ONLY);
+        if (result.rejected()) {
+            throw new IllegalArgumentException("the sandbox refused the order: " + result.entity());
+        }
+        return Values.text(result.entity(), "OrderNbr").orElseThrow();
+    }
+
+    /** A warehouse user's released inventory receipt of {@code lines} (item to quantity) into a warehouse; its ReferenceNbr. */
+    public String receiveStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.RECEIPT, warehouseId, null, lines, "Goods received");
+    }
+
+    /** A released inventory issue of {@code lines} out of a warehouse (goods used, scrapped or given away). */
+    public String issueStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.ISSUE, warehouseId, null, lines, "Goods issued");
+    }
+
+    /** A released inventory adjustment (a physical count's result): {@code lines} maps items to signed quantities. */
+    public String adjustStock(String warehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.ADJUSTMENT, warehouseId, null, lines, "Count adjustment");
+    }
+
+    /** A released one-step transfer of {@code lines} from one warehouse to another. */
+    public String transferStock(String fromWarehouseId, String toWarehouseId, Map<String, java.math.BigDecimal> lines) {
+        return documents.release(StockDocumentBook.Type.TRANSFER, fromWarehouseId, toWarehouseId, lines, "Transfer");
+    }
+
+    /** A released kit assembly of {@code qty} kits in a warehouse, from the kit specification's stock components. */
+    public String assembleKits(String kitId, String warehouseId, java.math.BigDecimal qty) {
+        return documents.assemble(kitId, warehouseId, qty);
     }
 
     /** Puts an open sales order on hold. */
@@ -464,6 +522,10 @@ public final class AcumaticaSandbox implements AutoCloseable {
         query.slice().of(matching.stream())
                 .forEach(e -> rows.add(EntityView.render(e, shape, query, rows.size() + 1)));
         return json(200, rows);
+    }
+
+    private HttpResponse documents(HttpRequest request, StockDocumentBook.Type type) {
+        return list(request, type.shape, filter -> documents.list(type, filter));
     }
 
     /** A list of stock or catalogue records: filtered, then paged with $skip and $top, rendered as asked. */

@@ -189,6 +189,42 @@ final class EntityShapes {
                 TaxZoneID:s""");
         TABLE.put("TaxZoneApplicableTaxDetail", """
                 TaxID:s""");
+        // documents that move stock (issue 12): receipts, issues, adjustments, transfers, kit assemblies
+        TABLE.put("InventoryReceipt", """
+                ControlCost:d ControlQty:d Date:t Description:s Details:[InventoryReceiptDetail Hold:b
+                LastModifiedDateTime:t PostPeriod:s ReferenceNbr:s Status:s TotalCost:d TotalQty:d TransferNbr:s""");
+        TABLE.put("InventoryReceiptDetail", """
+                Allocations:[? CostCode:s CostLayerType:s Description:s ExpirationDate:t ExtCost:d InventoryID:s
+                LineNumber:i Location:s LotSerialNbr:s POReceiptNbr:s Project:s ProjectTask:s ReasonCode:s Qty:d
+                SpecialOrderNbr:s Subitem:s UnitCost:d UOM:s WarehouseID:s""");
+        TABLE.put("InventoryIssue", """
+                ControlAmount:d ControlQty:d Date:t Description:s Details:[InventoryIssueDetail ExternalRef:s
+                LastModifiedDateTime:t PostPeriod:s ReferenceNbr:s Status:s TotalAmount:d TotalCost:d TotalQty:d""");
+        TABLE.put("InventoryIssueDetail", """
+                Allocations:[? Branch:s CostCode:s CostLayerType:s Description:s ExpirationDate:t ExtCost:d ExtPrice:d
+                InventoryID:s LineNumber:i Location:s LotSerialNbr:s Project:s ProjectTask:s Qty:d ReasonCode:s
+                SpecialOrderNbr:s Subitem:s TranType:s UnitCost:d UnitPrice:d UOM:s WarehouseID:s""");
+        TABLE.put("InventoryAdjustment", """
+                Date:t Description:s Details:[InventoryAdjustmentDetail ExternalRef:s Hold:b LastModifiedDateTime:t
+                ReferenceNbr:s Status:s TotalCost:d TotalQty:d""");
+        TABLE.put("InventoryAdjustmentDetail", """
+                BranchID:s CostCode:s CostLayerType:s Description:s ExpirationDate:t ExtendedCost:d InventoryID:s
+                LocationID:s LotSerialNbr:s Project:s ProjectTask:s Qty:d ReasonCode:s ReceiptNbr:s SpecialOrderNbr:s
+                Subitem:s UOM:s WarehouseID:s""");
+        TABLE.put("TransferOrder", """
+                Date:t Description:s Details:[TransferOrderDetail ExternalRef:s FromWarehouseID:s Hold:b
+                LastModifiedDateTime:t PostPeriod:s ReferenceNbr:s Status:s TotalQty:d ToWarehouseID:s TransferType:s""");
+        TABLE.put("TransferOrderDetail", """
+                Allocations:[? CostCode:s Description:s ExpirationDate:t FromLocationID:s InventoryID:s LineNbr:i
+                LotSerialNbr:s Project:s ProjectTask:s Qty:d ReasonCode:s SpecialOrderNbr:s Subitem:s ToLocationID:s
+                ToCostCode:s ToCostLayerType:s ToProject:s ToProjectTask:s ToSpecialOrderNbr:s UOM:s""");
+        TABLE.put("KitAssembly", """
+                Allocations:[? Date:t Description:s Hold:b KitInventoryID:s LocationID:s NonStockComponents:[? PostPeriod:s
+                Qty:d LastModifiedDateTime:t ReasonCode:s ReferenceNbr:s Revision:s Status:s
+                StockComponents:[KitAssemblyStockComponent Subitem:s Type:s UOM:s WarehouseID:s""");
+        TABLE.put("KitAssemblyStockComponent", """
+                Allocations:[? ComponentQty:d LineNbr:i LocationID:s Qty:d ReasonCode:s StockInventoryID:s Subitem:s
+                UnitCost:d UOM:s""");
         // fulfilment (issue 6)
         TABLE.put("Shipment", """
                 BaseCurrencyID:s ControlQty:d CreatedDateTime:t CurrencyRate:d CurrencyRateTypeID:s CurrencyViewState:b

@@ -27,7 +27,9 @@ import java.time.Duration;
  *   <li>{@link #actionDuration(Duration)}: actions answer 202 with a status {@code Location} and run this long, the
  *       session refusing its other requests meanwhile (see {@link LongOperations});</li>
  *   <li>{@link #strictNestedSelect(boolean)}: with a {@code $select}, an expanded entity renders only the nested fields
- *       it names ({@code Orders/OrderNbr}); unnamed nested fields are left out.</li>
+ *       it names ({@code Orders/OrderNbr}); unnamed nested fields are left out;</li>
+ *   <li>{@link #quantityInquiry(QuantityInquiry)}: how the Available Quantity inquiry (GI640590) reads its
+ *       {@code LastModifiedDateTime}, changed-since (the default) or as-of (see {@link ItemBook#available}).</li>
  * </ul>
  * The mechanics are the shared {@link FaultKnobs} and the {@link LicenceQueue}; this class names them as Acumatica's.
  */
@@ -42,6 +44,7 @@ public final class Faults {
     private volatile boolean actionRefusalsAs422;
     private volatile Duration actionDuration = Duration.ZERO;
     private volatile boolean strictNestedSelect;
+    private volatile QuantityInquiry quantityInquiry = QuantityInquiry.CHANGED_SINCE;
     private int licenceLimit;
     private Duration licenceMinute = Duration.ofMinutes(1);
     private Duration licenceDelay;
@@ -135,6 +138,27 @@ public final class Faults {
 
     public boolean strictNestedSelect() {
         return strictNestedSelect;
+    }
+
+    /** The two readings of GI640590's {@code LastModifiedDateTime}; Acumatica's is unconfirmed. */
+    public enum QuantityInquiry {
+        /** The items whose quantities changed since then, each row with its own time. */
+        CHANGED_SINCE,
+        /** Every item's quantity as of then, rows without a time: the vendor's wording, and the harsher case. */
+        AS_OF
+    }
+
+    /**
+     * GUESS: the vendor's example reads GI640590's {@code LastModifiedDateTime} as an as-of date; the default keeps
+     * the changed-since reading, and this knob selects either.
+     */
+    public Faults quantityInquiry(QuantityInquiry reading) {
+        quantityInquiry = java.util.Objects.requireNonNull(reading, "reading");
+        return this;
+    }
+
+    public QuantityInquiry quantityInquiry() {
+        return quantityInquiry;
     }
 
     public Faults rejectLogin(boolean on) {
@@ -236,6 +260,7 @@ public final class Faults {
         actionRefusalsAs422 = false;
         actionDuration = Duration.ZERO;
         strictNestedSelect = false;
+        quantityInquiry = QuantityInquiry.CHANGED_SINCE;
         licenceMinute = Duration.ofMinutes(1);
         licenceDelay = null;
         return licenceLimit(0);

@@ -32,8 +32,12 @@ import java.util.function.Predicate;
  * an item-warehouse record's ({@code ItemWarehouse.LastModifiedDateTime}), and its quantities' (the time
  * {@code InventoryQuantityAvailable} filters on). A quantity change moves only the last.
  *
- * <p>Simplifications: one location per warehouse ({@code MAIN}); quantities are set directly (no receipts, shipments
- * or allocations are simulated; {@link #setQuantities} takes the three figures the inquiry shows); kits are stock kits.
+ * <p>Quantities move through documents, as in Acumatica: the inventory documents of {@link StockDocumentBook} and
+ * confirmed shipments ({@link #move}). {@link #setQuantities} is a seeding shortcut that no document records (a live
+ * instance has no such way), so under {@link Faults.QuantityInquiry#AS_OF} nothing but a full read can see it.
+ *
+ * <p>Simplifications: one location per warehouse ({@code MAIN}); no allocations (a sales order does not lower
+ * available quantities until its shipment is confirmed); kits are stock kits.
  */
 public final class ItemBook {
 
@@ -279,6 +283,29 @@ public final class ItemBook {
         site.quantitiesModified = tick();
     }
 
+    /** A released document's line: on hand, available and available for shipment all move by {@code delta}. */
+    synchronized void move(String itemId, String warehouseId, BigDecimal delta) {
+        item(itemId);
+        Site site = site(itemId, warehouseId);
+        site.onHand = site.onHand.add(delta);
+        site.available = site.available.add(delta);
+        site.forShipment = site.forShipment.add(delta);
+        site.quantitiesModified = tick();
+    }
+
+    /** A kit's stock components (component id to quantity per kit). */
+    synchronized Map<String, BigDecimal> kitComponents(String kitId) {
+        Kit kit = kits.get(kitId);
+        if (kit == null) {
+            throw new IllegalArgumentException("no kit specification " + kitId);
+        }
+        return new LinkedHashMap<>(kit.components());
+    }
+
+    synchronized boolean hasItem(String itemId) {
+        return items.containsKey(itemId);
+    }
+
     public synchronized void setSafetyStock(String itemId, String warehouseId, BigDecimal safetyStock) {
         Site site = site(itemId, warehouseId);
         site.safetyStock = safetyStock;
@@ -411,12 +438,21 @@ public final class ItemBook {
 
     /**
      * The Available Quantity by Inventory Item inquiry (GI640590): per item, its quantity available over all
-     * warehouses, for items whose quantities changed at or after {@code LastModifiedDateTime} (and only that item when
-     * {@code InventoryID} is given).
+     * warehouses (only that item's when {@code InventoryID} is given). What {@code LastModifiedDateTime} means is
+     * unconfirmed, so {@code reading} picks one:
+     * <ul>
+     *   <li>{@link Faults.QuantityInquiry#CHANGED_SINCE}: the items whose quantities changed at or after it, each row
+     *       with its own time;</li>
+     *   <li>{@link Faults.QuantityInquiry#AS_OF}, the vendor's wording ("the date and time for which the available
+     *       quantity is retrieved"): every item's quantity as of that date, rows without a time. The sandbox keeps no
+     *       history, so the figure is today's. A live instance may instead answer no rows without an
+     *       {@code InventoryID}, which looks exactly like "nothing changed": a client must not depend on either.</li>
+     * </ul>
      */
-    synchronized PutResult availableSince(ObjectNode request) {
+    synchronized PutResult available(ObjectNode request, Faults.QuantityInquiry reading) {
         Optional<OffsetDateTime> since = Values.text(request, "LastModifiedDateTime").flatMap(Values::parseDateTime);
         Optional<String> only = Values.text(request, "InventoryID");
+        boolean asOf = reading == Faults.QuantityInquiry.AS_OF;
         ObjectNode answer = request.deepCopy();
         ArrayNode rows = answer.putArray("Results");
         List<Map.Entry<String, Instant>> changed = new ArrayList<>();
@@ -425,15 +461,17 @@ public final class ItemBook {
                 return;
             }
             Instant newest = byWarehouse.values().stream().map(s -> s.quantitiesModified).max(Instant::compareTo).orElseThrow();
-            if (since.isEmpty() || !newest.isBefore(since.get().toInstant())) {
+            if (asOf || since.isEmpty() || !newest.isBefore(since.get().toInstant())) {
                 changed.add(Map.entry(itemId, newest));
             }
         });
-        changed.sort(Map.Entry.comparingByValue());
+        changed.sort(asOf ? Map.Entry.comparingByKey() : Map.Entry.comparingByValue());
         for (Map.Entry<String, Instant> e : changed) {
             ObjectNode row = Values.object();
             Values.set(row, "InventoryID", e.getKey());
-            Values.set(row, "LastModifiedDateTime", at(e.getValue()));
+            if (!asOf) {
+                Values.set(row, "LastModifiedDateTime", at(e.getValue()));
+            }
             Values.set(row, "QtyAvailable", sites.get(e.getKey()).values().stream().map(s -> s.available)
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
             rows.add(row);

@@ -26,7 +26,10 @@ import java.util.function.Predicate;
  * {@code OpenQty} (onto {@code QtyOnShipments}), adds the shipment to the order's {@code Shipments}, and makes the
  * order Completed when nothing is left to ship, otherwise Back Order; invoicing marks the shipments Invoiced, writes
  * the invoice number on the order's shipment rows, and makes a Completed order Invoiced. Every change moves the
- * records' modification times ({@code Shipment.LastModifiedDateTime}, {@code SalesOrder.LastModified}).
+ * records' modification times ({@code Shipment.LastModifiedDateTime}, {@code SalesOrder.LastModified}). Confirming
+ * also takes the shipped quantities out of the warehouse's stock (the sandbox allocates nothing at order entry, so
+ * available quantities fall here); items only the order book knows carry no stock. Shipments leave from MAIN, the
+ * items' default warehouse.
  *
  * <p>An invoice is prepared Balanced; ReleaseSalesInvoice makes it Open (posted to AR). Only an Open invoice takes
  * payments: each applied payment lowers its {@code Balance} and adds a row to {@code ApplicationsInvoice} (the
@@ -38,19 +41,22 @@ final class ShipmentBook {
 
     static final Shape SHIPMENT = EntityShapes.get("Shipment");
     static final Shape INVOICE = EntityShapes.get("SalesInvoice");
+    private static final String WAREHOUSE = "MAIN";
 
     private final ReentrantLock lock;
     private final Clock clock;
     private final SalesOrderBook orders;
+    private final ItemBook items;
     private final EntityBook<ObjectNode> shipments;
     private final EntityBook<ObjectNode> invoices;
     private final NumberSequence shipmentNumbers = NumberSequence.of("SH%2$06d");
     private final NumberSequence invoiceNumbers = NumberSequence.of("INV%2$06d");
 
-    ShipmentBook(ReentrantLock lock, Clock clock, SalesOrderBook orders) {
+    ShipmentBook(ReentrantLock lock, Clock clock, SalesOrderBook orders, ItemBook items) {
         this.lock = lock;
         this.clock = clock;
         this.orders = orders;
+        this.items = items;
         this.shipments = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN,
                 s -> Values.text(s, "ShipmentNbr").orElseThrow(), Values::copy);
         this.invoices = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN,
@@ -84,7 +90,7 @@ final class ShipmentBook {
             Values.set(shipment, "CreatedDateTime", now);
             Values.set(shipment, "LastModifiedDateTime", now);
             Values.set(shipment, "CustomerID", Values.text(order, "CustomerID").orElseThrow());
-            Values.set(shipment, "WarehouseID", "WHOLESALE");
+            Values.set(shipment, "WarehouseID", WAREHOUSE);
             Values.set(shipment, "ShipVia", shipVia);
             Values.set(shipment, "NoteID", UUID.randomUUID().toString());
             BigDecimal total = BigDecimal.ZERO;
@@ -113,7 +119,7 @@ final class ShipmentBook {
                 Values.set(row, "OpenQty", open);
                 Values.set(row, "ShippedQty", q.getValue());
                 Values.set(row, "UOM", Values.text(line, "UOM").orElse("EA"));
-                Values.set(row, "WarehouseID", "WHOLESALE");
+                Values.set(row, "WarehouseID", WAREHOUSE);
                 total = total.add(q.getValue());
             }
             Values.set(shipment, "ShippedQty", total);
@@ -163,6 +169,13 @@ final class ShipmentBook {
                 Values.set(s, "LastModifiedDateTime", now);
                 s.withArrayProperty("Packages").forEach(p -> Values.set((ObjectNode) p, "Confirmed", true));
             }).orElseThrow();
+            for (JsonNode row : shipment.withArrayProperty("Details")) {
+                String item = Values.text(row, "InventoryID").orElseThrow();
+                if (items.hasItem(item)) {
+                    items.move(item, Values.text(row, "WarehouseID").orElseThrow(),
+                            Values.decimal(row, "ShippedQty").orElseThrow().negate());
+                }
+            }
             JsonNode link = shipment.withArrayProperty("Orders").get(0);
             String type = Values.text(link, "OrderType").orElseThrow();
             String nbr = Values.text(link, "OrderNbr").orElseThrow();

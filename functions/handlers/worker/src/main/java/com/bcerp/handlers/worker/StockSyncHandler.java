@@ -78,6 +78,9 @@ public final class StockSyncHandler implements RequestHandler<ScheduledEvent, Ma
         out.put("untracked", r.untracked());
         out.put("parked", r.parked());
         out.put("elapsed_ms", r.elapsedMs());
+        if (!r.quantitiesFrom().isEmpty()) {
+            out.put("quantities_from", r.quantitiesFrom());
+        }
         return out;
     }
 }
