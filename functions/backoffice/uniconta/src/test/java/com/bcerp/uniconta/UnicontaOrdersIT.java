@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.bcerp.core.contract.BackOfficeContract;
 import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.DocumentRef;
@@ -87,8 +88,8 @@ class UnicontaOrdersIT {
     }
 
     private SalesOrderDraft sale(String customer, String ref, List<DraftLine> lines, Money freight, List<TaxLine> taxes) {
-        return SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1), "DKK", "Web order " + run, lines,
-                freight, taxes, address("Holm"), address("Lager"), "GLS", "CARD");
+        return BackOfficeContract.taxedAtOneRate(SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1),
+                "DKK", "Web order " + run, lines, freight, taxes, address("Holm"), address("Lager"), "GLS", "CARD"));
     }
 
     private static List<JsonNode> rows(String entity, String field, String value) {

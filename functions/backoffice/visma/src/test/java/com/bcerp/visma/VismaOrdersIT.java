@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.bcerp.core.contract.BackOfficeContract;
 import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.DraftLine;
@@ -92,8 +93,8 @@ class VismaOrdersIT {
     }
 
     private SalesOrderDraft sale(String customer, String ref, List<DraftLine> lines, Money freight, List<TaxLine> taxes) {
-        return SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1), "NOK", "Web order " + run, lines,
-                freight, taxes, address("Nordmann"), address("Lager"), null, null);
+        return BackOfficeContract.taxedAtOneRate(SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1),
+                "NOK", "Web order " + run, lines, freight, taxes, address("Nordmann"), address("Lager"), null, null));
     }
 
     /** 2 x 100 less 20 and 1 x 50, freight 30, all at 25 % (category HIGH): VAT 65.00, total 325.00. */
@@ -229,7 +230,7 @@ class VismaOrdersIT {
         JsonNode order = visma.order(created.id());
         assertThat(order.path("orderTotal").decimalValue()).isEqualByComparingTo("25.02");
         assertThat(order.path("taxTotal").decimalValue()).isEqualByComparingTo("5.01");
-        assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("rounding"))
+        assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("vat-rounding"))
                 .as("one rounding line, not one per attempt").singleElement()
                 .satisfies(l -> {
                     assertThat(l.path("inventory").path("number").asText()).isEqualTo("ROUNDING");
@@ -262,8 +263,9 @@ class VismaOrdersIT {
 
         PermanentFailure failure = catchThrowableOfType(PermanentFailure.class, () -> orders(c).createSalesOrder(draft));
 
-        assertThat(failure.field()).isEqualTo("taxes[0].taxId");
-        assertThat(failure.getMessage()).contains("'VAT category' cannot be found in the system: NOPE");
+        assertThat(failure.field()).isEqualTo("lines[0].taxIds");
+        assertThat(failure.getMessage()).contains("'VAT category' cannot be found in the system: NOPE")
+                .contains("line 1 (sku SKU-0100)");
     }
 
     @Test
@@ -345,10 +347,10 @@ class VismaOrdersIT {
         DocumentRef sold = orders(c).createSalesOrder(taxed(customer, ref));
         sandbox.ship(sold.id(), "TRACK-" + run);
         String invoice = sandbox.invoice(sold.id());
-        SalesOrderDraft refund = new SalesOrderDraft(com.bcerp.core.backoffice.DocumentKind.CREDIT, ref + "-R7", "250",
-                customer, LocalDate.of(2026, 3, 2), "NOK", null, null, "Refund 7", List.of(line(1, "SKU-0100", "1", "80.00", "0")),
-                nok("0"), List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("80.00"), nok("20.00"))), null, null, null,
-                null, sold);
+        SalesOrderDraft refund = BackOfficeContract.taxedAtOneRate(new SalesOrderDraft(
+                com.bcerp.core.backoffice.DocumentKind.CREDIT, ref + "-R7", "250", customer, LocalDate.of(2026, 3, 2),
+                "NOK", null, null, "Refund 7", List.of(line(1, "SKU-0100", "1", "80.00", "0")), nok("0"),
+                List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("80.00"), nok("20.00"))), null, null, null, null, sold));
         VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), new LosingHttpClient("/v2/customerCreditNote", 1));
 
         assertThatThrownBy(() -> orders(lossy).createSalesOrder(refund)).isInstanceOf(TransientFailure.class);
