@@ -141,6 +141,73 @@ class UnicontaOrdersIT {
     }
 
     @Test
+    void lines_in_different_tax_classes_take_each_their_vat_code_and_uniconta_invoices_the_stores_total() {
+        sandbox.addVat("U12", "Udgående moms 12%", 12);
+        UnicontaConnection c = connection();
+        String ref = "BC-mix-" + run;
+        // standard 100.00 at 25 % (U25), reduced 2 x 25.00 at 12 % (U12), an untaxed 10.00, shipping 40.00 at 25 %
+        List<DraftLine> lines = List.of(line(1, "SKU-0100", "1", "100.00", "0").withTaxIds(List.of("U25")),
+                line(2, "SKU-0101", "2", "25.00", "0").withTaxIds(List.of("U12")), line(3, "SKU-0102", "1", "10.00", "0"));
+        SalesOrderDraft draft = SalesOrderDraft.sale(ref, "250", customer(c), LocalDate.of(2026, 3, 1), "DKK",
+                "Web order " + run, lines, dkk("40.00"), List.of(new TaxLine("U25", new BigDecimal("25"), dkk("140.00"),
+                        dkk("35.00")), new TaxLine("U12", new BigDecimal("12"), dkk("50.00"), dkk("6.00"))),
+                address("Holm"), address("Lager"), "GLS", "CARD");
+        draft = draft.withTaxIds(draft.lines(), List.of("U25"));
+
+        DocumentRef created = orders(c).createSalesOrder(draft);
+
+        assertThat(created.total().sameAs(dkk("241.00"))).as("%s", created.total()).isTrue();
+        assertThat(rows("DebtorOrderLineClient", "OrderNumber", created.id())).extracting(l -> l.path("Item").asText(),
+                l -> l.path("Vat").asText()).containsExactly(org.assertj.core.groups.Tuple.tuple("SKU-0100", "U25"),
+                org.assertj.core.groups.Tuple.tuple("SKU-0101", "U12"), org.assertj.core.groups.Tuple.tuple("SKU-0102", "U0"),
+                org.assertj.core.groups.Tuple.tuple("SHIPPING", "U25"));
+        // Uniconta's own VAT, reckoned when it invoices, from each line's code
+        sandbox.invoice(Long.parseLong(created.id()));
+        JsonNode invoice = rows("DebtorInvoiceClient", "OurRef", ref).get(0);
+        assertThat(invoice.path("VatAmount").decimalValue()).isEqualByComparingTo("41.00");
+        assertThat(invoice.path("TotalAmount").decimalValue()).isEqualByComparingTo("241.00");
+    }
+
+    @Test
+    void a_line_taxed_under_two_tax_ids_is_refused_naming_the_line_before_anything_is_written() {
+        UnicontaConnection c = connection();
+        String ref = "BC-two-" + run;
+        SalesOrderDraft draft = sale(customer(c), ref, List.of(line(1, "SKU-0100", "1", "100.00", "0")), dkk("0"),
+                List.of());
+        SalesOrderDraft twice = draft.withTaxIds(List.of(draft.lines().get(0).withTaxIds(List.of("U25", "U12"))), List.of());
+
+        PermanentFailure refused = catchThrowableOfType(PermanentFailure.class, () -> orders(c).createSalesOrder(twice));
+
+        assertThat(refused.field()).isEqualTo("lines[0].taxIds");
+        assertThat(refused.getMessage()).contains("line 1 (sku SKU-0100)").contains("U25, U12");
+        assertThat(rows("DebtorOrderClient", "OurRef", ref)).isEmpty();
+    }
+
+    @Test
+    void beside_cores_rounding_line_a_cent_of_uniconta_vat_goes_on_the_rounding_item_and_the_stores_total_stands() {
+        UnicontaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
+                ApiClient.defaultHttpClient());
+        String ref = "BC-rr-" + run;
+        // the store's VAT per line (3 x 2.50) and core's rounding line (-0.01, to the store's total 37.46)
+        SalesOrderDraft priced = taxedPerLine(customer(c), ref);
+        List<DraftLine> lines = new java.util.ArrayList<>(priced.lines());
+        lines.add(new DraftLine("ROUNDING", "Rounding difference", BigDecimal.ONE, dkk("-0.01"), dkk("0"), "rounding",
+                "rounding"));
+
+        DocumentRef created = orders(c).createSalesOrder(priced.withLines(lines));
+
+        assertThat(created.total().sameAs(dkk("37.46"))).as("%s", created.total()).isTrue();
+        assertThat(rows("DebtorOrderLineClient", "OrderNumber", created.id())).filteredOn(l -> l.path("Item").asText()
+                .equals("ROUNDING")).extracting(l -> l.path("ReferenceNumber").asText(), l -> l.path("Vat").asText(),
+                l -> l.path("Total").decimalValue().toPlainString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("rounding", "U0", "-0.01"),
+                org.assertj.core.groups.Tuple.tuple("vat-rounding", "U0", "0.01"));
+        sandbox.invoice(Long.parseLong(created.id()));
+        assertThat(rows("DebtorInvoiceClient", "OurRef", ref).get(0).path("TotalAmount").decimalValue())
+                .isEqualByComparingTo("37.46");
+    }
+
+    @Test
     void an_order_with_variants_freight_and_vat_is_a_header_and_lines_with_the_stores_total() {
         UnicontaConnection c = connection();
         String customer = customer(c);
