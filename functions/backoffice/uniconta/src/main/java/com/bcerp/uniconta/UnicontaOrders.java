@@ -473,11 +473,17 @@ final class UnicontaOrders implements SalesDocuments {
         BigDecimal sign = BigDecimal.valueOf(kind.sign());
         List<PostedDocument.PostedLine> posted = new ArrayList<>();
         Money freight = Money.zero(currency);
+        BigDecimal end = BigDecimal.ONE.subtract(decimal(header, "EndDiscountPct").movePointLeft(2));
         Map<String, BigDecimal> byVat = new LinkedHashMap<>();
+        Map<String, BigDecimal> vatPerLine = new LinkedHashMap<>();
         for (JsonNode line : lines) {
             BigDecimal total = decimal(line, "Total");
             String vat = text(line, "Vat");
             byVat.merge(vat == null ? "" : vat, total, BigDecimal::add);
+            if (settings.vatRounding() == UnicontaSettings.VatRounding.PER_LINE && vat != null) {
+                vatPerLine.merge(vat, total.multiply(end).setScale(2, RoundingMode.HALF_UP).multiply(rate(vat))
+                        .setScale(2, RoundingMode.HALF_UP), BigDecimal::add);
+            }
             if (settings.shippingItem().equals(text(line, "Item")) && FREIGHT_REF.equals(text(line, "ReferenceNumber"))) {
                 freight = freight.plus(new Money(total.multiply(sign), currency));
                 continue;
@@ -488,7 +494,6 @@ final class UnicontaOrders implements SalesDocuments {
                     new Money(decimal(line, "Price"), currency), new Money(decimal(line, "Discount").multiply(sign), currency),
                     new Money(total.multiply(sign), currency), vat == null ? List.of() : List.of(vat)));
         }
-        BigDecimal end = BigDecimal.ONE.subtract(decimal(header, "EndDiscountPct").movePointLeft(2));
         List<TaxLine> taxes = new ArrayList<>();
         Money vatTotal = Money.zero(currency);
         for (Map.Entry<String, BigDecimal> e : byVat.entrySet()) {
@@ -497,7 +502,9 @@ final class UnicontaOrders implements SalesDocuments {
                 continue;
             }
             BigDecimal taxable = e.getValue().multiply(end).setScale(2, RoundingMode.HALF_UP);
-            Money amount = new Money(taxable.multiply(rate).setScale(2, RoundingMode.HALF_UP).multiply(sign), currency);
+            BigDecimal vat = settings.vatRounding() == UnicontaSettings.VatRounding.PER_LINE ? vatPerLine.get(e.getKey())
+                    : taxable.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+            Money amount = new Money(vat.multiply(sign), currency);
             taxes.add(new TaxLine(e.getKey(), rate.movePointRight(2), new Money(taxable.multiply(sign), currency), amount));
             vatTotal = vatTotal.plus(amount);
         }

@@ -183,6 +183,31 @@ class UnicontaOrdersIT {
         assertThat(rows("DebtorOrderClient", "OurRef", ref)).isEmpty();
     }
 
+    /** The store's VAT per line (3 x 2.50): the invoice is the store's total whether Uniconta rounds per code or per line. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(UnicontaSandbox.VatRounding.class)
+    void the_invoice_is_the_stores_total_under_either_vat_rounding_when_the_adapter_names_it(
+            UnicontaSandbox.VatRounding rounding) {
+        sandbox.vatRounding(rounding);
+        try {
+            UnicontaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05"))
+                    .withVatRounding(UnicontaSettings.VatRounding.valueOf(rounding.name())), ApiClient.defaultHttpClient());
+            String ref = "BC-vr-" + run;
+
+            DocumentRef created = orders(c).createSalesOrder(taxedPerLine(customer(c), ref));
+
+            assertThat(rows("DebtorOrderLineClient", "OrderNumber", created.id()))
+                    .filteredOn(l -> l.path("ReferenceNumber").asText().equals("vat-rounding"))
+                    .as("a cent of rounding only where Uniconta rounds the code's sum").hasSize(
+                            rounding == UnicontaSandbox.VatRounding.PER_CODE ? 1 : 0);
+            sandbox.invoice(Long.parseLong(created.id()));
+            assertThat(rows("DebtorInvoiceClient", "OurRef", ref).get(0).path("TotalAmount").decimalValue())
+                    .isEqualByComparingTo("37.47");
+        } finally {
+            sandbox.vatRounding(UnicontaSandbox.VatRounding.PER_CODE);
+        }
+    }
+
     @Test
     void beside_cores_rounding_line_a_cent_of_uniconta_vat_goes_on_the_rounding_item_and_the_stores_total_stands() {
         UnicontaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
