@@ -489,8 +489,10 @@ final class UnicontaOrders implements SalesDocuments {
                 continue;
             }
             String item = text(line, "Item");
+            // to core both rounding lines are rounding, not a charge an edit could change
+            String ref = VAT_ROUNDING_REF.equals(text(line, "ReferenceNumber")) ? ROUNDING_REF : text(line, "ReferenceNumber");
             posted.add(new PostedDocument.PostedLine(item == null ? null : items.sku(item, UnicontaItems.variantsOf(line)),
-                    text(line, "ReferenceNumber"), decimal(line, "Qty").multiply(sign),
+                    ref, decimal(line, "Qty").multiply(sign),
                     new Money(decimal(line, "Price"), currency), new Money(decimal(line, "Discount").multiply(sign), currency),
                     new Money(total.multiply(sign), currency), vat == null ? List.of() : List.of(vat)));
         }

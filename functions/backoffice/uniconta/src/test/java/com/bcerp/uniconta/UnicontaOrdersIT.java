@@ -121,6 +121,9 @@ class UnicontaOrdersIT {
         assertThat(rounding.path("Item").asText()).isEqualTo("ROUNDING");
         assertThat(rounding.path("Total").decimalValue()).isEqualByComparingTo("0.01");
         assertThat(rounding.path("Vat").asText()).as("VAT-free, so it is exactly the difference").isEqualTo("U0");
+        assertThat(orders(c).readDocuments(List.of(created.id())).get(0).lines()).filteredOn(l -> "ROUNDING".equals(l.itemId()))
+                .as("read back as rounding, which an order edit leaves alone").extracting(l -> l.storeLineRef())
+                .containsExactly("rounding");
         assertThat(rows("DebtorOrderClient", "OurRef", ref).get(0).path("OrderTotal").decimalValue())
                 .isEqualByComparingTo("29.98");
     }

@@ -55,7 +55,9 @@ final class VismaOrders implements SalesDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(VismaOrders.class);
     static final String FREIGHT_NOTE = "freight";
-    /** The adapter's own rounding line, for Visma's VAT against the store's; core's rounding line is {@code rounding}. */
+    /** Core's rounding line (the store's total against its lines). */
+    static final String ROUNDING_NOTE = "rounding";
+    /** The adapter's own rounding line, for Visma's VAT against the store's. */
     static final String VAT_ROUNDING_NOTE = "vat-rounding";
 
     private final VismaSettings settings;
@@ -415,7 +417,9 @@ final class VismaOrders implements SalesDocuments {
                 freight = freight.plus(amount);
                 continue;
             }
-            lines.add(new PostedDocument.PostedLine(item, note, decimal(line, "quantity"),
+            // to core both rounding lines are rounding, not a charge an edit could change
+            String ref = VAT_ROUNDING_NOTE.equals(note) ? ROUNDING_NOTE : note;
+            lines.add(new PostedDocument.PostedLine(item, ref, decimal(line, "quantity"),
                     new Money(decimal(line, "unitPrice"), currency), new Money(discount, currency), amount,
                     lineCategory == null ? List.of() : List.of(lineCategory)));
         }

@@ -313,6 +313,9 @@ class VismaOrdersIT {
                     assertThat(l.path("taxCategory").asText()).isEqualTo("EXEMPT");
                 });
         assertThat(created.total().sameAs(nok("25.02"))).isTrue();
+        assertThat(orders(c).readDocuments(List.of(created.id())).get(0).lines()).filteredOn(l -> "ROUNDING".equals(l.itemId()))
+                .as("read back as rounding, which an order edit leaves alone").extracting(l -> l.storeLineRef())
+                .containsExactly("rounding");
     }
 
     @Test
