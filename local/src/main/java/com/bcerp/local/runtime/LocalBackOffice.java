@@ -146,6 +146,14 @@ public sealed interface LocalBackOffice extends AutoCloseable {
     /** The warehouses the Visma and Uniconta sandbox companies start with. */
     List<String> COMPANY_WAREHOUSES = List.of("MAIN", "WEST");
 
+    /**
+     * The VAT codes the Visma and Uniconta companies hold for the store sandbox's tax classes (Default and its
+     * Shipping class at 10 %, Reduced Rate at 5 %), by the tax ids a config's {@code orders.tax_classes} maps them to
+     * (the README's example).
+     */
+    Map<String, BigDecimal> TAX_CLASS_CODES = Map.of("STDTAX", BigDecimal.TEN, "SHIPTAX", BigDecimal.TEN,
+            "REDTAX", new BigDecimal("5"));
+
     /** The Extensiv sandbox's facilities by id (3 Main Warehouse, 4 West Warehouse): a warehouse id is a facility's. */
     List<String> EXTENSIV_FACILITIES = ExtensivSandbox.Settings.defaults().facilities().stream()
             .map(f -> Integer.toString(f.id())).toList();
@@ -329,7 +337,8 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
     /**
      * A Uniconta company with the merchant's setup for the store sandbox's orders: a VAT code for the store's tax
-     * (the config's default {@code orders.tax_id}, at the store sandbox's 10 %) beside Uniconta's own codes.
+     * (the config's default {@code orders.tax_id}, at the store sandbox's 10 %), and one per store tax class for a
+     * config that maps them ({@link #TAX_CLASS_CODES}), beside Uniconta's own codes.
      */
     record Uniconta(UnicontaSandbox sandbox) implements LocalBackOffice {
 
@@ -338,6 +347,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
         public Uniconta {
             sandbox.addVat(STORE_TAX_CODE, "Store tax 10%", 10);
+            TAX_CLASS_CODES.forEach((code, rate) -> sandbox.addVat(code, "Store tax class " + code, rate.doubleValue()));
         }
 
         @Override
@@ -508,6 +518,9 @@ public sealed interface LocalBackOffice extends AutoCloseable {
 
         public Visma {
             sandbox.addVat(STORE_VAT, "Store tax 10%", BigDecimal.TEN, STORE_TAX_CATEGORY, "DOMESTIC");
+            // one VAT and category per store tax class, for a config that maps them (the category is the tax id)
+            TAX_CLASS_CODES.forEach((category, rate) -> sandbox.addVat("BC-" + category, "Store tax class " + category,
+                    rate, category, "DOMESTIC"));
         }
 
         static VismaSandbox.Settings company(LocalRuntime.Timing timing) {

@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Credits and returns are credit notes (negative quantities) whose {@code Settlements} is the original order's
  * invoice number. Freight is a line of the configured non-stock item. Taxes: Uniconta reckons VAT itself from each
- * line's VAT code, so every line takes the code the store's tax maps to (core's tax id is the Uniconta VAT code), and
- * the VAT Uniconta will charge is compared with the store's; the order's total ({@code OrderTotal} read back, plus
- * that VAT) must equal the draft's to the cent, or the order is parked naming the difference.
+ * line's VAT code, so each line takes the code its store tax class maps to (core's tax id is the Uniconta VAT code;
+ * an untaxed line the VAT-free code), and the order's total ({@code OrderTotal} read back, plus the VAT Uniconta will
+ * charge) must equal the draft's to the cent, or the order is parked naming the difference.
  */
 final class UnicontaOrders implements SalesDocuments {
 
@@ -56,13 +56,16 @@ final class UnicontaOrders implements SalesDocuments {
     private static final String INVOICE = "DebtorInvoiceClient";
     private static final String FREIGHT_REF = "freight";
     private static final String ROUNDING_REF = "rounding";
+    /** The adapter's own rounding line, for Uniconta's VAT against the store's; core's rounding line is {@code rounding}. */
+    private static final String VAT_ROUNDING_REF = "vat-rounding";
 
-    /** A line the connector added beside the store's goods: the freight on the shipping item, or the VAT rounding. */
+    /** A line the connector added beside the store's goods: the freight on the shipping item, or a rounding line. */
     static boolean chargeLine(JsonNode line, UnicontaSettings settings) {
         String ref = text(line, "ReferenceNumber");
         String item = text(line, "Item");
         return settings.shippingItem().equals(item) && FREIGHT_REF.equals(ref)
-                || item != null && item.equals(settings.roundingItem()) && ROUNDING_REF.equals(ref);
+                || item != null && item.equals(settings.roundingItem())
+                        && (ROUNDING_REF.equals(ref) || VAT_ROUNDING_REF.equals(ref));
     }
     /** Order numbers per OData or-filter: keeps the query string short (IIS limits it). */
     private static final int IDS_PER_QUERY = 40;
@@ -82,8 +85,7 @@ final class UnicontaOrders implements SalesDocuments {
 
     @Override
     public DocumentRef createSalesOrder(SalesOrderDraft draft) {
-        String vat = vatCode(draft);
-        List<ObjectNode> lines = lines(draft, vat);
+        List<ObjectNode> lines = lines(draft);
         Optional<ObjectNode> existing = orderByRef(draft.externalRef());
         long number;
         if (existing.isPresent()) {
@@ -103,30 +105,30 @@ final class UnicontaOrders implements SalesDocuments {
         insertMissingLines(number, lines, draft, existing.isEmpty());
         ObjectNode header = order(number).orElseThrow(() -> new TransientFailure("Uniconta order " + number
                 + " of " + draft.externalRef() + " is gone right after it was written"));
-        DocumentRef ref = checkedTotal(draft, header, lines, vat);
+        DocumentRef ref = checkedTotal(draft, header, lines);
         log.info("created Uniconta order {} for {} (total {})", number, draft.externalRef(), ref.total());
         return ref;
     }
 
-    /** The VAT code of every line: the one the store's tax maps to, or the VAT-free code for an untaxed order. */
-    private String vatCode(SalesOrderDraft draft) {
-        List<TaxLine> taxes = draft.taxes().stream().filter(t -> !t.amount().isZero() || t.taxId() != null).toList();
-        if (taxes.size() > 1) {
-            throw new PermanentFailure("taxes", draft.externalRef() + ": " + taxes.size() + " taxes ("
-                    + taxes.stream().map(TaxLine::taxId).collect(Collectors.joining(", ")) + "); Uniconta takes one VAT"
-                    + " code per line and the draft does not say which line each tax is on");
+    /**
+     * A line's VAT code: the one its store tax class maps to, or the VAT-free code for an untaxed line. Uniconta takes
+     * one code per line, so a line taxed under several tax ids is refused naming it.
+     */
+    private String vatCode(List<String> taxIds, String field, String source, SalesOrderDraft draft) {
+        if (taxIds.size() > 1) {
+            throw new PermanentFailure(field, draft.externalRef() + ": " + source + " is taxed under " + taxIds.size()
+                    + " tax ids (" + String.join(", ", taxIds) + "); Uniconta takes one VAT code per line");
         }
-        String code = taxes.isEmpty() ? settings.vatFreeCode() : taxes.get(0).taxId();
+        String code = taxIds.isEmpty() ? settings.vatFreeCode() : taxIds.get(0);
         if (code == null) {
-            throw new PermanentFailure(taxes.isEmpty() ? "uniconta.vat_free_code" : "taxes[0].taxId",
-                    draft.externalRef() + ": no Uniconta VAT code for "
-                            + (taxes.isEmpty() ? "an order without tax (set uniconta.vat_free_code)" : "the store's tax"));
+            throw new PermanentFailure("uniconta.vat_free_code", draft.externalRef() + ": " + source
+                    + " is untaxed and there is no Uniconta VAT code for it (set uniconta.vat_free_code)");
         }
         return code;
     }
 
     /** The lines as Uniconta takes them, numbered 1..n; the freight last. Unknown items are refused before anything is written. */
-    List<ObjectNode> lines(SalesOrderDraft draft, String vat) {
+    List<ObjectNode> lines(SalesOrderDraft draft) {
         BigDecimal sign = BigDecimal.valueOf(draft.kind().sign());
         List<ObjectNode> out = new ArrayList<>();
         for (int i = 0; i < draft.lines().size(); i++) {
@@ -145,7 +147,7 @@ final class UnicontaOrders implements SalesDocuments {
             row.put("Price", line.unitPrice().amount());
             // Total = Qty * Price - Discount: a negative quantity takes the discount negated
             row.put("Discount", line.discount().amount().multiply(sign));
-            row.put("Vat", vat);
+            row.put("Vat", vatCode(line.taxIds(), "lines[" + i + "].taxIds", line.source(), draft));
             put(row, "ReferenceNumber", line.storeLineRef());
             out.add(row);
         }
@@ -156,7 +158,7 @@ final class UnicontaOrders implements SalesDocuments {
             row.put("Text", "Shipping");
             row.put("Qty", sign);
             row.put("Price", draft.freight().amount());
-            row.put("Vat", vat);
+            row.put("Vat", vatCode(draft.freightTaxIds(), "freightTaxIds", "the shipping", draft));
             row.put("ReferenceNumber", FREIGHT_REF);
             out.add(row);
         }
@@ -292,7 +294,7 @@ final class UnicontaOrders implements SalesDocuments {
     }
 
     /** The total as Uniconta will invoice it, checked against the draft's; a difference parks the order. */
-    private DocumentRef checkedTotal(SalesOrderDraft draft, ObjectNode header, List<ObjectNode> lines, String vat) {
+    private DocumentRef checkedTotal(SalesOrderDraft draft, ObjectNode header, List<ObjectNode> lines) {
         long number = header.path("OrderNumber").asLong();
         PostedDocument posted = document(header, linesOf(number));
         Money expected = draft.total(UnicontaType.ARITHMETIC);
@@ -305,9 +307,10 @@ final class UnicontaOrders implements SalesDocuments {
         }
         if (!posted.ref().total().sameAs(expected)) {
             Money storeTax = draft.taxes().stream().map(t -> t.amount().toCents()).reduce(Money.zero(draft.currency()), Money::plus);
-            Money unicontaVat = posted.taxes().stream().map(TaxLine::amount).reduce(Money.zero(draft.currency()), Money::plus);
+            String unicontaVat = posted.taxes().isEmpty() ? "no VAT" : posted.taxes().stream()
+                    .map(t -> t.amount() + " at code " + t.taxId()).collect(Collectors.joining(", ", "VAT ", ""));
             throw new PermanentFailure("total", draft.externalRef() + ": Uniconta totals order " + posted.ref().id()
-                    + " at " + posted.ref().total() + " (VAT " + unicontaVat + " at code " + vat + ") but the store's is "
+                    + " at " + posted.ref().total() + " (" + unicontaVat + ") but the store's is "
                     + expected + " (tax " + storeTax + "): a difference of " + posted.ref().total().minus(expected)
                     + "; the order is in Uniconta, check it there");
         }
@@ -324,7 +327,8 @@ final class UnicontaOrders implements SalesDocuments {
                 || difference.amount().abs().compareTo(settings.roundingTolerance()) > 0) {
             return false;
         }
-        return linesOf(number).stream().noneMatch(l -> settings.roundingItem().equals(text(l, "Item")));
+        // core's own rounding line (the store's total against its lines) may be there; this one is added once
+        return linesOf(number).stream().noneMatch(l -> VAT_ROUNDING_REF.equals(text(l, "ReferenceNumber")));
     }
 
     private void insertRounding(long number, int lineNumber, Money difference, SalesOrderDraft draft) {
@@ -338,7 +342,7 @@ final class UnicontaOrders implements SalesDocuments {
         // Total = Qty * Price: a credit note's negative quantity takes the price negated
         row.put("Price", difference.amount().multiply(sign));
         row.put("Vat", settings.vatFreeCode());
-        row.put("ReferenceNumber", ROUNDING_REF);
+        row.put("ReferenceNumber", VAT_ROUNDING_REF);
         ApiResponse response = api.insert(LINE, row);
         if (!response.isSuccess()) {
             throw UnicontaFailures.of(response, "rounding line of sales order " + draft.externalRef(), "rounding_item");
@@ -469,22 +473,29 @@ final class UnicontaOrders implements SalesDocuments {
         BigDecimal sign = BigDecimal.valueOf(kind.sign());
         List<PostedDocument.PostedLine> posted = new ArrayList<>();
         Money freight = Money.zero(currency);
+        BigDecimal end = BigDecimal.ONE.subtract(decimal(header, "EndDiscountPct").movePointLeft(2));
         Map<String, BigDecimal> byVat = new LinkedHashMap<>();
+        Map<String, BigDecimal> vatPerLine = new LinkedHashMap<>();
         for (JsonNode line : lines) {
             BigDecimal total = decimal(line, "Total");
             String vat = text(line, "Vat");
             byVat.merge(vat == null ? "" : vat, total, BigDecimal::add);
+            if (settings.vatRounding() == UnicontaSettings.VatRounding.PER_LINE && vat != null) {
+                vatPerLine.merge(vat, total.multiply(end).setScale(2, RoundingMode.HALF_UP).multiply(rate(vat))
+                        .setScale(2, RoundingMode.HALF_UP), BigDecimal::add);
+            }
             if (settings.shippingItem().equals(text(line, "Item")) && FREIGHT_REF.equals(text(line, "ReferenceNumber"))) {
                 freight = freight.plus(new Money(total.multiply(sign), currency));
                 continue;
             }
             String item = text(line, "Item");
+            // to core both rounding lines are rounding, not a charge an edit could change
+            String ref = VAT_ROUNDING_REF.equals(text(line, "ReferenceNumber")) ? ROUNDING_REF : text(line, "ReferenceNumber");
             posted.add(new PostedDocument.PostedLine(item == null ? null : items.sku(item, UnicontaItems.variantsOf(line)),
-                    text(line, "ReferenceNumber"), decimal(line, "Qty").multiply(sign),
+                    ref, decimal(line, "Qty").multiply(sign),
                     new Money(decimal(line, "Price"), currency), new Money(decimal(line, "Discount").multiply(sign), currency),
-                    new Money(total.multiply(sign), currency)));
+                    new Money(total.multiply(sign), currency), vat == null ? List.of() : List.of(vat)));
         }
-        BigDecimal end = BigDecimal.ONE.subtract(decimal(header, "EndDiscountPct").movePointLeft(2));
         List<TaxLine> taxes = new ArrayList<>();
         Money vatTotal = Money.zero(currency);
         for (Map.Entry<String, BigDecimal> e : byVat.entrySet()) {
@@ -493,7 +504,9 @@ final class UnicontaOrders implements SalesDocuments {
                 continue;
             }
             BigDecimal taxable = e.getValue().multiply(end).setScale(2, RoundingMode.HALF_UP);
-            Money amount = new Money(taxable.multiply(rate).setScale(2, RoundingMode.HALF_UP).multiply(sign), currency);
+            BigDecimal vat = settings.vatRounding() == UnicontaSettings.VatRounding.PER_LINE ? vatPerLine.get(e.getKey())
+                    : taxable.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+            Money amount = new Money(vat.multiply(sign), currency);
             taxes.add(new TaxLine(e.getKey(), rate.movePointRight(2), new Money(taxable.multiply(sign), currency), amount));
             vatTotal = vatTotal.plus(amount);
         }

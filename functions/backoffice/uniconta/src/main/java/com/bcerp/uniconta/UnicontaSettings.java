@@ -31,18 +31,25 @@ import java.util.Objects;
  * @param roundingItem        the non-stock item that carries the cent Uniconta's VAT (reckoned on each code's sum)
  *                            differs from the store's (reckoned per line); null: such an order is parked
  * @param roundingTolerance   the largest difference posted on it; a larger one parks the order
+ * @param vatRounding         how the company rounds VAT, so the adapter reckons it as Uniconta will invoice it
  */
 public record UnicontaSettings(URI baseUrl, long companyId, String secretName, Duration requestTimeout,
         String externalRefField, String customerRefField, String kindField, String branchField, String accountPrefix,
         String shippingItem, String vatFreeCode, String baseCurrency, String variantSeparator,
         Cancellation cancellation, UninvoicedCredit uninvoicedCredit, List<String> warehouses, String trackingField,
-        java.time.ZoneId zone, String roundingItem, java.math.BigDecimal roundingTolerance) {
+        java.time.ZoneId zone, String roundingItem, java.math.BigDecimal roundingTolerance, VatRounding vatRounding) {
 
     /** Cancelling an open order: blocked (kept, reads back cancelled) or deleted (gone from Uniconta). */
     public enum Cancellation { BLOCK, DELETE }
 
     /** A credit for an order without an invoice: posted unsettled, or retried until the invoice exists. */
     public enum UninvoicedCredit { UNSETTLED, WAIT }
+
+    /**
+     * VAT rounded to the cent once per VAT code (its rate on the code's sum) or on each line, then summed. Which one
+     * Uniconta does is UNCONFIRMED (the research does not say): per code is the default.
+     */
+    public enum VatRounding { PER_CODE, PER_LINE }
 
     public UnicontaSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -59,6 +66,7 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
         Objects.requireNonNull(cancellation, "cancellation");
         Objects.requireNonNull(uninvoicedCredit, "uninvoicedCredit");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(vatRounding, "vatRounding");
         warehouses = List.copyOf(warehouses);
         if (companyId <= 0) {
             throw new IllegalArgumentException("companyId must be Uniconta's company id, was " + companyId);
@@ -74,44 +82,50 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
         return new UnicontaSettings(baseUrl, companyId, secretName, Duration.ofSeconds(30), "OurRef", "StoreCustomerId",
                 "Requisition", "Dimension1", "WEB", "SHIPPING", null, "DKK", "-", Cancellation.BLOCK,
                 UninvoicedCredit.UNSETTLED, List.of("MAIN"), "TrackingNumber",
-                java.time.ZoneId.of("Europe/Copenhagen"), null, new java.math.BigDecimal("0.05"));
+                java.time.ZoneId.of("Europe/Copenhagen"), null, new java.math.BigDecimal("0.05"), VatRounding.PER_CODE);
     }
 
     /** The non-stock item a VAT rounding difference is posted on, and the largest difference it may carry. */
     public UnicontaSettings withRounding(String item, java.math.BigDecimal tolerance) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField, zone, item, tolerance);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, item, tolerance, vatRounding);
+    }
+
+    public UnicontaSettings withVatRounding(VatRounding value) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, value);
     }
 
     public UnicontaSettings withVatFreeCode(String code) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, code, baseCurrency, variantSeparator, cancellation,
-                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance);
+                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
     }
 
     public UnicontaSettings withCancellation(Cancellation value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator, value,
-                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance);
+                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
     }
 
     public UnicontaSettings withUninvoicedCredit(UninvoicedCredit value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, value, warehouses, trackingField, zone, roundingItem, roundingTolerance);
+                cancellation, value, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
     }
 
     public UnicontaSettings withWarehouses(List<String> value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, value, trackingField, zone, roundingItem, roundingTolerance);
+                cancellation, uninvoicedCredit, value, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
     }
 
     public UnicontaSettings withRequestTimeout(Duration value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, value, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
     }
 
     /** e.g. {@code https://odata.uniconta.com/api/Entities} */

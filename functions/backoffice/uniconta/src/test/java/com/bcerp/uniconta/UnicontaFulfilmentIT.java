@@ -97,10 +97,10 @@ class UnicontaFulfilmentIT {
                     Integer.toString(900 + i), "line " + i));
         }
         // the store's VAT per line (3 x 2.50) is a cent above Uniconta's on the sum (7.49): a rounding line goes on
-        DocumentRef created = withRounding.createSalesOrder(SalesOrderDraft.sale("BC-f-r", "1", customer,
-                LocalDate.of(2026, 3, 1), "DKK", "f", lines, Money.of("0", "DKK"), List.of(new com.bcerp.core.backoffice.TaxLine(
-                        "U25", new BigDecimal("25"), Money.of("29.97", "DKK"), Money.of("7.50", "DKK"))), null, null,
-                null, null));
+        DocumentRef created = withRounding.createSalesOrder(com.bcerp.core.contract.BackOfficeContract.taxedAtOneRate(
+                SalesOrderDraft.sale("BC-f-r", "1", customer, LocalDate.of(2026, 3, 1), "DKK", "f", lines,
+                        Money.of("0", "DKK"), List.of(new com.bcerp.core.backoffice.TaxLine("U25", new BigDecimal("25"),
+                                Money.of("29.97", "DKK"), Money.of("7.50", "DKK"))), null, null, null, null)));
         assertThat(sandbox.rows("DebtorOrderLineClient")).filteredOn(l -> l.path("OrderNumber").asText().equals(created.id()))
                 .extracting(l -> l.path("Item").asText()).contains("ROUNDING");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.bcerp.core.contract.BackOfficeContract;
 import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.DocumentRef;
@@ -87,8 +88,8 @@ class UnicontaOrdersIT {
     }
 
     private SalesOrderDraft sale(String customer, String ref, List<DraftLine> lines, Money freight, List<TaxLine> taxes) {
-        return SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1), "DKK", "Web order " + run, lines,
-                freight, taxes, address("Holm"), address("Lager"), "GLS", "CARD");
+        return BackOfficeContract.taxedAtOneRate(SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1),
+                "DKK", "Web order " + run, lines, freight, taxes, address("Holm"), address("Lager"), "GLS", "CARD"));
     }
 
     private static List<JsonNode> rows(String entity, String field, String value) {
@@ -120,6 +121,9 @@ class UnicontaOrdersIT {
         assertThat(rounding.path("Item").asText()).isEqualTo("ROUNDING");
         assertThat(rounding.path("Total").decimalValue()).isEqualByComparingTo("0.01");
         assertThat(rounding.path("Vat").asText()).as("VAT-free, so it is exactly the difference").isEqualTo("U0");
+        assertThat(orders(c).readDocuments(List.of(created.id())).get(0).lines()).filteredOn(l -> "ROUNDING".equals(l.itemId()))
+                .as("read back as rounding, which an order edit leaves alone").extracting(l -> l.storeLineRef())
+                .containsExactly("rounding");
         assertThat(rows("DebtorOrderClient", "OurRef", ref).get(0).path("OrderTotal").decimalValue())
                 .isEqualByComparingTo("29.98");
     }
@@ -137,6 +141,98 @@ class UnicontaOrdersIT {
                     rows("DebtorOrderClient", "OurRef", ref).get(0).path("OrderNumber").asText()))
                     .noneMatch(l -> l.path("Item").asText().equals("ROUNDING"));
         }
+    }
+
+    @Test
+    void lines_in_different_tax_classes_take_each_their_vat_code_and_uniconta_invoices_the_stores_total() {
+        sandbox.addVat("U12", "Udgående moms 12%", 12);
+        UnicontaConnection c = connection();
+        String ref = "BC-mix-" + run;
+        // standard 100.00 at 25 % (U25), reduced 2 x 25.00 at 12 % (U12), an untaxed 10.00, shipping 40.00 at 25 %
+        List<DraftLine> lines = List.of(line(1, "SKU-0100", "1", "100.00", "0").withTaxIds(List.of("U25")),
+                line(2, "SKU-0101", "2", "25.00", "0").withTaxIds(List.of("U12")), line(3, "SKU-0102", "1", "10.00", "0"));
+        SalesOrderDraft draft = SalesOrderDraft.sale(ref, "250", customer(c), LocalDate.of(2026, 3, 1), "DKK",
+                "Web order " + run, lines, dkk("40.00"), List.of(new TaxLine("U25", new BigDecimal("25"), dkk("140.00"),
+                        dkk("35.00")), new TaxLine("U12", new BigDecimal("12"), dkk("50.00"), dkk("6.00"))),
+                address("Holm"), address("Lager"), "GLS", "CARD");
+        draft = draft.withTaxIds(draft.lines(), List.of("U25"));
+
+        DocumentRef created = orders(c).createSalesOrder(draft);
+
+        assertThat(created.total().sameAs(dkk("241.00"))).as("%s", created.total()).isTrue();
+        assertThat(rows("DebtorOrderLineClient", "OrderNumber", created.id())).extracting(l -> l.path("Item").asText(),
+                l -> l.path("Vat").asText()).containsExactly(org.assertj.core.groups.Tuple.tuple("SKU-0100", "U25"),
+                org.assertj.core.groups.Tuple.tuple("SKU-0101", "U12"), org.assertj.core.groups.Tuple.tuple("SKU-0102", "U0"),
+                org.assertj.core.groups.Tuple.tuple("SHIPPING", "U25"));
+        // Uniconta's own VAT, reckoned when it invoices, from each line's code
+        sandbox.invoice(Long.parseLong(created.id()));
+        JsonNode invoice = rows("DebtorInvoiceClient", "OurRef", ref).get(0);
+        assertThat(invoice.path("VatAmount").decimalValue()).isEqualByComparingTo("41.00");
+        assertThat(invoice.path("TotalAmount").decimalValue()).isEqualByComparingTo("241.00");
+    }
+
+    @Test
+    void a_line_taxed_under_two_tax_ids_is_refused_naming_the_line_before_anything_is_written() {
+        UnicontaConnection c = connection();
+        String ref = "BC-two-" + run;
+        SalesOrderDraft draft = sale(customer(c), ref, List.of(line(1, "SKU-0100", "1", "100.00", "0")), dkk("0"),
+                List.of());
+        SalesOrderDraft twice = draft.withTaxIds(List.of(draft.lines().get(0).withTaxIds(List.of("U25", "U12"))), List.of());
+
+        PermanentFailure refused = catchThrowableOfType(PermanentFailure.class, () -> orders(c).createSalesOrder(twice));
+
+        assertThat(refused.field()).isEqualTo("lines[0].taxIds");
+        assertThat(refused.getMessage()).contains("line 1 (sku SKU-0100)").contains("U25, U12");
+        assertThat(rows("DebtorOrderClient", "OurRef", ref)).isEmpty();
+    }
+
+    /** The store's VAT per line (3 x 2.50): the invoice is the store's total whether Uniconta rounds per code or per line. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(UnicontaSandbox.VatRounding.class)
+    void the_invoice_is_the_stores_total_under_either_vat_rounding_when_the_adapter_names_it(
+            UnicontaSandbox.VatRounding rounding) {
+        sandbox.vatRounding(rounding);
+        try {
+            UnicontaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05"))
+                    .withVatRounding(UnicontaSettings.VatRounding.valueOf(rounding.name())), ApiClient.defaultHttpClient());
+            String ref = "BC-vr-" + run;
+
+            DocumentRef created = orders(c).createSalesOrder(taxedPerLine(customer(c), ref));
+
+            assertThat(rows("DebtorOrderLineClient", "OrderNumber", created.id()))
+                    .filteredOn(l -> l.path("ReferenceNumber").asText().equals("vat-rounding"))
+                    .as("a cent of rounding only where Uniconta rounds the code's sum").hasSize(
+                            rounding == UnicontaSandbox.VatRounding.PER_CODE ? 1 : 0);
+            sandbox.invoice(Long.parseLong(created.id()));
+            assertThat(rows("DebtorInvoiceClient", "OurRef", ref).get(0).path("TotalAmount").decimalValue())
+                    .isEqualByComparingTo("37.47");
+        } finally {
+            sandbox.vatRounding(UnicontaSandbox.VatRounding.PER_CODE);
+        }
+    }
+
+    @Test
+    void beside_cores_rounding_line_a_cent_of_uniconta_vat_goes_on_the_rounding_item_and_the_stores_total_stands() {
+        UnicontaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
+                ApiClient.defaultHttpClient());
+        String ref = "BC-rr-" + run;
+        // the store's VAT per line (3 x 2.50) and core's rounding line (-0.01, to the store's total 37.46)
+        SalesOrderDraft priced = taxedPerLine(customer(c), ref);
+        List<DraftLine> lines = new java.util.ArrayList<>(priced.lines());
+        lines.add(new DraftLine("ROUNDING", "Rounding difference", BigDecimal.ONE, dkk("-0.01"), dkk("0"), "rounding",
+                "rounding"));
+
+        DocumentRef created = orders(c).createSalesOrder(priced.withLines(lines));
+
+        assertThat(created.total().sameAs(dkk("37.46"))).as("%s", created.total()).isTrue();
+        assertThat(rows("DebtorOrderLineClient", "OrderNumber", created.id())).filteredOn(l -> l.path("Item").asText()
+                .equals("ROUNDING")).extracting(l -> l.path("ReferenceNumber").asText(), l -> l.path("Vat").asText(),
+                l -> l.path("Total").decimalValue().toPlainString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("rounding", "U0", "-0.01"),
+                org.assertj.core.groups.Tuple.tuple("vat-rounding", "U0", "0.01"));
+        sandbox.invoice(Long.parseLong(created.id()));
+        assertThat(rows("DebtorInvoiceClient", "OurRef", ref).get(0).path("TotalAmount").decimalValue())
+                .isEqualByComparingTo("37.46");
     }
 
     @Test

@@ -52,7 +52,7 @@ final class VismaCredits {
         this.api = api;
     }
 
-    DocumentRef create(SalesOrderDraft draft, String category, Optional<JsonNode> original) {
+    DocumentRef create(SalesOrderDraft draft, Optional<JsonNode> original) {
         Optional<JsonNode> existing = byExternalReference(draft.externalRef());
         if (existing.isPresent()) {
             log.info("Visma credit note {} exists already for {}", read(existing.get(), "referenceNumber"), draft.externalRef());
@@ -70,13 +70,17 @@ final class VismaCredits {
         text(dto, "note", draft.kind().name().toLowerCase(Locale.ROOT));
         VismaDto.bool(dto, "hold", false);
         ArrayNode lines = dto.putArray("lines");
-        for (DraftLine line : draft.lines()) {
+        for (int i = 0; i < draft.lines().size(); i++) {
+            DraftLine line = draft.lines().get(i);
+            String category = VismaOrders.vatCategory(settings, line.taxIds(), "lines[" + i + "].taxIds", line.source(),
+                    draft);
             ObjectNode row = line(lines, line.description(), line.quantity(), line.unitPrice().amount(), category,
                     line.storeLineRef() + "|" + line.itemId());
             VismaDto.number(row, "discountAmountInCurrency", line.discount().toCents().amount());
         }
         if (!draft.freight().isZero()) {
-            line(lines, "Shipping", BigDecimal.ONE, draft.freight().amount(), category, VismaOrders.FREIGHT_NOTE);
+            line(lines, "Shipping", BigDecimal.ONE, draft.freight().amount(), VismaOrders.vatCategory(settings,
+                    draft.freightTaxIds(), "freightTaxIds", "the shipping", draft), VismaOrders.FREIGHT_NOTE);
         }
         String invoice = original.map(o -> read(o, "invoiceNbr")).orElse(null);
         if (invoice != null) {
@@ -168,7 +172,8 @@ final class VismaCredits {
             String sku = n != null && n.contains("|") ? n.substring(n.indexOf('|') + 1) : read(line, "inventoryNumber");
             lines.add(new PostedDocument.PostedLine(sku, ref, decimal(line, "quantity"),
                     new Money(decimal(line, "unitPriceInCurrency"), currency),
-                    new Money(decimal(line, "discountAmountInCurrency"), currency), amount));
+                    new Money(decimal(line, "discountAmountInCurrency"), currency), amount,
+                    line.path("vatCode").hasNonNull("id") ? List.of(line.path("vatCode").path("id").asText()) : List.of()));
         }
         List<TaxLine> taxes = new ArrayList<>();
         BigDecimal vat = decimal(note, "vatTotalInCurrency");

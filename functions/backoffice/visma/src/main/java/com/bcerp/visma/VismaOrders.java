@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * Sales orders as Visma sales orders (erp-apis.md §10.1.3): {@code POST /v1/salesorder} with {@code customerRefNo} =
  * the store's reference, {@code customerOrder} = the store's order number, lines by {@code inventoryNumber}
  * (the store's line id in the line's {@code note}), freight as a line of the configured non-stock item (the order DTO
- * has no freight field), and every line's {@code taxCategory} the VAT category the store's tax maps to (core's tax id
- * is the Visma VAT category): Visma computes the VAT from the order's VAT zone and the categories, so the order's
+ * has no freight field), and each line's {@code taxCategory} the VAT category its store tax class maps to (core's tax
+ * id is the Visma VAT category; an untaxed line the VAT-free category): Visma computes the VAT from the order's VAT
+ * zone and the lines' categories, so the order's
  * {@code orderTotal} is read back and must equal the draft's to the cent, or the order is parked naming the
  * difference (it stays in Visma, to be checked there).
  *
@@ -55,7 +55,10 @@ final class VismaOrders implements SalesDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(VismaOrders.class);
     static final String FREIGHT_NOTE = "freight";
+    /** Core's rounding line (the store's total against its lines). */
     static final String ROUNDING_NOTE = "rounding";
+    /** The adapter's own rounding line, for Visma's VAT against the store's. */
+    static final String VAT_ROUNDING_NOTE = "vat-rounding";
 
     private final VismaSettings settings;
     private final VismaApi api;
@@ -79,11 +82,10 @@ final class VismaOrders implements SalesDocuments {
 
     @Override
     public DocumentRef createSalesOrder(SalesOrderDraft draft) {
-        String category = vatCategory(draft);
         if (draft.kind() != DocumentKind.SALE) {
             Optional<JsonNode> original = draft.original() == null || draft.original().id().startsWith(VismaCredits.ID_PREFIX)
                     ? Optional.empty() : order(draft.original().id());
-            return credits.create(draft, category, original);
+            return credits.create(draft, original);
         }
         String number = derivedNumbers() ? number(draft.externalRef()) : null;
         if (number != null) {
@@ -93,7 +95,7 @@ final class VismaOrders implements SalesDocuments {
                 return checkedTotal(draft, mine(existing.get(), draft.externalRef()));
             }
         }
-        ApiResponse response = api.create("/v1/salesorder", dto(draft, number, category));
+        ApiResponse response = api.create("/v1/salesorder", dto(draft, number));
         if (!response.isSuccess()) {
             String message = VismaFailures.message(response);
             if (number != null && response.status() == 400 && message.contains("already exists")) {
@@ -144,27 +146,21 @@ final class VismaOrders implements SalesDocuments {
         return order;
     }
 
-    /** The VAT category of every line: the one the store's tax maps to, or the VAT-free one for an untaxed order. */
-    private String vatCategory(SalesOrderDraft draft) {
-        List<TaxLine> taxes = draft.taxes().stream().filter(t -> !t.amount().isZero() || t.taxId() != null).toList();
-        if (taxes.size() > 1) {
-            throw new PermanentFailure("taxes", draft.externalRef() + ": " + taxes.size() + " taxes ("
-                    + taxes.stream().map(TaxLine::taxId).collect(Collectors.joining(", ")) + "); Visma takes one VAT"
-                    + " category per line and the draft does not say which line each tax is on");
+    /**
+     * A line's VAT category: the one its store tax class maps to, or the VAT-free one for an untaxed line. Visma takes
+     * one category per line, so a line taxed under several tax ids is refused naming it.
+     */
+    static String vatCategory(VismaSettings settings, List<String> taxIds, String field, String source,
+            SalesOrderDraft draft) {
+        if (taxIds.size() > 1) {
+            throw new PermanentFailure(field, draft.externalRef() + ": " + source + " is taxed under " + taxIds.size()
+                    + " tax ids (" + String.join(", ", taxIds) + "); Visma takes one VAT category per line");
         }
-        if (taxes.isEmpty()) {
-            return settings.vatFreeCategory();
-        }
-        String category = taxes.get(0).taxId();
-        if (category == null || category.isBlank()) {
-            throw new PermanentFailure("taxes[0].taxId", draft.externalRef() + ": no Visma VAT category for the"
-                    + " store's tax (map it in tax_classes / tax_id)");
-        }
-        return category;
+        return taxIds.isEmpty() ? settings.vatFreeCategory() : taxIds.get(0);
     }
 
     /** The {@code SalesOrderUpdateDto}. */
-    ObjectNode dto(SalesOrderDraft draft, String number, String category) {
+    ObjectNode dto(SalesOrderDraft draft, String number) {
         ObjectNode dto = VismaDto.object();
         text(dto, "orderType", settings.orderType());
         if (number != null) {
@@ -187,12 +183,15 @@ final class VismaOrders implements SalesDocuments {
         address(dto, "soBillingAddress", "soBillingContact", draft.billTo());
         address(dto, "soShippingAddress", "soShippingContact", draft.shipTo());
         ArrayNode lines = dto.putArray("lines");
-        for (DraftLine line : draft.lines()) {
+        for (int i = 0; i < draft.lines().size(); i++) {
+            DraftLine line = draft.lines().get(i);
+            String category = vatCategory(settings, line.taxIds(), "lines[" + i + "].taxIds", line.source(), draft);
             ObjectNode row = line(lines, line.itemId(), line.quantity(), line.unitPrice().amount(), category, line.storeLineRef());
             VismaDto.number(row, "discountAmount", line.discount().toCents().amount());
             text(row, "lineDescription", line.description());
         }
         if (!draft.freight().isZero()) {
+            String category = vatCategory(settings, draft.freightTaxIds(), "freightTaxIds", "the shipping", draft);
             text(line(lines, settings.shippingItem(), BigDecimal.ONE, draft.freight().amount(), category, FREIGHT_NOTE),
                     "lineDescription", "Shipping");
         }
@@ -248,7 +247,14 @@ final class VismaOrders implements SalesDocuments {
             }
         }
         if ("taxes".equals(field)) {
-            return new PermanentFailure(draft.taxes().isEmpty() ? "visma.vat_free_category" : "taxes[0].taxId",
+            // an unknown VAT category: the first line that has it (its store tax class is mapped to it)
+            for (int i = 0; i < draft.lines().size(); i++) {
+                DraftLine line = draft.lines().get(i);
+                if (line.taxIds().size() == 1 && message.contains(line.taxIds().get(0))) {
+                    return new PermanentFailure("lines[" + i + "].taxIds", permanent.getMessage() + " (" + line.source() + ")");
+                }
+            }
+            return new PermanentFailure(draft.freightTaxIds().isEmpty() ? "visma.vat_free_category" : "freightTaxIds",
                     permanent.getMessage());
         }
         return failure;
@@ -269,7 +275,7 @@ final class VismaOrders implements SalesDocuments {
             ObjectNode change = VismaDto.object();
             ArrayNode lines = change.putArray("lines");
             text(line(lines, settings.roundingItem(), BigDecimal.ONE, difference.amount(), settings.vatFreeCategory(),
-                    ROUNDING_NOTE), "lineDescription", "Rounding");
+                    VAT_ROUNDING_NOTE), "lineDescription", "Rounding");
             ApiResponse response = api.putOnce("/v1/salesorder/" + number, change);
             if (!response.isSuccess()) {
                 throw VismaFailures.of(response, "rounding line of sales order " + draft.externalRef(),
@@ -297,8 +303,8 @@ final class VismaOrders implements SalesDocuments {
             return false;
         }
         for (JsonNode line : order.path("lines")) {
-            if (ROUNDING_NOTE.equals(read(line, "note"))
-                    || settings.roundingItem().equals(line.path("inventory").path("number").asText())) {
+            // core's own rounding line (the store's total against its lines) may be there; this one is added once
+            if (VAT_ROUNDING_NOTE.equals(read(line, "note"))) {
                 return false;
             }
         }
@@ -396,27 +402,33 @@ final class VismaOrders implements SalesDocuments {
         String currency = read(order, "currency");
         Money freight = Money.zero(currency);
         List<PostedDocument.PostedLine> lines = new ArrayList<>();
-        String category = null;
+        Set<String> categories = new LinkedHashSet<>();
         for (JsonNode line : order.path("lines")) {
             String item = line.path("inventory").path("number").asText(null);
             String note = read(line, "note");
             BigDecimal ext = decimal(line, "extPrice");
             BigDecimal discount = decimal(line, "discountAmount");
             Money amount = new Money(ext.subtract(discount), currency);
-            if (category == null) {
-                category = read(line, "taxCategory");
+            String lineCategory = read(line, "taxCategory");
+            if (lineCategory != null) {
+                categories.add(lineCategory);
             }
             if (settings.shippingItem().equals(item) && FREIGHT_NOTE.equals(note)) {
                 freight = freight.plus(amount);
                 continue;
             }
-            lines.add(new PostedDocument.PostedLine(item, note, decimal(line, "quantity"),
-                    new Money(decimal(line, "unitPrice"), currency), new Money(discount, currency), amount));
+            // to core both rounding lines are rounding, not a charge an edit could change
+            String ref = VAT_ROUNDING_NOTE.equals(note) ? ROUNDING_NOTE : note;
+            lines.add(new PostedDocument.PostedLine(item, ref, decimal(line, "quantity"),
+                    new Money(decimal(line, "unitPrice"), currency), new Money(discount, currency), amount,
+                    lineCategory == null ? List.of() : List.of(lineCategory)));
         }
         List<TaxLine> taxes = new ArrayList<>();
         BigDecimal tax = decimal(order, "taxTotal");
         if (tax.signum() != 0) {
-            taxes.add(new TaxLine(category, null, new Money(decimal(order, "vatTaxableTotal"), currency),
+            // the order's VAT in one line: under its category when every line shares one
+            taxes.add(new TaxLine(categories.size() == 1 ? categories.iterator().next() : null, null,
+                    new Money(decimal(order, "vatTaxableTotal"), currency),
                     new Money(tax, currency)));
         }
         DocumentState state = state(order);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.bcerp.core.contract.BackOfficeContract;
 import com.bcerp.core.backoffice.CustomerDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.DraftLine;
@@ -92,8 +93,8 @@ class VismaOrdersIT {
     }
 
     private SalesOrderDraft sale(String customer, String ref, List<DraftLine> lines, Money freight, List<TaxLine> taxes) {
-        return SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1), "NOK", "Web order " + run, lines,
-                freight, taxes, address("Nordmann"), address("Lager"), null, null);
+        return BackOfficeContract.taxedAtOneRate(SalesOrderDraft.sale(ref, "250", customer, LocalDate.of(2026, 3, 1),
+                "NOK", "Web order " + run, lines, freight, taxes, address("Nordmann"), address("Lager"), null, null));
     }
 
     /** 2 x 100 less 20 and 1 x 50, freight 30, all at 25 % (category HIGH): VAT 65.00, total 325.00. */
@@ -210,6 +211,81 @@ class VismaOrdersIT {
         assertThat(visma.ordersWithRef(ref)).hasSize(1);
     }
 
+    @Test
+    void lines_in_different_tax_classes_take_each_their_vat_category_and_the_shipping_its_own() {
+        VismaConnection c = connection();
+        String ref = "BC-m-" + run;
+        // standard 100.00 at 25 % (HIGH), reduced 2 x 25.00 at 12 % (LOW), an untaxed 10.00, shipping 40.00 at 15 %
+        List<DraftLine> lines = List.of(line(1, "SKU-0100", "1", "100.00", "0").withTaxIds(List.of("HIGH")),
+                line(2, "SKU-0101", "2", "25.00", "0").withTaxIds(List.of("LOW")), line(3, "SKU-0102", "1", "10.00", "0"));
+        SalesOrderDraft draft = SalesOrderDraft.sale(ref, "250", customer(c), LocalDate.of(2026, 3, 1), "NOK",
+                "Web order " + run, lines, nok("40.00"), List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("100.00"),
+                        nok("25.00")), new TaxLine("LOW", new BigDecimal("12"), nok("50.00"), nok("6.00")),
+                        new TaxLine("MEDIUM", new BigDecimal("15"), nok("40.00"), nok("6.00"))),
+                address("Nordmann"), address("Lager"), null, null);
+        draft = draft.withTaxIds(draft.lines(), List.of("MEDIUM"));
+
+        DocumentRef created = orders(c).createSalesOrder(draft);
+
+        JsonNode order = visma.order(created.id());
+        assertThat(order.path("lines")).extracting(l -> l.path("inventory").path("number").asText(),
+                l -> l.path("taxCategory").asText()).containsExactly(org.assertj.core.groups.Tuple.tuple("SKU-0100", "HIGH"),
+                org.assertj.core.groups.Tuple.tuple("SKU-0101", "LOW"), org.assertj.core.groups.Tuple.tuple("SKU-0102", "EXEMPT"),
+                org.assertj.core.groups.Tuple.tuple("SHIPPING", "MEDIUM"));
+        assertThat(order.path("taxTotal").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(order.path("orderTotal").decimalValue()).isEqualByComparingTo("237.00");
+        assertThat(created.total().sameAs(nok("237.00"))).isTrue();
+    }
+
+    @Test
+    void a_line_taxed_under_two_tax_ids_is_refused_naming_the_line_before_anything_is_written() {
+        VismaConnection c = connection();
+        String ref = "BC-two-" + run;
+        SalesOrderDraft draft = sale(customer(c), ref, List.of(line(1, "SKU-0100", "1", "100.00", "0")), nok("0"),
+                List.of());
+        SalesOrderDraft twice = draft.withTaxIds(List.of(draft.lines().get(0).withTaxIds(List.of("HIGH", "LOW"))), List.of());
+
+        PermanentFailure refused = catchThrowableOfType(PermanentFailure.class, () -> orders(c).createSalesOrder(twice));
+
+        assertThat(refused.field()).isEqualTo("lines[0].taxIds");
+        assertThat(refused.getMessage()).contains("line 1 (sku SKU-0100)").contains("HIGH, LOW");
+        assertThat(visma.ordersWithRef(ref)).isEmpty();
+    }
+
+    /**
+     * The store's VAT per line (2 x 2.50) with core's own rounding line (-0.01, to the store's total 25.01): under
+     * either VAT rounding the order posts the store's total, a VAT rounding line added only where Visma's VAT on the
+     * sum (5.01) is a cent more.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(VismaSandbox.VatRounding.class)
+    void beside_cores_rounding_line_the_order_posts_the_stores_total_under_either_vat_rounding(
+            VismaSandbox.VatRounding rounding) {
+        sandbox.vatRounding(rounding);
+        try {
+            VismaConnection c = connection(Fixtures.settingsFor(sandbox).withRounding("ROUNDING", new BigDecimal("0.05")),
+                    ApiClient.defaultHttpClient());
+            String ref = "BC-rr-" + run;
+            SalesOrderDraft priced = centApart(customer(c), ref);
+            List<DraftLine> lines = new java.util.ArrayList<>(priced.lines());
+            lines.add(new DraftLine("ROUNDING", "Rounding difference", BigDecimal.ONE, nok("-0.01"), nok("0"), "rounding",
+                    "rounding"));
+            SalesOrderDraft draft = priced.withLines(lines);
+
+            DocumentRef created = orders(c).createSalesOrder(draft);
+
+            JsonNode order = visma.order(created.id());
+            assertThat(order.path("orderTotal").decimalValue()).isEqualByComparingTo("25.01");
+            assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("rounding")).singleElement()
+                    .satisfies(l -> assertThat(l.path("taxCategory").asText()).isEqualTo("EXEMPT"));
+            assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("vat-rounding"))
+                    .hasSize(rounding == VismaSandbox.VatRounding.PER_DOCUMENT ? 1 : 0);
+            assertThat(created.total().sameAs(nok("25.01"))).isTrue();
+        } finally {
+            sandbox.vatRounding(VismaSandbox.VatRounding.PER_DOCUMENT);
+        }
+    }
+
     /** 2 x 10.01 at 25 %: the store's VAT per line is 2 x 2.50, Visma's on the sum 5.01, a cent more. */
     private SalesOrderDraft centApart(String customer, String ref) {
         return sale(customer, ref, List.of(line(1, "SKU-0100", "1", "10.01", "0"), line(2, "SKU-0101", "1", "10.01", "0")),
@@ -229,7 +305,7 @@ class VismaOrdersIT {
         JsonNode order = visma.order(created.id());
         assertThat(order.path("orderTotal").decimalValue()).isEqualByComparingTo("25.02");
         assertThat(order.path("taxTotal").decimalValue()).isEqualByComparingTo("5.01");
-        assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("rounding"))
+        assertThat(order.path("lines")).filteredOn(l -> l.path("note").asText().equals("vat-rounding"))
                 .as("one rounding line, not one per attempt").singleElement()
                 .satisfies(l -> {
                     assertThat(l.path("inventory").path("number").asText()).isEqualTo("ROUNDING");
@@ -237,6 +313,9 @@ class VismaOrdersIT {
                     assertThat(l.path("taxCategory").asText()).isEqualTo("EXEMPT");
                 });
         assertThat(created.total().sameAs(nok("25.02"))).isTrue();
+        assertThat(orders(c).readDocuments(List.of(created.id())).get(0).lines()).filteredOn(l -> "ROUNDING".equals(l.itemId()))
+                .as("read back as rounding, which an order edit leaves alone").extracting(l -> l.storeLineRef())
+                .containsExactly("rounding");
     }
 
     @Test
@@ -262,8 +341,9 @@ class VismaOrdersIT {
 
         PermanentFailure failure = catchThrowableOfType(PermanentFailure.class, () -> orders(c).createSalesOrder(draft));
 
-        assertThat(failure.field()).isEqualTo("taxes[0].taxId");
-        assertThat(failure.getMessage()).contains("'VAT category' cannot be found in the system: NOPE");
+        assertThat(failure.field()).isEqualTo("lines[0].taxIds");
+        assertThat(failure.getMessage()).contains("'VAT category' cannot be found in the system: NOPE")
+                .contains("line 1 (sku SKU-0100)");
     }
 
     @Test
@@ -345,10 +425,10 @@ class VismaOrdersIT {
         DocumentRef sold = orders(c).createSalesOrder(taxed(customer, ref));
         sandbox.ship(sold.id(), "TRACK-" + run);
         String invoice = sandbox.invoice(sold.id());
-        SalesOrderDraft refund = new SalesOrderDraft(com.bcerp.core.backoffice.DocumentKind.CREDIT, ref + "-R7", "250",
-                customer, LocalDate.of(2026, 3, 2), "NOK", null, null, "Refund 7", List.of(line(1, "SKU-0100", "1", "80.00", "0")),
-                nok("0"), List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("80.00"), nok("20.00"))), null, null, null,
-                null, sold);
+        SalesOrderDraft refund = BackOfficeContract.taxedAtOneRate(new SalesOrderDraft(
+                com.bcerp.core.backoffice.DocumentKind.CREDIT, ref + "-R7", "250", customer, LocalDate.of(2026, 3, 2),
+                "NOK", null, null, "Refund 7", List.of(line(1, "SKU-0100", "1", "80.00", "0")), nok("0"),
+                List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("80.00"), nok("20.00"))), null, null, null, null, sold));
         VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), new LosingHttpClient("/v2/customerCreditNote", 1));
 
         assertThatThrownBy(() -> orders(lossy).createSalesOrder(refund)).isInstanceOf(TransientFailure.class);

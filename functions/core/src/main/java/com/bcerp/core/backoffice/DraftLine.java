@@ -2,6 +2,7 @@ package com.bcerp.core.backoffice;
 
 import com.bcerp.core.model.Money;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One sales order line.
@@ -9,10 +10,26 @@ import java.math.BigDecimal;
  * @param itemId       the back-office item the line sells
  * @param storeLineRef the store's line id, so a back-office line can be traced back (e.g. to its order product)
  * @param source       which store field this line came from, named in errors ("line 3 (sku ABC)")
+ * @param taxIds       the back-office tax ids the store's taxes on this line map to (its tax class's); empty for an
+ *                     untaxed line (a rounding line, a refund amount, a line the store charged no tax on)
  */
 public record DraftLine(
         String itemId, String description, BigDecimal quantity, Money unitPrice, Money discount, String storeLineRef,
-        String source) {
+        String source, List<String> taxIds) {
+
+    public DraftLine {
+        taxIds = taxIds == null ? List.of() : List.copyOf(taxIds);
+    }
+
+    /** An untaxed line. */
+    public DraftLine(String itemId, String description, BigDecimal quantity, Money unitPrice, Money discount,
+            String storeLineRef, String source) {
+        this(itemId, description, quantity, unitPrice, discount, storeLineRef, source, List.of());
+    }
+
+    public DraftLine withTaxIds(List<String> ids) {
+        return new DraftLine(itemId, description, quantity, unitPrice, discount, storeLineRef, source, ids);
+    }
 
     /** The line's amount as a back office with this arithmetic posts it. */
     public Money amount(LineArithmetic arithmetic) {

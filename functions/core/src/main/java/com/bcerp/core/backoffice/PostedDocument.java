@@ -22,7 +22,7 @@ public record PostedDocument(DocumentRef ref, DocumentKind kind, String external
     /** A document just created from a draft, as the back office will hold it. */
     public static PostedDocument created(DocumentRef ref, SalesOrderDraft draft, LineArithmetic arithmetic) {
         List<PostedLine> lines = draft.lines().stream().map(l -> new PostedLine(l.itemId(), l.storeLineRef(),
-                l.quantity(), l.unitPrice(), l.discount(), l.amount(arithmetic))).toList();
+                l.quantity(), l.unitPrice(), l.discount(), l.amount(arithmetic), l.taxIds())).toList();
         return new PostedDocument(ref, draft.kind(), draft.externalRef(), draft.customerId(), draft.branch(), DocumentState.OPEN, "open", lines,
                 draft.freight(), draft.taxes());
     }
@@ -31,7 +31,21 @@ public record PostedDocument(DocumentRef ref, DocumentKind kind, String external
         return state == DocumentState.CANCELLED;
     }
 
-    /** A line as posted: {@code amount} is what the back office made of quantity, price and discount. */
+    /**
+     * A line as posted: {@code amount} is what the back office made of quantity, price and discount; {@code taxIds}
+     * the tax ids it is taxed under (a per-line VAT code), empty where the back office keeps none per line.
+     */
     public record PostedLine(String itemId, String storeLineRef, java.math.BigDecimal quantity, Money unitPrice,
-            Money discount, Money amount) {}
+            Money discount, Money amount, List<String> taxIds) {
+
+        public PostedLine {
+            taxIds = taxIds == null ? List.of() : List.copyOf(taxIds);
+        }
+
+        /** A line of a back office that keeps no tax per line. */
+        public PostedLine(String itemId, String storeLineRef, java.math.BigDecimal quantity, Money unitPrice,
+                Money discount, Money amount) {
+            this(itemId, storeLineRef, quantity, unitPrice, discount, amount, List.of());
+        }
+    }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param currencyRate  base-currency units per unit of {@code currency}; null when the document is in the base currency
  * @param branch        the back-office branch (company unit) the document belongs to; null for the default
  * @param original      for a credit, return or added sale: the sales order it belongs to
+ * @param freightTaxIds the back-office tax ids the store's shipping tax maps to (its shipping tax class's); empty
+ *                      for untaxed freight
  */
 public record SalesOrderDraft(
         DocumentKind kind,
@@ -34,12 +36,23 @@ public record SalesOrderDraft(
         Address shipTo,
         String shipVia,
         String paymentMethod,
-        DocumentRef original) {
+        DocumentRef original,
+        List<String> freightTaxIds) {
 
     public SalesOrderDraft {
         lines = List.copyOf(lines);
         taxes = List.copyOf(taxes);
         freight = freight == null ? Money.zero(currency) : freight;
+        freightTaxIds = freightTaxIds == null ? List.of() : List.copyOf(freightTaxIds);
+    }
+
+    /** A document with untaxed freight. */
+    public SalesOrderDraft(DocumentKind kind, String externalRef, String customerOrder, String customerId,
+            LocalDate date, String currency, BigDecimal currencyRate, String branch, String description,
+            List<DraftLine> lines, Money freight, List<TaxLine> taxes, Address billTo, Address shipTo, String shipVia,
+            String paymentMethod, DocumentRef original) {
+        this(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch, description, lines,
+                freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, List.of());
     }
 
     /** A sale for the store order itself, with nothing to link back to. */
@@ -52,12 +65,24 @@ public record SalesOrderDraft(
 
     public SalesOrderDraft withCustomerId(String id) {
         return new SalesOrderDraft(kind, externalRef, customerOrder, id, date, currency, currencyRate, branch,
-                description, lines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original);
+                description, lines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds);
     }
 
     public SalesOrderDraft withLines(List<DraftLine> newLines) {
         return new SalesOrderDraft(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch,
-                description, newLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original);
+                description, newLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds);
+    }
+
+    /** Each line's and the freight's tax ids as given; lines keep their order. */
+    public SalesOrderDraft withTaxIds(List<DraftLine> taxedLines, List<String> freightIds) {
+        return new SalesOrderDraft(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch,
+                description, taxedLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightIds);
+    }
+
+    /** The tax ids of this document's line for a store line ref; none when it has no such line. */
+    public List<String> taxIdsOf(String storeLineRef) {
+        return lines.stream().filter(l -> storeLineRef != null && storeLineRef.equals(l.storeLineRef())).findFirst()
+                .map(DraftLine::taxIds).orElse(List.of());
     }
 
     /** The order total as a back office with this arithmetic computes it: lines, freight, then taxes. */

@@ -49,6 +49,7 @@ final class OrderEditPlanner {
         BigDecimal quantity = BigDecimal.ZERO;
         Money amount;
         Money unitPrice;
+        List<String> taxIds = List.of();
 
         Position(String currency) {
             amount = Money.zero(currency);
@@ -99,6 +100,7 @@ final class OrderEditPlanner {
                 Position p = have.computeIfAbsent(line.storeLineRef(), r -> new Position(currency));
                 p.item = p.item == null ? line.itemId() : p.item;
                 p.unitPrice = p.unitPrice == null ? line.unitPrice() : p.unitPrice;
+                p.taxIds = p.taxIds.isEmpty() ? line.taxIds() : p.taxIds;
                 p.quantity = p.quantity.add(line.quantity().multiply(sign));
                 p.amount = p.amount.plus(line.amount().times(sign));
             }
@@ -118,7 +120,8 @@ final class OrderEditPlanner {
                 if (da.amount().signum() != 0) {
                     Position p = w != null ? w : h;
                     DraftLine line = new DraftLine(p.item, w != null ? w.description : "Charge removed", BigDecimal.ONE,
-                            new Money(da.amount().abs(), currency), Money.zero(currency), ref, order.describe() + " " + ref);
+                            new Money(da.amount().abs(), currency), Money.zero(currency), ref, order.describe() + " " + ref,
+                            taxIds(ref, w, h, desired));
                     (da.amount().signum() > 0 ? added : removed).add(line);
                 }
                 continue;
@@ -140,7 +143,7 @@ final class OrderEditPlanner {
             String description = w != null ? w.description : "Removed by an order edit";
             String source = w != null ? w.source : order.describe() + " line id " + ref;
             (dq.signum() > 0 ? added : removed).add(new DraftLine(item, description, quantity, unitPrice, discount, ref,
-                    source));
+                    source, taxIds(ref, w, h, desired)));
         }
         Money freightChange = desired.freight().minus(postedFreight);
         Money addedBase = added.stream().map(l -> l.amount(mapper.arithmetic())).reduce(Money.zero(currency), Money::plus)
@@ -244,6 +247,11 @@ final class OrderEditPlanner {
                 a.amount().plus(b.amount()));
     }
 
+    /** A changed line is taxed as the store's order taxes it now; one the order no longer has, as it was posted. */
+    private static List<String> taxIds(String ref, Position want, Position have, SalesOrderDraft desired) {
+        return want != null || have == null ? desired.taxIdsOf(ref) : have.taxIds;
+    }
+
     private SalesOrderDraft withRounding(SalesOrderDraft draft, Money difference) {
         List<DraftLine> lines = new ArrayList<>(draft.lines());
         lines.add(mapper.roundingLine(difference));
@@ -254,7 +262,8 @@ final class OrderEditPlanner {
             List<DraftLine> lines, Money freight, List<TaxLine> taxes, String description) {
         return new SalesOrderDraft(kind, OrderDocuments.editRef(desired.externalRef(), number), desired.customerOrder(),
                 sale.customerId(), desired.date(), desired.currency(), desired.currencyRate(), sale.branch(), description,
-                lines, freight, taxes, desired.billTo(), desired.shipTo(), desired.shipVia(), null, sale.ref());
+                lines, freight, taxes, desired.billTo(), desired.shipTo(), desired.shipVia(), null, sale.ref(),
+                desired.freightTaxIds());
     }
 
     private static PermanentFailure unexplained(StoreOrder order, Money difference) {

@@ -126,7 +126,83 @@ public final class SalesOrderMapper {
                 shipVia,
                 order.paymentMethod() == null ? null : settings.paymentMethods().get(order.paymentMethod()),
                 null);
-        return balance(draft, order.totalIncTax(), order.describe() + ": the sales order", "total_inc_tax");
+        return balance(withLineTaxes(draft, order, taxes), order.totalIncTax(), order.describe() + ": the sales order",
+                "total_inc_tax");
+    }
+
+    /**
+     * The draft with each line's and the freight's back-office tax ids, for a back office that takes a VAT code per
+     * line: with {@code tax_classes}, the ids the store's taxes on that part map to (the taxes list says which line,
+     * shipping, handling or wrapping each is on; a fee carries its own class); without, {@code tax_id} where the store
+     * charged tax on the part. Rounding lines and order-level refund amounts carry none.
+     */
+    public SalesOrderDraft withLineTaxes(SalesOrderDraft draft, StoreOrder order, List<StoreTax> taxes) {
+        List<DraftLine> lines = new ArrayList<>();
+        for (DraftLine line : draft.lines()) {
+            lines.add(line.withTaxIds(lineTaxIds(line.storeLineRef(), order, taxes)));
+        }
+        return draft.withTaxIds(lines, partTaxIds("shipping", null, order.shippingTax(), order, taxes));
+    }
+
+    private List<String> lineTaxIds(String ref, StoreOrder order, List<StoreTax> taxes) {
+        if (ref == null || ROUNDING_REF.equals(ref)) {
+            return List.of();
+        }
+        if (HANDLING_REF.equals(ref)) {
+            return partTaxIds("handling", null, order.handlingTax(), order, taxes);
+        }
+        if (WRAPPING_REF.equals(ref)) {
+            return partTaxIds("gift-wrapping", null, order.wrappingTax(), order, taxes);
+        }
+        if (ref.startsWith(FEE_REF_PREFIX)) {
+            Optional<OrderFee> fee = order.fees().stream().filter(f -> ref.equals(FEE_REF_PREFIX + f.id())).findFirst();
+            if (fee.isEmpty() || fee.get().tax().isZero()) {
+                return List.of();
+            }
+            if (settings.taxClasses().isEmpty() || fee.get().taxClassId() == null) {
+                return List.of(settings.taxId());
+            }
+            return List.of(Optional.ofNullable(settings.taxClasses().get(fee.get().taxClassId().toString()))
+                    .orElseThrow(() -> unmappedFeeClass(order, fee.get())));
+        }
+        if (!ref.matches("\\d{1,18}")) {
+            return List.of();
+        }
+        long id = Long.parseLong(ref);
+        Money lineTax = order.line(id).map(OrderLine::totalTax).orElse(Money.zero(order.currency()));
+        return partTaxIds("item", id, lineTax, order, taxes);
+    }
+
+    /** The tax ids of one part of the order (a line by its id, or a charge): see {@link #withLineTaxes}. */
+    private List<String> partTaxIds(String appliesTo, Long lineId, Money partTax, StoreOrder order, List<StoreTax> taxes) {
+        if (settings.taxClasses().isEmpty()) {
+            return partTax.isZero() ? List.of() : List.of(settings.taxId());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (StoreTax tax : taxes) {
+            String type = tax.appliesTo() == null ? "item" : tax.appliesTo();
+            if (type.equals(appliesTo) && (lineId == null || lineId.equals(tax.lineId()))) {
+                ids.add(taxIdFor(tax).orElseThrow(() -> unmappedTaxClass(order, tax)));
+            }
+        }
+        // a taxed part the store's taxes do not attribute (no line id) gets none: a back office that reckons VAT per
+        // line then totals it differently and parks the order naming the difference
+        return List.copyOf(ids);
+    }
+
+    /** A part of the order as a person finds it: "line 2 (product 900, sku SKU-9)", "shipping". */
+    private static String partName(StoreOrder order, String appliesTo, Long lineId) {
+        if (!"item".equals(appliesTo)) {
+            return "gift-wrapping".equals(appliesTo) ? "gift wrapping" : appliesTo;
+        }
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            if (lineId != null && line.id() == lineId) {
+                return "line " + (i + 1) + " (product " + line.productId() + (line.sku() == null ? "" : ", sku "
+                        + line.sku()) + ")";
+            }
+        }
+        return "order line " + lineId;
     }
 
     /**
@@ -295,7 +371,8 @@ public final class SalesOrderMapper {
     private static PermanentFailure unmappedTaxClass(StoreOrder order, StoreTax tax) {
         return new PermanentFailure("taxes.tax_class_id", order.describe() + ": tax class "
                 + (tax.taxClassId() == null ? "" : tax.taxClassId() + " ") + "(" + tax.className() + ", " + tax.name()
-                + ") is not mapped to a back-office tax id; add it to orders.tax_classes");
+                + ") on " + partName(order, tax.appliesTo() == null ? "item" : tax.appliesTo(), tax.lineId())
+                + " is not mapped to a back-office tax id; add it to orders.tax_classes");
     }
 
     private static PermanentFailure unmappedFeeClass(StoreOrder order, OrderFee fee) {

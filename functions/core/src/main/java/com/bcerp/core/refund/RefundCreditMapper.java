@@ -125,7 +125,8 @@ public final class RefundCreditMapper {
                 null,
                 null,
                 sale.ref());
-        return mapper.balance(draft, refund.totalAmount(), record + ": the credit", "refunds.total_amount");
+        return mapper.balance(mapper.withLineTaxes(draft, order, taxes), refund.totalAmount(), record + ": the credit",
+                "refunds.total_amount");
     }
 
     private static OrderLine line(StoreOrder order, StoreRefund.Item item, String record, String field) {

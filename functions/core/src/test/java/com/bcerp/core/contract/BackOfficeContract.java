@@ -100,8 +100,18 @@ public abstract class BackOfficeContract {
 
     protected SalesOrderDraft order(String customerId, String externalRef, List<DraftLine> lines, Money freight,
             List<TaxLine> taxes) {
-        return SalesOrderDraft.sale(externalRef, "CO-" + run, customerId, LocalDate.of(2026, 3, 1), currency(),
-                "Contract order " + run, lines, freight, taxes, address("Billing"), address("Shipping"), null, null);
+        return taxedAtOneRate(SalesOrderDraft.sale(externalRef, "CO-" + run, customerId, LocalDate.of(2026, 3, 1),
+                currency(), "Contract order " + run, lines, freight, taxes, address("Billing"), address("Shipping"), null,
+                null));
+    }
+
+    /** With one tax, every line and the freight taxed under its id, as core maps a store with one tax class. */
+    public static SalesOrderDraft taxedAtOneRate(SalesOrderDraft draft) {
+        if (draft.taxes().size() != 1) {
+            return draft;
+        }
+        List<String> ids = List.of(draft.taxes().get(0).taxId());
+        return draft.withTaxIds(draft.lines().stream().map(l -> l.withTaxIds(ids)).toList(), ids);
     }
 
     /** A document of another kind, linked to {@code original}. */

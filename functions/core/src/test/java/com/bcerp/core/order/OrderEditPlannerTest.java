@@ -43,4 +43,23 @@ class OrderEditPlannerTest {
         assertThat(planner.plan(order, desired, List.of(sale), sale, 1).isEmpty())
                 .as("a status change of an unchanged order posts no edit").isTrue();
     }
+    @Test
+    void a_line_the_edit_removes_is_credited_under_the_vat_code_it_was_sold_with() {
+        StoreOrder sold = StoreOrders.order().lineWithId(100, "SKU-0100", 1, "10.00", "0")
+                .lineWithId(101, "SKU-0101", 1, "20.00", "0").build();
+        SalesOrderDraft first = mapper.toDraft(sold, List.of());
+        // as a back office with a VAT code per line posted it: the second line under its own code
+        SalesOrderDraft posted = first.withTaxIds(List.of(first.lines().get(0),
+                first.lines().get(1).withTaxIds(List.of("REDTAX"))), first.freightTaxIds());
+        PostedDocument sale = PostedDocument.created(new DocumentRef("doc-1", sold.totalIncTax()), posted,
+                InMemoryBackOffice.ARITHMETIC);
+        StoreOrder edited = StoreOrders.order().lineWithId(100, "SKU-0100", 1, "10.00", "0").build();
+
+        List<SalesOrderDraft> documents = planner.plan(edited, mapper.toDraft(edited, List.of()), List.of(sale), sale, 1)
+                .documents();
+
+        assertThat(documents).singleElement().satisfies(credit -> assertThat(credit.lines())
+                .filteredOn(l -> "101".equals(l.storeLineRef())).singleElement()
+                .satisfies(l -> assertThat(l.taxIds()).containsExactly("REDTAX")));
+    }
 }

@@ -253,8 +253,49 @@ class SalesOrderMapperTest {
 
         assertThatThrownBy(() -> byClass.toDraft(order, List.of(tax(1, 7, "Luxury", "20", "3.00", "item", 100L, 5L))))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("tax class 7 (Luxury")
-                .hasMessageContaining("orders.tax_classes")
+                .hasMessageContaining("on line 1 (product").hasMessageContaining("orders.tax_classes")
                 .extracting(e -> ((PermanentFailure) e).field()).isEqualTo("taxes.tax_class_id");
+    }
+
+    @Test
+    void each_line_and_the_freight_carry_the_tax_id_their_store_tax_class_maps_to() {
+        StoreOrder taxed = StoreOrders.order().line("SKU-0100", 1, "20.00").line("SKU-0101", 1, "10.00")
+                .line("SKU-0102", 1, "5.00").build();
+        List<StoreTax> taxes = List.of(
+                tax(1, 0, "Default Tax Class", "10", "2.00", "item", 100L, 5L),
+                tax(2, 4, "Reduced", "5", "0.50", "item", 101L, 5L),
+                tax(3, 2, "Shipping", "10", "1.00", "shipping", null, 5L));
+        SalesOrderMapper byClass = withTaxClasses(java.util.Map.of("0", "STDTAX", "Reduced", "REDTAX", "2", "SHIPTAX"));
+        StoreOrder withTax = new StoreOrder(taxed.storeHash(), taxed.id(), taxed.statusId(), taxed.status(),
+                taxed.createdAt(), taxed.modifiedAt(), taxed.channelId(), "USD", "USD", BigDecimal.ONE, false, taxed.buyer(),
+                taxed.billingAddress(), taxed.shipping(), taxed.lines(), List.of(), taxed.subtotalExTax(),
+                taxed.shippingExTax(), taxed.shippingTax(), taxed.handlingExTax(), taxed.handlingTax(),
+                taxed.wrappingExTax(), taxed.wrappingTax(), taxed.discountTotal(), taxed.totalExTax(),
+                Money.of("3.50", "USD"), taxed.totalExTax().plus(Money.of("3.51", "USD")), null, null, null, null);
+
+        SalesOrderDraft draft = byClass.toDraft(withTax, taxes);
+
+        // no store tax names the third line: none; the cent the store's total is over: a rounding line, none
+        assertThat(draft.lines()).extracting(DraftLine::itemId, DraftLine::taxIds).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("SKU-0100", List.of("STDTAX")),
+                org.assertj.core.groups.Tuple.tuple("SKU-0101", List.of("REDTAX")),
+                org.assertj.core.groups.Tuple.tuple("SKU-0102", List.of()),
+                org.assertj.core.groups.Tuple.tuple("ROUNDING", List.of()));
+        assertThat(draft.freightTaxIds()).containsExactly("SHIPTAX");
+    }
+
+    @Test
+    void without_tax_classes_a_taxed_line_carries_tax_id_and_an_untaxed_one_none() {
+        StoreOrder taxed = StoreOrders.order().line("SKU-0100", 1, "20.00").build();
+        StoreOrder untaxed = StoreOrders.order().taxRate("0").line("SKU-0100", 1, "20.00").build();
+
+        SalesOrderDraft withTax = mapper.toDraft(taxed, List.of());
+        SalesOrderDraft without = mapper.toDraft(untaxed, List.of());
+
+        assertThat(withTax.lines()).extracting(DraftLine::taxIds).containsOnly(List.of("BCTAX"));
+        assertThat(withTax.freightTaxIds()).isEqualTo(taxed.shippingTax().isZero() ? List.of() : List.of("BCTAX"));
+        assertThat(without.lines()).extracting(DraftLine::taxIds).containsOnly(List.of());
+        assertThat(without.freightTaxIds()).isEmpty();
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.Map;
  * <p>Arithmetic (guesses; the research names the fields only): a line's {@code Total} is {@code Qty * Price * (1 -
  * DiscountPct/100) - Discount}, rounded half-up to cents; the order's {@code OrderTotal} is the lines' sum less
  * {@code EndDiscountPct}, in the order's price basis ({@code PricesInclVat}); VAT is reckoned per VAT code on the
- * invoice's sum for that code; a line without {@code Vat} takes the customer's {@code Vat}, else none.
+ * invoice's sum for that code (or per line, then summed: the {@link UnicontaSandbox.VatRounding} knob); a line without
+ * {@code Vat} takes the customer's {@code Vat}, else none.
  */
 final class Sales {
 
@@ -44,6 +45,7 @@ final class Sales {
     private final Stock stock;
     private long lastOrderNumber;
     private long lastInvoiceNumber;
+    volatile UnicontaSandbox.VatRounding vatRounding = UnicontaSandbox.VatRounding.PER_CODE;
 
     Sales(Company company, Stock stock, long firstOrderNumber, long firstInvoiceNumber) {
         this.company = company;
@@ -290,6 +292,7 @@ final class Sales {
         long number = ++lastInvoiceNumber;
         String date = Table.WIRE_TIME.format(company.today().atStartOfDay());
         Map<String, BigDecimal> byVat = new LinkedHashMap<>();
+        Map<String, BigDecimal> vatPerLine = new LinkedHashMap<>();
         List<ObjectNode> invoiced = new ArrayList<>();
         for (ObjectNode line : linesOf(orderNumber)) {
             double remaining = number(line, "Qty") - number(line, "QtyInvoiced");
@@ -305,6 +308,7 @@ final class Sales {
             BigDecimal amount = cents(BigDecimal.valueOf(number(line, "Total")).multiply(share).multiply(endFactor(order)));
             String vat = first(text(line, "Vat"), customerVat);
             byVat.merge(vat == null ? "" : vat, amount, BigDecimal::add);
+            vatPerLine.merge(vat == null ? "" : vat, vatOf(amount, rate(vat), inclVat), BigDecimal::add);
 
             ObjectNode out = Table.NODES.objectNode();
             out.put("InvoiceNumber", number);
@@ -343,8 +347,8 @@ final class Sales {
         for (Map.Entry<String, BigDecimal> e : byVat.entrySet()) {
             BigDecimal r = rate(e.getKey().isEmpty() ? null : e.getKey());
             BigDecimal sum = e.getValue();
-            BigDecimal v = inclVat ? cents(sum.subtract(sum.divide(BigDecimal.ONE.add(r), 10, RoundingMode.HALF_UP)))
-                    : cents(sum.multiply(r));
+            BigDecimal v = vatRounding == UnicontaSandbox.VatRounding.PER_LINE ? vatPerLine.get(e.getKey())
+                    : vatOf(sum, r, inclVat);
             vatAmount = vatAmount.add(v);
             net = net.add(inclVat ? sum.subtract(v) : sum);
         }
@@ -432,6 +436,12 @@ final class Sales {
         row.put("Name", name);
         row.put("Rate", ratePct);
         company.put(vats, row);
+    }
+
+    /** The VAT in an amount at rate {@code r}, to the cent: on it, or within it where prices include VAT. */
+    private static BigDecimal vatOf(BigDecimal amount, BigDecimal r, boolean inclVat) {
+        return inclVat ? cents(amount.subtract(amount.divide(BigDecimal.ONE.add(r), 10, RoundingMode.HALF_UP)))
+                : cents(amount.multiply(r));
     }
 
     private BigDecimal rate(String vat) {

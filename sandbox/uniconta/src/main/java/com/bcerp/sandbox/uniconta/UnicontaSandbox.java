@@ -304,6 +304,20 @@ public final class UnicontaSandbox implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether an invoice's VAT is rounded to cents once per VAT code (its rate on the code's sum) or on each line and
+     * then summed. UNCONFIRMED: the research does not say which Uniconta does, so this is a knob, per code by default;
+     * the adapter's {@code UNICONTA_VAT_ROUNDING} must name the same.
+     */
+    public enum VatRounding { PER_CODE, PER_LINE }
+
+    public void vatRounding(VatRounding rounding) {
+        merchant(() -> {
+            sales.vatRounding = rounding;
+            return null;
+        });
+    }
+
     /** Every row of a class, with its user fields, as {@code Read/<Class>User} renders it (for demos and checks). */
     public List<JsonNode> rows(String className) {
         Entity e = Optional.ofNullable(entities.get(className))

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>GUESS (the rule is Acumatica's, which Visma.net ERP is built on; not in the research): a VAT applies to a line
  * when it is both in the document's VAT zone and in the line's VAT category; each VAT's amount is its rate times the
- * sum of the amounts it applies to, rounded half-up to cents once per document (not per line); prices exclude VAT
+ * sum of the amounts it applies to, rounded half-up to cents once per document (or per line, then summed: a knob,
+ * {@link VismaSandbox.VatRounding}, as the research does not say which); prices exclude VAT
  * (the order DTO has no "prices include VAT" flag, §10.1.3). A line without {@code taxCategory} takes the item's VAT
  * category ({@code InventoryDto.vatCode}), else the zone's default category.
  *
@@ -49,6 +50,7 @@ final class Vat {
     private final Map<String, Category> categories = new ConcurrentHashMap<>();
     private final Map<String, Zone> zones = new ConcurrentHashMap<>();
     private final Instant seededAt;
+    private volatile VismaSandbox.VatRounding rounding = VismaSandbox.VatRounding.PER_DOCUMENT;
 
     Vat(Instant seededAt) {
         this.seededAt = seededAt;
@@ -97,6 +99,10 @@ final class Vat {
         zone(new Zone(z.id(), z.description(), z.defaultCategory(), List.copyOf(inZone)));
     }
 
+    void rounding(VismaSandbox.VatRounding value) {
+        rounding = value;
+    }
+
     Optional<Zone> zone(String id) {
         return Optional.ofNullable(zones.get(id));
     }
@@ -112,6 +118,7 @@ final class Vat {
     /** The tax of a document in {@code zone} (see the class comment for the rule). */
     Result compute(Zone zone, List<Line> lines) {
         Map<String, BigDecimal> taxable = new LinkedHashMap<>();
+        Map<String, BigDecimal> perLine = new LinkedHashMap<>();
         BigDecimal taxableTotal = BigDecimal.ZERO;
         BigDecimal exemptTotal = BigDecimal.ZERO;
         Set<String> inZone = Set.copyOf(zone.vatIds());
@@ -119,7 +126,10 @@ final class Vat {
             Category category = categories.get(line.category() == null ? zone.defaultCategory() : line.category());
             List<String> applying = category == null ? List.of()
                     : category.vatIds().stream().filter(inZone::contains).toList();
-            applying.forEach(v -> taxable.merge(v, line.amount(), BigDecimal::add));
+            applying.forEach(v -> {
+                taxable.merge(v, line.amount(), BigDecimal::add);
+                perLine.merge(v, percentOf(line.amount(), rates.get(v).percent()), BigDecimal::add);
+            });
             if (applying.stream().anyMatch(v -> rates.get(v).percent().signum() > 0)) {
                 taxableTotal = taxableTotal.add(line.amount());
             } else if (!applying.isEmpty()) {
@@ -130,11 +140,16 @@ final class Vat {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> e : taxable.entrySet()) {
             Rate rate = rates.get(e.getKey());
-            BigDecimal amount = e.getValue().multiply(rate.percent()).divide(new BigDecimal("100"), 2, RoundingMode.HALF_UP);
+            BigDecimal amount = rounding == VismaSandbox.VatRounding.PER_LINE ? perLine.get(e.getKey())
+                    : percentOf(e.getValue(), rate.percent());
             details.add(new Detail(rate.vatId(), rate.percent(), Wire.money(e.getValue()), amount));
             total = total.add(amount);
         }
         return new Result(details, total, Wire.money(taxableTotal), Wire.money(exemptTotal));
+    }
+
+    private static BigDecimal percentOf(BigDecimal amount, BigDecimal percent) {
+        return amount.multiply(percent).divide(new BigDecimal("100"), 2, RoundingMode.HALF_UP);
     }
 
     // ---- read DTOs ----

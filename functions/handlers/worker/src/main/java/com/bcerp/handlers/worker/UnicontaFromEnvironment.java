@@ -44,7 +44,8 @@ final class UnicontaFromEnvironment {
                 v.choice(UnicontaSettings.UninvoicedCredit.class, "UNINVOICED_CREDIT", d.uninvoicedCredit()),
                 v.list("WAREHOUSES", String.join(",", d.warehouses())),
                 env.optional(v.variable("TRACKING_FIELD"), d.trackingField()),
-                zone(v.variable("ZONE"), env.optional(v.variable("ZONE"), d.zone().getId())), null, null)
+                zone(v.variable("ZONE"), env.optional(v.variable("ZONE"), d.zone().getId())), null, null,
+                v.choice(UnicontaSettings.VatRounding.class, "VAT_ROUNDING", d.vatRounding()))
                 // the merchant's rounding item and tolerance, as for every back office (orders.rounding_item)
                 .withRounding(shared.config().orders().roundingItem(), shared.config().orders().roundingTolerance());
         // one API user for every port: Uniconta's daily allowance is per user
