@@ -116,7 +116,7 @@ public final class AcumaticaInventory implements InventorySource {
         }
         ObjectNode filter = JsonSupport.MAPPER.createObjectNode();
         filter.putObject("LastModifiedDateTime").put("value", since.toString());
-        JsonNode available = expect(api.put("InventoryQuantityAvailable", Map.of("$expand", "Results"), filter, true),
+        JsonNode available = Records.one(api.put("InventoryQuantityAvailable", Map.of("$expand", "Results"), filter, true),
                 "available quantities changed since " + since);
         boolean inquiry = false;
         for (JsonNode row : available.path("Results")) {
@@ -266,7 +266,7 @@ public final class AcumaticaInventory implements InventorySource {
                 .anyMatch(f -> f.field().equals("InventoryID") && f.message().contains("cannot be found"))) {
             return Map.of(); // deleted since it was listed
         }
-        JsonNode answer = expect(response, "inventory summary of " + id);
+        JsonNode answer = Records.one(response, "inventory summary of " + id);
         Map<String, BigDecimal[]> byWarehouse = new TreeMap<>();
         for (JsonNode row : answer.path("Results")) {
             BigDecimal[] sum = byWarehouse.computeIfAbsent(Records.text(row, "WarehouseID"),
@@ -276,13 +276,6 @@ public final class AcumaticaInventory implements InventorySource {
             sum[2] = sum[2].add(orZero(Records.decimal(row, "QtyAvailableForShipment")));
         }
         return byWarehouse;
-    }
-
-    private static JsonNode expect(ApiResponse response, String what) {
-        if (!response.isSuccess()) {
-            throw AcumaticaFailures.of(response, what, null);
-        }
-        return response.json();
     }
 
     private static BigDecimal orZero(BigDecimal value) {
