@@ -98,8 +98,10 @@ class AcumaticaStockAndCatalogIT {
             sandbox.issueStock("MAIN", Map.of("SKU-0111", d("1")));
             sandbox.adjustStock("MAIN", Map.of("SKU-0112", d("-2")));
             sandbox.transferStock("MAIN", "EAST", Map.of("SKU-0113", d("3")));
-            String order = sandbox.enterOrder(sandbox.addCustomer("C-" + reading, "Phone " + reading, null, null),
-                    Map.of("SKU-0114", d("1")));
+            Map<String, BigDecimal> lines = new java.util.LinkedHashMap<>();
+            lines.put("SKU-0114", d("1"));
+            lines.put("HANDLING", d("1")); // a non-stock charge: no stock to read
+            String order = sandbox.enterOrder(sandbox.addCustomer("C-" + reading, "Phone " + reading, null, null), lines);
             sandbox.confirmShipment(sandbox.createShipment("SO", order, "UPSGROUND", Map.of(1, d("1")), List.of()));
             sandbox.assembleKits("KIT-GIFT", "MAIN", BigDecimal.ONE);
 
