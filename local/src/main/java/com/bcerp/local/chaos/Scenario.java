@@ -163,9 +163,7 @@ public enum Scenario {
 
         @Override
         LocalRuntime.Options options(LocalRuntime.Options base) {
-            LocalRuntime.Timing t = base.timing();
-            return super.options(base).withTiming(new LocalRuntime.Timing(t.quotaWindow(), CHAOS_LEASE,
-                    CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofSeconds(3), Duration.ofHours(1), Duration.ofHours(1)));
+            return super.options(base).withTiming(shortLivedTokens(base.timing()));
         }
 
         /**
@@ -403,9 +401,7 @@ public enum Scenario {
 
         @Override
         LocalRuntime.Options options(LocalRuntime.Options base) {
-            LocalRuntime.Timing t = base.timing();
-            return super.options(base).withTiming(new LocalRuntime.Timing(t.quotaWindow(), CHAOS_LEASE,
-                    CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofSeconds(3), Duration.ofHours(1), Duration.ofHours(1)));
+            return super.options(base).withTiming(shortLivedTokens(base.timing()));
         }
 
         @Override
@@ -506,6 +502,12 @@ public enum Scenario {
     static LocalRuntime.Timing timing(Duration quotaWindow, Duration lease, Duration catchUpEvery) {
         return new LocalRuntime.Timing(quotaWindow, lease, CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofHours(1), catchUpEvery,
                 Duration.ofHours(1));
+    }
+
+    /** The chaos lease and back-office timeout, with back-office access tokens that live 3 s. */
+    static LocalRuntime.Timing shortLivedTokens(LocalRuntime.Timing t) {
+        return new LocalRuntime.Timing(t.quotaWindow(), CHAOS_LEASE, CHAOS_BACK_OFFICE_TIMEOUT, Duration.ofSeconds(3),
+                Duration.ofHours(1), Duration.ofHours(1));
     }
 
     static LocalAws.QueueSettings queues(Duration visibility, int maxReceiveCount) {

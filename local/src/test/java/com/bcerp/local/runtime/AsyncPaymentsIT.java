@@ -2,22 +2,18 @@ package com.bcerp.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bcerp.bigcommerce.BigCommerceClient;
-import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.core.payment.PaymentSync;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AsyncPaymentsIT {
 
     private static LocalRuntime runtime;
-    private static BigCommerceClient admin;
+    private static StoreAdmin admin;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,8 +43,7 @@ class AsyncPaymentsIT {
                       cash_account: "10200"
                 """);
         runtime = LocalRuntime.start(LocalRuntime.Options.defaults(dir).withConfigFile(config));
-        admin = BigCommerceClient.create(new BigCommerceSettings(URI.create(runtime.bigcommerce().baseUrl()),
-                runtime.bigcommerce().storeHash(), runtime.bigcommerce().adminAccessToken()));
+        admin = StoreAdmin.of(runtime);
     }
 
     @AfterAll
@@ -66,7 +61,7 @@ class AsyncPaymentsIT {
         SandboxCatalog.Item item = runtime.bigcommerce().catalog().simpleItems().get(0);
         long id = place(checkout(item, 2, Map.of("gateway", "braintree", "action", "purchase")));
         awaitSettled();
-        JsonNode refund = refundOneUnit(id, lineId(id));
+        JsonNode refund = admin.refundOneUnit(id, lineId(id));
         long refundId = refund.path("id").asLong();
         awaitSettled();
         String creditRef = "BC-" + runtime.bigcommerce().storeHash() + "-" + id + "-R" + refundId;
@@ -82,7 +77,7 @@ class AsyncPaymentsIT {
         assertThat(credits(id)).as("no open credit for money never paid back").singleElement()
                 .satisfies(c -> assertThat(c.at("/Status/value").asText()).isEqualTo("Cancelled"));
 
-        put("/v2/orders/" + id, Map.of("staff_notes", "checked the declined refund")); // a later update changes nothing
+        admin.put("/v2/orders/" + id, Map.of("staff_notes", "checked the declined refund")); // a later update changes nothing
         awaitSettled();
         assertThat(credits(id)).singleElement().satisfies(c -> {
             assertThat(c.at("/ExternalRef/value").asText()).isEqualTo(creditRef);
@@ -101,10 +96,9 @@ class AsyncPaymentsIT {
         assertThat(payments(id)).as("the authorisation is held").singleElement()
                 .satisfies(p -> assertThat(p.at("/Status/value").asText()).isEqualTo("On Hold"));
 
-        BigCommerceClient.expect(admin.post("/v3/orders/" + id + "/payment_actions/capture", Map.of()), "capture",
-                Set.of(201));
+        admin.post("/v3/orders/" + id + "/payment_actions/capture", Map.of());
         awaitSettled();
-        assertThat(storeOrder(id).path("payment_status").asText()).isEqualTo("capture pending");
+        assertThat(admin.order(id).path("payment_status").asText()).isEqualTo("capture pending");
         assertThat(payments(id)).as("a pending capture is not a success").singleElement().satisfies(p -> {
             assertThat(p.at("/Status/value").asText()).isEqualTo("On Hold");
             assertThat(p.at("/Hold/value").asBoolean()).isTrue();
@@ -115,7 +109,7 @@ class AsyncPaymentsIT {
         runtime.bigcommerce().faults().deliveriesPerEvent(2); // the settlement's notices arrive twice
         runtime.bigcommerce().settleCapture(id);
         awaitSettled();
-        JsonNode order = storeOrder(id);
+        JsonNode order = admin.order(id);
         assertThat(order.path("payment_status").asText()).isEqualTo("captured");
         assertThat(payments(id)).as("released at the captured amount").singleElement().satisfies(p -> {
             assertThat(p.at("/Status/value").asText()).isEqualTo("Balanced");
@@ -158,18 +152,11 @@ class AsyncPaymentsIT {
     }
 
     private static long place(Map<String, Object> checkout) {
-        return BigCommerceClient.expect(admin.post("/sandbox/checkouts", checkout), "checkout", Set.of(200, 201))
-                .json().path("id").asLong();
-    }
-
-    private static JsonNode storeOrder(long id) {
-        return BigCommerceClient.expect(admin.get("/v2/orders/" + id + "?include=consignments.line_items"
-                + "&consignment_structure=object"), "GET order " + id, Set.of(200)).json();
+        return admin.post("/sandbox/checkouts", checkout).path("id").asLong();
     }
 
     private static JsonNode storeRefund(long orderId, long refundId) {
-        JsonNode refunds = BigCommerceClient.expect(admin.get("/v3/orders/" + orderId + "/payment_actions/refunds"),
-                "refunds", Set.of(200)).json().path("data");
+        JsonNode refunds = admin.get("/v3/orders/" + orderId + "/payment_actions/refunds").path("data");
         for (JsonNode r : refunds) {
             if (r.path("id").asLong() == refundId) {
                 return r;
@@ -179,24 +166,9 @@ class AsyncPaymentsIT {
     }
 
     private static long lineId(long orderId) {
-        return storeOrder(orderId).path("consignments").findValues("line_items").get(0).get(0).path("id").asLong();
+        return admin.order(orderId).path("consignments").findValues("line_items").get(0).get(0).path("id").asLong();
     }
 
-    /** A refund of one unit of the line, paid back as the store's quote for it says. */
-    private static JsonNode refundOneUnit(long orderId, long lineId) {
-        List<Map<String, Object>> items = List.of(Map.of("item_type", "PRODUCT", "item_id", lineId, "quantity", 1));
-        JsonNode method = BigCommerceClient.expect(admin.post("/v3/orders/" + orderId
-                + "/payment_actions/refund_quotes", Map.of("items", items)), "refund quote", Set.of(200, 201)).json()
-                .path("data").path("refund_methods").get(0).get(0);
-        return BigCommerceClient.expect(admin.post("/v3/orders/" + orderId + "/payment_actions/refunds",
-                Map.of("items", items, "payments", List.of(Map.of("provider_id", method.path("provider_id").asText(),
-                        "amount", method.path("amount").decimalValue(), "offline", false)))),
-                "refund", Set.of(200, 201)).json().path("data");
-    }
-
-    private static void put(String path, Object body) {
-        BigCommerceClient.expect(admin.put(path, body), "PUT " + path, Set.of(200));
-    }
 
     private static void awaitSettled() throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

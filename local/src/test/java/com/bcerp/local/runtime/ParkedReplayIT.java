@@ -2,8 +2,6 @@ package com.bcerp.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bcerp.bigcommerce.BigCommerceClient;
-import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.refund.RefundImport;
 import com.bcerp.core.sync.AuditRecord;
@@ -12,7 +10,6 @@ import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +28,12 @@ import org.junit.jupiter.api.Test;
 class ParkedReplayIT {
 
     private static LocalRuntime runtime;
-    private static BigCommerceClient admin;
+    private static StoreAdmin admin;
 
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalRuntime.Options.defaults(Files.createTempDirectory("parked-replay-it")));
-        admin = BigCommerceClient.create(new BigCommerceSettings(URI.create(runtime.bigcommerce().baseUrl()),
-                runtime.bigcommerce().storeHash(), runtime.bigcommerce().adminAccessToken()));
+        admin = StoreAdmin.of(runtime);
     }
 
     @AfterAll
@@ -57,7 +53,7 @@ class ParkedReplayIT {
         assertThat(parkedReason(orderKey)).contains("InventoryID").contains(unknown.sku());
 
         long knownLine = lineIdOf(orderId, known.productId());
-        JsonNode refund = refund(orderId, knownLine);
+        JsonNode refund = admin.refundOneUnit(orderId, knownLine);
         long refundId = refund.path("id").asLong();
         awaitSettled();
         String refundKey = RefundImport.recordKey(store, orderId, refundId);
@@ -65,10 +61,10 @@ class ParkedReplayIT {
         assertThat(documentsOf(orderId)).isEmpty();
 
         runtime.acumatica().addItem(unknown.sku(), new BigDecimal("10.00"));
-        put("/v2/orders/" + orderId, Map.of("staff_notes", "store-only item added to Acumatica; replay"));
+        admin.put("/v2/orders/" + orderId, Map.of("staff_notes", "store-only item added to Acumatica; replay"));
         awaitSettled();
 
-        JsonNode storeOrder = storeOrder(orderId);
+        JsonNode storeOrder = admin.order(orderId);
         List<JsonNode> documents = documentsOf(orderId);
         assertThat(documents).extracting(d -> d.at("/ExternalRef/value").asText())
                 .containsExactlyInAnyOrder("BC-" + store + "-" + orderId, "BC-" + store + "-" + orderId + "-R" + refundId);
@@ -127,36 +123,15 @@ class ParkedReplayIT {
         for (SandboxCatalog.Item item : items) {
             products.add(Map.of("product_id", item.productId(), "quantity", 1));
         }
-        return BigCommerceClient.expect(admin.post("/v2/orders", Map.of("billing_address", address,
-                "shipping_addresses", List.of(address), "products", products, "customer_id", 0)),
-                "POST /v2/orders", Set.of(201)).json().path("id").asLong();
-    }
-
-    private static JsonNode storeOrder(long id) {
-        return BigCommerceClient.expect(admin.get("/v2/orders/" + id + "?include=consignments.line_items"
-                + "&consignment_structure=object"), "GET order " + id, Set.of(200)).json();
+        return admin.post("/v2/orders", Map.of("billing_address", address, "shipping_addresses", List.of(address),
+                "products", products, "customer_id", 0)).path("id").asLong();
     }
 
     private static long lineIdOf(long orderId, long productId) {
-        return storeOrder(orderId).path("consignments").findValues("line_items").stream()
+        return admin.order(orderId).path("consignments").findValues("line_items").stream()
                 .flatMap(items -> java.util.stream.StreamSupport.stream(items.spliterator(), false))
                 .filter(l -> l.path("product_id").asLong() == productId).findFirst().orElseThrow()
                 .path("id").asLong();
     }
 
-    /** A refund of one unit of the line, paid back as the store's quote for it says. */
-    private static JsonNode refund(long orderId, long lineId) {
-        List<Map<String, Object>> items = List.of(Map.of("item_type", "PRODUCT", "item_id", lineId, "quantity", 1));
-        JsonNode method = BigCommerceClient.expect(admin.post("/v3/orders/" + orderId
-                + "/payment_actions/refund_quotes", Map.of("items", items)), "refund quote", Set.of(200, 201)).json()
-                .path("data").path("refund_methods").get(0).get(0);
-        return BigCommerceClient.expect(admin.post("/v3/orders/" + orderId + "/payment_actions/refunds",
-                Map.of("items", items, "payments", List.of(Map.of("provider_id", method.path("provider_id").asText(),
-                        "amount", method.path("amount").decimalValue(), "offline", false)))),
-                "refund", Set.of(200, 201)).json().path("data");
-    }
-
-    private static void put(String path, Object body) {
-        BigCommerceClient.expect(admin.put(path, body), "PUT " + path, Set.of(200));
-    }
 }

@@ -86,12 +86,7 @@ final class StockDocumentBook {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ObjectNode document = Values.object();
-        document.put("id", UUID.randomUUID().toString());
-        Values.set(document, "ReferenceNbr", nbr);
-        Values.set(document, "Status", "Released");
-        Values.set(document, "Hold", false);
-        Values.set(document, "Date", now);
+        ObjectNode document = released(nbr, now);
         Values.set(document, "Description", description);
         Values.set(document, "LastModifiedDateTime", now);
         if (type == Type.TRANSFER) {
@@ -132,12 +127,7 @@ final class StockDocumentBook {
         components.forEach((component, perKit) -> items.move(component, warehouse, perKit.multiply(qty).negate()));
         items.move(kitId, warehouse, qty);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ObjectNode document = Values.object();
-        document.put("id", UUID.randomUUID().toString());
-        Values.set(document, "ReferenceNbr", nbr);
-        Values.set(document, "Status", "Released");
-        Values.set(document, "Hold", false);
-        Values.set(document, "Date", now);
+        ObjectNode document = released(nbr, now);
         Values.set(document, "KitInventoryID", kitId);
         Values.set(document, "Revision", "1");
         Values.set(document, "WarehouseID", warehouse);
@@ -165,5 +155,16 @@ final class StockDocumentBook {
 
     Optional<ObjectNode> get(Type type, String referenceNbr) {
         return books.get(type).get(referenceNbr);
+    }
+
+    /** A document header as a release leaves it. */
+    private static ObjectNode released(String nbr, OffsetDateTime now) {
+        ObjectNode document = Values.object();
+        document.put("id", UUID.randomUUID().toString());
+        Values.set(document, "ReferenceNbr", nbr);
+        Values.set(document, "Status", "Released");
+        Values.set(document, "Hold", false);
+        Values.set(document, "Date", now);
+        return document;
     }
 }
