@@ -4,6 +4,7 @@ import com.bcerp.core.backoffice.PostedDocument;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.customer.CustomerMatcher;
+import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A store order becomes exactly one back-office sales order, however often it is asked for.
@@ -40,7 +39,6 @@ public final class OrderImport {
      */
     static final Duration CLOCK_MARGIN = Duration.ofSeconds(1);
 
-    private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
 
     private final Storefront store;
     private final OrderLedger ledger;
@@ -121,8 +119,12 @@ public final class OrderImport {
                     : document.withCustomerId(customers.get().customerFor(order));
             DocumentRef ref = ledger.create(draft.externalRef(), withCustomer);
             if (ledger.keepsAmounts() && !ref.total().sameAs(order.totalIncTax().toCents())) {
-                log.warn("order {}: back office total {} differs from the store's {}", orderId, ref.total(),
-                        order.totalIncTax());
+                // the draft balanced to the store's total, so the back office computed something else (a tax zone
+                // replacing the store's taxes): posted, and linked, but parked so it is looked at before payments
+                // follow; a replay after the fix links it and carries on
+                throw new PermanentFailure("total_inc_tax", order.describe() + ": " + ledger.backOffice() + " totals "
+                        + ref.display() + " at " + ref.total() + ", the store at " + order.totalIncTax().toCents()
+                        + "; correct the document there (its taxes, its prices) and replay the order");
             }
             if (document.externalRef().equals(draft.externalRef())) {
                 sale = PostedDocument.created(ref, withCustomer, ledger.arithmetic());

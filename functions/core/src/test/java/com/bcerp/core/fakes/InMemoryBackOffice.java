@@ -15,6 +15,7 @@ import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Customers;
 import com.bcerp.core.port.Payments;
 import com.bcerp.core.port.SalesDocuments;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,11 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     /** Set to refuse every call as a back office refuses a wrong secret. */
     public volatile boolean signInRefused;
 
+    /**
+     * Added to every created document's total, as a back office that recalculates the tax it was sent (an Acumatica
+     * tax zone) answers another total than the draft's.
+     */
+    public volatile BigDecimal recalculatedBy = BigDecimal.ZERO;
     /** Set to fail every create with a transient error (the back office is down). */
     public volatile boolean down;
     /** Off: like a back office that cannot search its documents or payments by reference (the links alone tell). */
@@ -225,7 +231,8 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
         }
         Stored stored = new Stored("doc-" + numbers.incrementAndGet(), order);
         orders.add(stored);
-        return stored.ref();
+        DocumentRef ref = stored.ref();
+        return new DocumentRef(ref.id(), ref.total().plus(Money.of(recalculatedBy.toPlainString(), ref.total().currency())));
     }
 
     @Override

@@ -48,6 +48,19 @@ class OrderImportTest {
     }
 
     @Test
+    void a_back_office_total_other_than_the_stores_parks_the_posted_order_naming_both_and_a_replay_links_it() {
+        place(StoreOrders.order().line("SKU-0100", 2, "12.50").build());
+        backOffice.recalculatedBy = new java.math.BigDecimal("1.25");
+
+        assertThat(orderImport.importOrder("abc123", 250, "store/order/created h1")).isEqualTo(Outcome.PARKED);
+        assertThat(state.parked()).singleElement().satisfies(p -> assertThat(p.reason())
+                .startsWith("total_inc_tax: order 250: memory totals doc-1 at").contains("replay the order"));
+
+        assertThat(orderImport.importOrder("abc123", 250, "replay")).isEqualTo(Outcome.LINKED_EXISTING);
+        assertThat(backOffice.ordersFor(REF)).isEqualTo(1);
+    }
+
+    @Test
     void an_order_delivered_twice_becomes_one_sales_order_and_both_attempts_are_audited() {
         place(StoreOrders.order().line("SKU-0100", 2, "12.50").build());
 

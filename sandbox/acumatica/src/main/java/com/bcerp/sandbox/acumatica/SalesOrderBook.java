@@ -302,8 +302,8 @@ final class SalesOrderBook {
         Optional<String> zone = taxZone(order);
         zone.ifPresent(z -> Values.set(order.withObjectProperty("FinancialSettings"), "CustomerTaxZone", z));
         Map<String, BigDecimal> zoneTaxes = zone.map(zones::taxes).orElse(Map.of());
-        boolean kept = Values.isTrue(order, "IsTaxValid") && (zone.isEmpty() || sentTaxIds(taxes).stream()
-                .allMatch(zoneTaxes::containsKey));
+        boolean kept = Values.isTrue(order, "IsTaxValid") && (zone.isEmpty() ? zones.noZoneKeepsSentTaxes()
+                : sentTaxIds(taxes).stream().allMatch(zoneTaxes::containsKey));
         if (!kept) {
             // the zone's own calculation (none without a zone): each of its taxes on the lines and the freight
             taxes.removeAll();

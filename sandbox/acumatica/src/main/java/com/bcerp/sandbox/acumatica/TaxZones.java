@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>With {@code IsTaxValid} and an internal zone, Acumatica compares the request's tax details with those the zone
  * calculates and keeps them only if they are among them (Acumatica help, "Create a Sales Order with Tax Overridden");
- * otherwise the zone's own calculation stands. An order with no zone at all keeps the details sent: how a live
- * instance treats that case is unconfirmed, and the kinder reading is modelled because the connector always names a
- * zone when the merchant configures one. The rates below are this sandbox company's set-up, not Acumatica's.
+ * otherwise the zone's own calculation stands. How a live instance treats an order with no zone at all is
+ * unconfirmed: by default it keeps the details sent; the knob {@link #noZoneDropsSentTaxes} models the harsher reading,
+ * no zone and so no tax. The rates below are this sandbox company's set-up, not Acumatica's.
  */
 public final class TaxZones {
 
@@ -26,6 +26,7 @@ public final class TaxZones {
 
     private final Map<String, Map<String, BigDecimal>> zones = new ConcurrentHashMap<>();
     private volatile String branchZone;
+    private volatile boolean noZoneDropsSentTaxes;
 
     TaxZones() {
         define("ECOMMERCE", Map.of("BCTAX", new BigDecimal("10"), "STDTAX", new BigDecimal("20"),
@@ -42,6 +43,15 @@ public final class TaxZones {
     /** The zone the branch gives orders whose customer has none; null for none (the sandbox's default). */
     public void branchZone(String zoneId) {
         branchZone = zoneId;
+    }
+
+    /** The harsher reading of an order with no zone: the taxes sent are dropped, and none are calculated. */
+    public void noZoneDropsSentTaxes(boolean on) {
+        noZoneDropsSentTaxes = on;
+    }
+
+    boolean noZoneKeepsSentTaxes() {
+        return !noZoneDropsSentTaxes;
     }
 
     Optional<String> branchZone() {

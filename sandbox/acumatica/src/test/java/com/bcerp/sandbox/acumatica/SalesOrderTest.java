@@ -136,6 +136,22 @@ class SalesOrderTest {
     }
 
     @Test
+    void with_no_zone_the_sent_taxes_stand_unless_the_harsher_reading_is_on() {
+        ObjectNode body = order("26", line("SKU-0100", 2, 10));
+        body.set("IsTaxValid", entity().put("value", true));
+        body.set("TaxDetails", rows(entity("TaxID", "BCTAX", "TaxableAmount", 20, "TaxAmount", 2)));
+
+        JsonNode kept = http.put("SalesOrder", body, "$expand", "TaxDetails").json();
+        sandbox.taxZones().noZoneDropsSentTaxes(true);
+        body.set("CustomerOrder", entity().put("value", "27"));
+        JsonNode dropped = http.put("SalesOrder", body, "$expand", "TaxDetails").json();
+
+        assertThat(decimal(kept, "TaxTotal")).isEqualByComparingTo("2.00");
+        assertThat(decimal(dropped, "TaxTotal")).isEqualByComparingTo("0");
+        assertThat(decimal(dropped, "OrderTotal")).isEqualByComparingTo("20.00");
+    }
+
+    @Test
     void an_unknown_tax_zone_is_refused_in_its_field_and_zones_read_with_their_taxes() {
         ObjectNode body = order("25", line("SKU-0100", 1, 10));
         body.set("FinancialSettings", entity("OverrideTaxZone", true, "CustomerTaxZone", "NOWHERE"));
