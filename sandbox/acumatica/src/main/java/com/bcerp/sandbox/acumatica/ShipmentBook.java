@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -96,7 +97,8 @@ final class ShipmentBook {
             BigDecimal total = BigDecimal.ZERO;
             int lineNbr = 0;
             var details = shipment.putArray("Details");
-            for (Map.Entry<Integer, BigDecimal> q : quantities.entrySet()) {
+            // Acumatica numbers a shipment's lines in the order's line order, whatever order the caller listed them in
+            for (Map.Entry<Integer, BigDecimal> q : new TreeMap<>(quantities).entrySet()) {
                 JsonNode line = line(order, q.getKey()).orElseThrow(() -> new IllegalArgumentException(
                         "sales order " + orderNbr + " has no line " + q.getKey()));
                 String item = Values.text(line, "InventoryID").orElseThrow();

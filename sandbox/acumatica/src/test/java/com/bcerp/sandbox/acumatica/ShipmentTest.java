@@ -90,6 +90,19 @@ class ShipmentTest {
     }
 
     @Test
+    void a_shipments_lines_follow_the_orders_line_order_whatever_order_they_were_asked_in() {
+        Map<Integer, BigDecimal> reversed = new LinkedHashMap<>();
+        reversed.put(2, BigDecimal.ONE);
+        reversed.put(1, new BigDecimal("3"));
+        String shipment = sandbox.createShipment("SO", nbr, "UPSGROUND", reversed, List.of());
+        JsonNode shipped = http.get("Shipment/" + shipment, "$expand", "Details").json();
+        assertThat(shipped.get("Details")).extracting(d -> d.get("LineNbr").get("value").asInt(),
+                d -> d.get("OrderLineNbr").get("value").asInt(), d -> d.get("InventoryID").get("value").asText())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1, "SKU-0100"),
+                        org.assertj.core.groups.Tuple.tuple(2, 2, "SKU-0101"));
+    }
+
+    @Test
     void a_released_invoice_takes_payments_until_it_is_closed_and_lists_them_on_its_applications_tab() {
         sandbox.confirmShipment(sandbox.createShipment("SO", nbr, "UPSGROUND", Map.of(1, new BigDecimal("3"), 2, BigDecimal.ONE),
                 List.of("1Z1")));
