@@ -187,7 +187,7 @@ public enum Scenario {
                 return; // Extensiv issues no refresh token: a new access token is asked for, nothing is written back
             }
             h.fact("token_requests", h.runtime().acumatica().calls().tokenRequests());
-            String stored = h.runtime().secrets().get(com.bcerp.handlers.worker.WorkerComposition.DEFAULT_ACUMATICA_SECRET)
+            String stored = h.runtime().secrets().get(com.bcerp.handlers.worker.BackOfficeRegistry.defaultSecretName("acumatica"))
                     .get("refresh_token");
             boolean rotated = stored != null && h.runtime().acumatica().issuedTokens().contains(stored);
             h.fact("rotated_refresh_token_written_back", rotated);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.order.OrderImport;
 import com.bcerp.core.sync.ParkedRecord;
-import com.bcerp.handlers.worker.WorkerComposition;
+import com.bcerp.handlers.worker.BackOfficeRegistry;
 import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.ops.OpsTarget;
@@ -44,7 +44,7 @@ class CredentialsIT {
     }
 
     private Map<String, String> erpSecret() {
-        return runtime.secrets().get(WorkerComposition.DEFAULT_ACUMATICA_SECRET);
+        return runtime.secrets().get(BackOfficeRegistry.defaultSecretName("acumatica"));
     }
 
     private void awaitSettled() throws InterruptedException {
@@ -107,7 +107,7 @@ class CredentialsIT {
                 .map(o -> OrderImport.recordKey(runtime.bigcommerce().storeHash(), o.id())).toList());
         assertThat(parked).allSatisfy(p -> assertThat(p.reason())
                 .contains("refused the connector's sign-in")
-                .contains(WorkerComposition.DEFAULT_ACUMATICA_SECRET)
+                .contains(BackOfficeRegistry.defaultSecretName("acumatica"))
                 .doesNotContain("rotated-by-admin-2026"));
         // the refused refresh and the refused password, once; the other orders parked without asking again
         assertThat(runtime.acumatica().calls().tokenRequests() - tokenRequests).isEqualTo(2);
@@ -117,7 +117,7 @@ class CredentialsIT {
         // ops put the new password in the secret and replay what was parked
         Map<String, String> fixed = new HashMap<>(erpSecret());
         fixed.put("password", "rotated-by-admin-2026");
-        runtime.secrets().put(WorkerComposition.DEFAULT_ACUMATICA_SECRET, fixed);
+        runtime.secrets().put(BackOfficeRegistry.defaultSecretName("acumatica"), fixed);
         List<Operations.Replay> replays = new Operations(OpsTarget.of(runtime), Clock.systemUTC()).replayParked();
         awaitSettled();
 

@@ -89,10 +89,15 @@ public final class BackOfficeRegistry {
             }
         }
 
-        /** The secret holding this back office's credentials: {@code {NAME}_SECRET}, or {@code bc-erp-connector/{name}}. */
+        /** The secret holding this back office's credentials: {@code {NAME}_SECRET}, or {@link #defaultSecretName}. */
         public String secretName() {
-            return env.optional(variable("SECRET"), "bc-erp-connector/" + name);
+            return env.optional(variable("SECRET"), defaultSecretName(name));
         }
+    }
+
+    /** The secret a back office named {@code name} reads when {@code {NAME}_SECRET} does not name another. */
+    public static String defaultSecretName(String name) {
+        return "bc-erp-connector/" + name;
     }
 
     /**

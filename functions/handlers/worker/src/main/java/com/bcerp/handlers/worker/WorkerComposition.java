@@ -70,7 +70,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WorkerComposition {
 
     public static final String DEFAULT_BIGCOMMERCE_SECRET = "bc-erp-connector/bigcommerce";
-    public static final String DEFAULT_ACUMATICA_SECRET = "bc-erp-connector/acumatica";
     /** Where BigCommerce reports failed deliveries, under the webhook URL unless {@code DELIVERY_EXCEPTION_URL} says. */
     public static final String DELIVERY_EXCEPTION_PATH = "/delivery-exceptions";
 
