@@ -83,6 +83,8 @@ class PaymentTest {
         JsonNode applied = http.get("/v1/customerPayment/" + payment).json().get("ordersToApply").get(0);
         assertThat(applied.get("transferredToInvoice").decimalValue()).isEqualByComparingTo("282.50");
         assertThat(applied.get("invoiceNbr").asText()).isEqualTo(invoice);
+        assertThat(http.get("/v1/customerPayment", "invoiceRefNbr", invoice).json()).as("applied to the invoice at its release")
+                .extracting(j -> j.get("refNbr").asText()).containsExactly(payment);
 
         ObjectNode again = payment(1);
         again.set("ordersToApply", rows(toOrder(order, 1)));
