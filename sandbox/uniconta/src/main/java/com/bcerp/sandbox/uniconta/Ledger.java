@@ -194,6 +194,15 @@ final class Ledger {
         return vouchers;
     }
 
+    /** The "mark invoice paid" screen: one line on a journal of its own, posted; the payment's voucher. */
+    long pay(String invoice, double amount, String text) {
+        ObjectNode line = Table.NODES.objectNode().put("Journal", "MARKPAID").put("AccountType", "Debtor")
+                .put("Account", text(invoiceTransaction(invoice), "Account")).put("Credit", amount)
+                .put("OffsetAccount", "BANK").put("Invoice", invoice).put("Text", text);
+        insertLine(line);
+        return post("MARKPAID").get(0);
+    }
+
     private static BigDecimal money(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }

@@ -257,6 +257,14 @@ public final class UnicontaSandbox implements AutoCloseable {
         return merchant(() -> sales.ledger.post(journal));
     }
 
+    /**
+     * The bookkeeper marks an invoice paid by a bank transfer, on Uniconta's "mark invoice paid" screen: a journal line
+     * settling the invoice, posted at once; returns the payment's voucher.
+     */
+    public long payInvoice(String invoiceNum, double amount, String text) {
+        return merchant(() -> sales.ledger.pay(invoiceNum, amount, text));
+    }
+
     /** The merchant edits an order's header fields, as on Uniconta's order screen: {@code Blocked}, {@code Shipment}, ... */
     public void editOrder(long orderNumber, Map<String, Object> fields) {
         Map<String, JsonNode> values = new LinkedHashMap<>();

@@ -111,5 +111,10 @@ class LedgerTest {
         assertThat(http.insert("DebtorTransClient", obj().put("Account", "10001")).json().get("ErrorCode").asText())
                 .as("read-only").isEqualTo("NoRights");
         assertThatThrownBy(() -> sandbox.postJournal("EMPTY")).hasMessageContaining("no lines");
+
+        long voucher = sandbox.payInvoice(invoice, 100, "BT-9");
+        assertThat(openItem(invoice).get("AmountOpen").asDouble()).as("marked paid on the screen").isZero();
+        assertThat(transactions(invoice)).filteredOn(t -> t.path("Voucher").asLong() == voucher)
+                .extracting(t -> t.get("Text").asText()).containsExactly("BT-9");
     }
 }
