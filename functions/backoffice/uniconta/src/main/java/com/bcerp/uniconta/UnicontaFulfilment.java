@@ -179,7 +179,7 @@ final class UnicontaFulfilment implements FulfilmentSource {
     }
 
     /** Paid: its open item is settled (AmountOpen 0); by the payments posted against it, oldest voucher first. */
-    private static BackOfficeInvoice invoice(String number, List<JsonNode> transactions) {
+    static BackOfficeInvoice invoice(String number, List<JsonNode> transactions) {
         // an open item not found (not yet in the ledger) or without AmountOpen is not a paid one
         boolean paid = transactions.stream().filter(t -> "Invoice".equals(text(t, "PostType"))).findFirst()
                 .map(t -> t.path("AmountOpen").isNumber() && t.path("AmountOpen").decimalValue().signum() == 0)

@@ -151,14 +151,18 @@ final class VismaFulfilment implements FulfilmentSource {
                 List.copyOf(invoices), paid, modified);
     }
 
-    /** Paid: Closed, nothing left owing; by the released payments applied to it, oldest first. */
     private BackOfficeInvoice invoice(String nbr, JsonNode invoice) {
+        return invoice(nbr, invoice, api.list("/v1/customerPayment", "invoiceRefNbr=" + VismaApi.encode(nbr), PAGE,
+                "payments of invoice " + nbr));
+    }
+
+    /** Paid: Closed, nothing left owing; by the released payments applied to it, in the order Visma lists them. */
+    static BackOfficeInvoice invoice(String nbr, JsonNode invoice, List<JsonNode> applied) {
         // a balance left out is not a zero one
         boolean paid = "Closed".equals(read(invoice, "status")) && invoice.path("balance").isNumber()
                 && invoice.path("balance").decimalValue().signum() == 0;
         List<BackOfficeInvoice.Payment> payments = new ArrayList<>();
-        for (JsonNode p : api.list("/v1/customerPayment", "invoiceRefNbr=" + VismaApi.encode(nbr), PAGE,
-                "payments of invoice " + nbr)) {
+        for (JsonNode p : applied) {
             if (RELEASED.contains(read(p, "status")) && read(p, "refNbr") != null) {
                 payments.add(new BackOfficeInvoice.Payment(read(p, "refNbr"), read(p, "paymentRef")));
             }
