@@ -71,7 +71,7 @@ public interface ShippingDesk {
         return true;
     }
 
-    /** Whether the desk records customers' payments of invoices (Acumatica's sandbox models them). */
+    /** Whether the desk records customers' payments of invoices (the ERPs' sandboxes model them; a warehouse has none). */
     default boolean pays() {
         return false;
     }
@@ -294,6 +294,25 @@ public interface ShippingDesk {
             }
 
             @Override
+            public boolean pays() {
+                return true;
+            }
+
+            /** A released payment of each open invoice's balance, with the invoice on its line. */
+            @Override
+            public List<String> pay(Order order) {
+                List<String> payments = new ArrayList<>();
+                for (JsonNode invoice : erp.invoices()) {
+                    String nbr = invoice.path("referenceNumber").asText();
+                    BigDecimal balance = invoice.path("balanceInCurrency").decimalValue();
+                    if (order.invoices().contains(nbr) && balance.signum() > 0) {
+                        payments.add(erp.payInvoice(nbr, balance, "BT-" + nbr));
+                    }
+                }
+                return payments;
+            }
+
+            @Override
             public void cancel(Order order) {
                 erp.cancel(order.number());
             }
@@ -409,6 +428,25 @@ public interface ShippingDesk {
                 if (!order.open().isEmpty()) {
                     erp.invoice(Long.parseLong(order.number()));
                 }
+            }
+
+            @Override
+            public boolean pays() {
+                return true;
+            }
+
+            /** Each invoice's open amount marked paid (a journal line settling it, posted); the payments' vouchers. */
+            @Override
+            public List<String> pay(Order order) {
+                List<String> payments = new ArrayList<>();
+                for (JsonNode open : erp.rows("DebtorTransClient")) {
+                    String nbr = open.path("Invoice").asText();
+                    if ("Invoice".equals(open.path("PostType").asText()) && order.invoices().contains(nbr)
+                            && open.path("AmountOpen").asDouble() > 0) {
+                        payments.add(Long.toString(erp.payInvoice(nbr, open.path("AmountOpen").asDouble(), "BT-" + nbr)));
+                    }
+                }
+                return payments;
             }
 
             @Override

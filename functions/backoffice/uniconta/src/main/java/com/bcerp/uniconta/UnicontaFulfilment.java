@@ -4,6 +4,7 @@ import static com.bcerp.uniconta.UnicontaCustomers.text;
 import static com.bcerp.uniconta.UnicontaOrders.decimal;
 
 import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.fulfilment.BackOfficeInvoice;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;
 import com.bcerp.core.fulfilment.ShippedLine;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,14 @@ import java.util.stream.Collectors;
  * writes to a user field of the invoice and the invoice's {@code Shipment} as the carrier. Orders Uniconta deleted
  * after invoicing are read from their invoices alone. Pack notes without an invoice ({@code QtyDelivered} only)
  * show in the order's state, not as shipments.
+ *
+ * <p>Payments, read only when the merchant brings them back ({@code fulfilment.paid_status}; one query per 40
+ * invoices of the orders read, and one feed more): the customers' ledger ({@code DebtorTransClient} by
+ * {@code Invoice}) holds each invoice's open item ({@code PostType} Invoice), paid when its {@code AmountOpen} is 0,
+ * and the payments that settled it ({@code PostType} Payment: {@code Voucher}, {@code Text} as the payer's
+ * reference). A payment changes only the ledger, so payments posted on or after the cursor's day bring the orders of
+ * the invoices they settled too. (The ledger's field and post-type names are Uniconta's own screens'; that the
+ * OData feed serves them so is a guess, as the sandbox's README says.)
  */
 final class UnicontaFulfilment implements FulfilmentSource {
 
@@ -40,13 +50,19 @@ final class UnicontaFulfilment implements FulfilmentSource {
     private final UnicontaSettings settings;
     private final UnicontaApi api;
     private final UnicontaOrders orders;
-    private final UnicontaItems items;
+    private static final String LEDGER = "DebtorTransClient";
 
-    UnicontaFulfilment(UnicontaSettings settings, UnicontaApi api, UnicontaOrders orders, UnicontaItems items) {
+    private final UnicontaItems items;
+    private final boolean readPayments;
+
+    /** @param readPayments read each invoice's open amount and payments (and the feed of posted payments) */
+    UnicontaFulfilment(UnicontaSettings settings, UnicontaApi api, UnicontaOrders orders, UnicontaItems items,
+            boolean readPayments) {
         this.settings = settings;
         this.api = api;
         this.orders = orders;
         this.items = items;
+        this.readPayments = readPayments;
     }
 
     @Override
@@ -72,8 +88,28 @@ final class UnicontaFulfilment implements FulfilmentSource {
                 .forEach(l -> ids.add(l.path("OrderNumber").asText()));
         api.odata("DebtorInvoiceClient", UnicontaApi.filter(range + " and Date ge " + day), "new invoices")
                 .forEach(i -> ids.add(i.path("OrderNumber").asText()));
+        if (readPayments) {
+            ids.addAll(ordersOfPaidInvoices(day));
+        }
         return orders(ids).stream().filter(o -> o.externalRef() != null && o.externalRef().startsWith(externalRefPrefix))
                 .toList();
+    }
+
+    /** The orders of the invoices that payments posted on or after the day settled (the ledger carries a date only). */
+    private List<String> ordersOfPaidInvoices(String day) {
+        Set<String> numbers = new LinkedHashSet<>();
+        api.odata(LEDGER, UnicontaApi.filter("PostType eq 'Payment' and Date ge " + day), "posted payments")
+                .forEach(t -> Optional.ofNullable(text(t, "Invoice")).filter(n -> n.matches("\\d{1,18}"))
+                        .ifPresent(numbers::add));
+        List<String> settled = List.copyOf(numbers);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < settled.size(); i += IDS_PER_QUERY) {
+            String filter = settled.subList(i, Math.min(settled.size(), i + IDS_PER_QUERY)).stream()
+                    .map(n -> "InvoiceNumber eq " + n).collect(Collectors.joining(" or "));
+            api.odata("DebtorInvoiceClient", UnicontaApi.filter(filter), "invoices paid").forEach(inv ->
+                    out.add(inv.path("OrderNumber").asText()));
+        }
+        return out;
     }
 
     /** The smallest text after every text starting with {@code prefix}: its last character raised by one. */
@@ -97,6 +133,8 @@ final class UnicontaFulfilment implements FulfilmentSource {
             api.odata("DebtorInvoiceClientUser", UnicontaApi.filter(byOrder), "invoices of orders").forEach(inv ->
                     invoices.computeIfAbsent(inv.path("OrderNumber").asText(), k -> new ArrayList<>()).add(inv));
             Map<String, List<JsonNode>> invoiceLines = invoiceLines(invoices.values().stream().flatMap(List::stream).toList());
+            Map<String, List<JsonNode>> ledger = readPayments
+                    ? ledger(invoices.values().stream().flatMap(List::stream).toList()) : Map.of();
             for (String id : chunk) {
                 PostedDocument document = open.get(id);
                 if (document == null) {
@@ -106,8 +144,11 @@ final class UnicontaFulfilment implements FulfilmentSource {
                         .sorted(Comparator.comparingLong(inv -> inv.path("InvoiceNumber").asLong())).toList();
                 List<BackOfficeShipment> shipments = own.stream().map(inv -> shipment(inv,
                         invoiceLines.getOrDefault(inv.path("InvoiceNumber").asText(), List.of()))).toList();
+                List<BackOfficeInvoice> paid = readPayments ? own.stream().map(inv -> invoice(text(inv, "InvoiceNum"),
+                        ledger.getOrDefault(text(inv, "InvoiceNum"), List.of()))).toList() : List.of();
                 out.add(new BackOfficeOrder(id, id, document.externalRef(), document.state(), document.status(), shipments,
-                        own.stream().map(inv -> text(inv, "InvoiceNum")).toList(), modified(headers.get(id), own)));
+                        own.stream().map(inv -> text(inv, "InvoiceNum")).toList(), paid,
+                        modified(headers.get(id), own, ledger)));
             }
         }
         return out;
@@ -122,6 +163,31 @@ final class UnicontaFulfilment implements FulfilmentSource {
                     out.computeIfAbsent(l.path("InvoiceNumber").asText(), k -> new ArrayList<>()).add(l));
         }
         return out;
+    }
+
+    /** The ledger's transactions of these invoices (their open items and payments), by invoice number. */
+    private Map<String, List<JsonNode>> ledger(List<JsonNode> invoices) {
+        Map<String, List<JsonNode>> out = new LinkedHashMap<>();
+        for (int i = 0; i < invoices.size(); i += IDS_PER_QUERY) {
+            String filter = invoices.subList(i, Math.min(invoices.size(), i + IDS_PER_QUERY)).stream()
+                    .map(inv -> "Invoice eq " + UnicontaApi.literal(text(inv, "InvoiceNum")))
+                    .collect(Collectors.joining(" or "));
+            api.odata(LEDGER, UnicontaApi.filter(filter), "ledger of invoices").forEach(t ->
+                    out.computeIfAbsent(text(t, "Invoice"), k -> new ArrayList<>()).add(t));
+        }
+        return out;
+    }
+
+    /** Paid: its open item is settled (AmountOpen 0); by the payments posted against it, oldest voucher first. */
+    static BackOfficeInvoice invoice(String number, List<JsonNode> transactions) {
+        // an open item not found (not yet in the ledger) or without AmountOpen is not a paid one
+        boolean paid = transactions.stream().filter(t -> "Invoice".equals(text(t, "PostType"))).findFirst()
+                .map(t -> t.path("AmountOpen").isNumber() && t.path("AmountOpen").decimalValue().signum() == 0)
+                .orElse(false);
+        List<BackOfficeInvoice.Payment> payments = transactions.stream().filter(t -> "Payment".equals(text(t, "PostType")))
+                .sorted(Comparator.comparingLong(t -> t.path("Voucher").asLong()))
+                .map(t -> new BackOfficeInvoice.Payment(t.path("Voucher").asText(), text(t, "Text"))).toList();
+        return new BackOfficeInvoice(number, paid, payments);
     }
 
     private BackOfficeShipment shipment(JsonNode invoice, List<JsonNode> lines) {
@@ -142,14 +208,20 @@ final class UnicontaFulfilment implements FulfilmentSource {
                 shipped);
     }
 
-    /** The order's UpdatedAt, or the day of its last invoice when Uniconta deleted the order. */
-    private Instant modified(JsonNode header, List<JsonNode> invoices) {
+    /**
+     * The order's UpdatedAt, or the day of its last invoice when Uniconta deleted the order, or the day of the last
+     * payment of one of its invoices.
+     */
+    private Instant modified(JsonNode header, List<JsonNode> invoices, Map<String, List<JsonNode>> ledger) {
         Instant newest = Instant.EPOCH;
         if (header != null) {
             newest = time(text(header, "UpdatedAt"), newest);
         }
         for (JsonNode invoice : invoices) {
             newest = time(text(invoice, "Date"), newest);
+            for (JsonNode t : ledger.getOrDefault(text(invoice, "InvoiceNum"), List.of())) {
+                newest = time(text(t, "Date"), newest);
+            }
         }
         return newest;
     }

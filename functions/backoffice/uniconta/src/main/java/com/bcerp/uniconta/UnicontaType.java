@@ -17,8 +17,11 @@ public final class UnicontaType {
 
     private UnicontaType() {}
 
-    /** @param name the deployment's name for this back office (state keys, logs) */
-    public static BackOffice backOffice(String name, UnicontaConnection connection) {
+    /**
+     * @param name         the deployment's name for this back office (state keys, logs)
+     * @param readPayments fulfilment reads invoices' open amounts and payments ({@code fulfilment.paid_status} is on)
+     */
+    public static BackOffice backOffice(String name, UnicontaConnection connection, boolean readPayments) {
         UnicontaSettings settings = connection.settings();
         UnicontaItems items = new UnicontaItems(connection.api(), settings.variantSeparator());
         UnicontaOrders orders = new UnicontaOrders(settings, connection.api(), items);
@@ -26,7 +29,7 @@ public final class UnicontaType {
                 .customers(new UnicontaCustomers(settings, connection.api()))
                 .documents(orders)
                 .inventory(new UnicontaInventory(settings, connection.api(), items, UnicontaInventory.PAGE))
-                .fulfilment(new UnicontaFulfilment(settings, connection.api(), orders, items))
+                .fulfilment(new UnicontaFulfilment(settings, connection.api(), orders, items, readPayments))
                 .build();
     }
 }

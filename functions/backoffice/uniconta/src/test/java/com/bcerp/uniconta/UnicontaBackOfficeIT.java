@@ -19,7 +19,7 @@ class UnicontaBackOfficeIT extends BackOfficeContract {
         // the contract's carried-over tax is 8.25 %: the merchant's VAT code for it
         sandbox.addVat("T825", "Sales tax 8.25%", 8.25);
         backOffice = UnicontaType.backOffice("uniconta",
-                UnicontaConnection.create(Fixtures.settingsFor(sandbox), Fixtures.secretsFor(sandbox)));
+                UnicontaConnection.create(Fixtures.settingsFor(sandbox), Fixtures.secretsFor(sandbox)), false);
     }
 
     @AfterAll
@@ -70,7 +70,7 @@ class UnicontaBackOfficeIT extends BackOfficeContract {
     @Override
     protected BackOffice withWrongSecret() {
         return UnicontaType.backOffice("uniconta", UnicontaConnection.create(Fixtures.settingsFor(sandbox),
-                Fixtures.secretsFor(sandbox, wrongSecret())));
+                Fixtures.secretsFor(sandbox, wrongSecret())), false);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.bcerp.visma.VismaDto.decimal;
 import static com.bcerp.visma.VismaDto.read;
 
 import com.bcerp.core.backoffice.DocumentState;
+import com.bcerp.core.fulfilment.BackOfficeInvoice;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;
 import com.bcerp.core.fulfilment.ShippedLine;
@@ -29,6 +30,13 @@ import java.util.Set;
  * {@code PartiallyInvoiced}, {@code Invoiced}, {@code Completed}). Changes: orders by {@code lastModifiedDateTime}, and
  * shipments by theirs (a tracking number written after confirmation does not touch the order), joined back by
  * {@code shipmentOrderLines[].orderNbr} (Visma has no shipment filter by order).
+ *
+ * <p>Payments, read only when the merchant brings them back ({@code fulfilment.paid_status}; two calls per invoice of
+ * each order read and one feed more): each invoice is read ({@code GET /v1/customerinvoice/{nbr}}); it is paid when
+ * {@code Closed} with a zero {@code balance}, by the released payments applied to it
+ * ({@code GET /v1/customerPayment?invoiceRefNbr={nbr}}, status {@code Open} or {@code Closed}: {@code refNbr},
+ * {@code paymentRef}). A payment changes only the invoice, so invoices changed since bring the orders their lines
+ * name ({@code invoiceLines[].soOrderType}, {@code soOrderNbr}) too.
  */
 final class VismaFulfilment implements FulfilmentSource {
 
@@ -36,15 +44,20 @@ final class VismaFulfilment implements FulfilmentSource {
             .withZone(ZoneOffset.UTC);
     private static final Set<String> SHIPPED = Set.of("Confirmed", "PartiallyInvoiced", "Invoiced", "Completed");
     private static final int PAGE = 1_000;
+    /** A payment's statuses once released: only then is it applied to the invoice ({@code Balanced}, Hold are not). */
+    private static final Set<String> RELEASED = Set.of("Open", "Closed");
 
     private final VismaSettings settings;
     private final VismaApi api;
     private final VismaOrders orders;
+    private final boolean readPayments;
 
-    VismaFulfilment(VismaSettings settings, VismaApi api, VismaOrders orders) {
+    /** @param readPayments read each invoice's balance and payments (and the feed of changed invoices) */
+    VismaFulfilment(VismaSettings settings, VismaApi api, VismaOrders orders, boolean readPayments) {
         this.settings = settings;
         this.api = api;
         this.orders = orders;
+        this.readPayments = readPayments;
     }
 
     @Override
@@ -68,6 +81,15 @@ final class VismaFulfilment implements FulfilmentSource {
             for (JsonNode l : s.path("shipmentOrderLines")) {
                 if (settings.orderType().equals(read(l, "orderType"))) {
                     ids.add(read(l, "orderNbr"));
+                }
+            }
+        }
+        if (readPayments) {
+            for (JsonNode i : api.list("/v1/customerinvoice", time, PAGE, "changed invoices")) {
+                for (JsonNode l : i.path("invoiceLines")) {
+                    if (settings.orderType().equals(read(l, "soOrderType")) && read(l, "soOrderNbr") != null) {
+                        ids.add(read(l, "soOrderNbr"));
+                    }
                 }
             }
         }
@@ -115,9 +137,37 @@ final class VismaFulfilment implements FulfilmentSource {
         if (read(order, "invoiceNbr") != null) {
             invoices.add(read(order, "invoiceNbr"));
         }
+        List<BackOfficeInvoice> paid = new ArrayList<>();
+        for (String nbr : readPayments ? invoices : Set.<String>of()) {
+            JsonNode invoice = api.one("/v1/customerinvoice/" + VismaApi.encode(nbr), "invoice " + nbr).orElse(null);
+            if (invoice != null) {
+                Instant t = time(read(invoice, "lastModifiedDateTime"));
+                modified = t.isAfter(modified) ? t : modified;
+                paid.add(invoice(nbr, invoice));
+            }
+        }
         DocumentState state = VismaOrders.state(order);
         return new BackOfficeOrder(number, number, read(order, "customerRefNo"), state, read(order, "status"), shipments,
-                List.copyOf(invoices), modified);
+                List.copyOf(invoices), paid, modified);
+    }
+
+    private BackOfficeInvoice invoice(String nbr, JsonNode invoice) {
+        return invoice(nbr, invoice, api.list("/v1/customerPayment", "invoiceRefNbr=" + VismaApi.encode(nbr), PAGE,
+                "payments of invoice " + nbr));
+    }
+
+    /** Paid: Closed, nothing left owing; by the released payments applied to it, in the order Visma lists them. */
+    static BackOfficeInvoice invoice(String nbr, JsonNode invoice, List<JsonNode> applied) {
+        // a balance left out is not a zero one
+        boolean paid = "Closed".equals(read(invoice, "status")) && invoice.path("balance").isNumber()
+                && invoice.path("balance").decimalValue().signum() == 0;
+        List<BackOfficeInvoice.Payment> payments = new ArrayList<>();
+        for (JsonNode p : applied) {
+            if (RELEASED.contains(read(p, "status")) && read(p, "refNbr") != null) {
+                payments.add(new BackOfficeInvoice.Payment(read(p, "refNbr"), read(p, "paymentRef")));
+            }
+        }
+        return new BackOfficeInvoice(nbr, paid, payments);
     }
 
     private BackOfficeShipment shipment(JsonNode s, String orderNbr, Map<Integer, JsonNode> orderLines) {

@@ -17,15 +17,18 @@ public final class VismaType {
 
     private VismaType() {}
 
-    /** @param name the deployment's name for this back office (state keys, logs) */
-    public static BackOffice backOffice(String name, VismaConnection connection) {
+    /**
+     * @param name         the deployment's name for this back office (state keys, logs)
+     * @param readPayments fulfilment reads invoices' balances and payments ({@code fulfilment.paid_status} is on)
+     */
+    public static BackOffice backOffice(String name, VismaConnection connection, boolean readPayments) {
         VismaSettings settings = connection.settings();
         VismaOrders orders = new VismaOrders(settings, connection.api());
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC)
                 .customers(new VismaCustomers(settings, connection.api()))
                 .documents(orders)
                 .inventory(new VismaInventory(settings, connection.api(), VismaInventory.PAGE))
-                .fulfilment(new VismaFulfilment(settings, connection.api(), orders))
+                .fulfilment(new VismaFulfilment(settings, connection.api(), orders, readPayments))
                 .build();
     }
 }

@@ -20,7 +20,7 @@ class VismaBackOfficeIT extends BackOfficeContract {
         // the contract's carried-over tax is 8.25 %: the merchant's VAT for it, in a category of its own
         sandbox.addVat("T825", "Sales tax 8.25%", new BigDecimal("8.25"), "US825", "DOMESTIC");
         backOffice = VismaType.backOffice("visma",
-                VismaConnection.create(Fixtures.settingsFor(sandbox), Fixtures.secretsFor(sandbox)));
+                VismaConnection.create(Fixtures.settingsFor(sandbox), Fixtures.secretsFor(sandbox)), false);
     }
 
     @AfterAll
@@ -77,7 +77,7 @@ class VismaBackOfficeIT extends BackOfficeContract {
     @Override
     protected BackOffice withWrongSecret() {
         return VismaType.backOffice("visma", VismaConnection.create(Fixtures.settingsFor(sandbox),
-                Fixtures.secretsFor(sandbox, wrongSecret())));
+                Fixtures.secretsFor(sandbox, wrongSecret())), false);
     }
 
     @Override

@@ -52,8 +52,12 @@ class VismaFulfilmentIT {
     }
 
     private static VismaFulfilment fulfilment() {
+        return fulfilment(false);
+    }
+
+    private static VismaFulfilment fulfilment(boolean readPayments) {
         return new VismaFulfilment(connection.settings(), connection.api(),
-                new VismaOrders(connection.settings(), connection.api()));
+                new VismaOrders(connection.settings(), connection.api()), readPayments);
     }
 
     @Test
@@ -90,5 +94,42 @@ class VismaFulfilmentIT {
                 .toPlainString()).containsExactlyInAnyOrder("801x1", "802x1");
         assertThat(fulfilment().changedSince("BC-f-" + run, before)).extracting(BackOfficeOrder::id).containsExactly(created.id());
         assertThat(fulfilment().changedSince("BC-nothing-", before)).isEmpty();
+    }
+
+    @Test
+    void an_invoice_paid_by_released_payments_reads_back_paid_naming_them_and_its_order_comes_with_the_changed_invoices()
+            throws InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        DocumentRef created = order("BC-p-" + run);
+        sandbox.ship(created.id(), "TRK-" + run);
+        String invoice = sandbox.invoice(created.id());
+        assertThat(fulfilment().orders(List.of(created.id())).get(0).invoices()).as("payments not read").isEmpty();
+        assertThat(fulfilment(true).orders(List.of(created.id())).get(0).invoices()).singleElement().satisfies(i -> {
+            assertThat(i.number()).isEqualTo(invoice);
+            assertThat(i.paid()).isFalse();
+            assertThat(i.payments()).isEmpty();
+        });
+        BigDecimal owed = visma.get("/v1/customerinvoice/" + invoice).orElseThrow().get("balanceInCurrency").decimalValue();
+        Thread.sleep(5);
+        Instant before = Instant.now();
+        Thread.sleep(5);
+
+        String first = visma.payInvoice("10002", invoice, new BigDecimal("1.00"), "BT-1-" + run);
+        assertThat(fulfilment(true).orders(List.of(created.id())).get(0).invoices()).singleElement().satisfies(i -> {
+            assertThat(i.paid()).as("paid in part").isFalse();
+            assertThat(i.payments()).extracting(p -> p.number() + " " + p.reference()).containsExactly(first + " BT-1-" + run);
+        });
+        String rest = visma.payInvoice("10002", invoice, owed.subtract(BigDecimal.ONE), "BT-2-" + run);
+        JsonNode read = visma.get("/v1/customerinvoice/" + invoice).orElseThrow();
+        assertThat(read.get("status").asText()).isEqualTo("Closed");
+        assertThat(read.get("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(fulfilment(true).orders(List.of(created.id())).get(0).invoices()).singleElement().satisfies(i -> {
+            assertThat(i.paid()).isTrue();
+            assertThat(i.payments()).extracting(p -> p.number() + " " + p.reference())
+                    .containsExactly(first + " BT-1-" + run, rest + " BT-2-" + run);
+        });
+        assertThat(fulfilment().changedSince("BC-p-" + run, before)).as("a payment touches only the invoice").isEmpty();
+        assertThat(fulfilment(true).changedSince("BC-p-" + run, before)).extracting(BackOfficeOrder::id)
+                .containsExactly(created.id());
     }
 }

@@ -4,6 +4,7 @@ import com.bcerp.sandbox.visma.VismaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The tests' own view of the Visma sandbox, through its HTTP API with a token of its own (never through the adapter
- * under test): what a person checking the company in Visma would see.
+ * under test): what a person checking the company in Visma would see, and what its bookkeeper records there.
  */
 final class VismaReader {
 
@@ -62,6 +63,45 @@ final class VismaReader {
         }
     }
 
+    /**
+     * The bookkeeper records the customer's bank transfer against the invoice: a customer payment with an invoice line
+     * ({@code paymentLines}), then released (§10.1.5); returns the payment's number.
+     */
+    String payInvoice(String customer, String invoice, BigDecimal amount, String paymentRef) {
+        String body = "{\"type\":{\"value\":\"Payment\"},\"customer\":{\"value\":\"" + customer + "\"},"
+                + "\"applicationDate\":{\"value\":\"" + java.time.LocalDate.now() + "T00:00:00\"},"
+                + "\"cashAccount\":{\"value\":\"1920\"},\"paymentAmount\":{\"value\":" + amount.toPlainString() + "},"
+                + "\"paymentRef\":{\"value\":\"" + paymentRef + "\"},\"paymentLines\":[{\"operation\":\"Insert\","
+                + "\"documentType\":{\"value\":\"Invoice\"},\"refNbr\":{\"value\":\"" + invoice + "\"},"
+                + "\"amountPaid\":{\"value\":" + amount.toPlainString() + "}}]}";
+        HttpResponse<String> created = post("/v1/customerPayment", body);
+        String location = created.headers().firstValue("Location").orElse(null);
+        if (created.statusCode() != 201 || location == null) {
+            throw new IllegalStateException("POST /v1/customerPayment -> " + created.statusCode() + ": " + created.body());
+        }
+        String number = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> released = post("/v1/customerPayment/" + number + "/action/release",
+                "{\"type\":{\"value\":\"Payment\"}}");
+        if (released.statusCode() != 200) {
+            throw new IllegalStateException("release of payment " + number + " -> " + released.statusCode() + ": "
+                    + released.body());
+        }
+        return number;
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The sales orders carrying this customerRefNo (read client-side: Visma has no such filter). */
     List<JsonNode> ordersWithRef(String customerRefNo) {
         return list("/v1/salesorder", "orderType=SO").stream()
@@ -97,7 +137,7 @@ final class VismaReader {
             VismaSandbox.Settings s = sandbox.settings();
             String form = "grant_type=client_credentials&client_id=" + enc(s.clientId()) + "&client_secret="
                     + enc(s.clientSecret()) + "&tenant_id=" + enc(s.tenantId()) + "&scope="
-                    + enc("vismanet_erp_service_api:read");
+                    + enc("vismanet_erp_service_api:read vismanet_erp_service_api:create");
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sandbox.tokenUrl()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

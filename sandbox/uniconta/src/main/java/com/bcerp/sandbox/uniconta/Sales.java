@@ -35,6 +35,7 @@ final class Sales {
     final Table invoices = Tables.invoice();
     final Table invoiceLines = Tables.invoiceLine();
     final Table vats = Tables.vat();
+    final Ledger ledger;
 
     private static final String[] COPIED_TO_INVOICE = {"Account", "Name", "Currency", "Payment", "Shipment",
         "DeliveryTerm", "DeliveryName", "DeliveryAddress1", "DeliveryAddress2", "DeliveryAddress3", "DeliveryZipCode",
@@ -53,6 +54,7 @@ final class Sales {
         this.lastOrderNumber = firstOrderNumber - 1;
         this.lastInvoiceNumber = firstInvoiceNumber - 1;
         List.of(debtors, orders, lines, invoices, invoiceLines, vats).forEach(company::add);
+        this.ledger = new Ledger(company, debtors);
     }
 
     // ---- customers ----
@@ -374,6 +376,8 @@ final class Sales {
         userFields.forEach(header::set);
         company.put(invoices, header);
         invoiced.forEach(l -> company.put(invoiceLines, l));
+        // the invoice is an open item on the customer's account until paid (a credit note settles what it names)
+        ledger.postInvoice(header, text(order, "Settlements"));
 
         ObjectNode debtor = debtor(text(order, "Account"));
         debtor.put("CurBalance", cents(BigDecimal.valueOf(number(debtor, "CurBalance")).add(net).add(vatAmount)).doubleValue());

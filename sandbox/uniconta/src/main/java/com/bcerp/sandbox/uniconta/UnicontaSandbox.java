@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Classes served: DebtorClient, DebtorOrderClient, DebtorOrderLineClient, InvItemClient, InvItemStorageClient,
  * InvVariant1Client..InvVariant5Client, InvStandardVariantClient, InvStandardVariantCombiClient, DebtorInvoiceClient,
- * DebtorInvoiceLines, GLVatClient; each also with the suffix {@code User} (the company's user-defined fields added).
+ * DebtorInvoiceLines, GLVatClient, DebtorTransClient, GLDailyJournalLineClient; each also with the suffix {@code User}
+ * (the company's user-defined fields added).
  */
 public final class UnicontaSandbox implements AutoCloseable {
 
@@ -154,6 +155,9 @@ public final class UnicontaSandbox implements AutoCloseable {
         serve(new Entity(sales.invoices, null, null, null));
         serve(new Entity(sales.invoiceLines, null, null, null));
         serve(new Entity(sales.vats, null, null, null));
+        serve(new Entity(sales.ledger.transactions, null, null, null));
+        serve(new Entity(sales.ledger.journalLines, sales.ledger::insertLine, sales.ledger::updateLine,
+                sales.ledger::deleteLine));
         settings.userFields().forEach((className, fields) -> {
             Entity e = entities.get(className);
             if (e == null) {
@@ -242,6 +246,23 @@ public final class UnicontaSandbox implements AutoCloseable {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         invoicing.userFields().forEach((k, v) -> fields.put(k, Json.MAPPER.valueToTree(v)));
         return merchant(() -> sales.invoice(orderNumber, invoicing.quantities(), fields, invoicing.shipmentText()));
+    }
+
+    /**
+     * The bookkeeper posts a daily journal whose lines were inserted through the API ({@code GLDailyJournalLineClient}):
+     * Uniconta posts journals through its .NET PostingAPI ({@code PostDailyJournal}) only, so this is the merchant's
+     * side, as invoicing is. Returns the vouchers posted. Refused (IllegalStateException) when Uniconta would.
+     */
+    public List<Long> postJournal(String journal) {
+        return merchant(() -> sales.ledger.post(journal));
+    }
+
+    /**
+     * The bookkeeper marks an invoice paid by a bank transfer, on Uniconta's "mark invoice paid" screen: a journal line
+     * settling the invoice, posted at once; returns the payment's voucher.
+     */
+    public long payInvoice(String invoiceNum, double amount, String text) {
+        return merchant(() -> sales.ledger.pay(invoiceNum, amount, text));
     }
 
     /** The merchant edits an order's header fields, as on Uniconta's order screen: {@code Blocked}, {@code Shipment}, ... */

@@ -307,6 +307,25 @@ final class Payments {
         });
     }
 
+    /**
+     * Whether the payment is applied to the invoice: on an invoice line, or reserved for its order and transferred to
+     * it at its release (GUESS: {@code invoiceRefNbr} finds both, as both are applications of the payment to the
+     * invoice on Visma's screens; the filter's text says only "Enter Invoice Ref Nbr").
+     */
+    private static boolean appliesTo(JsonNode p, String invoice) {
+        for (JsonNode l : p.get("paymentLines")) {
+            if (l.path("refNbr").asText().equals(invoice)) {
+                return true;
+            }
+        }
+        for (JsonNode o : p.get("ordersToApply")) {
+            if (o.path("invoiceNbr").asText().equals(invoice)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<ObjectNode> list(HttpRequest request) {
         Optional<String> invoice = request.queryParam("invoiceRefNbr").filter(v -> !v.isEmpty());
         Predicate<ObjectNode> filter = Listing.<ObjectNode>equalTo(request, "paymentNbr", p -> p.path("refNbr").asText())
@@ -314,14 +333,7 @@ final class Payments {
                 .and(Listing.equalTo(request, "customer", p -> p.path("customer").path("number").asText()))
                 .and(Listing.equalTo(request, "status", p -> p.path("status").asText()))
                 .and(Listing.equalTo(request, "financialPeriod", p -> p.path("applicationPeriod").asText()))
-                .and(p -> invoice.map(i -> {
-                    for (JsonNode l : p.get("paymentLines")) {
-                        if (l.path("refNbr").asText().equals(i)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }).orElse(true))
+                .and(p -> invoice.map(i -> appliesTo(p, i)).orElse(true))
                 .and(Listing.since(request, "docDate", p -> Wire.parseTime(p.path("applicationDate").asText())))
                 .and(Listing.since(request, "lastModifiedDateTime", p -> Wire.parseTime(p.path("lastModifiedDateTime").asText())));
         return book.list(filter).stream().sorted(Comparator.comparing(p -> p.path("refNbr").asText())).toList();

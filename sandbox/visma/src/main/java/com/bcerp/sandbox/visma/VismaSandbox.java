@@ -440,6 +440,34 @@ public final class VismaSandbox implements AutoCloseable {
         });
     }
 
+    /**
+     * The bookkeeper records a customer's bank transfer against a released invoice, on Visma's payment screen: a
+     * payment ({@code BANK}, cash account {@code 1920}) with the invoice on a line, released; returns its number.
+     * Clients do the same through {@code POST /v1/customerPayment} and its release action.
+     */
+    public String payInvoice(String invoiceNbr, BigDecimal amount, String paymentRef) {
+        return merchant(() -> {
+            ObjectNode invoice = invoices.get(invoiceNbr).orElseThrow(() -> VismaErrors.notFound("Invoice " + invoiceNbr
+                    + " not found."));
+            ObjectNode body = Wire.object();
+            body.set("type", Wire.object().put("value", "Payment"));
+            body.set("customer", Wire.object().put("value", invoice.path("customer").path("number").asText()));
+            body.set("applicationDate", Wire.object().put("value", Wire.time(clock.instant())));
+            body.set("cashAccount", Wire.object().put("value", "1920"));
+            body.set("paymentMethod", Wire.object().put("value", "BANK"));
+            body.set("currency", Wire.object().put("value", invoice.path("currencyId").asText()));
+            body.set("paymentAmount", Wire.object().put("value", amount));
+            body.set("paymentRef", Wire.object().put("value", paymentRef));
+            ObjectNode line = body.putArray("paymentLines").addObject().put("operation", "Insert");
+            line.set("documentType", Wire.object().put("value", "Invoice"));
+            line.set("refNbr", Wire.object().put("value", invoiceNbr));
+            line.set("amountPaid", Wire.object().put("value", amount));
+            String number = payments.create(Wire.of(body, new Wire.Dto("creating customer payment", "PaymentUpdateDto")));
+            payments.release(number, "Payment");
+            return number;
+        });
+    }
+
     /** Every sales order, as {@code GET /v1/salesorder/{orderType}/{orderNbr}} answers each. */
     public List<JsonNode> salesOrders() {
         return List.copyOf(orders.all());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.sandbox.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,8 @@ class PaymentTest {
         JsonNode applied = http.get("/v1/customerPayment/" + payment).json().get("ordersToApply").get(0);
         assertThat(applied.get("transferredToInvoice").decimalValue()).isEqualByComparingTo("282.50");
         assertThat(applied.get("invoiceNbr").asText()).isEqualTo(invoice);
+        assertThat(http.get("/v1/customerPayment", "invoiceRefNbr", invoice).json()).as("applied to the invoice at its release")
+                .extracting(j -> j.get("refNbr").asText()).containsExactly(payment);
 
         ObjectNode again = payment(1);
         again.set("ordersToApply", rows(toOrder(order, 1)));
@@ -113,6 +116,13 @@ class PaymentTest {
         assertThat(http.get("/v1/customerinvoice/" + invoice).json().get("balanceInCurrency").decimalValue())
                 .isEqualByComparingTo("282.50");
         assertThat(http.get("/v1/customerPayment", "status", "Voided", "customer", "10002").json()).hasSize(1);
+
+        // the bookkeeper's payment screen: the whole balance, released, as the API would record it
+        String screen = sandbox.payInvoice(invoice, new BigDecimal("282.50"), "BT-77");
+        JsonNode settled = http.get("/v1/customerinvoice/" + invoice).json();
+        assertThat(settled.get("status").asText()).isEqualTo("Closed");
+        assertThat(settled.get("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(http.get("/v1/customerPayment/" + screen).json().get("paymentRef").asText()).isEqualTo("BT-77");
     }
 
     @Test

@@ -51,7 +51,7 @@ final class UnicontaFromEnvironment {
         // one API user for every port: Uniconta's daily allowance is per user
         UnicontaConnection connection = new UnicontaConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), shared.pacer(name));
-        return UnicontaType.backOffice(name, connection);
+        return UnicontaType.backOffice(name, connection, shared.config().fulfilment().paidStatus() != null);
     }
 
     private static java.time.ZoneId zone(String variable, String value) {

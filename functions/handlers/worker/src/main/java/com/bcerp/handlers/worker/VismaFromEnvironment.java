@@ -47,6 +47,6 @@ final class VismaFromEnvironment {
         // one Visma Connect client for every port: Visma's rate limit is per client and company
         VismaConnection connection = new VismaConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), shared.pacer(name));
-        return VismaType.backOffice(name, connection);
+        return VismaType.backOffice(name, connection, shared.config().fulfilment().paidStatus() != null);
     }
 }
