@@ -49,7 +49,7 @@ final class SalesOrderBook {
     /** Cash Return: an AR cash document, which needs what a cash sale needs. */
     static final String CASH_RETURN = "CR";
     static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT", "STDTAX", "REDTAX", "SHIPTAX", "EUVAT");
-    static final Set<String> BRANCHES = Set.of("HQ", "US-EAST", "US-WEST", "EU", "UK");
+    static final Set<String> BRANCHES = SetupBook.BRANCH_COMPANY.keySet();
     static final String CANCELLED = "Cancelled";
     static final String COMPLETED = "Completed";
     static final String INVOICED = "Invoiced";
