@@ -44,7 +44,7 @@ final class AcumaticaReferenceCodes implements ReferenceCodes {
         };
     }
 
-    /** Order types, the new customers' class and the tax zones, as {@code deployment.acumatica} names them. */
+    /** Order types, the new customers' class and the tax zones, as the deployment config names them. */
     @Override
     public List<Setting> settings() {
         List<Setting> named = new ArrayList<>();
@@ -58,15 +58,14 @@ final class AcumaticaReferenceCodes implements ReferenceCodes {
             named.add(new Setting("tax_zone", Kind.TAX_ZONE, taxZones.zone()));
         }
         new TreeSet<>(taxZones.byCurrency().keySet()).forEach(currency -> named.add(new Setting(
-                "tax_zones_by_currency." + currency, Kind.TAX_ZONE, taxZones.byCurrency().get(currency))));
+                "tax_zones_by_currency", Kind.TAX_ZONE, taxZones.byCurrency().get(currency))));
         return named;
     }
 
     private Listed list(String entity, String key, Map<String, String> query) {
         Set<String> codes = new TreeSet<>();
         Records.forEachPage(api, entity, query, Records.PAGE,
-                page -> page.forEach(row -> codes.add(Records.text(row, key))));
-        codes.remove(null);
+                page -> page.forEach(row -> add(codes, Records.text(row, key))));
         return new Listed(codes);
     }
 
@@ -79,15 +78,13 @@ final class AcumaticaReferenceCodes implements ReferenceCodes {
                     if (!Records.flag(method, "UseInAR")) {
                         return;
                     }
-                    methods.add(Records.text(method, "PaymentMethodID"));
+                    add(methods, Records.text(method, "PaymentMethodID"));
                     method.path("AllowedCashAccounts").forEach(a -> {
                         if (Records.flag(a, "UseInAR")) {
-                            accounts.add(Records.text(a, "CashAccount"));
+                            add(accounts, Records.text(a, "CashAccount"));
                         }
                     });
                 }));
-        methods.remove(null);
-        accounts.remove(null);
         return new Listed(kind == Kind.PAYMENT_METHOD ? methods : accounts);
     }
 
@@ -97,10 +94,16 @@ final class AcumaticaReferenceCodes implements ReferenceCodes {
         Records.one(api.put("CompaniesStructure", Map.of("$expand", "Results"), JsonSupport.MAPPER.createObjectNode(),
                 true), "companies' structure").path("Results").forEach(row -> {
                     if (Records.flag(row, "BranchStatus")) {
-                        branches.add(Records.text(row, "BranchID"));
+                        add(branches, Records.text(row, "BranchID"));
                     }
                 });
-        branches.remove(null);
         return new Listed(branches);
+    }
+
+    /** A row without its key (a $select the instance ignored) adds nothing. */
+    private static void add(Set<String> codes, String code) {
+        if (code != null && !code.isEmpty()) {
+            codes.add(code);
+        }
     }
 }
