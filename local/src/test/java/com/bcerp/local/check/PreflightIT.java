@@ -159,6 +159,9 @@ class PreflightIT {
                             org.assertj.core.groups.Tuple.tuple("acumatica: ship-via codes", Finding.Status.PASS),
                             org.assertj.core.groups.Tuple.tuple("acumatica: payment methods", Finding.Status.PASS),
                             org.assertj.core.groups.Tuple.tuple("acumatica: order types", Finding.Status.NOT_CHECKED));
+            assertThat(report.findings()).filteredOn(f -> f.subject().equals("acumatica: order types")).singleElement()
+                    .satisfies(f -> assertThat(f.detail()).contains("deployment.acumatica.order_type=SO",
+                            "deployment.acumatica.return_order_type=RC"));
         }
     }
 
