@@ -280,18 +280,15 @@ public final class Preflight {
     /** Each code the config maps to this back office, against the codes it lists (see {@link MappedCodes}). */
     private void codes(System system) {
         List<MappedCodes.Mapped> mapped = mappedCodes(system);
-        if (mapped.isEmpty()) {
-            return;
-        }
         Optional<ReferenceCodes> codes = system.backOffice().codes();
-        if (codes.isEmpty()) {
+        if (!mapped.isEmpty() && codes.isEmpty()) {
             report.add(Finding.notChecked(CONFIG_ITEMS, system.name() + ": codes", "the " + system.type()
                     + " adapter has no read of its codes; check in " + system.type() + " that these exist: "
                     + mapped.stream().map(MappedCodes.Mapped::named).collect(Collectors.joining(", "))));
-            return;
+        } else if (!mapped.isEmpty()) {
+            MappedCodes.findings(CONFIG_ITEMS, system.name(), system.type(), mapped, codes.get()::codes)
+                    .forEach(report::add);
         }
-        MappedCodes.findings(CONFIG_ITEMS, system.name(), system.type(), mapped, codes.get()::codes)
-                .forEach(report::add);
         if (config.customers().genericCustomer() != null && system.backOffice().customers().isPresent()) {
             report.add(Finding.notChecked(CONFIG_ITEMS, system.name() + ": generic customer", "the customers port "
                     + "has no read by id; check in " + system.type() + " that customers.generic_customer="
