@@ -4,6 +4,7 @@ import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.core.backoffice.Capability;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.ReferenceCodes;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 /**
  * {@code check --scenario gaps}: a merchant's config and store with known gaps, made through the store's own API
  * (a product the back office lacks, orders with an unmapped payment method and an unmapped tax class) and the
- * config (a charge item the back office does not have), and the list of what the check must find.
+ * config (a charge item and a ship-via the back office does not have), and the list of what the check must find.
  */
 public final class GapsScenario {
 
@@ -29,10 +30,15 @@ public final class GapsScenario {
     /** The store sandbox's "Reduced Rate" class, which the scenario's config leaves out of orders.tax_classes. */
     public static final int UNMAPPED_TAX_CLASS = 4;
     public static final String MISSING_FEE_ITEM = "GAP-FEES";
+    /** A ship-via no back office has, mapped for the store's Flat Rate. */
+    public static final String MISSING_SHIP_VIA = "GAP-SHIPVIA";
 
     private GapsScenario() {}
 
-    /** The merchant config of the scenario: classes 0-3 and Credit Card mapped, a fee item no back office has. */
+    /**
+     * The merchant config of the scenario: classes 0-3 and Credit Card mapped, a fee item and a ship-via no back office
+     * has.
+     */
     public static Path writeConfig(Path dir) throws IOException {
         Path file = dir.resolve("gaps.yaml");
         Files.writeString(file, """
@@ -40,12 +46,14 @@ public final class GapsScenario {
                   fee_item: %s
                   payment_methods:
                     Credit Card: CREDITCARD
+                  ship_via:
+                    Flat Rate: %s
                   tax_classes:
                     "0": BCTAX
                     "1": BCTAX
                     "2": BCTAX
                     "3": BCTAX
-                """.formatted(MISSING_FEE_ITEM));
+                """.formatted(MISSING_FEE_ITEM, MISSING_SHIP_VIA));
         return file;
     }
 
@@ -113,7 +121,10 @@ public final class GapsScenario {
         return gaps;
     }
 
-    /** Every gap seeded, for the back offices of this run; a configured item only where the adapter can look it up. */
+    /**
+     * Every gap seeded, for the back offices of this run; a configured item or code only where the adapter can look
+     * it up.
+     */
     public static Set<String> seeded(LocalRuntime runtime) {
         Set<String> gaps = new TreeSet<>(standing(runtime));
         gaps.add("unmapped_payment_method:" + UNMAPPED_PAYMENT);
@@ -125,6 +136,11 @@ public final class GapsScenario {
             boolean looksUp = b.inventory().flatMap(i -> i.knownItems(List.of(MISSING_FEE_ITEM))).isPresent();
             if (looksUp && b.documents().map(d -> d.keepsAmounts()).orElse(false)) {
                 gaps.add("configured_item_missing:" + b.name() + ":orders.fee_item=" + MISSING_FEE_ITEM);
+            }
+            boolean listsShipVias = b.codes().map(c -> c.codes(ReferenceCodes.Kind.SHIP_VIA))
+                    .filter(l -> l instanceof ReferenceCodes.Listed).isPresent();
+            if (listsShipVias && b.documents().map(d -> !d.shipsGoodsOnly()).orElse(false)) {
+                gaps.add("code_missing:" + b.name() + ":orders.ship_via.Flat Rate=" + MISSING_SHIP_VIA);
             }
         }
         return gaps;

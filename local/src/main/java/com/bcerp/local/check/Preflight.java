@@ -16,9 +16,12 @@ import com.bcerp.core.order.OrderPolicy;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.InventorySource;
+import com.bcerp.core.port.ReferenceCodes;
+import com.bcerp.core.port.ReferenceCodes.Kind;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.stock.ItemStock;
 import com.bcerp.core.sync.SyncProgress;
+import com.bcerp.handlers.worker.DeployConfig;
 import com.bcerp.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -87,6 +90,7 @@ public final class Preflight {
                 continue;
             }
             configItems(system);
+            codes(system);
         }
         warehouses(storeUp);
         if (storeUp) {
@@ -269,35 +273,79 @@ public final class Preflight {
                             "create them in " + system.type() + " as non-stock items, or name existing ones in the config;"
                                     + " an order needing one parks", gaps));
         }
-        // the ports read none of these yet; say so rather than pass them
-        List<String> codes = new ArrayList<>();
-        codes.add("tax ids (orders.tax_id=" + orders.taxId()
-                + (orders.taxClasses().isEmpty() ? "" : ", orders.tax_classes " + new TreeSet<>(orders.taxClasses().values())) + ")");
-        if (!orders.shipVia().isEmpty()) {
-            codes.add("ship-via codes " + new TreeSet<>(orders.shipVia().values()));
+    }
+
+    // ---- the codes the config maps ----
+
+    /** Each code the config maps to this back office, against the codes it lists (see {@link MappedCodes}). */
+    private void codes(System system) {
+        List<MappedCodes.Mapped> mapped = mappedCodes(system);
+        Optional<ReferenceCodes> codes = system.backOffice().codes();
+        if (!mapped.isEmpty() && codes.isEmpty()) {
+            report.add(Finding.notChecked(CONFIG_ITEMS, system.name() + ": codes", "the " + system.type()
+                    + " adapter has no read of its codes; check in " + system.type() + " that these exist: "
+                    + mapped.stream().map(MappedCodes.Mapped::named).collect(Collectors.joining(", "))));
+        } else if (!mapped.isEmpty()) {
+            MappedCodes.findings(CONFIG_ITEMS, system.name(), system.type(), mapped, codes.get()::codes)
+                    .forEach(report::add);
         }
-        if (!orders.paymentMethods().isEmpty()) {
-            codes.add("payment methods " + new TreeSet<>(orders.paymentMethods().values()));
+        if (config.customers().genericCustomer() != null && system.backOffice().customers().isPresent()) {
+            report.add(Finding.notChecked(CONFIG_ITEMS, system.name() + ": generic customer", "the customers port "
+                    + "has no read by id; check in " + system.type() + " that customers.generic_customer="
+                    + config.customers().genericCustomer() + " exists"));
         }
-        if (config.payments().enabled()) {
-            codes.add("payment methods and cash accounts of payments.methods");
+    }
+
+    /** What the config maps to this back office, by the flows it serves, and what its own settings name. */
+    private List<MappedCodes.Mapped> mappedCodes(System system) {
+        BackOffice bo = system.backOffice();
+        List<MappedCodes.Mapped> mapped = new ArrayList<>();
+        var orders = config.orders();
+        // a warehouse is sent goods only: no taxes, payment methods or branches
+        if (config.backOffices().takingOrders().contains(system.name()) && bo.documents().isPresent()
+                && !bo.documents().get().shipsGoodsOnly()) {
+            mapped.add(MappedCodes.Mapped.required("orders.tax_id", Kind.TAX_ID, orders.taxId()));
+            new TreeMap<>(orders.taxClasses()).forEach((taxClass, id) -> mapped.add(MappedCodes.Mapped.required(
+                    "orders.tax_classes." + taxClass, Kind.TAX_ID, id)));
+            new TreeMap<>(orders.shipVia()).forEach((method, code) -> mapped.add(MappedCodes.Mapped.required(
+                    "orders.ship_via." + method, Kind.SHIP_VIA, code)));
+            new TreeMap<>(orders.paymentMethods()).forEach((method, code) -> mapped.add(MappedCodes.Mapped.required(
+                    "orders.payment_methods." + method, Kind.PAYMENT_METHOD, code)));
+            var routing = config.routing();
+            new TreeMap<>(routing.channels()).forEach((channel, branch) -> mapped.add(MappedCodes.Mapped.required(
+                    "routing.channels." + channel, Kind.BRANCH, branch)));
+            new TreeMap<>(routing.currencies()).forEach((currency, branch) -> mapped.add(MappedCodes.Mapped.required(
+                    "routing.currencies." + currency, Kind.BRANCH, branch)));
+            if (routing.defaultBranch() != null) {
+                mapped.add(MappedCodes.Mapped.required("routing.default_branch", Kind.BRANCH, routing.defaultBranch()));
+            }
         }
-        var routing = config.routing();
-        Set<String> branches = new TreeSet<>(routing.channels().values());
-        branches.addAll(routing.currencies().values());
-        if (routing.defaultBranch() != null) {
-            branches.add(routing.defaultBranch());
+        if (config.payments().enabled() && bo.payments().isPresent()) {
+            var methods = config.payments().methods();
+            for (int i = 0; i < methods.size(); i++) {
+                mapped.add(MappedCodes.Mapped.required("payments.methods[" + i + "].payment_method",
+                        Kind.PAYMENT_METHOD, methods.get(i).paymentMethod()));
+                if (methods.get(i).cashAccount() != null) {
+                    mapped.add(MappedCodes.Mapped.required("payments.methods[" + i + "].cash_account",
+                            Kind.CASH_ACCOUNT, methods.get(i).cashAccount()));
+                }
+            }
         }
-        if (!branches.isEmpty()) {
-            codes.add("branches " + branches);
+        if (config.customers().sync() && bo.customers().isPresent()) {
+            new TreeMap<>(config.customers().groupClasses()).forEach((group, code) -> mapped.add(
+                    MappedCodes.Mapped.required("customers.group_classes." + group, Kind.CUSTOMER_CLASS, code)));
+            new TreeMap<>(config.customers().groupPriceClasses()).forEach((group, code) -> mapped.add(
+                    MappedCodes.Mapped.required("customers.group_price_classes." + group, Kind.PRICE_CLASS, code)));
         }
-        if (config.customers().genericCustomer() != null) {
-            codes.add("generic customer " + config.customers().genericCustomer());
+        // a carrier mapped for a ship-via the back office lacks is only never used
+        if (config.fulfilment().enabled() && config.backOffices().fulfilmentFrom().equals(system.name())
+                && bo.fulfilment().isPresent()) {
+            new TreeSet<>(config.fulfilment().carriers().keySet()).forEach(code -> mapped.add(new MappedCodes.Mapped(
+                    "fulfilment.carriers", Kind.SHIP_VIA, code, false)));
         }
-        report.add(Finding.notChecked(CONFIG_ITEMS, subject + ": codes",
-                "the back-office ports have no read of tax ids, ship-vias, payment methods, cash accounts, order "
-                        + "types, customer classes or branches yet; check in " + system.type() + ": "
-                        + String.join("; ", codes)));
+        bo.codes().ifPresent(c -> c.settings().forEach(s -> mapped.add(MappedCodes.Mapped.required(
+                DeployConfig.settingField(config, system.name(), s.setting()), s.kind(), s.code()))));
+        return mapped;
     }
 
     private void warehouses(boolean storeUp) {

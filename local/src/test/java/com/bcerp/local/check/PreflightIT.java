@@ -104,6 +104,86 @@ class PreflightIT {
     }
 
     @Test
+    void aMappedTaxIdAndPaymentMethodTheBackOfficeLacksFailNamingTheFieldAndTheCode() throws Exception {
+        try (LocalRuntime runtime = start(config("""
+                orders:
+                  tax_classes: {"0": STDTAX, "3": NOSUCHTAX}
+                  ship_via: {Flat Rate: FLATRATE}
+                  payment_methods: {Credit Card: BITCOIN}
+                payments:
+                  enabled: true
+                  methods:
+                    - {gateway: braintree, payment_method: CARD, cash_account: "10200"}
+                    - {gateway: testgateway, payment_method: NOPAY, cash_account: "99999"}
+                routing:
+                  default_branch: US-WEST
+                """))) {
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            assertThat(report.ok()).as(report.toText()).isFalse();
+            Map<String, Finding> codes = report.findings().stream().filter(f -> f.section().equals(Preflight.CONFIG_ITEMS))
+                    .collect(Collectors.toMap(Finding::subject, f -> f));
+
+            Finding taxes = codes.get("acumatica: tax ids");
+            assertThat(taxes.status()).isEqualTo(Finding.Status.FAIL);
+            assertThat(taxes.detail()).isEqualTo("1 of 3 missing in acumatica: orders.tax_classes.3=NOSUCHTAX");
+            assertThat(taxes.action()).contains("create it in acumatica", "STDTAX", "parks");
+            Finding methods = codes.get("acumatica: payment methods");
+            assertThat(methods.status()).isEqualTo(Finding.Status.FAIL);
+            assertThat(methods.detail()).isEqualTo("2 of 3 missing in acumatica: orders.payment_methods.Credit Card=BITCOIN, "
+                    + "payments.methods[1].payment_method=NOPAY");
+            Finding accounts = codes.get("acumatica: cash accounts");
+            assertThat(accounts.status()).isEqualTo(Finding.Status.FAIL);
+            assertThat(accounts.detail()).contains("payments.methods[1].cash_account=99999").doesNotContain("10200");
+            // what exists passes: the ship-via, the branch
+            assertThat(codes.get("acumatica: ship-via codes").status()).isEqualTo(Finding.Status.PASS);
+            assertThat(codes.get("acumatica: branches").status()).isEqualTo(Finding.Status.PASS);
+            assertThat(report.gaps()).filteredOn(g -> g.startsWith("code_missing:")).containsExactlyInAnyOrder(
+                    "code_missing:acumatica:orders.tax_classes.3=NOSUCHTAX",
+                    "code_missing:acumatica:orders.payment_methods.Credit Card=BITCOIN",
+                    "code_missing:acumatica:payments.methods[1].payment_method=NOPAY",
+                    "code_missing:acumatica:payments.methods[1].cash_account=99999");
+        }
+    }
+
+    /** The example config, on the systems it describes: a second warehouse EAST, a second store location. */
+    @Test
+    void theExampleConfigPasses() throws Exception {
+        try (LocalRuntime runtime = start(Path.of("..", "config", "connector.example.yaml"))) {
+            runtime.acumatica().items().addWarehouse("EAST", "East warehouse");
+            assertThat(runtime.bigcommerce().inventory().addLocation("EAST", "East")).isEqualTo(2);
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            assertThat(report.ok()).as(report.toText()).isTrue();
+            assertThat(report.findings()).filteredOn(f -> f.section().equals(Preflight.CONFIG_ITEMS))
+                    .extracting(Finding::subject, Finding::status).contains(
+                            org.assertj.core.groups.Tuple.tuple("acumatica: tax ids", Finding.Status.PASS),
+                            org.assertj.core.groups.Tuple.tuple("acumatica: ship-via codes", Finding.Status.PASS),
+                            org.assertj.core.groups.Tuple.tuple("acumatica: payment methods", Finding.Status.PASS),
+                            org.assertj.core.groups.Tuple.tuple("acumatica: order types", Finding.Status.NOT_CHECKED));
+            assertThat(report.findings()).filteredOn(f -> f.subject().equals("acumatica: order types")).singleElement()
+                    .satisfies(f -> assertThat(f.detail()).contains("deployment.acumatica.order_type=SO",
+                            "deployment.acumatica.return_order_type=RC"));
+        }
+    }
+
+    /** The lifecycle demo's mappings (tax classes, payment rules, branches, a customer class) all exist. */
+    @Test
+    void theLifecycleDemoConfigsCodesAllExist() throws Exception {
+        Path demo = Files.createTempFile("lifecycle", ".yaml");
+        try (var in = LocalRuntime.class.getResourceAsStream("/demo/lifecycle.yaml")) {
+            Files.write(demo, in.readAllBytes());
+        }
+        try (LocalRuntime runtime = start(demo)) {
+            CheckReport report = CheckTarget.preflight(runtime, SyncProgress.NONE).run(250, false);
+            List<Finding> codes = report.findings().stream().filter(f -> f.section().equals(Preflight.CONFIG_ITEMS)
+                    && f.status() == Finding.Status.PASS).toList();
+            assertThat(codes).extracting(Finding::subject).as(report.toText()).contains("acumatica: tax ids",
+                    "acumatica: payment methods", "acumatica: cash accounts", "acumatica: branches",
+                    "acumatica: customer classes");
+            assertThat(report.gaps()).as(report.toText()).noneMatch(g -> g.startsWith("code_missing:"));
+        }
+    }
+
+    @Test
     void wrongSecretsFailNamingTheSystem() throws Exception {
         try (LocalRuntime runtime = start(null)) {
             String acumaticaSecret = new BackOfficeRegistry.Variables("acumatica",

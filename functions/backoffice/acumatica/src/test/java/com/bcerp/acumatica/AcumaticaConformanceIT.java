@@ -59,7 +59,7 @@ class AcumaticaConformanceIT {
                 line(2, "SKU-0101", "1", "19.99", "0"), line(3, "HANDLING", "1", "4.00", "0")));
         SalesOrderDraft draft = new SalesOrderDraft(DocumentKind.SALE, base.externalRef(), base.customerOrder(),
                 base.customerId(), base.date(), "EUR", new BigDecimal("1.0869"), "EU", base.description(), base.lines(),
-                base.freight(), base.taxes(), base.billTo(), base.shipTo(), "FLATRATE", "VISA", null);
+                base.freight(), base.taxes(), base.billTo(), base.shipTo(), "FLATRATE", "CARD", null);
         var created = backOffice.createSalesOrder(draft);
         var credit = backOffice.createSalesOrder(new SalesOrderDraft(DocumentKind.RETURN, "BC-conformance-250-R1",
                 "250", customer, base.date(), "EUR", new BigDecimal("1.0869"), "EU", "Refund 1", List.of(line(1, "SKU-0100",

@@ -29,6 +29,7 @@ public final class BackOffice {
     private final InventorySource inventory;
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
+    private final ReferenceCodes codes;
     private final List<Integer> importStatuses;
     private final Runnable signOut;
 
@@ -42,6 +43,7 @@ public final class BackOffice {
         this.inventory = b.inventory;
         this.catalogue = b.catalogue;
         this.fulfilment = b.fulfilment;
+        this.codes = b.codes;
         this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
         this.signOut = b.signOut;
         if (documents != null && payments != null && customers == null) {
@@ -92,6 +94,11 @@ public final class BackOffice {
 
     public Optional<FulfilmentSource> fulfilment() {
         return Optional.ofNullable(fulfilment);
+    }
+
+    /** The codes it keeps for what the config maps (tax ids, payment methods, ...), for the pre-flight check. */
+    public Optional<ReferenceCodes> codes() {
+        return Optional.ofNullable(codes);
     }
 
     /**
@@ -154,7 +161,7 @@ public final class BackOffice {
     /** The same back office with its order-side ports wrapped, e.g. by the local runtime's fault injection. */
     public BackOffice wrapped(PortWrapper wrapper) {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
-                .fulfilment(fulfilment);
+                .fulfilment(fulfilment).codes(codes);
         b.importStatuses = importStatuses;
         b.signOut = signOut;
         b.customers = customers == null ? null : wrapper.customers(customers);
@@ -203,6 +210,7 @@ public final class BackOffice {
         private InventorySource inventory;
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
+        private ReferenceCodes codes;
         private List<Integer> importStatuses;
         private Runnable signOut = () -> { };
 
@@ -243,6 +251,11 @@ public final class BackOffice {
 
         public Builder fulfilment(FulfilmentSource port) {
             this.fulfilment = port;
+            return this;
+        }
+
+        public Builder codes(ReferenceCodes port) {
+            this.codes = port;
             return this;
         }
 

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
  * <p>Known simplifications: one user and one connected application; order types {@value #ORDER_TYPES_TEXT}; tax ids
- * from {@link #TAX_IDS}; items are the shared catalogue plus the non-stock charge items; no carrier rates, tax zones,
+ * from {@link #TAX_IDS}; the setup records orders, payments and customers name are listed read-only ({@link SetupBook});
+ * items are the shared catalogue plus the non-stock charge items; no carrier rates, tax zones,
  * price lists or automatic discounts. GET by keys (or an action on) a record that does not exist answers 500
  * {@code NoEntitySatisfiesTheConditionException}, as live instances do; an action its rules refuse answers 500
  * {@code PXException} with the rule in {@code exceptionMessage} (or, with {@link Faults#actionRefusalsAs422}, the
@@ -110,6 +111,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final CustomerBook customers;
     private final SalesOrderBook salesOrders;
     private final TaxZones taxZones = new TaxZones();
+    private final SetupBook setup = new SetupBook();
     private final PaymentBook payments;
     private final ShipmentBook shipments;
     private final ItemBook items;
@@ -155,6 +157,12 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
                 .route("GET", base + "/TaxZone", r -> list(r, TaxZones.SHAPE, taxZones::list))
                 .route("GET", base + "/TaxZone/{zoneId}", r -> one(r, TaxZones.SHAPE, taxZones.get(r.pathParam("zoneId"))))
+                .route("GET", base + "/Tax", r -> list(r, SetupBook.TAX, setup::taxes))
+                .route("GET", base + "/PaymentMethod", r -> list(r, SetupBook.PAYMENT_METHOD, setup::paymentMethods))
+                .route("GET", base + "/ShipVia", r -> list(r, SetupBook.SHIP_VIA, setup::shipVias))
+                .route("GET", base + "/CustomerClass", r -> list(r, SetupBook.CUSTOMER_CLASS, setup::customerClasses))
+                .route("GET", base + "/CustomerPriceClass", r -> list(r, SetupBook.PRICE_CLASS, setup::priceClasses))
+                .route("PUT", base + "/CompaniesStructure", r -> inquiry(r, SetupBook.COMPANIES, setup::companies))
                 .route("GET", base + "/Shipment", r -> list(r, ShipmentBook.SHIPMENT, shipments::shipments))
                 .route("GET", base + "/Shipment/{shipmentNbr}", r -> one(r, ShipmentBook.SHIPMENT,
                         shipments.shipment(r.pathParam("shipmentNbr"))))

@@ -23,7 +23,7 @@ final class CustomerBook {
     static final Shape SHAPE = EntityShapes.get("Customer");
 
     /** Customer classes the sandbox knows; an unknown one is a 422, as a selector field is in Acumatica. */
-    static final Set<String> CLASSES = Set.of("DEFAULT", "WEB", "INTL");
+    static final Set<String> CLASSES = Set.of("DEFAULT", "WEB", "INTL", "RETAIL", "WHOLESALE");
 
     private final NumberSequence numbers = NumberSequence.of("C%2$06d");
     private final Clock clock;

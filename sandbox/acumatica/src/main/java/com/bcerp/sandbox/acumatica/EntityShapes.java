@@ -189,6 +189,46 @@ final class EntityShapes {
                 TaxZoneID:s""");
         TABLE.put("TaxZoneApplicableTaxDetail", """
                 TaxID:s""");
+        // setup records the config maps codes to, read by the pre-flight check (issue 16)
+        TABLE.put("Tax", """
+                CalculateOn:s CashDiscount:s CreatedDateTime:t DeductibleVAT:b Description:s EnterFromTaxBill:b
+                ExcludeFromTaxonTaxCalculation:b IncludeInVATExemptTotal:b IncludeInVATTaxableTotal:b LastModifiedDateTime:t
+                NotValidAfter:t PendingVAT:b ReverseVAT:b StatisticalVAT:b TaxAgency:s TaxClaimableAccount:s
+                TaxClaimableSubaccount:s TaxExpenseAccount:s TaxExpenseSubaccount:s TaxID:s TaxPayableAccount:s
+                TaxPayableSubaccount:s TaxSchedule:[? TaxType:s Zones:[?""");
+        TABLE.put("PaymentMethod", """
+                Active:b AllowedCashAccounts:[PaymentMethodAllowedCashAccountDetail CreatedDateTime:t Description:s
+                IntegratedProcessing:b LastModifiedDateTime:t MeansOfPayment:s PaymentMethodID:s ProcessingCenters:[?
+                RequireRemittanceInformationforCashAccount:b UseInAP:b UseInAR:b UseInPR:b
+                SetPaymentDatetoBankTransactionDate:b SettingsForPR:?""");
+        TABLE.put("PaymentMethodAllowedCashAccountDetail", """
+                APDefault:b APLastRefNbr:s APSuggestNextNbr:b ARDefault:b ARDefaultForRefund:b ARLastRefNbr:s
+                ARSuggestNextNbr:b BatchLastRefNbr:s Branch:s CashAccount:s Description:s PaymentMethod:s UseInAP:b UseInAR:b
+                LastModifiedDateTime:t UseInPR:b""");
+        TABLE.put("CustomerClass", """
+                ApplyOverdueCharges:b ARAccount:s ARSubaccount:s Attributes:[? AutoApplyPayments:b CashDiscountAccount:s
+                CashDiscountSubaccount:s ClassID:s COGSAccount:s COGSSubaccount:s Country:s CreatedDateTime:t
+                CreditDaysPastDue:i CreditLimit:d CreditVerification:s CurrencyID:s CurrencyRateType:s
+                DefaultLocationIDfromBranch:b DefaultRestrictionGroup:s Description:s DiscountAccount:s DiscountSubaccount:s
+                EnableCurrencyOverride:b EnableRateOverride:b EnableWriteOffs:b EntityUsageType:s FreightAccount:s
+                FreightSubaccount:s GroupDocumentDiscountLimit:d LastModifiedDateTime:t MiscAccount:s MiscSubaccount:s
+                MultiCurrencyStatements:b OverdueChargeID:s OverLimitAmount:d PaymentMethod:s PrepaymentAccount:s
+                PrepaymentSubaccount:s PrintDunningLetters:b PrintInvoices:b PrintStatements:b RequireEntityUsageType:b
+                RequireTaxZone:b SalesAccount:s SalespersonID:s SalesSubaccount:s SendDunningLettersbyEmail:b
+                SendInvoicesbyEmail:b SendStatementsByEmail:b ShippingRule:s ShippingTerms:s ShipVia:s StatementCycleID:s
+                StatementType:s TaxZoneID:s Terms:s UnrealizedGainAccount:s UnrealizedGainSubaccount:s UnrealizedLossAccount:s
+                UnrealizedLossSubaccount:s WriteOffLimit:d""");
+        TABLE.put("CustomerPriceClass", """
+                CreatedDateTime:t Description:s LastModifiedDateTime:t PriceClassID:s NoteID:g""");
+        TABLE.put("ShipVia", """
+                CalculationMethod:s Calendar:s CarrierID:s CommonCarrier:b Description:s FreightExpenseAccount:s
+                FreightExpenseSubaccount:s FreightRates:[? FreightSalesAccount:s FreightSalesSubaccount:s Packages:[?
+                TaxCategory:s""");
+        TABLE.put("CompaniesStructure", """
+                Results:[CompaniesStructureDetail""");
+        TABLE.put("CompaniesStructureDetail", """
+                BaseCurrencyID:s BranchCountry:s BranchID:s BranchName:s BranchStatus:b CompanyID:s CompanyName:s
+                CompanyStatus:b CompanyType:s""");
         // documents that move stock (issue 12): receipts, issues, adjustments, transfers, kit assemblies
         TABLE.put("InventoryReceipt", """
                 ControlCost:d ControlQty:d Date:t Description:s Details:[InventoryReceiptDetail Hold:b

@@ -30,9 +30,9 @@ final class PaymentBook {
     static final Shape SHAPE = EntityShapes.get("Payment");
 
     static final Set<String> TYPES = Set.of("Payment", "Prepayment");
-    static final Set<String> PAYMENT_METHODS = Set.of("CARD", "CARD-EUR", "CASH", "CHECK", "WIRE", "GIFTCERT",
-            "STORECREDIT", "PAYPAL");
-    static final Set<String> CASH_ACCOUNTS = Set.of("10200", "10210", "10250", "10300", "24000");
+    static final Set<String> PAYMENT_METHODS = SetupBook.METHOD_ACCOUNTS.keySet();
+    static final Set<String> CASH_ACCOUNTS = Set.copyOf(SetupBook.METHOD_ACCOUNTS.values().stream()
+            .flatMap(java.util.List::stream).toList());
 
     private final ReentrantLock lock;
     private final Clock clock;

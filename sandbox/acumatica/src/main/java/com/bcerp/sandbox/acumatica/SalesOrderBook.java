@@ -37,7 +37,8 @@ import java.util.function.Predicate;
  * must exist. CR is a Cash Return (returns from cash sales, an AR cash document): as the order type requires, it is
  * refused without a {@code PaymentMethod} and a {@code CashAccount} (MYOB Acumatica help, Order Types SO201000; the
  * exact message is a GUESS in Acumatica's "cannot be empty" wording). {@code Branch} must be one of
- * {@link #BRANCHES}. {@code CancelSalesOrder} makes an order Cancelled.
+ * {@link #BRANCHES}, and {@code PaymentMethod} and {@code ShipVia} (on the header or in {@code ShippingSettings}) one
+ * of the setup records {@link SetupBook} lists. {@code CancelSalesOrder} makes an order Cancelled.
  *
  * <p>Like Acumatica, nothing makes CustomerOrder or ExternalRef unique: a client that creates twice gets two orders.
  */
@@ -49,7 +50,7 @@ final class SalesOrderBook {
     /** Cash Return: an AR cash document, which needs what a cash sale needs. */
     static final String CASH_RETURN = "CR";
     static final Set<String> TAX_IDS = Set.of("BCTAX", "NYSTATETAX", "EXEMPT", "STDTAX", "REDTAX", "SHIPTAX", "EUVAT");
-    static final Set<String> BRANCHES = Set.of("HQ", "US-EAST", "US-WEST", "EU", "UK");
+    static final Set<String> BRANCHES = SetupBook.BRANCH_COMPANY.keySet();
     static final String CANCELLED = "Cancelled";
     static final String COMPLETED = "Completed";
     static final String INVOICED = "Invoiced";
@@ -206,6 +207,15 @@ final class SalesOrderBook {
         }
         Values.text(order, "Branch").filter(b -> !BRANCHES.contains(b))
                 .ifPresent(b -> errors.add(order, "Branch", "'Branch' cannot be found in the system."));
+        // selectors over the setup records, as on the Sales Orders screen
+        Values.text(order, "PaymentMethod").filter(m -> !PaymentBook.PAYMENT_METHODS.contains(m))
+                .ifPresent(m -> errors.add(order, "PaymentMethod", "'Payment Method' cannot be found in the system."));
+        Values.text(order, "ShipVia").filter(v -> !SetupBook.SHIP_VIAS.contains(v))
+                .ifPresent(v -> errors.add(order, "ShipVia", "'Ship Via' cannot be found in the system."));
+        if (order.path("ShippingSettings") instanceof ObjectNode shipping) {
+            Values.text(shipping, "ShipVia").filter(v -> !SetupBook.SHIP_VIAS.contains(v))
+                    .ifPresent(v -> errors.add(shipping, "ShipVia", "'Ship Via' cannot be found in the system."));
+        }
         JsonNode financial = order.path("FinancialSettings");
         Optional<String> originalNbr = Values.text(financial, "OriginalOrderNbr");
         if (originalNbr.isPresent() && !book.contains(Values.text(financial, "OriginalOrderType").orElse("SO") + "/"

@@ -179,6 +179,22 @@ class PaymentAndActionsTest {
     }
 
     @Test
+    void a_sales_order_names_a_payment_method_and_ship_via_the_instance_lists() {
+        ObjectNode order = entity("OrderType", "SO", "CustomerID", customer, "PaymentMethod", "CREDITCARD",
+                "ShippingSettings", entity("ShipVia", "FLATRATE"), "Details", rows(line("SKU-0100", 1, 25)));
+        assertThat(http.put("SalesOrder", order).status()).isEqualTo(200);
+
+        order.set("PaymentMethod", entity().put("value", "BITCOIN"));
+        order.set("ShippingSettings", entity("ShipVia", "TELEPORT"));
+        SandboxHttp.Response refused = http.put("SalesOrder", order, "$expand", "ShippingSettings");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("PaymentMethod").get("error").asText()).contains("cannot be found");
+        assertThat(refused.json().get("ShippingSettings").get("ShipVia").get("error").asText()).contains("cannot be found");
+        assertThat(http.get("ShipVia").json()).extracting(v -> v.get("CarrierID").get("value").asText())
+                .contains("FLATRATE").doesNotContain("TELEPORT");
+    }
+
+    @Test
     void a_cash_return_needs_a_payment_method_and_a_cash_account_as_the_order_type_requires() {
         ObjectNode cashReturn = entity("OrderType", "CR", "CustomerID", customer, "Branch", "EU",
                 "Details", rows(line("SKU-0100", 1, 25)));

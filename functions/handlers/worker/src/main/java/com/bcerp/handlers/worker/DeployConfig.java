@@ -33,6 +33,10 @@ public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings
 
     /** The back office the typed {@code deployment.acumatica} section describes: the default one. */
     static final String DEFAULT_ACUMATICA = "acumatica";
+    /** The settings of the typed {@code deployment.acumatica} section, as {@link #backOfficeVariables} sets them. */
+    private static final java.util.Set<String> TYPED_ACUMATICA_SETTINGS = java.util.Set.of("url", "endpoint_name",
+            "endpoint_version", "order_type", "credit_order_type", "return_order_type", "customer_class",
+            "timeout_seconds", "base_currency", "concurrency");
     private static final Pattern VARIABLE = Pattern.compile("environment variable ([A-Z0-9_]+)");
 
     public static DeployConfig load(Path file) {
@@ -167,8 +171,21 @@ public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings
     }
 
     private boolean typedAcumatica(String name) {
+        return typedAcumatica(config, name);
+    }
+
+    private static boolean typedAcumatica(ConnectorConfig config, String name) {
         return DEFAULT_ACUMATICA.equals(name)
                 && DEFAULT_ACUMATICA.equals(config.backOffices().systems().get(name));
+    }
+
+    /**
+     * The deployment config's field for one of a back office's settings: {@code deployment.acumatica.order_type} for
+     * a setting of the default Acumatica's typed section, else {@code deployment.back_offices.{name}.{setting}}.
+     */
+    public static String settingField(ConnectorConfig config, String name, String setting) {
+        return (typedAcumatica(config, name) && TYPED_ACUMATICA_SETTINGS.contains(setting) ? "deployment." + name
+                : "deployment.back_offices." + name) + "." + setting;
     }
 
     /** What a back office may only use once it runs: building it at synth must not touch either. */
