@@ -29,6 +29,7 @@ public final class BackOffice {
     private final InventorySource inventory;
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
+    private final PriceSource prices;
     private final List<Integer> importStatuses;
     private final Runnable signOut;
 
@@ -42,6 +43,7 @@ public final class BackOffice {
         this.inventory = b.inventory;
         this.catalogue = b.catalogue;
         this.fulfilment = b.fulfilment;
+        this.prices = b.prices;
         this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
         this.signOut = b.signOut;
         if (documents != null && payments != null && customers == null) {
@@ -94,6 +96,10 @@ public final class BackOffice {
         return Optional.ofNullable(fulfilment);
     }
 
+    public Optional<PriceSource> prices() {
+        return Optional.ofNullable(prices);
+    }
+
     /**
      * The store statuses whose orders this back office takes, where it decides that itself (a warehouse takes only
      * orders ready to ship); empty: the config's {@code statuses.import_statuses}.
@@ -128,6 +134,9 @@ public final class BackOffice {
         if (fulfilment != null) {
             all.add(Capability.FULFILMENT);
         }
+        if (prices != null) {
+            all.add(Capability.PRICE_LISTS);
+        }
         return all;
     }
 
@@ -154,7 +163,7 @@ public final class BackOffice {
     /** The same back office with its order-side ports wrapped, e.g. by the local runtime's fault injection. */
     public BackOffice wrapped(PortWrapper wrapper) {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
-                .fulfilment(fulfilment);
+                .fulfilment(fulfilment).prices(prices);
         b.importStatuses = importStatuses;
         b.signOut = signOut;
         b.customers = customers == null ? null : wrapper.customers(customers);
@@ -203,6 +212,7 @@ public final class BackOffice {
         private InventorySource inventory;
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
+        private PriceSource prices;
         private List<Integer> importStatuses;
         private Runnable signOut = () -> { };
 
@@ -243,6 +253,11 @@ public final class BackOffice {
 
         public Builder fulfilment(FulfilmentSource port) {
             this.fulfilment = port;
+            return this;
+        }
+
+        public Builder prices(PriceSource port) {
+            this.prices = port;
             return this;
         }
 
