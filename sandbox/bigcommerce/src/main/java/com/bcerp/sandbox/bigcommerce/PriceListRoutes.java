@@ -31,8 +31,10 @@ import java.util.TreeMap;
  * <p>GUESS: the spec speaks of "partial update in non-strict mode" without saying how a client chooses the mode, so
  * the sandbox takes the strict reading: a batch with any bad record answers 422 {@code batch_errors} and writes
  * nothing. What a batch over the limit answers is not documented either: 422 naming the limit here. The spec's
- * concurrency limit (two upserts at a time) is not simulated: the connector sends one at a time. Price list
- * assignments (to channels) are not simulated.
+ * concurrency limit (two upserts at a time) is not simulated: the connector sends one at a time. Collections page by
+ * {@code page} and {@code limit} only: the cursor pagination ({@code before}, {@code after},
+ * {@code meta.cursor_pagination}) the spec also describes is not simulated, nor are price list assignments (to
+ * channels) or bulk pricing tiers.
  */
 final class PriceListRoutes {
 
@@ -97,7 +99,7 @@ final class PriceListRoutes {
             List<PriceList> all = lists.values().stream().filter(l -> name.isEmpty() || name.get().equals(l.name))
                     .filter(l -> ids.isEmpty() || ids.get().contains(l.id)).toList();
             // GUESS: the spec gives no page size; the catalogue's 50 by default and 250 at most
-            return HttpResponse.json(200, Paging.of(r, 50, 250).answer(all, this::render));
+            return HttpResponse.json(200, offsetPaged(Paging.of(r, 50, 250).answer(all, this::render)));
         }
     }
 
@@ -150,7 +152,7 @@ final class PriceListRoutes {
                     .filter(rec -> skus.isEmpty() || skus.stream().anyMatch(s -> s.equalsIgnoreCase(skuOf(rec))))
                     .sorted(Comparator.comparingLong(Record::variantId).thenComparing(Record::currency)).toList();
             // GUESS: the spec gives no page size for records either
-            return HttpResponse.json(200, Paging.of(r, 50, 1000).answer(all, rec -> render(list, rec, withSku)));
+            return HttpResponse.json(200, offsetPaged(Paging.of(r, 50, 1000).answer(all, rec -> render(list, rec, withSku))));
         }
     }
 
@@ -322,6 +324,12 @@ final class PriceListRoutes {
 
     private String skuOf(Record rec) {
         return products.variant(rec.variantId()).map(v -> v.sku).orElse("");
+    }
+
+    /** This API's offset pagination has no links (only its cursor pagination has them). */
+    private static ObjectNode offsetPaged(ObjectNode answer) {
+        ((ObjectNode) answer.path("meta").path("pagination")).remove("links");
+        return answer;
     }
 
     private static ObjectNode single(ObjectNode data) {
