@@ -5,9 +5,11 @@ import com.bcerp.core.port.PriceSource;
 import com.bcerp.core.port.StorePriceLists;
 import com.bcerp.core.port.SyncState;
 import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.Outcome;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * (without regard to case); the SKUs the store has no variant of are left out and logged.
  *
  * <p>A back-office price the store cannot take (no currency, a negative price) is parked naming the item and field;
- * a batch the store refuses is sent record by record so only the refused ones park, and the others go on.
+ * a batch the store refuses is sent record by record so only the refused ones park, and the others go on. A run
+ * holds the lock {@code price-lists#{store}} (a 15-minute lease), so runs never overlap; one that finds it held does
+ * nothing.
  */
 public final class PriceListSync {
 
     private static final Logger log = LoggerFactory.getLogger(PriceListSync.class);
+    private static final Duration LOCK_LEASE = Duration.ofMinutes(15);
 
     private final PriceSource source;
     private final StorePriceLists store;
@@ -57,15 +62,25 @@ public final class PriceListSync {
 
     public PriceListSyncReport run() {
         Run run = new Run();
-        for (PriceListSettings.Mapping mapping : settings.mappings()) {
-            run.sync(mapping);
+        if (settings.mappings().isEmpty()) {
+            return run.report();
+        }
+        String lock = "price-lists#" + storeHash;
+        if (state.claim(lock, LOCK_LEASE).status() != Claim.Status.ACQUIRED) {
+            log.info("another price-list sync holds {}; this run does nothing", lock);
+            return run.report();
+        }
+        try {
+            for (PriceListSettings.Mapping mapping : settings.mappings()) {
+                run.sync(mapping);
+            }
+        } finally {
+            state.release(lock);
         }
         PriceListSyncReport report = run.report();
-        if (!settings.mappings().isEmpty()) {
-            log.info("price lists: {} lists, {} prices read, {} records written, {} deleted, {} unchanged, {} unmatched, "
-                    + "{} refused, {} requests", report.lists(), report.read(), report.written(), report.deleted(),
-                    report.unchanged(), report.unmatched(), report.refused(), report.batches());
-        }
+        log.info("price lists: {} lists, {} prices read, {} records written, {} deleted, {} unchanged, {} unmatched, "
+                + "{} refused, {} requests", report.lists(), report.read(), report.written(), report.deleted(),
+                report.unchanged(), report.unmatched(), report.refused(), report.batches());
         return report;
     }
 

@@ -57,6 +57,17 @@ class PriceListSyncTest {
     }
 
     @Test
+    void aRunThatFindsAnotherHoldingTheLockDoesNothing() {
+        store.variant("SKU-1", 11);
+        price("SKU-1", "USD", "10.00");
+        state.claim("price-lists#h", java.time.Duration.ofMinutes(15));
+        assertThat(sync.run().lists()).isZero();
+        assertThat(store.upserts).isZero();
+        state.release("price-lists#h");
+        assertThat(sync.run().written()).isEqualTo(1);
+    }
+
+    @Test
     void batchesWithinTheStoresLimit() {
         for (int i = 0; i < 2500; i++) {
             store.variant("SKU-" + i, 1000 + i);

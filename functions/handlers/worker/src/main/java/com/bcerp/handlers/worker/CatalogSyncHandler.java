@@ -78,7 +78,7 @@ public final class CatalogSyncHandler implements RequestHandler<ScheduledEvent, 
         out.put("unchanged", r.unchanged());
         out.put("skipped", r.skipped());
         out.put("parked", r.parked());
-        // price lists are a delta of their own (no cursor): they run even when the catalogue's pass is skipped
+        // price lists are a delta of their own (no cursor, their own lock): they run even when the catalogue pass skips
         PriceListSyncReport prices = priceLists.run();
         out.put("price_lists", prices.lists());
         out.put("price_records_written", prices.written());
