@@ -2,6 +2,7 @@ package com.bcerp.bigcommerce;
 
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.port.StorePriceLists;
+import com.bcerp.core.pricelist.StoreCustomerGroup;
 import com.bcerp.core.pricelist.StorePriceRecord;
 import com.bcerp.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,7 +23,9 @@ import java.util.TreeSet;
  * {@code include=sku}; written by {@code variant_id} and currency through the batch upsert
  * ({@code PUT /v3/pricelists/{id}/records}, one request at a time: the API takes at most two at once); removed with
  * {@code DELETE /v3/pricelists/{id}/records?currency=&variant_id:in=}. Variant ids come from
- * {@code /v3/inventory/items?sku:in=}, which names a simple product's base variant too.
+ * {@code /v3/inventory/items?sku:in=}, which names a simple product's base variant too. A customer group
+ * ({@code /v2/customer_groups}, {@code reference/customers.v2.yml}) gets the list as its one discount rule
+ * ({@code {"type": "price_list", "price_list_id": ...}}).
  */
 public final class BigCommercePriceLists implements StorePriceLists {
 
@@ -110,6 +114,38 @@ public final class BigCommercePriceLists implements StorePriceLists {
         BigCommerceClient.expect(client.delete("/v3/pricelists/" + listId + "/records?currency="
                 + currency.toLowerCase(Locale.ROOT) + "&variant_id:in=" + StoreItems.csv(variantIds)),
                 "delete " + variantIds.size() + " " + currency + " records of price list " + listId, Set.of(204));
+    }
+
+    @Override
+    public Optional<StoreCustomerGroup> customerGroup(String name) {
+        ApiResponse response = BigCommerceClient.expect(client.get("/v2/customer_groups?name=" + StoreItems.encode(name)),
+                "find customer group " + name, Set.of(200, 204));
+        if (response.status() == 204) {
+            return Optional.empty(); // V2 collections answer 204 when nothing matches
+        }
+        for (JsonNode group : response.json()) {
+            if (!name.equals(group.path("name").asText())) {
+                continue;
+            }
+            Long priceList = null;
+            boolean others = false;
+            for (JsonNode rule : group.path("discount_rules")) {
+                if ("price_list".equals(rule.path("type").asText())) {
+                    priceList = rule.path("price_list_id").asLong();
+                } else {
+                    others = true;
+                }
+            }
+            return Optional.of(new StoreCustomerGroup(group.path("id").asLong(), name, priceList, others));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void assign(long groupId, long listId) {
+        BigCommerceClient.expect(client.put("/v2/customer_groups/" + groupId, Map.of("discount_rules",
+                List.of(Map.of("type", "price_list", "price_list_id", listId)))),
+                "give customer group " + groupId + " price list " + listId, Set.of(200));
     }
 
     /** The first refused record of a batch, named by its SKU and the field the store gave. */

@@ -23,10 +23,11 @@ class PriceListConfigTest {
                       store_price_list: Wholesale
                     - price_class: RETAIL
                       store_price_list: Retail club
+                      customer_group: Club members
                 """);
         assertThat(config.priceLists().mappings()).containsExactly(
-                new PriceListSettings.Mapping("WHOLESALE", "Wholesale"),
-                new PriceListSettings.Mapping("RETAIL", "Retail club"));
+                new PriceListSettings.Mapping("WHOLESALE", "Wholesale", null),
+                new PriceListSettings.Mapping("RETAIL", "Retail club", "Club members"));
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * A customer price class in Acumatica to a store price list, through the real catalog-sync handler in the local
  * runtime: prices entered in the Acumatica sandbox over its HTTP API (a worksheet, released), the store's records
  * read over the store sandbox's HTTP API. One changed price is one record written; a run over unchanged prices
- * writes nothing.
+ * writes nothing. The mapped customer group gets the list once.
  */
 class PriceListsIT {
 
@@ -40,6 +40,8 @@ class PriceListsIT {
     static CatalogSyncHandler handler;
     static StoreAdmin admin;
     static String erpToken;
+    static long trade;
+    static final AtomicInteger groupWrites = new AtomicInteger();
     /** Price-list records the connector sent the store (PUT bodies), and its price-list deletes. */
     static final AtomicInteger recordsSent = new AtomicInteger();
     static final AtomicInteger deletesSent = new AtomicInteger();
@@ -55,13 +57,18 @@ class PriceListsIT {
                   mappings:
                     - price_class: WHOLESALE
                       store_price_list: Wholesale
+                      customer_group: Trade
                 """);
         runtime = LocalRuntime.start(LocalRuntime.Options.defaults(dir).withConfigFile(config));
         handler = new CatalogSyncHandler(runtime.worker().catalogSync(), runtime.worker().priceListSync(),
                 SyncProgress.NONE);
         admin = StoreAdmin.of(runtime);
+        trade = admin.post("/v2/customer_groups", Map.of("name", "Trade")).path("id").asLong();
         erpToken = erpToken(runtime.acumatica());
         runtime.bigcommerce().onExchange(e -> {
+            if (e.method().equals("PUT") && e.path().contains("/v2/customer_groups/")) {
+                groupWrites.incrementAndGet();
+            }
             if (!e.path().contains("/v3/pricelists/") || !e.path().endsWith("/records")
                     || !e.requestHeaders().getOrDefault("x-auth-token", "").equals(runtime.bigcommerce().connectorAccessToken())) {
                 return;
@@ -93,6 +100,13 @@ class PriceListsIT {
         assertThat(storeRecords()).containsExactlyInAnyOrderEntriesOf(Map.of("SKU-0100/usd", "8.5",
                 "SKU-0101/usd", "12", "SKU-0102/usd", "3.75", "TEE-200-RED-S/usd", "14.2"));
         assertThat(recordsSent).hasValue(4);
+        assertThat(first.get("price_groups_assigned")).isEqualTo(1L);
+        assertThat(admin.get("/v2/customer_groups/" + trade).path("discount_rules")).singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.path("type").asText()).isEqualTo("price_list");
+                    assertThat(rule.path("price_list_id").asLong()).isEqualTo(
+                            admin.get("/v3/pricelists?name=Wholesale").at("/data/0/id").asLong());
+                });
 
         enterPrices(Map.of("SKU-0102", "3.95"));
         recordsSent.set(0);
@@ -107,6 +121,7 @@ class PriceListsIT {
         Map<String, Object> third = run();
         assertThat(recordsSent).hasValue(0);
         assertThat(deletesSent).hasValue(0);
+        assertThat(groupWrites).as("customer group writes").hasValue(1);
         assertThat(third.get("price_records_written")).isEqualTo(0L);
         assertThat(third.get("price_records_deleted")).isEqualTo(0L);
         assertThat(storeRecords()).hasSize(4);

@@ -1,9 +1,11 @@
 package com.bcerp.core.port;
 
+import com.bcerp.core.pricelist.StoreCustomerGroup;
 import com.bcerp.core.pricelist.StorePriceRecord;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The store's price lists (BigCommerce Price Lists V3): records per variant and currency. Writes are all or nothing
@@ -27,6 +29,12 @@ public interface StorePriceLists {
 
     /** Creates or replaces up to {@link #MAX_RECORDS_PER_UPSERT} records. */
     void upsert(long listId, List<StorePriceRecord> records);
+
+    /** The store's customer group of this name, if it has one. */
+    Optional<StoreCustomerGroup> customerGroup(String name);
+
+    /** Makes the list the group's one discount rule: its shoppers get the list's prices. */
+    void assign(long groupId, long listId);
 
     /** Removes the records of up to {@link #MAX_VARIANTS_PER_DELETE} variants in one currency. */
     void delete(long listId, String currency, List<Long> variantIds);

@@ -16,14 +16,17 @@ public record PriceListSettings(List<Mapping> mappings) {
     /**
      * @param priceClass     the back office's price list or customer price class, e.g. Acumatica's price class WHOLESALE
      * @param storePriceList the store price list's name; created when the store has none of that name
+     * @param customerGroup  the store customer group (by name) whose shoppers get the list, or null to leave groups alone
      */
-    public record Mapping(String priceClass, String storePriceList) {
+    public record Mapping(String priceClass, String storePriceList, String customerGroup) {
 
         public Mapping {
             InvalidConfig.require(priceClass != null && !priceClass.isBlank(), "price_class",
                     "must name the back office's price list or customer price class");
             InvalidConfig.require(storePriceList != null && !storePriceList.isBlank(), "store_price_list",
                     "must name the store's price list");
+            InvalidConfig.require(customerGroup == null || !customerGroup.isBlank(), "customer_group",
+                    "must name a store customer group, or be left out");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>A back-office price the store cannot take (no currency, a negative price) is parked naming the item and field;
  * a batch the store refuses is sent record by record so only the refused ones park, and the others go on. A run
  * holds the lock {@code price-lists#{store}} (a 15-minute lease), so runs never overlap; one that finds it held does
- * nothing.
+ * nothing. A mapping that names a customer group makes the list that group's one discount rule, unless it already
+ * is; a group that does not exist, or that has discounts of its own (which the store allows no price list beside),
+ * is parked naming {@code customer_group}.
  */
 public final class PriceListSync {
 
@@ -101,6 +104,7 @@ public final class PriceListSync {
         long unmatched;
         long refused;
         long batches;
+        long groupsAssigned;
 
         void sync(PriceListSettings.Mapping mapping) {
             lists++;
@@ -171,6 +175,31 @@ public final class PriceListSync {
                     deleted += chunk.size();
                 }
             });
+            if (mapping.customerGroup() != null) {
+                assignGroup(list, listId, mapping.customerGroup());
+            }
+        }
+
+        /** The group's shoppers get the list; a group with discounts of its own is the merchant's to change. */
+        private void assignGroup(String list, long listId, String groupName) {
+            Optional<StoreCustomerGroup> group = store.customerGroup(groupName);
+            String problem = group.isEmpty() ? "customer_group: the store has no customer group named " + groupName
+                    : group.get().otherDiscounts() ? "customer_group: the group " + groupName + " has discounts of its "
+                            + "own, and the store allows no price list beside them; remove them to give it " + list
+                    : null;
+            if (problem != null) {
+                refused++;
+                String key = "pricelist#" + storeHash + "#" + list + "#group";
+                state.park(key, problem);
+                state.audit(new AuditRecord(key, UUID.randomUUID().toString(), clock.instant(), 0, Outcome.PARKED,
+                        "price-list sync", null, problem));
+                log.warn("{} parked: {}", key, problem);
+                return;
+            }
+            if (!Long.valueOf(listId).equals(group.get().priceListId())) {
+                store.assign(group.get().id(), listId);
+                groupsAssigned++;
+            }
         }
 
         /** Sends a batch; when the store refuses it, sends its records one by one so only the refused ones park. */
@@ -201,7 +230,8 @@ public final class PriceListSync {
         }
 
         PriceListSyncReport report() {
-            return new PriceListSyncReport(lists, read, written, deleted, unchanged, unmatched, refused, batches);
+            return new PriceListSyncReport(lists, read, written, deleted, unchanged, unmatched, refused, batches,
+                    groupsAssigned);
         }
     }
 

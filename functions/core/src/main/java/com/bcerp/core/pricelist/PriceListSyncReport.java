@@ -11,6 +11,7 @@ package com.bcerp.core.pricelist;
  * @param unmatched back-office prices whose item is no store variant's SKU (left out; the SKUs are logged)
  * @param refused   prices not sent: bad back-office values, or records the store refused (parked with the reason)
  * @param batches   upsert and delete requests sent
+ * @param groupsAssigned customer groups given their price list by this run (already assigned: not counted)
  */
 public record PriceListSyncReport(long lists, long read, long written, long deleted, long unchanged, long unmatched,
-        long refused, long batches) {}
+        long refused, long batches, long groupsAssigned) {}

@@ -2,6 +2,7 @@ package com.bcerp.core.fakes;
 
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.port.StorePriceLists;
+import com.bcerp.core.pricelist.StoreCustomerGroup;
 import com.bcerp.core.pricelist.StorePriceRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -22,6 +24,8 @@ public final class InMemoryStorePriceLists implements StorePriceLists {
     private final Map<String, Long> lists = new LinkedHashMap<>();
     private final Map<Long, Map<String, StorePriceRecord>> records = new HashMap<>();
     private final Set<String> refusedSkus = new HashSet<>();
+    private final Map<String, StoreCustomerGroup> groups = new HashMap<>();
+    public int assignments;
     public int upserts;
     public int deletes;
     public int recordsWritten;
@@ -31,6 +35,31 @@ public final class InMemoryStorePriceLists implements StorePriceLists {
     public InMemoryStorePriceLists variant(String sku, long id) {
         variantsBySku.put(sku.toUpperCase(Locale.ROOT), id);
         return this;
+    }
+
+    /** The store has this customer group (with discounts of its own, or none). */
+    public void group(String name, long id, boolean otherDiscounts) {
+        groups.put(name, new StoreCustomerGroup(id, name, null, otherDiscounts));
+    }
+
+    /** The id of the price list the group's shoppers get, or null. */
+    public Long groupList(String name) {
+        return groups.get(name).priceListId();
+    }
+
+    public long listId(String name) {
+        return lists.get(name);
+    }
+
+    @Override
+    public Optional<StoreCustomerGroup> customerGroup(String name) {
+        return Optional.ofNullable(groups.get(name));
+    }
+
+    @Override
+    public void assign(long groupId, long listId) {
+        assignments++;
+        groups.replaceAll((n, g) -> g.id() == groupId ? new StoreCustomerGroup(g.id(), n, listId, false) : g);
     }
 
     /** Any batch with a record of this SKU is refused (as a store refuses a variant it cannot price). */

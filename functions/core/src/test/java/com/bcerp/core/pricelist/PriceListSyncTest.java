@@ -21,7 +21,7 @@ class PriceListSyncTest {
     /** The back office's prices by price class. */
     private final Map<String, List<BackOfficePrice>> classes = new HashMap<>();
     private final PriceListSync sync = new PriceListSync(c -> List.copyOf(classes.getOrDefault(c, List.of())), store,
-            state, new PriceListSettings(List.of(new PriceListSettings.Mapping("WHOLESALE", "Wholesale"))), "h", clock);
+            state, new PriceListSettings(List.of(new PriceListSettings.Mapping("WHOLESALE", "Wholesale", null))), "h", clock);
 
     private void price(String item, String currency, String amount) {
         List<BackOfficePrice> prices = classes.computeIfAbsent("WHOLESALE", c -> new ArrayList<>());
@@ -54,6 +54,30 @@ class PriceListSyncTest {
         assertThat(third.deleted()).isZero();
         assertThat(third.batches()).isZero();
         assertThat(store.upserts + store.deletes).isEqualTo(requests);
+    }
+
+    @Test
+    void theMappedCustomerGroupGetsTheListOnceAndAGroupWithItsOwnDiscountsIsLeftAlone() {
+        store.variant("SKU-1", 11);
+        store.group("Trade", 7, false);
+        store.group("VIP", 8, true);
+        price("SKU-1", "USD", "10.00");
+        PriceListSync grouped = new PriceListSync(c -> List.copyOf(classes.getOrDefault(c, List.of())), store, state,
+                new PriceListSettings(List.of(new PriceListSettings.Mapping("WHOLESALE", "Wholesale", "Trade"),
+                        new PriceListSettings.Mapping("WHOLESALE", "Wholesale VIP", "VIP"),
+                        new PriceListSettings.Mapping("WHOLESALE", "Wholesale gone", "Nobody"))), "h", clock);
+
+        PriceListSyncReport first = grouped.run();
+        assertThat(first.groupsAssigned()).isEqualTo(1);
+        assertThat(store.groupList("Trade")).isEqualTo(store.listId("Wholesale"));
+        assertThat(store.groupList("VIP")).isNull();
+        assertThat(state.parked()).extracting(p -> p.recordKey()).containsExactlyInAnyOrder(
+                "pricelist#h#Wholesale VIP#group", "pricelist#h#Wholesale gone#group");
+        assertThat(state.parked()).allSatisfy(p -> assertThat(p.reason()).startsWith("customer_group: "));
+
+        PriceListSyncReport second = grouped.run();
+        assertThat(second.groupsAssigned()).isZero();
+        assertThat(store.assignments).isEqualTo(1);
     }
 
     @Test

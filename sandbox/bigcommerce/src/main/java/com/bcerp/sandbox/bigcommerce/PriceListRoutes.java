@@ -72,6 +72,13 @@ final class PriceListRoutes {
         this.clock = clock;
     }
 
+    /** Whether a price list of this id exists (customer groups' price_list rules name one). */
+    boolean exists(long id) {
+        synchronized (products.lock) {
+            return lists.containsKey(id);
+        }
+    }
+
     void register(Endpoints endpoints) {
         endpoints.route("GET", "/v3/pricelists", this::listLists)
                 .route("POST", "/v3/pricelists", this::createList)

@@ -85,6 +85,7 @@ public final class CatalogSyncHandler implements RequestHandler<ScheduledEvent, 
         out.put("price_records_deleted", prices.deleted());
         out.put("price_records_unchanged", prices.unchanged());
         out.put("price_records_refused", prices.refused());
+        out.put("price_groups_assigned", prices.groupsAssigned());
         out.put("elapsed_ms", r.elapsedMs());
         return out;
     }
