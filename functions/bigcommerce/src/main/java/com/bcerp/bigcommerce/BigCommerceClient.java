@@ -115,9 +115,10 @@ public final class BigCommerceClient {
         String under = path.replaceFirst("^/stores/[^/]+", "");
         String scope = under.startsWith("/v3/orders/") ? "store_v2_transactions (or store_v2_orders)"
                 : under.startsWith("/v2/orders") || under.startsWith("/v2/order_statuses") ? "store_v2_orders"
-                : under.startsWith("/v3/catalog") ? "store_v2_products"
+                : under.startsWith("/v3/catalog") || under.startsWith("/v3/pricelists") ? "store_v2_products"
                 : under.startsWith("/v3/inventory") ? "store_inventory"
-                : under.startsWith("/v3/customers") || under.startsWith("/v2/customers") ? "store_v2_customers"
+                : under.startsWith("/v3/customers") || under.startsWith("/v2/customers")
+                        || under.startsWith("/v2/customer_groups") ? "store_v2_customers"
                 : under.startsWith("/v2/store") || under.startsWith("/v3/settings") ? "store_v2_information"
                 : null;
         if (scope == null) {

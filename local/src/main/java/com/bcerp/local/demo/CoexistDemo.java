@@ -146,7 +146,8 @@ public final class CoexistDemo {
         }
 
         StockSyncHandler stock = new StockSyncHandler(runtime.worker().stockSync(), SyncProgress.NONE);
-        CatalogSyncHandler catalog = new CatalogSyncHandler(runtime.worker().catalogSync(), SyncProgress.NONE);
+        CatalogSyncHandler catalog = new CatalogSyncHandler(runtime.worker().catalogSync(), runtime.worker().priceListSync(),
+                SyncProgress.NONE);
         catalog.handleRequest(full(), context("catalog-sync"));
         stock.handleRequest(full(), context("stock-sync"));
 

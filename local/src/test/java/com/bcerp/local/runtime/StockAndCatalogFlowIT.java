@@ -64,7 +64,8 @@ class StockAndCatalogFlowIT {
         erp.addWarehouse("EAST", "East coast");
         erp.addWarehouse("WEST", "West coast (not mapped to the store)");
         stock = new StockSyncHandler(runtime.worker().stockSync(), SyncProgress.NONE);
-        catalog = new CatalogSyncHandler(runtime.worker().catalogSync(), SyncProgress.NONE);
+        catalog = new CatalogSyncHandler(runtime.worker().catalogSync(), runtime.worker().priceListSync(),
+                SyncProgress.NONE);
         assertThat(east).isEqualTo(2);
         syncStock(false);
     }

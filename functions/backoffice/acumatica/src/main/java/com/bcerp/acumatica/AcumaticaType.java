@@ -28,6 +28,7 @@ public final class AcumaticaType {
                 .payments(orders).inventory(new AcumaticaInventory(connection, concurrency))
                 .catalogue(new AcumaticaCatalog(connection, baseCurrency, salePriceAttribute))
                 .fulfilment(new AcumaticaFulfilment(connection, readPayments))
-                .codes(new AcumaticaReferenceCodes(connection, taxZones)).onSignOut(connection::signOut).build();
+                .codes(new AcumaticaReferenceCodes(connection, taxZones))
+                .prices(new AcumaticaPrices(connection, java.time.Clock.systemUTC())).onSignOut(connection::signOut).build();
     }
 }

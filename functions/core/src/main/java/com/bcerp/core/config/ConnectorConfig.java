@@ -7,6 +7,7 @@ import com.bcerp.core.order.OrderMappingSettings;
 import com.bcerp.core.order.RoutingSettings;
 import com.bcerp.core.order.StatusSettings;
 import com.bcerp.core.payment.PaymentSettings;
+import com.bcerp.core.pricelist.PriceListSettings;
 import com.bcerp.core.stock.StockSettings;
 import java.util.Objects;
 
@@ -16,7 +17,8 @@ import java.util.Objects;
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
         PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
-        FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices) {
+        FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices,
+        PriceListSettings priceLists) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -29,12 +31,13 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(fulfilment, "fulfilment");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(backOffices, "back_offices");
+        Objects.requireNonNull(priceLists, "price_lists");
     }
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(OrderMappingSettings.defaults(), StatusSettings.defaults(),
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
                 StockSettings.defaults(), CatalogSettings.defaults(), FulfilmentSettings.defaults(),
-                ReliabilitySettings.defaults(), BackOfficeSettings.defaults());
+                ReliabilitySettings.defaults(), BackOfficeSettings.defaults(), PriceListSettings.defaults());
     }
 }

@@ -30,6 +30,7 @@ public final class BackOffice {
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
     private final ReferenceCodes codes;
+    private final PriceSource prices;
     private final List<Integer> importStatuses;
     private final Runnable signOut;
 
@@ -44,6 +45,7 @@ public final class BackOffice {
         this.catalogue = b.catalogue;
         this.fulfilment = b.fulfilment;
         this.codes = b.codes;
+        this.prices = b.prices;
         this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
         this.signOut = b.signOut;
         if (documents != null && payments != null && customers == null) {
@@ -101,6 +103,11 @@ public final class BackOffice {
         return Optional.ofNullable(codes);
     }
 
+    /** Its prices per customer price class, for the store's price lists. */
+    public Optional<PriceSource> prices() {
+        return Optional.ofNullable(prices);
+    }
+
     /**
      * The store statuses whose orders this back office takes, where it decides that itself (a warehouse takes only
      * orders ready to ship); empty: the config's {@code statuses.import_statuses}.
@@ -135,6 +142,9 @@ public final class BackOffice {
         if (fulfilment != null) {
             all.add(Capability.FULFILMENT);
         }
+        if (prices != null) {
+            all.add(Capability.PRICE_LISTS);
+        }
         return all;
     }
 
@@ -161,7 +171,7 @@ public final class BackOffice {
     /** The same back office with its order-side ports wrapped, e.g. by the local runtime's fault injection. */
     public BackOffice wrapped(PortWrapper wrapper) {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
-                .fulfilment(fulfilment).codes(codes);
+                .fulfilment(fulfilment).codes(codes).prices(prices);
         b.importStatuses = importStatuses;
         b.signOut = signOut;
         b.customers = customers == null ? null : wrapper.customers(customers);
@@ -211,6 +221,7 @@ public final class BackOffice {
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
         private ReferenceCodes codes;
+        private PriceSource prices;
         private List<Integer> importStatuses;
         private Runnable signOut = () -> { };
 
@@ -256,6 +267,11 @@ public final class BackOffice {
 
         public Builder codes(ReferenceCodes port) {
             this.codes = port;
+            return this;
+        }
+
+        public Builder prices(PriceSource port) {
+            this.prices = port;
             return this;
         }
 

@@ -35,15 +35,17 @@ import org.slf4j.LoggerFactory;
  * and {@link #cancelOrder}; the stock items and inquiries of {@link ItemBook}, and the inventory documents that move
  * stock (InventoryReceipt, InventoryIssue, InventoryAdjustment, TransferOrder, KitAssembly; read-only, entered
  * released through {@link #receiveStock}, {@link #issueStock}, {@link #adjustStock}, {@link #transferStock} and
- * {@link #assembleKits}), on one pinned
+ * {@link #assembleKits}), sales price worksheets (with ReleaseSalesPriceWorksheet) and the Sales Prices inquiry of
+ * {@link SalesPriceBook}, on one pinned
  * endpoint version ({@code /entity/Default/24.200.001}; any other answers 404), OAuth2 on
  * {@code /identity/connect/token}, and fault knobs. Requests are checked more strictly than a real instance does (see
  * {@link RequestEntities}); answers conform to the vendor's OpenAPI file for the endpoint (tests check both).
  *
  * <p>Known simplifications: one user and one connected application; order types {@value #ORDER_TYPES_TEXT}; tax ids
  * from {@link #TAX_IDS}; the setup records orders, payments and customers name are listed read-only ({@link SetupBook});
- * items are the shared catalogue plus the non-stock charge items; no carrier rates, tax zones,
- * price lists or automatic discounts. GET by keys (or an action on) a record that does not exist answers 500
+ * items are the shared catalogue plus the non-stock charge items; sales prices through {@code SalesPriceWorksheet}
+ * and {@code SalesPricesInquiry}; no carrier rates or automatic discounts. GET by keys (or an action on) a record that
+ * does not exist answers 500
  * {@code NoEntitySatisfiesTheConditionException}, as live instances do; an action its rules refuse answers 500
  * {@code PXException} with the rule in {@code exceptionMessage} (or, with {@link Faults#actionRefusalsAs422}, the
  * 422 echo the spec also lists).
@@ -116,6 +118,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final ShipmentBook shipments;
     private final ItemBook items;
     private final StockDocumentBook documents;
+    private final SalesPriceBook salesPrices;
     private final LongOperations operations;
     private final Router router = new Router();
 
@@ -133,6 +136,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.items = ItemBook.seeded(catalog, clock);
         this.shipments = new ShipmentBook(lock, clock, salesOrders, items);
         this.documents = new StockDocumentBook(lock, clock, items);
+        this.salesPrices = new SalesPriceBook(clock, items);
         this.operations = new LongOperations(clock);
         router.filter(calls.filter(this::route, r -> null, r -> r.path().equals(TOKEN_PATH)))
                 .filter(this::injectFaults)
@@ -186,6 +190,17 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/InventoryAdjustment", r -> documents(r, StockDocumentBook.Type.ADJUSTMENT))
                 .route("GET", base + "/TransferOrder", r -> documents(r, StockDocumentBook.Type.TRANSFER))
                 .route("GET", base + "/KitAssembly", r -> documents(r, StockDocumentBook.Type.KIT_ASSEMBLY))
+                .route("PUT", base + "/SalesPriceWorksheet", r -> {
+                    ODataQuery query = query(r, SalesPriceBook.WORKSHEET);
+                    return answer(salesPrices.putWorksheet(RequestEntities.read(r, SalesPriceBook.WORKSHEET)),
+                            SalesPriceBook.WORKSHEET, query);
+                })
+                .route("GET", base + "/SalesPriceWorksheet", r -> list(r, SalesPriceBook.WORKSHEET, salesPrices::worksheets))
+                .route("GET", base + "/SalesPriceWorksheet/{referenceNbr}", r -> one(r, SalesPriceBook.WORKSHEET,
+                        salesPrices.worksheet(r.pathParam("referenceNbr"))))
+                .route("POST", base + "/SalesPriceWorksheet/ReleaseSalesPriceWorksheet", r -> action(r,
+                        SalesPriceBook.WORKSHEET, salesPrices::release))
+                .route("PUT", base + "/SalesPricesInquiry", r -> inquiry(r, SalesPriceBook.INQUIRY, salesPrices::inquiry))
                 .route("GET", base + "/{entity}/{action}/status/{id}", r -> HttpResponse.empty(operations.status(r.pathParam("id"))));
     }
 

@@ -265,6 +265,21 @@ final class EntityShapes {
         TABLE.put("KitAssemblyStockComponent", """
                 Allocations:[? ComponentQty:d LineNbr:i LocationID:s Qty:d ReasonCode:s StockInventoryID:s Subitem:s
                 UnitCost:d UOM:s""");
+        // sales prices (issue 17, item 3): worksheets that enter prices, and the Sales Prices inquiry (AR202000)
+        TABLE.put("SalesPriceWorksheet", """
+                CreatedDateTime:t Description:s EffectiveDate:t ExpirationDate:t Hold:b LastModifiedDateTime:t
+                OverwriteOverlappingPrices:b ReferenceNbr:s SalesPrices:[SalesPricesWorksheetDetail Status:s""");
+        TABLE.put("SalesPricesWorksheetDetail", """
+                BreakQty:d CurrencyID:s Description:s InventoryID:s LineID:i PendingPrice:d PriceCode:s PriceType:s
+                ReferenceNbr:s SourcePrice:d Tax:s UOM:s""");
+        TABLE.put("SalesPricesInquiry", """
+                EffectiveAsOf:t InventoryID:s ItemClassID:s PriceClass:s PriceCode:s PriceManager:s PriceManagerIsMe:b
+                PriceType:s PriceWorkgroup:s PriceWorkgroupIsMine:b SalesPriceDetails:[SalesPriceDetail
+                TaxCalculationMode:s""");
+        TABLE.put("SalesPriceDetail", """
+                BreakQty:d CreatedDateTime:t CurrencyID:s Description:s EffectiveDate:t ExpirationDate:t InventoryID:s
+                LastModifiedDateTime:t Price:d PriceCode:s PriceType:s Promotion:b RecordID:i Tax:s UOM:s NoteID:g
+                Warehouse:s TaxCalculationMode:s""");
         // fulfilment (issue 6)
         TABLE.put("Shipment", """
                 BaseCurrencyID:s ControlQty:d CreatedDateTime:t CurrencyRate:d CurrencyRateTypeID:s CurrencyViewState:b

@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * A simulated BigCommerce store over real HTTP, in the JVM: Orders V2 (with taxes, coupons, fees and order edits),
  * V3 transactions, payment actions (capture, void, refund quotes and refunds), V3 webhooks, the Catalog V3 products,
- * options and variants, Customers V3 customers and addresses, and Inventory V3 locations, items and adjustments, with the store's rate limit, signed webhook
+ * options and variants, Customers V3 customers and addresses, Inventory V3 locations, items and adjustments, Price Lists V3 lists and
+ * records, and V2 customer groups with their price-list rules, with the store's rate limit, signed webhook
  * deliveries with BigCommerce's retry schedule, store settings and fault knobs. Orders only a storefront checkout
  * makes (coupons, other currencies, bundles, gift certificates, several shipping addresses, card authorisations) are
  * placed through the sandbox's checkout, {@code POST /stores/{hash}/sandbox/checkouts}.
@@ -112,6 +113,9 @@ public final class BigCommerceSandbox implements AutoCloseable {
         this.inventory = new Inventory(products);
         new CatalogRoutes(products, inventory, faults).register(endpoints);
         new InventoryRoutes(products, inventory).register(endpoints);
+        PriceListRoutes priceLists = new PriceListRoutes(products, clock);
+        priceLists.register(endpoints);
+        new CustomerGroupRoutes(products.lock, priceLists::exists).register(endpoints);
         new CustomerRoutes(dispatcher, clock).register(endpoints);
         router.start(settings.port());
     }

@@ -23,8 +23,11 @@ final class OAuthScopes {
             new Area("/v2/orders", "store_v2_orders", "store_v2_orders_read_only"),
             new Area("/v2/order_statuses", "store_v2_orders", "store_v2_orders_read_only"),
             new Area("/v3/catalog", "store_v2_products", "store_v2_products_read_only"),
+            // price lists take the Products scope (price_lists.v3.yml, "OAuth scopes")
+            new Area("/v3/pricelists", "store_v2_products", "store_v2_products_read_only"),
             new Area("/v3/inventory", "store_inventory", "store_inventory_read_only"),
             new Area("/v3/customers", "store_v2_customers", "store_v2_customers_read_only"),
+            new Area("/v2/customer_groups", "store_v2_customers", "store_v2_customers_read_only"),
             new Area("/v2/store", "store_v2_information", "store_v2_information_read_only"),
             new Area("/v3/settings", "store_v2_information", "store_v2_information_read_only"));
 

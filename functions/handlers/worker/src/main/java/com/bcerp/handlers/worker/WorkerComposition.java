@@ -11,6 +11,7 @@ import com.bcerp.bigcommerce.BigCommerceCatalog;
 import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceFulfilment;
 import com.bcerp.bigcommerce.BigCommerceInventory;
+import com.bcerp.bigcommerce.BigCommercePriceLists;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.bigcommerce.RateLimitPacer;
@@ -33,6 +34,8 @@ import com.bcerp.core.order.StoreEventHandler;
 import com.bcerp.core.port.CredentialLease;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.CatalogSource;
+import com.bcerp.core.port.PriceSource;
+import com.bcerp.core.pricelist.PriceListSync;
 import com.bcerp.core.port.FulfilmentSource;
 import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
@@ -84,13 +87,14 @@ public final class WorkerComposition {
     private final Supplier<WebhookHealth> webhookHealth;
     private final StockSync stockSync;
     private final CatalogSync catalogSync;
+    private final PriceListSync priceListSync;
     private final Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment;
     private final ConnectorMetrics metrics;
     private final BackOfficeSettings wiring;
 
     private WorkerComposition(String storeHash, Storefront store, List<BackOffice> backOffices, SyncState state,
             OrderFlows flows, StoreEventHandler events, DeliveredOnce deliveries, Supplier<OrderCatchUp> catchUp, Supplier<WebhookHealth> webhookHealth,
-            StockSync stockSync, CatalogSync catalogSync,
+            StockSync stockSync, CatalogSync catalogSync, PriceListSync priceListSync,
             Function<UnaryOperator<StoreFulfilment>, FulfilmentSync> fulfilment, ConnectorMetrics metrics,
             BackOfficeSettings wiring) {
         this.metrics = metrics;
@@ -106,6 +110,7 @@ public final class WorkerComposition {
         this.webhookHealth = webhookHealth;
         this.stockSync = stockSync;
         this.catalogSync = catalogSync;
+        this.priceListSync = priceListSync;
         this.fulfilment = fulfilment;
     }
 
@@ -203,6 +208,15 @@ public final class WorkerComposition {
         CatalogSync catalogSync = new CatalogSync(catalogue,
                 new BigCommerceCatalog(storeClient, config.catalog().matchKey()), state, state, config.catalog(),
                 config.stock(), storeHash, clock);
+        // price lists come from the catalogue's back office; with no mappings the sync reads and writes nothing
+        if (!config.priceLists().mappings().isEmpty()) {
+            catalogFrom.require(Capability.PRICE_LISTS, "price_lists.mappings");
+        }
+        PriceSource prices = catalogFrom.prices().orElse(priceClass -> {
+            throw new IllegalStateException("back office '" + catalogFrom.name() + "' has no price lists");
+        });
+        PriceListSync priceListSync = new PriceListSync(prices, new BigCommercePriceLists(storeClient), state,
+                config.priceLists(), storeHash, clock);
         BackOffice fulfilmentFrom = backOffice.apply(wiring.fulfilmentFrom());
         fulfilmentFrom.require(Capability.FULFILMENT, "back_offices.flows.fulfilment");
         FulfilmentSource shipped = fulfilmentFrom.fulfilment().orElseThrow();
@@ -212,7 +226,7 @@ public final class WorkerComposition {
         // a handled delivery's record outlives any copy of it the receiver still lets in
         DeliveredOnce deliveries = new DeliveredOnce(events, state, WebhookAuthenticator.RETRY_HORIZON, clock);
         return new WorkerComposition(storeHash, store, List.copyOf(backOffices.values()), state, flows, events,
-                deliveries, catchUp, webhookHealth, stockSync, catalogSync, fulfilment, metrics, wiring);
+                deliveries, catchUp, webhookHealth, stockSync, catalogSync, priceListSync, fulfilment, metrics, wiring);
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
@@ -293,6 +307,11 @@ public final class WorkerComposition {
     /** Back-office products to the store's catalogue (the catalog-sync schedule). */
     public CatalogSync catalogSync() {
         return catalogSync;
+    }
+
+    /** Back-office price classes to the store's price lists (run by the catalog-sync schedule). */
+    public PriceListSync priceListSync() {
+        return priceListSync;
     }
 
     public SyncState state() {

@@ -42,7 +42,7 @@ class BackOfficeRegistryTest {
 
         assertThat(erp.name()).isEqualTo("erp");
         assertThat(erp.capabilities()).contains(Capability.CUSTOMERS, Capability.SALES_ORDERS, Capability.PAYMENTS,
-                Capability.INVENTORY, Capability.CATALOGUE, Capability.FULFILMENT);
+                Capability.INVENTORY, Capability.CATALOGUE, Capability.FULFILMENT, Capability.PRICE_LISTS);
         assertThat(new BackOfficeRegistry.Variables("erp", env).secretName()).isEqualTo("bc-erp-connector/erp");
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("erp", "acumatica",
                 new Environment(Map.of("ACUMATICA_URL", "https://erp.example.com/ACME")), shared))
