@@ -29,6 +29,8 @@ public final class InMemoryInvoices implements Invoices {
     public final AtomicInteger creates = new AtomicInteger();
     /** Set to fail the next release with a transient error, once. */
     public volatile boolean releaseFailsOnce;
+    /** Set so the next create is stored but its answer is lost (a timeout after the write), once. */
+    public volatile boolean answerLostOnce;
 
     public InMemoryInvoices(InMemoryBackOffice documents) {
         this.documents = documents;
@@ -74,6 +76,10 @@ public final class InMemoryInvoices implements Invoices {
     private PostedInvoice add(PostedInvoice invoice) {
         creates.incrementAndGet();
         invoices.add(invoice);
+        if (answerLostOnce) {
+            answerLostOnce = false;
+            throw new com.bcerp.core.failure.TransientFailure("the answer to the create timed out");
+        }
         return invoice;
     }
 

@@ -150,6 +150,21 @@ class InvoiceSyncTest {
     }
 
     @Test
+    void an_invoice_whose_answer_was_lost_is_found_by_its_reference_not_prepared_again() {
+        store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").build())
+                .transaction(txn(1, "purchase", "55.00", "braintree", null));
+        OrderFlows flows = flows(Mode.FROM_ORDER);
+        invoices.answerLostOnce = true;
+        assertThatThrownBy(() -> flows.orderImport().importOrder("abc123", 250, "created"))
+                .isInstanceOf(TransientFailure.class);
+
+        flows.events().handle(event("store/order/transaction/created"));
+
+        assertThat(invoices.creates.get()).as("the pending link is settled by the look-up").isEqualTo(1);
+        assertThat(invoices.invoices()).singleElement().satisfies(i -> assertThat(i.balance().isZero()).isTrue());
+    }
+
+    @Test
     void a_refund_after_invoicing_is_a_credit_memo_against_the_invoice_not_a_credit_order() {
         store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").build())
                 .transaction(txn(1, "purchase", "55.00", "braintree", null));
