@@ -113,7 +113,7 @@ public final class OrderLedger {
             throw new PermanentFailure("kind", draft.externalRef() + ": back office " + backOffice + " takes no "
                     + draft.kind().name().toLowerCase(java.util.Locale.ROOT) + " documents");
         }
-        return linked(orderRef, Link.pending(draft.externalRef(), draft.kind()), () -> documents.createSalesOrder(draft),
+        return linked(owner(backOffice, orderRef), Link.pending(draft.externalRef(), draft.kind()), () -> documents.createSalesOrder(draft),
                 DocumentRef::id);
     }
 
@@ -132,7 +132,7 @@ public final class OrderLedger {
 
     public PostedPayment createPayment(String orderRef, PaymentDraft draft) {
         Payments port = paymentsPort();
-        return linked(orderRef, Link.pending(draft.externalRef(), null), () -> port.createPayment(draft),
+        return linked(owner(backOffice, orderRef), Link.pending(draft.externalRef(), null), () -> port.createPayment(draft),
                 PostedPayment::id);
     }
 
@@ -212,8 +212,8 @@ public final class OrderLedger {
         return payments;
     }
 
-    private <T> T linked(String orderRef, Link pending, Supplier<T> create, Function<T, String> idOf) {
-        String owner = owner(backOffice, orderRef);
+    /** @param owner the link table's key the create is linked under (the order's documents, or its invoices) */
+    private <T> T linked(String owner, Link pending, Supplier<T> create, Function<T, String> idOf) {
         links.pending(owner, pending);
         T created;
         try {

@@ -165,7 +165,18 @@ public final class RefundImport implements OrderFollowUp {
     private Outcome declined(StoreOrder order, OrderDocuments documents, StoreRefund refund, String trigger) {
         String key = recordKey(ledger.scope().store(order.storeHash()), order.id(), refund.id());
         String what = "refund " + refund.id() + " of order " + order.id();
-        Optional<PostedDocument> credit = documents.byRef(OrderDocuments.refundRef(documents.externalRef(), refund.id()));
+        String ref = OrderDocuments.refundRef(documents.externalRef(), refund.id());
+        Optional<PostedDocument> credit = documents.byRef(ref);
+        Optional<PostedInvoice> memo = invoicing ? ledger.invoices(documents.externalRef()).stream()
+                .filter(i -> i.externalRef().equals(ref)).findFirst() : Optional.empty();
+        if (memo.isPresent()) {
+            // a released credit memo is not cancelled as a credit order is: it is reversed by a person
+            return claims.run(key + "#declined", trigger, what, false, attempt -> {
+                throw new PermanentFailure("payments.is_declined", what + " was declined by the payment provider after"
+                        + " its credit memo " + memo.get().display() + " was posted: reverse " + memo.get().display()
+                        + " by hand, then discard this record");
+            });
+        }
         boolean wholly = refund.payments().stream().allMatch(StoreRefund.Payment::declined);
         if (wholly && credit.map(PostedDocument::isCancelled).orElse(true)) {
             return claims.run(key, trigger, what, false, attempt -> {

@@ -27,6 +27,7 @@ public final class InMemoryInvoices implements Invoices {
     private final InMemoryBackOffice documents;
     private final List<PostedInvoice> invoices = new CopyOnWriteArrayList<>();
     public final AtomicInteger creates = new AtomicInteger();
+    public final AtomicInteger searches = new AtomicInteger();
     /** Set to fail the next release with a transient error, once. */
     public volatile boolean releaseFailsOnce;
     /** Set so the next create is stored but its answer is lost (a timeout after the write), once. */
@@ -115,6 +116,7 @@ public final class InMemoryInvoices implements Invoices {
 
     @Override
     public Optional<List<PostedInvoice>> findInvoices(String externalRef) {
+        searches.incrementAndGet();
         return Optional.of(invoices.stream().filter(i -> i.externalRef().equals(externalRef)
                 || i.externalRef().startsWith(externalRef + "-")).toList());
     }

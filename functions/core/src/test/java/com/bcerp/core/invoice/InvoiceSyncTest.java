@@ -85,6 +85,7 @@ class InvoiceSyncTest {
         flows.orderImport().importOrder("abc123", 250, "updated");
         assertThat(invoices.creates.get()).isEqualTo(1);
         assertThat(invoices.invoices()).hasSize(1);
+        assertThat(invoices.searches.get()).as("searched once, before the first create; then its link tells").isEqualTo(1);
     }
 
     @Test
@@ -185,6 +186,42 @@ class InvoiceSyncTest {
             assertThat(m.released()).isTrue();
         });
         assertThat(backOffice.ordersFor("BC-abc123-250-R3")).as("no credit order against the sales order").isZero();
+    }
+
+    @Test
+    void a_refund_declined_after_its_credit_memo_was_posted_parks_naming_the_memo_to_reverse() {
+        store.place(StoreOrders.order().line("SKU-0100", 2, "20.00").build())
+                .transaction(txn(1, "purchase", "55.00", "braintree", null));
+        OrderFlows flows = flows(Mode.FROM_ORDER);
+        flows.orderImport().importOrder("abc123", 250, "created");
+        store.refund(refund(false));
+        assertThat(flows.refunds().sync("abc123", 250, "refund/created")).isEqualTo(Outcome.CREATED);
+        assertThat(invoices.invoices()).filteredOn(PostedInvoice::creditMemo).hasSize(1);
+        assertThat(state.linksOf(com.bcerp.core.order.OrderLedger.invoiceOwner("memory", "BC-abc123-250")))
+                .as("the invoice and its credit memo are linked").extracting(l -> l.id()).containsExactlyInAnyOrder(
+                        invoices.invoices().get(0).id(), invoices.invoices().get(1).id());
+        InMemoryStore declined = new InMemoryStore();
+        declined.place(StoreOrders.order().line("SKU-0100", 2, "20.00").build())
+                .transaction(txn(1, "purchase", "55.00", "braintree", null)).refund(refund(true));
+        OrderFlows later = OrderFlows.wire(declined, invoices.backOffice(), state, state, config(
+                new InvoiceSettings(true, List.of(new MethodRule("braintree", Mode.FROM_ORDER)))), clock, Duration.ofMinutes(2));
+
+        assertThat(later.refunds().sync("abc123", 250, "order/updated")).isEqualTo(Outcome.PARKED);
+
+        String memo = invoices.invoices().stream().filter(PostedInvoice::creditMemo).findFirst().orElseThrow().id();
+        assertThat(state.parked()).singleElement().satisfies(p -> assertThat(p.reason()).contains("reverse " + memo));
+    }
+
+    private static StoreRefund refund(boolean declined) {
+        return new StoreRefund(3, 250, Instant.parse("2026-11-22T12:00:00Z"), "Damaged", Money.of("22.00", "USD"),
+                Money.of("2.00", "USD"), List.of(new StoreRefund.Item(StoreRefund.ItemType.PRODUCT, 100, BigDecimal.ONE,
+                        null, null)), List.of(new StoreRefund.Payment("braintree", Money.of("22.00", "USD"), false, declined)));
+    }
+
+    private static ConnectorConfig config(InvoiceSettings settings) {
+        ConnectorConfig d = ConnectorConfig.defaults();
+        return new ConnectorConfig(d.orders(), d.statuses(), d.customers(), CARDS, d.routing(), d.stock(), d.catalog(),
+                d.fulfilment(), d.reliability(), d.backOffices()).withInvoices(settings);
     }
 
     @Test
