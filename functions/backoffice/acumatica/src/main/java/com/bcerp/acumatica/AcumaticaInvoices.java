@@ -120,14 +120,28 @@ public final class AcumaticaInvoices implements Invoices {
         AcumaticaKeys keys = AcumaticaKeys.of(payment.id());
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", OData.eq("Type", keys.type()) + " and " + OData.eq("ReferenceNbr", keys.nbr()));
-        query.put("$expand", "DocumentsToApply");
+        query.put("$expand", "OrdersToApply,DocumentsToApply");
         JsonNode current = Records.list(api.get("Payment", query), "payment " + payment.display()).path(0);
         boolean listed = false;
         for (JsonNode row : current.path("DocumentsToApply")) {
             listed |= document.type().equals(Records.text(row, "DocType")) && document.nbr().equals(Records.text(row, "ReferenceNbr"));
         }
         if (!listed) {
-            ApiResponse response = api.update("Payment", Map.of(), AcumaticaDocuments.paymentApplication(keys, document, amount));
+            com.fasterxml.jackson.databind.node.ObjectNode change = AcumaticaDocuments.paymentApplication(keys, document, amount);
+            // what the payment cannot spare is taken off its application to the sales order (an invoice entered
+            // directly, beside its order): a payment applies no more than its amount
+            BigDecimal short_ = amount.amount().subtract(decimal(current, "AvailableBalance")).max(BigDecimal.ZERO);
+            for (JsonNode row : current.path("OrdersToApply")) {
+                BigDecimal applied = decimal(row, "AppliedToOrder");
+                if (short_.signum() > 0 && applied.signum() > 0 && row.hasNonNull("id")) {
+                    BigDecimal moved = applied.min(short_);
+                    com.fasterxml.jackson.databind.node.ObjectNode order = change.withArrayProperty("OrdersToApply").addObject();
+                    order.put("id", row.get("id").asText());
+                    order.putObject("AppliedToOrder").put("value", applied.subtract(moved));
+                    short_ = short_.subtract(moved);
+                }
+            }
+            ApiResponse response = api.update("Payment", Map.of(), change);
             if (!response.isSuccess()) {
                 throw AcumaticaFailures.of(response, "application of payment " + payment.display() + " to " + invoice.display(), null);
             }

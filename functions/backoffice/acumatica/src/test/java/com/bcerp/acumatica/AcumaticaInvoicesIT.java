@@ -58,7 +58,7 @@ class AcumaticaInvoicesIT {
     }
 
     @Test
-    void an_order_is_invoiced_released_and_closed_by_its_payment_and_credited_by_a_credit_memo() {
+    void an_order_is_invoiced_released_and_closed_by_its_payment_and_credited_by_a_credit_memo() throws Exception {
         sandbox.calls().reset();
         sandbox.faults().actionDuration(Duration.ofMillis(300));
         try {
@@ -92,9 +92,19 @@ class AcumaticaInvoicesIT {
             assertThat(invoices.findInvoices("BC-inv-250").orElseThrow()).extracting(PostedInvoice::id)
                     .containsExactlyInAnyOrder(paid.id(), memo.id());
 
-            PostedInvoice direct = invoices.postInvoice(Fixtures.order(customer, "BC-inv-251",
-                    List.of(line(1, "SKU-0101", "1", "19.99", "0"))));
+            // an invoice entered directly beside its sales order: the order's payment moves onto it
+            SalesOrderDraft second = Fixtures.order(customer, "BC-inv-251", List.of(line(1, "SKU-0101", "1", "19.99", "0")));
+            DocumentRef secondRef = orders.createSalesOrder(second);
+            PostedPayment secondPayment = orders.createPayment(new PaymentDraft("BC-inv-251-T1", customer, "CARD", "10200",
+                    secondRef.total(), second.date(), "gw-2", false, secondRef, null, "purchase"));
+            PostedInvoice direct = invoices.release(invoices.postInvoice(second));
             assertThat(direct.creditMemo()).isFalse();
+            assertThat(direct.total()).isEqualTo(secondRef.total());
+            PostedInvoice directPaid = invoices.applyPayment(direct, secondPayment, secondPayment.amount());
+            assertThat(directPaid.balance().isZero()).isTrue();
+            assertThat(com.bcerp.http.JsonSupport.MAPPER.readTree(new SandboxReader(sandbox).get("Payment/"
+                    + secondPayment.id() + "?$expand=OrdersToApply")).at("/OrdersToApply/0/AppliedToOrder/value")
+                    .decimalValue()).as("moved off the order").isZero();
             assertThat(invoices.readInvoices(List.of(direct.id()))).singleElement()
                     .satisfies(i -> assertThat(i.externalRef()).isEqualTo("BC-inv-251"));
         } finally {
