@@ -76,6 +76,13 @@ public final class InvoiceSync implements OrderFollowUp {
             return Outcome.SKIPPED;
         }
         return claimed(storeHash, orderId, trigger, attempt -> {
+            // the transactions first: an order no listed gateway paid costs no order read and no back-office call
+            List<PaymentTransaction> transactions = store.transactions(orderId);
+            if (PaymentPlan.of(transactions).stream().noneMatch(p -> p.stage() == PaymentPlan.Stage.CAPTURED
+                    && settings.modeFor(p.opening().gateway()).isPresent())) {
+                return notYet(storeHash, orderId, attempt, "order " + orderId + " has no captured payment through a"
+                        + " gateway invoices.methods lists");
+            }
             OrderLookup.Result result = lookup.find(storeHash, orderId);
             if (result instanceof OrderLookup.Skipped skipped) {
                 return notYet(storeHash, orderId, attempt, skipped.reason());
@@ -86,7 +93,7 @@ public final class InvoiceSync implements OrderFollowUp {
                 return notYet(storeHash, orderId, attempt, "order " + orderId + " is not in the back office yet; it is"
                         + " invoiced when it is imported");
             }
-            return invoice(found.order(), sale.get(), attempt);
+            return invoice(found.order(), sale.get(), transactions, attempt);
         });
     }
 
@@ -94,7 +101,8 @@ public final class InvoiceSync implements OrderFollowUp {
     @Override
     public void afterImport(StoreOrder order, PostedDocument salesOrder, String trigger) {
         if (settings.enabled()) {
-            claimed(order.storeHash(), order.id(), trigger, attempt -> invoice(order, salesOrder, attempt));
+            claimed(order.storeHash(), order.id(), trigger, attempt -> invoice(order, salesOrder,
+                    store.transactions(order.id()), attempt));
         }
     }
 
@@ -108,8 +116,7 @@ public final class InvoiceSync implements OrderFollowUp {
         return attempt.end(Outcome.SKIPPED, null, reason);
     }
 
-    private Outcome invoice(StoreOrder order, PostedDocument sale, Attempt attempt) {
-        List<PaymentTransaction> transactions = store.transactions(order.id());
+    private Outcome invoice(StoreOrder order, PostedDocument sale, List<PaymentTransaction> transactions, Attempt attempt) {
         List<PaymentPlan.Planned> captured = PaymentPlan.of(transactions, order.paymentStatus()).stream()
                 .filter(p -> p.stage() == PaymentPlan.Stage.CAPTURED).toList();
         Money total = order.totalIncTax().toCents();
