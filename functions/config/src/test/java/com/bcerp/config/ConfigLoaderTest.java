@@ -77,6 +77,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void invoices_name_their_gateways_and_modes_and_a_bad_mode_is_named() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                invoices:
+                  enabled: true
+                  methods:
+                    - gateway: braintree
+                      mode: from_order
+                    - gateway: giftcertificate
+                      mode: direct
+                """);
+        assertThat(config.invoices().modeFor("braintree")).contains(com.bcerp.core.invoice.InvoiceSettings.Mode.FROM_ORDER);
+        assertThat(config.invoices().modeFor("giftcertificate")).contains(com.bcerp.core.invoice.InvoiceSettings.Mode.DIRECT);
+        assertThat(ConfigLoader.defaults().invoices().enabled()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse("invoices:\n  enabled: true\n  methods:\n    - gateway: braintree\n"
+                + "      mode: later\n")).isInstanceOf(ConfigException.class).hasMessageContaining("invoices.methods[0].mode");
+        assertThatThrownBy(() -> ConfigLoader.parse("invoices:\n  enabled: true\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("invoices.methods");
+    }
+
+    @Test
     void broken_yaml_says_where() {
         assertThatThrownBy(() -> ConfigLoader.parse("orders:\n  tax_id: [unclosed\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");

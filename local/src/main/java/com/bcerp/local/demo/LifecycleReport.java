@@ -38,6 +38,9 @@ import java.util.Set;
  * @param customersCreated store customers who had not ordered, created in the back office from their webhooks
  * @param customerUpdates  updates of back-office customers applied after store customer changes
  * @param mismatchedCustomers store customers whose back-office customer differs (name, email, phone, address, class)
+ * @param invoicesPosted   AR invoices posted for paid orders (invoices.methods), one per order
+ * @param invoicesPaid     of those, the ones the order's payments closed at a zero balance
+ * @param mismatchedInvoices invoices whose total is not the store order's, or that are still owed
  */
 public record LifecycleReport(
         int ordersCreated,
@@ -61,7 +64,10 @@ public record LifecycleReport(
         long elapsedMs,
         int customersCreated,
         int customerUpdates,
-        int mismatchedCustomers) {
+        int mismatchedCustomers,
+        int invoicesPosted,
+        int invoicesPaid,
+        int mismatchedInvoices) {
 
     public static LifecycleReport measure(LocalRuntime runtime, List<LifecycleScenario.Placed> placed,
             List<LifecycleScenario.StoreCustomer> storeCustomers, LifecycleScenario.Actions actions,
@@ -74,7 +80,14 @@ public record LifecycleReport(
         Map<String, Integer> byRef = new HashMap<>();
         documents.forEach(d -> byRef.merge(d.at("/ExternalRef/value").asText(), 1, Integer::sum));
         payments.forEach(p -> byRef.merge(p.at("/ExternalRef/value").asText(), 1, Integer::sum));
+        // an invoice carries its order's reference, like the sales order: counted apart
+        List<JsonNode> invoices = runtime.acumatica().salesInvoices().stream()
+                .filter(i -> i.at("/Type/value").asText().equals("Invoice")).toList();
+        invoices.forEach(i -> byRef.merge("invoice " + i.at("/ExternalRef/value").asText(), 1, Integer::sum));
         int duplicates = byRef.values().stream().mapToInt(n -> n - 1).sum();
+        int invoicesPosted = 0;
+        int invoicesPaid = 0;
+        int mismatchedInvoices = 0;
 
         Map<String, Integer> kinds = new LinkedHashMap<>();
         int present = 0;
@@ -95,6 +108,18 @@ public record LifecycleReport(
             }
             present++;
             StoreOrder now = storefront.order(order.id()).orElseThrow();
+            for (JsonNode invoice : invoices.stream().filter(i -> i.at("/ExternalRef/value").asText().equals(ref)).toList()) {
+                invoicesPosted++;
+                boolean paid = invoice.at("/Balance/value").decimalValue().signum() == 0;
+                invoicesPaid += paid ? 1 : 0;
+                if (!paid || invoice.at("/Amount/value").decimalValue().compareTo(now.totalIncTax().toCents().amount()) != 0) {
+                    mismatchedInvoices++;
+                    mismatches.add(order.shape() + " (order " + order.id() + "): invoice "
+                            + invoice.at("/ReferenceNbr/value").asText() + " totals " + invoice.at("/Amount/value").asText()
+                            + " and owes " + invoice.at("/Balance/value").asText() + ", the store's total is "
+                            + now.totalIncTax().toCents());
+                }
+            }
             String owed = owedCheck(now, mine, storefront);
             if (owed != null) {
                 mismatchedTotals++;
@@ -136,7 +161,7 @@ public record LifecycleReport(
                 mismatchedTotals, mismatchedPayments, mismatches, parked.size() + deadLettered, unexplained,
                 deadLettered, parked, expectedParked, Math.round(bcCalls * 100.0 / n) / 100.0,
                 Math.round(erpCalls * 100.0 / n) / 100.0, runtime.bigcommerce().deliveries().successes(), elapsedMs,
-                customersCreated, customerUpdates, mismatchedCustomers);
+                customersCreated, customerUpdates, mismatchedCustomers, invoicesPosted, invoicesPaid, mismatchedInvoices);
     }
 
     /** Null when exactly one back-office customer carries the store customer's id and agrees with it. */
@@ -215,7 +240,7 @@ public record LifecycleReport(
     /** No mismatch, no duplicate, nothing missing, and every failure one the scenario caused on purpose. */
     public boolean ok() {
         return ordersCreated > 0 && mismatchedTotals == 0 && mismatchedPayments == 0 && duplicates == 0 && missing == 0
-                && unexplained == 0 && mismatchedCustomers == 0;
+                && unexplained == 0 && mismatchedCustomers == 0 && mismatchedInvoices == 0;
     }
 
     public Map<String, Object> toJson() {
@@ -230,6 +255,9 @@ public record LifecycleReport(
         json.put("captures", actions.captures());
         json.put("voids", actions.voids());
         json.put("payments_posted", paymentsPosted);
+        json.put("invoices_posted", invoicesPosted);
+        json.put("invoices_paid", invoicesPaid);
+        json.put("mismatched_invoices", mismatchedInvoices);
         json.put("duplicates", duplicates);
         json.put("missing", missing);
         json.put("mismatched_totals", mismatchedTotals);
@@ -260,6 +288,8 @@ public record LifecycleReport(
         s.append(String.format("Edits, cancellations, refunds:       %d, %d, %d (captures %d, voids %d)%n", actions.edits(),
                 actions.cancellations(), actions.refunds(), actions.captures(), actions.voids()));
         s.append(String.format("Payments posted:                     %d%n", paymentsPosted));
+        s.append(String.format("Invoices posted, paid, differ:       %d, %d, %d%n", invoicesPosted, invoicesPaid,
+                mismatchedInvoices));
         s.append(String.format("Duplicates:                          %d%n", duplicates));
         s.append(String.format("Missing:                             %d%n", missing));
         s.append(String.format("Totals that differ:                  %d%n", mismatchedTotals));

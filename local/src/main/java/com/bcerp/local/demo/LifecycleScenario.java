@@ -81,6 +81,9 @@ public final class LifecycleScenario {
         List<OrderShapes.Shape> shapes = new ArrayList<>(OrderShapes.every(catalog));
         shapes.add(new OrderShapes.Shape("authorised-to-void", true, shapes.stream()
                 .filter(s -> s.name().equals("authorised")).findFirst().orElseThrow().body()));
+        // paid through the gateway whose orders the scenario's config invoices (invoices.methods)
+        shapes.add(new OrderShapes.Shape("invoiced", true, with(OrderShapes.checkout(List.of(product(
+                catalog.simpleItems().get(11), 2))), "payment", map("gateway", "paypal", "action", "purchase"))));
         List<Placed> placed = new ArrayList<>();
         for (OrderShapes.Shape shape : shapes) {
             store.store().taxInclusive(shape.name().startsWith("tax-inclusive"));

@@ -164,8 +164,17 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("STORE_HASH", bigcommerce.storeHash());
         env.put("EVENTS_QUEUE_URL", aws.eventsQueueUrl());
         env.put("BIGCOMMERCE_API_URL", bigcommerce.baseUrl());
+        DeploymentSettings.Acumatica erp = (options.configFile() == null ? DeploymentSettings.defaults()
+                : ConfigLoader.deployment(options.configFile())).acumatica();
         backOffices.forEach((name, backOffice) -> {
             env.putAll(backOffice.environment(name, timing));
+            if ("acumatica".equals(config.backOffices().systems().get(name))) {
+                // the order types the config's deployment.acumatica names, as a deployment gives them the functions
+                BackOfficeRegistry.Variables v = new BackOfficeRegistry.Variables(name, null);
+                env.put(v.variable("ORDER_TYPE"), erp.orderType());
+                env.put(v.variable("CREDIT_ORDER_TYPE"), erp.creditOrderType());
+                env.put(v.variable("RETURN_ORDER_TYPE"), erp.returnOrderType());
+            }
             secrets.put(new BackOfficeRegistry.Variables(name, new Environment(env)).secretName(), backOffice.secret());
         });
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);

@@ -56,6 +56,10 @@ class DemoCommandIT {
         assertThat(report.get("customers_created").asInt()).as(stdout).isEqualTo(2);
         assertThat(report.get("customer_updates").asInt()).as(stdout).isBetween(2, 4);
         assertThat(report.get("mismatched_customers").asInt()).as(stdout).isZero();
+        // the order paid through PayPal has its invoice, once, closed by its payment
+        assertThat(report.get("invoices_posted").asInt()).as(stdout).isEqualTo(1);
+        assertThat(report.get("invoices_paid").asInt()).as(stdout).isEqualTo(1);
+        assertThat(report.get("mismatched_invoices").asInt()).as(stdout).isZero();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
     }

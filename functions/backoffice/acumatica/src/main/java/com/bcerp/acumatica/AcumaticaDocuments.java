@@ -194,6 +194,72 @@ final class AcumaticaDocuments {
         return payment;
     }
 
+    /**
+     * A SalesInvoice (SO303000) entered from a draft: an SO invoice of the store order's lines (type Invoice) or a
+     * credit memo whose lines name the invoice they credit; freight and the store's taxes as on the sales order.
+     *
+     * @param original the invoice a credit memo credits; null for an invoice
+     */
+    static ObjectNode salesInvoice(SalesOrderDraft draft, String type, AcumaticaKeys original) {
+        ObjectNode invoice = NODES.objectNode();
+        put(invoice, "Type", type);
+        put(invoice, "CustomerID", draft.customerId());
+        put(invoice, "CustomerOrder", draft.customerOrder());
+        put(invoice, "ExternalRef", draft.externalRef());
+        if (draft.date() != null) {
+            put(invoice, "Date", date(draft.date()));
+        }
+        put(invoice, "Currency", draft.currency());
+        put(invoice, "Description", draft.description());
+        ArrayNode details = invoice.putArray("Details");
+        for (DraftLine line : draft.lines()) {
+            ObjectNode row = details.addObject();
+            put(row, "InventoryID", line.itemId());
+            put(row, "TransactionDescr", line.description());
+            put(row, "Qty", line.quantity());
+            put(row, "UnitPrice", amount(line.unitPrice()));
+            put(row, "ManualPrice", true);
+            put(row, "DiscountAmount", line.discount() == null ? BigDecimal.ZERO : line.discount().amount());
+            put(row, "ManualDiscount", true);
+            put(row, "ExternalRef", line.storeLineRef());
+            if (original != null) {
+                put(row, "OrigInvType", original.type());
+                put(row, "OrigInvNbr", original.nbr());
+            }
+        }
+        put(invoice, "FreightPrice", draft.freight() == null ? BigDecimal.ZERO : draft.freight().amount());
+        put(invoice, "IsTaxValid", true);
+        ArrayNode taxes = invoice.putArray("TaxDetails");
+        for (TaxLine tax : draft.taxes()) {
+            ObjectNode row = taxes.addObject();
+            put(row, "TaxID", tax.taxId());
+            put(row, "TaxableAmount", amount(tax.taxable()));
+            put(row, "TaxAmount", amount(tax.amount()));
+        }
+        return invoice;
+    }
+
+    /** An existing record's keys and one more field, for an update-only PUT. */
+    static ObjectNode keysAnd(String typeField, AcumaticaKeys keys, String nbrField, String field, String value) {
+        ObjectNode entity = NODES.objectNode();
+        put(entity, typeField, keys.type());
+        put(entity, nbrField, keys.nbr());
+        put(entity, field, value);
+        return entity;
+    }
+
+    /** A payment's application to a document (Documents to Apply), added to the payment by its keys. */
+    static ObjectNode paymentApplication(AcumaticaKeys payment, AcumaticaKeys document, Money amount) {
+        ObjectNode entity = NODES.objectNode();
+        put(entity, "Type", payment.type());
+        put(entity, "ReferenceNbr", payment.nbr());
+        ObjectNode row = entity.putArray("DocumentsToApply").addObject();
+        put(row, "DocType", document.type());
+        put(row, "ReferenceNbr", document.nbr());
+        put(row, "AmountPaid", amount.amount());
+        return entity;
+    }
+
     /** The body of an action on one record: {@code {"entity": {keys}}}. */
     static ObjectNode action(String... keyValuePairs) {
         ObjectNode body = NODES.objectNode();

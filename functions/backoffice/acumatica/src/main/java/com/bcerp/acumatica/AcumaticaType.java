@@ -25,7 +25,7 @@ public final class AcumaticaType {
             int concurrency, String baseCurrency, String salePriceAttribute, boolean readPayments) {
         AcumaticaBackOffice orders = new AcumaticaBackOffice(connection, taxZones);
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC).customers(orders).documents(orders)
-                .payments(orders).inventory(new AcumaticaInventory(connection, concurrency))
+                .payments(orders).invoices(new AcumaticaInvoices(connection)).inventory(new AcumaticaInventory(connection, concurrency))
                 .catalogue(new AcumaticaCatalog(connection, baseCurrency, salePriceAttribute))
                 .fulfilment(new AcumaticaFulfilment(connection, readPayments))
                 .codes(new AcumaticaReferenceCodes(connection, taxZones))

@@ -2,8 +2,10 @@ package com.bcerp.core.order;
 
 import com.bcerp.core.backoffice.Capability;
 import com.bcerp.core.config.ConnectorConfig;
+import com.bcerp.core.config.InvalidConfig;
 import com.bcerp.core.customer.CustomerMatcher;
 import com.bcerp.core.customer.CustomerSync;
+import com.bcerp.core.invoice.InvoiceSync;
 import com.bcerp.core.payment.PaymentSync;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.core.port.Links;
@@ -52,14 +54,22 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
         if (config.payments().enabled() && scope.primary()) {
             backOffice.require(Capability.PAYMENTS, "payments.enabled");
         }
+        if (config.invoices().enabled() && scope.primary()) {
+            backOffice.require(Capability.INVOICES, "invoices.enabled");
+            InvalidConfig.require(config.payments().enabled(), "invoices.enabled",
+                    "invoices are paid by the order's payments: set payments.enabled too");
+        }
         OrderLedger ledger = new OrderLedger(backOffice, links, scope);
         SalesOrderMapper mapper = mapper(backOffice, config);
         OrderPolicy policy = new OrderPolicy(config.orders(), backOffice.importStatuses()
                 .map(statuses -> config.statuses().withImportStatuses(statuses)).orElse(config.statuses()));
         Optional<PaymentSync> payments = backOffice.payments()
                 .map(p -> new PaymentSync(store, ledger, state, config.payments(), policy, clock, lease));
+        Optional<InvoiceSync> invoices = config.invoices().enabled() && backOffice.has(Capability.INVOICES)
+                ? Optional.of(new InvoiceSync(store, ledger, state, config.invoices(), mapper, policy, clock, lease))
+                : Optional.empty();
         Optional<RefundImport> refunds = backOffice.has(Capability.CREDIT_NOTES)
-                ? Optional.of(new RefundImport(store, ledger, state, mapper, policy, clock, lease))
+                ? Optional.of(new RefundImport(store, ledger, state, mapper, policy, clock, lease, invoices.isPresent()))
                 : Optional.empty();
         Optional<CustomerMatcher> customers = backOffice.customers()
                 .map(c -> new CustomerMatcher(c, state, config.customers(), scope, lease));
@@ -71,13 +81,15 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
                 ? backOffice.customers().map(c -> new CustomerSync(store, c, customers.orElseThrow(), state,
                         config.customers(), scope, clock, lease))
                 : Optional.empty();
-        List<OrderFollowUp> followUps = Stream.concat(payments.stream(), refunds.stream())
-                .map(OrderFollowUp.class::cast).toList();
+        // payments, then the invoice they pay, then refunds (after invoicing: credit memos against the invoice)
+        List<OrderFollowUp> followUps = Stream.of(payments.stream(), invoices.stream(), refunds.stream())
+                .flatMap(s -> s.map(OrderFollowUp.class::cast)).toList();
         OrderImport orderImport = new OrderImport(store, ledger, state, mapper, policy, customers, followUps, clock,
                 lease);
         OrderChanges changes = new OrderChanges(store, ledger, state, mapper, policy, ownWrites, clock, lease);
         return new OrderFlows(orderImport, changes, refunds, payments, ownWrites,
-                new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments, customerSync));
+                new StoreEventHandler(backOffice.name(), orderImport, changes, refunds, payments, customerSync,
+                        invoices));
     }
 
     /** The mapper the flows turn store orders into this back office's documents with (a dry run uses the same). */

@@ -1,14 +1,17 @@
 package com.bcerp.core.order;
 
+import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.LineArithmetic;
 import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.PostedInvoice;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.port.BackOffice;
+import com.bcerp.core.port.Invoices;
 import com.bcerp.core.port.Links;
 import com.bcerp.core.port.Payments;
 import com.bcerp.core.port.SalesDocuments;
@@ -33,6 +36,7 @@ public final class OrderLedger {
     private final String backOffice;
     private final SalesDocuments documents;
     private final Payments payments;
+    private final Invoices invoices;
     private final Links links;
     private final LineArithmetic arithmetic;
     private final KeyScope scope;
@@ -44,6 +48,7 @@ public final class OrderLedger {
         this.documents = backOffice.documents().orElseThrow(() -> new IllegalArgumentException(
                 backOffice + " takes no sales orders"));
         this.payments = backOffice.payments().orElse(null);
+        this.invoices = backOffice.invoices().orElse(null);
         this.links = links;
         this.arithmetic = backOffice.arithmetic();
     }
@@ -108,7 +113,7 @@ public final class OrderLedger {
             throw new PermanentFailure("kind", draft.externalRef() + ": back office " + backOffice + " takes no "
                     + draft.kind().name().toLowerCase(java.util.Locale.ROOT) + " documents");
         }
-        return linked(orderRef, Link.pending(draft.externalRef(), draft.kind()), () -> documents.createSalesOrder(draft),
+        return linked(owner(backOffice, orderRef), Link.pending(draft.externalRef(), draft.kind()), () -> documents.createSalesOrder(draft),
                 DocumentRef::id);
     }
 
@@ -127,7 +132,7 @@ public final class OrderLedger {
 
     public PostedPayment createPayment(String orderRef, PaymentDraft draft) {
         Payments port = paymentsPort();
-        return linked(orderRef, Link.pending(draft.externalRef(), null), () -> port.createPayment(draft),
+        return linked(owner(backOffice, orderRef), Link.pending(draft.externalRef(), null), () -> port.createPayment(draft),
                 PostedPayment::id);
     }
 
@@ -139,6 +144,67 @@ public final class OrderLedger {
         paymentsPort().voidPayment(payment);
     }
 
+    /**
+     * The link table's key of a store order's invoices and credit memos in a back office: a table of their own, beside
+     * the order documents', so the invoice (linked as a sale) is never read as a sales order.
+     */
+    public static String invoiceOwner(String backOffice, String orderRef) {
+        return "invoices#" + backOffice + "#" + orderRef;
+    }
+
+    /** Whether the back office takes AR invoices. */
+    public boolean invoices() {
+        return invoices != null;
+    }
+
+    /** The store order's invoice and credit memos posted so far. */
+    public List<PostedInvoice> invoices(String orderRef) {
+        Invoices port = invoicesPort();
+        String owner = invoiceOwner(backOffice, orderRef);
+        return read(owner, links.linksOf(owner), () -> port.findInvoices(orderRef), port::readInvoices,
+                PostedInvoice::externalRef, i -> new Link(i.externalRef(), kindOf(i), i.id()));
+    }
+
+    /** Prepares the sales order's invoice, linked before the action is sent and after it answers. */
+    public PostedInvoice invoiceSalesOrder(String orderRef, PostedDocument salesOrder) {
+        Invoices port = invoicesPort();
+        return linked(invoiceOwner(backOffice, orderRef), Link.pending(orderRef, DocumentKind.SALE),
+                () -> port.invoiceSalesOrder(salesOrder), PostedInvoice::id);
+    }
+
+    /** Posts an invoice of the draft directly, linked as every create is. */
+    public PostedInvoice postInvoice(String orderRef, SalesOrderDraft invoice) {
+        Invoices port = invoicesPort();
+        return linked(invoiceOwner(backOffice, orderRef), Link.pending(invoice.externalRef(), DocumentKind.SALE),
+                () -> port.postInvoice(invoice), PostedInvoice::id);
+    }
+
+    /** Posts a credit memo against the order's invoice, linked as every create is. */
+    public PostedInvoice postCreditMemo(String orderRef, SalesOrderDraft credit, PostedInvoice invoice) {
+        Invoices port = invoicesPort();
+        return linked(invoiceOwner(backOffice, orderRef), Link.pending(credit.externalRef(), DocumentKind.CREDIT),
+                () -> port.postCreditMemo(credit, invoice), PostedInvoice::id);
+    }
+
+    public PostedInvoice release(PostedInvoice invoice) {
+        return invoice.released() ? invoice : invoicesPort().release(invoice);
+    }
+
+    public PostedInvoice applyPayment(PostedInvoice invoice, PostedPayment payment, com.bcerp.core.model.Money amount) {
+        return invoicesPort().applyPayment(invoice, payment, amount);
+    }
+
+    private static DocumentKind kindOf(PostedInvoice invoice) {
+        return invoice.creditMemo() ? DocumentKind.CREDIT : DocumentKind.SALE;
+    }
+
+    private Invoices invoicesPort() {
+        if (invoices == null) {
+            throw new PermanentFailure("invoices", "back office " + backOffice + " takes no AR invoices");
+        }
+        return invoices;
+    }
+
     private Payments paymentsPort() {
         if (payments == null) {
             throw new PermanentFailure("payments", "back office " + backOffice + " takes no payments");
@@ -146,8 +212,8 @@ public final class OrderLedger {
         return payments;
     }
 
-    private <T> T linked(String orderRef, Link pending, Supplier<T> create, Function<T, String> idOf) {
-        String owner = owner(backOffice, orderRef);
+    /** @param owner the link table's key the create is linked under (the order's documents, or its invoices) */
+    private <T> T linked(String owner, Link pending, Supplier<T> create, Function<T, String> idOf) {
         links.pending(owner, pending);
         T created;
         try {

@@ -3,6 +3,7 @@ package com.bcerp.core.order;
 import com.bcerp.core.customer.CustomerSync;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.invoice.InvoiceSync;
 import com.bcerp.core.model.StoreEvent;
 import com.bcerp.core.payment.PaymentSync;
 import com.bcerp.core.refund.RefundImport;
@@ -34,16 +35,18 @@ public final class StoreEventHandler {
 
     /**
      * One back office's flows; refunds and payments absent where it takes no credit notes or payments, customers
-     * where it has none or the config does not follow them.
+     * where it has none or the config does not follow them, invoices where it takes none or the config asks none.
      */
     public record Route(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
-            Optional<RefundImport> refunds, Optional<PaymentSync> payments, Optional<CustomerSync> customers) {}
+            Optional<RefundImport> refunds, Optional<PaymentSync> payments, Optional<CustomerSync> customers,
+            Optional<InvoiceSync> invoices) {}
 
     private final List<Route> routes;
 
     public StoreEventHandler(String backOffice, OrderImport orderImport, OrderChanges orderChanges,
-            Optional<RefundImport> refunds, Optional<PaymentSync> payments, Optional<CustomerSync> customers) {
-        this(List.of(new Route(backOffice, orderImport, orderChanges, refunds, payments, customers)));
+            Optional<RefundImport> refunds, Optional<PaymentSync> payments, Optional<CustomerSync> customers,
+            Optional<InvoiceSync> invoices) {
+        this(List.of(new Route(backOffice, orderImport, orderChanges, refunds, payments, customers, invoices)));
     }
 
     /** Every back office taking the store's orders, the primary first. */
@@ -109,8 +112,13 @@ public final class StoreEventHandler {
                     : route.refunds().get().sync(event.storeHash(), orderId(event), trigger));
         }
         if (event.scope().startsWith(TRANSACTION_SCOPE_PREFIX)) {
-            return route.payments().isEmpty() ? notHere(route, event, "payments")
-                    : Optional.of(route.payments().get().sync(event.storeHash(), orderId(event), trigger));
+            if (route.payments().isEmpty()) {
+                return notHere(route, event, "payments");
+            }
+            Outcome paid = route.payments().get().sync(event.storeHash(), orderId(event), trigger);
+            // the payments first: the invoice of a paid order is paid by them
+            route.invoices().ifPresent(i -> i.sync(event.storeHash(), orderId(event), trigger));
+            return Optional.of(paid);
         }
         return ignored(event);
     }

@@ -26,6 +26,7 @@ public final class BackOffice {
     private final Customers customers;
     private final SalesDocuments documents;
     private final Payments payments;
+    private final Invoices invoices;
     private final InventorySource inventory;
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
@@ -41,6 +42,7 @@ public final class BackOffice {
         this.customers = b.customers;
         this.documents = b.documents;
         this.payments = b.payments;
+        this.invoices = b.invoices;
         this.inventory = b.inventory;
         this.catalogue = b.catalogue;
         this.fulfilment = b.fulfilment;
@@ -50,6 +52,9 @@ public final class BackOffice {
         this.signOut = b.signOut;
         if (documents != null && payments != null && customers == null) {
             throw new IllegalArgumentException(name + ": payments need customers to pay");
+        }
+        if (invoices != null && payments == null) {
+            throw new IllegalArgumentException(name + ": invoices are paid by the order's payments, so need payments");
         }
     }
 
@@ -84,6 +89,11 @@ public final class BackOffice {
 
     public Optional<Payments> payments() {
         return Optional.ofNullable(payments);
+    }
+
+    /** AR invoices of paid orders, and credit memos against them. */
+    public Optional<Invoices> invoices() {
+        return Optional.ofNullable(invoices);
     }
 
     public Optional<InventorySource> inventory() {
@@ -133,6 +143,9 @@ public final class BackOffice {
         if (payments != null) {
             all.add(Capability.PAYMENTS);
         }
+        if (invoices != null) {
+            all.add(Capability.INVOICES);
+        }
         if (inventory != null) {
             all.add(Capability.INVENTORY);
         }
@@ -177,6 +190,7 @@ public final class BackOffice {
         b.customers = customers == null ? null : wrapper.customers(customers);
         b.documents = documents == null ? null : wrapper.documents(documents);
         b.payments = payments == null ? null : wrapper.payments(payments);
+        b.invoices = invoices;
         return b.build();
     }
 
@@ -217,6 +231,7 @@ public final class BackOffice {
         private Customers customers;
         private SalesDocuments documents;
         private Payments payments;
+        private Invoices invoices;
         private InventorySource inventory;
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
@@ -247,6 +262,11 @@ public final class BackOffice {
 
         public Builder payments(Payments port) {
             this.payments = port;
+            return this;
+        }
+
+        public Builder invoices(Invoices port) {
+            this.invoices = port;
             return this;
         }
 

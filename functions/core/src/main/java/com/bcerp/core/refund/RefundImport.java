@@ -1,9 +1,11 @@
 package com.bcerp.core.refund;
 
 import com.bcerp.core.backoffice.PostedDocument;
+import com.bcerp.core.backoffice.PostedInvoice;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.invoice.InvoiceSync;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreRefund;
 import com.bcerp.core.model.StoreTax;
@@ -34,6 +36,10 @@ import java.util.Optional;
  *
  * <p>A refund of an order that is to be imported but is not in the back office yet (its import is parked) parks
  * too, and is posted when the order's import succeeds. One refund that cannot be posted parks alone.
+ *
+ * <p>Where paid orders are invoiced ({@code invoices.enabled}), a refund of an order that has its invoice becomes a
+ * credit memo against that invoice (same lines, same reference {@code ...-R{refund}}, linked among the order's
+ * invoices), released, instead of a credit order against the sales order, which is invoiced already.
  */
 public final class RefundImport implements OrderFollowUp {
 
@@ -47,9 +53,17 @@ public final class RefundImport implements OrderFollowUp {
     private final Clock clock;
     private final Duration lease;
     private final ClaimedWork claims;
+    private final boolean invoicing;
 
     public RefundImport(Storefront store, OrderLedger ledger, SyncState state, SalesOrderMapper mapper,
             OrderPolicy policy, Clock clock, Duration lease) {
+        this(store, ledger, state, mapper, policy, clock, lease, false);
+    }
+
+    /** @param invoicing paid orders are invoiced: a refund of an invoiced order is a credit memo against its invoice */
+    public RefundImport(Storefront store, OrderLedger ledger, SyncState state, SalesOrderMapper mapper,
+            OrderPolicy policy, Clock clock, Duration lease, boolean invoicing) {
+        this.invoicing = invoicing;
         this.store = store;
         this.ledger = ledger;
         this.state = state;
@@ -151,7 +165,18 @@ public final class RefundImport implements OrderFollowUp {
     private Outcome declined(StoreOrder order, OrderDocuments documents, StoreRefund refund, String trigger) {
         String key = recordKey(ledger.scope().store(order.storeHash()), order.id(), refund.id());
         String what = "refund " + refund.id() + " of order " + order.id();
-        Optional<PostedDocument> credit = documents.byRef(OrderDocuments.refundRef(documents.externalRef(), refund.id()));
+        String ref = OrderDocuments.refundRef(documents.externalRef(), refund.id());
+        Optional<PostedDocument> credit = documents.byRef(ref);
+        Optional<PostedInvoice> memo = invoicing ? ledger.invoices(documents.externalRef()).stream()
+                .filter(i -> i.externalRef().equals(ref)).findFirst() : Optional.empty();
+        if (memo.isPresent()) {
+            // a released credit memo is not cancelled as a credit order is: it is reversed by a person
+            return claims.run(key + "#declined", trigger, what, false, attempt -> {
+                throw new PermanentFailure("payments.is_declined", what + " was declined by the payment provider after"
+                        + " its credit memo " + memo.get().display() + " was posted: reverse " + memo.get().display()
+                        + " by hand, then discard this record");
+            });
+        }
         boolean wholly = refund.payments().stream().allMatch(StoreRefund.Payment::declined);
         if (wholly && credit.map(PostedDocument::isCancelled).orElse(true)) {
             return claims.run(key, trigger, what, false, attempt -> {
@@ -190,6 +215,18 @@ public final class RefundImport implements OrderFollowUp {
                 return attempt.end(Outcome.LINKED_EXISTING, existing.get().ref().display(), null);
             }
             SalesOrderDraft credit = credits.toCredit(order, taxes, refund, sale);
+            if (invoicing) {
+                List<PostedInvoice> invoices = ledger.invoices(documents.externalRef());
+                Optional<PostedInvoice> invoice = InvoiceSync.invoiceOf(invoices, documents.externalRef());
+                if (invoice.isPresent()) {
+                    Optional<PostedInvoice> memo = invoices.stream().filter(i -> i.externalRef().equals(ref)).findFirst();
+                    PostedInvoice posted = ledger.release(memo.orElseGet(() ->
+                            ledger.postCreditMemo(documents.externalRef(), credit, invoice.get())));
+                    state.complete(key, posted.display());
+                    return attempt.end(memo.isPresent() ? Outcome.LINKED_EXISTING : Outcome.CREATED,
+                            "credit memo " + posted.display() + " against invoice " + invoice.get().display(), null);
+                }
+            }
             DocumentRef created = ledger.create(documents.externalRef(), credit);
             state.complete(key, created.display());
             return attempt.end(Outcome.CREATED, created.display() + " for " + sale.ref().display(), null);

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated Acumatica instance over real HTTP, in the JVM: the contract-based REST API for Customer, SalesOrder
- * (with the CancelSalesOrder action), Payment (with VoidPayment), Shipment (with ConfirmShipment; packages carry
- * TrackingNbr) and SalesInvoice (with ReleaseSalesInvoice; its Applications tab lists the payments applied), whose
+ * (with the CancelSalesOrder and PrepareSalesInvoice actions), Payment (with VoidPayment and ReleasePayment), Shipment
+ * (with ConfirmShipment; packages carry TrackingNbr) and SalesInvoice (PUT for direct invoices and credit memos, with
+ * ReleaseSalesInvoice; its Applications tab lists the payments applied; see {@link ShipmentBook}), whose
  * shipping, invoicing and payment the back office's staff make through {@link #createShipment},
  * {@link #confirmShipment}, {@link #invoiceOrder}, {@link #releaseInvoice}, {@link #payInvoice}, {@link #holdOrder}
  * and {@link #cancelOrder}; the stock items and inquiries of {@link ItemBook}, and the inventory documents that move
@@ -135,6 +136,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
         this.shipments = new ShipmentBook(lock, clock, salesOrders, items);
+        payments.invoices(shipments);
         this.documents = new StockDocumentBook(lock, clock, items);
         this.salesPrices = new SalesPriceBook(clock, items);
         this.operations = new LongOperations(clock);
@@ -154,11 +156,13 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", r -> one(r, SalesOrderBook.SHAPE,
                         salesOrders.get(r.pathParam("orderType"), r.pathParam("orderNbr"))))
                 .route("POST", base + "/SalesOrder/CancelSalesOrder", r -> action(r, SalesOrderBook.SHAPE, salesOrders::cancel))
+                .route("POST", base + "/SalesOrder/PrepareSalesInvoice", r -> action(r, SalesOrderBook.SHAPE, this::prepareSalesInvoice))
                 .route("PUT", base + "/Payment", this::putPayment)
                 .route("GET", base + "/Payment", r -> list(r, PaymentBook.SHAPE, payments::list))
                 .route("GET", base + "/Payment/{type}/{referenceNbr}", r -> one(r, PaymentBook.SHAPE,
                         payments.get(r.pathParam("type"), r.pathParam("referenceNbr"))))
                 .route("POST", base + "/Payment/VoidPayment", r -> action(r, PaymentBook.SHAPE, payments::voidPayment))
+                .route("POST", base + "/Payment/ReleasePayment", r -> action(r, PaymentBook.SHAPE, payments::release))
                 .route("GET", base + "/TaxZone", r -> list(r, TaxZones.SHAPE, taxZones::list))
                 .route("GET", base + "/TaxZone/{zoneId}", r -> one(r, TaxZones.SHAPE, taxZones.get(r.pathParam("zoneId"))))
                 .route("GET", base + "/Tax", r -> list(r, SetupBook.TAX, setup::taxes))
@@ -174,7 +178,8 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/SalesInvoice", r -> list(r, ShipmentBook.INVOICE, shipments::invoices))
                 .route("GET", base + "/SalesInvoice/{type}/{referenceNbr}", r -> one(r, ShipmentBook.INVOICE,
                         shipments.invoiceRecord(r.pathParam("type"), r.pathParam("referenceNbr"))))
-                .route("POST", base + "/SalesInvoice/ReleaseSalesInvoice", r -> action(r, ShipmentBook.INVOICE, shipments::release))
+                .route("POST", base + "/SalesInvoice/ReleaseSalesInvoice", r -> action(r, ShipmentBook.INVOICE, this::releaseSalesInvoice))
+                .route("PUT", base + "/SalesInvoice", this::putSalesInvoice)
                 .route("GET", base + "/StockItem", r -> page(r, ItemBook.STOCK_ITEM))
                 .route("GET", base + "/StockItem/{key}", r -> one(r, ItemBook.STOCK_ITEM, items.get(ItemBook.STOCK_ITEM.name(), r.pathParam("key"))))
                 .route("GET", base + "/TemplateItems", r -> page(r, ItemBook.TEMPLATE))
@@ -486,6 +491,32 @@ public final class AcumaticaSandbox implements AutoCloseable {
         ODataQuery query = query(request, SalesOrderBook.SHAPE);
         ObjectNode entity = RequestEntities.read(request, SalesOrderBook.SHAPE);
         return answer(salesOrders.put(entity, Precondition.of(request)), SalesOrderBook.SHAPE, query);
+    }
+
+    private HttpResponse putSalesInvoice(HttpRequest request) {
+        ODataQuery query = query(request, ShipmentBook.INVOICE);
+        ObjectNode entity = RequestEntities.read(request, ShipmentBook.INVOICE);
+        return answer(shipments.putInvoice(entity, Precondition.of(request)), ShipmentBook.INVOICE, query);
+    }
+
+    /** The order's invoice, and its payments' applications moved onto it. */
+    private PutResult prepareSalesInvoice(JsonNode keys) {
+        PutResult result = shipments.prepareFromOrder(keys);
+        if (!result.rejected()) {
+            payments.transferToInvoice(Values.text(keys, "OrderType").orElse("SO"), Values.text(keys, "OrderNbr").orElse(""),
+                    Values.text(result.entity(), "Type").orElseThrow(), Values.text(result.entity(), "ReferenceNbr").orElseThrow());
+        }
+        return result;
+    }
+
+    /** The invoice posted; released payments already applied to it take effect. */
+    private PutResult releaseSalesInvoice(JsonNode keys) {
+        PutResult result = shipments.release(keys);
+        if (!result.rejected()) {
+            payments.settleInvoice(Values.text(result.entity(), "Type").orElseThrow(),
+                    Values.text(result.entity(), "ReferenceNbr").orElseThrow());
+        }
+        return result;
     }
 
     private HttpResponse putPayment(HttpRequest request) {

@@ -87,12 +87,15 @@ final class EntityShapes {
                 InvoiceNbr:s OriginalOrderNbr:s OriginalOrderType:s OverrideTaxZone:b Owner:s PostPeriod:s Terms:s""");
         TABLE.put("Payment", """
                 ApplicationDate:t ApplicationHistory:[? AppliedToDocuments:d Branch:s CardAccountNbr:i CashAccount:s
-                Charges:[? CreditCardProcessingInfo:[? CurrencyID:s CustomerID:s Description:s DocumentsToApply:[? Hold:b
+                Charges:[? CreditCardProcessingInfo:[? CurrencyID:s CustomerID:s Description:s DocumentsToApply:[PaymentDetail Hold:b
                 IsCCPayment:b OrdersToApply:[PaymentOrderDetail PaymentAmount:d PaymentMethod:s PaymentRef:s ReferenceNbr:s
                 Status:s Type:s LastModifiedDateTime:t ProcessingCenterID:s SaveCard:b CreditCardTransactionInfo:[?
                 ExternalRef:s OrigTransaction:s BranchID:s CustomerLocationID:s IsNewCard:b NoteID:g AvailableBalance:d
                 AppliedToOrders:d""");
         TABLE.put("PaymentOrderDetail", "AppliedToOrder:d OrderNbr:s OrderType:s");
+        TABLE.put("PaymentDetail", """
+                AmountPaid:d BalanceWriteOff:d CashDiscountTaken:d CustomerOrder:s Description:s DocLineNbr:i DocType:s
+                ReferenceNbr:s WriteOffReasonCode:s""");
         TABLE.put("Customer", """
                 AccountRef:s ApplyOverdueCharges:b Attributes:[AttributeValue AutoApplyPayments:b BAccountID:i
                 BillingAddressOverride:b BillingContact:Contact BillingContactOverride:b Contacts:[? CreatedDateTime:t
@@ -301,11 +304,11 @@ final class EntityShapes {
                 InventoryDocType:s InventoryRefNbr:s InvoiceNbr:s InvoiceType:s OrderNbr:s OrderType:s ShipmentNbr:s
                 ShipmentType:s ShippedQty:d ShippedVolume:d ShippedWeight:d OrderNoteID:g""");
         TABLE.put("SalesInvoice", """
-                Amount:d ApplicationsCreditMemo:[? ApplicationsInvoice:[? Balance:d BillingSettings:? CashDiscount:d
+                Amount:d ApplicationsCreditMemo:[SalesInvoiceApplicationCreditMemo ApplicationsInvoice:[SalesInvoiceApplicationInvoice Balance:d BillingSettings:? CashDiscount:d
                 Commissions:? CreditHold:b Currency:s CustomerID:s CustomerOrder:s Date:t Description:s
                 Details:[SalesInvoiceDetail DetailTotal:d DiscountDetails:[? DiscountTotal:d DueDate:t IsTaxValid:b
                 FinancialDetails:? FreightDetails:[? FreightPrice:d Hold:b LastModifiedDateTime:t PaymentTotal:d Project:s
-                ReferenceNbr:s Status:s TaxDetails:[? TaxTotal:d Type:s VATExemptTotal:d VATTaxableTotal:d BillToAddress:?
+                ReferenceNbr:s Status:s TaxDetails:[SalesInvoiceTaxDetail TaxTotal:d Type:s VATExemptTotal:d VATTaxableTotal:d BillToAddress:?
                 BillToAddressOverride:b BillToContact:? BillToContactOverride:b CreatedDate:t ExternalRef:s
                 LastModifiedDate:t ShipToAddress:? ShipToAddressOverride:b ShipToContact:? ShipToContactOverride:b
                 TaxCalcMode:s""");
@@ -315,6 +318,14 @@ final class EntityShapes {
                 LineNbr:i Location:s LotSerialNbr:s ManualDiscount:b ManualPrice:b NoteID:g OrderLineNbr:i OrderNbr:s
                 OrderType:s OrigInvLineNbr:i OrigInvNbr:s OrigInvType:s ProjectTask:s Qty:d ShipmentNbr:s SubAccount:s
                 Subitem:s TaxCategory:s TransactionDescr:s UnitPrice:d UOM:s WarehouseID:s""");
+        TABLE.put("SalesInvoiceTaxDetail", "TaxableAmount:d TaxAmount:d TaxID:s");
+        TABLE.put("SalesInvoiceApplicationInvoice", """
+                AdjustedDocReferenceNbr:s AdjustingDocReferenceNbr:s AdjustmentNbr:i AmountPaid:d Balance:d
+                CashDiscountTaken:d Currency:s Customer:s Description:s DocType:s DocumentType:s PaymentDate:t
+                PaymentPeriod:s PaymentRef:s Status:s""");
+        TABLE.put("SalesInvoiceApplicationCreditMemo", """
+                AmountPaid:d Balance:d Currency:s Customer:s CustomerOrder:s Date:t Description:s DocType:s PostPeriod:s
+                ReferenceNbr:s Status:s""");
         TABLE.put("SalesOrderShipment", """
                 InventoryDocType:s InventoryRefNbr:s InvoiceNbr:s InvoiceType:s ShipmentDate:t ShipmentNbr:s ShipmentType:s
                 ShippedQty:d ShippedVolume:d ShippedWeight:d Status:s InventoryNoteID:g LastModifiedDateTime:t OrderNoteID:g

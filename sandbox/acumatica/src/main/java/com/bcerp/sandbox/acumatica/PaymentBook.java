@@ -24,6 +24,13 @@ import java.util.function.Predicate;
  * {@code VoidPayment} makes it "Voided", and a voided payment no longer pays its orders. Staff's payment of an
  * invoice ({@link #recordInvoicePayment}) is entered and released at once: Closed, its whole amount applied to the
  * invoice in {@code DocumentsToApply}.
+ *
+ * <p>SO invoices: preparing an order's invoice moves what its payments applied to the order onto the invoice (the
+ * payment's order row keeps nothing, a {@code DocumentsToApply} row names the invoice), as Acumatica transfers an
+ * order's applications to its invoice. A payment's {@code DocumentsToApply} may also be written with a PUT (released
+ * invoices of its customer, within their balance and the payment's amount). {@code ReleasePayment} releases a payment
+ * not on hold (Closed when wholly applied, otherwise Open); a released payment's applications to released invoices
+ * lower their balances, at its release or at the invoice's, whichever comes last.
  */
 final class PaymentBook {
 
@@ -40,6 +47,7 @@ final class PaymentBook {
     private final SalesOrderBook orders;
     private final EntityBook<ObjectNode> book;
     private final NumberSequence numbers = NumberSequence.of("%2$06d"); // per payment type: Payment/000001
+    private ShipmentBook invoices;
 
     PaymentBook(ReentrantLock lock, Clock clock, CustomerBook customers, SalesOrderBook orders) {
         this.lock = lock;
@@ -86,6 +94,89 @@ final class PaymentBook {
                 PaymentBook.this.compute(candidate);
             }
         });
+    }
+
+    /** The SO invoices payments are applied to (the books are made in turn, so this is set after both). */
+    void invoices(ShipmentBook book) {
+        this.invoices = book;
+    }
+
+    private static final Set<String> RELEASED = Set.of("Open", "Closed");
+
+    /** ReleasePayment: a balanced payment is released; its applications to released invoices take effect. */
+    PutResult release(JsonNode keys) {
+        lock.lock();
+        try {
+            String key = Values.text(keys, "Type").orElse("Payment") + "/" + Values.text(keys, "ReferenceNbr").orElse("");
+            ObjectNode payment = book.get(key).orElseThrow(AcumaticaErrors::noEntity);
+            String status = Values.text(payment, "Status").orElse("");
+            if (!status.equals("Balanced")) {
+                new FieldErrors().add(payment, "Status", "The document is " + status + ".");
+                payment.put("error", "The Release action is not available for a document with the " + status + " status.");
+                return PutResult.rejected(payment);
+            }
+            ObjectNode released = book.update(key, p -> {
+                boolean spent = Values.decimal(p, "AvailableBalance").orElse(BigDecimal.ZERO).signum() == 0;
+                Values.set(p, "Status", spent ? "Closed" : "Open");
+                Values.set(p, "LastModifiedDateTime", OffsetDateTime.now(clock));
+            }).orElseThrow();
+            settle(released);
+            return PutResult.stored(released);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After an invoice's release: the released payments applied to it take effect. */
+    void settleInvoice(String invoiceType, String invoiceNbr) {
+        lock.lock();
+        try {
+            for (ObjectNode payment : book.list(p -> RELEASED.contains(Values.text(p, "Status").orElse("")))) {
+                settle(payment);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void settle(ObjectNode payment) {
+        String nbr = Values.text(payment, "ReferenceNbr").orElseThrow();
+        for (JsonNode row : payment.path("DocumentsToApply")) {
+            String type = Values.text(row, "DocType").orElse("Invoice");
+            String invoiceNbr = Values.text(row, "ReferenceNbr").orElse("");
+            BigDecimal amount = Values.decimal(row, "AmountPaid").orElse(BigDecimal.ZERO);
+            if (amount.signum() > 0 && !invoices.applied(type, invoiceNbr, nbr) && invoices.takes(type, invoiceNbr, amount)) {
+                invoices.applyPayment(type, invoiceNbr, Values.text(payment, "Type").orElseThrow(), nbr,
+                        Values.text(payment, "PaymentRef").orElse(null), amount);
+            }
+        }
+    }
+
+    /** An order's invoice was prepared: what its payments applied to the order now applies to the invoice. */
+    void transferToInvoice(String orderType, String orderNbr, String invoiceType, String invoiceNbr) {
+        lock.lock();
+        try {
+            for (ObjectNode payment : book.list(p -> !"Voided".equals(Values.text(p, "Status").orElse("")))) {
+                book.update(key(payment), p -> {
+                    for (JsonNode node : p.withArrayProperty("OrdersToApply")) {
+                        ObjectNode row = (ObjectNode) node;
+                        BigDecimal applied = Values.decimal(row, "AppliedToOrder").orElse(BigDecimal.ZERO);
+                        if (applied.signum() > 0 && orderType.equals(Values.text(row, "OrderType").orElse(""))
+                                && orderNbr.equals(Values.text(row, "OrderNbr").orElse(""))) {
+                            Values.set(row, "AppliedToOrder", BigDecimal.ZERO.setScale(2));
+                            ObjectNode doc = p.withArrayProperty("DocumentsToApply").addObject();
+                            doc.put("id", UUID.randomUUID().toString());
+                            Values.set(doc, "DocType", invoiceType);
+                            Values.set(doc, "ReferenceNbr", invoiceNbr);
+                            Values.set(doc, "AmountPaid", applied);
+                        }
+                    }
+                    totals(p);
+                });
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     Optional<ObjectNode> get(String type, String referenceNbr) {
@@ -220,8 +311,24 @@ final class PaymentBook {
                 errors.add(row, "AppliedToOrder", "The amount applied to the order exceeds its unpaid balance.");
             }
         }
+        for (JsonNode node : payment.withArrayProperty("DocumentsToApply")) {
+            ObjectNode row = (ObjectNode) node;
+            String type = Values.text(row, "DocType").orElse("Invoice");
+            String nbr = Values.text(row, "ReferenceNbr").orElse("");
+            BigDecimal toApply = Values.decimal(row, "AmountPaid").orElse(BigDecimal.ZERO);
+            applied = applied.add(toApply);
+            Optional<ObjectNode> invoice = invoices == null ? Optional.empty() : invoices.invoiceRecord(type, nbr);
+            boolean counted = referenceNbr != null && invoices != null && invoices.applied(type, nbr, referenceNbr);
+            if (invoice.isEmpty()) {
+                errors.add(row, "ReferenceNbr", "'Reference Nbr.' cannot be found in the system.");
+            } else if (customer.isPresent() && !customer.get().equalsIgnoreCase(Values.text(invoice.get(), "CustomerID").orElse(""))) {
+                errors.add(row, "ReferenceNbr", "The document belongs to another customer.");
+            } else if (!counted && toApply.compareTo(Values.decimal(invoice.get(), "Balance").orElse(BigDecimal.ZERO)) > 0) {
+                errors.add(row, "AmountPaid", "The amount paid exceeds the document's balance.");
+            }
+        }
         if (applied.compareTo(amount) > 0) {
-            errors.add(payment, "PaymentAmount", "The amount applied to orders exceeds the payment amount.");
+            errors.add(payment, "PaymentAmount", "The amount applied to orders and documents exceeds the payment amount.");
         }
     }
 
@@ -229,7 +336,8 @@ final class PaymentBook {
         Values.set(payment, "PaymentAmount", cents(Values.decimal(payment, "PaymentAmount").orElseThrow()));
         boolean hold = Values.isTrue(payment, "Hold");
         Values.set(payment, "Hold", hold);
-        if (!"Voided".equals(Values.text(payment, "Status").orElse(""))) {
+        String status = Values.text(payment, "Status").orElse("");
+        if (!"Voided".equals(status) && !RELEASED.contains(status)) {
             Values.set(payment, "Status", hold ? "On Hold" : "Balanced");
         }
         if (Values.text(payment, "CurrencyID").isEmpty()) {
@@ -238,15 +346,30 @@ final class PaymentBook {
         if (Values.text(payment, "ApplicationDate").isEmpty()) {
             Values.set(payment, "ApplicationDate", OffsetDateTime.now(clock));
         }
-        BigDecimal applied = BigDecimal.ZERO;
+        totals(payment);
+        Values.set(payment, "LastModifiedDateTime", OffsetDateTime.now(clock));
+    }
+
+    /** What it applies to orders and to documents, and what is left of it. */
+    private static void totals(ObjectNode payment) {
+        BigDecimal toOrders = BigDecimal.ZERO;
         for (JsonNode row : payment.withArrayProperty("OrdersToApply")) {
             BigDecimal amount = cents(Values.decimal(row, "AppliedToOrder").orElse(BigDecimal.ZERO));
             Values.set((ObjectNode) row, "AppliedToOrder", amount);
-            applied = applied.add(amount);
+            toOrders = toOrders.add(amount);
         }
-        Values.set(payment, "AppliedToOrders", applied);
-        Values.set(payment, "AvailableBalance", Values.decimal(payment, "PaymentAmount").orElseThrow().subtract(applied));
-        Values.set(payment, "LastModifiedDateTime", OffsetDateTime.now(clock));
+        BigDecimal toDocuments = BigDecimal.ZERO;
+        for (JsonNode row : payment.path("DocumentsToApply")) {
+            BigDecimal amount = cents(Values.decimal(row, "AmountPaid").orElse(BigDecimal.ZERO));
+            Values.set((ObjectNode) row, "AmountPaid", amount);
+            toDocuments = toDocuments.add(amount);
+        }
+        Values.set(payment, "AppliedToOrders", toOrders);
+        if (payment.has("DocumentsToApply")) {
+            Values.set(payment, "AppliedToDocuments", toDocuments);
+        }
+        Values.set(payment, "AvailableBalance", Values.decimal(payment, "PaymentAmount").orElseThrow()
+                .subtract(toOrders).subtract(toDocuments));
     }
 
     private static String key(JsonNode payment) {

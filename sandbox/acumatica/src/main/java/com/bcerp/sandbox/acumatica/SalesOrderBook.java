@@ -172,6 +172,16 @@ final class SalesOrderBook {
      * Changes the stored order in place under the book's lock (shipping, invoicing and holding, which work on the
      * order as the back office's own screens do); the order's LastModified moves on.
      */
+    /** Whether the instance has the item (the catalogue's and the charge items). */
+    boolean knowsItem(String inventoryId) {
+        return itemPrices.containsKey(inventoryId);
+    }
+
+    /** Whether the customer exists. */
+    boolean knowsCustomer(String customerId) {
+        return customers.exists(customerId);
+    }
+
     ObjectNode change(String orderType, String orderNbr, java.util.function.Consumer<ObjectNode> change) {
         return book.update(orderType + "/" + orderNbr, order -> {
             change.accept(order);

@@ -294,6 +294,261 @@ final class ShipmentBook {
         }
     }
 
+    /**
+     * Order types whose orders are invoiced without a shipment: IN (the Invoice behaviour). An SO order's stock items
+     * must be shipped first: Acumatica's Prepare Invoice on such an order with nothing shipped is refused, and with
+     * confirmed shipments invoices those (as {@link #prepareInvoice} does).
+     */
+    static final java.util.Set<String> INVOICED_WITHOUT_SHIPMENT = java.util.Set.of("IN");
+    /** The order types a sales invoice can be prepared from. */
+    private static final java.util.Set<String> INVOICEABLE = java.util.Set.of("SO", "IN");
+    /** SalesInvoice types the sandbox keeps: SO invoices and credit memos. */
+    static final java.util.Set<String> INVOICE_TYPES = java.util.Set.of("Invoice", "Credit Memo");
+
+    /**
+     * PrepareSalesInvoice on a sales order: its SO invoice (Balanced), of every line at the order's price and discount,
+     * with the order's freight and taxes, so it totals the order; the order becomes Invoiced and its Shipments tab
+     * names the invoice. An SO order invoices its confirmed shipments instead; with none it is refused: its stock
+     * items must be shipped first. Refused too for an order on hold, cancelled or invoiced already.
+     */
+    PutResult prepareFromOrder(JsonNode keys) {
+        lock.lock();
+        try {
+            String type = Values.text(keys, "OrderType").orElse("SO");
+            String nbr = Values.text(keys, "OrderNbr").orElse("");
+            ObjectNode order = orders.get(type, nbr).orElseThrow(AcumaticaErrors::noEntity);
+            String status = Values.text(order, "Status").orElse("");
+            if (!INVOICEABLE.contains(type) || !(status.equals("Open") || status.equals("Back Order")
+                    || status.equals("Completed"))) {
+                new FieldErrors().add(order, "Status", "The order is " + status + ".");
+                order.put("error", "The Prepare Invoice action is not available for an order of type " + type
+                        + " with the " + status + " status.");
+                return PutResult.rejected(order);
+            }
+            if (!INVOICED_WITHOUT_SHIPMENT.contains(type)) {
+                boolean shipped = !shipments.list(s -> ships(s, type, nbr)
+                        && Values.text(s, "Status").orElse("").equals("Confirmed")).isEmpty();
+                if (!shipped) {
+                    new FieldErrors().add(order, "Status", "The order's stock items have not been shipped.");
+                    order.put("error", "The document cannot be invoiced: orders of type " + type + " require a shipment"
+                            + " of their stock items before they are invoiced.");
+                    return PutResult.rejected(order);
+                }
+                return PutResult.stored(invoiceRecord("Invoice", prepareInvoice(type, nbr)).orElseThrow());
+            }
+            String invoiceNbr = invoices.nextFree(invoiceNumbers, "", n -> "Invoice/" + n);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ObjectNode invoice = header("Invoice", invoiceNbr, Values.text(order, "CustomerID").orElseThrow(), now);
+            Values.text(order, "CustomerOrder").ifPresent(v -> Values.set(invoice, "CustomerOrder", v));
+            Values.text(order, "ExternalRef").ifPresent(v -> Values.set(invoice, "ExternalRef", v));
+            Values.set(invoice, "Currency", Values.text(order, "CurrencyID").orElse("USD"));
+            Values.set(invoice, "Description", "Invoice for " + type + " " + nbr);
+            var details = invoice.putArray("Details");
+            for (JsonNode line : order.path("Details")) {
+                ObjectNode detail = details.addObject();
+                Values.set(detail, "OrderType", type);
+                Values.set(detail, "OrderNbr", nbr);
+                Values.set(detail, "OrderLineNbr", Values.decimal(line, "LineNbr").orElseThrow().intValue());
+                Values.set(detail, "InventoryID", Values.text(line, "InventoryID").orElseThrow());
+                Values.text(line, "LineDescription").ifPresent(v -> Values.set(detail, "TransactionDescr", v));
+                Values.set(detail, "Qty", Values.decimal(line, "OrderQty").orElseThrow());
+                Values.set(detail, "UnitPrice", Values.decimal(line, "UnitPrice").orElse(BigDecimal.ZERO));
+                Values.set(detail, "DiscountAmount", Values.decimal(line, "DiscountAmount").orElse(BigDecimal.ZERO));
+                Values.text(line, "ExternalRef").ifPresent(v -> Values.set(detail, "ExternalRef", v));
+            }
+            Values.set(invoice, "FreightPrice", Values.decimal(order.path("ShippingSettings"), "FreightPrice").orElse(BigDecimal.ZERO));
+            var taxes = invoice.putArray("TaxDetails");
+            for (JsonNode tax : order.path("TaxDetails")) {
+                ObjectNode row = taxes.addObject();
+                Values.set(row, "TaxID", Values.text(tax, "TaxID").orElseThrow());
+                Values.set(row, "TaxableAmount", Values.decimal(tax, "TaxableAmount").orElse(BigDecimal.ZERO));
+                Values.set(row, "TaxAmount", Values.decimal(tax, "TaxAmount").orElse(BigDecimal.ZERO));
+            }
+            computeInvoice(invoice);
+            EntityMerge.assignIds(invoice, INVOICE);
+            invoices.insert(invoice);
+            orders.change(type, nbr, o -> {
+                // GUESS: an order invoiced without a shipment lists its invoice on the Shipments tab as a row with no
+                // shipment (<NEW>), as the SO invoice links it to the order; unconfirmed from the sources read
+                ObjectNode row = o.withArrayProperty("Shipments").addObject();
+                row.put("id", UUID.randomUUID().toString());
+                Values.set(row, "ShipmentNbr", "<NEW>");
+                Values.set(row, "ShipmentType", "Invoice");
+                Values.set(row, "Status", "Invoiced");
+                Values.set(row, "InvoiceType", "Invoice");
+                Values.set(row, "InvoiceNbr", invoiceNbr);
+                Values.set(row, "LastModifiedDateTime", now);
+                Values.set(o, "Status", "Invoiced");
+            });
+            return PutResult.stored(invoiceRecord("Invoice", invoiceNbr).orElseThrow());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * PUT SalesInvoice: an SO invoice entered directly (a direct sale, no order) or a credit memo, each line an item at
+     * a quantity, price and discount, a credit memo's lines naming the invoice they credit (OrigInvType, OrigInvNbr);
+     * Balanced until released. A released document is not changed (422).
+     */
+    PutResult putInvoice(ObjectNode request, Precondition precondition) {
+        return invoices.upsert(new ContractPut(request, precondition, INVOICE, "Invoice", List.of("Type", "ReferenceNbr")) {
+            @Override
+            Optional<ObjectNode> byKeys(EntityBook<ObjectNode> book, JsonNode r) {
+                return Values.text(r, "ReferenceNbr").flatMap(n -> book.get(Values.text(r, "Type").orElse("Invoice") + "/" + n));
+            }
+
+            @Override
+            void defaults(ObjectNode candidate) {
+                if (Values.text(candidate, "Type").isEmpty()) {
+                    Values.set(candidate, "Type", "Invoice");
+                }
+            }
+
+            @Override
+            void validate(ObjectNode candidate, Optional<ObjectNode> existing, FieldErrors errors) {
+                validateInvoice(candidate, existing, errors);
+            }
+
+            @Override
+            void refusedInsert(ObjectNode candidate) {
+                Values.set(candidate, "ReferenceNbr", "<NEW>");
+            }
+
+            @Override
+            void inserted(ObjectNode candidate) {
+                String type = Values.text(candidate, "Type").orElseThrow();
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                ObjectNode head = header(type, invoices.nextFree(invoiceNumbers, "", n -> type + "/" + n),
+                        Values.text(candidate, "CustomerID").orElseThrow(), now);
+                head.fields().forEachRemaining(f -> {
+                    if (!candidate.has(f.getKey()) || f.getKey().equals("ReferenceNbr") || f.getKey().equals("Status")) {
+                        candidate.set(f.getKey(), f.getValue());
+                    }
+                });
+            }
+
+            @Override
+            void compute(ObjectNode candidate) {
+                computeInvoice(candidate);
+            }
+        });
+    }
+
+    private void validateInvoice(ObjectNode invoice, Optional<ObjectNode> existing, FieldErrors errors) {
+        String type = Values.text(invoice, "Type").orElseThrow();
+        if (!INVOICE_TYPES.contains(type)) {
+            errors.add(invoice, "Type", "'Type' is not an SO invoice type the sandbox keeps (Invoice, Credit Memo).");
+        }
+        String status = existing.flatMap(e -> Values.text(e, "Status")).orElse("Balanced");
+        if (!status.equals("Balanced")) {
+            errors.add(invoice, "Status", "The document is " + status + " and cannot be changed.");
+        }
+        Optional<String> customer = Values.text(invoice, "CustomerID");
+        if (customer.isEmpty() || !orders.knowsCustomer(customer.get())) {
+            errors.add(invoice, "CustomerID", "'Customer' cannot be " + (customer.isEmpty() ? "empty." : "found in the system."));
+        }
+        for (JsonNode node : invoice.withArrayProperty("Details")) {
+            ObjectNode line = (ObjectNode) node;
+            Optional<String> item = Values.text(line, "InventoryID");
+            if (item.isEmpty() || !orders.knowsItem(item.get())) {
+                errors.add(line, "InventoryID", "'Inventory ID' cannot be " + (item.isEmpty() ? "empty." : "found in the system."));
+            }
+            Optional<String> orig = Values.text(line, "OrigInvNbr");
+            if (orig.isPresent()) {
+                Optional<ObjectNode> original = invoices.get(Values.text(line, "OrigInvType").orElse("Invoice") + "/" + orig.get());
+                if (original.isEmpty()) {
+                    errors.add(line, "OrigInvNbr", "'Orig. Inv. Nbr.' cannot be found in the system.");
+                } else if (customer.isPresent() && !customer.get().equalsIgnoreCase(Values.text(original.get(), "CustomerID").orElse(""))) {
+                    errors.add(line, "OrigInvNbr", "The invoice belongs to another customer.");
+                }
+            }
+        }
+        for (JsonNode tax : invoice.withArrayProperty("TaxDetails")) {
+            Optional<String> taxId = Values.text(tax, "TaxID");
+            if (taxId.isEmpty() || !SalesOrderBook.TAX_IDS.contains(taxId.get())) {
+                errors.add((ObjectNode) tax, "TaxID", "'Tax ID' cannot be " + (taxId.isEmpty() ? "empty." : "found in the system."));
+            }
+        }
+    }
+
+    private static ObjectNode header(String type, String nbr, String customerId, OffsetDateTime now) {
+        ObjectNode invoice = Values.object();
+        invoice.put("id", UUID.randomUUID().toString());
+        Values.set(invoice, "Type", type);
+        Values.set(invoice, "ReferenceNbr", nbr);
+        Values.set(invoice, "Status", "Balanced");
+        Values.set(invoice, "Hold", false);
+        Values.set(invoice, "CustomerID", customerId);
+        Values.set(invoice, "Date", now);
+        Values.set(invoice, "CreatedDate", now);
+        return invoice;
+    }
+
+    /**
+     * An unreleased document's amounts: each line's Amount = Qty x UnitPrice less its discount, to the cent; Amount =
+     * lines + FreightPrice + TaxTotal (the sum of its TaxDetails); the Balance is the Amount until it is released.
+     */
+    private void computeInvoice(ObjectNode invoice) {
+        BigDecimal lines = BigDecimal.ZERO;
+        int lineNbr = 0;
+        for (JsonNode node : invoice.withArrayProperty("Details")) {
+            ObjectNode line = (ObjectNode) node;
+            Values.set(line, "LineNbr", ++lineNbr);
+            BigDecimal qty = Values.decimal(line, "Qty").orElse(BigDecimal.ZERO);
+            BigDecimal price = Values.decimal(line, "UnitPrice").orElse(BigDecimal.ZERO).setScale(4, RoundingMode.HALF_UP);
+            BigDecimal discount = Values.decimal(line, "DiscountAmount").orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal amount = qty.multiply(price).setScale(2, RoundingMode.HALF_UP).subtract(discount);
+            Values.set(line, "Qty", qty);
+            Values.set(line, "UnitPrice", price);
+            Values.set(line, "DiscountAmount", discount);
+            Values.set(line, "Amount", amount);
+            defaultTo(line, "UOM", "EA");
+            lines = lines.add(amount);
+        }
+        BigDecimal freight = Values.decimal(invoice, "FreightPrice").orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal tax = BigDecimal.ZERO.setScale(2);
+        for (JsonNode row : invoice.withArrayProperty("TaxDetails")) {
+            BigDecimal amount = Values.decimal(row, "TaxAmount").orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            Values.set((ObjectNode) row, "TaxAmount", amount);
+            tax = tax.add(amount);
+        }
+        BigDecimal amount = lines.add(freight).add(tax);
+        Values.set(invoice, "DetailTotal", lines);
+        Values.set(invoice, "FreightPrice", freight);
+        Values.set(invoice, "TaxTotal", tax);
+        Values.set(invoice, "Amount", amount);
+        Values.set(invoice, "Balance", amount);
+        defaultTo(invoice, "Currency", "USD");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Values.set(invoice, "LastModifiedDateTime", now);
+        Values.set(invoice, "LastModifiedDate", now);
+    }
+
+    private static void defaultTo(ObjectNode entity, String field, String value) {
+        if (Values.text(entity, field).isEmpty()) {
+            Values.set(entity, field, value);
+        }
+    }
+
+    /** Whether the invoice is released (Open, or Closed once paid) and owes {@code amount} at least. */
+    boolean takes(String type, String referenceNbr, BigDecimal amount) {
+        return invoiceRecord(type, referenceNbr).filter(i -> Values.text(i, "Status").orElse("").equals("Open"))
+                .map(i -> Values.decimal(i, "Balance").orElse(BigDecimal.ZERO).compareTo(amount) >= 0).orElse(false);
+    }
+
+    /** Whether the payment is on the invoice's Applications tab already. */
+    boolean applied(String type, String referenceNbr, String paymentNbr) {
+        return invoiceRecord(type, referenceNbr).map(i -> {
+            for (JsonNode row : i.path("ApplicationsInvoice")) {
+                if (paymentNbr.equals(Values.text(row, "AdjustingDocReferenceNbr").orElse(""))) {
+                    return true;
+                }
+            }
+            return false;
+        }).orElse(false);
+    }
+
     /** ReleaseSalesInvoice: a Balanced invoice becomes Open; any other is refused, as the action is off. */
     PutResult release(JsonNode keys) {
         lock.lock();
