@@ -82,7 +82,8 @@ final class Inventory {
             this.defaultPrice = defaultPrice;
             this.cost = cost;
             this.created = created;
-            this.lastModified = created;
+            // kept at the precision it is shown in (milliseconds), as a database column keeps it
+            this.lastModified = created.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             this.availabilityChanged = created;
         }
     }
@@ -171,7 +172,7 @@ final class Inventory {
             price.ifPresent(v -> item.defaultPrice = v);
             weight.ifPresent(v -> item.weight = v);
             item.attributes.putAll(attributes);
-            item.lastModified = clock.instant();
+            item.lastModified = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return true;
         } finally {
             lock.unlock();
