@@ -54,8 +54,9 @@ final class BackOfficeOption {
         ObjectNode flows = section.putObject("flows");
         var orders = flows.putArray("orders");
         types.forEach(orders::add);
-        // the products and prices come from the first back office with a catalogue; only Acumatica's adapter has
-        // one yet, so a run without Acumatica leaves the store's catalogue alone
+        // the products and prices come from Acumatica; Visma's and Uniconta's sandbox companies keep some of the
+        // store's variant SKUs as items of their own, which the store refuses as products (they would park on every
+        // run), so a run without Acumatica leaves the store's catalogue alone (ErpCatalogueIT runs theirs)
         if (types.contains(AcumaticaType.SYSTEM)) {
             flows.put("catalog", AcumaticaType.SYSTEM);
         } else {

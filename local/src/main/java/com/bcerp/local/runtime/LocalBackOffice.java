@@ -367,6 +367,8 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             env.put(variable(name, "COMPANY_ID"), Long.toString(sandbox.settings().companyId()));
             env.put(variable(name, "VAT_FREE_CODE"), "U0");
             env.put(variable(name, "BASE_CURRENCY"), "USD");
+            // the company's names of its two variant dimensions, as the store's option products name their options
+            env.put(variable(name, "VARIANT_NAMES"), "Color,Size");
             env.put(variable(name, "WAREHOUSES"), String.join(",", COMPANY_WAREHOUSES));
             env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
             return env;
@@ -545,6 +547,7 @@ public sealed interface LocalBackOffice extends AutoCloseable {
             env.put(variable(name, "URL"), sandbox.baseUrl());
             env.put(variable(name, "TOKEN_URL"), sandbox.tokenUrl());
             env.put(variable(name, "TENANT_ID"), sandbox.settings().tenantId());
+            env.put(variable(name, "BASE_CURRENCY"), sandbox.settings().baseCurrency());
             env.put(variable(name, "WAREHOUSES"), String.join(",", COMPANY_WAREHOUSES));
             env.put(variable(name, "TIMEOUT_SECONDS"), Long.toString(timing.backOfficeTimeout().toSeconds()));
             return env;

@@ -32,12 +32,16 @@ import java.util.Objects;
  *                            differs from the store's (reckoned per line); null: such an order is parked
  * @param roundingTolerance   the largest difference posted on it; a larger one parks the order
  * @param vatRounding         how the company rounds VAT, so the adapter reckons it as Uniconta will invoice it
+ * @param salesPrice          which of the item's sales prices the store's price is: 1, 2 or 3 ({@code SalesPrice1..3})
+ * @param variantNames        the store option names of the variant dimensions, Variant1's first (1 to 5; the company
+ *                            names its dimensions in its own set-up, which the API research does not cover)
  */
 public record UnicontaSettings(URI baseUrl, long companyId, String secretName, Duration requestTimeout,
         String externalRefField, String customerRefField, String kindField, String branchField, String accountPrefix,
         String shippingItem, String vatFreeCode, String baseCurrency, String variantSeparator,
         Cancellation cancellation, UninvoicedCredit uninvoicedCredit, List<String> warehouses, String trackingField,
-        java.time.ZoneId zone, String roundingItem, java.math.BigDecimal roundingTolerance, VatRounding vatRounding) {
+        java.time.ZoneId zone, String roundingItem, java.math.BigDecimal roundingTolerance, VatRounding vatRounding,
+        int salesPrice, List<String> variantNames) {
 
     /** Cancelling an open order: blocked (kept, reads back cancelled) or deleted (gone from Uniconta). */
     public enum Cancellation { BLOCK, DELETE }
@@ -68,6 +72,17 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(vatRounding, "vatRounding");
         warehouses = List.copyOf(warehouses);
+        variantNames = List.copyOf(variantNames);
+        if (salesPrice < 1 || salesPrice > 3) {
+            throw new IllegalArgumentException("salesPrice must be 1, 2 or 3 (InvItemClient's SalesPrice1..SalesPrice3), "
+                    + "was " + salesPrice);
+        }
+        if (variantNames.isEmpty() || variantNames.size() > UnicontaItems.MAX_VARIANTS
+                || variantNames.stream().anyMatch(String::isBlank)
+                || variantNames.stream().distinct().count() < variantNames.size()) {
+            throw new IllegalArgumentException("variantNames must be 1 to 5 different names, Variant1's first, was "
+                    + variantNames);
+        }
         if (companyId <= 0) {
             throw new IllegalArgumentException("companyId must be Uniconta's company id, was " + companyId);
         }
@@ -82,50 +97,75 @@ public record UnicontaSettings(URI baseUrl, long companyId, String secretName, D
         return new UnicontaSettings(baseUrl, companyId, secretName, Duration.ofSeconds(30), "OurRef", "StoreCustomerId",
                 "Requisition", "Dimension1", "WEB", "SHIPPING", null, "DKK", "-", Cancellation.BLOCK,
                 UninvoicedCredit.UNSETTLED, List.of("MAIN"), "TrackingNumber",
-                java.time.ZoneId.of("Europe/Copenhagen"), null, new java.math.BigDecimal("0.05"), VatRounding.PER_CODE);
+                java.time.ZoneId.of("Europe/Copenhagen"), null, new java.math.BigDecimal("0.05"), VatRounding.PER_CODE,
+                1, DEFAULT_VARIANT_NAMES);
     }
 
     /** The non-stock item a VAT rounding difference is posted on, and the largest difference it may carry. */
     public UnicontaSettings withRounding(String item, java.math.BigDecimal tolerance) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField, zone, item, tolerance, vatRounding);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, item, tolerance, vatRounding,
+                salesPrice, variantNames);
+    }
+
+    /** The store option names of Variant1..5 before the company renames its dimensions (Uniconta's own labels: a guess). */
+    public static final List<String> DEFAULT_VARIANT_NAMES = List.of("Variant 1", "Variant 2", "Variant 3", "Variant 4",
+            "Variant 5");
+
+    /** The catalogue's price ({@code SalesPrice1..3}) and the store option names of the variant dimensions. */
+    public UnicontaSettings withCatalogue(int price, List<String> names) {
+        return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
+                kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance,
+                vatRounding, price, names);
+    }
+
+    /** The item field the catalogue's price is read from: {@code SalesPrice1}, 2 or 3. */
+    String salesPriceField() {
+        return "SalesPrice" + salesPrice;
     }
 
     public UnicontaSettings withVatRounding(VatRounding value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, value);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, value,
+                salesPrice, variantNames);
     }
 
     public UnicontaSettings withVatFreeCode(String code) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, code, baseCurrency, variantSeparator, cancellation,
-                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
+                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding,
+                salesPrice, variantNames);
     }
 
     public UnicontaSettings withCancellation(Cancellation value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator, value,
-                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
+                uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding,
+                salesPrice, variantNames);
     }
 
     public UnicontaSettings withUninvoicedCredit(UninvoicedCredit value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, value, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
+                cancellation, value, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding,
+                salesPrice, variantNames);
     }
 
     public UnicontaSettings withWarehouses(List<String> value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, requestTimeout, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, value, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
+                cancellation, uninvoicedCredit, value, trackingField, zone, roundingItem, roundingTolerance, vatRounding,
+                salesPrice, variantNames);
     }
 
     public UnicontaSettings withRequestTimeout(Duration value) {
         return new UnicontaSettings(baseUrl, companyId, secretName, value, externalRefField, customerRefField,
                 kindField, branchField, accountPrefix, shippingItem, vatFreeCode, baseCurrency, variantSeparator,
-                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding);
+                cancellation, uninvoicedCredit, warehouses, trackingField, zone, roundingItem, roundingTolerance, vatRounding,
+                salesPrice, variantNames);
     }
 
     /** e.g. {@code https://odata.uniconta.com/api/Entities} */

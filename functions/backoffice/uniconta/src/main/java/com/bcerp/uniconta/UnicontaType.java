@@ -29,6 +29,7 @@ public final class UnicontaType {
                 .customers(new UnicontaCustomers(settings, connection.api()))
                 .documents(orders)
                 .inventory(new UnicontaInventory(settings, connection.api(), items, UnicontaInventory.PAGE))
+                .catalogue(new UnicontaCatalog(settings, connection.api(), items, UnicontaCatalog.PAGE))
                 .fulfilment(new UnicontaFulfilment(settings, connection.api(), orders, items, readPayments))
                 .build();
     }

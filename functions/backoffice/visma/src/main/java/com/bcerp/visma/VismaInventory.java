@@ -129,7 +129,8 @@ final class VismaInventory implements InventorySource {
         return new ItemStock(read(item, "inventoryNumber"), sellable, List.copyOf(per.values()));
     }
 
-    private static Instant time(String text) {
+    /** A Visma time, with an offset or without one (then UTC); null when unreadable. */
+    static Instant time(String text) {
         if (text == null) {
             return null;
         }

@@ -55,6 +55,8 @@ public final class CatalogSync {
     private final StockSettings stock;
     private final String storeHash;
     private final Clock clock;
+    /** The store fields never written nor compared: those another system owns and those the back office lacks. */
+    private final Set<CatalogField> notOurs;
 
     public CatalogSync(CatalogSource source, StoreCatalog store, Cursors cursors, SyncState state,
             CatalogSettings settings, StockSettings stock, String storeHash, Clock clock) {
@@ -66,6 +68,9 @@ public final class CatalogSync {
         this.stock = stock;
         this.storeHash = storeHash;
         this.clock = clock;
+        Set<CatalogField> fields = new java.util.HashSet<>(settings.ownedElsewhere());
+        fields.addAll(source.fieldsNotKept());
+        this.notOurs = Set.copyOf(fields);
     }
 
     /** The state-table name of this store's cursor (shown by {@code ./connector ops status}). */
@@ -91,7 +96,8 @@ public final class CatalogSync {
         try {
             Optional<FeedCursor> cursor = cursors.read(cursorName(storeHash));
             Instant startedAt = clock.instant();
-            boolean full = mode == Mode.FULL || cursor.isEmpty() || cursor.get().lastFullRun()
+            // a back office without change times can only be read whole
+            boolean full = mode == Mode.FULL || !source.tellsChanges() || cursor.isEmpty() || cursor.get().lastFullRun()
                     .plus(Duration.ofHours(settings.fullReconcileHours())).isBefore(startedAt);
             Optional<Instant> since = full ? Optional.empty()
                     : Optional.of(cursor.get().position().minusSeconds(settings.cursorOverlapSeconds()));
@@ -221,7 +227,7 @@ public final class CatalogSync {
             boolean changed = !same(p.fields(), found);
             if (changed) {
                 productUpdates.add(new ProductWrite(found.id(), p.sku(), p.fields(), found.tracking(),
-                        settings.ownedElsewhere()));
+                        notOurs));
                 updated++;
                 if (productUpdates.size() == StoreCatalog.MAX_PRODUCTS_PER_WRITE) {
                     flushProducts();
@@ -287,7 +293,7 @@ public final class CatalogSync {
                     wrote = true;
                 } else if (!same(v.fields(), existing.get())) {
                     variantWrites.add(new VariantWrite(existing.get().id(), found.id(), v.sku(), v.fields(), List.of(),
-                            settings.ownedElsewhere()));
+                            notOurs));
                     variantsUpdated++;
                     wrote = true;
                 }
@@ -393,7 +399,7 @@ public final class CatalogSync {
 
     /** The fields the connector owns agree; those another system owns are not compared. */
     private boolean same(ProductFields want, StoreProduct have) {
-        Set<CatalogField> theirs = settings.ownedElsewhere();
+        Set<CatalogField> theirs = notOurs;
         return (theirs.contains(CatalogField.NAME) || Objects.equals(want.name(), have.name()))
                 && (theirs.contains(CatalogField.DESCRIPTION) || Objects.equals(want.description(), have.description()))
                 && samePrices(want.price(), want.cost(), want.salePrice(), want.weight(), have.price(), have.cost(),
@@ -407,7 +413,7 @@ public final class CatalogSync {
 
     private boolean samePrices(Money price, Money cost, Money salePrice, BigDecimal weight, BigDecimal havePrice,
             BigDecimal haveCost, BigDecimal haveSalePrice, BigDecimal haveWeight) {
-        Set<CatalogField> theirs = settings.ownedElsewhere();
+        Set<CatalogField> theirs = notOurs;
         return (theirs.contains(CatalogField.PRICE) || same(price, havePrice))
                 && (theirs.contains(CatalogField.COST) || same(cost, haveCost))
                 && (theirs.contains(CatalogField.SALE_PRICE) || salePrice == null || same(salePrice, haveSalePrice))

@@ -270,4 +270,46 @@ class CatalogSyncTest {
         assertThat(store.product("MUG").price()).isEqualByComparingTo("11.00");
         assertThat(store.product("MUG").salePrice()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void a_back_office_without_change_times_or_descriptions_is_read_whole_each_run_and_the_stores_description_stays() {
+        erp.put(simple("MUG", "Walnut Mug", "12.50"));
+        run();
+        // the store's own description, which a back office without descriptions must leave alone
+        store.updateProducts(List.of(new ProductWrite(store.product("MUG").id(), "MUG", new ProductFields("Walnut Mug",
+                "<p>Written in the store.</p>", usd("12.50"), usd("4.00"), usd("0"), new BigDecimal("1.5")),
+                InventoryTracking.PRODUCT)));
+        com.bcerp.core.port.CatalogSource whole = new com.bcerp.core.port.CatalogSource() {
+            @Override
+            public java.util.Optional<Instant> forEachProduct(java.util.Optional<Instant> since,
+                    java.util.function.Consumer<List<CatalogProduct>> page) {
+                erp.forEachProduct(java.util.Optional.empty(), page);
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean tellsChanges() {
+                return false;
+            }
+
+            @Override
+            public Set<CatalogField> fieldsNotKept() {
+                return Set.of(CatalogField.DESCRIPTION);
+            }
+        };
+        erp.put(new CatalogProduct("MUG", new ProductFields("Walnut Mug", null, usd("13.00"), usd("4.00"), usd("0"),
+                new BigDecimal("1.5")), true, Set.of("EAST"), List.of(), List.of()));
+        clock.advance(Duration.ofMinutes(5));
+
+        CatalogSyncReport changed = new CatalogSync(whole, store, cursors, state, settings, stock, "abc", clock)
+                .run(CatalogSync.Mode.SCHEDULED, SyncProgress.NONE);
+        CatalogSyncReport again = new CatalogSync(whole, store, cursors, state, settings, stock, "abc", clock)
+                .run(CatalogSync.Mode.SCHEDULED, SyncProgress.NONE);
+
+        assertThat(changed.mode()).as("a read that cannot tell changes is a full one").isEqualTo("full");
+        assertThat(store.product("MUG").price()).isEqualByComparingTo("13.00");
+        assertThat(store.product("MUG").description()).isEqualTo("<p>Written in the store.</p>");
+        assertThat(again.productsUpdated()).as("the whole read again: nothing differs").isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+    }
 }

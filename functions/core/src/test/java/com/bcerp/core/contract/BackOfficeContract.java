@@ -533,11 +533,15 @@ public abstract class BackOfficeContract {
         assertThat(skus).as("every SKU, products and variants").doesNotHaveDuplicates().contains(knownItem());
         products.forEach(p -> p.variants().forEach(v -> assertThat(p.optionNames())
                 .as("%s's options name %s's", p.sku(), v.sku()).containsAll(v.options().keySet())));
-        assertThat(newest).as("the newest modification time, for the next cursor").isPresent();
+        if (catalogue().tellsChanges()) {
+            assertThat(newest).as("the newest modification time, for the next cursor").isPresent();
+        }
     }
 
     @Test
     void a_catalogue_read_since_the_newest_change_brings_nothing_more() {
+        assumeTrue(catalogue().tellsChanges(), () -> backOffice().name() + " keeps no change times on its products: "
+                + "see a_catalogue_without_change_times_reads_every_product_each_time");
         Optional<java.time.Instant> newest = catalogue().forEachProduct(Optional.empty(), page -> { });
         assertThat(newest).isPresent();
         List<CatalogProduct> again = new java.util.ArrayList<>();
@@ -546,6 +550,19 @@ public abstract class BackOfficeContract {
 
         assertThat(again).as("nothing changed since %s", newest.get()).isEmpty();
         assertThat(next.orElse(newest.get())).as("the cursor never moves back").isAfterOrEqualTo(newest.get());
+    }
+
+    @Test
+    void a_catalogue_without_change_times_reads_every_product_each_time() {
+        assumeTrue(!catalogue().tellsChanges(), () -> backOffice().name() + " tells its products' changes: skipped");
+        List<String> all = new java.util.ArrayList<>();
+        catalogue().forEachProduct(Optional.empty(), page -> page.forEach(p -> all.add(p.sku())));
+        List<String> since = new java.util.ArrayList<>();
+
+        catalogue().forEachProduct(Optional.of(java.time.Instant.now()), page -> page.forEach(p -> since.add(p.sku())));
+
+        assertThat(since).as("a read since now is whole, for core to compare").containsExactlyInAnyOrderElementsOf(all)
+                .contains(knownItem());
     }
 
     @Test

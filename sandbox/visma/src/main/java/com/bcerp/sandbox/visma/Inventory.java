@@ -54,12 +54,18 @@ final class Inventory {
     static final class Item {
         final int inventoryId;
         final String number;
-        final String description;
+        String description;
+        String body;
+        String status = "Active";
         final String type;
         final boolean stockItem;
         final String vatCategory;
-        final BigDecimal defaultPrice;
+        BigDecimal defaultPrice;
         final BigDecimal cost;
+        BigDecimal weight;
+        String priceClass;
+        /** Attribute id to value ({@code attributes[]} with {@code expandAttribute}). */
+        final Map<String, String> attributes = new TreeMap<>();
         final Instant created;
         Instant lastModified;
         Instant availabilityChanged;
@@ -76,7 +82,8 @@ final class Inventory {
             this.defaultPrice = defaultPrice;
             this.cost = cost;
             this.created = created;
-            this.lastModified = created;
+            // kept at the precision it is shown in (milliseconds), as a database column keeps it
+            this.lastModified = created.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             this.availabilityChanged = created;
         }
     }
@@ -125,6 +132,56 @@ final class Inventory {
             lock.unlock();
         }
     }
+
+    /**
+     * PUT /v1/inventory/{inventoryNumber} with an {@code InventoryUpdateDto}: description, body, status, default price,
+     * the packaging's base item weight (the file does not wrap {@code packaging} itself, only its members) and
+     * attribute lines; other members are accepted and not kept. False when there is no such item. The record's
+     * {@code lastModifiedDateTime} moves.
+     */
+    boolean update(String number, Wire body) {
+        lock.lock();
+        try {
+            Item item = items.get(number);
+            if (item == null) {
+                return false;
+            }
+            body.text("inventoryNumber").filter(n -> !n.equals(number)).ifPresent(n -> {
+                throw VismaErrors.refused("Error updating inventory item.", "The item id cannot be changed here; use "
+                        + "/v1/inventory/action/changeInventoryNbr/{internalId}.");
+            });
+            Optional<String> status = body.text("status");
+            status.filter(v -> !STATUSES.contains(v)).ifPresent(v -> {
+                throw body.dto().wrong("status", "one of " + STATUSES);
+            });
+            Optional<BigDecimal> price = body.decimal("defaultPrice");
+            price.filter(v -> v.signum() < 0).ifPresent(v -> {
+                throw VismaErrors.refused("Error updating inventory item.", "'Default price' cannot be negative.");
+            });
+            Optional<BigDecimal> weight = body.plainNested("packaging", "PackagingUpdateDto")
+                    .flatMap(p -> p.decimal("baseItemWeight"));
+            Map<String, String> attributes = new TreeMap<>();
+            for (Wire line : body.rows("attributeLines", "AttributeLineUpdateDto")) {
+                String id = line.text("attributeId").orElseThrow(() -> body.dto().wrong("attributeLines",
+                        "rows with an attributeId"));
+                attributes.put(id, line.text("attributeValue").orElse(""));
+            }
+            body.text("description").ifPresent(v -> item.description = v);
+            body.text("body").ifPresent(v -> item.body = v);
+            status.ifPresent(v -> item.status = v);
+            price.ifPresent(v -> item.defaultPrice = v);
+            weight.ifPresent(v -> item.weight = v);
+            item.attributes.putAll(attributes);
+            item.lastModified = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The item statuses of the file's {@code DtoValueOfInventoryStatus}, less its {@code Unknown}. */
+    static final List<String> STATUSES = List.of("Active", "NoSales", "NoPurchases", "NoRequest", "Inactive",
+            "MarkedForDeletion");
 
     private Stock stockAt(Item item) {
         Stock s = new Stock();
@@ -235,15 +292,17 @@ final class Inventory {
         Predicate<Item> filter = Listing.<Item>equalTo(request, "inventoryNumber", i -> i.number)
                 .and(Listing.equalTo(request, "description", i -> i.description))
                 .and(greaterThan(request))
-                .and(Listing.equalTo(request, "status", i -> "Active"))
+                .and(Listing.equalTo(request, "status", i -> i.status))
                 .and(types(request))
                 .and(Listing.since(request, "lastModifiedDateTime", i -> Optional.of(i.lastModified)))
                 .and(Listing.since(request, "availabilityLastModifiedDateTime", i -> Optional.of(i.availabilityChanged)))
                 .and(Listing.since(request, "createdDateTime", i -> Optional.of(i.created)));
         boolean details = !request.queryParam("expandWarehouseDetail").map("false"::equalsIgnoreCase).orElse(false);
+        boolean attributes = request.queryParam("expandAttribute").map("true"::equalsIgnoreCase).orElse(false);
+        boolean statistics = request.queryParam("addCostPriceStatistics").map("true"::equalsIgnoreCase).orElse(false);
         lock.lock();
         try {
-            return items.values().stream().filter(filter).map(i -> render(i, details)).toList();
+            return items.values().stream().filter(filter).map(i -> render(i, details, attributes, statistics)).toList();
         } finally {
             lock.unlock();
         }
@@ -263,15 +322,23 @@ final class Inventory {
     Optional<ObjectNode> get(String number) {
         lock.lock();
         try {
-            return Optional.ofNullable(items.get(number)).map(i -> render(i, true));
+            return Optional.ofNullable(items.get(number)).map(i -> render(i, true, true, false));
         } finally {
             lock.unlock();
         }
     }
 
-    private ObjectNode render(Item i, boolean warehouseDetails) {
+    /**
+     * GUESSES: {@code expandAttribute} is false unless sent true (the file says the expands "are by default set to
+     * true" only of the cross references); a single item's GET shows its attributes; {@code costPriceStatistics} only
+     * with {@code addCostPriceStatistics}, its average cost the current cost (the sandbox keeps one cost).
+     */
+    private ObjectNode render(Item i, boolean warehouseDetails, boolean attributes, boolean statistics) {
         ObjectNode node = Wire.object().put("inventoryId", i.inventoryId).put("inventoryNumber", i.number)
-                .put("status", "Active").put("type", i.type).put("description", i.description);
+                .put("status", i.status).put("type", i.type).put("description", i.description);
+        if (i.body != null) {
+            node.put("body", i.body);
+        }
         ObjectNode itemClass = Wire.idDescription(i.stockItem ? "STOCK" : "NONSTOCK", i.stockItem ? "Stock items" : "Non-stock items");
         itemClass.put("type", i.type);
         node.set("itemClass", itemClass);
@@ -280,6 +347,18 @@ final class Inventory {
                 .put("lastModifiedDateTime", Wire.time(i.lastModified))
                 .put("baseUnit", "PCS").put("salesUnit", "PCS").put("purchaseUnit", "PCS")
                 .put("stockItem", i.stockItem).put("kitItem", false);
+        if (i.weight != null) {
+            node.set("packaging", Wire.object().put("baseItemWeight", i.weight).put("weightUOM", "KG"));
+        }
+        if (statistics && i.stockItem) {
+            node.set("costPriceStatistics", Wire.object().put("lastCost", i.cost).put("averageCost", i.cost)
+                    .put("minCost", i.cost).put("maxCost", i.cost));
+        }
+        if (attributes) {
+            ArrayNode list = node.putArray("attributes");
+            i.attributes.forEach((id, value) -> list.add(Wire.object().put("id", id).put("value", value)
+                    .put("description", id)));
+        }
         if (i.stockItem) {
             node.set("defaultWarehouse", Wire.idDescription("MAIN", WAREHOUSE_NAMES.get("MAIN")));
             if (warehouseDetails) {

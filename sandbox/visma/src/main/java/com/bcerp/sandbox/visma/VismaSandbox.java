@@ -238,6 +238,9 @@ public final class VismaSandbox implements AutoCloseable {
         route("GET", "/v1/inventory", r -> list(r, Listing.INVENTORY_MAX_PAGE_SIZE, inventory.list(r), i -> i));
         route("GET", "/v1/inventory/{inventoryNumber}", r -> one(inventory.get(r.pathParam("inventoryNumber")),
                 "Inventory item " + r.pathParam("inventoryNumber") + " not found."));
+        route("PUT", "/v1/inventory/{inventoryNumber}", r -> updated(atomically(() -> inventory.update(
+                r.pathParam("inventoryNumber"), Wire.of(r.body(), new Wire.Dto("updating the inventory item",
+                        "InventoryUpdateDto")))), "Inventory item " + r.pathParam("inventoryNumber") + " not found."));
         route("GET", "/v1/inventorysummary/{inventoryNumber}", r -> json(200, array(inventory.summary(
                 r.pathParam("inventoryNumber"), r.queryParam("warehouse").filter(w -> !w.isBlank()))
                 .orElseThrow(() -> VismaErrors.notFound("Inventory item " + r.pathParam("inventoryNumber") + " not found.")))));

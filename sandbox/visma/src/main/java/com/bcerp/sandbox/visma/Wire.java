@@ -158,6 +158,18 @@ final class Wire {
         });
     }
 
+    /** A nested update DTO that the file does not wrap (e.g. {@code packaging}: a {@code PackagingUpdateDto} itself). */
+    Optional<Wire> plainNested(String member, String nestedDto) {
+        JsonNode node = body.get(member);
+        if (!present(node)) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw dto.wrong(member, "a " + nestedDto + " object");
+        }
+        return Optional.of(new Wire(node, new Dto(dto.operation(), nestedDto)));
+    }
+
     /** The rows of a plain array member, each read as {@code rowDto}; empty when absent. */
     java.util.List<Wire> rows(String member, String rowDto) {
         JsonNode node = body.get(member);

@@ -86,4 +86,28 @@ class InventoryTest {
         assertThat(http.get("/v1/customerSalesPrice", "priceType", "Customer", "effectiveAsOf", "2026-03-04T00:00:00Z")
                 .json()).hasSize(1);
     }
+
+    @Test
+    void a_put_renames_reprices_reweighs_and_deactivates_an_item_and_moves_its_modification_time() {
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(http.put("/v1/inventory/SKU-0101", com.bcerp.sandbox.http.Json.MAPPER.valueToTree(java.util.Map.of("description", java.util.Map.of("value", "Renamed"),
+                "defaultPrice", java.util.Map.of("value", 44.5), "status", java.util.Map.of("value", "Inactive"),
+                "packaging", java.util.Map.of("baseItemWeight", java.util.Map.of("value", 0.5)),
+                "attributeLines", java.util.List.of(java.util.Map.of("attributeId", java.util.Map.of("value", "SALEPRICE"),
+                        "attributeValue", java.util.Map.of("value", "40.00")))))).status()).isEqualTo(204);
+
+        JsonNode changed = http.get("/v1/inventory", "lastModifiedDateTime", "2026-03-02 08:01:00",
+                "lastModifiedDateTimeCondition", ">", "expandAttribute", "true").json();
+        assertThat(changed).extracting(i -> i.get("inventoryNumber").asText()).containsExactly("SKU-0101");
+        JsonNode item = changed.get(0);
+        assertThat(item.get("description").asText()).isEqualTo("Renamed");
+        assertThat(item.get("defaultPrice").decimalValue()).isEqualByComparingTo("44.5");
+        assertThat(item.get("status").asText()).isEqualTo("Inactive");
+        assertThat(item.get("packaging").get("baseItemWeight").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(item.get("attributes").get(0).get("value").asText()).isEqualTo("40.00");
+        assertThat(http.put("/v1/inventory/NO-SUCH", com.bcerp.sandbox.http.Json.MAPPER.valueToTree(java.util.Map.of("description", java.util.Map.of("value", "x"))))
+                .status()).isEqualTo(404);
+        assertThat(http.put("/v1/inventory/SKU-0101", com.bcerp.sandbox.http.Json.MAPPER.valueToTree(java.util.Map.of("description", "not wrapped"))).status())
+                .isEqualTo(400);
+    }
 }

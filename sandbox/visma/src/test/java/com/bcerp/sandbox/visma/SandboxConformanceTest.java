@@ -101,6 +101,15 @@ class SandboxConformanceTest {
         http.get("/v1/customerSalesPrice", "priceType", "CustomerPriceClass", "priceCode", "WHOLESALE", "inventoryId",
                 "SKU-0100", "effectiveAsOf", "2026-01-01T00:00:00Z", "pageNumber", "1", "pageSize", "10");
         http.get("/v1/customerSalesPrice", "lastModifiedDateTime", "2020-01-01", "lastModifiedDateTimeCondition", ">");
+        // the catalogue's read and a merchant's item edit
+        http.put("/v1/inventory/SKU-0101", com.bcerp.sandbox.http.Json.MAPPER.valueToTree(java.util.Map.of("description", java.util.Map.of("value", "Renamed"),
+                "defaultPrice", java.util.Map.of("value", 44.5), "status", java.util.Map.of("value", "Active"),
+                "packaging", java.util.Map.of("baseItemWeight", java.util.Map.of("value", 0.5)),
+                "attributeLines", java.util.List.of(java.util.Map.of("attributeId", java.util.Map.of("value", "SALEPRICE"),
+                        "attributeValue", java.util.Map.of("value", "40.00"))))));
+        http.get("/v1/inventory", "expandWarehouseDetail", "true", "expandAttribute", "true", "addCostPriceStatistics",
+                "true", "lastModifiedDateTime", "2020-01-01 00:00:00.000", "lastModifiedDateTimeCondition", ">",
+                "pageNumber", "1", "pageSize", "500");
         assertEveryExchangeConforms();
     }
 

@@ -45,9 +45,21 @@ final class UnicontaFromEnvironment {
                 v.list("WAREHOUSES", String.join(",", d.warehouses())),
                 env.optional(v.variable("TRACKING_FIELD"), d.trackingField()),
                 zone(v.variable("ZONE"), env.optional(v.variable("ZONE"), d.zone().getId())), null, null,
-                v.choice(UnicontaSettings.VatRounding.class, "VAT_ROUNDING", d.vatRounding()))
+                v.choice(UnicontaSettings.VatRounding.class, "VAT_ROUNDING", d.vatRounding()), d.salesPrice(),
+                d.variantNames())
                 // the merchant's rounding item and tolerance, as for every back office (orders.rounding_item)
                 .withRounding(shared.config().orders().roundingItem(), shared.config().orders().roundingTolerance());
+        String price = env.optional(v.variable("SALES_PRICE"), Integer.toString(d.salesPrice())).trim();
+        if (!price.matches("[123]")) {
+            throw new IllegalStateException("environment variable " + v.variable("SALES_PRICE") + " must be 1, 2 or 3 "
+                    + "(the item's SalesPrice1..SalesPrice3 the store's price is), was '" + price + "'");
+        }
+        try {
+            settings = settings.withCatalogue(Integer.parseInt(price),
+                    v.list("VARIANT_NAMES", String.join(",", d.variantNames())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("environment variable " + v.variable("VARIANT_NAMES") + ": " + e.getMessage());
+        }
         // one API user for every port: Uniconta's daily allowance is per user
         UnicontaConnection connection = new UnicontaConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), shared.pacer(name));

@@ -47,6 +47,8 @@ final class VismaFromEnvironment {
         // one Visma Connect client for every port: Visma's rate limit is per client and company
         VismaConnection connection = new VismaConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), shared.pacer(name));
-        return VismaType.backOffice(name, connection, shared.config().fulfilment().paidStatus() != null);
+        // the catalogue's prices are in the company's currency; the sale price is an item attribute, as for Acumatica
+        return VismaType.backOffice(name, connection, shared.config().fulfilment().paidStatus() != null,
+                env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute());
     }
 }

@@ -201,7 +201,7 @@ public final class WorkerComposition {
             catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");
         }
         // with product sync off the catalogue sync returns before it reads anything, so a back office without a
-        // catalogue (Uniconta today) can run a deployment of its own
+        // catalogue (a warehouse) can run a deployment of its own
         CatalogSource catalogue = catalogFrom.catalogue().orElse((since, page) -> {
             throw new IllegalStateException("back office '" + catalogFrom.name() + "' has no catalogue");
         });

@@ -57,9 +57,30 @@ class BackOfficeRegistryTest {
 
         assertThat(books.name()).isEqualTo("books");
         assertThat(books.capabilities()).contains(Capability.CUSTOMERS, Capability.SALES_ORDERS, Capability.INVENTORY,
-                Capability.FULFILMENT).doesNotContain(Capability.PAYMENTS);
+                Capability.CATALOGUE, Capability.FULFILMENT).doesNotContain(Capability.PAYMENTS);
         assertThatThrownBy(() -> BackOfficeRegistry.standard().create("books", "uniconta",
                 new Environment(Map.of("BOOKS_COMPANY_ID", "ACME")), shared)).hasMessageContaining("BOOKS_COMPANY_ID");
+    }
+
+    @Test
+    void a_uniconta_sales_price_other_than_1_2_or_3_and_unusable_variant_names_are_refused_naming_the_variable() {
+        assertThat(BackOfficeRegistry.standard().create("books", "uniconta", new Environment(Map.of("BOOKS_COMPANY_ID",
+                "123456", "BOOKS_SALES_PRICE", "2", "BOOKS_VARIANT_NAMES", "Color,Size")), shared).has(Capability.CATALOGUE))
+                .isTrue();
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("books", "uniconta", new Environment(Map.of(
+                "BOOKS_COMPANY_ID", "123456", "BOOKS_SALES_PRICE", "4")), shared))
+                .hasMessageContaining("BOOKS_SALES_PRICE").hasMessageContaining("1, 2 or 3").hasMessageContaining("'4'");
+        assertThatThrownBy(() -> BackOfficeRegistry.standard().create("books", "uniconta", new Environment(Map.of(
+                "BOOKS_COMPANY_ID", "123456", "BOOKS_VARIANT_NAMES", "Color,Color")), shared))
+                .hasMessageContaining("BOOKS_VARIANT_NAMES");
+    }
+
+    @Test
+    void a_visma_erp_offers_a_catalogue() {
+        BackOffice visma = BackOfficeRegistry.standard().create("visma", "visma", new Environment(Map.of(
+                "VISMA_TENANT_ID", "4f1c2b7e", "VISMA_BASE_CURRENCY", "NOK")), shared);
+
+        assertThat(visma.capabilities()).contains(Capability.CATALOGUE, Capability.INVENTORY, Capability.FULFILMENT);
     }
 
     @Test
