@@ -165,7 +165,11 @@ final class OrderEditPlanner {
         List<TaxLine> removedTaxes = new ArrayList<>();
         // what each tax id is charged on: its own lines (and the freight under it), at the store's rate on them; a
         // rate over the whole order would take too little of one id back and some of another whose lines did not move
-        Map<String, BigDecimal> idRates = ratesById(desired);
+        // only where every line (and freight) that moved says its tax ids: a back office that reads lines back without
+        // them (Acumatica's) keeps the whole order's rate, which then spreads the same over every line
+        boolean idsKnown = java.util.stream.Stream.concat(added.stream(), removed.stream())
+                .allMatch(l -> !l.taxIds().isEmpty()) && (freightChange.isZero() || !desired.freightTaxIds().isEmpty());
+        Map<String, BigDecimal> idRates = idsKnown ? ratesById(desired) : Map.of();
         Map<String, Money> removedById = baseById(removed, freightChange.amount().signum() < 0 ? freightChange.negate()
                 : Money.zero(currency), desired.freightTaxIds());
         Map<String, Money> addedById = baseById(added, freightChange.amount().signum() > 0 ? freightChange
