@@ -47,6 +47,9 @@ class DemoCommandIT {
         // the two unmappable orders park with their reasons: a SKU the back office lacks, a gateway not mapped
         assertThat(report.get("parked")).hasSize(2).allSatisfy(p -> assertThat(p.get("expected").asBoolean()).isTrue());
         assertThat(report.get("parked").toString()).contains("InventoryID").contains("gateway 'cod'");
+        assertThat(report.get("back_office").asText()).isEqualTo("acumatica");
+        assertThat(report.get("not_taken")).as("Acumatica takes every shape").isEmpty();
+        assertThat(report.get("payments_posted").asInt()).as(stdout).isPositive();
         JsonNode documents = report.get("documents");
         assertThat(documents.get("added_sales").asInt()).isPositive();
         assertThat(documents.get("edit_credits").asInt()).isPositive();
