@@ -60,9 +60,6 @@ public sealed interface BackOfficeBooks {
     /** Whether the connector's adapter for it posts payments (a port it has). */
     boolean takesPayments();
 
-    /** Whether its customers carry a class the connector sets from the store's customer group. */
-    boolean takesCustomerClasses();
-
     static BackOfficeBooks of(LocalBackOffice backOffice) {
         return switch (backOffice) {
             case LocalBackOffice.Acumatica a -> new Acumatica(a.sandbox());
@@ -174,11 +171,6 @@ public sealed interface BackOfficeBooks {
         public boolean takesPayments() {
             return true;
         }
-
-        @Override
-        public boolean takesCustomerClasses() {
-            return true;
-        }
     }
 
     /**
@@ -269,11 +261,6 @@ public sealed interface BackOfficeBooks {
         public boolean takesPayments() {
             return false;
         }
-
-        @Override
-        public boolean takesCustomerClasses() {
-            return true;
-        }
     }
 
     /**
@@ -326,21 +313,19 @@ public sealed interface BackOfficeBooks {
             return List.of();
         }
 
-        /** The store customer's reference is in the user field {@code StoreCustomerId} (the adapter's default). */
+        /**
+         * The store customer's reference is in the user field {@code StoreCustomerId} (the adapter's default), its
+         * class the debtor group.
+         */
         @Override
         public List<Customer> customers() {
             return read("DebtorClientUser").stream().map(d -> new Customer(text(d, "/Account"),
                     text(d, "/StoreCustomerId"), text(d, "/Name"), text(d, "/ContactEmail"), text(d, "/Phone"),
-                    text(d, "/Address1"), null)).toList();
+                    text(d, "/Address1"), text(d, "/Group"))).toList();
         }
 
         @Override
         public boolean takesPayments() {
-            return false;
-        }
-
-        @Override
-        public boolean takesCustomerClasses() {
             return false;
         }
     }

@@ -34,7 +34,8 @@ import java.util.Set;
  * @param mismatchedPayments orders whose payments in the back office differ from what the store's transactions paid
  * @param duplicates       documents or payments beyond one per reference
  * @param notTaken         what the scenario did that the back office cannot take, each naming why (never skipped
- *                         silently); an order it cannot take parks instead, with its reason
+ *                         silently): payments where its adapter has no payments port; an order it cannot take
+ *                         parks instead, with its reason
  * @param unexplained      failures (parked records, dead letters) the scenario did not cause on purpose
  * @param customersCreated store customers who had not ordered, created in the back office from their webhooks
  * @param customerUpdates  updates of back-office customers applied after store customer changes
@@ -132,14 +133,8 @@ public record LifecycleReport(
                     .map(AuditRecord::outcome).toList();
             customersCreated += (int) outcomes.stream().filter(o -> o == Outcome.CREATED).count();
             customerUpdates += (int) outcomes.stream().filter(o -> o == Outcome.UPDATED).count();
-            StoreCustomer customer = storefront.customer(c.id()).orElseThrow();
-            if (!books.takesCustomerClasses() && customer.customerGroupId() != 0) {
-                notTaken.add("customer " + c.id() + "'s class for customer group " + customer.customerGroupId()
-                        + ": the " + books.type() + " adapter writes no customer class (debtor group), so the config "
-                        + "maps none");
-            }
-            String differs = customerCheck(customer, erpCustomers, store, runtime.config().customers(),
-                    books.takesCustomerClasses());
+            String differs = customerCheck(storefront.customer(c.id()).orElseThrow(), erpCustomers, store,
+                    runtime.config().customers());
             if (differs != null) {
                 mismatchedCustomers++;
                 mismatches.add("customer " + c.id() + ": " + differs);
@@ -159,7 +154,7 @@ public record LifecycleReport(
 
     /** Null when exactly one back-office customer carries the store customer's id and agrees with it. */
     private static String customerCheck(StoreCustomer customer, List<BackOfficeBooks.Customer> erpCustomers,
-            String store, CustomerSettings settings, boolean classes) {
+            String store, CustomerSettings settings) {
         String ref = CustomerMatcher.externalRef(store, customer.id());
         List<BackOfficeBooks.Customer> mine = erpCustomers.stream().filter(c -> ref.equals(c.storeRef())).toList();
         if (mine.size() != 1) {
@@ -173,7 +168,7 @@ public record LifecycleReport(
         fields.put("email", new String[] {customer.email(), erp.email()});
         fields.put("phone", new String[] {customer.phone(), erp.phone()});
         fields.put("address line 1", new String[] {address, erp.address1()});
-        if (classes && expectedClass != null) {
+        if (expectedClass != null) {
             fields.put("class", new String[] {expectedClass, erp.customerClass()});
         }
         List<String> differs = fields.entrySet().stream().filter(f -> !f.getValue()[0].equals(f.getValue()[1]))
