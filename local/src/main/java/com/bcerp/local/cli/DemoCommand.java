@@ -12,6 +12,8 @@ import com.bcerp.local.demo.StockScaleDemo;
 import com.bcerp.local.runtime.LocalBackOffice;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.local.runtime.TempDirs;
+import com.bcerp.uniconta.UnicontaType;
+import com.bcerp.visma.VismaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +43,16 @@ import picocli.CommandLine.Option;
                 + "store's request log shows no connector write to the fields, location and channel a POS owns.")
 final class DemoCommand implements Callable<Integer> {
 
-    /** The bundled merchant config of the lifecycle scenario, used when --config is not given. */
-    private static final String LIFECYCLE_CONFIG = "/demo/lifecycle.yaml";
+    /**
+     * The bundled merchant config of the lifecycle scenario for each back office, used when --config is not given: the
+     * shapes differ where the back office's do (tax ids, payments, customer classes).
+     */
+    private static final Map<String, String> LIFECYCLE_CONFIGS = Map.of(AcumaticaType.SYSTEM, "/demo/lifecycle.yaml",
+            VismaType.SYSTEM, "/demo/lifecycle-visma.yaml", UnicontaType.SYSTEM, "/demo/lifecycle-uniconta.yaml");
+
+    /** The back offices the lifecycle scenario runs on (one at a time). */
+    private static final List<String> LIFECYCLE_TYPES = List.of(AcumaticaType.SYSTEM, VismaType.SYSTEM,
+            UnicontaType.SYSTEM);
 
     @Option(names = "--scenario", defaultValue = "orders", description = "orders (default): N orders, each exactly "
             + "once; lifecycle: every order shape, then edits, cancellations, refunds, captures and voids; stock: "
@@ -93,11 +103,16 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose, logFormat.format);
-        if (backOffice.types != null && !List.of("orders", "stock", "fulfilment").contains(scenario)) {
-            // lifecycle and coexist read Acumatica's own documents and payments, and its catalogue
+        if (backOffice.types != null && !List.of("orders", "lifecycle", "stock", "fulfilment").contains(scenario)) {
+            // coexist reads Acumatica's catalogue, which the other adapters do not sync
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--backoffice runs the orders, stock and fulfilment scenarios; --scenario " + scenario
+                    "--backoffice runs the orders, lifecycle, stock and fulfilment scenarios; --scenario " + scenario
                             + " runs against Acumatica only");
+        }
+        if (scenario.equals("lifecycle") && !LIFECYCLE_TYPES.contains(oneBackOffice("lifecycle"))) {
+            // the scenario's shapes are an ERP's: credits, returns, customers; a warehouse takes goods only
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "the lifecycle scenario runs on an ERP: --backoffice " + String.join(", ", LIFECYCLE_TYPES));
         }
         return switch (scenario) {
             case "orders", "lifecycle" -> orders();
@@ -197,13 +212,14 @@ final class DemoCommand implements Callable<Integer> {
 
     private int orders() throws Exception {
         Path stateDir = Files.createTempDirectory("bcerp-demo");
-        Path configFile = backOffice.applyTo(config.validated(), stateDir);
+        Path configFile = config.validated();
         if (scenario.equals("lifecycle") && configFile == null) {
             configFile = stateDir.resolve("lifecycle.yaml");
-            try (var in = DemoCommand.class.getResourceAsStream(LIFECYCLE_CONFIG)) {
+            try (var in = DemoCommand.class.getResourceAsStream(LIFECYCLE_CONFIGS.get(oneBackOffice("lifecycle")))) {
                 Files.write(configFile, in.readAllBytes());
             }
         }
+        configFile = backOffice.applyTo(configFile, stateDir);
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(stateDir).withConfigFile(configFile))) {
             if (scenario.equals("lifecycle")) {
                 return lifecycle(runtime);

@@ -15,7 +15,6 @@ import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.local.runtime.LocalRuntime;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -34,6 +33,9 @@ import java.util.Set;
  * @param mismatchedTotals orders whose back-office sales less credits differ from the store's total less refunds
  * @param mismatchedPayments orders whose payments in the back office differ from what the store's transactions paid
  * @param duplicates       documents or payments beyond one per reference
+ * @param notTaken         what the scenario did that the back office cannot take, each naming why (never skipped
+ *                         silently): payments where its adapter has no payments port; an order it cannot take
+ *                         parks instead, with its reason
  * @param unexplained      failures (parked records, dead letters) the scenario did not cause on purpose
  * @param customersCreated store customers who had not ordered, created in the back office from their webhooks
  * @param customerUpdates  updates of back-office customers applied after store customer changes
@@ -43,6 +45,7 @@ import java.util.Set;
  * @param mismatchedInvoices invoices whose total is not the store order's, or that are still owed
  */
 public record LifecycleReport(
+        String backOffice,
         int ordersCreated,
         int erpSalesOrders,
         Map<String, Integer> documents,
@@ -53,6 +56,7 @@ public record LifecycleReport(
         int mismatchedTotals,
         int mismatchedPayments,
         List<String> mismatches,
+        List<String> notTaken,
         int failed,
         int unexplained,
         int deadLettered,
@@ -72,18 +76,21 @@ public record LifecycleReport(
     public static LifecycleReport measure(LocalRuntime runtime, List<LifecycleScenario.Placed> placed,
             List<LifecycleScenario.StoreCustomer> storeCustomers, LifecycleScenario.Actions actions,
             Set<String> expectedParked, DemoReport.Baseline baseline, long elapsedMs) {
+        // the connector's calls, before the checker's own reads below add to the back office's count
+        long bcCalls = runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()) - baseline.bcCalls();
+        long erpCalls = runtime.primary().calls() - baseline.erpCalls();
         String store = runtime.bigcommerce().storeHash();
         BigCommerceStorefront storefront = BigCommerceStorefront.create(new BigCommerceSettings(
                 URI.create(runtime.bigcommerce().baseUrl()), store, runtime.bigcommerce().adminAccessToken()));
-        List<JsonNode> documents = runtime.acumatica().salesOrders();
-        List<JsonNode> payments = runtime.acumatica().payments();
+        BackOfficeBooks books = BackOfficeBooks.of(runtime.primary());
+        List<BackOfficeBooks.Document> documents = books.documents();
+        List<BackOfficeBooks.Payment> payments = books.payments();
         Map<String, Integer> byRef = new HashMap<>();
-        documents.forEach(d -> byRef.merge(d.at("/ExternalRef/value").asText(), 1, Integer::sum));
-        payments.forEach(p -> byRef.merge(p.at("/ExternalRef/value").asText(), 1, Integer::sum));
+        documents.forEach(d -> byRef.merge(d.externalRef(), 1, Integer::sum));
+        payments.forEach(p -> byRef.merge(p.externalRef(), 1, Integer::sum));
         // an invoice carries its order's reference, like the sales order: counted apart
-        List<JsonNode> invoices = runtime.acumatica().salesInvoices().stream()
-                .filter(i -> i.at("/Type/value").asText().equals("Invoice")).toList();
-        invoices.forEach(i -> byRef.merge("invoice " + i.at("/ExternalRef/value").asText(), 1, Integer::sum));
+        List<BackOfficeBooks.Invoice> invoices = books.invoices();
+        invoices.forEach(i -> byRef.merge("invoice " + i.externalRef(), 1, Integer::sum));
         int duplicates = byRef.values().stream().mapToInt(n -> n - 1).sum();
         int invoicesPosted = 0;
         int invoicesPaid = 0;
@@ -93,14 +100,16 @@ public record LifecycleReport(
         int present = 0;
         int missing = 0;
         List<String> mismatches = new ArrayList<>();
+        List<String> notTaken = new ArrayList<>();
         int mismatchedTotals = 0;
         int mismatchedPayments = 0;
+        int unpostedPayments = 0;
         for (LifecycleScenario.Placed order : placed) {
             String ref = SalesOrderMapper.externalRef(store, order.id());
-            List<JsonNode> mine = documents.stream().filter(d -> belongsTo(d, ref)).toList();
+            List<BackOfficeBooks.Document> mine = documents.stream().filter(d -> belongsTo(d, ref)).toList();
             mine.forEach(d -> kinds.merge(kind(d, ref), 1, Integer::sum));
             boolean meantToPark = expectedParked.stream().anyMatch(k -> k.endsWith("#" + order.id()) && k.startsWith("order#"));
-            if (mine.stream().noneMatch(d -> d.at("/ExternalRef/value").asText().equals(ref))) {
+            if (mine.stream().noneMatch(d -> ref.equals(d.externalRef()))) {
                 if (!meantToPark) {
                     missing++;
                 }
@@ -108,15 +117,15 @@ public record LifecycleReport(
             }
             present++;
             StoreOrder now = storefront.order(order.id()).orElseThrow();
-            for (JsonNode invoice : invoices.stream().filter(i -> i.at("/ExternalRef/value").asText().equals(ref)).toList()) {
+            for (BackOfficeBooks.Invoice invoice : invoices.stream().filter(i -> ref.equals(i.externalRef())).toList()) {
                 invoicesPosted++;
-                boolean paid = invoice.at("/Balance/value").decimalValue().signum() == 0;
+                boolean paid = invoice.balance().signum() == 0;
                 invoicesPaid += paid ? 1 : 0;
-                if (!paid || invoice.at("/Amount/value").decimalValue().compareTo(now.totalIncTax().toCents().amount()) != 0) {
+                if (!paid || invoice.total().compareTo(now.totalIncTax().toCents().amount()) != 0) {
                     mismatchedInvoices++;
                     mismatches.add(order.shape() + " (order " + order.id() + "): invoice "
-                            + invoice.at("/ReferenceNbr/value").asText() + " totals " + invoice.at("/Amount/value").asText()
-                            + " and owes " + invoice.at("/Balance/value").asText() + ", the store's total is "
+                            + invoice.id() + " totals " + invoice.total().toPlainString()
+                            + " and owes " + invoice.balance().toPlainString() + ", the store's total is "
                             + now.totalIncTax().toCents());
                 }
             }
@@ -125,7 +134,9 @@ public record LifecycleReport(
                 mismatchedTotals++;
                 mismatches.add(order.shape() + " (order " + order.id() + "): " + owed);
             }
-            if (!expectedParked.contains(PaymentSync.recordKey(store, order.id()))) {
+            if (!books.takesPayments()) {
+                unpostedPayments += PaymentPlan.of(storefront.transactions(order.id())).isEmpty() ? 0 : 1;
+            } else if (!expectedParked.contains(PaymentSync.recordKey(store, order.id()))) {
                 String paid = paymentCheck(order.id(), payments, storefront, PaymentSync.externalRefPrefix(store, order.id()));
                 if (paid != null) {
                     mismatchedPayments++;
@@ -133,11 +144,14 @@ public record LifecycleReport(
                 }
             }
         }
+        if (unpostedPayments > 0) {
+            notTaken.add("payments of " + unpostedPayments + " orders: the " + books.type() + " adapter has no "
+                    + "payments port, so payments.enabled is off and no transaction reaches the back office");
+        }
         int customersCreated = 0;
         int customerUpdates = 0;
         int mismatchedCustomers = 0;
-        List<JsonNode> erpCustomers = runtime.acumatica().customers(Set.of("MainContact", "BillingContact",
-                "BillingContact/Address"));
+        List<BackOfficeBooks.Customer> erpCustomers = books.customers();
         for (LifecycleScenario.StoreCustomer c : storeCustomers) {
             List<Outcome> outcomes = runtime.worker().state().history(CustomerSync.recordKey(store, c.id())).stream()
                     .map(AuditRecord::outcome).toList();
@@ -153,69 +167,64 @@ public record LifecycleReport(
         List<ParkedRecord> parked = runtime.worker().state().parked();
         int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
         int unexplained = (int) parked.stream().filter(p -> !expectedParked.contains(p.recordKey())).count() + deadLettered;
-        long bcCalls = runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()) - baseline.bcCalls();
-        long erpCalls = runtime.acumatica().calls().total() - baseline.erpCalls();
         int n = Math.max(1, placed.size());
-        return new LifecycleReport(placed.size(), present, kinds, actions, (int) payments.stream()
-                .filter(p -> !"Voided".equals(p.at("/Status/value").asText())).count(), duplicates, missing,
-                mismatchedTotals, mismatchedPayments, mismatches, parked.size() + deadLettered, unexplained,
+        return new LifecycleReport(books.type(), placed.size(), present, kinds, actions, (int) payments.stream()
+                .filter(p -> !p.voided()).count(), duplicates, missing,
+                mismatchedTotals, mismatchedPayments, mismatches, notTaken, parked.size() + deadLettered, unexplained,
                 deadLettered, parked, expectedParked, Math.round(bcCalls * 100.0 / n) / 100.0,
                 Math.round(erpCalls * 100.0 / n) / 100.0, runtime.bigcommerce().deliveries().successes(), elapsedMs,
                 customersCreated, customerUpdates, mismatchedCustomers, invoicesPosted, invoicesPaid, mismatchedInvoices);
     }
 
     /** Null when exactly one back-office customer carries the store customer's id and agrees with it. */
-    private static String customerCheck(StoreCustomer customer, List<JsonNode> erpCustomers, String store,
-            CustomerSettings settings) {
+    private static String customerCheck(StoreCustomer customer, List<BackOfficeBooks.Customer> erpCustomers,
+            String store, CustomerSettings settings) {
         String ref = CustomerMatcher.externalRef(store, customer.id());
-        List<JsonNode> mine = erpCustomers.stream().filter(c -> c.at("/AccountRef/value").asText().equals(ref)).toList();
+        List<BackOfficeBooks.Customer> mine = erpCustomers.stream().filter(c -> ref.equals(c.storeRef())).toList();
         if (mine.size() != 1) {
             return mine.size() + " back-office customers carry " + ref;
         }
-        JsonNode erp = mine.get(0);
+        BackOfficeBooks.Customer erp = mine.get(0);
         String address = customer.addresses().isEmpty() ? "" : customer.addresses().get(0).street1();
         String expectedClass = settings.customerClass(customer.customerGroupId());
         Map<String, String[]> fields = new LinkedHashMap<>();
-        fields.put("CustomerName", new String[] {customer.asBuyer().displayName(), erp.at("/CustomerName/value").asText()});
-        fields.put("Email", new String[] {customer.email(), erp.at("/Email/value").asText()});
-        fields.put("MainContact.Phone1", new String[] {customer.phone(), erp.at("/MainContact/Phone1/value").asText()});
-        fields.put("BillingContact.Address.AddressLine1", new String[] {address,
-                erp.at("/BillingContact/Address/AddressLine1/value").asText()});
+        fields.put("name", new String[] {customer.asBuyer().displayName(), erp.name()});
+        fields.put("email", new String[] {customer.email(), erp.email()});
+        fields.put("phone", new String[] {customer.phone(), erp.phone()});
+        fields.put("address line 1", new String[] {address, erp.address1()});
         if (expectedClass != null) {
-            fields.put("CustomerClass", new String[] {expectedClass, erp.at("/CustomerClass/value").asText()});
+            fields.put("class", new String[] {expectedClass, erp.customerClass()});
         }
         List<String> differs = fields.entrySet().stream().filter(f -> !f.getValue()[0].equals(f.getValue()[1]))
                 .map(f -> f.getKey() + " '" + f.getValue()[1] + "', store '" + f.getValue()[0] + "'").toList();
-        return differs.isEmpty() ? null : String.join("; ", differs);
+        return differs.isEmpty() ? null : erp.id() + ": " + String.join("; ", differs);
     }
 
-    private static boolean belongsTo(JsonNode document, String ref) {
-        String external = document.at("/ExternalRef/value").asText();
-        return external.equals(ref) || external.startsWith(ref + "-");
+    private static boolean belongsTo(BackOfficeBooks.Document document, String ref) {
+        String external = document.externalRef();
+        return external != null && (external.equals(ref) || external.startsWith(ref + "-"));
     }
 
-    private static String kind(JsonNode document, String ref) {
-        String type = document.at("/OrderType/value").asText();
-        boolean edit = document.at("/ExternalRef/value").asText().startsWith(ref + "-E");
-        return switch (type) {
-            case "SO" -> edit ? "added_sales" : "sales_orders";
-            case "RC" -> "returns";
-            default -> edit ? "edit_credits" : "refund_credits";
-        } + (document.at("/Status/value").asText().equals("Cancelled") ? "_cancelled" : "");
+    private static String kind(BackOfficeBooks.Document document, String ref) {
+        boolean edit = document.externalRef().startsWith(ref + "-E");
+        return switch (document.kind()) {
+            case SALE -> edit ? "added_sales" : "sales_orders";
+            case RETURN -> "returns";
+            case CREDIT -> edit ? "edit_credits" : "refund_credits";
+        } + (document.cancelled() ? "_cancelled" : "");
     }
 
     /** Null when the back office is owed what the store says; otherwise what differs. */
-    private static String owedCheck(StoreOrder order, List<JsonNode> documents, BigCommerceStorefront storefront) {
+    private static String owedCheck(StoreOrder order, List<BackOfficeBooks.Document> documents,
+            BigCommerceStorefront storefront) {
         if (order.statusId() == 5) {
-            long open = documents.stream().filter(d -> d.at("/OrderType/value").asText().equals("SO")
-                    && !d.at("/Status/value").asText().equals("Cancelled")).count();
+            long open = documents.stream().filter(d -> d.kind() == BackOfficeBooks.Kind.SALE && !d.cancelled()).count();
             return open == 0 ? null : open + " sale(s) not cancelled after the store cancelled the order";
         }
         BigDecimal net = BigDecimal.ZERO;
-        for (JsonNode d : documents) {
-            if (!d.at("/Status/value").asText().equals("Cancelled")) {
-                BigDecimal total = d.at("/OrderTotal/value").decimalValue();
-                net = d.at("/OrderType/value").asText().equals("SO") ? net.add(total) : net.subtract(total);
+        for (BackOfficeBooks.Document d : documents) {
+            if (!d.cancelled()) {
+                net = d.kind() == BackOfficeBooks.Kind.SALE ? net.add(d.total()) : net.subtract(d.total());
             }
         }
         Money refunded = storefront.refunds(order).stream().map(r -> r.totalAmount())
@@ -226,14 +235,13 @@ public record LifecycleReport(
     }
 
     /** Null when the back office's payments are what the store's transactions paid (voided ones aside). */
-    private static String paymentCheck(long orderId, List<JsonNode> payments, BigCommerceStorefront storefront,
-            String prefix) {
+    private static String paymentCheck(long orderId, List<BackOfficeBooks.Payment> payments,
+            BigCommerceStorefront storefront, String prefix) {
         BigDecimal paid = PaymentPlan.of(storefront.transactions(orderId)).stream()
                 .filter(p -> p.stage() != PaymentPlan.Stage.VOIDED).map(p -> p.amount().amount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal posted = payments.stream().filter(p -> p.at("/ExternalRef/value").asText().startsWith(prefix))
-                .filter(p -> !"Voided".equals(p.at("/Status/value").asText()))
-                .map(p -> p.at("/PaymentAmount/value").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal posted = payments.stream().filter(p -> p.externalRef() != null && p.externalRef().startsWith(prefix))
+                .filter(p -> !p.voided()).map(BackOfficeBooks.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return paid.compareTo(posted) == 0 ? null : "payments " + posted + " in the back office, " + paid + " paid in the store";
     }
 
@@ -246,6 +254,7 @@ public record LifecycleReport(
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scenario", "lifecycle");
+        json.put("back_office", backOffice);
         json.put("orders_created", ordersCreated);
         json.put("erp_sales_orders", erpSalesOrders);
         json.put("documents", documents);
@@ -267,6 +276,7 @@ public record LifecycleReport(
         json.put("customer_updates", customerUpdates);
         json.put("mismatched_customers", mismatchedCustomers);
         json.put("mismatches", mismatches);
+        json.put("not_taken", notTaken);
         json.put("failed", failed);
         json.put("unexplained_failures", unexplained);
         json.put("dead_lettered", deadLettered);
@@ -283,7 +293,7 @@ public record LifecycleReport(
     public String toText() {
         StringBuilder s = new StringBuilder();
         s.append(String.format("Orders placed in the store:          %d (every shape)%n", ordersCreated));
-        s.append(String.format("Sales orders in the back office:     %d%n", erpSalesOrders));
+        s.append(String.format("Sales orders in %-21s%d%n", backOffice + ":", erpSalesOrders));
         s.append(String.format("Documents:                           %s%n", documents));
         s.append(String.format("Edits, cancellations, refunds:       %d, %d, %d (captures %d, voids %d)%n", actions.edits(),
                 actions.cancellations(), actions.refunds(), actions.captures(), actions.voids()));
@@ -297,6 +307,7 @@ public record LifecycleReport(
         s.append(String.format("Store customer changes:              %d (created %d, updates applied %d, differ %d)%n",
                 actions.customerChanges(), customersCreated, customerUpdates, mismatchedCustomers));
         mismatches.forEach(m -> s.append("  ").append(m).append(System.lineSeparator()));
+        notTaken.forEach(m -> s.append("  not taken: ").append(m).append(System.lineSeparator()));
         s.append(String.format("Failed (parked or dead-lettered):    %d, unexplained %d%n", failed, unexplained));
         for (ParkedRecord p : parked) {
             s.append(String.format("  parked %s%s: %s%n", p.recordKey(), expectedParked.contains(p.recordKey())

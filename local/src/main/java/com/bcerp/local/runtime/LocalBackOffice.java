@@ -407,21 +407,32 @@ public sealed interface LocalBackOffice extends AutoCloseable {
         }
 
         private Map<String, BigDecimal> vatRates() {
-            Map<String, BigDecimal> rates = new HashMap<>();
-            sandbox.rows("GLVatClient").forEach(v -> rates.put(v.path("Vat").asText(), v.path("Rate").decimalValue()));
-            return rates;
+            return vatRates(sandbox.rows("GLVatClient"));
         }
 
         private Map<Long, Map<String, BigDecimal>> netByOrderAndVat() {
+            return netByOrderAndVat(sandbox.rows("DebtorOrderLineClient"));
+        }
+
+        /** Each VAT code's rate in percent, from {@code GLVatClient} rows. */
+        public static Map<String, BigDecimal> vatRates(List<JsonNode> vatRows) {
+            Map<String, BigDecimal> rates = new HashMap<>();
+            vatRows.forEach(v -> rates.put(v.path("Vat").asText(), v.path("Rate").decimalValue()));
+            return rates;
+        }
+
+        /** Each order's lines' net sum per VAT code, from {@code DebtorOrderLineClient} rows. */
+        public static Map<Long, Map<String, BigDecimal>> netByOrderAndVat(List<JsonNode> lineRows) {
             Map<Long, Map<String, BigDecimal>> nets = new HashMap<>();
-            for (JsonNode line : sandbox.rows("DebtorOrderLineClient")) {
+            for (JsonNode line : lineRows) {
                 nets.computeIfAbsent(line.path("OrderNumber").asLong(), k -> new HashMap<>())
                         .merge(line.path("Vat").asText(), line.path("Total").decimalValue(), BigDecimal::add);
             }
             return nets;
         }
 
-        private static BigDecimal withVat(JsonNode order, Map<String, BigDecimal> rates,
+        /** An order header's total with the VAT Uniconta reckons per code on its lines' sums ({@link #totalInclVat}). */
+        public static BigDecimal withVat(JsonNode order, Map<String, BigDecimal> rates,
                 Map<Long, Map<String, BigDecimal>> nets) {
             BigDecimal total = order.path("OrderTotal").decimalValue();
             if (order.path("PricesInclVat").asBoolean()) {

@@ -47,6 +47,9 @@ class DemoCommandIT {
         // the two unmappable orders park with their reasons: a SKU the back office lacks, a gateway not mapped
         assertThat(report.get("parked")).hasSize(2).allSatisfy(p -> assertThat(p.get("expected").asBoolean()).isTrue());
         assertThat(report.get("parked").toString()).contains("InventoryID").contains("gateway 'cod'");
+        assertThat(report.get("back_office").asText()).isEqualTo("acumatica");
+        assertThat(report.get("not_taken")).as("Acumatica takes every shape").isEmpty();
+        assertThat(report.get("payments_posted").asInt()).as(stdout).isPositive();
         JsonNode documents = report.get("documents");
         assertThat(documents.get("added_sales").asInt()).isPositive();
         assertThat(documents.get("edit_credits").asInt()).isPositive();
@@ -62,6 +65,58 @@ class DemoCommandIT {
         assertThat(report.get("mismatched_invoices").asInt()).as(stdout).isZero();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
+    }
+
+    /**
+     * The same shapes on Visma.net and Uniconta, read back through each one's own API: the unknown SKU parks naming
+     * the item; what the back office cannot take (payments) is reported, not skipped.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "visma    | 'Inventory ID' cannot be found in the system: SKU-STORE-ONLY",
+            "uniconta | Uniconta has no item SKU-STORE-ONLY"})
+    void the_lifecycle_scenario_on_visma_and_uniconta_agrees_with_the_store_and_names_what_it_cannot_take(String type,
+            String parkReason) throws Exception {
+        Process demo = demo("--scenario", "lifecycle", "--backoffice", type, "--json");
+        String stdout = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(stdout);
+        assertThat(report.get("back_office").asText()).isEqualTo(type);
+        assertThat(report.get("orders_created").asInt()).as(stdout).isGreaterThanOrEqualTo(30);
+        assertThat(report.get("erp_sales_orders").asInt()).as(stdout).isEqualTo(report.get("orders_created").asInt() - 1);
+        assertThat(report.get("mismatched_totals").asInt()).as(stdout).isZero();
+        assertThat(report.get("duplicates").asInt()).as(stdout).isZero();
+        assertThat(report.get("missing").asInt()).as(stdout).isZero();
+        assertThat(report.get("unexplained_failures").asInt()).as(stdout).isZero();
+        assertThat(report.get("parked")).as(stdout).singleElement().satisfies(p -> {
+            assertThat(p.get("expected").asBoolean()).isTrue();
+            assertThat(p.get("reason").asText()).contains(parkReason);
+        });
+        JsonNode documents = report.get("documents");
+        assertThat(documents.get("added_sales").asInt()).as(stdout).isPositive();
+        assertThat(documents.get("edit_credits").asInt()).as(stdout).isPositive();
+        assertThat(documents.get("returns").asInt() + documents.get("refund_credits").asInt()).as(stdout).isEqualTo(6);
+        assertThat(documents.get("sales_orders_cancelled").asInt()).as(stdout).isEqualTo(2);
+        assertThat(report.get("customers_created").asInt()).as(stdout).isEqualTo(2);
+        assertThat(report.get("mismatched_customers").asInt()).as(stdout).isZero();
+        // neither adapter has a payments port: the store's payments are reported as not taken, naming why
+        assertThat(report.get("payments_posted").asInt()).isZero();
+        assertThat(report.get("not_taken").toString()).as(stdout).contains("the " + type + " adapter has no payments port");
+        assertThat(report.get("not_taken")).as(stdout).hasSize(1);
+        assertThat(report.get("ok").asBoolean()).as(stdout).isTrue();
+        assertThat(demo.exitValue()).isZero();
+    }
+
+    @Test
+    void the_lifecycle_scenario_refuses_a_warehouse_naming_the_erps_it_runs_on() throws Exception {
+        Path stderr = java.nio.file.Files.createTempFile("demo-stderr", ".txt");
+        Process demo = demo(ProcessBuilder.Redirect.to(stderr.toFile()), "--scenario", "lifecycle", "--backoffice",
+                "extensiv");
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isNotZero();
+        assertThat(java.nio.file.Files.readString(stderr)).contains("the lifecycle scenario runs on an ERP")
+                .contains("acumatica, visma, uniconta");
     }
 
     @Test

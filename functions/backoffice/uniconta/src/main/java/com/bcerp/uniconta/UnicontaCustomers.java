@@ -70,8 +70,8 @@ final class UnicontaCustomers implements Customers {
 
     /**
      * Uniconta's Update replaces the whole row, so the debtor is read and the draft's fields laid over it (on
-     * {@code DebtorClient}, which leaves the user fields, the store's id among them, as they are). Customer classes
-     * are not mapped to Uniconta's debtor groups: the draft's classes are not sent.
+     * {@code DebtorClient}, which leaves the user fields, the store's id among them, as they are). A draft without a
+     * class (an order's buyer) leaves the debtor's group as it is.
      */
     @Override
     public void updateCustomer(String customerId, CustomerDraft customer) {
@@ -106,6 +106,9 @@ final class UnicontaCustomers implements Customers {
         }
         put(row, "ContactEmail", customer.email());
         put(row, "Phone", customer.phone());
+        // the class customers.group_classes maps the store's customer group to is a debtor group (DebtorClient.Group,
+        // §10.2); whether Uniconta refuses a group the company lacks is UNCONFIRMED (the sandbox keeps no group table)
+        put(row, "Group", customer.customerClass());
         Address billing = customer.billing();
         if (billing != null) {
             put(row, "Address1", billing.street1());

@@ -160,6 +160,18 @@ class UnicontaMappingTest {
                 .isEqualTo(row.path("Account").asText());
     }
 
+    @Test
+    void a_customer_class_is_the_debtor_group_and_a_buyer_without_one_sends_none() {
+        UnicontaCustomers customers = new UnicontaCustomers(SETTINGS, null);
+        CustomerDraft member = new CustomerDraft("Mia Member", "mia@example.com", null, null, SHIP_TO, SHIP_TO, "BC-c-7",
+                false, "WEB", null);
+        CustomerDraft buyer = new CustomerDraft("Ida Holm", "ida@example.com", null, null, SHIP_TO, SHIP_TO, "BC-c-9",
+                false);
+
+        assertThat(customers.row(member, customers.account(member)).path("Group").asText()).isEqualTo("WEB");
+        assertThat(customers.row(buyer, customers.account(buyer)).has("Group")).isFalse();
+    }
+
     private static ApiResponse answer(int status, String body) {
         return new ApiResponse("POST", URI.create("https://odata.uniconta.com/api/Entities/Insert/DebtorOrderClient"),
                 status, HttpHeaders.of(Map.of(), (a, b) -> true), body);

@@ -90,7 +90,7 @@ final class OrderEditPlanner {
             BigDecimal sign = BigDecimal.valueOf(doc.kind().sign());
             postedTotal = postedTotal.plus(doc.ref().total().times(sign));
             postedFreight = postedFreight.plus(doc.freight().times(sign));
-            for (TaxLine tax : doc.taxes()) {
+            for (TaxLine tax : byTaxId(doc, desired, currency)) {
                 postedTaxes.merge(tax.taxId(), signed(tax, sign), OrderEditPlanner::sum);
             }
             for (PostedDocument.PostedLine line : doc.lines()) {
@@ -163,14 +163,30 @@ final class OrderEditPlanner {
                 .reduce(Money.zero(currency), Money::plus));
         List<TaxLine> addedTaxes = new ArrayList<>();
         List<TaxLine> removedTaxes = new ArrayList<>();
+        // what each tax id is charged on: its own lines (and the freight under it), at the store's rate on them; a
+        // rate over the whole order would take too little of one id back and some of another whose lines did not move
+        // only where every line (and freight) that moved says its tax ids: a back office that reads lines back without
+        // them (Acumatica's) keeps the whole order's rate, which then spreads the same over every line
+        boolean idsKnown = java.util.stream.Stream.concat(added.stream(), removed.stream())
+                .allMatch(l -> !l.taxIds().isEmpty()) && (freightChange.isZero() || !desired.freightTaxIds().isEmpty());
+        Map<String, BigDecimal> idRates = idsKnown ? ratesById(desired) : Map.of();
+        Map<String, Money> removedById = baseById(removed, freightChange.amount().signum() < 0 ? freightChange.negate()
+                : Money.zero(currency), desired.freightTaxIds());
+        Map<String, Money> addedById = baseById(added, freightChange.amount().signum() > 0 ? freightChange
+                : Money.zero(currency), desired.freightTaxIds());
         for (String taxId : taxIds) {
             TaxLine w = wantTaxes.getOrDefault(taxId, none);
             TaxLine h = postedTaxes.getOrDefault(taxId, none);
             Money change = w.amount().minus(h.amount());
             // the credit carries the tax of what it takes back, at the order's own rate for this tax id; the added
-            // sale the rest of the change, so together they move the tax by exactly the store's change
-            BigDecimal rate = rate(w.amount(), desiredBase).orElseGet(() -> rate(h.amount(), postedBase).orElse(BigDecimal.ZERO));
-            Money creditTax = removedBase.times(rate).toCents();
+            // sale the rest of the change, so together they move the tax by exactly the store's change. A tax id
+            // the order's lines no longer carry keeps the whole order's posted rate.
+            boolean own = idRates.containsKey(taxId);
+            BigDecimal rate = own ? idRates.get(taxId)
+                    : rate(w.amount(), desiredBase).orElseGet(() -> rate(h.amount(), postedBase).orElse(BigDecimal.ZERO));
+            Money removedUnder = own ? removedById.getOrDefault(taxId, Money.zero(currency)) : removedBase;
+            Money addedUnder = own ? addedById.getOrDefault(taxId, Money.zero(currency)) : addedBase;
+            Money creditTax = removedUnder.times(rate).toCents();
             Money saleTax = change.plus(creditTax);
             if (saleTax.amount().signum() < 0) {
                 creditTax = creditTax.minus(saleTax);
@@ -178,10 +194,10 @@ final class OrderEditPlanner {
             }
             BigDecimal taxRate = w.rate() != null ? w.rate() : h.rate();
             if (!saleTax.isZero()) {
-                addedTaxes.add(new TaxLine(taxId, taxRate, taxable(saleTax, rate, addedBase), saleTax));
+                addedTaxes.add(new TaxLine(taxId, taxRate, taxable(saleTax, rate, addedUnder), saleTax));
             }
             if (!creditTax.isZero()) {
-                removedTaxes.add(new TaxLine(taxId, taxRate, taxable(creditTax, rate, removedBase), creditTax));
+                removedTaxes.add(new TaxLine(taxId, taxRate, taxable(creditTax, rate, removedUnder), creditTax));
             }
         }
         Money expectedChange = order.totalIncTax().toCents().minus(postedTotal);
@@ -225,6 +241,75 @@ final class OrderEditPlanner {
         addedSale.ifPresent(documents::add);
         credit.ifPresent(documents::add);
         return new Plan(documents);
+    }
+
+    /**
+     * A posted document's taxes by tax id. A back office that reads a document's tax back as one sum without a tax id
+     * (Visma.net's {@code taxTotal}, when the lines are in several VAT categories) has it split over the tax ids its
+     * lines carry, each id's share the posted lines' base under it at the store order's own rate for that id, and the
+     * cents left over on the largest share. Left as one sum, the edit would compare the store's taxes by id with a tax
+     * under none: an added sale of tax alone, and a credit of all the tax posted (a total the back office cannot
+     * reckon, so the edit parks).
+     */
+    private List<TaxLine> byTaxId(PostedDocument doc, SalesOrderDraft desired, String currency) {
+        List<TaxLine> out = new ArrayList<>();
+        if (doc.taxes().stream().allMatch(t -> t.taxId() != null)) {
+            return doc.taxes();
+        }
+        Map<String, BigDecimal> rates = ratesById(desired);
+        for (TaxLine tax : doc.taxes()) {
+            if (tax.taxId() != null) {
+                out.add(tax);
+                continue;
+            }
+            Map<String, Money> base = new LinkedHashMap<>();
+            for (PostedDocument.PostedLine line : doc.lines()) {
+                line.taxIds().stream().filter(rates::containsKey).forEach(id -> base.merge(id, line.amount(), Money::plus));
+            }
+            desired.freightTaxIds().stream().filter(rates::containsKey)
+                    .forEach(id -> base.merge(id, doc.freight(), Money::plus));
+            if (base.isEmpty()) {
+                out.add(tax);
+                continue;
+            }
+            Map<String, Money> shares = new LinkedHashMap<>();
+            base.forEach((id, b) -> shares.put(id, b.times(rates.get(id)).toCents()));
+            Money left = tax.amount().minus(shares.values().stream().reduce(Money.zero(currency), Money::plus));
+            String largest = shares.entrySet().stream().max(java.util.Comparator.comparing(e -> e.getValue().amount()))
+                    .orElseThrow().getKey();
+            shares.merge(largest, left, Money::plus);
+            shares.forEach((id, amount) -> out.add(new TaxLine(id, null, base.get(id), amount)));
+        }
+        return out;
+    }
+
+    /** The base of these lines, and of the freight under the freight's tax ids, by tax id. */
+    private Map<String, Money> baseById(List<DraftLine> lines, Money freight, List<String> freightTaxIds) {
+        Map<String, Money> base = new LinkedHashMap<>();
+        for (DraftLine line : lines) {
+            line.taxIds().forEach(id -> base.merge(id, line.amount(mapper.arithmetic()), Money::plus));
+        }
+        if (!freight.isZero()) {
+            freightTaxIds.forEach(id -> base.merge(id, freight, Money::plus));
+        }
+        return base;
+    }
+
+    /** The store order's own rate for each tax id: its tax under the id over the base of its lines and freight under it. */
+    private Map<String, BigDecimal> ratesById(SalesOrderDraft desired) {
+        String currency = desired.currency();
+        Map<String, Money> base = new LinkedHashMap<>();
+        for (DraftLine line : desired.lines()) {
+            if (!SalesOrderMapper.ROUNDING_REF.equals(line.storeLineRef())) {
+                line.taxIds().forEach(id -> base.merge(id, line.amount(mapper.arithmetic()), Money::plus));
+            }
+        }
+        desired.freightTaxIds().forEach(id -> base.merge(id, desired.freight(), Money::plus));
+        Map<String, Money> taxes = new LinkedHashMap<>();
+        desired.taxes().forEach(t -> taxes.merge(t.taxId(), t.amount(), Money::plus));
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        base.forEach((id, b) -> rate(taxes.getOrDefault(id, Money.zero(currency)), b).ifPresent(r -> rates.put(id, r)));
+        return rates;
     }
 
     /** Tax per unit of base: the order's effective rate for one tax id. */
