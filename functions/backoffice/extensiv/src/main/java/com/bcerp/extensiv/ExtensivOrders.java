@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * The store's orders as warehouse orders ({@code POST /orders}, erp-apis.md 10.3.2): {@code referenceNum} is the
  * store order's external reference, looked up by RQL before creating, so a lost answer or a second attempt never
- * makes a second order; the customer and facility come from the settings; the ship-to is the draft's (core makes
+ * makes a second order; the customer comes from the settings, the facility too: the one mapped to the store location
+ * the draft names, else the default; the ship-to is the draft's (core makes
  * one draft per shipping consignment, with its goods only: {@link #shipsGoodsOnly()}); one order item per line, by
  * SKU, each carrying its store line id in its {@code notes} (Extensiv has no other per-line reference field in the
  * research). A warehouse keeps no prices, so documents read back carry quantities only ({@link #keepsAmounts()} is
@@ -111,7 +112,7 @@ final class ExtensivOrders implements SalesDocuments {
     private ObjectNode body(SalesOrderDraft draft, String record) {
         ObjectNode body = JsonSupport.MAPPER.createObjectNode();
         body.putObject("customerIdentifier").put("id", settings.customerId());
-        body.putObject("facilityIdentifier").put("id", settings.facilityId());
+        body.putObject("facilityIdentifier").put("id", settings.facilityFor(draft.location()));
         body.put("referenceNum", draft.externalRef());
         if (draft.customerOrder() != null) {
             body.put("poNum", draft.customerOrder());

@@ -258,4 +258,17 @@ class WarehouseOrdersTest {
         assertThat(state.parked()).extracting(ParkedRecord::reason).singleElement().satisfies(reason ->
                 assertThat(reason).contains("BC-abc123-250-S2").contains("by hand"));
     }
+
+    @Test
+    void goods_the_order_names_a_store_location_for_are_their_own_warehouse_order_carrying_that_location() {
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00").pickupAt(2).line("SKU-0101", 2, "10.00")
+                .build());
+
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+
+        assertThat(documents.orders()).extracting(o -> o.draft().externalRef(), o -> o.draft().location(),
+                o -> o.draft().lines().stream().map(l -> l.itemId() + " x" + l.quantity().intValue()).toList())
+                .containsExactly(tuple("BC-abc123-250", null, List.of("SKU-0100 x1")),
+                        tuple("BC-abc123-250-S2", 2L, List.of("SKU-0101 x2")));
+    }
 }
