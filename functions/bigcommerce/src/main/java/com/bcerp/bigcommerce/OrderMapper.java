@@ -67,7 +67,10 @@ final class OrderMapper {
         }
         JsonNode pickups = consignments.path("pickups");
         for (int i = 0; i < pickups.size(); i++) {
-            addLines(lines, pickups.get(i).path("line_items"), "consignments.pickups[" + i + "].", f, currency);
+            // the pickup's store location is where its goods go from (a warehouse per location picks them there)
+            long location = pickups.get(i).path("location").path("id").asLong(0);
+            addLines(lines, pickups.get(i).path("line_items"), "consignments.pickups[" + i + "].", f, currency,
+                    location == 0 ? null : location);
         }
         JsonNode downloads = consignments.path("downloads");
         for (int i = 0; i < downloads.size(); i++) {
@@ -151,6 +154,11 @@ final class OrderMapper {
     }
 
     private void addLines(Map<Long, OrderLine> lines, JsonNode items, String path, Fields f, String currency) {
+        addLines(lines, items, path, f, currency, null);
+    }
+
+    private void addLines(Map<Long, OrderLine> lines, JsonNode items, String path, Fields f, String currency,
+            Long location) {
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String itemPath = path + "line_items[" + i + "].";
@@ -158,12 +166,12 @@ final class OrderMapper {
                 throw new PermanentFailure(itemPath + "quantity", f.record + ": the consignment lists its line items"
                         + " as links only; the order must be fetched with include=consignments.line_items");
             }
-            OrderLine line = line(item, itemPath, f, currency);
+            OrderLine line = line(item, itemPath, f, currency, location);
             lines.putIfAbsent(line.id(), line);
         }
     }
 
-    private OrderLine line(JsonNode l, String path, Fields f, String currency) {
+    private OrderLine line(JsonNode l, String path, Fields f, String currency, Long location) {
         List<AppliedDiscount> discounts = new ArrayList<>();
         JsonNode applied = l.path("applied_discounts");
         for (int i = 0; i < applied.size(); i++) {
@@ -194,7 +202,8 @@ final class OrderMapper {
                 discounts,
                 options,
                 parent == 0 ? null : parent,
-                address == 0 ? null : address);
+                address == 0 ? null : address,
+                location);
     }
 
     /** The currency the shopper paid in: the transactional ({@code default_}) currency, else the display one. */

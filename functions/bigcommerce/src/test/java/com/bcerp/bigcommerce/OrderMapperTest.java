@@ -100,6 +100,8 @@ class OrderMapperTest {
                 .containsExactly("Color=Red", "Size=M");
         assertThat(order.lines().get(1).type()).isEqualTo("digital");
         assertThat(order.lines().get(1).shippingAddressId()).isNull();
+        assertThat(order.lines()).extracting(OrderLine::locationId).as("the pickup names its location")
+                .containsExactly(null, null, 1L);
         assertThat(order.shipping()).singleElement().satisfies(s -> assertThat(s.shippingMethod()).isEqualTo("Flat Rate"));
 
         Money lines = order.lines().stream().map(OrderLine::totalExTax).reduce(Money.zero("USD"), Money::plus);

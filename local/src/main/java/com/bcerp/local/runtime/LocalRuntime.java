@@ -39,49 +39,61 @@ public final class LocalRuntime implements AutoCloseable {
      * @param quotaPerWindow       the store sandbox's request quota per 30-second window (BigCommerce Plus: 150)
      * @param webhookRetryTimeScale the store sandbox's retry schedule speed (1.0 = BigCommerce's real one)
      * @param receiverClock        the webhook receiver's clock (a test moves it, to receive a retry hours on)
+     * @param environment          variables set on the functions over the sandboxes' own (a back office's settings
+     *                             beyond what its sandbox needs, as a deployment sets them: {@code EXTENSIV_LOCATION_FACILITIES})
      */
     public record Options(Path stateDir, int frontDoorPort, int quotaPerWindow, double webhookRetryTimeScale,
-            LocalAws.QueueSettings queues, Path configFile, Timing timing, Clock receiverClock) {
+            LocalAws.QueueSettings queues, Path configFile, Timing timing, Clock receiverClock,
+            Map<String, String> environment) {
+
+        public Options {
+            environment = Map.copyOf(environment);
+        }
 
         public static Options defaults(Path stateDir) {
             return new Options(stateDir, 0, 450, 0.01, LocalAws.QueueSettings.defaults(), null, Timing.defaults(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), Map.of());
         }
 
         public Options withWebhookRetryTimeScale(double value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, value, queues, configFile,
-                    timing, receiverClock);
+                    timing, receiverClock, environment);
         }
 
         public Options withReceiverClock(Clock value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
-                    queues, configFile, timing, value);
+                    queues, configFile, timing, value, environment);
         }
 
         public Options withQuota(int perWindow) {
             return new Options(stateDir, frontDoorPort, perWindow, webhookRetryTimeScale, queues,
-                    configFile, timing, receiverClock);
+                    configFile, timing, receiverClock, environment);
         }
 
         public Options withFrontDoorPort(int port) {
             return new Options(stateDir, port, quotaPerWindow, webhookRetryTimeScale, queues,
-                    configFile, timing, receiverClock);
+                    configFile, timing, receiverClock, environment);
         }
 
         /** The merchant config file the functions read ({@code CONNECTOR_CONFIG}); null for the defaults. */
         public Options withConfigFile(Path file) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
-                    queues, file, timing, receiverClock);
+                    queues, file, timing, receiverClock, environment);
+        }
+
+        public Options withEnvironment(Map<String, String> value) {
+            return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale, queues, configFile,
+                    timing, receiverClock, value);
         }
 
         public Options withQueues(LocalAws.QueueSettings value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
-                    value, configFile, timing, receiverClock);
+                    value, configFile, timing, receiverClock, environment);
         }
 
         public Options withTiming(Timing value) {
             return new Options(stateDir, frontDoorPort, quotaPerWindow, webhookRetryTimeScale,
-                    queues, configFile, value, receiverClock);
+                    queues, configFile, value, receiverClock, environment);
         }
     }
 
@@ -177,6 +189,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
             secrets.put(new BackOfficeRegistry.Variables(name, new Environment(env)).secretName(), backOffice.secret());
         });
+        env.putAll(options.environment());
         env.put("STATE_TABLE", LocalAws.STATE_TABLE);
         env.put("AUDIT_TABLE", LocalAws.AUDIT_TABLE);
         env.put("CLAIM_LEASE_SECONDS", Long.toString(timing.claimLease().toSeconds()));

@@ -11,18 +11,10 @@ import com.bcerp.core.sync.Outcome;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class ErpAndWarehouseIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalRuntime runtime;
     private static BigCommerceClient admin;
 
@@ -171,10 +162,7 @@ class ErpAndWarehouseIT {
     }
 
     private static List<String> skusAndQuantities(JsonNode warehouseOrder) {
-        List<String> out = new ArrayList<>();
-        warehouseOrder.path("_embedded").path("http://api.3plCentral.com/rels/orders/item").forEach(l -> out.add(
-                l.path("itemIdentifier").path("sku").asText() + " x" + l.path("qty").asInt()));
-        return out;
+        return WarehouseApi.skusAndQuantities(warehouseOrder);
     }
 
     /** The store order's status, as the store's own API reads it. */
@@ -207,20 +195,6 @@ class ErpAndWarehouseIT {
 
     /** The warehouse's orders with this referenceNum, as an outside client reads them. */
     private static List<JsonNode> warehouseOrders(String referenceNum) throws Exception {
-        var s = extensiv().settings();
-        HttpClient http = HttpClient.newHttpClient();
-        String basic = Base64.getEncoder().encodeToString((s.clientId() + ":" + s.clientSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(extensiv().baseUrl()
-                + "/AuthServer/api/Token")).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"grant_type\":\"client_credentials\",\"user_login\":\"" + s.userLogin() + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        JsonNode page = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(extensiv().baseUrl()
-                + "/orders?detail=All&rql=" + URLEncoder.encode("referenceNum==" + referenceNum, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
-        List<JsonNode> out = new ArrayList<>();
-        page.path("_embedded").path("http://api.3plCentral.com/rels/orders/order").forEach(out::add);
-        return out;
+        return WarehouseApi.orders(extensiv(), referenceNum);
     }
 }

@@ -47,6 +47,12 @@ final class ExtensivInventory implements InventorySource {
         return settings.stockFacilities().stream().map(String::valueOf).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    /** The store location each mapped facility serves (the settings' location to facility map, turned round). */
+    @Override
+    public Map<String, Long> warehouseLocations() {
+        return settings.facilityLocations();
+    }
+
     @Override
     public StockChanges changedSince(java.time.Instant since) {
         Set<String> skus = new HashSet<>();

@@ -23,7 +23,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,11 +35,15 @@ import java.util.stream.Collectors;
 /**
  * The store's orders as warehouse orders ({@code POST /orders}, erp-apis.md 10.3.2): {@code referenceNum} is the
  * store order's external reference, looked up by RQL before creating, so a lost answer or a second attempt never
- * makes a second order; the customer and facility come from the settings; the ship-to is the draft's (core makes
+ * makes a second order; the customer comes from the settings, the facility too: the one mapped to the store location
+ * the draft names, else the default; the ship-to is the draft's (core makes
  * one draft per shipping consignment, with its goods only: {@link #shipsGoodsOnly()}); one order item per line, by
  * SKU, each carrying its store line id in its {@code notes} (Extensiv has no other per-line reference field in the
  * research). A warehouse keeps no prices, so documents read back carry quantities only ({@link #keepsAmounts()} is
  * false).
+ *
+ * <p>An edit of the store order changes the warehouse order's lines while the warehouse has not begun picking it
+ * ({@link #updateSalesOrder}); after that it is refused for a person.
  *
  * <p>Status: {@code readOnly.isClosed} with {@code readOnly.status} 1 is shipped, 2 cancelled (inferred from
  * production code, UNCONFIRMED, 10.3.3); an open order's own status text names how far the warehouse got (allocated,
@@ -106,7 +112,7 @@ final class ExtensivOrders implements SalesDocuments {
     private ObjectNode body(SalesOrderDraft draft, String record) {
         ObjectNode body = JsonSupport.MAPPER.createObjectNode();
         body.putObject("customerIdentifier").put("id", settings.customerId());
-        body.putObject("facilityIdentifier").put("id", settings.facilityId());
+        body.putObject("facilityIdentifier").put("id", settings.facilityFor(draft.location()));
         body.put("referenceNum", draft.externalRef());
         if (draft.customerOrder() != null) {
             body.put("poNum", draft.customerOrder());
@@ -136,24 +142,29 @@ final class ExtensivOrders implements SalesDocuments {
         }
         ArrayNode items = body.putArray("orderItems");
         for (int i = 0; i < draft.lines().size(); i++) {
-            DraftLine line = draft.lines().get(i);
-            if (blank(line.itemId())) {
-                throw new PermanentFailure(itemField(i), line.source() + ": the line has no SKU, so the warehouse "
-                        + "cannot pick it");
-            }
-            if (line.quantity().signum() <= 0) {
-                throw new PermanentFailure("orderItems[" + i + "].qty", line.source() + ": quantity "
-                        + line.quantity().toPlainString() + " cannot be picked");
-            }
-            ObjectNode item = items.addObject();
-            item.putObject("itemIdentifier").put("sku", line.itemId());
-            item.put("qty", line.quantity());
-            item.put("notes", LINE_NOTE + line.storeLineRef());
+            items.add(item(draft.lines().get(i), i));
         }
         if (items.isEmpty()) {
             throw new PermanentFailure("orderItems", record + ": the order has no goods to ship");
         }
         return body;
+    }
+
+    /** An order item for the draft's {@code index}-th line: by SKU, its store line id in its notes. */
+    private static ObjectNode item(DraftLine line, int index) {
+        if (blank(line.itemId())) {
+            throw new PermanentFailure(itemField(index), line.source() + ": the line has no SKU, so the warehouse "
+                    + "cannot pick it");
+        }
+        if (line.quantity().signum() <= 0) {
+            throw new PermanentFailure("orderItems[" + index + "].qty", line.source() + ": quantity "
+                    + line.quantity().toPlainString() + " cannot be picked");
+        }
+        ObjectNode item = JsonSupport.MAPPER.createObjectNode();
+        item.putObject("itemIdentifier").put("sku", line.itemId());
+        item.put("qty", line.quantity());
+        item.put("notes", LINE_NOTE + line.storeLineRef());
+        return item;
     }
 
     private static String itemField(int draftIndex) {
@@ -256,6 +267,143 @@ final class ExtensivOrders implements SalesDocuments {
         }
         throw new TransientFailure(record + " kept changing in the warehouse while it was being cancelled (412 "
                 + (STALE_RETRIES + 1) + " times)");
+    }
+
+    @Override
+    public boolean updatesOrderLines() {
+        return true;
+    }
+
+    /**
+     * Brings the open warehouse order's lines to the draft's through its item endpoints, each change with the ETag of
+     * the order as last answered ({@code If-Match}; 10.3.4): a line's quantity by {@code PUT /orders/{id}/items/{itemId}}
+     * (the line as read, {@code qty} changed: [E-SHARP]), a new line by {@code POST /orders/{id}/items} and a removed
+     * one by {@code DELETE /orders/{id}/items/{itemId}} (both routes guessed: the research names only the item PUT),
+     * additions before removals so the order never stands empty. Lines are matched by the store line id in their
+     * notes; a line the warehouse's staff added (no such note) is left alone. What is already as the draft wants is
+     * not written, so a replay writes nothing. A 412 (the warehouse moved the order meanwhile) reads it again and
+     * retries once. An order the warehouse has started picking, packed, shipped or cancelled is not changed: the
+     * edit is refused naming the order and how far it got, for a person.
+     */
+    @Override
+    public void updateSalesOrder(DocumentRef order, SalesOrderDraft desired) {
+        String record = "warehouse order " + order.id() + " (" + desired.externalRef() + ")";
+        List<ObjectNode> wanted = new ArrayList<>();
+        for (int i = 0; i < desired.lines().size(); i++) {
+            wanted.add(item(desired.lines().get(i), i));
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ApiResponse read = api.get("/orders/" + order.id() + "?detail=OrderItems");
+            if (read.status() == 404) {
+                throw new PermanentFailure("orderId", record + " is not in Extensiv (deleted?): the store's edit "
+                        + "cannot be made there");
+            }
+            if (!read.isSuccess()) {
+                throw ExtensivFailures.of(read, record, null);
+            }
+            JsonNode current = ExtensivApi.json(read, record);
+            requireUnpicked(current, record);
+            if (linesTo(order.id(), current, etag(read, record), wanted, desired, record)) {
+                return;
+            }
+        }
+        throw new TransientFailure(record + " kept changing in the warehouse while its lines were being changed "
+                + "(412 twice)");
+    }
+
+    /** The changes that make the order's lines {@code wanted}; false when an ETag went stale (412) on the way. */
+    private boolean linesTo(String id, JsonNode current, String etag, List<ObjectNode> wanted, SalesOrderDraft desired,
+            String record) {
+        Map<String, JsonNode> have = new LinkedHashMap<>();
+        ExtensivApi.embedded(current, "orders/item").stream().filter(i -> storeLineRef(i) != null)
+                .forEach(i -> have.put(storeLineRef(i), i));
+        List<String> removals = new ArrayList<>();
+        String tag = etag;
+        for (ObjectNode want : wanted) {
+            String ref = storeLineRef(want);
+            JsonNode item = have.remove(ref);
+            if (item != null && sameSku(item, want)) {
+                if (new BigDecimal(item.path("qty").asText("0")).compareTo(want.path("qty").decimalValue()) != 0) {
+                    ObjectNode changed = item.deepCopy();
+                    changed.put("qty", want.path("qty").decimalValue());
+                    tag = send("PUT", "/orders/" + id + "/items/" + itemId(item), changed, tag, desired, record);
+                }
+            } else {
+                if (item != null) {
+                    // another SKU under the same store line (a variant changed): a new line, the old one removed
+                    removals.add(itemId(item));
+                }
+                tag = send("POST", "/orders/" + id + "/items", want, tag, desired, record);
+            }
+            if (tag == null) {
+                return false;
+            }
+        }
+        have.values().forEach(item -> removals.add(itemId(item)));
+        for (String removal : removals) {
+            tag = send("DELETE", "/orders/" + id + "/items/" + removal, null, tag, desired, record);
+            if (tag == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One guarded change; the order's new ETag, or null after a 412. */
+    private String send(String method, String path, JsonNode body, String etag, SalesOrderDraft desired, String record) {
+        ApiResponse answer = api.change(method, path, body, etag);
+        if (answer.status() == 412) {
+            return null;
+        }
+        if (answer.status() == 400) {
+            // picked meanwhile, or an SKU the customer does not have: the order as it is now says which
+            JsonNode now = api.read(path.substring(0, path.indexOf("/items")), record);
+            requireUnpicked(now, record);
+            if ("POST".equals(method)) {
+                unknownItem(desired, record);
+            }
+        }
+        if (!answer.isSuccess()) {
+            throw ExtensivFailures.of(answer, record, null);
+        }
+        // guess: each line change answers the order's new ETag, as the lines' GET carries it; read it when absent
+        return answer.headers().firstValue("ETag").orElseGet(() -> etag(api.get(path.substring(0,
+                path.indexOf("/items"))), record));
+    }
+
+    private static String etag(ApiResponse read, String record) {
+        return read.headers().firstValue("ETag").orElseThrow(() ->
+                new TransientFailure(record + ": Extensiv answered without the ETag a change needs"));
+    }
+
+    private static boolean sameSku(JsonNode item, JsonNode want) {
+        return item.path("itemIdentifier").path("sku").asText().equalsIgnoreCase(want.path("itemIdentifier")
+                .path("sku").asText());
+    }
+
+    private static String itemId(JsonNode item) {
+        return item.path("readOnly").path("orderItemId").asText();
+    }
+
+    /**
+     * The warehouse has begun fulfilling the order: closed (shipped or cancelled), packed, picked, or picking started
+     * ({@code readOnly.pickStarted}, listed in [E-TAP] with its type UNCONFIRMED: true or a date counts). Its lines are
+     * then a person's to change.
+     */
+    private static void requireUnpicked(JsonNode order, String record) {
+        JsonNode ro = order.path("readOnly");
+        JsonNode pickStarted = ro.path("pickStarted");
+        boolean picking = pickStarted.asBoolean(false) || pickStarted.isTextual() && !pickStarted.asText().isBlank()
+                && !"false".equalsIgnoreCase(pickStarted.asText());
+        String state = statusText(order);
+        if (closed(order) || state.equals("packed") || state.equals("picked") || picking) {
+            String when = closed(order) ? ro.path("processDate").asText("") : state.equals("packed")
+                    ? ro.path("packDoneDate").asText("") : ro.path("pickDoneDate").asText("");
+            throw new PermanentFailure("status", record + " is " + (state.equals("open") || state.equals("allocated")
+                    ? "being picked" : state) + " in the warehouse" + (when.isBlank() || when.equals("null") ? ""
+                    : " (" + when + ")") + ", so the store's edit is not made there: change the warehouse order by "
+                    + "hand, or ship it as it is and settle the difference with the customer");
+        }
     }
 
     private static void requireNotShipped(JsonNode order, String record) {

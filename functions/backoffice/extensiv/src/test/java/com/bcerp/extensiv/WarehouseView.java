@@ -49,7 +49,20 @@ final class WarehouseView {
         return out;
     }
 
+    /** The order's ETag as {@code GET /orders/{id}} answers it. */
+    String etag(String orderId) {
+        return send("/orders/" + orderId).headers().firstValue("ETag").orElseThrow();
+    }
+
     JsonNode get(String pathAndQuery) {
+        try {
+            return JSON.readTree(send(pathAndQuery).body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpResponse<String> send(String pathAndQuery) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery))
                     .header("Authorization", "Bearer " + token()).header("Accept", "application/hal+json").build(),
@@ -57,7 +70,7 @@ final class WarehouseView {
             if (r.statusCode() != 200) {
                 throw new AssertionError("GET " + pathAndQuery + " -> " + r.statusCode() + " " + r.body());
             }
-            return JSON.readTree(r.body());
+            return r;
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

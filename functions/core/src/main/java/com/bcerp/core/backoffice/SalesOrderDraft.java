@@ -18,6 +18,8 @@ import java.util.List;
  * @param original      for a credit, return or added sale: the sales order it belongs to
  * @param freightTaxIds the back-office tax ids the store's shipping tax maps to (its shipping tax class's); empty
  *                      for untaxed freight
+ * @param location      the store location the goods go from, where the order names one (a warehouse's order of a
+ *                      pickup consignment); null for the back office's default
  */
 public record SalesOrderDraft(
         DocumentKind kind,
@@ -37,13 +39,23 @@ public record SalesOrderDraft(
         String shipVia,
         String paymentMethod,
         DocumentRef original,
-        List<String> freightTaxIds) {
+        List<String> freightTaxIds,
+        Long location) {
 
     public SalesOrderDraft {
         lines = List.copyOf(lines);
         taxes = List.copyOf(taxes);
         freight = freight == null ? Money.zero(currency) : freight;
         freightTaxIds = freightTaxIds == null ? List.of() : List.copyOf(freightTaxIds);
+    }
+
+    /** A document the order names no location for. */
+    public SalesOrderDraft(DocumentKind kind, String externalRef, String customerOrder, String customerId,
+            LocalDate date, String currency, BigDecimal currencyRate, String branch, String description,
+            List<DraftLine> lines, Money freight, List<TaxLine> taxes, Address billTo, Address shipTo, String shipVia,
+            String paymentMethod, DocumentRef original, List<String> freightTaxIds) {
+        this(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch, description, lines,
+                freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds, null);
     }
 
     /** A document with untaxed freight. */
@@ -65,18 +77,20 @@ public record SalesOrderDraft(
 
     public SalesOrderDraft withCustomerId(String id) {
         return new SalesOrderDraft(kind, externalRef, customerOrder, id, date, currency, currencyRate, branch,
-                description, lines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds);
+                description, lines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds, location);
     }
 
     public SalesOrderDraft withLines(List<DraftLine> newLines) {
         return new SalesOrderDraft(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch,
-                description, newLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds);
+                description, newLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightTaxIds,
+                location);
     }
 
     /** Each line's and the freight's tax ids as given; lines keep their order. */
     public SalesOrderDraft withTaxIds(List<DraftLine> taxedLines, List<String> freightIds) {
         return new SalesOrderDraft(kind, externalRef, customerOrder, customerId, date, currency, currencyRate, branch,
-                description, taxedLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightIds);
+                description, taxedLines, freight, taxes, billTo, shipTo, shipVia, paymentMethod, original, freightIds,
+                location);
     }
 
     /** The tax ids of this document's line for a store line ref; none when it has no such line. */

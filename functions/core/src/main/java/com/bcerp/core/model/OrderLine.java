@@ -11,6 +11,7 @@ import java.util.List;
  * @param productId    0 for a custom product (one typed into the order, not in the catalogue) or a gift certificate
  * @param type         physical, digital or giftcertificate
  * @param parentLineId for a product picked as part of a bundle, the bundle's own line
+ * @param locationId   the store location the order names for this line (a pickup consignment's location), or null
  */
 public record OrderLine(
         long id,
@@ -27,7 +28,8 @@ public record OrderLine(
         List<AppliedDiscount> discounts,
         List<LineOption> options,
         Long parentLineId,
-        Long shippingAddressId) {
+        Long shippingAddressId,
+        Long locationId) {
 
     public static final String GIFT_CERTIFICATE = "giftcertificate";
     public static final String PHYSICAL = "physical";
@@ -35,6 +37,14 @@ public record OrderLine(
     public OrderLine {
         discounts = discounts == null ? List.of() : List.copyOf(discounts);
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** A line the order names no location for. */
+    public OrderLine(long id, long productId, Long variantId, String sku, String name, String type, BigDecimal quantity,
+            Money unitPriceExTax, Money unitPriceIncTax, Money totalExTax, Money totalTax, List<AppliedDiscount> discounts,
+            List<LineOption> options, Long parentLineId, Long shippingAddressId) {
+        this(id, productId, variantId, sku, name, type, quantity, unitPriceExTax, unitPriceIncTax, totalExTax, totalTax,
+                discounts, options, parentLineId, shippingAddressId, null);
     }
 
     public Money discountTotal() {

@@ -28,7 +28,8 @@ import java.util.TreeSet;
 /**
  * What happens to an imported order afterwards: a status the merchant maps to cancel cancels its sales order (and
  * any sale added by edits); an order edit posts an added sale and/or a credit for the lines whose quantity changed
- * ({@link OrderEditPlanner}).
+ * ({@link OrderEditPlanner}), or, in a warehouse that takes changes before it picks, changes the warehouse order's
+ * lines to the store's.
  *
  * <p>Idempotent under duplicate and out-of-order events: each run compares the store's order as it is now with
  * what the back office holds for it (found by the documents' references), so a second event for the same change
@@ -122,29 +123,59 @@ public final class OrderChanges {
 
     /**
      * A back office keeping quantities only (a warehouse): nothing to do while each store line's quantity is what its
-     * orders hold (a warehouse's consignment orders together); otherwise the edit parks, naming the lines, for a
-     * person to change the order in the back office (its lines cannot be changed through the adapter).
+     * orders hold (a warehouse's consignment orders together). Otherwise, where the back office changes an open
+     * order's lines ({@link OrderLedger#updatesOrderLines()}) and the order still has the same consignments, each
+     * warehouse order whose lines differ is brought to the store's (the back office refuses, and the edit parks with
+     * its answer, once it has begun picking); anywhere else the edit parks, naming the lines, for a person.
      */
     private Outcome quantitiesOnly(StoreOrder order, List<SalesOrderDraft> desired, List<PostedDocument> posted,
             PostedDocument sale, Attempt attempt) {
+        List<String> changed = changes(desired.stream().flatMap(d -> d.lines().stream())
+                .map(l -> Map.entry(l.storeLineRef(), l.quantity())).toList(), posted);
+        if (changed.isEmpty()) {
+            return attempt.end(Outcome.ALREADY_SYNCED, sale.ref().display(), null);
+        }
+        Set<String> wantRefs = new TreeSet<>(desired.stream().map(SalesOrderDraft::externalRef).toList());
+        Set<String> haveRefs = new TreeSet<>(posted.stream().filter(d -> d.kind() == DocumentKind.SALE)
+                .map(PostedDocument::externalRef).toList());
+        if (!ledger.updatesOrderLines()) {
+            throw new PermanentFailure("lines", order.describe() + " changed after it was sent as "
+                    + sale.ref().display() + " (" + sale.status() + "): " + String.join(", ", changed)
+                    + "; its lines cannot be changed through the API: change the order in the back office by hand");
+        }
+        if (!wantRefs.equals(haveRefs)) {
+            throw new PermanentFailure("consignments", order.describe() + " changed after it was sent as "
+                    + String.join(", ", haveRefs) + ": " + String.join(", ", changed) + "; it now ships as "
+                    + (wantRefs.isEmpty() ? "nothing" : String.join(", ", wantRefs)) + ", so goods would move between "
+                    + "warehouse orders: change them in the back office by hand");
+        }
+        List<String> updated = new ArrayList<>();
+        for (SalesOrderDraft want : desired) {
+            PostedDocument have = posted.stream().filter(d -> d.kind() == DocumentKind.SALE
+                    && d.externalRef().equals(want.externalRef())).findFirst().orElseThrow();
+            if (!changes(want.lines().stream().map(l -> Map.entry(l.storeLineRef(), l.quantity())).toList(),
+                    List.of(have)).isEmpty()) {
+                ledger.update(have.ref(), want);
+                updated.add(have.ref().display());
+            }
+        }
+        return attempt.end(Outcome.UPDATED, String.join(", ", updated) + " (" + String.join(", ", changed) + ")", null);
+    }
+
+    /** "line {ref}: {posted} -> {wanted}" for each product line whose quantity in {@code posted} is not the wanted one. */
+    private static List<String> changes(List<Map.Entry<String, BigDecimal>> wanted, List<PostedDocument> posted) {
         Map<String, BigDecimal> want = new TreeMap<>();
-        desired.stream().flatMap(d -> d.lines().stream()).filter(l -> SalesOrderMapper.isProductRef(l.storeLineRef()))
-                .forEach(l -> want.merge(l.storeLineRef(), l.quantity(), BigDecimal::add));
+        wanted.stream().filter(l -> SalesOrderMapper.isProductRef(l.getKey()))
+                .forEach(l -> want.merge(l.getKey(), l.getValue(), BigDecimal::add));
         Map<String, BigDecimal> have = new TreeMap<>();
         posted.stream().flatMap(d -> d.lines().stream()).filter(l -> SalesOrderMapper.isProductRef(l.storeLineRef()))
                 .forEach(l -> have.merge(l.storeLineRef(), l.quantity(), BigDecimal::add));
         Set<String> refs = new TreeSet<>(want.keySet());
         refs.addAll(have.keySet());
-        List<String> changed = refs.stream().filter(r -> want.getOrDefault(r, BigDecimal.ZERO)
+        return refs.stream().filter(r -> want.getOrDefault(r, BigDecimal.ZERO)
                 .compareTo(have.getOrDefault(r, BigDecimal.ZERO)) != 0).map(r -> "line " + r + ": "
                 + have.getOrDefault(r, BigDecimal.ZERO).stripTrailingZeros().toPlainString() + " -> "
                 + want.getOrDefault(r, BigDecimal.ZERO).stripTrailingZeros().toPlainString()).toList();
-        if (changed.isEmpty()) {
-            return attempt.end(Outcome.ALREADY_SYNCED, sale.ref().display(), null);
-        }
-        throw new PermanentFailure("lines", order.describe() + " changed after it was sent as "
-                + sale.ref().display() + " (" + sale.status() + "): " + String.join(", ", changed)
-                + "; its lines cannot be changed through the API: change the order in the back office by hand");
     }
 
     private Outcome cancel(OrderDocuments documents, Attempt attempt) {

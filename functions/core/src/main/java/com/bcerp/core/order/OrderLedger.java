@@ -117,6 +117,16 @@ public final class OrderLedger {
                 DocumentRef::id);
     }
 
+    /** Whether an open order's lines can be changed in place (a warehouse before picking). */
+    public boolean updatesOrderLines() {
+        return documents.updatesOrderLines();
+    }
+
+    /** Brings the document's lines to the draft's (the same document: its link does not change). */
+    public void update(DocumentRef document, SalesOrderDraft desired) {
+        documents.updateSalesOrder(document, desired);
+    }
+
     public void cancel(DocumentRef document) {
         documents.cancelSalesOrder(document);
     }

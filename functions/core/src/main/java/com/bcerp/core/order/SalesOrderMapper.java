@@ -207,13 +207,17 @@ public final class SalesOrderMapper {
 
     /**
      * The sales order as a warehouse takes it: the physical goods only, one order per shipping consignment, each with
-     * its own ship-to, ship-via and lines ({@link OrderDocuments#consignmentRef}). Downloads, gift certificates,
-     * custom products on the non-stock item and the charges are nothing to pick. Empty when nothing ships.
+     * its own ship-to, ship-via and lines ({@link OrderDocuments#consignmentRef}), and per store location where the
+     * order names one for its lines (a pickup consignment's), so each goes to that location's warehouse. Downloads,
+     * gift certificates, custom products on the non-stock item and the charges are nothing to pick. Empty when
+     * nothing ships.
      */
     public List<SalesOrderDraft> warehouseOrders(StoreOrder order, SalesOrderDraft sale) {
-        Map<Long, List<DraftLine>> byAddress = new LinkedHashMap<>();
-        order.shipping().forEach(s -> byAddress.put(s.id(), new ArrayList<>()));
+        record Consignment(long address, Long location) {}
+        Map<Consignment, List<DraftLine>> byAddress = new LinkedHashMap<>();
+        order.shipping().forEach(s -> byAddress.put(new Consignment(s.id(), null), new ArrayList<>()));
         long first = order.shipping().isEmpty() ? 0 : order.shipping().get(0).id();
+        Set<Long> addresses = order.shipping().stream().map(ShippingDestination::id).collect(Collectors.toSet());
         for (DraftLine line : sale.lines()) {
             Optional<OrderLine> product = isProductRef(line.storeLineRef())
                     ? order.line(Long.parseLong(line.storeLineRef())) : Optional.empty();
@@ -222,22 +226,23 @@ public final class SalesOrderMapper {
                 continue;
             }
             Long address = product.get().shippingAddressId();
-            byAddress.computeIfAbsent(address != null && byAddress.containsKey(address) ? address : first,
-                    a -> new ArrayList<>()).add(line);
+            byAddress.computeIfAbsent(new Consignment(address != null && addresses.contains(address) ? address : first,
+                    product.get().locationId()), a -> new ArrayList<>()).add(line);
         }
         List<SalesOrderDraft> orders = new ArrayList<>();
-        for (Map.Entry<Long, List<DraftLine>> consignment : byAddress.entrySet()) {
+        for (Map.Entry<Consignment, List<DraftLine>> consignment : byAddress.entrySet()) {
             if (consignment.getValue().isEmpty()) {
                 continue;
             }
-            Optional<ShippingDestination> to = order.shipping().stream().filter(s -> s.id() == consignment.getKey())
-                    .findFirst();
+            Optional<ShippingDestination> to = order.shipping().stream()
+                    .filter(s -> s.id() == consignment.getKey().address()).findFirst();
             String ref = OrderDocuments.consignmentRef(sale.externalRef(), orders.size() + 1);
             orders.add(new SalesOrderDraft(DocumentKind.SALE, ref, sale.customerOrder(), null, sale.date(),
                     sale.currency(), sale.currencyRate(), sale.branch(), sale.description(), consignment.getValue(),
                     Money.zero(sale.currency()), List.of(), sale.billTo(),
                     to.map(ShippingDestination::address).orElse(sale.shipTo()),
-                    to.map(s -> settings.shipVia().get(s.shippingMethod())).orElse(sale.shipVia()), null, null));
+                    to.map(s -> settings.shipVia().get(s.shippingMethod())).orElse(sale.shipVia()), null, null,
+                    List.of(), consignment.getKey().location()));
         }
         return orders;
     }

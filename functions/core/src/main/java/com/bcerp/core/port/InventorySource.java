@@ -28,6 +28,15 @@ public interface InventorySource {
     /** Every stock item's stock, page by page, so a full reconcile never holds the whole catalogue. */
     void forEachItem(Consumer<List<ItemStock>> page);
 
+    /**
+     * The store location each warehouse serves, where the back office's own settings say (an Extensiv facility per
+     * store location); empty when they do not. {@code stock.locations} agrees with it or is derived from it
+     * ({@link com.bcerp.core.stock.StockSettings#servedBy}).
+     */
+    default java.util.Map<String, Long> warehouseLocations() {
+        return java.util.Map.of();
+    }
+
     /** Every active kit with its stock components. */
     List<KitDefinition> kits();
 

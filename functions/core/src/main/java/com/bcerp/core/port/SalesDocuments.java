@@ -41,6 +41,23 @@ public interface SalesDocuments {
     /** Creates an order document of the draft's kind. */
     DocumentRef createSalesOrder(SalesOrderDraft order);
 
+    /**
+     * Whether it changes an open order's lines in place ({@link #updateSalesOrder}): a warehouse whose orders can be
+     * edited until they are picked. Otherwise an edit of a quantities-only order parks for a person.
+     */
+    default boolean updatesOrderLines() {
+        return false;
+    }
+
+    /**
+     * Makes the order's lines those of {@code desired} (the order it would be created as today), writing nothing when
+     * they already are. Refused with a {@link com.bcerp.core.failure.PermanentFailure} naming the order and how far
+     * it got when the back office has begun fulfilling it (picked, packed, shipped): a person decides then.
+     */
+    default void updateSalesOrder(DocumentRef order, SalesOrderDraft desired) {
+        throw new UnsupportedOperationException("this back office changes no order lines");
+    }
+
     /** Cancels an open sales order (one that has not shipped). */
     void cancelSalesOrder(DocumentRef order);
 

@@ -64,6 +64,25 @@ public record StockSettings(boolean enabled, AvailabilityRule availability, bool
         return new StockSettings(true, AvailabilityRule.AVAILABLE, true, 0, Map.of(), 1, 24, 120, Map.of());
     }
 
+    /**
+     * These settings for a back office whose own settings map its warehouses to store locations ({@code served}):
+     * unchanged when it maps none; {@code stock.locations} taken from it when that maps none; otherwise each warehouse
+     * both map must go to the same location, else the config is refused naming the field.
+     */
+    public StockSettings servedBy(Map<String, Long> served, String servedField) {
+        if (served.isEmpty()) {
+            return this;
+        }
+        if (locations.isEmpty()) {
+            return withLocations(served);
+        }
+        new TreeMap<>(served).forEach((warehouse, location) -> InvalidConfig.require(
+                !locations.containsKey(warehouse) || locations.get(warehouse).equals(location), "stock.locations." + warehouse,
+                "sends warehouse " + warehouse + "'s stock to location " + locations.get(warehouse) + ", but "
+                        + servedField + " has it serve location " + location));
+        return this;
+    }
+
     /** The store location a warehouse's stock goes to; empty when the warehouse is left out. */
     public Optional<Long> locationOf(String warehouse) {
         return locations.isEmpty() ? Optional.of(location) : Optional.ofNullable(locations.get(warehouse));

@@ -38,9 +38,10 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     /** A document as stored, with its state (open or cancelled). */
     public static final class Stored {
         private final String id;
-        private final SalesOrderDraft draft;
+        private volatile SalesOrderDraft draft;
         private volatile DocumentState state = DocumentState.OPEN;
         private volatile String cancelRefusal;
+        private volatile String changeRefusal;
 
         Stored(String id, SalesOrderDraft draft) {
             this.id = id;
@@ -66,6 +67,11 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
         /** From now on the back office refuses to cancel this document, for this business reason. */
         public void refuseCancel(String reason) {
             this.cancelRefusal = reason;
+        }
+
+        /** From now on the back office refuses to change this document's lines (a warehouse that picked it). */
+        public void refuseChange(String reason) {
+            this.changeRefusal = reason;
         }
 
         DocumentRef ref() {
@@ -233,6 +239,22 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
         orders.add(stored);
         DocumentRef ref = stored.ref();
         return new DocumentRef(ref.id(), ref.total().plus(Money.of(recalculatedBy.toPlainString(), ref.total().currency())));
+    }
+
+    /** Line changes made ({@link #updateSalesOrder}). */
+    public final AtomicInteger lineUpdates = new AtomicInteger();
+
+    /** Takes the draft's lines in place of the document's (for a fake that says it {@code updatesOrderLines}). */
+    @Override
+    public synchronized void updateSalesOrder(DocumentRef order, SalesOrderDraft desired) {
+        call();
+        Stored stored = orders.stream().filter(o -> o.id.equals(order.id())).findFirst()
+                .orElseThrow(() -> new PermanentFailure("id", order.display() + " cannot be found"));
+        if (stored.changeRefusal != null) {
+            throw new PermanentFailure("status", order.display() + ": " + stored.changeRefusal);
+        }
+        stored.draft = stored.draft.withLines(desired.lines());
+        lineUpdates.incrementAndGet();
     }
 
     @Override

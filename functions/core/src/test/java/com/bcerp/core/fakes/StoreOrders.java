@@ -43,6 +43,7 @@ public final class StoreOrders {
     private long address = 5;
     private Address secondAddress;
     private String secondMethod;
+    private Long pickupLocation;
 
     public static StoreOrders order() {
         return new StoreOrders();
@@ -162,6 +163,12 @@ public final class StoreOrders {
         return this;
     }
 
+    /** The lines added after this are a pickup consignment's at this store location (no shipping address). */
+    public StoreOrders pickupAt(long locationId) {
+        pickupLocation = locationId;
+        return this;
+    }
+
     public StoreOrders giftCertificate(String amount) {
         return add(100 + lines.size(), 0, null, OrderLine.GIFT_CERTIFICATE, 1, amount, "0", List.of(), null);
     }
@@ -186,7 +193,7 @@ public final class StoreOrders {
                 : List.of(new AppliedDiscount("total-coupon", "Coupon", "SAVE", disc, "order"));
         lines.add(new OrderLine(lineId, productId, productId == 0 ? null : 1000L + lineId, sku, "Item " + sku, type,
                 BigDecimal.valueOf(qty), price, price.plus(price.times(rate)), total, tax, discounts, options, parent,
-                "digital".equals(type) ? null : address));
+                "digital".equals(type) || pickupLocation != null ? null : address, pickupLocation));
         return this;
     }
 

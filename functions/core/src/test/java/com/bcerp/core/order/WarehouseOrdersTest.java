@@ -43,13 +43,27 @@ class WarehouseOrdersTest {
             Duration.ofMinutes(2));
 
     private BackOffice warehouse() {
+        return warehouse(false);
+    }
+
+    private BackOffice warehouse(boolean updatesLines) {
         documents.needsCustomer = false;
-        return BackOffice.named("wms", "warehouse").documents(new QuantitiesOnly(documents))
+        return BackOffice.named("wms", "warehouse").documents(new QuantitiesOnly(documents, updatesLines))
                 .importStatuses(List.of(11)).build();
     }
 
     /** The fake's documents, as a warehouse keeps them: sales only, no amounts to compare. */
-    private record QuantitiesOnly(SalesDocuments inner) implements SalesDocuments {
+    private record QuantitiesOnly(SalesDocuments inner, boolean updatesLines) implements SalesDocuments {
+        @Override
+        public boolean updatesOrderLines() {
+            return updatesLines;
+        }
+
+        @Override
+        public void updateSalesOrder(DocumentRef order, SalesOrderDraft desired) {
+            inner.updateSalesOrder(order, desired);
+        }
+
         @Override
         public Set<DocumentKind> kinds() {
             return EnumSet.of(DocumentKind.SALE);
@@ -197,5 +211,64 @@ class WarehouseOrdersTest {
                 .secondConsignment("Charles", "9 Harbour Rd", "Express").line("SKU-0101", 2, "10.00").build());
         assertThat(flows.events().handle(event("store/order/statusUpdated", 5))).contains(Outcome.CANCELLED);
         assertThat(documents.orders()).allSatisfy(o -> assertThat(o.cancelled()).isTrue());
+    }
+
+    @Test
+    void in_a_warehouse_that_takes_changes_an_edit_changes_the_order_s_lines_once_and_one_it_refuses_parks_with_its_reason() {
+        OrderFlows updating = OrderFlows.wire(store, warehouse(true), state, state, ConnectorConfig.defaults(), clock,
+                Duration.ofMinutes(2));
+        store.place(StoreOrders.order().status(11).lineWithId(100, "SKU-0100", 3, "10.00", "0").build());
+        assertThat(updating.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+
+        store.place(StoreOrders.order().status(11).lineWithId(100, "SKU-0100", 2, "10.00", "0")
+                .lineWithId(101, "SKU-0101", 1, "5.00", "0").build());
+        assertThat(updating.events().handle(event("store/order/updated", 0))).contains(Outcome.UPDATED);
+        assertThat(updating.events().handle(event("store/order/updated", 0))).as("a replay")
+                .contains(Outcome.ALREADY_SYNCED);
+
+        assertThat(documents.lineUpdates).as("changed once").hasValue(1);
+        assertThat(documents.orders()).singleElement().satisfies(o -> assertThat(o.draft().lines())
+                .extracting(l -> l.storeLineRef() + " " + l.itemId() + " x" + l.quantity().intValue())
+                .containsExactly("100 SKU-0100 x2", "101 SKU-0101 x1"));
+        assertThat(state.parked()).isEmpty();
+
+        documents.orders().get(0).refuseChange("picked in the warehouse");
+        store.place(StoreOrders.order().status(11).lineWithId(100, "SKU-0100", 1, "10.00", "0")
+                .lineWithId(101, "SKU-0101", 1, "5.00", "0").build());
+        updating.events().handle(event("store/order/updated", 0));
+
+        assertThat(documents.lineUpdates).hasValue(1);
+        assertThat(state.parked()).extracting(ParkedRecord::reason).singleElement().satisfies(reason ->
+                assertThat(reason).contains("picked in the warehouse"));
+    }
+
+    @Test
+    void an_edit_that_moves_goods_to_another_consignment_parks_rather_than_change_warehouse_orders() {
+        OrderFlows updating = OrderFlows.wire(store, warehouse(true), state, state, ConnectorConfig.defaults(), clock,
+                Duration.ofMinutes(2));
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00").build());
+        assertThat(updating.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00")
+                .secondConsignment("Charles", "9 Harbour Rd", "Express").line("SKU-0101", 2, "10.00").build());
+        updating.events().handle(event("store/order/updated", 0));
+
+        assertThat(documents.lineUpdates).hasValue(0);
+        assertThat(documents.orders()).hasSize(1);
+        assertThat(state.parked()).extracting(ParkedRecord::reason).singleElement().satisfies(reason ->
+                assertThat(reason).contains("BC-abc123-250-S2").contains("by hand"));
+    }
+
+    @Test
+    void goods_the_order_names_a_store_location_for_are_their_own_warehouse_order_carrying_that_location() {
+        store.place(StoreOrders.order().status(11).line("SKU-0100", 1, "20.00").pickupAt(2).line("SKU-0101", 2, "10.00")
+                .build());
+
+        assertThat(flows.orderImport().importOrder("abc123", 250, "created")).isEqualTo(Outcome.CREATED);
+
+        assertThat(documents.orders()).extracting(o -> o.draft().externalRef(), o -> o.draft().location(),
+                o -> o.draft().lines().stream().map(l -> l.itemId() + " x" + l.quantity().intValue()).toList())
+                .containsExactly(tuple("BC-abc123-250", null, List.of("SKU-0100 x1")),
+                        tuple("BC-abc123-250-S2", 2L, List.of("SKU-0101 x2")));
     }
 }

@@ -123,6 +123,9 @@ public final class ExtensivSandbox implements AutoCloseable {
                 .route("GET", "/orders/{orderId}", this::getOrder)
                 .route("PUT", "/orders/{orderId}", this::updateOrder)
                 .route("GET", "/orders/{orderId}/items", this::orderItems)
+                .route("POST", "/orders/{orderId}/items", this::addOrderItem)
+                .route("PUT", "/orders/{orderId}/items/{itemId}", this::updateOrderItem)
+                .route("DELETE", "/orders/{orderId}/items/{itemId}", this::removeOrderItem)
                 .route("POST", "/orders/{orderId}/canceler", this::cancelOrder)
                 .route("GET", "/orders/{orderId}/packages", this::orderPackages)
                 .route("GET", "/inventory/stocksummaries", this::stockSummaries);
@@ -409,6 +412,59 @@ public final class ExtensivSandbox implements AutoCloseable {
         body.putObject("_links").set("self", Hal.link("/orders/" + order.id() + "/items"));
         // guess: the lines answer carries the order's ETag, as the packages answer does
         return withEtag(Hal.answer(200, Hal.embed(body, Hal.ITEM, order.items)), order);
+    }
+
+    /**
+     * {@code PUT /orders/{id}/items/{itemId}} with {@code If-Match} of the order's ETag and the line as read, changed
+     * → 200 with the line and the order's new ETag ([E-SHARP]: the item PUT takes If-Match as the order's does; that
+     * the tag is the order's, as the lines answer carries it, is a guess). 428 without If-Match, 412 when stale; a
+     * closed, picked or packed order is refused with 400 ({@link Orders#updateItem}).
+     */
+    private HttpResponse updateOrderItem(HttpRequest request) {
+        int id = order(request).id();
+        int itemId = wholeId(request.pathParam("itemId"), "item");
+        String ifMatch = ifMatch(request);
+        JsonNode body = Hal.body(request);
+        Orders.Stored updated = orders.updateItem(id, itemId, body, precondition(ifMatch));
+        return withEtag(Hal.answer(200, itemOf(updated, itemId)), updated);
+    }
+
+    /**
+     * {@code POST /orders/{id}/items} with {@code If-Match} and a line as the create takes one → 201 with the line and
+     * the order's new ETag. The route, its status and its guard are guesses (the research names only the item PUT).
+     */
+    private HttpResponse addOrderItem(HttpRequest request) {
+        int id = order(request).id();
+        String ifMatch = ifMatch(request);
+        JsonNode body = Hal.body(request);
+        Orders.Stored updated = orders.addItem(id, body, precondition(ifMatch));
+        ObjectNode added = updated.items.get(updated.items.size() - 1);
+        return withEtag(Hal.answer(201, added), updated);
+    }
+
+    /** {@code DELETE /orders/{id}/items/{itemId}} with {@code If-Match} → 204 with the order's new ETag (all a guess). */
+    private HttpResponse removeOrderItem(HttpRequest request) {
+        int id = order(request).id();
+        int itemId = wholeId(request.pathParam("itemId"), "item");
+        Orders.Stored updated = orders.removeItem(id, itemId, precondition(ifMatch(request)));
+        return withEtag(HttpResponse.empty(204), updated);
+    }
+
+    private static String ifMatch(HttpRequest request) {
+        return request.header("If-Match").filter(h -> !h.isBlank()).orElseThrow(WmsErrors::preconditionRequired);
+    }
+
+    private static java.util.function.Consumer<Orders.Stored> precondition(String ifMatch) {
+        return s -> {
+            if (!matches(ifMatch, s)) {
+                throw WmsErrors.preconditionFailed();
+            }
+        };
+    }
+
+    private static ObjectNode itemOf(Orders.Stored order, int itemId) {
+        return order.items.stream().filter(i -> i.path("readOnly").path("orderItemId").asInt() == itemId).findFirst()
+                .orElseThrow();
     }
 
     /** {@code GET /orders/{id}/packages} → 200 with the order's ETag and its packages with contents ([E-PKG]). */

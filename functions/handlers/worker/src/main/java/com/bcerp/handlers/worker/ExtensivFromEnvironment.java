@@ -26,14 +26,22 @@ final class ExtensivFromEnvironment {
                 "the Extensiv facility orders go to"));
         ExtensivSettings d = ExtensivSettings.defaults(env.uri(v.variable("URL"), "https://secure-wms.com"),
                 v.secretName(), customer, facility);
-        ExtensivSettings settings = new ExtensivSettings(d.baseUrl(), d.secretName(),
-                env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()), customer, facility,
-                v.list("STOCK_FACILITIES", "").stream()
-                        .map(f -> id(v.variable("STOCK_FACILITIES"), f)).toList(),
-                carriers(v.variable("CARRIERS"), env.optional(v.variable("CARRIERS"), "")),
-                v.list("IMPORT_STATUSES", "11").stream()
-                        .map(s -> id(v.variable("IMPORT_STATUSES"), s)).toList(),
-                env.optional(v.variable("CANCEL_REASON"), d.cancelReason()));
+        ExtensivSettings settings;
+        try {
+            settings = new ExtensivSettings(d.baseUrl(), d.secretName(),
+                    env.seconds(v.variable("TIMEOUT_SECONDS"), d.requestTimeout()), customer, facility,
+                    v.list("STOCK_FACILITIES", "").stream()
+                            .map(f -> id(v.variable("STOCK_FACILITIES"), f)).toList(),
+                    carriers(v.variable("CARRIERS"), env.optional(v.variable("CARRIERS"), "")),
+                    v.list("IMPORT_STATUSES", "11").stream()
+                            .map(s -> id(v.variable("IMPORT_STATUSES"), s)).toList(),
+                    env.optional(v.variable("CANCEL_REASON"), d.cancelReason()),
+                    locationFacilities(v.variable("LOCATION_FACILITIES"), env.optional(v.variable("LOCATION_FACILITIES"), "")));
+        } catch (IllegalArgumentException e) {
+            // the settings' own checks, named by the variable that set them
+            throw new IllegalStateException("environment variable " + (e.getMessage().startsWith("locationFacilities")
+                    ? v.variable("LOCATION_FACILITIES") : v.variable("FACILITY_ID")) + ": " + e.getMessage());
+        }
         // one token for every port: a token request is a call too
         ExtensivConnection connection = new ExtensivConnection(settings, shared.secrets(), ApiClient.defaultHttpClient(),
                 RetryPolicy.standard(), shared.pacer(name), shared.clock());
@@ -45,6 +53,26 @@ final class ExtensivFromEnvironment {
             throw new IllegalStateException("environment variable " + variable + " is not a number: '" + value + "'");
         }
         return Integer.parseInt(value.trim());
+    }
+
+    /** {@code 1=3;2=4}: store location id to the Extensiv facility id that ships its orders and holds its stock. */
+    private static Map<Long, Integer> locationFacilities(String variable, String value) {
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        for (String entry : value.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] pair = entry.split("=", -1);
+            if (pair.length != 2 || !pair[0].trim().matches("\\d{1,9}") || !pair[1].trim().matches("\\d{1,9}")) {
+                throw new IllegalStateException("environment variable " + variable + ": '" + entry.trim()
+                        + "' is not LOCATION=FACILITY (a store location id and an Extensiv facility id)");
+            }
+            if (out.put(Long.parseLong(pair[0].trim()), Integer.parseInt(pair[1].trim())) != null) {
+                throw new IllegalStateException("environment variable " + variable + " names store location "
+                        + pair[0].trim() + " twice");
+            }
+        }
+        return out;
     }
 
     /** {@code CODE=Carrier/Mode;CODE2=Carrier} (ship-via codes hold commas less often than semicolons). */

@@ -42,6 +42,7 @@ import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.port.StoreFulfilment;
 import com.bcerp.core.port.Storefront;
 import com.bcerp.core.port.SyncState;
+import com.bcerp.core.stock.StockSettings;
 import com.bcerp.core.stock.StockSync;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.KeyScope;
@@ -193,9 +194,13 @@ public final class WorkerComposition {
 
         BackOffice stockFrom = backOffice.apply(wiring.stockFrom());
         stockFrom.require(Capability.INVENTORY, "back_offices.flows.stock");
+        // a back office that maps its own warehouses to store locations (Extensiv's facility per location) sends each
+        // warehouse's stock there, unless stock.locations says otherwise (then they must agree)
+        StockSettings stockSettings = config.stock().servedBy(stockFrom.inventory().orElseThrow().warehouseLocations(),
+                "the location facilities of back office '" + stockFrom.name() + "'");
         StockSync stockSync = new StockSync(stockFrom.inventory().orElseThrow(),
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
-                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), storeHash, clock);
+                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, stockSettings, storeHash, clock);
         BackOffice catalogFrom = backOffice.apply(wiring.catalogFrom());
         if (config.catalog().productSync()) {
             catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");
@@ -207,7 +212,7 @@ public final class WorkerComposition {
         });
         CatalogSync catalogSync = new CatalogSync(catalogue,
                 new BigCommerceCatalog(storeClient, config.catalog().matchKey()), state, state, config.catalog(),
-                config.stock(), storeHash, clock);
+                stockSettings, storeHash, clock);
         // price lists come from the catalogue's back office; with no mappings the sync reads and writes nothing
         if (!config.priceLists().mappings().isEmpty()) {
             catalogFrom.require(Capability.PRICE_LISTS, "price_lists.mappings");

@@ -109,6 +109,20 @@ class BackOfficeRegistryTest {
     }
 
     @Test
+    void an_extensiv_facility_per_store_location_is_read_from_its_variable_and_a_bad_one_is_refused_naming_it() {
+        BackOffice wms = BackOfficeRegistry.standard().create("wms", "extensiv", new Environment(Map.of(
+                "WMS_CUSTOMER_ID", "12", "WMS_FACILITY_ID", "3", "WMS_LOCATION_FACILITIES", "1=3; 2=4")), shared);
+
+        assertThat(wms.inventory().orElseThrow().warehouses()).containsExactly("3", "4");
+        assertThat(wms.inventory().orElseThrow().warehouseLocations()).isEqualTo(Map.of("3", 1L, "4", 2L));
+        for (String bad : java.util.List.of("1=x", "1:3", "1=3;1=4", "1=4;2=4")) {
+            assertThatThrownBy(() -> BackOfficeRegistry.standard().create("wms", "extensiv", new Environment(Map.of(
+                    "WMS_CUSTOMER_ID", "12", "WMS_FACILITY_ID", "3", "WMS_LOCATION_FACILITIES", bad)), shared))
+                    .as(bad).hasMessageContaining("WMS_LOCATION_FACILITIES");
+        }
+    }
+
+    @Test
     void a_visma_erp_is_built_from_its_own_variables_reads_its_warehouses_and_names_a_bad_variable() {
         Environment env = new Environment(Map.of("FINANCE_TENANT_ID", "4f1c2b7e-9a3d-4c5e-8b21-6d7f0e1a2b3c",
                 "FINANCE_WAREHOUSES", "MAIN, OSLO", "FINANCE_ORDER_NUMBERING", "series"));
