@@ -8,15 +8,21 @@ import com.bcerp.core.order.RoutingSettings;
 import com.bcerp.core.order.StatusSettings;
 import com.bcerp.core.payment.PaymentSettings;
 import com.bcerp.core.stock.StockSettings;
+import com.bcerp.core.unit.SellingUnit;
+import com.bcerp.core.unit.SellingUnits;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The merchant's configuration, one file for the whole connector (see {@code config/connector.example.yaml}). Each
  * section belongs to one flow; a section's record validates its own values and names the field it rejects.
+ *
+ * @param units store SKU to the unit it is sold in ({@code units:}), for SKUs sold as a pack or case of their item
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
         PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
-        FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices) {
+        FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices,
+        Map<String, SellingUnit> units) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -29,12 +35,26 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(fulfilment, "fulfilment");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(backOffices, "back_offices");
+        units = units == null ? Map.of() : Map.copyOf(units);
+    }
+
+    /** A config that sells every SKU in its item's own unit. */
+    public ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
+            PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
+            FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices) {
+        this(orders, statuses, customers, payments, routing, stock, catalog, fulfilment, reliability, backOffices,
+                Map.of());
+    }
+
+    /** The selling units, as the order and stock rules apply them. */
+    public SellingUnits sellingUnits() {
+        return new SellingUnits(units);
     }
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(OrderMappingSettings.defaults(), StatusSettings.defaults(),
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
                 StockSettings.defaults(), CatalogSettings.defaults(), FulfilmentSettings.defaults(),
-                ReliabilitySettings.defaults(), BackOfficeSettings.defaults());
+                ReliabilitySettings.defaults(), BackOfficeSettings.defaults(), Map.of());
     }
 }

@@ -30,6 +30,7 @@ public final class BackOffice {
     private final CatalogSource catalogue;
     private final FulfilmentSource fulfilment;
     private final List<Integer> importStatuses;
+    private final boolean unitsOfMeasure;
     private final Runnable signOut;
 
     private BackOffice(Builder b) {
@@ -44,6 +45,7 @@ public final class BackOffice {
         this.fulfilment = b.fulfilment;
         this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
         this.signOut = b.signOut;
+        this.unitsOfMeasure = b.unitsOfMeasure;
         if (documents != null && payments != null && customers == null) {
             throw new IllegalArgumentException(name + ": payments need customers to pay");
         }
@@ -115,6 +117,9 @@ public final class BackOffice {
             if (documents.kinds().contains(DocumentKind.RETURN)) {
                 all.add(Capability.RETURNS);
             }
+            if (unitsOfMeasure) {
+                all.add(Capability.UNITS_OF_MEASURE);
+            }
         }
         if (payments != null) {
             all.add(Capability.PAYMENTS);
@@ -156,6 +161,7 @@ public final class BackOffice {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
                 .fulfilment(fulfilment);
         b.importStatuses = importStatuses;
+        b.unitsOfMeasure = unitsOfMeasure;
         b.signOut = signOut;
         b.customers = customers == null ? null : wrapper.customers(customers);
         b.documents = documents == null ? null : wrapper.documents(documents);
@@ -204,6 +210,7 @@ public final class BackOffice {
         private CatalogSource catalogue;
         private FulfilmentSource fulfilment;
         private List<Integer> importStatuses;
+        private boolean unitsOfMeasure;
         private Runnable signOut = () -> { };
 
         private Builder(String name, String system) {
@@ -248,6 +255,12 @@ public final class BackOffice {
 
         public Builder importStatuses(List<Integer> statuses) {
             this.importStatuses = statuses;
+            return this;
+        }
+
+        /** Its documents' lines take a unit of measure ({@link Capability#UNITS_OF_MEASURE}). */
+        public Builder unitsOfMeasure() {
+            this.unitsOfMeasure = true;
             return this;
         }
 
