@@ -27,6 +27,6 @@ public final class AcumaticaType {
         return BackOffice.named(name, SYSTEM).arithmetic(ARITHMETIC).customers(orders).documents(orders)
                 .payments(orders).inventory(new AcumaticaInventory(connection, concurrency))
                 .catalogue(new AcumaticaCatalog(connection, baseCurrency, salePriceAttribute))
-                .fulfilment(new AcumaticaFulfilment(connection, readPayments)).onSignOut(connection::signOut).build();
+                .fulfilment(new AcumaticaFulfilment(connection, readPayments)).unitsOfMeasure().onSignOut(connection::signOut).build();
     }
 }

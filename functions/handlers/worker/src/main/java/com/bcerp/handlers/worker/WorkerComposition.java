@@ -191,7 +191,8 @@ public final class WorkerComposition {
         stockFrom.require(Capability.INVENTORY, "back_offices.flows.stock");
         StockSync stockSync = new StockSync(stockFrom.inventory().orElseThrow(),
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
-                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), storeHash, clock);
+                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, config.stock(), config.sellingUnits(),
+                storeHash, clock);
         BackOffice catalogFrom = backOffice.apply(wiring.catalogFrom());
         if (config.catalog().productSync()) {
             catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");
