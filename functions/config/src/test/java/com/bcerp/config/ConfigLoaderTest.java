@@ -113,6 +113,9 @@ class ConfigLoaderTest {
         for (RecordComponent section : ConnectorConfig.class.getRecordComponents()) {
             String sectionKey = snake(section.getName());
             assertThat(text).as("section %s", sectionKey).containsPattern("(?m)^" + sectionKey + ":");
+            if (!section.getType().isRecord()) {
+                continue; // a table keyed by the merchant's own names (units: by store SKU)
+            }
             for (RecordComponent field : section.getType().getRecordComponents()) {
                 assertThat(text).as("%s.%s", sectionKey, snake(field.getName()))
                         .containsPattern("(?m)^  " + snake(field.getName()) + ":");
@@ -521,5 +524,26 @@ class ConfigLoaderTest {
                 .hasMessageContaining("'wms', which back_offices.systems does not declare (declared: [erp])");
         assertThatThrownBy(() -> ConfigLoader.parse("back_offices:\n  systems:\n    My-ERP: acumatica\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("back_offices.systems.My-ERP");
+    }
+
+    @Test
+    void selling_units_are_read_per_store_sku_and_a_bad_entry_names_the_sku_and_field() {
+        ConnectorConfig config = ConfigLoader.parse("""
+                units:
+                  WIDGET-6: {unit: EA, quantity: 6, base_units: 6}
+                  WATER-CASE: {unit: CASE, quantity: 1, base_units: 24}
+                """);
+        assertThat(config.units()).containsOnlyKeys("WIDGET-6", "WATER-CASE");
+        assertThat(config.units().get("WATER-CASE").baseUnits()).isEqualByComparingTo("24");
+
+        assertThatThrownBy(() -> ConfigLoader.parse("units:\n  WIDGET-6: {unit: EA, quantity: 0, base_units: 6}\n"))
+                .isInstanceOf(ConfigException.class)
+                .extracting(e -> ((ConfigException) e).field()).isEqualTo("units.WIDGET-6.quantity");
+        assertThatThrownBy(() -> ConfigLoader.parse("units:\n  WIDGET-6: {quantity: 6, base_units: 6}\n"))
+                .isInstanceOf(ConfigException.class)
+                .extracting(e -> ((ConfigException) e).field()).isEqualTo("units.WIDGET-6.unit");
+        assertThatThrownBy(() -> ConfigLoader.parse("units:\n  WIDGET-6: {unit: EA, quantity: 6}\n"))
+                .isInstanceOf(ConfigException.class)
+                .extracting(e -> ((ConfigException) e).field()).isEqualTo("units.WIDGET-6.base_units");
     }
 }

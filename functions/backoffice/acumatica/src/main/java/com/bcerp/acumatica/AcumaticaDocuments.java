@@ -279,6 +279,9 @@ final class AcumaticaDocuments {
         put(row, "InventoryID", line.itemId());
         put(row, "LineDescription", line.description());
         put(row, "OrderQty", line.quantity());
+        if (line.unit() != null) {
+            put(row, "UOM", line.unit()); // otherwise the item's sales unit
+        }
         put(row, "UnitPrice", amount(line.unitPrice()));
         put(row, "ManualPrice", true);
         put(row, "DiscountAmount", line.discount() == null ? BigDecimal.ZERO : line.discount().amount());

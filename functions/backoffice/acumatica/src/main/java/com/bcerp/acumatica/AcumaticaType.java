@@ -29,6 +29,7 @@ public final class AcumaticaType {
                 .catalogue(new AcumaticaCatalog(connection, baseCurrency, salePriceAttribute))
                 .fulfilment(new AcumaticaFulfilment(connection, readPayments))
                 .codes(new AcumaticaReferenceCodes(connection, taxZones))
-                .prices(new AcumaticaPrices(connection, java.time.Clock.systemUTC())).onSignOut(connection::signOut).build();
+                .prices(new AcumaticaPrices(connection, java.time.Clock.systemUTC())).unitsOfMeasure()
+                .onSignOut(connection::signOut).build();
     }
 }

@@ -12,13 +12,21 @@ import java.util.List;
  * @param source       which store field this line came from, named in errors ("line 3 (sku ABC)")
  * @param taxIds       the back-office tax ids the store's taxes on this line map to (its tax class's); empty for an
  *                     untaxed line (a rounding line, a refund amount, a line the store charged no tax on)
+ * @param unit         the back-office unit of measure the quantity and unit price are in; null for the item's own
+ *                     (its sales unit), as every line is unless {@code units:} names the SKU
  */
 public record DraftLine(
         String itemId, String description, BigDecimal quantity, Money unitPrice, Money discount, String storeLineRef,
-        String source, List<String> taxIds) {
+        String source, List<String> taxIds, String unit) {
 
     public DraftLine {
         taxIds = taxIds == null ? List.of() : List.copyOf(taxIds);
+    }
+
+    /** A line in the item's own unit. */
+    public DraftLine(String itemId, String description, BigDecimal quantity, Money unitPrice, Money discount,
+            String storeLineRef, String source, List<String> taxIds) {
+        this(itemId, description, quantity, unitPrice, discount, storeLineRef, source, taxIds, null);
     }
 
     /** An untaxed line. */
@@ -28,7 +36,7 @@ public record DraftLine(
     }
 
     public DraftLine withTaxIds(List<String> ids) {
-        return new DraftLine(itemId, description, quantity, unitPrice, discount, storeLineRef, source, ids);
+        return new DraftLine(itemId, description, quantity, unitPrice, discount, storeLineRef, source, ids, unit);
     }
 
     /** The line's amount as a back office with this arithmetic posts it. */

@@ -10,16 +10,21 @@ import com.bcerp.core.order.StatusSettings;
 import com.bcerp.core.payment.PaymentSettings;
 import com.bcerp.core.pricelist.PriceListSettings;
 import com.bcerp.core.stock.StockSettings;
+import com.bcerp.core.unit.SellingUnit;
+import com.bcerp.core.unit.SellingUnits;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The merchant's configuration, one file for the whole connector (see {@code config/connector.example.yaml}). Each
  * section belongs to one flow; a section's record validates its own values and names the field it rejects.
+ *
+ * @param units store SKU to the unit it is sold in ({@code units:}), for SKUs sold as a pack or case of their item
  */
 public record ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
         PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
         FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices,
-        PriceListSettings priceLists, InvoiceSettings invoices) {
+        PriceListSettings priceLists, InvoiceSettings invoices, Map<String, SellingUnit> units) {
 
     public ConnectorConfig {
         Objects.requireNonNull(orders, "orders");
@@ -34,24 +39,30 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
         Objects.requireNonNull(backOffices, "back_offices");
         Objects.requireNonNull(priceLists, "price_lists");
         Objects.requireNonNull(invoices, "invoices");
+        units = units == null ? Map.of() : Map.copyOf(units);
     }
 
-    /** Without price lists or AR invoices for paid orders. */
+    /** Without price lists, AR invoices for paid orders or selling units (every SKU in its item's own unit). */
     public ConnectorConfig(OrderMappingSettings orders, StatusSettings statuses, CustomerSettings customers,
             PaymentSettings payments, RoutingSettings routing, StockSettings stock, CatalogSettings catalog,
             FulfilmentSettings fulfilment, ReliabilitySettings reliability, BackOfficeSettings backOffices) {
         this(orders, statuses, customers, payments, routing, stock, catalog, fulfilment, reliability, backOffices,
-                PriceListSettings.defaults(), InvoiceSettings.defaults());
+                PriceListSettings.defaults(), InvoiceSettings.defaults(), Map.of());
     }
 
     public ConnectorConfig withPriceLists(PriceListSettings value) {
         return new ConnectorConfig(orders, statuses, customers, payments, routing, stock, catalog, fulfilment,
-                reliability, backOffices, value, invoices);
+                reliability, backOffices, value, invoices, units);
     }
 
     public ConnectorConfig withInvoices(InvoiceSettings value) {
         return new ConnectorConfig(orders, statuses, customers, payments, routing, stock, catalog, fulfilment,
-                reliability, backOffices, priceLists, value);
+                reliability, backOffices, priceLists, value, units);
+    }
+
+    /** The selling units, as the order and stock rules apply them. */
+    public SellingUnits sellingUnits() {
+        return new SellingUnits(units);
     }
 
     public static ConnectorConfig defaults() {
@@ -59,6 +70,6 @@ public record ConnectorConfig(OrderMappingSettings orders, StatusSettings status
                 CustomerSettings.defaults(), PaymentSettings.defaults(), RoutingSettings.defaults(),
                 StockSettings.defaults(), CatalogSettings.defaults(), FulfilmentSettings.defaults(),
                 ReliabilitySettings.defaults(), BackOfficeSettings.defaults(), PriceListSettings.defaults(),
-                InvoiceSettings.defaults());
+                InvoiceSettings.defaults(), Map.of());
     }
 }

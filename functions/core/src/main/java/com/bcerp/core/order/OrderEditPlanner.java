@@ -49,6 +49,7 @@ final class OrderEditPlanner {
         BigDecimal quantity = BigDecimal.ZERO;
         Money amount;
         Money unitPrice;
+        String unit;
         List<String> taxIds = List.of();
 
         Position(String currency) {
@@ -80,6 +81,7 @@ final class OrderEditPlanner {
                 p.quantity = p.quantity.add(line.quantity());
                 p.amount = p.amount.plus(line.amount(mapper.arithmetic()));
                 p.unitPrice = line.unitPrice();
+                p.unit = line.unit();
             }
         }
         Map<String, Position> have = new LinkedHashMap<>();
@@ -142,8 +144,10 @@ final class OrderEditPlanner {
             String item = w != null ? w.item : h.item;
             String description = w != null ? w.description : "Removed by an order edit";
             String source = w != null ? w.source : order.describe() + " line id " + ref;
+            // quantities on both sides are in the back-office unit; a line the order no longer has keeps its SKU's
+            String unit = w != null ? w.unit : mapper.units().unitOf(item);
             (dq.signum() > 0 ? added : removed).add(new DraftLine(item, description, quantity, unitPrice, discount, ref,
-                    source, taxIds(ref, w, h, desired)));
+                    source, taxIds(ref, w, h, desired), unit));
         }
         Money freightChange = desired.freight().minus(postedFreight);
         Money addedBase = added.stream().map(l -> l.amount(mapper.arithmetic())).reduce(Money.zero(currency), Money::plus)

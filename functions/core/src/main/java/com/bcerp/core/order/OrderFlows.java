@@ -49,6 +49,10 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
     public static OrderFlows wire(Storefront store, BackOffice backOffice, KeyScope scope, SyncState state,
             Links links, ConnectorConfig config, OwnStatusWrites ownWrites, Clock clock, Duration lease) {
         backOffice.require(Capability.SALES_ORDERS, "orders");
+        // every back office taking orders, a warehouse too: without the unit its quantity would read as the item's own
+        if (!config.units().isEmpty()) {
+            backOffice.require(Capability.UNITS_OF_MEASURE, "units");
+        }
         // the primary must take the payments config asks for; a secondary without them (a warehouse beside an ERP)
         // takes the orders only
         if (config.payments().enabled() && scope.primary()) {
@@ -94,7 +98,8 @@ public record OrderFlows(OrderImport orderImport, OrderChanges changes, Optional
 
     /** The mapper the flows turn store orders into this back office's documents with (a dry run uses the same). */
     public static SalesOrderMapper mapper(BackOffice backOffice, ConnectorConfig config) {
-        return new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic(), backOfficeItems(backOffice));
+        return new SalesOrderMapper(config.orders(), config.routing(), backOffice.arithmetic(), backOfficeItems(backOffice),
+                backOffice.has(Capability.UNITS_OF_MEASURE) ? config.sellingUnits() : com.bcerp.core.unit.SellingUnits.none());
     }
 
     /**

@@ -13,6 +13,7 @@ import com.bcerp.core.model.OrderLine;
 import com.bcerp.core.model.ShippingDestination;
 import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.model.StoreTax;
+import com.bcerp.core.unit.SellingUnits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneOffset;
@@ -65,6 +66,7 @@ public final class SalesOrderMapper {
     private final RoutingSettings routing;
     private final LineArithmetic arithmetic;
     private final Predicate<String> backOfficeItem;
+    private final SellingUnits units;
 
     /** A mapper that posts every custom product to the configured non-stock item. */
     public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing, LineArithmetic arithmetic) {
@@ -78,6 +80,13 @@ public final class SalesOrderMapper {
      */
     public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing, LineArithmetic arithmetic,
             Predicate<String> backOfficeItem) {
+        this(settings, routing, arithmetic, backOfficeItem, SellingUnits.none());
+    }
+
+    /** @param units the store's selling units: a SKU listed posts in its back-office unit ({@link SellingUnits}) */
+    public SalesOrderMapper(OrderMappingSettings settings, RoutingSettings routing, LineArithmetic arithmetic,
+            Predicate<String> backOfficeItem, SellingUnits units) {
+        this.units = units;
         this.arithmetic = arithmetic;
         this.settings = settings;
         this.routing = routing;
@@ -90,6 +99,10 @@ public final class SalesOrderMapper {
 
     public OrderMappingSettings settings() {
         return settings;
+    }
+
+    public SellingUnits units() {
+        return units;
     }
 
     /** The unique reference of a store order in the back office (fits Acumatica's 40-character ExternalRef). */
@@ -275,8 +288,25 @@ public final class SalesOrderMapper {
         return lines;
     }
 
-    /** One order line as a document line: which item, what it is, how many, at what price, less what discount. */
+    /**
+     * One order line as a document line: which item, what it is, how many, at what price, less what discount; in the
+     * back-office unit when the SKU is sold as a pack or case ({@code units:}).
+     */
     public DraftLine productLine(StoreOrder order, int index) {
+        return inBackOfficeUnits(productLineInStoreUnits(order, index), order.lines().get(index).sku());
+    }
+
+    /**
+     * A line of store units (a share of a sold line, say) in the back office's: only a line on the SKU's own item
+     * converts; a gift certificate or a custom product on the non-stock item keeps its quantity.
+     */
+    public DraftLine inBackOfficeUnits(DraftLine line, String sku) {
+        return sku != null && sku.equals(line.itemId())
+                ? units.toBackOffice(line, sku, arithmetic, settings.unitPriceDecimals()) : line;
+    }
+
+    /** {@link #productLine} as the store counts it: the store's quantity and unit price. */
+    public DraftLine productLineInStoreUnits(StoreOrder order, int index) {
         OrderLine line = order.lines().get(index);
         String source = order.describe() + " line " + (index + 1) + " (product " + line.productId()
                 + (line.sku() == null ? "" : ", sku " + line.sku()) + ")";

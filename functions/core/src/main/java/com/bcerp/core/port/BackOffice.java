@@ -33,6 +33,7 @@ public final class BackOffice {
     private final ReferenceCodes codes;
     private final PriceSource prices;
     private final List<Integer> importStatuses;
+    private final boolean unitsOfMeasure;
     private final Runnable signOut;
 
     private BackOffice(Builder b) {
@@ -50,6 +51,7 @@ public final class BackOffice {
         this.prices = b.prices;
         this.importStatuses = b.importStatuses == null ? null : List.copyOf(b.importStatuses);
         this.signOut = b.signOut;
+        this.unitsOfMeasure = b.unitsOfMeasure;
         if (documents != null && payments != null && customers == null) {
             throw new IllegalArgumentException(name + ": payments need customers to pay");
         }
@@ -139,6 +141,9 @@ public final class BackOffice {
             if (documents.kinds().contains(DocumentKind.RETURN)) {
                 all.add(Capability.RETURNS);
             }
+            if (unitsOfMeasure) {
+                all.add(Capability.UNITS_OF_MEASURE);
+            }
         }
         if (payments != null) {
             all.add(Capability.PAYMENTS);
@@ -186,6 +191,7 @@ public final class BackOffice {
         Builder b = new Builder(name, system).arithmetic(arithmetic).inventory(inventory).catalogue(catalogue)
                 .fulfilment(fulfilment).codes(codes).prices(prices);
         b.importStatuses = importStatuses;
+        b.unitsOfMeasure = unitsOfMeasure;
         b.signOut = signOut;
         b.customers = customers == null ? null : wrapper.customers(customers);
         b.documents = documents == null ? null : wrapper.documents(documents);
@@ -238,6 +244,7 @@ public final class BackOffice {
         private ReferenceCodes codes;
         private PriceSource prices;
         private List<Integer> importStatuses;
+        private boolean unitsOfMeasure;
         private Runnable signOut = () -> { };
 
         private Builder(String name, String system) {
@@ -297,6 +304,12 @@ public final class BackOffice {
 
         public Builder importStatuses(List<Integer> statuses) {
             this.importStatuses = statuses;
+            return this;
+        }
+
+        /** Its documents' lines take a unit of measure ({@link Capability#UNITS_OF_MEASURE}). */
+        public Builder unitsOfMeasure() {
+            this.unitsOfMeasure = true;
             return this;
         }
 

@@ -144,10 +144,11 @@ public final class RefundCreditMapper {
 
     /** A share of a sold line, at its price, with the same share of its discount. */
     private DraftLine scaled(StoreOrder order, OrderLine line, BigDecimal fraction, String record) {
-        DraftLine sold = mapper.productLine(order, order.lines().indexOf(line));
+        DraftLine sold = mapper.productLineInStoreUnits(order, order.lines().indexOf(line));
         BigDecimal quantity = line.quantity().multiply(fraction).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-        return new DraftLine(sold.itemId(), sold.description(), quantity, sold.unitPrice(),
-                sold.discount().times(fraction).toCents(), sold.storeLineRef(), record + ", " + sold.source());
+        // the share in store units first, then converted, so its amount is the store's for that share
+        return mapper.inBackOfficeUnits(new DraftLine(sold.itemId(), sold.description(), quantity, sold.unitPrice(),
+                sold.discount().times(fraction).toCents(), sold.storeLineRef(), record + ", " + sold.source()), line.sku());
     }
 
     private static DraftLine charge(String item, String description, Money amount, String ref, String record) {

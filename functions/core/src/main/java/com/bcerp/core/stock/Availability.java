@@ -1,5 +1,6 @@
 package com.bcerp.core.stock;
 
+import com.bcerp.core.unit.SellingUnits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Available-to-sell per store location, from the back office's figures and the merchant's {@link StockSettings}.
  * Every target location gets a figure (0 where no mapped warehouse holds the item), so stock that left a warehouse
- * does not linger in the store.
+ * does not linger in the store. The back office counts in base units; a SKU sold as a pack or case
+ * ({@link SellingUnits}) shows the whole packs each warehouse holds, rounded down, since a pack ships from one warehouse.
  */
 public final class Availability {
 
@@ -18,23 +20,39 @@ public final class Availability {
 
     private final StockSettings settings;
     private final Set<Long> locations;
+    private final SellingUnits units;
 
     public Availability(StockSettings settings) {
+        this(settings, SellingUnits.none());
+    }
+
+    public Availability(StockSettings settings, SellingUnits units) {
         this.settings = settings;
         this.locations = settings.targetLocations();
+        this.units = units;
     }
 
     public Set<Long> locations() {
         return locations;
     }
 
-    /** Location id to available-to-sell. */
+    /** Location id to available-to-sell, in the store's selling unit of the SKU. */
     public Map<Long, Integer> of(ItemStock item) {
+        return figures(item, true);
+    }
+
+    /** Location id to available-to-sell in the item's base unit, as a kit's components count. */
+    public Map<Long, Integer> inBaseUnits(ItemStock item) {
+        return figures(item, false);
+    }
+
+    private Map<Long, Integer> figures(ItemStock item, boolean inStoreUnits) {
         Map<Long, BigDecimal> sums = new HashMap<>();
         locations.forEach(l -> sums.put(l, BigDecimal.ZERO));
         if (item.sellable()) {
             for (WarehouseStock w : item.warehouses()) {
-                settings.locationOf(w.warehouse()).ifPresent(location -> sums.merge(location, sellable(w), BigDecimal::add));
+                BigDecimal figure = inStoreUnits ? units.storeUnits(item.sku(), sellable(w)) : sellable(w);
+                settings.locationOf(w.warehouse()).ifPresent(location -> sums.merge(location, figure, BigDecimal::add));
             }
         }
         Map<Long, Integer> result = new HashMap<>();

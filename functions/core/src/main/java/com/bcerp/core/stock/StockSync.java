@@ -10,6 +10,7 @@ import com.bcerp.core.sync.Claim;
 import com.bcerp.core.sync.FeedCursor;
 import com.bcerp.core.sync.ProgressReport;
 import com.bcerp.core.sync.SyncProgress;
+import com.bcerp.core.unit.SellingUnits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,12 +69,24 @@ public final class StockSync {
 
     public StockSync(InventorySource source, StoreInventory store, StockSnapshot snapshot, Cursors cursors,
             SyncState state, StockSettings settings, String storeHash, Clock clock) {
-        this(source, store, snapshot, cursors, state, settings, storeHash, clock, FULL_THRESHOLD);
+        this(source, store, snapshot, cursors, state, settings, SellingUnits.none(), storeHash, clock, FULL_THRESHOLD);
+    }
+
+    /** @param units the store's selling units: a SKU sold as a pack shows whole packs */
+    public StockSync(InventorySource source, StoreInventory store, StockSnapshot snapshot, Cursors cursors,
+            SyncState state, StockSettings settings, SellingUnits units, String storeHash, Clock clock) {
+        this(source, store, snapshot, cursors, state, settings, units, storeHash, clock, FULL_THRESHOLD);
     }
 
     /** @param fullThreshold more changed SKUs than this and the run scans everything (tests lower it) */
     StockSync(InventorySource source, StoreInventory store, StockSnapshot snapshot, Cursors cursors,
             SyncState state, StockSettings settings, String storeHash, Clock clock, int fullThreshold) {
+        this(source, store, snapshot, cursors, state, settings, SellingUnits.none(), storeHash, clock, fullThreshold);
+    }
+
+    private StockSync(InventorySource source, StoreInventory store, StockSnapshot snapshot, Cursors cursors,
+            SyncState state, StockSettings settings, SellingUnits units, String storeHash, Clock clock,
+            int fullThreshold) {
         this.source = source;
         this.store = store;
         this.snapshot = snapshot;
@@ -82,7 +95,7 @@ public final class StockSync {
         this.settings = settings;
         this.storeHash = storeHash;
         this.clock = clock;
-        this.availability = new Availability(settings);
+        this.availability = new Availability(settings, units);
         this.fullThreshold = fullThreshold;
     }
 
@@ -205,10 +218,10 @@ public final class StockSync {
             Map<String, Map<Long, Integer>> componentFigures) {
         Map<String, Map<Long, Integer>> figures = new LinkedHashMap<>();
         for (ItemStock item : items) {
-            Map<Long, Integer> perLocation = availability.of(item);
-            figures.put(item.sku(), perLocation);
+            figures.put(item.sku(), availability.of(item));
             if (components.contains(item.sku())) {
-                componentFigures.put(item.sku(), perLocation);
+                // a kit counts its components in base units, whatever unit the store sells them in
+                componentFigures.put(item.sku(), availability.inBaseUnits(item));
             }
         }
         return figures;

@@ -39,7 +39,7 @@ class CustomerSyncTest {
         CustomerSettings customers = new CustomerSettings(match, CustomerSettings.NEW, null, true,
                 createWithoutOrders, Map.of("2", "WHOLESALE"), Map.of("2", "TRADE"));
         ConnectorConfig config = new ConnectorConfig(d.orders(), d.statuses(), customers, d.payments(), d.routing(),
-                d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices());
+                d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices(), d.units());
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, config, clock, Duration.ofMinutes(2));
     }
 

@@ -233,7 +233,7 @@ class OrderImportTest {
                 o.roundingItem(), o.customProductItem(), o.giftCertificateItem(), o.feeItem(), o.refundItem(),
                 o.roundingTolerance(), o.unitPriceDecimals(), o.shipVia(), o.paymentMethods(), null, o.refundDocument(), java.util.Set.of(), lookUpBeforeCreate);
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, d.statuses(), d.customers(),
-                d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices()), clock, Duration.ofMinutes(2)).orderImport();
+                d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices(), d.units()), clock, Duration.ofMinutes(2)).orderImport();
     }
 
     @Test

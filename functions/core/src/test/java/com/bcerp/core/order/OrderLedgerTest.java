@@ -160,7 +160,7 @@ class OrderLedgerTest {
         PaymentSettings p = new PaymentSettings(enabled, enabled
                 ? List.of(new PaymentSettings.MethodRule("braintree", null, "CARD", null)) : List.of());
         return new ConnectorConfig(d.orders(), d.statuses(), d.customers(), p,
-                d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices());
+                d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices(), d.units());
     }
 
     /** A documents port passing everything to another. */

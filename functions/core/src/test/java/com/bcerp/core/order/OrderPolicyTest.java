@@ -37,7 +37,7 @@ class OrderPolicyTest {
                 o.refundDocument(), ignoredChannels, o.lookUpBeforeCreate());
         StatusSettings statuses = new StatusSettings(importStatuses, List.of(5), Map.of());
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(orders, statuses, d.customers(),
-                d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices()), clock, Duration.ofMinutes(2));
+                d.payments(), d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices(), d.units()), clock, Duration.ofMinutes(2));
     }
 
     @Test

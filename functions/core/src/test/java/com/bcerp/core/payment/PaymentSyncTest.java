@@ -39,7 +39,7 @@ class PaymentSyncTest {
     private OrderFlows flows(InMemoryStore store, PaymentSettings payments) {
         ConnectorConfig d = ConnectorConfig.defaults();
         return OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(d.orders(), d.statuses(), d.customers(),
-                payments, d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices()), clock, Duration.ofMinutes(2));
+                payments, d.routing(), d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices(), d.units()), clock, Duration.ofMinutes(2));
     }
 
     @Test

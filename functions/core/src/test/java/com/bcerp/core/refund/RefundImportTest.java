@@ -183,7 +183,7 @@ class RefundImportTest {
                 OrderMappingSettings.RETURN, java.util.Set.of(), d.lookUpBeforeCreate());
         ConnectorConfig c = ConnectorConfig.defaults();
         flows = OrderFlows.wire(store, backOffice.backOffice(), state, state, new ConnectorConfig(returns, c.statuses(), c.customers(),
-                c.payments(), c.routing(), c.stock(), c.catalog(), c.fulfilment(), c.reliability(), c.backOffices(), c.priceLists(), c.invoices()), clock, Duration.ofMinutes(2));
+                c.payments(), c.routing(), c.stock(), c.catalog(), c.fulfilment(), c.reliability(), c.backOffices(), c.priceLists(), c.invoices(), c.units()), clock, Duration.ofMinutes(2));
         // a bundle (line 100, 2 x 30.00) with its picked tee (line 101, 2 x 0.00)
         store.place(StoreOrders.order().line("SKU-0100", 2, "30.00").bundleComponent(100, "TEE-S", 2).build())
                 .refund(refund(6, "33.00", "3.00", product(100, 1)));

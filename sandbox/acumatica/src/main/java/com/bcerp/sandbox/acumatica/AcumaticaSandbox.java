@@ -132,9 +132,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
         this.oauth = new OAuthServer(settings, clock, faults);
         ReentrantLock lock = new ReentrantLock();
         this.customers = new CustomerBook(lock, clock);
-        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog, taxZones);
-        this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.items = ItemBook.seeded(catalog, clock);
+        this.salesOrders = new SalesOrderBook(lock, clock, customers, catalog, taxZones, items);
+        this.payments = new PaymentBook(lock, clock, customers, salesOrders);
         this.shipments = new ShipmentBook(lock, clock, salesOrders, items);
         payments.invoices(shipments);
         this.documents = new StockDocumentBook(lock, clock, items);

@@ -134,10 +134,12 @@ final class EntityShapes {
                 PurchasePriceVarianceSubaccount:s PurchaseUOM:s ReasonCodeSubaccount:s ReplenishmentParameters:[? SalesAccount:s
                 SalesSubaccount:s SalesUOM:s StandardCostRevaluationAccount:s StandardCostRevaluationSubaccount:s
                 StandardCostVarianceAccount:s StandardCostVarianceSubaccount:s SubjectToCommission:b TaxCategory:s TariffCode:s
-                UOMConversions:[? UseOnEntry:b ValuationMethod:s VendorDetails:[? VolumeUOM:s
+                UOMConversions:[InventoryItemUOMConversion UseOnEntry:b ValuationMethod:s VendorDetails:[? VolumeUOM:s
                 WarehouseDetails:[StockItemWarehouseDetail WeightUOM:s CurySpecificMSRP:d CurySpecificPrice:d Availability:s
                 CustomURL:s ExportToExternal:b FileURLs:[? MetaDescription:s MetaKeywords:s NoteID:g PageTitle:s
                 SearchKeywords:s TemplateItemID:s Visibility:s NotAvailable:s""");
+        TABLE.put("InventoryItemUOMConversion", """
+                ConversionFactor:d FromUOM:s MultiplyOrDivide:s ToUOM:s""");
         TABLE.put("StockItemWarehouseDetail", """
                 DailyDemandForecast:d DailyDemandForecastErrorSTDEV:d DefaultIssueLocationID:s DefaultReceiptLocationID:s
                 InventoryAccount:s InventorySubaccount:s IsDefault:b LastForecastDate:t Override:b OverridePreferredVendor:b

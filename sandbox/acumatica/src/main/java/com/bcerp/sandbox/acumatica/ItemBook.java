@@ -46,6 +46,8 @@ public final class ItemBook {
     static final Shape WAREHOUSE = EntityShapes.get("Warehouse");
     static final Shape ITEM_WAREHOUSE = EntityShapes.get("ItemWarehouse");
     static final Shape KIT = EntityShapes.get("KitSpecification");
+    /** Every item's base unit here; quantities (stock, inquiries) are in it. */
+    static final String BASE_UNIT = "EA";
 
     /** An attribute's definition: its description and its values' descriptions (value id to description). */
     record Attribute(String id, String description, Map<String, String> values) {}
@@ -65,6 +67,9 @@ public final class ItemBook {
         boolean ecommerce = true;
         String templateId;
         final Map<String, String> attributes = new LinkedHashMap<>(2);
+        /** The item's UOM conversions (IN202500's Unit Conversions): FromUOM to base units per one of it (Multiply). */
+        Map<String, BigDecimal> conversions = Map.of();
+        String salesUnit = BASE_UNIT;
         Instant modified;
 
         Item(String id, Instant now) {
@@ -177,6 +182,47 @@ public final class ItemBook {
         item.cost = price.multiply(new BigDecimal("0.4")).setScale(2, java.math.RoundingMode.HALF_UP);
         item.weight = BigDecimal.ONE;
         items.put(id, item);
+    }
+
+    /**
+     * Adds a unit conversion to an item, as on the Stock Items form: one {@code fromUnit} is {@code baseUnits} of the
+     * base unit. A sales order line may then be in that unit.
+     */
+    public synchronized void addUnitConversion(String itemId, String fromUnit, BigDecimal baseUnits) {
+        Item item = item(itemId);
+        Map<String, BigDecimal> conversions = new TreeMap<>(item.conversions);
+        conversions.put(fromUnit, baseUnits);
+        item.conversions = Map.copyOf(conversions);
+        item.modified = tick();
+    }
+
+    /** Sets the item's sales unit (a line without a UOM takes it); it must be the base unit or one converted. */
+    public synchronized void setSalesUnit(String itemId, String unit) {
+        Item item = item(itemId);
+        if (!BASE_UNIT.equals(unit) && !item.conversions.containsKey(unit)) {
+            throw new IllegalArgumentException(itemId + " has no conversion for " + unit);
+        }
+        item.salesUnit = unit;
+        item.modified = tick();
+    }
+
+    /**
+     * The units a document line of this stock item may be in, each with its base units per one: the base unit, and
+     * every conversion (the sales unit is one of them). Empty for an id that is not a stock item here.
+     */
+    synchronized Optional<Map<String, BigDecimal>> units(String itemId) {
+        Item item = items.get(itemId);
+        if (item == null) {
+            return Optional.empty();
+        }
+        Map<String, BigDecimal> units = new TreeMap<>(item.conversions);
+        units.put(BASE_UNIT, BigDecimal.ONE);
+        return Optional.of(units);
+    }
+
+    /** The stock item's sales unit; empty for an id that is not a stock item here. */
+    synchronized Optional<String> salesUnit(String itemId) {
+        return Optional.ofNullable(items.get(itemId)).map(i -> i.salesUnit);
     }
 
     /** Changes an item's fields; every change moves its LastModifiedDateTime. */
@@ -490,8 +536,8 @@ public final class ItemBook {
         Values.set(n, "ItemStatus", i.status);
         Values.set(n, "ItemType", "Finished Good");
         Values.set(n, "ItemClass", i.itemClass);
-        Values.set(n, "BaseUOM", "EA");
-        Values.set(n, "SalesUOM", "EA");
+        Values.set(n, "BaseUOM", BASE_UNIT);
+        Values.set(n, "SalesUOM", i.salesUnit);
         Values.set(n, "WeightUOM", "KG");
         Values.set(n, "DefaultPrice", i.price);
         Values.set(n, "MSRP", i.msrp);
@@ -522,6 +568,16 @@ public final class ItemBook {
         }
         n.set("WarehouseDetails", details);
         n.set("Attributes", attributeValues(i.attributes));
+        ArrayNode conversions = Values.NODES.arrayNode();
+        i.conversions.forEach((from, factor) -> {
+            ObjectNode c = Values.object();
+            Values.set(c, "FromUOM", from);
+            Values.set(c, "ToUOM", BASE_UNIT);
+            Values.set(c, "ConversionFactor", factor);
+            Values.set(c, "MultiplyOrDivide", "Multiply");
+            conversions.add(c);
+        });
+        n.set("UOMConversions", conversions);
         return n;
     }
 

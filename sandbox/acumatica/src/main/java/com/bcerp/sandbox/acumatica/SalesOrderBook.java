@@ -62,12 +62,15 @@ final class SalesOrderBook {
     private final Clock clock;
     private final CustomerBook customers;
     private final TaxZones zones;
+    private final ItemBook items;
     private final Map<String, BigDecimal> itemPrices = new HashMap<>();
     private final EntityBook<ObjectNode> book;
     private final NumberSequence numbers = NumberSequence.of("%s%06d"); // per order type: SO000001, CM000001
 
-    SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog, TaxZones zones) {
+    SalesOrderBook(ReentrantLock lock, Clock clock, CustomerBook customers, SandboxCatalog catalog, TaxZones zones,
+            ItemBook items) {
         this.zones = zones;
+        this.items = items;
         this.lock = lock;
         this.clock = clock;
         this.book = new EntityBook<>(lock, EntityBook.Order.FIRST_WRITTEN, SalesOrderBook::key, Values::copy);
@@ -131,6 +134,11 @@ final class SalesOrderBook {
         List<String> ids = new java.util.ArrayList<>();
         taxes.forEach(t -> Values.text(t, "TaxID").ifPresent(ids::add));
         return ids;
+    }
+
+    /** The units a line of the item may be in (base units per one); a non-stock item has its one unit. */
+    private Map<String, BigDecimal> unitsOf(String item) {
+        return items.units(item).orElse(Map.of(ItemBook.BASE_UNIT, BigDecimal.ONE));
     }
 
     /** Adds an item to the instance's catalogue (a stock or non-stock item the merchant keeps). */
@@ -244,6 +252,10 @@ final class SalesOrderBook {
                 errors.add((ObjectNode) line, "InventoryID", "'Inventory ID' cannot be empty.");
             } else if (!itemPrices.containsKey(item.get())) {
                 errors.add((ObjectNode) line, "InventoryID", "'Inventory ID' cannot be found in the system.");
+            } else if (Values.text(line, "UOM").filter(u -> !unitsOf(item.get()).containsKey(u)).isPresent()) {
+                // the line's UOM selects among the item's units (its base unit and its conversions), as the
+                // Inventory ID does among items: a value outside them is Acumatica's selector error
+                errors.add((ObjectNode) line, "UOM", "'UOM' cannot be found in the system.");
             }
         }
         Optional<String> zone = Values.text(financial, "CustomerTaxZone");
@@ -286,7 +298,11 @@ final class SalesOrderBook {
             }
             String item = Values.text(line, "InventoryID").orElseThrow();
             BigDecimal qty = Values.decimal(line, "OrderQty").orElse(BigDecimal.ZERO);
-            BigDecimal price = Values.decimal(line, "UnitPrice").orElse(itemPrices.get(item)).setScale(4, RoundingMode.HALF_UP);
+            defaultTo(line, "UOM", items.salesUnit(item).orElse(ItemBook.BASE_UNIT));
+            BigDecimal perUnit = unitsOf(item).getOrDefault(Values.text(line, "UOM").orElseThrow(), BigDecimal.ONE);
+            // the item's price is per base unit; a line in a bigger unit defaults to that many times it
+            BigDecimal price = Values.decimal(line, "UnitPrice").orElse(itemPrices.get(item).multiply(perUnit))
+                    .setScale(4, RoundingMode.HALF_UP);
             BigDecimal extended = cents(qty.multiply(price));
             BigDecimal discount = cents(Values.decimal(line, "DiscountAmount").orElseGet(() -> Values.decimal(line, "DiscountPercent")
                     .map(p -> extended.multiply(p).movePointLeft(2)).orElse(BigDecimal.ZERO)));
@@ -301,7 +317,6 @@ final class SalesOrderBook {
             Values.set(line, "ManualDiscount", Values.isTrue(line, "ManualDiscount"));
             Values.set(line, "Amount", amount);
             Values.set(line, "UnbilledAmount", amount);
-            defaultTo(line, "UOM", "EA");
             defaultTo(line, "LineDescription", "");
             Values.set(line, "Completed", onShipments.signum() > 0 && onShipments.compareTo(qty) >= 0);
             lines = lines.add(amount);

@@ -174,8 +174,11 @@ final class ShipmentBook {
             for (JsonNode row : shipment.withArrayProperty("Details")) {
                 String item = Values.text(row, "InventoryID").orElseThrow();
                 if (items.hasItem(item)) {
+                    // shipped in the line's unit, moved in base units
+                    BigDecimal perUnit = items.units(item).orElse(Map.of()).getOrDefault(
+                            Values.text(row, "UOM").orElse(ItemBook.BASE_UNIT), BigDecimal.ONE);
                     items.move(item, Values.text(row, "WarehouseID").orElseThrow(),
-                            Values.decimal(row, "ShippedQty").orElseThrow().negate());
+                            Values.decimal(row, "ShippedQty").orElseThrow().multiply(perUnit).negate());
                 }
             }
             JsonNode link = shipment.withArrayProperty("Orders").get(0);

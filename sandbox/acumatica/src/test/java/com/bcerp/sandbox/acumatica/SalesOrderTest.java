@@ -279,4 +279,30 @@ class SalesOrderTest {
         }
         assertThat(sandbox.salesOrders()).extracting(o -> value(o, "OrderNbr").asText()).doesNotHaveDuplicates().hasSize(n);
     }
+
+    @Test
+    void a_line_uom_must_be_one_of_the_items_units_and_a_line_without_one_takes_the_sales_unit() {
+        sandbox.items().addUnitConversion("SKU-0101", "CASE", new BigDecimal("12"));
+        sandbox.items().setSalesUnit("SKU-0101", "CASE");
+        ObjectNode inCase = line("SKU-0101", 2, 60);
+        inCase.set("UOM", entity().put("value", "CASE"));
+        ObjectNode inBase = line("SKU-0100", 6, 1);
+        inBase.set("UOM", entity().put("value", "EA"));
+
+        var r = http.put("SalesOrder", order("uom-1", inCase, inBase, line("SKU-0101", 1, 60)), "$expand", "Details");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("Details")).extracting(l -> value(l, "UOM").asText()).containsExactly("CASE", "EA", "CASE");
+        assertThat(decimal(sandbox.items().get("StockItem", "SKU-0101").orElseThrow()
+                .get("UOMConversions").get(0), "ConversionFactor")).isEqualByComparingTo("12");
+
+        ObjectNode inBox = line("SKU-0100", 1, 10);
+        inBox.set("UOM", entity().put("value", "BOX"));
+        var refused = http.put("SalesOrder", order("uom-2", line("SKU-0101", 1, 60), inBox), "$expand", "Details");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("Details").get(1).get("UOM").get("error").asText())
+                .isEqualTo("'UOM' cannot be found in the system.");
+        assertThat(refused.json().get("Details").get(0).path("UOM").has("error")).isFalse();
+    }
 }

@@ -200,7 +200,8 @@ public final class WorkerComposition {
                 "the location facilities of back office '" + stockFrom.name() + "'");
         StockSync stockSync = new StockSync(stockFrom.inventory().orElseThrow(),
                 new BigCommerceInventory(storeClient, config.catalog().matchKey()),
-                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, stockSettings, storeHash, clock);
+                new DynamoStockSnapshot(dynamo, stateTable, storeHash), state, state, stockSettings, config.sellingUnits(),
+                storeHash, clock);
         BackOffice catalogFrom = backOffice.apply(wiring.catalogFrom());
         if (config.catalog().productSync()) {
             catalogFrom.require(Capability.CATALOGUE, "back_offices.flows.catalog");

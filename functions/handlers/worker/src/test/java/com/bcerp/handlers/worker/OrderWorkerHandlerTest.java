@@ -127,7 +127,7 @@ class OrderWorkerHandlerTest {
         ConnectorConfig d = ConnectorConfig.defaults();
         ConnectorConfig config = new ConnectorConfig(d.orders(), d.statuses(), new com.bcerp.core.customer.CustomerSettings(
                 "email", "new", null, true, true, java.util.Map.of(), java.util.Map.of()), d.payments(), d.routing(),
-                d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices());
+                d.stock(), d.catalog(), d.fulfilment(), d.reliability(), d.backOffices(), d.priceLists(), d.invoices(), d.units());
         ConnectorMetrics metrics = ConnectorMetrics.lambda(clock);
         OrderFlows flows = OrderFlows.wire(store, metrics.observe(backOffice.backOffice()),
                 metrics.observe(state, "memory"), state, config, clock, Duration.ofMinutes(2));
