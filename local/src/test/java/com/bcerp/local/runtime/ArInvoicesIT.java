@@ -1,5 +1,6 @@
 package com.bcerp.local.runtime;
 
+import com.bcerp.local.demo.BackOfficeBooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.invoice.InvoiceSync;
@@ -37,7 +38,6 @@ class ArInvoicesIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalRuntime runtime;
     private static StoreAdmin admin;
-    private static String token;
 
     @BeforeAll
     static void start() throws Exception {
@@ -149,24 +149,8 @@ class ArInvoicesIT {
     }
 
     /** As a person checking the connector's work would: a token of their own, the contract-based API. */
-    private static List<JsonNode> acumatica(String pathAndQuery) throws Exception {
-        AcumaticaSandbox sandbox = runtime.acumatica();
-        if (token == null) {
-            AcumaticaSandbox.Settings s = sandbox.settings();
-            String form = "grant_type=password&scope=api&username=" + enc(s.username()) + "&password=" + enc(s.password())
-                    + "&client_id=" + enc(s.clientId()) + "&client_secret=" + enc(s.clientSecret());
-            token = JsonSupport.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
-                    + "/identity/connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .get("access_token").asText();
-        }
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpointUrl() + "/"
-                + pathAndQuery)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-        List<JsonNode> out = new ArrayList<>();
-        JsonSupport.MAPPER.readTree(response.body()).forEach(out::add);
-        return out;
+    private static List<JsonNode> acumatica(String pathAndQuery) {
+        return new BackOfficeBooks.Acumatica(runtime.acumatica()).read(pathAndQuery);
     }
 
     private static String enc(String value) {

@@ -1,5 +1,6 @@
 package com.bcerp.local.runtime;
 
+import com.bcerp.local.demo.BackOfficeBooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.customer.CustomerSync;
@@ -163,22 +164,8 @@ class CustomerSyncIT {
     }
 
     /** As a person checking the connector's work would: a token of their own, the contract-based API. */
-    private static List<JsonNode> acumatica(String pathAndQuery) throws Exception {
-        AcumaticaSandbox sandbox = runtime.acumatica();
-        AcumaticaSandbox.Settings s = sandbox.settings();
-        String form = "grant_type=password&scope=api&username=" + enc(s.username()) + "&password=" + enc(s.password())
-                + "&client_id=" + enc(s.clientId()) + "&client_secret=" + enc(s.clientSecret());
-        String token = JsonSupport.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
-                + "/identity/connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .get("access_token").asText();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpointUrl() + "/"
-                + pathAndQuery)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-        List<JsonNode> rows = new ArrayList<>();
-        JsonSupport.MAPPER.readTree(response.body()).forEach(rows::add);
-        return rows;
+    private static List<JsonNode> acumatica(String pathAndQuery) {
+        return new BackOfficeBooks.Acumatica(runtime.acumatica()).read(pathAndQuery);
     }
 
     private static String enc(String value) {

@@ -1,5 +1,6 @@
 package com.bcerp.local.runtime;
 
+import com.bcerp.local.demo.BackOfficeBooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -145,27 +146,8 @@ class SellingUnitsIT {
     }
 
     /** As a person checking the connector's work would: a token of their own, the contract-based API. */
-    private static List<JsonNode> acumatica(String pathAndQuery) throws Exception {
-        AcumaticaSandbox sandbox = runtime.acumatica();
-        AcumaticaSandbox.Settings s = sandbox.settings();
-        String form = "grant_type=password&scope=api&username=" + enc(s.username()) + "&password=" + enc(s.password())
-                + "&client_id=" + enc(s.clientId()) + "&client_secret=" + enc(s.clientSecret());
-        String token = JsonSupport.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
-                + "/identity/connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .get("access_token").asText();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpointUrl() + "/"
-                + pathAndQuery)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-        JsonNode body = JsonSupport.MAPPER.readTree(response.body());
-        List<JsonNode> rows = new ArrayList<>();
-        if (body.isArray()) {
-            body.forEach(rows::add);
-        } else {
-            rows.add(body);
-        }
-        return rows;
+    private static List<JsonNode> acumatica(String pathAndQuery) {
+        return new BackOfficeBooks.Acumatica(runtime.acumatica()).read(pathAndQuery);
     }
 
     private static String enc(String value) {
