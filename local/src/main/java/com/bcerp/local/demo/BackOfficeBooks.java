@@ -6,6 +6,7 @@ import com.bcerp.sandbox.uniconta.UnicontaSandbox;
 import com.bcerp.sandbox.visma.VismaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -163,11 +165,13 @@ public sealed interface BackOfficeBooks {
         /** The Sales Prices inquiry (a PUT of its filter), as the price manager opens it for the class today. */
         @Override
         public Map<String, BigDecimal> prices(String priceClass) {
-            String filter = "{\"PriceType\": {\"value\": \"Customer Price Class\"}, \"PriceCode\": {\"value\": \""
-                    + priceClass + "\"}, \"EffectiveAsOf\": {\"value\": \"" + java.time.LocalDate.now(ZoneOffset.UTC)
-                    + "T00:00:00+00:00\"}}";
+            ObjectNode filter = JSON.createObjectNode();
+            filter.putObject("PriceType").put("value", "Customer Price Class");
+            filter.putObject("PriceCode").put("value", priceClass);
+            filter.putObject("EffectiveAsOf").put("value", LocalDate.now(ZoneOffset.UTC) + "T00:00:00+00:00");
             JsonNode answer = send(request("SalesPricesInquiry?$expand=SalesPriceDetails")
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(filter)).build());
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(filter.toString())).build());
             Map<String, JsonNode> latest = new TreeMap<>();
             for (JsonNode row : answer.path("SalesPriceDetails")) {
                 if (row.at("/BreakQty/value").decimalValue().signum() > 0) {
