@@ -4,6 +4,7 @@ import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.local.demo.CoexistDemo;
 import com.bcerp.local.demo.DemoReport;
 import com.bcerp.local.demo.FulfilmentDemo;
+import com.bcerp.local.demo.LifecyclePrices;
 import com.bcerp.local.demo.LifecycleReport;
 import com.bcerp.local.demo.LifecycleScenario;
 import com.bcerp.local.demo.OrderSeeder;
@@ -253,6 +254,11 @@ final class DemoCommand implements Callable<Integer> {
      */
     private int lifecycle(LocalRuntime runtime) throws Exception {
         runtime.bigcommerce().faults().deliveriesPerEvent(2).shuffleDeliveries(true);
+        if (!json) {
+            System.err.println("demo: entering a price class's prices in the back office, syncing the store's price list...");
+        }
+        // before the baseline: the price-list runs' calls are not the orders'
+        LifecyclePrices.Pushed prices = LifecyclePrices.run(runtime);
         DemoReport.Baseline baseline = DemoReport.Baseline.of(runtime);
         long start = System.nanoTime();
         LifecycleScenario scenario = new LifecycleScenario(runtime.bigcommerce());
@@ -267,7 +273,7 @@ final class DemoCommand implements Callable<Integer> {
         LifecycleScenario.Actions actions = scenario.act(placed);
         awaitQuiet(runtime, Duration.ofSeconds(timeoutSeconds));
         LifecycleReport report = LifecycleReport.measure(runtime, placed, scenario.customers(), actions,
-                scenario.expectedParked(), baseline,
+                scenario.expectedParked(), prices, baseline,
                 (System.nanoTime() - start) / 1_000_000);
         System.out.println(json ? new ObjectMapper().writeValueAsString(report.toJson()) : report.toText());
         return report.ok() ? 0 : 1;

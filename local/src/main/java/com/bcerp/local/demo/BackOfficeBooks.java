@@ -6,6 +6,7 @@ import com.bcerp.sandbox.uniconta.UnicontaSandbox;
 import com.bcerp.sandbox.visma.VismaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,11 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A back office's order documents, payments and customers as a person checking the connector's work reads them: with
@@ -63,6 +67,15 @@ public sealed interface BackOfficeBooks {
     /** Its AR invoices for paid orders; empty where the adapter posts none ({@code invoices.methods} is Acumatica's). */
     default List<Invoice> invoices() {
         return List.of();
+    }
+
+    /**
+     * A customer price class's prices as its sales prices screen shows them today, "item/CURRENCY" to price: rows
+     * without a break quantity, of an item's rows in one currency the one effective latest. Empty where the back
+     * office keeps none ({@code price_lists.mappings} is Acumatica's).
+     */
+    default Map<String, BigDecimal> prices(String priceClass) {
+        return Map.of();
     }
 
     /** Whether the connector's adapter for it posts payments (a port it has). */
@@ -138,6 +151,11 @@ public sealed interface BackOfficeBooks {
         }
 
         private List<JsonNode> get(String pathAndQuery) {
+            JsonNode body = send(request(pathAndQuery).GET().build());
+            return body.isArray() ? rows(body) : List.of(body);
+        }
+
+        private HttpRequest.Builder request(String pathAndQuery) {
             if (token == null) {
                 AcumaticaSandbox.Settings s = erp.settings();
                 token = send(HttpRequest.newBuilder(URI.create(erp.baseUrl() + "/identity/connect/token"))
@@ -146,9 +164,35 @@ public sealed interface BackOfficeBooks {
                                 "username", s.username(), "password", s.password(), "client_id", s.clientId(),
                                 "client_secret", s.clientSecret()))).build()).path("access_token").asText();
             }
-            JsonNode body = send(HttpRequest.newBuilder(URI.create(erp.endpointUrl() + "/" + pathAndQuery))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build());
-            return body.isArray() ? rows(body) : List.of(body);
+            return HttpRequest.newBuilder(URI.create(erp.endpointUrl() + "/" + pathAndQuery))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        }
+
+        /** The Sales Prices inquiry (a PUT of its filter), as the price manager opens it for the class today. */
+        @Override
+        public Map<String, BigDecimal> prices(String priceClass) {
+            ObjectNode filter = JSON.createObjectNode();
+            filter.putObject("PriceType").put("value", "Customer Price Class");
+            filter.putObject("PriceCode").put("value", priceClass);
+            filter.putObject("EffectiveAsOf").put("value", LocalDate.now(ZoneOffset.UTC) + "T00:00:00+00:00");
+            JsonNode answer = send(request("SalesPricesInquiry?$expand=SalesPriceDetails")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(filter.toString())).build());
+            Map<String, JsonNode> latest = new TreeMap<>();
+            for (JsonNode row : answer.path("SalesPriceDetails")) {
+                if (row.at("/BreakQty/value").decimalValue().signum() > 0) {
+                    continue;
+                }
+                String key = text(row, "/InventoryID/value") + "/" + text(row, "/CurrencyID/value");
+                JsonNode had = latest.get(key);
+                if (had == null || String.valueOf(text(row, "/EffectiveDate/value"))
+                        .compareTo(String.valueOf(text(had, "/EffectiveDate/value"))) > 0) {
+                    latest.put(key, row);
+                }
+            }
+            Map<String, BigDecimal> out = new TreeMap<>();
+            latest.forEach((key, row) -> out.put(key, row.at("/Price/value").decimalValue()));
+            return out;
         }
 
         /** SO orders sell; the credit (CR) and return (RC) orders take off. */

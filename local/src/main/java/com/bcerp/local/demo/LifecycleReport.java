@@ -1,5 +1,6 @@
 package com.bcerp.local.demo;
 
+import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
 import com.bcerp.bigcommerce.BigCommerceStorefront;
 import com.bcerp.core.customer.CustomerMatcher;
@@ -11,19 +12,25 @@ import com.bcerp.core.model.StoreOrder;
 import com.bcerp.core.order.SalesOrderMapper;
 import com.bcerp.core.payment.PaymentPlan;
 import com.bcerp.core.payment.PaymentSync;
+import com.bcerp.core.pricelist.PriceListSettings;
 import com.bcerp.core.sync.AuditRecord;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
 import com.bcerp.local.runtime.LocalRuntime;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the lifecycle demo achieved, read from the systems themselves: for every store order, what the back office
@@ -43,6 +50,11 @@ import java.util.Set;
  * @param invoicesPosted   AR invoices posted for paid orders (invoices.methods), one per order
  * @param invoicesPaid     of those, the ones the order's payments closed at a zero balance
  * @param mismatchedInvoices invoices whose total is not the store order's, or that are still owed
+ * @param prices           the price-list part: prices entered and changed in the back office, records the connector
+ *                         wrote to the store's list (request log); its mapping is null where it did not run
+ * @param priceRecords     records the store's list holds at the end, read through the store's API
+ * @param mismatchedPrices back-office prices the store's list does not hold at that price, records it holds that the
+ *                         back office has no price for, and a mapped customer group without the list
  */
 public record LifecycleReport(
         String backOffice,
@@ -71,11 +83,14 @@ public record LifecycleReport(
         int mismatchedCustomers,
         int invoicesPosted,
         int invoicesPaid,
-        int mismatchedInvoices) {
+        int mismatchedInvoices,
+        LifecyclePrices.Pushed prices,
+        int priceRecords,
+        int mismatchedPrices) {
 
     public static LifecycleReport measure(LocalRuntime runtime, List<LifecycleScenario.Placed> placed,
             List<LifecycleScenario.StoreCustomer> storeCustomers, LifecycleScenario.Actions actions,
-            Set<String> expectedParked, DemoReport.Baseline baseline, long elapsedMs) {
+            Set<String> expectedParked, LifecyclePrices.Pushed prices, DemoReport.Baseline baseline, long elapsedMs) {
         // the connector's calls, before the checker's own reads below add to the back office's count
         long bcCalls = runtime.bigcommerce().calls().total(runtime.bigcommerce().connectorAccessToken()) - baseline.bcCalls();
         long erpCalls = runtime.primary().calls() - baseline.erpCalls();
@@ -164,6 +179,23 @@ public record LifecycleReport(
                 mismatches.add("customer " + c.id() + ": " + differs);
             }
         }
+        int priceRecords = 0;
+        int mismatchedPrices = 0;
+        // prices start in the back office: where the part did not run, nothing the scenario did went untaken
+        if (prices.mapping() != null) {
+            BigCommerceClient admin = BigCommerceClient.create(new BigCommerceSettings(
+                    URI.create(runtime.bigcommerce().baseUrl()), store, runtime.bigcommerce().adminAccessToken()));
+            Map<String, BigDecimal> inStore = storePriceList(admin, prices.mapping());
+            priceRecords = inStore.size();
+            List<String> differ = priceCheck(inStore, books.prices(prices.mapping().priceClass()));
+            String group = groupCheck(admin, prices.mapping());
+            if (group != null) {
+                differ = new ArrayList<>(differ);
+                differ.add(group);
+            }
+            mismatchedPrices = differ.size();
+            differ.forEach(d -> mismatches.add("price list " + prices.mapping().storePriceList() + ": " + d));
+        }
         List<ParkedRecord> parked = runtime.worker().state().parked();
         int deadLettered = runtime.aws().visibleAndInFlight(runtime.aws().deadLetterQueueUrl());
         int unexplained = (int) parked.stream().filter(p -> !expectedParked.contains(p.recordKey())).count() + deadLettered;
@@ -173,7 +205,66 @@ public record LifecycleReport(
                 mismatchedTotals, mismatchedPayments, mismatches, notTaken, parked.size() + deadLettered, unexplained,
                 deadLettered, parked, expectedParked, Math.round(bcCalls * 100.0 / n) / 100.0,
                 Math.round(erpCalls * 100.0 / n) / 100.0, runtime.bigcommerce().deliveries().successes(), elapsedMs,
-                customersCreated, customerUpdates, mismatchedCustomers, invoicesPosted, invoicesPaid, mismatchedInvoices);
+                customersCreated, customerUpdates, mismatchedCustomers, invoicesPosted, invoicesPaid, mismatchedInvoices,
+                prices, priceRecords, mismatchedPrices);
+    }
+
+    /** The store's list as an outside client reads it: "SKU/CURRENCY" to price; empty when the store has no such list. */
+    private static Map<String, BigDecimal> storePriceList(BigCommerceClient admin, PriceListSettings.Mapping mapping) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        JsonNode lists = get(admin, "/v3/pricelists?name=" + URLEncoder.encode(mapping.storePriceList(),
+                StandardCharsets.UTF_8)).path("data");
+        if (lists.isEmpty()) {
+            return out;
+        }
+        long id = lists.get(0).path("id").asLong();
+        for (int page = 1; ; page++) {
+            JsonNode answer = get(admin, "/v3/pricelists/" + id + "/records?include=sku&limit=250&page=" + page);
+            answer.path("data").forEach(r -> out.put(r.path("sku").asText() + "/"
+                    + r.path("currency").asText().toUpperCase(Locale.ROOT), r.path("price").decimalValue()));
+            if (page >= answer.at("/meta/pagination/total_pages").asInt(1)) {
+                return out;
+            }
+        }
+    }
+
+    /** Each back-office price the store's list lacks or holds at another price, and each record it should not hold. */
+    private static List<String> priceCheck(Map<String, BigDecimal> inStore, Map<String, BigDecimal> inBackOffice) {
+        List<String> differ = new ArrayList<>();
+        Map<String, BigDecimal> store = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        store.putAll(inStore);
+        Map<String, BigDecimal> erp = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        erp.putAll(inBackOffice);
+        erp.forEach((key, price) -> {
+            BigDecimal held = store.get(key);
+            if (held == null || held.compareTo(price) != 0) {
+                differ.add(key + " is " + price.toPlainString() + " in the back office, "
+                        + (held == null ? "missing" : held.toPlainString()) + " in the store");
+            }
+        });
+        store.keySet().stream().filter(key -> !erp.containsKey(key))
+                .forEach(key -> differ.add(key + " is in the store's list but the back office has no price for it"));
+        return differ;
+    }
+
+    /** Null when the mapped customer group (if any) has the list as its one discount rule. */
+    private static String groupCheck(BigCommerceClient admin, PriceListSettings.Mapping mapping) {
+        if (mapping.customerGroup() == null) {
+            return null;
+        }
+        JsonNode lists = get(admin, "/v3/pricelists?name=" + URLEncoder.encode(mapping.storePriceList(),
+                StandardCharsets.UTF_8)).path("data");
+        JsonNode groups = get(admin, "/v2/customer_groups?name=" + URLEncoder.encode(mapping.customerGroup(),
+                StandardCharsets.UTF_8));
+        JsonNode rules = groups.path(0).path("discount_rules");
+        boolean uses = !lists.isEmpty() && rules.size() == 1 && "price_list".equals(rules.get(0).path("type").asText())
+                && rules.get(0).path("price_list_id").asLong() == lists.get(0).path("id").asLong();
+        return uses ? null : "customer group " + mapping.customerGroup() + " has discount rules " + rules
+                + ", not the list alone";
+    }
+
+    private static JsonNode get(BigCommerceClient admin, String path) {
+        return BigCommerceClient.expect(admin.get(path), "GET " + path, Set.of(200)).json();
     }
 
     /** Null when exactly one back-office customer carries the store customer's id and agrees with it. */
@@ -248,7 +339,7 @@ public record LifecycleReport(
     /** No mismatch, no duplicate, nothing missing, and every failure one the scenario caused on purpose. */
     public boolean ok() {
         return ordersCreated > 0 && mismatchedTotals == 0 && mismatchedPayments == 0 && duplicates == 0 && missing == 0
-                && unexplained == 0 && mismatchedCustomers == 0 && mismatchedInvoices == 0;
+                && unexplained == 0 && mismatchedCustomers == 0 && mismatchedInvoices == 0 && mismatchedPrices == 0;
     }
 
     public Map<String, Object> toJson() {
@@ -275,6 +366,12 @@ public record LifecycleReport(
         json.put("customers_created", customersCreated);
         json.put("customer_updates", customerUpdates);
         json.put("mismatched_customers", mismatchedCustomers);
+        json.put("prices_entered", prices.pricesEntered());
+        json.put("prices_changed", prices.pricesChanged());
+        json.put("price_records_pushed", prices.total());
+        json.put("price_records_pushed_after_change", prices.afterChange());
+        json.put("price_records", priceRecords);
+        json.put("mismatched_prices", mismatchedPrices);
         json.put("mismatches", mismatches);
         json.put("not_taken", notTaken);
         json.put("failed", failed);
@@ -306,6 +403,10 @@ public record LifecycleReport(
         s.append(String.format("Payments that differ:                %d%n", mismatchedPayments));
         s.append(String.format("Store customer changes:              %d (created %d, updates applied %d, differ %d)%n",
                 actions.customerChanges(), customersCreated, customerUpdates, mismatchedCustomers));
+        s.append(prices.mapping() == null ? "Price lists:                         not run: " + prices.notRun()
+                + System.lineSeparator() : String.format("Price-list records pushed:           %d (%d after %d price "
+                + "change), %d in the list, differ %d%n", prices.total(), prices.afterChange(), prices.pricesChanged(),
+                priceRecords, mismatchedPrices));
         mismatches.forEach(m -> s.append("  ").append(m).append(System.lineSeparator()));
         notTaken.forEach(m -> s.append("  not taken: ").append(m).append(System.lineSeparator()));
         s.append(String.format("Failed (parked or dead-lettered):    %d, unexplained %d%n", failed, unexplained));

@@ -63,6 +63,12 @@ class DemoCommandIT {
         assertThat(report.get("invoices_posted").asInt()).as(stdout).isEqualTo(1);
         assertThat(report.get("invoices_paid").asInt()).as(stdout).isEqualTo(1);
         assertThat(report.get("mismatched_invoices").asInt()).as(stdout).isZero();
+        // six WHOLESALE prices reach the store's Wholesale list; after one price changes, that one record alone
+        assertThat(report.get("prices_entered").asInt()).as(stdout).isEqualTo(6);
+        assertThat(report.get("price_records_pushed").asInt()).as(stdout).isEqualTo(7);
+        assertThat(report.get("price_records_pushed_after_change").asInt()).as(stdout).isEqualTo(1);
+        assertThat(report.get("price_records").asInt()).as(stdout).isEqualTo(6);
+        assertThat(report.get("mismatched_prices").asInt()).as(stdout).isZero();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(demo.exitValue()).isZero();
     }
@@ -104,6 +110,9 @@ class DemoCommandIT {
         assertThat(report.get("payments_posted").asInt()).isZero();
         assertThat(report.get("not_taken").toString()).as(stdout).contains("the " + type + " adapter has no payments port");
         assertThat(report.get("not_taken")).as(stdout).hasSize(1);
+        // their configs map no price class: the price-list part does not run
+        assertThat(report.get("price_records_pushed").asInt()).as(stdout).isZero();
+        assertThat(report.get("mismatched_prices").asInt()).as(stdout).isZero();
         assertThat(report.get("ok").asBoolean()).as(stdout).isTrue();
         assertThat(demo.exitValue()).isZero();
     }
