@@ -2,6 +2,9 @@ package com.bcerp.local.chaos;
 
 import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.KeyScope;
+import com.bcerp.core.sync.Outcome;
 import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.ops.DeadLetters;
@@ -441,6 +444,81 @@ public enum Scenario {
             if (sessions.open() > 1) {
                 h.fail(sessions.open() + " sessions left open: leaked");
             }
+        }
+    },
+
+    DELETED_RECORD("deleted-record", "once the orders are imported, a person deletes one sales order in five in "
+            + "Acumatica (DELETE /SalesOrder/{type}/{nbr}), then the store cancels those orders: Acumatica has no "
+            + "such record (by its keys: 500 NoEntitySatisfiesTheConditionException)") {
+        @Override
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its fault is a sales order deleted in Acumatica");
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            List<OrderSeeder.Placed> placed = h.place(h.orders());
+            h.awaitSettled();
+            String acumatica = acumaticaName(h);
+            var documents = com.bcerp.local.demo.DemoReport.salesOrdersByCustomerOrder(h.runtime());
+            List<String> deleted = new ArrayList<>();
+            for (int i = 1; i < placed.size(); i += 5) {
+                long id = placed.get(i).id();
+                for (var so : documents.getOrDefault(Long.toString(id), List.of())) {
+                    String type = so.path("OrderType").path("value").asText();
+                    String nbr = so.path("OrderNbr").path("value").asText();
+                    h.runtime().acumatica().deleteOrder(type, nbr);
+                    deleted.add(type + " " + nbr);
+                }
+                h.deletedIn(acumatica, id);
+            }
+            for (int i = 1; i < placed.size(); i += 5) {
+                h.seeder().setStatus(placed.get(i).id(), 5); // Cancelled
+            }
+            h.fact("sales_orders_deleted", deleted.size());
+        }
+
+        /**
+         * Each cancellation of an order whose sales order is gone ends once, skipped or parked with the reason, and
+         * is never retried: no attempt at it ends RETRYING, and its last attempt is SKIPPED or PARKED.
+         */
+        @Override
+        void after(Harness h) {
+            String acumatica = acumaticaName(h);
+            KeyScope scope = h.runtime().takingOrders().get(0).equals(acumatica) ? KeyScope.primary(acumatica)
+                    : KeyScope.secondary(acumatica);
+            String store = scope.store(h.runtime().bigcommerce().storeHash());
+            long skipped = 0;
+            long parked = 0;
+            java.util.Set<String> reasons = new java.util.TreeSet<>();
+            for (long id : h.deletedIn(acumatica)) {
+                String key = com.bcerp.core.order.OrderChanges.recordKey(store, id);
+                List<AuditRecord> history = h.runtime().worker().state().history(key);
+                long retried = history.stream().filter(r -> r.outcome() == Outcome.RETRYING).count();
+                AuditRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
+                if (last == null) {
+                    h.fail(key + ": the store's cancellation was never handled");
+                } else if (retried > 0) {
+                    h.fail(key + ": retried " + retried + " time(s) against a sales order that no longer exists");
+                } else if (last.outcome() == Outcome.SKIPPED || last.outcome() == Outcome.PARKED) {
+                    if (last.outcome() == Outcome.SKIPPED) {
+                        skipped++;
+                    } else {
+                        parked++;
+                    }
+                    reasons.add(String.valueOf(last.error()).replaceAll("\\d+", "N"));
+                } else {
+                    h.fail(key + " ended " + last.outcome() + " (" + last.error() + "), not skipped or parked");
+                }
+            }
+            h.fact("cancellations_skipped", skipped);
+            h.fact("cancellations_parked", parked);
+            h.fact("reasons", List.copyOf(reasons));
+        }
+
+        private static String acumaticaName(Harness h) {
+            return h.runtime().takingOrders().stream()
+                    .filter(n -> h.runtime().backOffices().get(n).type().equals(AcumaticaType.SYSTEM)).findFirst().orElseThrow();
         }
     };
 
