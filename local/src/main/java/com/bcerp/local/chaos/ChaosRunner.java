@@ -208,6 +208,7 @@ public final class ChaosRunner {
         }
         // any other parked record (an order that should have gone in, an order change, a refund, a payment) is a
         // failure the fault should not cause
+        expectedParked.addAll(h.parkedByDesign());
         parked.values().stream().filter(p -> !expectedParked.contains(p.recordKey()))
                 .filter(p -> !poisonedKeys.contains(p.recordKey()))
                 .forEach(p -> problems.add(p.recordKey() + " was parked but should have been imported: " + p.reason()));

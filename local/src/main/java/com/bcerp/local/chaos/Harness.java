@@ -27,6 +27,7 @@ final class Harness {
     private final int orders;
     private final List<OrderSeeder.Placed> placed = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> poisoned = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> parkedByDesign = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Store orders whose documents a person deleted in a back office, by the back office's name. */
     private final Map<String, java.util.Set<Long>> deleted = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Integer> moved = new java.util.concurrent.ConcurrentHashMap<>();
@@ -115,6 +116,15 @@ final class Harness {
 
     java.util.Set<Long> deletedIn(String backOffice) {
         return java.util.Set.copyOf(deleted.getOrDefault(backOffice, java.util.Set.of()));
+    }
+
+    /** Records a record key the scenario's fault parks on purpose (the scenario checks its reason itself). */
+    void parksByDesign(String recordKey) {
+        parkedByDesign.add(recordKey);
+    }
+
+    java.util.Set<String> parkedByDesign() {
+        return java.util.Set.copyOf(parkedByDesign);
     }
 
     void fact(String name, Object value) {

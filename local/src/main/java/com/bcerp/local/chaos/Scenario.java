@@ -520,6 +520,58 @@ public enum Scenario {
             return h.runtime().takingOrders().stream()
                     .filter(n -> h.runtime().backOffices().get(n).type().equals(AcumaticaType.SYSTEM)).findFirst().orElseThrow();
         }
+    },
+
+    MULTI_STATUS_207("multi-status-207", "while orders flow, the catalogue sync writes " + Scenario.CATALOG_CHANGED
+            + " changed products, and the store saves " + Scenario.CATALOG_URL_FAILS + " of them only in part: "
+            + "207 Multi-Status, everything but the URL saved") {
+        @Override
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its catalogue comes from the Acumatica sandbox's items here");
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            var sync = h.runtime().worker().catalogSync();
+            sync.run(com.bcerp.core.catalog.CatalogSync.Mode.SCHEDULED, com.bcerp.core.sync.SyncProgress.NONE);
+            List<com.bcerp.sandbox.SandboxCatalog.Item> all = h.runtime().bigcommerce().catalog().simpleItems();
+            List<com.bcerp.sandbox.SandboxCatalog.Item> changed = all.subList(all.size() - CATALOG_CHANGED, all.size());
+            List<String> failing = new ArrayList<>();
+            Thread placing = h.placeInBackground(h.orders());
+            h.awaitPlaced(h.orders() / 4);
+            for (int i = 0; i < changed.size(); i++) {
+                String sku = changed.get(i).sku();
+                h.runtime().acumatica().items().updateItem(sku, c -> c.price(CATALOG_PRICE));
+                if (i % 2 == 1 && failing.size() < CATALOG_URL_FAILS) {
+                    h.runtime().bigcommerce().faults().urlSaveFails(sku);
+                    failing.add(sku);
+                }
+            }
+            var report = sync.run(com.bcerp.core.catalog.CatalogSync.Mode.SCHEDULED, com.bcerp.core.sync.SyncProgress.NONE);
+            placing.join();
+            h.fact("products_changed", changed.stream().map(com.bcerp.sandbox.SandboxCatalog.Item::sku).toList());
+            h.fact("products_answered_207", failing);
+            h.fact("products_updated", report.productsUpdated());
+            h.fact("products_parked_by_the_sync", report.parked());
+            var parked = h.runtime().worker().state().parked();
+            for (var item : changed) {
+                String sku = item.sku();
+                var price = h.runtime().bigcommerce().products().view(sku, h.runtime().bigcommerce().inventory())
+                        .map(p -> p.path("price").decimalValue());
+                if (price.isEmpty() || price.get().compareTo(CATALOG_PRICE) != 0) {
+                    h.fail("product " + sku + " does not carry its new price in the store: " + price.orElse(null));
+                }
+                var mine = parked.stream().filter(p -> p.recordKey().endsWith("#" + sku)).toList();
+                mine.forEach(p -> h.parksByDesign(p.recordKey()));
+                if (failing.contains(sku)) {
+                    if (mine.size() != 1 || !mine.get(0).reason().contains("custom_url")) {
+                        h.fail("product " + sku + " was answered 207 but is not parked once naming custom_url: " + mine);
+                    }
+                } else if (!mine.isEmpty()) {
+                    h.fail("product " + sku + " was written whole but is parked: " + mine.get(0).reason());
+                }
+            }
+        }
     };
 
     /** Lease and visibility for the scenarios that keep the defaults: attempts here take a few seconds at most. */
@@ -530,6 +582,10 @@ public enum Scenario {
     /** How long an unused Acumatica session keeps its slot in the session-limit scenario. */
     static final Duration SESSION_IDLE = Duration.ofMillis(1500);
     static final int SESSION_WORKERS = 4;
+    /** The catalogue products the multi-status-207 scenario changes, and how many of them the store saves in part. */
+    static final int CATALOG_CHANGED = 6;
+    static final int CATALOG_URL_FAILS = 3;
+    static final java.math.BigDecimal CATALOG_PRICE = new java.math.BigDecimal("61.00");
 
     /** The back-office types whose local sandboxes issue access tokens that the token-expiry scenario ends. */
     static final java.util.Set<String> TOKEN_TYPES = java.util.Set.of(AcumaticaType.SYSTEM, ExtensivType.SYSTEM);
