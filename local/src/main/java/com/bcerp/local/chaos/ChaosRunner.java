@@ -37,8 +37,8 @@ public final class ChaosRunner {
 
     /**
      * One scenario's figures, summed over the back offices taking the orders and given for each in
-     * {@code backOffices}. {@code lost}: placed in a status a back office imports, not in it, and not parked there
-     * with a reason.
+     * {@code backOffices}. {@code lost}: placed in a status a back office imports, not in it, not parked there
+     * with a reason, and not deleted there by a person (the deleted-record scenario).
      */
     public record ScenarioReport(String scenario, String description, int ordersPlaced, int backOfficeDocuments,
             int duplicates, int lost, List<Map<String, String>> parked, int deadLettered,
@@ -165,8 +165,14 @@ public final class ChaosRunner {
             KeyScope scope = count.name().equals(taking.get(0)) ? KeyScope.primary(count.name())
                     : KeyScope.secondary(count.name());
             int lostHere = 0;
+            Set<Long> deleted = h.deletedIn(count.name());
             for (long id : count.missing()) {
                 ParkedRecord p = parked.get(OrderImport.recordKey(scope.store(store), id));
+                if (deleted.contains(id)) {
+                    // a person deleted it there: absent, as they left it; a change of it may park, with its reason
+                    expectedParked.add(com.bcerp.core.order.OrderChanges.recordKey(scope.store(store), id));
+                    continue;
+                }
                 if (p == null) {
                     lostHere++;
                 } else if (poisoned.contains(id) && p.reason().contains(unknownSku)) {
@@ -181,6 +187,9 @@ public final class ChaosRunner {
                             + " with the field named");
                 }
             }
+            Set<Long> missing = new HashSet<>(count.missing());
+            deleted.stream().filter(id -> !missing.contains(id)).forEach(id -> problems.add("store order " + id
+                    + " is in " + count.name() + " again after a person deleted its sales order there"));
             if (count.unexpected() > 0) {
                 problems.add(count.name() + " holds " + count.unexpected() + " order(s) in a status it does not import");
             }
@@ -199,6 +208,7 @@ public final class ChaosRunner {
         }
         // any other parked record (an order that should have gone in, an order change, a refund, a payment) is a
         // failure the fault should not cause
+        expectedParked.addAll(h.parkedByDesign());
         parked.values().stream().filter(p -> !expectedParked.contains(p.recordKey()))
                 .filter(p -> !poisonedKeys.contains(p.recordKey()))
                 .forEach(p -> problems.add(p.recordKey() + " was parked but should have been imported: " + p.reason()));

@@ -27,6 +27,9 @@ final class Harness {
     private final int orders;
     private final List<OrderSeeder.Placed> placed = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> poisoned = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> parkedByDesign = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Store orders whose documents a person deleted in a back office, by the back office's name. */
+    private final Map<String, java.util.Set<Long>> deleted = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Integer> moved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -106,6 +109,24 @@ final class Harness {
         return List.copyOf(poisoned);
     }
 
+    /** Records that a person deleted the order's documents in the back office: absent there, it is not lost. */
+    void deletedIn(String backOffice, long orderId) {
+        deleted.computeIfAbsent(backOffice, b -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(orderId);
+    }
+
+    java.util.Set<Long> deletedIn(String backOffice) {
+        return java.util.Set.copyOf(deleted.getOrDefault(backOffice, java.util.Set.of()));
+    }
+
+    /** Records a record key the scenario's fault parks on purpose (the scenario checks its reason itself). */
+    void parksByDesign(String recordKey) {
+        parkedByDesign.add(recordKey);
+    }
+
+    java.util.Set<String> parkedByDesign() {
+        return java.util.Set.copyOf(parkedByDesign);
+    }
+
     void fact(String name, Object value) {
         facts.put(name, value);
     }
@@ -130,9 +151,9 @@ final class Harness {
     void awaitSettled() throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            // the poisoned orders are the only ones missing once all is in
+            // the poisoned orders (and those a person deleted) are the only ones missing once all is in
             boolean allThere = DemoReport.countEach(runtime, placed()).stream()
-                    .allMatch(c -> c.missing().size() <= poisoned.size());
+                    .allMatch(c -> c.missing().size() <= poisoned.size() + deletedIn(c.name()).size());
             if (runtime.isSettled(Duration.ofSeconds(allThere ? 1 : 4))) {
                 settled = true;
                 return;

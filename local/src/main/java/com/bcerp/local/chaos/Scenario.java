@@ -2,6 +2,9 @@ package com.bcerp.local.chaos;
 
 import com.bcerp.acumatica.AcumaticaType;
 import com.bcerp.bigcommerce.webhook.WebhookRegistrar;
+import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.core.sync.KeyScope;
+import com.bcerp.core.sync.Outcome;
 import com.bcerp.extensiv.ExtensivType;
 import com.bcerp.local.demo.OrderSeeder;
 import com.bcerp.local.ops.DeadLetters;
@@ -442,6 +445,133 @@ public enum Scenario {
                 h.fail(sessions.open() + " sessions left open: leaked");
             }
         }
+    },
+
+    DELETED_RECORD("deleted-record", "once the orders are imported, a person deletes one sales order in five in "
+            + "Acumatica (DELETE /SalesOrder/{type}/{nbr}), then the store cancels those orders: Acumatica has no "
+            + "such record (by its keys: 500 NoEntitySatisfiesTheConditionException)") {
+        @Override
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its fault is a sales order deleted in Acumatica");
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            List<OrderSeeder.Placed> placed = h.place(h.orders());
+            h.awaitSettled();
+            String acumatica = acumaticaName(h);
+            var documents = com.bcerp.local.demo.DemoReport.salesOrdersByCustomerOrder(h.runtime());
+            List<String> deleted = new ArrayList<>();
+            for (int i = 1; i < placed.size(); i += 5) {
+                long id = placed.get(i).id();
+                for (var so : documents.getOrDefault(Long.toString(id), List.of())) {
+                    String type = so.path("OrderType").path("value").asText();
+                    String nbr = so.path("OrderNbr").path("value").asText();
+                    h.runtime().acumatica().deleteOrder(type, nbr);
+                    deleted.add(type + " " + nbr);
+                }
+                h.deletedIn(acumatica, id);
+            }
+            for (int i = 1; i < placed.size(); i += 5) {
+                h.seeder().setStatus(placed.get(i).id(), 5); // Cancelled
+            }
+            h.fact("sales_orders_deleted", deleted.size());
+        }
+
+        /**
+         * Each cancellation of an order whose sales order is gone ends once, skipped or parked with the reason, and
+         * is never retried: no attempt at it ends RETRYING, and its last attempt is SKIPPED or PARKED.
+         */
+        @Override
+        void after(Harness h) {
+            String acumatica = acumaticaName(h);
+            KeyScope scope = h.runtime().takingOrders().get(0).equals(acumatica) ? KeyScope.primary(acumatica)
+                    : KeyScope.secondary(acumatica);
+            String store = scope.store(h.runtime().bigcommerce().storeHash());
+            long skipped = 0;
+            long parked = 0;
+            java.util.Set<String> reasons = new java.util.TreeSet<>();
+            for (long id : h.deletedIn(acumatica)) {
+                String key = com.bcerp.core.order.OrderChanges.recordKey(store, id);
+                List<AuditRecord> history = h.runtime().worker().state().history(key);
+                long retried = history.stream().filter(r -> r.outcome() == Outcome.RETRYING).count();
+                AuditRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
+                if (last == null) {
+                    h.fail(key + ": the store's cancellation was never handled");
+                } else if (retried > 0) {
+                    h.fail(key + ": retried " + retried + " time(s) against a sales order that no longer exists");
+                } else if (last.outcome() == Outcome.SKIPPED || last.outcome() == Outcome.PARKED) {
+                    if (last.outcome() == Outcome.SKIPPED) {
+                        skipped++;
+                    } else {
+                        parked++;
+                    }
+                    reasons.add(String.valueOf(last.error()).replaceAll("\\d+", "N"));
+                } else {
+                    h.fail(key + " ended " + last.outcome() + " (" + last.error() + "), not skipped or parked");
+                }
+            }
+            h.fact("cancellations_skipped", skipped);
+            h.fact("cancellations_parked", parked);
+            h.fact("reasons", List.copyOf(reasons));
+        }
+
+        private static String acumaticaName(Harness h) {
+            return h.runtime().takingOrders().stream()
+                    .filter(n -> h.runtime().backOffices().get(n).type().equals(AcumaticaType.SYSTEM)).findFirst().orElseThrow();
+        }
+    },
+
+    MULTI_STATUS_207("multi-status-207", "while orders flow, the catalogue sync writes " + Scenario.CATALOG_CHANGED
+            + " changed products, and the store saves " + Scenario.CATALOG_URL_FAILS + " of them only in part: "
+            + "207 Multi-Status, everything but the URL saved") {
+        @Override
+        Optional<String> notApplicable(List<String> backOfficeTypes) {
+            return acumaticaAmong(backOfficeTypes, "its catalogue comes from the Acumatica sandbox's items here");
+        }
+
+        @Override
+        void act(Harness h) throws InterruptedException {
+            var sync = h.runtime().worker().catalogSync();
+            sync.run(com.bcerp.core.catalog.CatalogSync.Mode.SCHEDULED, com.bcerp.core.sync.SyncProgress.NONE);
+            List<com.bcerp.sandbox.SandboxCatalog.Item> all = h.runtime().bigcommerce().catalog().simpleItems();
+            List<com.bcerp.sandbox.SandboxCatalog.Item> changed = all.subList(all.size() - CATALOG_CHANGED, all.size());
+            List<String> failing = new ArrayList<>();
+            Thread placing = h.placeInBackground(h.orders());
+            h.awaitPlaced(h.orders() / 4);
+            for (int i = 0; i < changed.size(); i++) {
+                String sku = changed.get(i).sku();
+                h.runtime().acumatica().items().updateItem(sku, c -> c.price(CATALOG_PRICE));
+                if (i % 2 == 1 && failing.size() < CATALOG_URL_FAILS) {
+                    h.runtime().bigcommerce().faults().urlSaveFails(sku);
+                    failing.add(sku);
+                }
+            }
+            var report = sync.run(com.bcerp.core.catalog.CatalogSync.Mode.SCHEDULED, com.bcerp.core.sync.SyncProgress.NONE);
+            placing.join();
+            h.fact("products_changed", changed.stream().map(com.bcerp.sandbox.SandboxCatalog.Item::sku).toList());
+            h.fact("products_answered_207", failing);
+            h.fact("products_updated", report.productsUpdated());
+            h.fact("products_parked_by_the_sync", report.parked());
+            var parked = h.runtime().worker().state().parked();
+            for (var item : changed) {
+                String sku = item.sku();
+                var price = h.runtime().bigcommerce().products().view(sku, h.runtime().bigcommerce().inventory())
+                        .map(p -> p.path("price").decimalValue());
+                if (price.isEmpty() || price.get().compareTo(CATALOG_PRICE) != 0) {
+                    h.fail("product " + sku + " does not carry its new price in the store: " + price.orElse(null));
+                }
+                var mine = parked.stream().filter(p -> p.recordKey().endsWith("#" + sku)).toList();
+                mine.forEach(p -> h.parksByDesign(p.recordKey()));
+                if (failing.contains(sku)) {
+                    if (mine.size() != 1 || !mine.get(0).reason().contains("custom_url")) {
+                        h.fail("product " + sku + " was answered 207 but is not parked once naming custom_url: " + mine);
+                    }
+                } else if (!mine.isEmpty()) {
+                    h.fail("product " + sku + " was written whole but is parked: " + mine.get(0).reason());
+                }
+            }
+        }
     };
 
     /** Lease and visibility for the scenarios that keep the defaults: attempts here take a few seconds at most. */
@@ -452,6 +582,10 @@ public enum Scenario {
     /** How long an unused Acumatica session keeps its slot in the session-limit scenario. */
     static final Duration SESSION_IDLE = Duration.ofMillis(1500);
     static final int SESSION_WORKERS = 4;
+    /** The catalogue products the multi-status-207 scenario changes, and how many of them the store saves in part. */
+    static final int CATALOG_CHANGED = 6;
+    static final int CATALOG_URL_FAILS = 3;
+    static final java.math.BigDecimal CATALOG_PRICE = new java.math.BigDecimal("61.00");
 
     /** The back-office types whose local sandboxes issue access tokens that the token-expiry scenario ends. */
     static final java.util.Set<String> TOKEN_TYPES = java.util.Set.of(AcumaticaType.SYSTEM, ExtensivType.SYSTEM);

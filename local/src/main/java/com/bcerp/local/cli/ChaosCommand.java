@@ -35,7 +35,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", split = ",", description = "Only these scenarios (default: all): duplicate-deliveries, "
             + "out-of-order, back-office-outage, rate-limit-storm, crash-after-write, poison-records, dropped-webhooks, "
-            + "token-expiry, hostile-deliveries, async-actions, licence-delay, dead-letter-redrive, domain-blocklist, session-limit.")
+            + "token-expiry, hostile-deliveries, async-actions, licence-delay, dead-letter-redrive, domain-blocklist, session-limit, deleted-record, multi-status-207.")
     List<String> only;
 
     @Option(names = "--json", description = "Print one JSON object instead of the readable report.")

@@ -43,7 +43,7 @@ class ChaosCommandIT {
         assertThat(scenarios).containsExactly("duplicate-deliveries", "out-of-order", "back-office-outage",
                 "rate-limit-storm", "crash-after-write", "poison-records", "dropped-webhooks", "token-expiry",
                 "hostile-deliveries", "async-actions", "licence-delay", "dead-letter-redrive", "domain-blocklist",
-                "session-limit");
+                "session-limit", "deleted-record", "multi-status-207");
         JsonNode poison = scenario(report, "poison-records");
         assertThat(poison.get("parked")).hasSize(1);
         assertThat(poison.get("parked").get(0).get("reason").asText()).contains("InventoryID");
@@ -70,6 +70,28 @@ class ChaosCommandIT {
         assertThat(sessions.get("grants_refused_api_login_limit").asInt()).isZero();
         assertThat(sessions.get("sessions_open_at_end").asInt()).isLessThanOrEqualTo(1);
         assertThat(sessions.get("sessions_opened").asInt()).isPositive();
+        // orders 2 and 7 of 10: their sales orders deleted in Acumatica, then cancelled in the store; each
+        // cancellation ends once, skipped with the reason, never retried, and neither order comes back
+        JsonNode deleted = scenario(report, "deleted-record");
+        assertThat(deleted.get("faults").get("sales_orders_deleted").asInt()).isEqualTo(2);
+        assertThat(deleted.get("faults").get("cancellations_skipped").asInt()
+                + deleted.get("faults").get("cancellations_parked").asInt()).isEqualTo(2);
+        assertThat(deleted.get("faults").get("reasons").toString()).contains("has no");
+        assertThat(deleted.get("back_office_documents").asInt()).isEqualTo(8);
+        assertThat(deleted.get("dead_lettered").asInt()).isZero();
+        // 3 of 6 changed products saved only in part (207): exactly those parked naming custom_url, all 6 priced
+        JsonNode partial = scenario(report, "multi-status-207");
+        List<String> parkedProducts = new ArrayList<>();
+        partial.get("parked").forEach(p -> {
+            assertThat(p.get("reason").asText()).contains("custom_url");
+            parkedProducts.add(p.get("record").asText().replaceAll(".*#", ""));
+        });
+        List<String> answered207 = new ArrayList<>();
+        partial.get("faults").get("products_answered_207").forEach(k -> answered207.add(k.asText()));
+        assertThat(answered207).hasSize(3);
+        assertThat(parkedProducts).containsExactlyInAnyOrderElementsOf(answered207);
+        assertThat(partial.get("faults").get("products_updated").asInt()).isEqualTo(6);
+        assertThat(partial.get("back_office_documents").asInt()).isEqualTo(10);
         assertThat(report.get("secrets_in_logs").get("found")).isEmpty();
         assertThat(report.get("secrets_in_logs").get("values_checked").asInt()).isGreaterThan(20);
         assertThat(Files.size(log)).isPositive();

@@ -155,6 +155,10 @@ public final class AcumaticaSandbox implements AutoCloseable {
                 .route("GET", base + "/SalesOrder/{id}", this::getSalesOrderById)
                 .route("GET", base + "/SalesOrder/{orderType}/{orderNbr}", r -> one(r, SalesOrderBook.SHAPE,
                         salesOrders.get(r.pathParam("orderType"), r.pathParam("orderNbr"))))
+                .route("DELETE", base + "/SalesOrder/{orderType}/{orderNbr}", r -> {
+                    salesOrders.delete(r.pathParam("orderType"), r.pathParam("orderNbr"));
+                    return HttpResponse.empty(204);
+                })
                 .route("POST", base + "/SalesOrder/CancelSalesOrder", r -> action(r, SalesOrderBook.SHAPE, salesOrders::cancel))
                 .route("POST", base + "/SalesOrder/PrepareSalesInvoice", r -> action(r, SalesOrderBook.SHAPE, this::prepareSalesInvoice))
                 .route("PUT", base + "/Payment", this::putPayment)
@@ -356,6 +360,11 @@ public final class AcumaticaSandbox implements AutoCloseable {
     /** Puts an open sales order on hold. */
     public void holdOrder(String orderType, String orderNbr) {
         shipments.hold(orderType, orderNbr);
+    }
+
+    /** Deletes a sales order, as {@code DELETE /SalesOrder/{type}/{nbr}} (204) and the screen's Delete do. */
+    public void deleteOrder(String orderType, String orderNbr) {
+        salesOrders.delete(orderType, orderNbr);
     }
 
     /** Cancels an open sales order, as {@code POST /SalesOrder/CancelSalesOrder} does. */

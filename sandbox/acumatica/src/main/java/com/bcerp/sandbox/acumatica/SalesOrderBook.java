@@ -177,6 +177,27 @@ final class SalesOrderBook {
     }
 
     /**
+     * Deletes an order, as the screen's Delete and {@code DELETE /SalesOrder/{type}/{nbr}} do; afterwards it is read
+     * as any missing record is (500 NoEntitySatisfiesTheCondition). An order that has shipped or been invoiced
+     * cannot be deleted: a business rule (500 PXException; the message is a GUESS in Acumatica's wording).
+     */
+    void delete(String orderType, String orderNbr) {
+        lock.lock();
+        try {
+            String key = orderType.toUpperCase(java.util.Locale.ROOT) + "/" + orderNbr;
+            ObjectNode order = book.get(key).orElseThrow(AcumaticaErrors::noEntity);
+            String status = Values.text(order, "Status").orElse("");
+            if (COMPLETED.equals(status) || INVOICED.equals(status)) {
+                throw AcumaticaErrors.businessRule("The sales order " + orderNbr + " cannot be deleted because it has "
+                        + "been " + status.toLowerCase(java.util.Locale.ROOT) + ".");
+            }
+            book.remove(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Changes the stored order in place under the book's lock (shipping, invoicing and holding, which work on the
      * order as the back office's own screens do); the order's LastModified moves on.
      */

@@ -63,6 +63,26 @@ class SalesOrderTest {
     }
 
     @Test
+    void a_deleted_order_answers_as_a_missing_record_and_a_completed_one_cannot_be_deleted() {
+        String nbr = value(http.put("SalesOrder", order("30", line("SKU-0100", 1, 10))).json(), "OrderNbr").asText();
+
+        assertThat(http.send(http.authorised("SalesOrder/SO/" + nbr).DELETE().build()).status()).isEqualTo(204);
+        var read = http.get("SalesOrder/SO/" + nbr);
+        assertThat(read.status()).isEqualTo(500);
+        assertThat(read.json().get("exceptionType").asText()).isEqualTo("PX.Api.ContractBased.NoEntitySatisfiesTheConditionException");
+        assertThat(http.send(http.authorised("SalesOrder/SO/" + nbr).DELETE().build()).status()).isEqualTo(500);
+
+        String done = value(http.put("SalesOrder", order("31", line("SKU-0100", 1, 10))).json(), "OrderNbr").asText();
+        sandbox.confirmShipment(sandbox.createShipment("SO", done, "UPSGROUND", java.util.Map.of(1, BigDecimal.ONE),
+                java.util.List.of("1Z1")));
+        assertThat(value(http.get("SalesOrder/SO/" + done).json(), "Status").asText()).isEqualTo("Completed");
+        var refused = http.send(http.authorised("SalesOrder/SO/" + done).DELETE().build());
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.json().get("exceptionMessage").asText()).contains("cannot be deleted");
+        assertThat(http.get("SalesOrder/SO/" + done).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_put_with_the_keys_updates_the_order_in_place() {
         var created = http.put("SalesOrder", order("10", line("SKU-0100", 1, 10), line("SKU-0101", 2, 5)), "$expand", "Details");
         String nbr = value(created.json(), "OrderNbr").asText();
