@@ -16,7 +16,7 @@ public final class VismaType {
     public static final LineArithmetic ARITHMETIC = LineArithmetic.ROUND_EACH_THEN_SUBTRACT;
 
     /** The company currency and sale price attribute a back office built without them assumes. */
-    static final String DEFAULT_CURRENCY = "USD";
+    public static final String DEFAULT_CURRENCY = "USD";
     static final String DEFAULT_SALE_PRICE_ATTRIBUTE = "SALEPRICE";
 
     private VismaType() {}

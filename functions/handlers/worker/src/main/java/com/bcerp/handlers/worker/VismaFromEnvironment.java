@@ -49,6 +49,6 @@ final class VismaFromEnvironment {
                 RetryPolicy.standard(), shared.pacer(name));
         // the catalogue's prices are in the company's currency; the sale price is an item attribute, as for Acumatica
         return VismaType.backOffice(name, connection, shared.config().fulfilment().paidStatus() != null,
-                env.optional(v.variable("BASE_CURRENCY"), "USD"), shared.config().catalog().salePriceAttribute());
+                env.optional(v.variable("BASE_CURRENCY"), VismaType.DEFAULT_CURRENCY), shared.config().catalog().salePriceAttribute());
     }
 }
