@@ -12,6 +12,7 @@ import com.bcerp.core.model.Money;
 import com.bcerp.core.port.SalesDocuments;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.testing.HookedHttpClient;
 import com.bcerp.sandbox.ManualClock;
 import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -19,6 +19,7 @@ import com.bcerp.core.stock.ItemStock;
 import com.bcerp.core.stock.WarehouseStock;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.testing.HookedHttpClient;
 import com.bcerp.sandbox.ManualClock;
 import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -18,6 +18,7 @@ import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Money;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.testing.HookedHttpClient;
 import com.bcerp.sandbox.uniconta.UnicontaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -324,7 +325,7 @@ class UnicontaOrdersIT {
     @Test
     void a_lost_answer_to_the_header_insert_is_completed_by_the_retry_into_exactly_one_order() {
         UnicontaConnection lossy = connection(Fixtures.settingsFor(sandbox),
-                new LosingHttpClient("/Insert/DebtorOrderClient", 1));
+                HookedHttpClient.losing("/Insert/DebtorOrderClient", 1));
         String customer = customer(connection());
         String ref = "BC-l-" + run;
         SalesOrderDraft draft = sale(customer, ref, List.of(line(1, "SKU-0101", "3", "10.00", "0")), dkk("5.00"), List.of());
@@ -345,7 +346,7 @@ class UnicontaOrdersIT {
     @Test
     void a_lost_answer_to_the_lines_adds_no_line_twice() {
         UnicontaConnection lossy = connection(Fixtures.settingsFor(sandbox),
-                new LosingHttpClient("/InsertList/DebtorOrderLineClient", 1));
+                HookedHttpClient.losing("/InsertList/DebtorOrderLineClient", 1));
         String customer = customer(connection());
         String ref = "BC-ll-" + run;
         SalesOrderDraft draft = sale(customer, ref, List.of(line(1, "SKU-0101", "1", "10.00", "0"),

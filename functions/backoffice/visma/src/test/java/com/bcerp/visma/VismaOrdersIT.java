@@ -17,6 +17,7 @@ import com.bcerp.core.model.Address;
 import com.bcerp.core.model.Money;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
+import com.bcerp.http.testing.HookedHttpClient;
 import com.bcerp.sandbox.visma.VismaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -128,7 +129,7 @@ class VismaOrdersIT {
 
     @Test
     void a_lost_answer_after_the_write_is_found_by_its_derived_number_and_never_posted_twice() {
-        VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), new LosingHttpClient("/v1/salesorder", 1));
+        VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), HookedHttpClient.losing("/v1/salesorder", 1));
         String ref = "BC-l-" + run;
         SalesOrderDraft draft = taxed(customer(connection()), ref);
 
@@ -429,7 +430,7 @@ class VismaOrdersIT {
                 com.bcerp.core.backoffice.DocumentKind.CREDIT, ref + "-R7", "250", customer, LocalDate.of(2026, 3, 2),
                 "NOK", null, null, "Refund 7", List.of(line(1, "SKU-0100", "1", "80.00", "0")), nok("0"),
                 List.of(new TaxLine("HIGH", new BigDecimal("25"), nok("80.00"), nok("20.00"))), null, null, null, null, sold));
-        VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), new LosingHttpClient("/v2/customerCreditNote", 1));
+        VismaConnection lossy = connection(Fixtures.settingsFor(sandbox), HookedHttpClient.losing("/v2/customerCreditNote", 1));
 
         assertThatThrownBy(() -> orders(lossy).createSalesOrder(refund)).isInstanceOf(TransientFailure.class);
         DocumentRef credited = orders(lossy).createSalesOrder(refund);

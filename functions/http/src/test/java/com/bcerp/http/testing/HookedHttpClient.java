@@ -1,4 +1,4 @@
-package com.bcerp.extensiv;
+package com.bcerp.http.testing;
 
 import java.io.IOException;
 import java.net.Authenticator;
@@ -17,19 +17,26 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The JDK client, with two test hooks for the next request whose method and path ({@code POST /orders}) end with a
- * suffix: something the warehouse
- * does just before it arrives ({@link #before}), or its answer lost after the server acted on it ({@link #lose}).
+ * The JDK client, with two test hooks for the next requests whose method and path ({@code POST /orders}) end with a
+ * suffix: something the other side does just before they arrive ({@link #before}), or their answer lost after the
+ * server acted on them ({@link #lose}), as after a dropped connection.
  */
-final class HookedHttpClient extends HttpClient {
+public final class HookedHttpClient extends HttpClient {
 
     private final HttpClient delegate = HttpClient.newHttpClient();
     private volatile String suffix;
     private volatile Runnable before;
     private final AtomicInteger losses = new AtomicInteger();
 
+    /** A client that loses the answer of the next {@code times} requests ending with {@code suffix}. */
+    public static HookedHttpClient losing(String suffix, int times) {
+        HookedHttpClient client = new HookedHttpClient();
+        client.lose(suffix, times);
+        return client;
+    }
+
     /** Runs {@code action} before each of the next {@code times} requests to a path ending with {@code pathSuffix}. */
-    void before(String pathSuffix, int times, Runnable action) {
+    public void before(String pathSuffix, int times, Runnable action) {
         AtomicInteger left = new AtomicInteger(times);
         this.suffix = pathSuffix;
         this.before = () -> {
@@ -40,7 +47,7 @@ final class HookedHttpClient extends HttpClient {
     }
 
     /** Loses the answer of the next {@code times} requests to a path ending with {@code pathSuffix} (a time-out). */
-    void lose(String pathSuffix, int times) {
+    public void lose(String pathSuffix, int times) {
         this.suffix = pathSuffix;
         this.before = null;
         losses.set(times);
