@@ -32,12 +32,14 @@ public final class GapsScenario {
     public static final String MISSING_FEE_ITEM = "GAP-FEES";
     /** A ship-via no back office has, mapped for the store's Flat Rate. */
     public static final String MISSING_SHIP_VIA = "GAP-SHIPVIA";
+    /** A generic customer for guests that no back office has. */
+    public static final String MISSING_GENERIC_CUSTOMER = "GAP-GUEST";
 
     private GapsScenario() {}
 
     /**
-     * The merchant config of the scenario: classes 0-3 and Credit Card mapped, a fee item and a ship-via no back office
-     * has.
+     * The merchant config of the scenario: classes 0-3 and Credit Card mapped, a fee item, a ship-via and a generic
+     * customer no back office has.
      */
     public static Path writeConfig(Path dir) throws IOException {
         Path file = dir.resolve("gaps.yaml");
@@ -53,7 +55,10 @@ public final class GapsScenario {
                     "1": BCTAX
                     "2": BCTAX
                     "3": BCTAX
-                """.formatted(MISSING_FEE_ITEM, MISSING_SHIP_VIA));
+                customers:
+                  guests: generic
+                  generic_customer: %s
+                """.formatted(MISSING_FEE_ITEM, MISSING_SHIP_VIA, MISSING_GENERIC_CUSTOMER));
         return file;
     }
 
@@ -141,6 +146,9 @@ public final class GapsScenario {
                     .filter(l -> l instanceof ReferenceCodes.Listed).isPresent();
             if (listsShipVias && b.documents().map(d -> !d.shipsGoodsOnly()).orElse(false)) {
                 gaps.add("code_missing:" + b.name() + ":orders.ship_via.Flat Rate=" + MISSING_SHIP_VIA);
+            }
+            if (b.customers().isPresent()) {
+                gaps.add("customer_missing:" + b.name() + ":customers.generic_customer=" + MISSING_GENERIC_CUSTOMER);
             }
         }
         return gaps;

@@ -289,11 +289,17 @@ public final class Preflight {
             MappedCodes.findings(CONFIG_ITEMS, system.name(), system.type(), mapped, codes.get()::codes)
                     .forEach(report::add);
         }
-        if (config.customers().genericCustomer() != null && system.backOffice().customers().isPresent()) {
-            report.add(Finding.notChecked(CONFIG_ITEMS, system.name() + ": generic customer", "the customers port "
-                    + "has no read by id; check in " + system.type() + " that customers.generic_customer="
-                    + config.customers().genericCustomer() + " exists"));
-        }
+        String generic = config.customers().genericCustomer();
+        system.backOffice().customers().filter(c -> generic != null).ifPresent(customers -> report.add(
+                customers.customerExists(generic)
+                        ? Finding.pass(CONFIG_ITEMS, system.name() + ": generic customer",
+                                "customers.generic_customer=" + generic + " exists")
+                        : new Finding(CONFIG_ITEMS, Finding.Status.FAIL, system.name() + ": generic customer",
+                                "customers.generic_customer=" + generic + " does not exist in " + system.type(),
+                                "create the customer in " + system.type() + ", or name an existing one; every guest"
+                                        + " order booked to it parks",
+                                List.of("customer_missing:" + system.name() + ":customers.generic_customer="
+                                        + generic))));
     }
 
     /** What the config maps to this back office, by the flows it serves, and what its own settings name. */

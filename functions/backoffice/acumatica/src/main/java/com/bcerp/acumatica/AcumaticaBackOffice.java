@@ -93,6 +93,11 @@ public final class AcumaticaBackOffice implements Customers, SalesDocuments, Pay
         return findCustomer("AccountRef", externalRef);
     }
 
+    @Override
+    public boolean customerExists(String customerId) {
+        return findCustomer("CustomerID", customerId).isPresent();
+    }
+
     private Optional<String> findCustomer(String field, String value) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", OData.eq(field, value));

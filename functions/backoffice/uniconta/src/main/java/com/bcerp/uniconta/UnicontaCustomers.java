@@ -52,6 +52,11 @@ final class UnicontaCustomers implements Customers {
     }
 
     @Override
+    public boolean customerExists(String customerId) {
+        return !api.read("DebtorClient", "Account", customerId, "debtor " + customerId).isEmpty();
+    }
+
+    @Override
     public String createCustomer(CustomerDraft customer) {
         String account = account(customer);
         ObjectNode row = row(customer, account);

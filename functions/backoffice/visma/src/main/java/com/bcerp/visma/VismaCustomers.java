@@ -48,6 +48,11 @@ final class VismaCustomers implements Customers {
     }
 
     @Override
+    public boolean customerExists(String customerId) {
+        return api.one("/v1/customer/" + VismaApi.encode(customerId), "customer " + customerId).isPresent();
+    }
+
+    @Override
     public String createCustomer(CustomerDraft customer) {
         ApiResponse response = api.create("/v1/customer", dto(customer));
         if (!response.isSuccess()) {

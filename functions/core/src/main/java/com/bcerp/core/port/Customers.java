@@ -11,6 +11,9 @@ public interface Customers {
     /** The customer carrying this external reference (the store's customer id), if one exists. */
     Optional<String> findCustomerByExternalRef(String externalRef);
 
+    /** Whether a customer with this back-office id exists (the pre-go-live check of a configured generic customer). */
+    boolean customerExists(String customerId);
+
     /** Creates the customer and returns its back-office id. */
     String createCustomer(CustomerDraft customer);
 

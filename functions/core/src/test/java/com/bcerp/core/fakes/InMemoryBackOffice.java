@@ -151,6 +151,12 @@ public final class InMemoryBackOffice implements Customers, SalesDocuments, Paym
     }
 
     @Override
+    public boolean customerExists(String customerId) {
+        call();
+        return customers.containsKey(customerId);
+    }
+
+    @Override
     public synchronized String createCustomer(CustomerDraft customer) {
         call();
         customerCreates.incrementAndGet();
