@@ -256,6 +256,14 @@ public abstract class BackOfficeContract {
     }
 
     @Test
+    void a_created_customer_exists_by_its_id_and_an_unknown_id_does_not() {
+        String id = customers().createCustomer(customer("exists." + run + "@example.com"));
+
+        assertThat(customers().customerExists(id)).isTrue();
+        assertThat(customers().customerExists("NOSUCH-" + run)).isFalse();
+    }
+
+    @Test
     void an_unknown_email_finds_no_customer() {
         assertThat(customers().findCustomerByEmail("nobody." + run + "@example.com")).isEmpty();
     }
