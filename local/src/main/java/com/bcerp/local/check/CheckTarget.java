@@ -1,5 +1,6 @@
 package com.bcerp.local.check;
 
+import com.bcerp.handlers.worker.check.Preflight;
 import com.bcerp.aws.Environment;
 import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;

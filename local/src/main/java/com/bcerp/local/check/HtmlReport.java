@@ -1,5 +1,7 @@
 package com.bcerp.local.check;
 
+import com.bcerp.handlers.worker.check.CheckReport;
+import com.bcerp.handlers.worker.check.Finding;
 import java.util.List;
 import java.util.Map;
 

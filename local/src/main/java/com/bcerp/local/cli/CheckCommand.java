@@ -2,7 +2,7 @@ package com.bcerp.local.cli;
 
 import com.bcerp.config.ConfigException;
 import com.bcerp.handlers.worker.DeployConfig;
-import com.bcerp.local.check.CheckReport;
+import com.bcerp.handlers.worker.check.CheckReport;
 import com.bcerp.local.check.CheckTarget;
 import com.bcerp.local.check.GapsScenario;
 import com.bcerp.local.check.HtmlReport;

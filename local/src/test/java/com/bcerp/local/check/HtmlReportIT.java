@@ -1,5 +1,6 @@
 package com.bcerp.local.check;
 
+import com.bcerp.handlers.worker.check.CheckReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.sync.SyncProgress;

@@ -1,5 +1,8 @@
 package com.bcerp.local.check;
 
+import com.bcerp.handlers.worker.check.CheckReport;
+import com.bcerp.handlers.worker.check.Finding;
+import com.bcerp.handlers.worker.check.Preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.aws.Environment;

@@ -1,4 +1,4 @@
-package com.bcerp.local.check;
+package com.bcerp.handlers.worker.check;
 
 import com.bcerp.core.port.ReferenceCodes;
 import com.bcerp.core.port.ReferenceCodes.Kind;

@@ -1,10 +1,10 @@
-package com.bcerp.local.check;
+package com.bcerp.handlers.worker.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.port.ReferenceCodes;
 import com.bcerp.core.port.ReferenceCodes.Kind;
-import com.bcerp.local.check.MappedCodes.Mapped;
+import com.bcerp.handlers.worker.check.MappedCodes.Mapped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.bcerp.local.check;
+package com.bcerp.handlers.worker.check;
 
 import com.bcerp.core.backoffice.DraftLine;
 import com.bcerp.core.backoffice.PostedDocument;

@@ -1,4 +1,4 @@
-package com.bcerp.local.check;
+package com.bcerp.handlers.worker.check;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.bcerp.local.check;
+package com.bcerp.handlers.worker.check;
 
 import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.webhook.Webhook;
@@ -47,11 +47,11 @@ import java.util.stream.Collectors;
 public final class Preflight {
 
     static final String CONNECTIVITY = "Connectivity and credentials";
-    static final String CONFIG_ITEMS = "Items, codes and accounts the config names";
+    public static final String CONFIG_ITEMS = "Items, codes and accounts the config names";
     static final String WAREHOUSES = "Warehouses and store locations";
     static final String COVERAGE = "Catalogue coverage";
     static final String ORDERS = "Recent orders";
-    static final String WEBHOOKS = "Webhooks";
+    public static final String WEBHOOKS = "Webhooks";
     static final String DRY_RUN = "Dry run";
 
     /** The most SKUs named in one finding's text; the gaps list has them all. */

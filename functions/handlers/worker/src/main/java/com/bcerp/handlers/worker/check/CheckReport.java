@@ -1,4 +1,4 @@
-package com.bcerp.local.check;
+package com.bcerp.handlers.worker.check;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -113,7 +113,7 @@ public final class CheckReport {
         return json;
     }
 
-    static Finding.Status worst(List<Finding> list) {
+    public static Finding.Status worst(List<Finding> list) {
         if (list.stream().anyMatch(f -> f.status() == Finding.Status.FAIL)) {
             return Finding.Status.FAIL;
         }
