@@ -163,7 +163,7 @@ public final class ConnectorStack extends Stack {
         output("AuditTableName", auditTable.getTableName(), "every attempt on every record");
         output("AlarmTopicArn", monitoring.topic().getTopicArn(), "alarms are published here; subscribe ops to it");
         output("BigCommerceSecretName", secrets.bigCommerce().name(), "the store's credentials (JSON)");
-        config.config().backOffices().systems().forEach((name, type) -> output(pascal(name) + "SecretName",
+        config.config().backOffices().systems().forEach((name, type) -> output(DeployConfig.secretOutput(name),
                 secrets.backOffice(name).name(), "back office '" + name + "' (" + type + "): its credentials (JSON)"));
         output("StoreHash", deployment.storeHash(), "the BigCommerce store this deployment serves (read by ./connector ops)");
         output("DeliveryExceptionUrl", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH,
@@ -380,11 +380,7 @@ public final class ConnectorStack extends Stack {
 
     /** {@code order-catch-up} and {@code order_catch_up} are {@code OrderCatchUp}: construct ids. */
     static String pascal(String name) {
-        StringBuilder out = new StringBuilder();
-        for (String part : name.split("[-_]")) {
-            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return out.toString();
+        return DeployConfig.pascal(name);
     }
 
     /** A log group kept for {@code deployment.log_retention_days} (validated against CloudWatch's periods). */

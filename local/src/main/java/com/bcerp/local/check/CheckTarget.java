@@ -1,33 +1,22 @@
 package com.bcerp.local.check;
 
-import com.bcerp.handlers.worker.check.Preflight;
 import com.bcerp.aws.Environment;
-import com.bcerp.bigcommerce.BigCommerceClient;
-import com.bcerp.bigcommerce.BigCommerceSettings;
-import com.bcerp.bigcommerce.BigCommerceStorefront;
-import com.bcerp.bigcommerce.webhook.WebhookHealth;
-import com.bcerp.core.config.ConnectorConfig;
-import com.bcerp.core.port.RequestBudget;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.core.sync.SyncProgress;
-import com.bcerp.handlers.worker.BackOfficeRegistry;
 import com.bcerp.handlers.worker.DeployConfig;
-import com.bcerp.handlers.worker.WorkerComposition;
+import com.bcerp.handlers.worker.check.Preflight;
+import com.bcerp.handlers.worker.check.PreflightComposition;
+import com.bcerp.local.ops.OpsTarget;
 import com.bcerp.local.runtime.LocalRuntime;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * What the check runs against, built as a worker builds it: the store and every back office through the registry,
- * from the functions' variables and secrets (so a wrong secret fails as it would deployed). Either a local runtime's
- * sandboxes, or the real systems a deployment's config names, with their secrets from a file.
+ * What the check runs against, built as a worker builds it ({@link PreflightComposition}): a local runtime's
+ * sandboxes, the real systems a deployment's config names with their secrets from a file, or those of a deployed
+ * stack with the secrets its outputs name.
  */
 public final class CheckTarget {
 
@@ -37,7 +26,8 @@ public final class CheckTarget {
     private CheckTarget() {}
 
     public static Preflight preflight(LocalRuntime runtime, SyncProgress progress) {
-        return preflight(runtime.config(), runtime.environment(), runtime.secrets(), progress);
+        return PreflightComposition.create(runtime.config(), new Environment(runtime.environment()),
+                runtime.secrets(), progress);
     }
 
     /**
@@ -49,47 +39,35 @@ public final class CheckTarget {
         Map<String, String> variables = new LinkedHashMap<>(deploy.connectionVariables(BIGCOMMERCE_SECRET,
                 name -> name));
         webhookUrl.ifPresent(url -> variables.put("WEBHOOK_URL", url));
-        return preflight(deploy.config(), variables, secrets, progress);
+        return PreflightComposition.create(deploy.config(), new Environment(variables), secrets, progress);
     }
 
-    private static Preflight preflight(ConnectorConfig config, Map<String, String> variables, SecretSource secrets,
-            SyncProgress progress) {
-        Environment env = new Environment(variables);
-        String storeHash = env.required("STORE_HASH", "the store hash");
-        Map<String, String> bcSecret = secrets.get(env.optional("BIGCOMMERCE_SECRET",
-                WorkerComposition.DEFAULT_BIGCOMMERCE_SECRET));
-        BigCommerceClient store = BigCommerceClient.create(new BigCommerceSettings(
-                URI.create(env.required("BIGCOMMERCE_API_URL", "the store API")), storeHash,
-                bcSecret.getOrDefault("access_token", "")));
-        // one process, read-only and short: no quota shared with anyone, so nothing to hold back for
-        RequestBudget unshared = new RequestBudget() {
-            @Override
-            public Duration take(String bucket, Duration interval, Duration burst) {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public void holdUntil(String bucket, Instant until, Duration interval, Duration burst) {
-            }
-        };
-        BackOfficeRegistry registry = BackOfficeRegistry.standard();
-        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, unshared, config,
-                Clock.systemUTC());
-        List<Preflight.System> systems = new ArrayList<>();
-        config.backOffices().systems().forEach((name, type) -> {
-            String secret = new BackOfficeRegistry.Variables(name, env).secretName();
-            try {
-                systems.add(new Preflight.System(name, type, secret, registry.create(name, type, env, shared), null));
-            } catch (RuntimeException e) {
-                systems.add(new Preflight.System(name, type, secret, null, e));
-            }
-        });
-        // the receiver's URLs and secret header, as the deployed webhook-health job knows them
-        Optional<WebhookHealth.Target> webhooks = Optional.ofNullable(variables.get("WEBHOOK_URL"))
-                .map(url -> WebhookHealth.Target.of(url, env.optional("DELIVERY_EXCEPTION_URL",
-                        url + WorkerComposition.DELIVERY_EXCEPTION_PATH), bcSecret.getOrDefault("webhook_secret", ""),
-                        config.customers().sync()));
-        return new Preflight(config, storeHash, store, new BigCommerceStorefront(store), systems, webhooks,
-                progress);
+    /**
+     * A deployed stack: the systems {@code deploy} (the file it was deployed with) names, each with the secret the
+     * stack's outputs name, read with the operator's credentials; the webhooks against its {@code WebhookUrl}.
+     */
+    public static Preflight preflight(DeployConfig deploy, OpsTarget.Stack stack, SyncProgress progress) {
+        String storeHash = deploy.deployment().storeHash();
+        String stackStore = stack.outputs().get("StoreHash");
+        if (stackStore != null && !stackStore.equals(storeHash)) {
+            throw new IllegalStateException(stack.description() + " serves store " + stackStore + " but the config's "
+                    + "deployment.store_hash is " + storeHash + ": pass the file that stack was deployed with");
+        }
+        // the store's names as ops reads them; each back office's secret by its own output
+        OpsTarget target = OpsTarget.ofOutputs(stack, storeHash);
+        Map<String, String> variables = new LinkedHashMap<>(deploy.connectionVariables(target.bigcommerceSecret(),
+                name -> {
+                    String output = DeployConfig.secretOutput(name);
+                    String secret = stack.outputs().get(output);
+                    if (secret == null) {
+                        throw new IllegalStateException(stack.description() + " has no output " + output
+                                + " for back office '" + name + "' (it has " + new TreeSet<>(stack.outputs().keySet())
+                                + "): was it deployed with this config?");
+                    }
+                    return secret;
+                }));
+        variables.put("WEBHOOK_URL", target.webhookUrl());
+        variables.put("DELIVERY_EXCEPTION_URL", target.deliveryExceptionUrl());
+        return PreflightComposition.create(deploy.config(), new Environment(variables), stack.secrets(), progress);
     }
 }

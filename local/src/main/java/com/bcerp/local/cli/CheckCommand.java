@@ -7,6 +7,7 @@ import com.bcerp.local.check.CheckTarget;
 import com.bcerp.local.check.GapsScenario;
 import com.bcerp.local.check.HtmlReport;
 import com.bcerp.local.demo.OrderSeeder;
+import com.bcerp.local.ops.OpsTarget;
 import com.bcerp.local.runtime.FileSecretSource;
 import com.bcerp.local.runtime.LocalRuntime;
 import com.bcerp.local.runtime.TempDirs;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Read-only pre-flight check of the store and each configured back office (the local sandboxes, "
-                + "or with --secrets the real systems the config's deployment section names): "
+                + "or with --secrets or --stack the real systems the config's deployment section names): "
                 + "connectivity and credentials, the items and warehouses the config names, catalogue coverage, and "
                 + "the tax classes, payment and shipping methods, channels and statuses of the last --orders orders "
                 + "against the config. --dry-run also maps those orders into the documents they would create, never "
@@ -77,11 +78,25 @@ final class CheckCommand implements Callable<Integer> {
             + "webhook URL (the stack's WebhookUrl output), so the store's webhooks are checked against it.")
     String webhookUrl;
 
+    @Option(names = "--stack", paramLabel = "NAME", description = "Check the real systems of the deployed stack NAME "
+            + "with the secrets its outputs name, read from Secrets Manager with your AWS credentials, and its "
+            + "webhooks against its WebhookUrl output; --config is the file it was deployed with.")
+    String stack;
+
+    @Option(names = "--region", description = "With --stack: the stack's region (default: AWS_REGION).")
+    String region;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
         if (orders < 1) {
             throw new ParameterException(new picocli.CommandLine(this), "--orders must be at least 1, was " + orders);
+        }
+        if (stack != null) {
+            return ofStack();
+        }
+        if (region != null) {
+            throw new ParameterException(new picocli.CommandLine(this), "--region goes with --stack");
         }
         if (secrets != null) {
             return deployed();
@@ -132,17 +147,36 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The real systems the config's deployment section names, read-only, with the secrets from the file. */
     private int deployed() throws java.io.IOException {
+        if (!Files.isReadable(secrets)) {
+            throw new ParameterException(new picocli.CommandLine(this), "--secrets " + secrets + ": no such file");
+        }
+        DeployConfig deploy = deployConfig("--secrets");
+        // a back office that rotates its credential (Acumatica's refresh token) writes it back here, as to its secret
+        return emit(CheckTarget.preflight(deploy, new FileSecretSource(secrets), Optional.ofNullable(webhookUrl),
+                new ProgressBars()).run(orders, dryRun), deploy.deployment().storeHash());
+    }
+
+    /** A deployed stack's systems, with the secrets and webhook URL its outputs name. */
+    private int ofStack() throws java.io.IOException {
+        if (secrets != null || webhookUrl != null) {
+            throw new ParameterException(new picocli.CommandLine(this), "--stack reads the secrets and the webhook "
+                    + "URL from the stack; leave out --secrets and --webhook-url");
+        }
+        DeployConfig deploy = deployConfig("--stack");
+        return emit(CheckTarget.preflight(deploy, OpsTarget.Stack.read(stack, region), new ProgressBars())
+                .run(orders, dryRun), deploy.deployment().storeHash());
+    }
+
+    /** The deployment's file: its {@code deployment} section names the store and each back office. */
+    private DeployConfig deployConfig(String option) {
         picocli.CommandLine cli = new picocli.CommandLine(this);
         if (config.file == null) {
-            throw new ParameterException(cli, "--secrets needs --config: the file whose deployment section names the "
+            throw new ParameterException(cli, option + " needs --config: the file whose deployment section names the "
                     + "store and each back office");
         }
         if (backOffice.types != null || !scenario.equals("none")) {
-            throw new ParameterException(cli, "--secrets checks the systems the config names; leave out "
+            throw new ParameterException(cli, option + " checks the systems the config names; leave out "
                     + "--backoffice and --scenario");
-        }
-        if (!Files.isReadable(secrets)) {
-            throw new ParameterException(cli, "--secrets " + secrets + ": no such file");
         }
         DeployConfig deploy;
         try {
@@ -155,9 +189,7 @@ final class CheckCommand implements Callable<Integer> {
                     deploy.deployment().storeHash(), deploy.deployment().bigcommerceApiUrl(),
                     String.join(", ", deploy.config().backOffices().systems().keySet()));
         }
-        // a back office that rotates its credential (Acumatica's refresh token) writes it back here, as to its secret
-        return emit(CheckTarget.preflight(deploy, new FileSecretSource(secrets), Optional.ofNullable(webhookUrl),
-                new ProgressBars()).run(orders, dryRun), deploy.deployment().storeHash());
+        return deploy;
     }
 
     private int emit(CheckReport report, String storeHash) throws java.io.IOException {

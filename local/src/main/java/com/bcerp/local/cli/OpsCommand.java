@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "ops", mixinStandardHelpOptions = true,
         description = "Operate a connector: a running `connector serve` (default) or a deployed stack (--stack).",
         subcommands = {OpsCommand.Errors.class, OpsCommand.History.class, OpsCommand.Replay.class,
-                OpsCommand.Redrive.class, OpsCommand.Status.class, OpsCommand.RegisterWebhooks.class})
+                OpsCommand.Redrive.class, OpsCommand.Status.class, OpsCommand.RegisterWebhooks.class,
+                OpsCommand.Check.class})
 final class OpsCommand {
 
     @Option(names = "--stack", description = "A deployed stack's name: ops reads its CloudFormation outputs and uses "
@@ -203,6 +205,45 @@ final class OpsCommand {
         public Integer call() throws Exception {
             WebhookHealth.Report report = ops.operations().registerWebhooks();
             return ops.print(report, report.summary());
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Run the deployment's own pre-flight check (its function, with its variables and secrets): "
+                    + "read-only against the store and each back office. Exits 1 when anything fails.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        OpsCommand ops;
+
+        @Option(names = "--orders", defaultValue = "250", description = "Recent orders to read (default ${DEFAULT-VALUE}).")
+        int orders;
+
+        @Option(names = "--dry-run", description = "Also map those orders into the documents they would create; "
+                + "nothing is sent.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> report = ops.operations().check(orders, dryRun);
+            ops.print(report, text(report));
+            return Boolean.TRUE.equals(report.get("ok")) ? 0 : 1;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static String text(Map<String, Object> report) {
+            StringBuilder text = new StringBuilder();
+            for (Map<String, Object> section : (List<Map<String, Object>>) report.get("sections")) {
+                text.append(section.get("name")).append(" [").append(section.get("status")).append("]\n");
+                for (Map<String, Object> f : (List<Map<String, Object>>) section.get("findings")) {
+                    text.append("  ").append(String.valueOf(f.get("status")).toUpperCase(java.util.Locale.ROOT))
+                            .append(' ').append(f.get("subject")).append(": ").append(f.get("detail")).append('\n');
+                    if (f.get("action") != null) {
+                        text.append("      what to do: ").append(f.get("action")).append('\n');
+                    }
+                }
+            }
+            return text.append(Boolean.TRUE.equals(report.get("ok")) ? "Nothing failed." : "Something failed.")
+                    .append(" Summary: ").append(report.get("summary")).toString();
         }
     }
 }

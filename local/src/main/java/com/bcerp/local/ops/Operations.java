@@ -1,5 +1,6 @@
 package com.bcerp.local.ops;
 
+import com.bcerp.aws.Environment;
 import com.bcerp.aws.SqsEventQueue;
 import com.bcerp.bigcommerce.BigCommerceClient;
 import com.bcerp.bigcommerce.BigCommerceSettings;
@@ -20,6 +21,8 @@ import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
+import com.bcerp.handlers.worker.check.PreflightCheckHandler;
+import com.bcerp.local.runtime.LocalLambdaContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,6 +191,27 @@ public final class Operations {
         return new WebhookHealth(target.storeHash(), new WebhookRegistrar(client), state,
                 WebhookHealth.Target.of(target.webhookUrl(), target.deliveryExceptionUrl(), webhookSecret, false), clock)
                 .check();
+    }
+
+    /**
+     * The pre-flight check as the deployment runs it: its function's handler, wired from the functions' variables and
+     * secrets and invoked as the local runtime invokes handlers. A stack's check runs in its own function, which this
+     * build cannot invoke (no AWS SDK Lambda client): the error says how to.
+     */
+    public Map<String, Object> check(int orders, boolean dryRun) {
+        if (target.functionEnvironment().isEmpty()) {
+            String function = target.preflightCheckFunction() == null ? "<the stack's PreflightCheckFunctionName output>"
+                    : target.preflightCheckFunction();
+            throw new IllegalStateException("ops check against " + target.description() + " invokes its pre-flight "
+                    + "check function, which this build cannot (the AWS SDK's Lambda client does not resolve): run "
+                    + "`aws lambda invoke --function-name " + function + ":live --cli-binary-format raw-in-base64-out "
+                    + "--payload '{\"orders\": " + orders + ", \"dry_run\": " + dryRun + "}' report.json`, or "
+                    + "`./connector check --stack NAME --config FILE` from this machine");
+        }
+        PreflightCheckHandler handler = new PreflightCheckHandler(new Environment(target.functionEnvironment()),
+                target.secrets());
+        return handler.handleRequest(Map.of("orders", orders, "dry_run", dryRun),
+                new LocalLambdaContext("preflight-check", Duration.ofMinutes(15)));
     }
 
     private String required(Map<String, String> secret, String field) {

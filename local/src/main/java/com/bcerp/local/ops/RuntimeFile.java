@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 /**
  * How {@code ./connector ops} finds a running {@code ./connector serve}: serve writes where its emulators listen
@@ -21,9 +22,10 @@ public final class RuntimeFile {
     /** {@code ~/.bc-erp-connector/serve.json} */
     public static final Path DEFAULT = Path.of(System.getProperty("user.home"), ".bc-erp-connector", "serve.json");
 
+    /** @param environment the functions' variables (endpoints, tables, secrets' names; never a secret's value) */
     public record Description(long pid, String storeHash, String eventsQueueUrl, String deadLetterQueueUrl,
             String stateTable, String auditTable, String dynamodbEndpoint, String sqsEndpoint, String secretsFile,
-            String bigcommerceApiUrl, String webhookUrl, String deliveryExceptionUrl) {}
+            String bigcommerceApiUrl, String webhookUrl, String deliveryExceptionUrl, Map<String, String> environment) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -37,7 +39,7 @@ public final class RuntimeFile {
                 runtime.aws().deadLetterQueueUrl(), env.get("STATE_TABLE"), env.get("AUDIT_TABLE"),
                 runtime.aws().dynamoEndpoint().toString(), runtime.aws().sqsEndpoint().toString(),
                 runtime.secrets().file().toAbsolutePath().toString(), env.get("BIGCOMMERCE_API_URL"), env.get("WEBHOOK_URL"),
-                env.get("DELIVERY_EXCEPTION_URL"));
+                env.get("DELIVERY_EXCEPTION_URL"), env);
     }
 
     public static void write(Path file, Description description) {

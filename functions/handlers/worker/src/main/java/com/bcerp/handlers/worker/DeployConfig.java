@@ -165,6 +165,23 @@ public record DeployConfig(Path file, ConnectorConfig config, DeploymentSettings
         });
     }
 
+    /**
+     * The stack output naming a back office's secret: {@code ErpSecretName} for {@code erp}, {@code
+     * ThreePlSecretName} for {@code three-pl}; {@code ./connector check --stack} reads it.
+     */
+    public static String secretOutput(String backOffice) {
+        return pascal(backOffice) + "SecretName";
+    }
+
+    /** {@code order-catch-up} and {@code order_catch_up} are {@code OrderCatchUp}: CloudFormation logical ids. */
+    public static String pascal(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("[-_]")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+
     /** {@code {NAME}_{SETTING}}, as the registry's back offices read them. */
     public static String variable(String backOffice, String setting) {
         return new BackOfficeRegistry.Variables(backOffice, null).variable(setting.toUpperCase(Locale.ROOT));

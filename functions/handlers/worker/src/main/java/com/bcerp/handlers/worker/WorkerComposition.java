@@ -236,7 +236,7 @@ public final class WorkerComposition {
     }
 
     /** The merchant's config file named by {@code CONNECTOR_CONFIG}, or the defaults when there is none. */
-    static ConnectorConfig config(Environment env) {
+    public static ConnectorConfig config(Environment env) {
         String file = env.optional("CONNECTOR_CONFIG", null);
         return file == null ? ConfigLoader.defaults() : ConfigLoader.load(Path.of(file));
     }
