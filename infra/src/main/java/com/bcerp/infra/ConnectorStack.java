@@ -91,6 +91,7 @@ public final class ConnectorStack extends Stack {
     private final Function receiver;
     private final Function orderWorker;
     private final Map<ScheduledJob, Function> scheduled = new LinkedHashMap<>();
+    private final Function preflightCheck;
     private final Monitoring monitoring;
 
     public ConnectorStack(Construct scope, String id, StackProps props, DeployConfig config,
@@ -150,6 +151,8 @@ public final class ConnectorStack extends Stack {
             scheduled.put(job, scheduledJob(job, packages));
         }
 
+        preflightCheck = preflightCheck(packages);
+
         monitoring = new Monitoring(this, "Monitoring", new Monitoring.Watched(id, deployment, api, eventsQueue,
                 deadLetterQueue, receiver, orderWorker, List.copyOf(scheduled.values()),
                 config.config().backOffices()));
@@ -166,6 +169,8 @@ public final class ConnectorStack extends Stack {
         config.config().backOffices().systems().forEach((name, type) -> output(DeployConfig.secretOutput(name),
                 secrets.backOffice(name).name(), "back office '" + name + "' (" + type + "): its credentials (JSON)"));
         output("StoreHash", deployment.storeHash(), "the BigCommerce store this deployment serves (read by ./connector ops)");
+        output("PreflightCheckFunctionName", preflightCheck.getFunctionName(), "the pre-flight check, invoked by ops "
+                + "(aws lambda invoke --function-name NAME:" + ALIAS + "), never on a trigger");
         output("DeliveryExceptionUrl", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH,
                 "where BigCommerce reports failed deliveries (the delivery-exception hook's destination)");
     }
@@ -332,6 +337,15 @@ public final class ConnectorStack extends Stack {
                 .actions(List.of("dynamodb:PutItem", "dynamodb:Query"))
                 .resources(List.of(auditTable.getTableArn()))
                 .build());
+        grantSecrets(function);
+    }
+
+    /**
+     * Every secret read at start-up, and the secret of a back office that rotates its credential (Acumatica's refresh
+     * token, single use) written back: a function that signs in and could not keep the new token would leave the
+     * others holding a spent one.
+     */
+    private void grantSecrets(Function function) {
         bigCommerceSecret.grantRead(function);
         config.config().backOffices().systems().forEach((name, type) -> {
             ISecret secret = secrets.backOffice(name).secret();
@@ -375,6 +389,28 @@ public final class ConnectorStack extends Stack {
                                 "detail", Map.of("job", job.name()))))
                         .build())
                 .build();
+        return function;
+    }
+
+    /**
+     * The pre-flight check as ops invokes it: read-only against the store and every back office, with the worker's
+     * variables and secrets (and a rotated credential written back, as the workers do) and the receiver's URLs for the
+     * webhooks. No trigger: it runs when someone asks, and reads no table or queue.
+     */
+    private Function preflightCheck(LambdaPackages packages) {
+        DeploymentSettings.Schedules schedules = deployment.schedules();
+        Map<String, String> env = new LinkedHashMap<>(config.connectionVariables(secrets.bigCommerce().name(),
+                name -> secrets.backOffice(name).name()));
+        env.put("CONNECTOR_CONFIG", CONFIG_PATH);
+        env.put("WEBHOOK_URL", webhookUrl());
+        env.put("DELIVERY_EXCEPTION_URL", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH);
+        // reading 250 orders, their taxes and transactions, and each back office's catalogue takes minutes
+        Function function = function("PreflightCheck", packages.worker(),
+                "com.bcerp.handlers.worker.check.PreflightCheckHandler",
+                "Pre-flight check (ops): the store and each back office against the config, read-only", 900,
+                schedules.memoryMb(), env, true);
+        grantSecrets(function);
+        alias(function);
         return function;
     }
 

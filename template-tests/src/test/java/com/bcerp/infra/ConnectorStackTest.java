@@ -100,7 +100,8 @@ class ConnectorStackTest {
     @Test
     void every_function_is_java21_on_arm64_with_snapstart_on_published_versions_behind_a_live_alias() {
         Map<String, JsonNode> functions = synthesized.resources("AWS::Lambda::Function");
-        int expected = 2 + ScheduledJobs.ALL.size();
+        // the receiver, the order worker, the pre-flight check and the scheduled jobs
+        int expected = 3 + ScheduledJobs.ALL.size();
         assertThat(functions).hasSize(expected);
         functions.values().forEach(f -> {
             JsonNode p = f.get("Properties");
@@ -352,6 +353,33 @@ class ConnectorStackTest {
                 ConnectorMetrics.BACK_OFFICE_THROTTLED, ConnectorMetrics.STORE_THROTTLED, ConnectorMetrics.FEED_LAG)) {
             assertThat(text).as(metric).contains("[\"" + ConnectorMetrics.NAMESPACE + "\",\"" + metric + "\"");
         }
+    }
+
+    @Test
+    void the_pre_flight_check_is_its_own_function_with_the_workers_connections_and_secrets_and_no_trigger() {
+        JsonNode check = function("PreflightCheck").get("Properties");
+        assertThat(check.get("Handler").asText()).isEqualTo("com.bcerp.handlers.worker.check.PreflightCheckHandler");
+        assertThat(check.get("Timeout").asInt()).isEqualTo(900);
+        JsonNode env = environment("PreflightCheck");
+        JsonNode worker = environment("OrderWorker");
+        for (String variable : List.of("STORE_HASH", "BIGCOMMERCE_API_URL", "BIGCOMMERCE_SECRET", "ACUMATICA_URL",
+                "ACUMATICA_SECRET", "ACUMATICA_ENDPOINT_VERSION", "CONNECTOR_CONFIG")) {
+            assertThat(env.get(variable)).as(variable).isEqualTo(worker.get(variable));
+        }
+        assertThat(env.get("WEBHOOK_URL")).isEqualTo(environment("WebhookHealth").get("WEBHOOK_URL"));
+        assertThat(check.get("Layers").get(0).get("Ref").asText())
+                .isEqualTo(logicalId("AWS::Lambda::LayerVersion", "MerchantConfig"));
+        // it reads every secret (and keeps Acumatica's rotated token, as the workers do), and nothing else
+        String policy = policyOf("PreflightCheckRole");
+        assertThat(policy).contains("secretsmanager:GetSecretValue", "BigCommerceSecret", "AcumaticaSecret",
+                "secretsmanager:PutSecretValue").doesNotContain("dynamodb:", "sqs:");
+        // invoked by ops only: no schedule, event source or API route points at it
+        String checkId = logicalId("AWS::Lambda::Function", "PreflightCheck");
+        assertThat(synthesized.resources("AWS::Scheduler::Schedule").toString()).doesNotContain("PreflightCheck");
+        assertThat(synthesized.resources("AWS::Lambda::EventSourceMapping").toString()).doesNotContain(checkId);
+        assertThat(synthesized.resources("AWS::Lambda::Permission").toString()).doesNotContain(checkId);
+        template.hasOutput("PreflightCheckFunctionName", Map.of("Value", Map.of("Ref", checkId),
+                "Description", Match.stringLikeRegexp(".*aws lambda invoke.*")));
     }
 
     @Test
