@@ -88,6 +88,30 @@ class ServeCommandIT {
     }
 
     @Test
+    void ops_check_runs_the_deployments_own_check_with_this_serves_variables_and_secrets() throws Exception {
+        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
+        Process ops = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, ConnectorCli.class.getName(), "ops",
+                "--runtime-file", RUNTIME_FILE.toString(), "--json", "check", "--orders", "20")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(ops.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ops.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = JSON.readTree(out);
+
+        // the exit says what the report says (other tests here place orders, so the recent orders may warn or fail)
+        assertThat(ops.exitValue()).isEqualTo(report.get("ok").asBoolean() ? 0 : 1);
+        Map<String, String> statuses = new java.util.HashMap<>();
+        report.get("sections").forEach(section -> section.get("findings").forEach(f ->
+                statuses.put(f.get("subject").asText(), f.get("status").asText())));
+        assertThat(statuses).containsEntry("BigCommerce store " + info.get("bigcommerce_store_hash").asText(), "pass")
+                .containsEntry("back office acumatica (acumatica)", "pass")
+                // serve registered its hooks at its front door with its secret header: the check finds them there
+                .containsEntry("webhooks", "pass");
+        assertThat(report.get("orders_read").asInt()).isLessThanOrEqualTo(20);
+        assertThat(out).doesNotContain(info.get("erp_password").asText(), info.get("bigcommerce_access_token").asText());
+    }
+
+    @Test
     void the_first_line_names_every_url_and_credential_a_client_needs() {
         for (String field : List.of("front_door_url", "bigcommerce_url", "bigcommerce_store_hash",
                 "bigcommerce_access_token", "bigcommerce_client_secret", "erp_url", "erp_endpoint_version",
