@@ -50,4 +50,16 @@ class OpsTargetTest {
         withHash.put("StoreHash", "def456");
         assertThat(OpsTarget.ofOutputs("stack s", withHash, null, null, null, null).storeHash()).isEqualTo("def456");
     }
+
+    @Test
+    void ops_check_against_a_stack_says_how_to_invoke_its_check_function() {
+        Map<String, String> outputs = outputs();
+        outputs.put("PreflightCheckFunctionName", "bc-erp-connector-PreflightCheck1A2B");
+        Operations ops = new Operations(OpsTarget.ofOutputs("stack s", outputs, "abc123", null, null, null),
+                java.time.Clock.systemUTC());
+
+        assertThatThrownBy(() -> ops.check(40, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("aws lambda invoke --function-name bc-erp-connector-PreflightCheck1A2B:live")
+                .hasMessageContaining("{\"orders\": 40, \"dry_run\": true}");
+    }
 }
