@@ -1,5 +1,6 @@
 package com.bcerp.infra;
 
+import com.bcerp.handlers.worker.DeployConfig;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ConnectorSecretsStack extends Stack {
         bigCommerce = emptySecret("BigCommerce", prefix + "/bigcommerce",
                 "BigCommerce: access_token, client_secret, webhook_secret (JSON)");
         // logical ids follow the name (AcumaticaSecret for "acumatica"): renaming one would replace its secret
-        backOffices.forEach((name, type) -> this.backOffices.put(name, emptySecret(ConnectorStack.pascal(name),
+        backOffices.forEach((name, type) -> this.backOffices.put(name, emptySecret(DeployConfig.pascal(name),
                 prefix + "/" + name, "Back office '" + name + "' (" + type + "): its credentials as JSON, the fields "
                         + "its adapter's README lists")));
     }

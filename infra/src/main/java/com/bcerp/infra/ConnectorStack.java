@@ -361,7 +361,7 @@ public final class ConnectorStack extends Stack {
 
     private Function scheduledJob(ScheduledJob job, LambdaPackages packages) {
         DeploymentSettings.Schedules schedules = deployment.schedules();
-        String id = pascal(job.name());
+        String id = DeployConfig.pascal(job.name());
         Map<String, String> env = workerEnvironment(schedules.timeoutSeconds());
         env.put("WEBHOOK_URL", webhookUrl());
         env.put("DELIVERY_EXCEPTION_URL", api.getApiEndpoint() + DELIVERY_EXCEPTION_PATH);
@@ -412,11 +412,6 @@ public final class ConnectorStack extends Stack {
         grantSecrets(function);
         alias(function);
         return function;
-    }
-
-    /** {@code order-catch-up} and {@code order_catch_up} are {@code OrderCatchUp}: construct ids. */
-    static String pascal(String name) {
-        return DeployConfig.pascal(name);
     }
 
     /** A log group kept for {@code deployment.log_retention_days} (validated against CloudWatch's periods). */

@@ -3,6 +3,7 @@ package com.bcerp.infra;
 import com.bcerp.config.DeploymentSettings;
 import com.bcerp.core.config.BackOfficeSettings;
 import com.bcerp.handlers.worker.ConnectorMetrics;
+import com.bcerp.handlers.worker.DeployConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class Monitoring extends Construct {
             Metric parkedHere = connector(ConnectorMetrics.ORDERS_PARKED, ConnectorMetrics.ORDER_WORKER, backOffice,
                     "Sum");
             parked.add(parkedHere);
-            alarm("ParkedOrders" + (backOffice.equals(primary) ? "" : ConnectorStack.pascal(backOffice)), parkedHere, 0,
+            alarm("ParkedOrders" + (backOffice.equals(primary) ? "" : DeployConfig.pascal(backOffice)), parkedHere, 0,
                     "An order of the store was parked in back office " + backOffice + " (a mapping or data problem "
                             + "that retries cannot fix): ops errors names the record and the field; fix the cause, "
                             + "then ops replay");
@@ -116,7 +117,7 @@ final class Monitoring extends Construct {
         for (String backOffice : w.backOffices().systems().keySet()) {
             MathExpression declined = throttled(backOffice);
             throttled.add(declined);
-            alarm("Throttled" + ConnectorStack.pascal(backOffice), declined, 0, throttledPeriods,
+            alarm("Throttled" + DeployConfig.pascal(backOffice), declined, 0, throttledPeriods,
                     "Back office " + backOffice + " has declined calls with 429 in every 5 minutes for "
                             + settings.throttledMinutes() + " min: its licence or quota is too small for the load "
                             + "(or another app spends it): set reliability.back_office_requests_per_minute to pace below it, "
@@ -215,7 +216,7 @@ final class Monitoring extends Construct {
     private static MathExpression throttled(String backOffice) {
         Map<String, IMetric> byFunction = new java.util.LinkedHashMap<>();
         for (String function : WORKERS) {
-            byFunction.put("throttled" + ConnectorStack.pascal(backOffice) + byFunction.size(), connector(ConnectorMetrics.BACK_OFFICE_THROTTLED, function, backOffice, "Sum"));
+            byFunction.put("throttled" + DeployConfig.pascal(backOffice) + byFunction.size(), connector(ConnectorMetrics.BACK_OFFICE_THROTTLED, function, backOffice, "Sum"));
         }
         return sumFilled(byFunction, backOffice + " 429s");
     }

@@ -2,6 +2,7 @@ package com.bcerp.local.cli;
 
 import com.bcerp.bigcommerce.webhook.WebhookHealth;
 import com.bcerp.core.sync.AuditRecord;
+import com.bcerp.handlers.worker.check.CheckReport;
 import com.bcerp.local.ops.DeadLetters;
 import com.bcerp.local.ops.OpsTarget;
 import com.bcerp.local.ops.Operations;
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -224,26 +224,9 @@ final class OpsCommand {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> report = ops.operations().check(orders, dryRun);
-            ops.print(report, text(report));
-            return Boolean.TRUE.equals(report.get("ok")) ? 0 : 1;
-        }
-
-        @SuppressWarnings("unchecked")
-        private static String text(Map<String, Object> report) {
-            StringBuilder text = new StringBuilder();
-            for (Map<String, Object> section : (List<Map<String, Object>>) report.get("sections")) {
-                text.append(section.get("name")).append(" [").append(section.get("status")).append("]\n");
-                for (Map<String, Object> f : (List<Map<String, Object>>) section.get("findings")) {
-                    text.append("  ").append(String.valueOf(f.get("status")).toUpperCase(java.util.Locale.ROOT))
-                            .append(' ').append(f.get("subject")).append(": ").append(f.get("detail")).append('\n');
-                    if (f.get("action") != null) {
-                        text.append("      what to do: ").append(f.get("action")).append('\n');
-                    }
-                }
-            }
-            return text.append(Boolean.TRUE.equals(report.get("ok")) ? "Nothing failed." : "Something failed.")
-                    .append(" Summary: ").append(report.get("summary")).toString();
+            CheckReport report = ops.operations().check(orders, dryRun);
+            ops.print(report.toJson(), report.toText().stripTrailing());
+            return report.ok() ? 0 : 1;
         }
     }
 }

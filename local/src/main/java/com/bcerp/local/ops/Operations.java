@@ -21,6 +21,7 @@ import com.bcerp.core.fulfilment.FulfilmentSync;
 import com.bcerp.core.sync.Cursor;
 import com.bcerp.core.sync.Outcome;
 import com.bcerp.core.sync.ParkedRecord;
+import com.bcerp.handlers.worker.check.CheckReport;
 import com.bcerp.handlers.worker.check.PreflightCheckHandler;
 import com.bcerp.local.runtime.LocalLambdaContext;
 import java.time.Clock;
@@ -198,7 +199,7 @@ public final class Operations {
      * secrets and invoked as the local runtime invokes handlers. A stack's check runs in its own function, which this
      * build cannot invoke (no AWS SDK Lambda client): the error says how to.
      */
-    public Map<String, Object> check(int orders, boolean dryRun) {
+    public CheckReport check(int orders, boolean dryRun) {
         if (target.functionEnvironment().isEmpty()) {
             String function = target.preflightCheckFunction() == null ? "<the stack's PreflightCheckFunctionName output>"
                     : target.preflightCheckFunction();
@@ -210,7 +211,7 @@ public final class Operations {
         }
         PreflightCheckHandler handler = new PreflightCheckHandler(new Environment(target.functionEnvironment()),
                 target.secrets());
-        return handler.handleRequest(Map.of("orders", orders, "dry_run", dryRun),
+        return handler.report(Map.of("orders", orders, "dry_run", dryRun),
                 new LocalLambdaContext("preflight-check", Duration.ofMinutes(15)));
     }
 

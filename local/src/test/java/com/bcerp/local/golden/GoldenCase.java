@@ -181,18 +181,8 @@ final class GoldenCase {
             }
         };
         // one test process: no quota shared with anyone
-        RequestBudget unshared = new RequestBudget() {
-            @Override
-            public Duration take(String bucket, Duration interval, Duration burst) {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public void holdUntil(String bucket, Instant until, Duration interval, Duration burst) {
-            }
-        };
         return BackOfficeRegistry.standard().create(name, name, new Environment(env),
-                new BackOfficeRegistry.Shared(source, unshared, config, Clock.systemUTC()));
+                new BackOfficeRegistry.Shared(source, RequestBudget.UNSHARED, config, Clock.systemUTC()));
     }
 
     /** The event a script line stands for, as the receiver would have queued it. */

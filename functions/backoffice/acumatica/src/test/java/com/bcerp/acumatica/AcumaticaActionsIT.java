@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;

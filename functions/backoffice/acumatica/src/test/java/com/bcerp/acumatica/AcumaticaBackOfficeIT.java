@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.contract.BackOfficeContract;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.port.BackOffice;
 import com.bcerp.sandbox.SandboxCatalog;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;

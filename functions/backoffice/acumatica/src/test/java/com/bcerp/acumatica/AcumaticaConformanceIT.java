@@ -9,6 +9,7 @@ import com.bcerp.core.backoffice.DocumentKind;
 import com.bcerp.core.backoffice.PaymentDraft;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.model.Money;
 import java.math.BigDecimal;
 import com.bcerp.core.failure.PermanentFailure;

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.backoffice.DocumentState;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.fulfilment.BackOfficeInvoice;
 import com.bcerp.core.fulfilment.BackOfficeOrder;
 import com.bcerp.core.fulfilment.BackOfficeShipment;

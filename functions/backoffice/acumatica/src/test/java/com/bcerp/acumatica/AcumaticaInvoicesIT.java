@@ -12,6 +12,7 @@ import com.bcerp.core.backoffice.PostedInvoice;
 import com.bcerp.core.backoffice.PostedPayment;
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.model.Money;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.bcerp.sandbox.acumatica.AcumaticaSpec;

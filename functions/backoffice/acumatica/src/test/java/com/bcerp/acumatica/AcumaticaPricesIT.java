@@ -2,6 +2,7 @@ package com.bcerp.acumatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.pricelist.BackOfficePrice;
 import com.bcerp.http.JsonSupport;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;

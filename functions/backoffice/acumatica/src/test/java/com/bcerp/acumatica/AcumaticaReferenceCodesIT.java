@@ -2,6 +2,7 @@ package com.bcerp.acumatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.port.ReferenceCodes;
 import com.bcerp.core.port.ReferenceCodes.Kind;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;

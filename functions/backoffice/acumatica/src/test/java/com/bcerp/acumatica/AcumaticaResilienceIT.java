@@ -8,6 +8,7 @@ import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.backoffice.DocumentRef;
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.http.ApiClient;
 import com.bcerp.http.RetryPolicy;
@@ -76,7 +77,7 @@ class AcumaticaResilienceIT {
         assertThat(sandbox.calls().tokenRequests()).isEqualTo(2);
         assertThat(sandbox.calls().exchanges()).as("no call was refused: renewed in time")
                 .extracting(e -> e.status()).containsOnly(200);
-        assertThat(secrets.writes).hasSize(2);
+        assertThat(secrets.writes()).hasSize(2);
         assertThat(secrets.get(Fixtures.SECRET).get("refresh_token")).isNotEqualTo(refreshBefore);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.failure.PermanentFailure;
 import com.bcerp.core.failure.TransientFailure;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.fakes.InMemorySyncState;
 import com.bcerp.core.fakes.MutableClock;
 import com.bcerp.core.port.CredentialLease;
@@ -110,7 +111,7 @@ class AcumaticaSessionTest {
 
         String rotated = storedRefreshToken();
         assertThat(rotated).isNotBlank().isNotEqualTo(firstRefresh);
-        assertThat(secrets.writes).hasSize(2);
+        assertThat(secrets.writes()).hasSize(2);
         assertThat(refreshStatus(firstRefresh)).as("the used refresh token is spent").isEqualTo(400);
     }
 
@@ -231,7 +232,7 @@ class AcumaticaSessionTest {
 
     @Test
     void a_failed_write_back_does_not_stop_the_session() {
-        secrets.failWrites = true;
+        secrets.failWrites();
 
         assertThat(session().accessToken()).isNotBlank();
     }

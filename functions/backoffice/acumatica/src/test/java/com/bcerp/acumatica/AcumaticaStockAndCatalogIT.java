@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bcerp.core.catalog.CatalogProduct;
 import com.bcerp.core.catalog.CatalogVariant;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.stock.ItemStock;
 import com.bcerp.core.stock.KitComponent;
 import com.bcerp.core.stock.KitDefinition;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.core.backoffice.SalesOrderDraft;
 import com.bcerp.core.failure.PermanentFailure;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.sandbox.acumatica.AcumaticaSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

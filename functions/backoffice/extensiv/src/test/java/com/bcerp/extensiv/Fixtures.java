@@ -1,10 +1,10 @@
 package com.bcerp.extensiv;
 
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.sandbox.extensiv.ExtensivSandbox;
 import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The adapter wired to a sandbox: its URL, the merchant as its customer, its first facility and its API client. */
 final class Fixtures {
@@ -26,23 +26,7 @@ final class Fixtures {
     /** The API client's secret with {@code clientSecret} in place of the sandbox's. */
     static SecretSource secretsFor(ExtensivSandbox sandbox, String clientSecret) {
         ExtensivSandbox.Settings s = sandbox.settings();
-        Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
-        secrets.put(SECRET, Map.of("client_id", s.clientId(), "client_secret", clientSecret, "user_login",
-                s.userLogin()));
-        return new SecretSource() {
-            @Override
-            public Map<String, String> get(String name) {
-                Map<String, String> value = secrets.get(name);
-                if (value == null) {
-                    throw new IllegalStateException("no secret " + name);
-                }
-                return value;
-            }
-
-            @Override
-            public void put(String name, Map<String, String> value) {
-                secrets.put(name, Map.copyOf(value));
-            }
-        };
+        return new InMemorySecrets().with(SECRET, Map.of("client_id", s.clientId(), "client_secret", clientSecret,
+                "user_login", s.userLogin()));
     }
 }

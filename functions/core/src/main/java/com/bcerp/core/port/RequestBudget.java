@@ -21,4 +21,15 @@ public interface RequestBudget {
 
     /** Grants nothing from {@code bucket} before {@code until}, to any process (a server's reset time or Retry-After). */
     void holdUntil(String bucket, Instant until, Duration interval, Duration burst);
+
+    /** For a process that shares its quota with none (a short read-only check, a test): every permit at once. */
+    RequestBudget UNSHARED = new RequestBudget() {
+        @Override
+        public Duration take(String bucket, Duration interval, Duration burst) {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public void holdUntil(String bucket, Instant until, Duration interval, Duration burst) {}
+    };
 }

@@ -46,10 +46,15 @@ public final class PreflightCheckHandler implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return report(event, context).toJson();
+    }
+
+    /** The invocation with its report as the check made it (ops renders it as text or JSON). */
+    public CheckReport report(Map<String, Object> event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> run(event == null ? Map.of() : event));
     }
 
-    private Map<String, Object> run(Map<String, Object> event) {
+    private CheckReport run(Map<String, Object> event) {
         int orders = orders(event.get("orders"));
         Object dryRun = event.getOrDefault("dry_run", false);
         if (!(dryRun instanceof Boolean)) {
@@ -57,10 +62,9 @@ public final class PreflightCheckHandler implements RequestHandler<Map<String, O
                     + dryRun);
         }
         CheckReport report = preflight.get().run(orders, (Boolean) dryRun);
-        Map<String, Object> json = report.toJson();
         log.info("pre-flight check {}: {}", report.ok() ? "passed" : "failed", report.counts(),
-                StructuredArguments.entry("report", logged(json)));
-        return json;
+                StructuredArguments.entry("report", logged(report.toJson())));
+        return report;
     }
 
     /** The report without the dry run's documents (their outcomes stay): one log event is at most 256 KB. */

@@ -12,8 +12,6 @@ import com.bcerp.core.sync.SyncProgress;
 import com.bcerp.handlers.worker.BackOfficeRegistry;
 import com.bcerp.handlers.worker.WorkerComposition;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,18 +39,8 @@ public final class PreflightComposition {
                 env.uri("BIGCOMMERCE_API_URL", BigCommerceSettings.DEFAULT_API_BASE.toString()), storeHash,
                 bcSecret.getOrDefault("access_token", "")));
         // one process, read-only and short: the flows' shared budgets are not spent on it
-        RequestBudget unshared = new RequestBudget() {
-            @Override
-            public Duration take(String bucket, Duration interval, Duration burst) {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public void holdUntil(String bucket, Instant until, Duration interval, Duration burst) {
-            }
-        };
         BackOfficeRegistry registry = BackOfficeRegistry.standard();
-        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, unshared, config,
+        BackOfficeRegistry.Shared shared = new BackOfficeRegistry.Shared(secrets, RequestBudget.UNSHARED, config,
                 Clock.systemUTC());
         List<Preflight.System> systems = new ArrayList<>();
         config.backOffices().systems().forEach((name, type) -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bcerp.aws.Environment;
+import com.bcerp.core.fakes.InMemorySecrets;
 import com.bcerp.core.port.SecretSource;
 import com.bcerp.handlers.testing.FakeLambdaContext;
 import com.bcerp.handlers.testing.JsonLogCapture;
@@ -13,7 +14,6 @@ import com.bcerp.sandbox.bigcommerce.BigCommerceSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,27 +41,12 @@ class PreflightCheckHandlerTest {
 
     /** The variables the stack gives the check function (the example config's default Acumatica), no config file. */
     private static PreflightCheckHandler handler(String acumaticaPassword) {
-        Map<String, Map<String, String>> values = new ConcurrentHashMap<>(Map.of(
-                WorkerComposition.DEFAULT_BIGCOMMERCE_SECRET, Map.of("access_token", store.connectorAccessToken(),
-                        "webhook_secret", "whsec-not-in-any-log"),
-                "bc-erp-connector/acumatica", Map.of("username", erp.settings().username(),
+        SecretSource secrets = new InMemorySecrets()
+                .with(WorkerComposition.DEFAULT_BIGCOMMERCE_SECRET, Map.of("access_token", store.connectorAccessToken(),
+                        "webhook_secret", "whsec-not-in-any-log"))
+                .with("bc-erp-connector/acumatica", Map.of("username", erp.settings().username(),
                         "password", acumaticaPassword, "client_id", erp.settings().clientId(),
-                        "client_secret", erp.settings().clientSecret())));
-        SecretSource secrets = new SecretSource() {
-            @Override
-            public Map<String, String> get(String name) {
-                Map<String, String> value = values.get(name);
-                if (value == null) {
-                    throw new IllegalStateException("no secret " + name);
-                }
-                return value;
-            }
-
-            @Override
-            public void put(String name, Map<String, String> value) {
-                values.put(name, value);
-            }
-        };
+                        "client_secret", erp.settings().clientSecret()));
         return new PreflightCheckHandler(new Environment(Map.of("STORE_HASH", store.storeHash(),
                 "BIGCOMMERCE_API_URL", store.baseUrl(), "ACUMATICA_URL", erp.baseUrl(),
                 "ACUMATICA_ENDPOINT_VERSION", erp.settings().endpointVersion())), secrets);

@@ -1,4 +1,4 @@
-package com.bcerp.acumatica;
+package com.bcerp.core.fakes;
 
 import com.bcerp.core.port.SecretSource;
 import java.util.List;
@@ -7,15 +7,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Secrets in memory, remembering every write (to check that rotated refresh tokens are written back). */
-final class InMemorySecrets implements SecretSource {
+public final class InMemorySecrets implements SecretSource {
 
     private final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
-    final List<Map<String, String>> writes = new CopyOnWriteArrayList<>();
-    volatile boolean failWrites;
+    private final List<Map<String, String>> writes = new CopyOnWriteArrayList<>();
+    private volatile boolean failWrites;
 
-    InMemorySecrets with(String name, Map<String, String> value) {
+    public InMemorySecrets with(String name, Map<String, String> value) {
         secrets.put(name, Map.copyOf(value));
         return this;
+    }
+
+    /** Every value written, in order. */
+    public List<Map<String, String>> writes() {
+        return writes;
+    }
+
+    /** Writes fail from now on (the secret store unavailable). */
+    public void failWrites() {
+        failWrites = true;
     }
 
     @Override
